@@ -1,0 +1,111 @@
+/** Reporting months: labels such as "Apr 2020", Excel date serials, and reading months typed in many ways. */
+
+export interface YearMonth {
+  year: number;
+  /** 1-12 */
+  month: number;
+}
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const LONG_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+export function monthLabel(ym: YearMonth): string {
+  return `${MONTH_NAMES[ym.month - 1]} ${ym.year}`;
+}
+
+export function addMonths(ym: YearMonth, count: number): YearMonth {
+  const index = ym.year * 12 + (ym.month - 1) + count;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+export function monthIndex(ym: YearMonth): number {
+  return ym.year * 12 + (ym.month - 1);
+}
+
+export function sameMonth(a: YearMonth, b: YearMonth): boolean {
+  return a.year === b.year && a.month === b.month;
+}
+
+/** The twelve months of a reporting year starting at `start`. */
+export function reportingMonths(start: YearMonth): YearMonth[] {
+  return Array.from({ length: 12 }, (_, i) => addMonths(start, i));
+}
+
+/** The reporting year in the UK social housing sector runs April to March. */
+export function defaultYearStart(today: Date): YearMonth {
+  const year = today.getMonth() + 1 >= 4 ? today.getFullYear() : today.getFullYear() - 1;
+  return { year, month: 4 };
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** Excel's date serial number (1900 date system) for a calendar date. */
+export function excelSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / DAY_MS);
+}
+
+export function serialToDate(serial: number): { year: number; month: number; day: number } {
+  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** A JavaScript Date (as exceljs gives for date cells) as an Excel serial, reading its UTC fields. */
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_UTC) / DAY_MS;
+}
+
+/** Parses "2020-04", "2020-04-01" -> {2020, 4}; undefined if not of that shape. */
+export function parseIsoMonth(text: string): YearMonth | undefined {
+  const match = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12 || year < 1900 || year > 9999) return undefined;
+  return { year, month };
+}
+
+/**
+ * Reads a month as officers type or Excel stores it: a date serial, "Apr 2020", "April 2020",
+ * "Apr-20", "04/2020", "01/04/2020" (en-GB day first), "2020-04". Undefined when it is not a month.
+ */
+export function parseMonth(value: unknown): YearMonth | undefined {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) return undefined;
+    const { year, month } = serialToDate(value);
+    return { year, month };
+  }
+  if (value instanceof Date) {
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1 };
+  }
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (text === "") return undefined;
+  const iso = parseIsoMonth(text);
+  if (iso) return iso;
+  const named = /^([A-Za-z]+)[\s\-/.,]+(\d{2}|\d{4})$/.exec(text);
+  if (named) {
+    const name = named[1]!.toLowerCase();
+    const monthPos = LONG_MONTH_NAMES.findIndex((long) => long === name || (name.length >= 3 && long.startsWith(name)));
+    if (monthPos < 0) return undefined;
+    return { year: expandYear(named[2]!), month: monthPos + 1 };
+  }
+  const numeric = /^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (numeric) {
+    const month = Number(numeric[2]);
+    if (month < 1 || month > 12) return undefined;
+    if (numeric[1] !== undefined && (Number(numeric[1]) < 1 || Number(numeric[1]) > 31)) return undefined;
+    return { year: expandYear(numeric[3]!), month };
+  }
+  return undefined;
+}
+
+function expandYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+/** en-GB date text, e.g. 22/11/2026 */
+export function formatDateGb(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+}

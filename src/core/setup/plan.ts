@@ -1,0 +1,797 @@
+/**
+ * Set up, as a pure function: from what the workbook holds now (a snapshot) and the framework
+ * chosen, work out the operations that insert or upgrade the returns sheets. Existing entries are
+ * never written over: Set up only adds sheets, tables, rows and columns, rewrites the cells it owns
+ * (headers, key columns, the framework sheet, the impact formula where it is blank) and reapplies
+ * formats, validation and protection. The same plan drives Excel and the .xlsx writer.
+ */
+import type { Framework } from "../framework";
+import {
+  BLANK_ROWS,
+  CASE_STUDY_HEADERS,
+  DEFINITION_CHUNK_LENGTH,
+  FIELD,
+  FRAMEWORK_INFO_HEADERS,
+  FRAMEWORK_SHEET_COLUMNS,
+  FRAMEWORK_SHEET_HEADINGS,
+  FRAMEWORK_SHEET_LIST_CAPACITY,
+  IMPACT_MAP_HEADERS,
+  INFO_KEY,
+  LAYOUT_VERSION,
+  MEASURE_KEY_HEADERS,
+  NUMBER_FORMAT,
+  RETURN_DETAILS_HEADERS,
+  RETURN_FIELDS,
+  SHEET,
+  STAKEHOLDER_HEADERS,
+  TABLE,
+  TABLE_SHEET,
+  YES_NO,
+  type TableName,
+} from "../layout/contract";
+import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
+import { excelSerial, monthLabel, parseMonth, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { TOOL_NAME, TOOL_VERSION } from "../version";
+import {
+  findSheet,
+  findTable,
+  isBlank,
+  type CellValue,
+  type PlannedCell,
+  type RangeRule,
+  type SetupOperation,
+  type TableSnapshot,
+  type WorkbookSnapshot,
+} from "../workbook/types";
+import { impactValueFormula } from "./impact-value";
+import { measureRowKey, measureRows } from "./measure-rows";
+import {
+  dateValidation,
+  emailValidation,
+  listRangeValidation,
+  listValidation,
+  measureValidation,
+  numberValidation,
+  percentValidation,
+} from "./validations";
+
+export interface SetupDetails {
+  organisation?: string | undefined;
+  organisationCode?: string | undefined;
+  /** The first month of the reporting year; when absent, the workbook's own or `defaultYearStart`. */
+  yearStart?: YearMonth | undefined;
+}
+
+export interface PlannedChange {
+  sheet: string;
+  action: "add" | "update" | "keep";
+  detail: string;
+}
+
+export interface SetupPlan {
+  framework: { id: string; version: number; title: string };
+  layoutVersion: string;
+  yearStart: YearMonth;
+  /** Reasons Set up cannot go ahead; when any, `operations` is empty and nothing is changed. */
+  blockers: string[];
+  changes: PlannedChange[];
+  operations: SetupOperation[];
+}
+
+/** What the workbook already says about itself, for the Set up form. */
+export interface ExistingReturn {
+  frameworkId?: string;
+  frameworkVersion?: number;
+  layoutVersion?: string;
+  organisation?: string;
+  organisationCode?: string;
+  yearStart?: YearMonth;
+}
+
+const TABLE_STYLE = "TableStyleMedium2";
+const INFO_TABLE_STYLE = "TableStyleLight1";
+const MONTH_SERIAL_MIN = excelSerial(2000, 1, 1);
+
+/** Final position and shape of one of our tables after the plan is applied. */
+interface Geometry {
+  sheet: string;
+  row: number;
+  column: number;
+  headers: string[];
+  rowCount: number;
+  /** Body values by header, for rows whose rules depend on their content. */
+  cell(rowIndex: number, header: string): CellValue;
+}
+
+function norm(text: unknown): string {
+  return (text === null || text === undefined ? "" : String(text)).trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function headerIndex(headers: readonly string[], header: string): number {
+  const wanted = norm(header);
+  return headers.findIndex((h) => norm(h) === wanted);
+}
+
+/** Sheet column of a header, or -1. */
+function columnOf(g: Geometry, header: string): number {
+  const i = headerIndex(g.headers, header);
+  return i < 0 ? -1 : g.column + i;
+}
+
+/** The body cells of one column, e.g. "C2:C41", or undefined when the column or body is missing. */
+function bodyColumn(g: Geometry, header: string): string | undefined {
+  const col = columnOf(g, header);
+  if (col < 0 || g.rowCount === 0) return undefined;
+  return rangeAddress(g.row + 1, col, g.rowCount, 1);
+}
+
+function bodyRowNumber(g: Geometry, rowIndex: number): number {
+  return g.row + 2 + rowIndex; // 1-based sheet row
+}
+
+/** Reads what the workbook says about itself: framework, layout, organisation and year. */
+export function readExistingReturn(snapshot: WorkbookSnapshot): ExistingReturn {
+  const existing: ExistingReturn = {};
+  const info = findTable(snapshot, TABLE.frameworkInfo);
+  if (info) {
+    const value = (key: string) => lookup(info, "Key", "Value", key);
+    const id = value(INFO_KEY.frameworkId);
+    if (!isBlank(id)) existing.frameworkId = String(id).trim();
+    const version = Number(value(INFO_KEY.frameworkVersion));
+    if (Number.isInteger(version) && version > 0) existing.frameworkVersion = version;
+    const layout = value(INFO_KEY.layoutVersion);
+    if (!isBlank(layout)) existing.layoutVersion = String(layout).trim();
+  }
+  const details = findTable(snapshot, TABLE.returnDetails);
+  if (details) {
+    const value = (key: string) => lookup(details, "Field", "Value", key);
+    const organisation = value(FIELD.organisation);
+    if (!isBlank(organisation)) existing.organisation = String(organisation).trim();
+    const code = value(FIELD.organisationCode);
+    if (!isBlank(code)) existing.organisationCode = String(code).trim();
+    const year = parseMonth(value(FIELD.yearStart));
+    if (year) existing.yearStart = year;
+  }
+  if (!existing.yearStart) {
+    const measures = findTable(snapshot, TABLE.measures);
+    const firstMonthHeader = measures?.headers[MEASURE_KEY_HEADERS.length];
+    const year = firstMonthHeader === undefined ? undefined : parseMonth(firstMonthHeader);
+    if (year) existing.yearStart = year;
+  }
+  return existing;
+}
+
+/** The value beside `key` in a two-column key/value table. */
+function lookup(table: TableSnapshot, keyHeader: string, valueHeader: string, key: string): CellValue {
+  const k = headerIndex(table.headers, keyHeader);
+  const v = headerIndex(table.headers, valueHeader);
+  if (k < 0 || v < 0) return null;
+  const row = table.values.find((r) => norm(r[k]) === norm(key));
+  return row ? (row[v] ?? null) : null;
+}
+
+/** Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the workbook give a year. */
+export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, details: SetupDetails, defaultYearStart: YearMonth): SetupPlan {
+  const existing = readExistingReturn(snapshot);
+  const yearStart = details.yearStart ?? existing.yearStart ?? defaultYearStart;
+  const plan: SetupPlan = {
+    framework: { id: framework.id, version: framework.version, title: framework.title },
+    layoutVersion: LAYOUT_VERSION,
+    yearStart,
+    blockers: findBlockers(snapshot, framework, existing, yearStart),
+    changes: [],
+    operations: [],
+  };
+  if (plan.blockers.length > 0) return plan;
+
+  const builder = new PlanBuilder(snapshot, framework, details, yearStart);
+  builder.build();
+  plan.changes = builder.changes;
+  plan.operations = builder.operations();
+  return plan;
+}
+
+function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing: ExistingReturn, yearStart: YearMonth): string[] {
+  const blockers: string[] = [];
+  for (const [table, sheet] of Object.entries(TABLE_SHEET) as [TableName, string][]) {
+    const holder = snapshot.sheets.find((s) => s.tables.some((t) => t.toLowerCase() === table.toLowerCase()));
+    const sameNamedSheet = findSheet(snapshot, sheet);
+    if (holder && holder.name.toLowerCase() !== sheet.toLowerCase()) {
+      blockers.push(
+        `The table ${table} is on the sheet '${holder.name}', but Impact Returns keeps it on a sheet called '${sheet}'. Rename that sheet back to '${sheet}' and run Set up again.`,
+      );
+    } else if (!holder && sameNamedSheet) {
+      blockers.push(
+        `The workbook already has a sheet called '${sameNamedSheet.name}' that Impact Returns did not make (it has no ${table} table), so Set up will not overwrite it. Rename or move that sheet, then run Set up again.`,
+      );
+    }
+  }
+  if (existing.frameworkId !== undefined && existing.frameworkId !== framework.id) {
+    blockers.push(
+      `This workbook was set up with the framework '${existing.frameworkId}', not '${framework.id}'. Choose '${existing.frameworkId}' to update it, or start a new workbook for the other framework.`,
+    );
+  } else if (existing.frameworkVersion !== undefined && existing.frameworkVersion > framework.version) {
+    blockers.push(
+      `This workbook uses version ${existing.frameworkVersion} of '${framework.id}', newer than the version ${framework.version} chosen. Choose version ${existing.frameworkVersion} or later.`,
+    );
+  }
+  if (existing.yearStart && !sameMonth(existing.yearStart, yearStart)) {
+    blockers.push(
+      `This workbook is for the reporting year starting ${monthLabel(existing.yearStart)}, not ${monthLabel(yearStart)}. Keep one workbook per reporting year: start a new workbook for ${monthLabel(yearStart)}.`,
+    );
+  }
+  return blockers;
+}
+
+class PlanBuilder {
+  readonly changes: PlannedChange[] = [];
+  private readonly newSheets: string[] = [];
+  private readonly existingSheets: string[] = [];
+  private readonly content: SetupOperation[] = [];
+  private readonly finishing: SetupOperation[] = [];
+  private readonly geometry = new Map<TableName, Geometry>();
+  private readonly months: YearMonth[];
+  private readonly monthLabels: string[];
+
+  constructor(
+    private readonly snapshot: WorkbookSnapshot,
+    private readonly framework: Framework,
+    private readonly details: SetupDetails,
+    private readonly yearStart: YearMonth,
+  ) {
+    this.months = reportingMonths(yearStart);
+    this.monthLabels = this.months.map(monthLabel);
+  }
+
+  operations(): SetupOperation[] {
+    return [
+      ...this.newSheets.map((sheet): SetupOperation => ({ kind: "addSheet", sheet })),
+      ...this.existingSheets.map((sheet): SetupOperation => ({ kind: "unprotect", sheet })),
+      ...this.content,
+      ...this.finishing,
+    ];
+  }
+
+  build(): void {
+    this.returnDetails();
+    this.measures();
+    this.stakeholders();
+    this.impactMap();
+    this.caseStudies();
+    this.frameworkSheet();
+    this.rules();
+    if (this.newSheets.includes(SHEET.return)) this.finishing.push({ kind: "activate", sheet: SHEET.return });
+  }
+
+  /** Registers the sheet as new or existing and returns the existing table, if any. */
+  private start(table: TableName): TableSnapshot | undefined {
+    const sheet = TABLE_SHEET[table];
+    const existing = findTable(this.snapshot, table);
+    (existing ? this.existingSheets : this.newSheets).push(sheet);
+    return existing;
+  }
+
+  private addTable(table: TableName, headers: readonly string[], rows: PlannedCell[][], style = TABLE_STYLE): Geometry {
+    const sheet = TABLE_SHEET[table];
+    this.content.push({ kind: "addTable", sheet, table, address: rangeAddress(0, 0, rows.length + 1, headers.length), headers, rows, style });
+    const cells = rows.map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c)));
+    const g: Geometry = {
+      sheet,
+      row: 0,
+      column: 0,
+      headers: [...headers],
+      rowCount: rows.length,
+      cell: (i, header) => cells[i]?.[headerIndex(headers, header)] ?? null,
+    };
+    this.geometry.set(table, g);
+    return g;
+  }
+
+  /**
+   * Brings an existing table up to the layout: appends missing columns and the given rows.
+   * `rowFor` builds an appended row from a header -> value map, in the table's final column order.
+   */
+  private extendTable(table: TableName, existing: TableSnapshot, headers: readonly string[], appended: Record<string, PlannedCell>[]): { geometry: Geometry; addedColumns: string[] } {
+    const missing = headers.filter((h) => headerIndex(existing.headers, h) < 0);
+    if (missing.length > 0) this.content.push({ kind: "appendColumns", table, headers: missing });
+    const finalHeaders = [...existing.headers, ...missing];
+    if (appended.length > 0) {
+      const rows = appended.map((byHeader) => finalHeaders.map((h) => byHeader[h] ?? null));
+      this.content.push({ kind: "appendRows", table, rows });
+    }
+    const appendedCells = appended.map((byHeader) => finalHeaders.map((h) => {
+      const c = byHeader[h];
+      return c === undefined || (typeof c === "object" && c !== null) ? null : c;
+    }));
+    const g: Geometry = {
+      sheet: existing.sheet,
+      row: existing.row,
+      column: existing.column,
+      headers: finalHeaders,
+      rowCount: existing.values.length + appended.length,
+      cell: (i, header) => {
+        const col = headerIndex(finalHeaders, header);
+        if (col < 0) return null;
+        return i < existing.values.length ? (existing.values[i]?.[col] ?? null) : (appendedCells[i - existing.values.length]?.[col] ?? null);
+      },
+    };
+    this.geometry.set(table, g);
+    return { geometry: g, addedColumns: missing };
+  }
+
+  private describeColumns(added: string[]): string {
+    return added.length === 0 ? "" : `; restores column${added.length > 1 ? "s" : ""} ${added.map((h) => `'${h}'`).join(", ")}`;
+  }
+
+  // --- Return ---------------------------------------------------------------------------------
+
+  private returnDetails(): void {
+    const existing = this.start(TABLE.returnDetails);
+    const wanted: Partial<Record<string, CellValue>> = {
+      [FIELD.organisation]: this.details.organisation?.trim() || null,
+      [FIELD.organisationCode]: this.details.organisationCode?.trim() || null,
+      [FIELD.yearStart]: excelSerial(this.yearStart.year, this.yearStart.month, 1),
+    };
+    if (!existing) {
+      const rows = RETURN_FIELDS.map((f) => [f.field, wanted[f.field] ?? null]);
+      this.addTable(TABLE.returnDetails, RETURN_DETAILS_HEADERS, rows);
+      this.changes.push({ sheet: SHEET.return, action: "add", detail: `return details (${RETURN_FIELDS.length} fields)` });
+      return;
+    }
+    const fieldCol = headerIndex(existing.headers, "Field");
+    const valueCol = headerIndex(existing.headers, "Value");
+    const present = new Map<string, number>();
+    existing.values.forEach((row, i) => present.set(norm(row[fieldCol]), i));
+    const missingFields = RETURN_FIELDS.filter((f) => !present.has(norm(f.field)));
+    const { geometry, addedColumns } = this.extendTable(
+      TABLE.returnDetails,
+      existing,
+      RETURN_DETAILS_HEADERS,
+      missingFields.map((f) => ({ Field: f.field, Value: wanted[f.field] ?? null })),
+    );
+    const updates: string[] = [];
+    if (valueCol >= 0) {
+      for (const [field, value] of Object.entries(wanted)) {
+        const i = present.get(norm(field));
+        if (i === undefined || value === null || value === undefined) continue;
+        const current = existing.values[i]?.[valueCol] ?? null;
+        const unchanged = field === FIELD.yearStart ? !isBlank(current) : norm(current) === norm(value);
+        if (unchanged) continue;
+        this.content.push({ kind: "write", sheet: geometry.sheet, address: cellAddress(bodyRowNumber(geometry, i) - 1, geometry.column + valueCol), cells: [[value]] });
+        updates.push(isBlank(current) ? `${field}: '${String(value)}'` : `${field}: '${String(current)}' to '${String(value)}'`);
+      }
+    }
+    const parts = [
+      ...(missingFields.length > 0 ? [`adds field${missingFields.length > 1 ? "s" : ""} ${missingFields.map((f) => f.field).join(", ")}`] : []),
+      ...(updates.length > 0 ? [`sets ${updates.join("; ")}`] : []),
+    ];
+    this.changes.push(
+      parts.length > 0 || addedColumns.length > 0
+        ? { sheet: SHEET.return, action: "update", detail: parts.join("; ") + this.describeColumns(addedColumns) }
+        : { sheet: SHEET.return, action: "keep", detail: "return details kept as they are" },
+    );
+  }
+
+  // --- Measures -------------------------------------------------------------------------------
+
+  private measures(): void {
+    const existing = this.start(TABLE.measures);
+    const headers = [...MEASURE_KEY_HEADERS, ...this.monthLabels];
+    const wanted = measureRows(this.framework);
+    const rowCells = (r: (typeof wanted)[number]): Record<string, PlannedCell> => ({
+      Code: r.code,
+      Measure: r.label,
+      Breakdown: r.breakdown === "" ? null : r.breakdown,
+      Unit: r.unit,
+      Kind: r.kind,
+    });
+    if (!existing) {
+      const rows = wanted.map((r) => headers.map((h) => rowCells(r)[h] ?? null));
+      this.addTable(TABLE.measures, headers, rows);
+      this.changes.push({
+        sheet: SHEET.measures,
+        action: "add",
+        detail: `${this.framework.measures.length} measures in ${wanted.length} rows, ${this.monthLabels[0]} to ${this.monthLabels[11]}`,
+      });
+      return;
+    }
+    const codeCol = headerIndex(existing.headers, "Code");
+    const breakdownCol = headerIndex(existing.headers, "Breakdown");
+    const present = new Map<string, number>();
+    existing.values.forEach((row, i) => present.set(measureRowKey(row[codeCol], breakdownCol < 0 ? "" : row[breakdownCol]), i));
+    const missing = wanted.filter((r) => !present.has(measureRowKey(r.code, r.breakdown)));
+    const { geometry, addedColumns } = this.extendTable(TABLE.measures, existing, headers, missing.map(rowCells));
+
+    // Key columns the framework owns: bring labels, units and kinds of existing rows up to date.
+    let relabelled = 0;
+    const byKey = new Map(wanted.map((r) => [measureRowKey(r.code, r.breakdown), r] as const));
+    for (const header of ["Measure", "Unit", "Kind"] as const) {
+      const col = headerIndex(existing.headers, header);
+      if (col < 0 || existing.values.length === 0) continue;
+      let changed = false;
+      const column = existing.values.map((row) => {
+        const target = byKey.get(measureRowKey(row[codeCol], breakdownCol < 0 ? "" : row[breakdownCol]));
+        const current = row[col] ?? null;
+        if (!target) return [current];
+        const value = header === "Measure" ? target.label : header === "Unit" ? target.unit : target.kind;
+        if (norm(current) !== norm(value)) {
+          changed = true;
+          if (header === "Measure") relabelled++;
+          return [value];
+        }
+        return [current];
+      });
+      if (changed) this.content.push({ kind: "write", sheet: geometry.sheet, address: rangeAddress(geometry.row + 1, geometry.column + col, column.length, 1), cells: column });
+    }
+
+    const parts: string[] = [];
+    if (missing.length > 0) {
+      const codes = [...new Set(missing.map((r) => r.code))];
+      parts.push(`adds ${missing.length} row${missing.length > 1 ? "s" : ""} at the bottom for ${codes.join(", ")}`);
+    }
+    if (relabelled > 0) parts.push(`updates the wording of ${relabelled} measure${relabelled > 1 ? "s" : ""}`);
+    const kept = countEntries(existing, MEASURE_KEY_HEADERS.length);
+    this.changes.push(
+      parts.length > 0 || addedColumns.length > 0
+        ? { sheet: SHEET.measures, action: "update", detail: `${parts.join("; ")}${this.describeColumns(addedColumns)}; keeps all ${kept} figures where they are` }
+        : { sheet: SHEET.measures, action: "keep", detail: `up to date; keeps all ${kept} figures` },
+    );
+  }
+
+  // --- Stakeholders, impact map, case studies --------------------------------------------------
+
+  private stakeholders(): void {
+    const existing = this.start(TABLE.stakeholders);
+    if (!existing) {
+      const rows: PlannedCell[][] = [
+        ...this.framework.stakeholderGroups.map((g) => [g.name, g.description || null, null, null]),
+        ...blankRows(BLANK_ROWS.stakeholders, STAKEHOLDER_HEADERS.length),
+      ];
+      this.addTable(TABLE.stakeholders, STAKEHOLDER_HEADERS, rows);
+      this.changes.push({ sheet: SHEET.stakeholders, action: "add", detail: `${this.framework.stakeholderGroups.length} stakeholder groups from the framework, room for ${BLANK_ROWS.stakeholders} more` });
+      return;
+    }
+    this.keepEntryTable(TABLE.stakeholders, existing, STAKEHOLDER_HEADERS, "stakeholder groups");
+  }
+
+  private impactMap(): void {
+    const existing = this.start(TABLE.impactMap);
+    const letters = (headers: readonly string[], column: number) => {
+      const l = (h: string) => columnLetter(column + headerIndex(headers, h));
+      return {
+        quantity: l("Quantity"),
+        years: l("Duration (years)"),
+        proxy: l("Financial proxy (£)"),
+        deadweight: l("Deadweight %"),
+        attribution: l("Attribution %"),
+        displacement: l("Displacement %"),
+        dropOff: l("Drop-off %"),
+      };
+    };
+    if (!existing) {
+      const cols = letters(IMPACT_MAP_HEADERS, 0);
+      const rows: PlannedCell[][] = Array.from({ length: BLANK_ROWS.impactMap }, (_, i) => [
+        ...Array<PlannedCell>(IMPACT_MAP_HEADERS.length - 1).fill(null),
+        { formula: impactValueFormula(cols, i + 2) },
+      ]);
+      this.addTable(TABLE.impactMap, IMPACT_MAP_HEADERS, rows);
+      this.changes.push({ sheet: SHEET.outcomes, action: "add", detail: `impact map with room for ${BLANK_ROWS.impactMap} rows; impact value worked out by formula` });
+      return;
+    }
+    const g = this.keepEntryTable(TABLE.impactMap, existing, IMPACT_MAP_HEADERS, "impact map rows");
+    const valueCol = headerIndex(g.headers, "Impact value (£)");
+    const inputsPresent = ["Quantity", "Duration (years)", "Financial proxy (£)", "Deadweight %", "Attribution %", "Displacement %", "Drop-off %"].every(
+      (h) => headerIndex(g.headers, h) >= 0,
+    );
+    if (valueCol < 0 || !inputsPresent || g.rowCount === 0) return;
+    const cols = letters(g.headers, g.column);
+    // Rewrite the formula only where the cell is blank or already holds our formula: a figure the user typed stays.
+    const formulas = Array.from({ length: g.rowCount }, (_, i): PlannedCell[] => {
+      const current = i < existing.formulas.length ? (existing.formulas[i]?.[valueCol] ?? null) : null;
+      const ours = impactValueFormula(cols, bodyRowNumber(g, i));
+      return isBlank(current) || (typeof current === "string" && current.startsWith("=")) ? [{ formula: ours }] : [current];
+    });
+    this.content.push({ kind: "write", sheet: g.sheet, address: rangeAddress(g.row + 1, g.column + valueCol, g.rowCount, 1), cells: formulas });
+  }
+
+  private caseStudies(): void {
+    const existing = this.start(TABLE.caseStudies);
+    if (!existing) {
+      this.addTable(TABLE.caseStudies, CASE_STUDY_HEADERS, blankRows(BLANK_ROWS.caseStudies, CASE_STUDY_HEADERS.length));
+      this.changes.push({ sheet: SHEET.caseStudies, action: "add", detail: `case studies with room for ${BLANK_ROWS.caseStudies} stories` });
+      return;
+    }
+    this.keepEntryTable(TABLE.caseStudies, existing, CASE_STUDY_HEADERS, "case studies");
+  }
+
+  private keepEntryTable(table: TableName, existing: TableSnapshot, headers: readonly string[], what: string): Geometry {
+    const { geometry, addedColumns } = this.extendTable(table, existing, headers, []);
+    const filled = existing.values.filter((row) => row.some((v) => !isBlank(v))).length;
+    this.changes.push({
+      sheet: TABLE_SHEET[table],
+      action: addedColumns.length > 0 ? "update" : "keep",
+      detail: `keeps all ${filled} ${what} and ${existing.values.length} rows${this.describeColumns(addedColumns)}`,
+    });
+    return geometry;
+  }
+
+  // --- The hidden Framework sheet -------------------------------------------------------------
+
+  private frameworkSheet(): void {
+    const existing = this.start(TABLE.frameworkInfo);
+    const sheet = SHEET.framework;
+    const info: [string, CellValue][] = [
+      [INFO_KEY.frameworkId, this.framework.id],
+      [INFO_KEY.frameworkVersion, this.framework.version],
+      [INFO_KEY.frameworkTitle, this.framework.title],
+      [INFO_KEY.layoutVersion, LAYOUT_VERSION],
+      [INFO_KEY.writtenBy, `${TOOL_NAME} ${TOOL_VERSION}`],
+    ];
+    if (!existing) {
+      this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]), INFO_TABLE_STYLE);
+      this.changes.push({ sheet, action: "add", detail: `hidden sheet recording ${this.framework.id} version ${this.framework.version}, layout ${LAYOUT_VERSION}` });
+    } else {
+      const keyCol = headerIndex(existing.headers, "Key");
+      const valueCol = headerIndex(existing.headers, "Value");
+      const rowOf = new Map(existing.values.map((row, i) => [norm(row[keyCol]), i] as const));
+      const missing = info.filter(([k]) => !rowOf.has(norm(k)));
+      const { geometry } = this.extendTable(TABLE.frameworkInfo, existing, FRAMEWORK_INFO_HEADERS, missing.map(([k, v]) => ({ Key: k, Value: v })));
+      if (valueCol >= 0 && existing.values.length > 0) {
+        const values = existing.values.map((row): PlannedCell[] => {
+          const entry = info.find(([k]) => norm(k) === norm(row[keyCol]));
+          return [entry ? entry[1] : (row[valueCol] ?? null)];
+        });
+        this.content.push({ kind: "write", sheet, address: rangeAddress(geometry.row + 1, geometry.column + valueCol, values.length, 1), cells: values });
+      }
+      const before = readExistingReturn(this.snapshot).frameworkVersion;
+      this.changes.push(
+        before !== undefined && before !== this.framework.version
+          ? { sheet, action: "update", detail: `framework version ${before} to ${this.framework.version}` }
+          : { sheet, action: "keep", detail: `framework ${this.framework.id} version ${this.framework.version}` },
+      );
+    }
+    const lists: [number, string, string[]][] = [
+      [FRAMEWORK_SHEET_COLUMNS.outcomeAreas, FRAMEWORK_SHEET_HEADINGS.outcomeAreas, this.framework.outcomeAreas.map((a) => a.name)],
+      [FRAMEWORK_SHEET_COLUMNS.months, FRAMEWORK_SHEET_HEADINGS.months, this.monthLabels],
+      [FRAMEWORK_SHEET_COLUMNS.definition, FRAMEWORK_SHEET_HEADINGS.definition, definitionChunks(this.framework)],
+    ];
+    for (const [column, heading, items] of lists) {
+      this.content.push({ kind: "clearContents", sheet, address: rangeAddress(1, column, FRAMEWORK_SHEET_LIST_CAPACITY, 1) });
+      this.content.push({ kind: "write", sheet, address: rangeAddress(0, column, items.length + 1, 1), cells: [[heading], ...items.map((item) => [item])] });
+    }
+  }
+
+  /** Absolute reference to a list on the Framework sheet, for dropdowns. */
+  private frameworkList(column: number, count: number): string {
+    return `${quoteSheet(SHEET.framework)}!${absoluteRange(1, column, Math.max(count, 1), 1)}`;
+  }
+
+  // --- Formats, validation, locking, widths, freezing, protection -----------------------------
+
+  private rules(): void {
+    const g = (t: TableName) => this.geometry.get(t)!;
+    const outcomeAreas = this.frameworkList(FRAMEWORK_SHEET_COLUMNS.outcomeAreas, this.framework.outcomeAreas.length);
+    const months = this.frameworkList(FRAMEWORK_SHEET_COLUMNS.months, 12);
+    const sh = g(TABLE.stakeholders);
+    const shCol = columnOf(sh, "Stakeholder group");
+    const stakeholderList = `${quoteSheet(sh.sheet)}!${absoluteRange(sh.row + 1, shCol < 0 ? sh.column : shCol, Math.max(sh.rowCount, 1), 1)}`;
+    const addGroupHint = "To add a group, type it on the Stakeholders sheet first.";
+
+    this.sheetRules(g(TABLE.returnDetails), ["Field"], returnRules(g(TABLE.returnDetails)), [["Field", 26], ["Value", 44]], { rows: 1, columns: 1 });
+
+    const m = g(TABLE.measures);
+    const measureByCode = new Map(this.framework.measures.map((x) => [x.code, x] as const));
+    const monthCols = this.monthLabels.map((label) => columnOf(m, label)).filter((c) => c >= 0);
+    const measureRules: RangeRule[] = [];
+    for (let i = 0; i < m.rowCount; i++) {
+      const measure = measureByCode.get(String(m.cell(i, "Code") ?? "").trim());
+      const row = m.row + 1 + i;
+      for (const [start, count] of runs(monthCols)) {
+        const address = rangeAddress(row, start, 1, count);
+        measureRules.push(
+          measure
+            ? { address, locked: false, numberFormat: measure.unit === "gbp" ? NUMBER_FORMAT.gbp : NUMBER_FORMAT[measure.unit], validation: measureValidation(measure) }
+            : { address, locked: false, numberFormat: NUMBER_FORMAT.decimal },
+        );
+      }
+    }
+    this.sheetRules(
+      m,
+      [...MEASURE_KEY_HEADERS],
+      measureRules,
+      [["Code", 22], ["Measure", 44], ["Breakdown", 24], ["Unit", 8], ["Kind", 7], ...this.monthLabels.map((l): [string, number] => [l, 11])],
+      { rows: 1, columns: 3 },
+    );
+
+    this.sheetRules(
+      sh,
+      [],
+      [
+        ...entry(sh, ["Stakeholder group", "Description", "How they are affected"], { wrap: true }),
+        ...entry(sh, ["Number of people"], {
+          numberFormat: NUMBER_FORMAT.count,
+          validation: numberValidation("Number of people", true, 0, undefined, "How many people in this group your work reached or affected this year."),
+        }),
+      ],
+      [["Stakeholder group", 30], ["Description", 50], ["Number of people", 16], ["How they are affected", 50]],
+      { rows: 1, columns: 1 },
+    );
+
+    const im = g(TABLE.impactMap);
+    const percentGuidance: Record<string, string> = {
+      "Deadweight %": "How much of the outcome would have happened anyway, without your work.",
+      "Attribution %": "How much of the outcome is owed to other organisations or people.",
+      "Displacement %": "How much of the outcome moved a problem elsewhere rather than solving it.",
+      "Drop-off %": "How much the outcome fades each year after the first.",
+    };
+    this.sheetRules(
+      im,
+      ["Impact value (£)"],
+      [
+        ...entry(im, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who this outcome is for: a group from the Stakeholders sheet.", addGroupHint) }),
+        ...entry(im, ["Activity", "Output", "Outcome", "Indicator", "Source", "Proxy source"], { wrap: true }),
+        ...entry(im, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The framework's outcome area this outcome contributes to.", "") }),
+        ...entry(im, ["Quantity"], {
+          numberFormat: NUMBER_FORMAT.decimal,
+          validation: numberValidation("Quantity", false, 0, undefined, "How many people (or other units) experienced the outcome."),
+        }),
+        ...entry(im, ["Duration (years)"], {
+          numberFormat: NUMBER_FORMAT.years,
+          validation: numberValidation("Duration (years)", false, 0, 50, "How many years the outcome lasts. Blank counts as one year."),
+        }),
+        ...entry(im, ["Financial proxy (£)"], {
+          numberFormat: NUMBER_FORMAT.gbp,
+          validation: numberValidation("Financial proxy (£)", false, 0, undefined, "The value in pounds of the outcome for one unit for one year, from a source you name. Type your own proxy."),
+        }),
+        ...Object.entries(percentGuidance).flatMap(([h, text]) => entry(im, [h], { numberFormat: NUMBER_FORMAT.percent, validation: percentValidation(h, text) })),
+        ...body(im, ["Impact value (£)"], { numberFormat: NUMBER_FORMAT.gbp, locked: true }),
+      ],
+      [
+        ["Stakeholder group", 26], ["Activity", 28], ["Output", 28], ["Outcome", 32], ["Outcome area", 22], ["Indicator", 28], ["Source", 22],
+        ["Quantity", 11], ["Duration (years)", 10], ["Financial proxy (£)", 13], ["Proxy source", 24], ["Deadweight %", 12], ["Attribution %", 12],
+        ["Displacement %", 13], ["Drop-off %", 10], ["Impact value (£)", 16],
+      ],
+      { rows: 1, columns: 1 },
+    );
+
+    const cs = g(TABLE.caseStudies);
+    this.sheetRules(
+      cs,
+      [],
+      [
+        ...entry(cs, ["Title", "What happened", "How this is different"], { wrap: true }),
+        ...entry(cs, ["Month"], { validation: listRangeValidation("Month", months, "The month the story happened, within this reporting year.", "") }),
+        ...entry(cs, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The outcome area the story shows.", "") }),
+        ...entry(cs, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who the story is about: a group from the Stakeholders sheet.", addGroupHint) }),
+        ...entry(cs, ["Consent given"], { validation: listValidation("Consent given", YES_NO, "Yes only if the people in the story agreed to it being used.") }),
+      ],
+      [["Title", 32], ["Month", 11], ["Outcome area", 22], ["Stakeholder group", 26], ["What happened", 60], ["How this is different", 60], ["Consent given", 10]],
+      { rows: 1, columns: 1 },
+    );
+
+    const fw = g(TABLE.frameworkInfo);
+    this.finishing.push({
+      kind: "setColumnWidths",
+      sheet: fw.sheet,
+      widths: [
+        { column: fw.column, characters: 20 },
+        { column: fw.column + 1, characters: 44 },
+        { column: FRAMEWORK_SHEET_COLUMNS.outcomeAreas, characters: 26 },
+        { column: FRAMEWORK_SHEET_COLUMNS.months, characters: 12 },
+        { column: FRAMEWORK_SHEET_COLUMNS.definition, characters: 40 },
+      ],
+    });
+    this.finishing.push({ kind: "protect", sheet: fw.sheet }, { kind: "hide", sheet: fw.sheet });
+  }
+
+  /** Locks headers and key columns, applies the entry rules, widths and freeze panes, then protects the sheet. */
+  private sheetRules(g: Geometry, lockedColumns: string[], rules: RangeRule[], widths: [string, number][], freeze: { rows: number; columns: number }): void {
+    const header: RangeRule = { address: rangeAddress(g.row, g.column, 1, g.headers.length), locked: true };
+    const keys = lockedColumns.flatMap((h) => {
+      const a = bodyColumn(g, h);
+      return a ? [{ address: a, locked: true }] : [];
+    });
+    this.finishing.push({ kind: "applyRules", sheet: g.sheet, rules: [header, ...keys, ...rules] });
+    this.finishing.push({
+      kind: "setColumnWidths",
+      sheet: g.sheet,
+      widths: widths.flatMap(([h, characters]) => {
+        const column = columnOf(g, h);
+        return column < 0 ? [] : [{ column, characters }];
+      }),
+    });
+    this.finishing.push({ kind: "freeze", sheet: g.sheet, ...freeze });
+    this.finishing.push({ kind: "protect", sheet: g.sheet });
+  }
+}
+
+/** Rules for the Value cell of each return field, found by its Field label. */
+function returnRules(g: Geometry): RangeRule[] {
+  const valueCol = columnOf(g, "Value");
+  if (valueCol < 0) return [];
+  const rules: RangeRule[] = [];
+  for (let i = 0; i < g.rowCount; i++) {
+    const spec = RETURN_FIELDS.find((f) => norm(f.field) === norm(g.cell(i, "Field")));
+    const address = cellAddress(g.row + 1 + i, valueCol);
+    if (!spec) {
+      rules.push({ address, locked: false });
+      continue;
+    }
+    const rule: RangeRule = { address, locked: spec.toolOwned, wrap: spec.type === "text" };
+    switch (spec.type) {
+      case "month":
+        rule.numberFormat = NUMBER_FORMAT.month;
+        break;
+      case "date":
+        rule.numberFormat = NUMBER_FORMAT.date;
+        rule.validation = dateValidation(spec.field, MONTH_SERIAL_MIN, spec.prompt);
+        break;
+      case "whole":
+        rule.numberFormat = NUMBER_FORMAT.count;
+        rule.validation = numberValidation(spec.field, true, 0, undefined, spec.prompt);
+        break;
+      case "email":
+        rule.validation = emailValidation(spec.field, address, spec.prompt);
+        break;
+      case "text":
+        rule.numberFormat = NUMBER_FORMAT.text;
+        break;
+    }
+    rules.push(rule);
+  }
+  return rules;
+}
+
+/** Entry (unlocked) body cells of the given columns, with shared settings. */
+function entry(g: Geometry, headers: string[], settings: Omit<RangeRule, "address" | "locked">): RangeRule[] {
+  return body(g, headers, { ...settings, locked: false });
+}
+
+function body(g: Geometry, headers: string[], settings: Omit<RangeRule, "address">): RangeRule[] {
+  return headers.flatMap((h) => {
+    const address = bodyColumn(g, h);
+    return address ? [{ address, ...settings }] : [];
+  });
+}
+
+/** Groups sorted column indexes into runs of consecutive columns: [start, count][] */
+function runs(columns: number[]): [number, number][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else out.push([c, 1]);
+  }
+  return out;
+}
+
+function blankRows(count: number, width: number): PlannedCell[][] {
+  return Array.from({ length: count }, () => Array<PlannedCell>(width).fill(null));
+}
+
+/** Cells holding something after the first `skip` columns. */
+function countEntries(table: TableSnapshot, skip: number): number {
+  return table.values.reduce((n, row) => n + row.slice(skip).filter((v) => !isBlank(v)).length, 0);
+}
+
+/** The framework definition as JSON split into cells (Excel holds at most 32,767 characters a cell). */
+export function definitionChunks(framework: Framework): string[] {
+  const json = JSON.stringify(framework);
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < json.length) {
+    let end = Math.min(start + DEFINITION_CHUNK_LENGTH, json.length);
+    // A cell starting with = + - or @ would be read as a formula: move the boundary.
+    while (end < json.length && /[=+\-@]/.test(json[end]!)) end--;
+    chunks.push(json.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+/** Reads a framework definition back from its chunks. */
+export function joinDefinitionChunks(cells: readonly CellValue[]): unknown {
+  const text = cells.filter((c) => !isBlank(c)).map(String).join("");
+  return text === "" ? undefined : (JSON.parse(text) as unknown);
+}

@@ -1,0 +1,104 @@
+/**
+ * The data that passes between the pure core and the gateways (Excel and .xlsx):
+ * - what the core reads: a WorkbookSnapshot of sheet names and our tables' contents;
+ * - what the core asks for: a list of SetupOperations, applied in order by a gateway.
+ * Addresses are A1 text relative to the operation's sheet; indexes are 0-based.
+ */
+
+/** A cell's value as Excel's API gives it: blank cells are "" (Excel) or null (files). */
+export type CellValue = string | number | boolean | null;
+
+/** A cell to write: a constant (null = blank) or a formula (with its leading "="). */
+export type PlannedCell = CellValue | { formula: string };
+
+export function isFormulaCell(cell: PlannedCell): cell is { formula: string } {
+  return typeof cell === "object" && cell !== null;
+}
+
+export type ValidationRule =
+  | { type: "whole" | "decimal"; min: number; max?: number }
+  | { type: "list"; items: readonly string[] }
+  /** A range holding the list, as an absolute reference with its sheet, e.g. Stakeholders!$A$2:$A$20 */
+  | { type: "listRange"; source: string }
+  | { type: "date"; min: number; max?: number }
+  /** A formula relative to the range's top-left cell, with its leading "=". */
+  | { type: "custom"; formula: string };
+
+export interface Validation {
+  rule: ValidationRule;
+  /** Shown when the cell is selected (Excel: at most 32 and 255 characters). */
+  prompt?: { title: string; message: string };
+  /** A stop alert: invalid entries are refused (Excel: at most 32 and 225 characters). */
+  error: { title: string; message: string };
+}
+
+/** Formatting, locking and validation for one range of a sheet. */
+export interface RangeRule {
+  address: string;
+  numberFormat?: string;
+  locked?: boolean;
+  wrap?: boolean;
+  validation?: Validation;
+}
+
+export type SetupOperation =
+  | { kind: "addSheet"; sheet: string }
+  | { kind: "unprotect"; sheet: string }
+  | { kind: "addTable"; sheet: string; table: string; address: string; headers: readonly string[]; rows: PlannedCell[][]; style: string }
+  /** Appends rows at the bottom of a table (nothing existing moves). */
+  | { kind: "appendRows"; table: string; rows: PlannedCell[][] }
+  /** Appends columns at the right of a table, blank. */
+  | { kind: "appendColumns"; table: string; headers: readonly string[] }
+  | { kind: "write"; sheet: string; address: string; cells: PlannedCell[][] }
+  | { kind: "clearContents"; sheet: string; address: string }
+  /** Each rule replaces the range's validation (cleared first), and sets its format and locking. */
+  | { kind: "applyRules"; sheet: string; rules: RangeRule[] }
+  | { kind: "setColumnWidths"; sheet: string; widths: { column: number; characters: number }[] }
+  | { kind: "freeze"; sheet: string; rows: number; columns: number }
+  /** Protects the sheet without a password; locked cells cannot be edited, unlocked ones can. */
+  | { kind: "protect"; sheet: string }
+  | { kind: "hide"; sheet: string }
+  | { kind: "activate"; sheet: string };
+
+export interface SheetSnapshot {
+  name: string;
+  /** Names of the tables on this sheet. */
+  tables: string[];
+}
+
+/** One table as read: its position, headers and body (values, and formulas where cells hold them). */
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** 0-based sheet row of the header row. */
+  row: number;
+  /** 0-based sheet column of the first column. */
+  column: number;
+  headers: string[];
+  /** Body values as displayed-calculated (formulas give their results). */
+  values: CellValue[][];
+  /** Body formulas: a formula string ("=...") or the constant when the cell has no formula. */
+  formulas: CellValue[][];
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet, in tab order. */
+  sheets: SheetSnapshot[];
+  /** Tables whose contents were read (ours, where present). */
+  tables: TableSnapshot[];
+}
+
+export const EMPTY_WORKBOOK: WorkbookSnapshot = { sheets: [], tables: [] };
+
+export function findTable(snapshot: WorkbookSnapshot, name: string): TableSnapshot | undefined {
+  return snapshot.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
+}
+
+export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  return snapshot.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Blank as Excel means it: nothing, or only spaces. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
