@@ -1,5 +1,5 @@
 /** Parsing and validating framework definitions, with errors that name the path of each fault. */
-import { z } from "zod";
+import type { z } from "zod";
 import { frameworkSchema, type Framework } from "./schema";
 
 /** A framework definition that failed validation; `problems` holds one line a fault, path first. */
@@ -37,7 +37,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case "unrecognized_keys":
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "too_small":
-      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "array" && issue.message.startsWith("Too small")) return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`;
       return issue.message;
     default:
       return issue.message;

@@ -79,6 +79,8 @@ export interface TableSnapshot {
   values: CellValue[][];
   /** Body formulas: a formula string ("=...") or the constant when the cell has no formula. */
   formulas: CellValue[][];
+  /** Set when the table itself is missing and these contents were recovered from a sheet's used range. */
+  fromSheet?: true;
 }
 
 export interface WorkbookSnapshot {
@@ -86,6 +88,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Tables whose contents were read (ours, where present). */
   tables: TableSnapshot[];
+  /** The framework definition (JSON) stored on the hidden Framework sheet, when present. */
+  frameworkDefinition?: string;
 }
 
 export const EMPTY_WORKBOOK: WorkbookSnapshot = { sheets: [], tables: [] };

@@ -1,0 +1,175 @@
+/**
+ * Queues the core's SetupOperations on an Excel request context. Nothing here syncs: the caller
+ * syncs once after queueing everything, so the cost is one round trip whatever the plan's size.
+ * Only string literals are used for Office enums, so this runs against the in-memory host too.
+ */
+import { parseRange } from "../core/layout/a1";
+import { serialToDate } from "../core/layout/months";
+import type { CellValue, PlannedCell, RangeRule, SetupOperation, ValidationRule } from "../core/workbook/types";
+
+/** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Office.js treats null in an input array as "leave this cell alone"; a planned blank must be "". */
+function toExcelCell(cell: PlannedCell): string | number | boolean {
+  if (cell === null) return "";
+  if (typeof cell === "object") return cell.formula;
+  return cell;
+}
+
+/**
+ * Excel reads text as if typed ("0123" becomes 123, "Apr 2020" a date), so cells that must stay
+ * text get the Text format before they are written; other cells keep their format (null).
+ */
+function textFormats(cells: PlannedCell[][]): (string | null)[][] {
+  return cells.map((row) => row.map((cell) => (typeof cell === "string" ? "@" : null)));
+}
+
+function hasText(cells: PlannedCell[][]): boolean {
+  return cells.some((row) => row.some((cell) => typeof cell === "string"));
+}
+
+function writeCells(range: Excel.Range, cells: PlannedCell[][]): void {
+  if (hasText(cells)) range.numberFormat = textFormats(cells);
+  range.formulas = cells.map((row) => row.map(toExcelCell));
+}
+
+function fill<T>(rows: number, columns: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => Array<T>(columns).fill(value));
+}
+
+/** Office takes date-rule bounds as ISO dates. */
+function isoDate(serial: number): string {
+  const { year, month, day } = serialToDate(serial);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function toOfficeRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.type) {
+    case "whole":
+    case "decimal": {
+      const basic: Excel.BasicDataValidation =
+        rule.max === undefined
+          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
+          : { formula1: rule.min, formula2: rule.max, operator: "Between" };
+      return rule.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.items.join(",") } };
+    case "listRange":
+      return { list: { inCellDropDown: true, source: `=${rule.source}` } };
+    case "date":
+      return {
+        date:
+          rule.max === undefined
+            ? { formula1: isoDate(rule.min), operator: "GreaterThanOrEqualTo" }
+            : { formula1: isoDate(rule.min), formula2: isoDate(rule.max), operator: "Between" },
+      };
+    case "custom":
+      return { custom: { formula: rule.formula } };
+  }
+}
+
+function applyRule(sheet: Excel.Worksheet, rule: RangeRule): void {
+  const range = sheet.getRange(rule.address);
+  const shape = parseRange(rule.address);
+  if (rule.numberFormat !== undefined) range.numberFormat = fill(shape.rowCount, shape.columnCount, rule.numberFormat);
+  if (rule.locked !== undefined) range.format.protection.locked = rule.locked;
+  if (rule.wrap !== undefined) range.format.wrapText = rule.wrap;
+  if (rule.validation) {
+    const v = rule.validation;
+    range.dataValidation.clear();
+    range.dataValidation.ignoreBlanks = true;
+    range.dataValidation.rule = toOfficeRule(v.rule);
+    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
+  }
+}
+
+/** Queues every operation, in order. Sheets and tables are looked up by name, so operations may refer to ones added earlier in the same batch. */
+export function queueOperations(context: Excel.RequestContext, operations: readonly SetupOperation[]): void {
+  const worksheets = context.workbook.worksheets;
+  const sheetCache = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => {
+    let ws = sheetCache.get(name);
+    if (!ws) {
+      ws = worksheets.getItem(name);
+      sheetCache.set(name, ws);
+    }
+    return ws;
+  };
+
+  for (const op of operations) {
+    switch (op.kind) {
+      case "addSheet":
+        sheetCache.set(op.sheet, worksheets.add(op.sheet));
+        break;
+      case "unprotect":
+        sheet(op.sheet).protection.unprotect();
+        break;
+      case "addTable": {
+        const ws = sheet(op.sheet);
+        const table = ws.tables.add(op.address, true);
+        table.name = op.table;
+        table.style = op.style;
+        table.getHeaderRowRange().values = [op.headers.map(String)];
+        if (op.rows.length > 0) writeCells(table.getDataBodyRange(), op.rows);
+        break;
+      }
+      case "appendRows": {
+        const table = context.workbook.tables.getItem(op.table);
+        table.rows.add(undefined, op.rows.map((row) => row.map(toExcelCell)));
+        break;
+      }
+      case "appendColumns": {
+        const table = context.workbook.tables.getItem(op.table);
+        for (const header of op.headers) table.columns.add(undefined, undefined, header);
+        break;
+      }
+      case "write":
+        writeCells(sheet(op.sheet).getRange(op.address), op.cells);
+        break;
+      case "clearContents":
+        sheet(op.sheet).getRange(op.address).clear("Contents");
+        break;
+      case "applyRules":
+        for (const rule of op.rules) applyRule(sheet(op.sheet), rule);
+        break;
+      case "setColumnWidths": {
+        const ws = sheet(op.sheet);
+        for (const { column, characters } of op.widths) {
+          ws.getRangeByIndexes(0, column, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(characters);
+        }
+        break;
+      }
+      case "freeze": {
+        const panes = sheet(op.sheet).freezePanes;
+        panes.unfreeze();
+        if (op.rows > 0 && op.columns > 0) panes.freezeAt(sheet(op.sheet).getRangeByIndexes(0, 0, op.rows, op.columns));
+        else if (op.rows > 0) panes.freezeRows(op.rows);
+        else if (op.columns > 0) panes.freezeColumns(op.columns);
+        break;
+      }
+      case "protect":
+        sheet(op.sheet).protection.protect({
+          allowFormatColumns: true,
+          allowFormatRows: true,
+          allowAutoFilter: true,
+          allowFormatCells: false,
+          allowInsertRows: false,
+          allowDeleteRows: false,
+        });
+        break;
+      case "hide":
+        sheet(op.sheet).visibility = "Hidden";
+        break;
+      case "activate":
+        sheet(op.sheet).activate();
+        break;
+    }
+  }
+}
+
+export type { CellValue };

@@ -1,0 +1,22 @@
+/**
+ * What the gateway needs from Excel: a way to run a batch and to ask which API sets exist.
+ * In Office this is Excel.run itself; in tests and the browser preview it is the in-memory host.
+ */
+
+export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+export interface ExcelHost {
+  run<T>(batch: ExcelBatch<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real Excel, for code running inside Office after Office.onReady reported the Excel host. */
+export function officeExcelHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** The ExcelApi requirement set the add-in needs as a minimum (declared in manifest.xml). */
+export const MINIMUM_EXCEL_API = "1.9";

@@ -1,0 +1,65 @@
+/**
+ * Reading the workbook into a WorkbookSnapshot in exactly two syncs, whatever its size:
+ * 1. sheet names and every table with the sheet it sits on;
+ * 2. the contents of our tables (values and formulas in one range read each) and the
+ *    framework definition kept on the hidden Framework sheet.
+ */
+import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_LIST_CAPACITY, SHEET, TABLE } from "../core/layout/contract";
+import { rangeAddress } from "../core/layout/a1";
+import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";
+
+const OUR_TABLES = new Set<string>(Object.values(TABLE).map((name) => name.toLowerCase()));
+
+/** Queues and syncs the reads; `sync` counts each context.sync for the caller's budget. */
+export async function readSnapshot(context: Excel.RequestContext, sync: () => Promise<void>): Promise<WorkbookSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  await sync();
+
+  const sheets: SheetSnapshot[] = worksheets.items.map((sheet) => ({ name: sheet.name, tables: [] }));
+  const ours: { table: Excel.Table; sheet: string; range: Excel.Range }[] = [];
+  for (const table of tables.items) {
+    const sheetName = table.worksheet.name;
+    sheets.find((s) => s.name === sheetName)?.tables.push(table.name);
+    if (OUR_TABLES.has(table.name.toLowerCase())) {
+      const range = table.getRange();
+      range.load("rowIndex,columnIndex,values,formulas");
+      ours.push({ table, sheet: sheetName, range });
+    }
+  }
+  const frameworkSheet = sheets.find((s) => s.name.toLowerCase() === SHEET.framework.toLowerCase());
+  let definition: Excel.Range | undefined;
+  if (frameworkSheet) {
+    definition = worksheets
+      .getItem(frameworkSheet.name)
+      .getRange(rangeAddress(1, FRAMEWORK_SHEET_COLUMNS.definition, FRAMEWORK_SHEET_LIST_CAPACITY, 1));
+    definition.load("values");
+  }
+  if (ours.length > 0 || definition) await sync();
+
+  const tableSnapshots: TableSnapshot[] = ours.map(({ table, sheet, range }) => {
+    const [headerValues = [], ...bodyValues] = range.values as CellValue[][];
+    const [, ...bodyFormulas] = range.formulas as CellValue[][];
+    return {
+      name: table.name,
+      sheet,
+      row: range.rowIndex,
+      column: range.columnIndex,
+      headers: headerValues.map((h) => (h === null ? "" : String(h))),
+      values: bodyValues,
+      formulas: bodyFormulas,
+    };
+  });
+  const snapshot: WorkbookSnapshot = { sheets, tables: tableSnapshots };
+  if (definition) {
+    const text = (definition.values as CellValue[][])
+      .map((row) => row[0])
+      .filter((v): v is string | number | boolean => v !== null && v !== "")
+      .map(String)
+      .join("");
+    if (text !== "") snapshot.frameworkDefinition = text;
+  }
+  return snapshot;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the task pane can do, as plain async functions passed to React components as props.
+ * Components never touch Office.js: these actions go through the Excel gateway, which runs
+ * against real Excel in Office and against the in-memory host in the browser preview.
+ */
+import { builtinFrameworks, parseFrameworkText, type Framework } from "../core/framework";
+import { defaultYearStart, type YearMonth } from "../core/layout/months";
+import { readExistingReturn, type ExistingReturn, type SetupDetails, type SetupPlan } from "../core/setup/plan";
+import type { ExcelGateway, ProgressListener, SetupOutcome } from "../excel/gateway";
+
+export interface TaskPaneActions {
+  /** Frameworks shipped with the tool, newest version of each first. */
+  builtinFrameworks(): Framework[];
+  /** Validates a framework file the user picked; throws FrameworkError with one line a fault. */
+  loadFrameworkFile(fileName: string, text: string): Framework;
+  /** The reporting year to offer when the workbook has none. */
+  defaultYearStart(): YearMonth;
+  /** What the open workbook already says about itself (to pre-fill the Set up form). */
+  readExisting(): Promise<ExistingReturn>;
+  /** What Set up would add or change, without changing anything. */
+  previewSetup(framework: Framework, details: SetupDetails): Promise<SetupPlan>;
+  /** Inserts or upgrades the sheets. */
+  runSetup(framework: Framework, details: SetupDetails, onProgress: ProgressListener): Promise<SetupOutcome>;
+  /** Activates a sheet and selects a cell, e.g. ("Measures", "H7"). */
+  goToCell(sheet: string, cell: string): Promise<void>;
+}
+
+export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date = () => new Date()): TaskPaneActions {
+  const yearStart = () => defaultYearStart(today());
+  return {
+    builtinFrameworks: () => [...builtinFrameworks()].sort((a, b) => a.title.localeCompare(b.title) || b.version - a.version),
+    loadFrameworkFile: (fileName, text) => parseFrameworkText(text, fileName),
+    defaultYearStart: yearStart,
+    readExisting: async () => readExistingReturn(await gateway.readWorkbook()),
+    previewSetup: (framework, details) => gateway.previewSetup(framework, details, yearStart()),
+    runSetup: (framework, details, onProgress) => gateway.setUp(framework, details, yearStart(), onProgress),
+    goToCell: (sheet, cell) => gateway.selectCell(sheet, cell),
+  };
+}

@@ -1,0 +1,241 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findBuiltinFramework, parseFrameworkText } from "../../src/core/framework";
+import { LAYOUT_VERSION, SHEET, TABLE } from "../../src/core/layout/contract";
+import { excelSerial } from "../../src/core/layout/months";
+import { definitionChunks, joinDefinitionChunks, planSetup, readExistingReturn } from "../../src/core/setup/plan";
+import { impactValue } from "../../src/core/setup/impact-value";
+import { EMPTY_WORKBOOK, isFormulaCell, type CellValue, type SetupOperation, type TableSnapshot, type WorkbookSnapshot } from "../../src/core/workbook/types";
+
+const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
+const v2 = parseFrameworkText(readFileSync(join(__dirname, "..", "fixtures", "frameworks", "community-investment-monthly.v2.json"), "utf8"), "v2");
+const april2020 = { year: 2020, month: 4 };
+
+type Op<K extends SetupOperation["kind"]> = Extract<SetupOperation, { kind: K }>;
+const ofKind = <K extends SetupOperation["kind"]>(ops: SetupOperation[], kind: K) => ops.filter((o): o is Op<K> => o.kind === kind);
+
+/** What a gateway would read back after applying a fresh plan's tables (values only; formulas kept). */
+function snapshotAfter(ops: SetupOperation[]): WorkbookSnapshot {
+  const tables: TableSnapshot[] = ofKind(ops, "addTable").map((t) => ({
+    name: t.table,
+    sheet: t.sheet,
+    row: 0,
+    column: 0,
+    headers: [...t.headers],
+    values: t.rows.map((r) => r.map((c) => (isFormulaCell(c) ? "" : (c ?? "")))),
+    formulas: t.rows.map((r) => r.map((c) => (isFormulaCell(c) ? c.formula : (c ?? "")))),
+  }));
+  const sheets = ofKind(ops, "addSheet").map((s) => ({ name: s.sheet, tables: tables.filter((t) => t.sheet === s.sheet).map((t) => t.name) }));
+  return { sheets, tables };
+}
+
+const fresh = planSetup(EMPTY_WORKBOOK, v1, { organisation: "Riverside Homes", organisationCode: "RH01" }, april2020);
+const table = (name: string) => ofKind(fresh.operations, "addTable").find((t) => t.table === name)!;
+
+describe("Set up on an empty workbook", () => {
+  it("adds the six sheets in order, each with its table", () => {
+    expect(fresh.blockers).toEqual([]);
+    expect(ofKind(fresh.operations, "addSheet").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
+    expect(ofKind(fresh.operations, "addTable").map((o) => [o.sheet, o.table, o.address.split(":")[0]])).toEqual([
+      ["Return", "ReturnDetails", "A1"],
+      ["Measures", "Measures", "A1"],
+      ["Stakeholders", "Stakeholders", "A1"],
+      ["Outcomes", "ImpactMap", "A1"],
+      ["Case studies", "CaseStudies", "A1"],
+      ["Framework", "FrameworkInfo", "A1"],
+    ]);
+    expect(fresh.changes.every((c) => c.action === "add")).toBe(true);
+  });
+
+  it("lays out Measures: key columns, twelve months, a row per measure and per breakdown", () => {
+    const m = table(TABLE.measures);
+    expect(m.headers).toEqual(["Code", "Measure", "Breakdown", "Unit", "Kind", "Apr 2020", "May 2020", "Jun 2020", "Jul 2020", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021", "Mar 2021"]);
+    expect(m.address).toBe("A1:Q22");
+    const expected = v1.measures.reduce((n, x) => n + 1 + x.breakdowns.length, 0);
+    expect(m.rows).toHaveLength(expected);
+    expect(m.rows[0]!.slice(0, 5)).toEqual(["WELFARE_CALLS", "Welfare calls made", null, "count", "flow"]);
+    const food = m.rows.filter((r) => r[0] === "FOOD_INTERVENTIONS").map((r) => r[2]);
+    expect(food).toEqual(["Total", "Food parcels", "Prepared meals", "Referrals to food banks"]);
+    expect(m.rows.every((r) => r.slice(5).every((c) => c === null))).toBe(true);
+  });
+
+  it("fills return details with the organisation, code and year start as a date", () => {
+    const r = table(TABLE.returnDetails);
+    expect(r.headers).toEqual(["Field", "Value"]);
+    expect(r.rows.map((row) => row[0])).toEqual([
+      "Organisation", "Organisation code", "Reporting year start", "Homes managed", "Contact name", "Contact email", "Prepared by", "Signed off by", "Signed off on", "Data checksum",
+    ]);
+    expect(r.rows[0]![1]).toBe("Riverside Homes");
+    expect(r.rows[1]![1]).toBe("RH01");
+    expect(r.rows[2]![1]).toBe(excelSerial(2020, 4, 1));
+    expect(excelSerial(2020, 4, 1)).toBe(43922);
+  });
+
+  it("pre-fills stakeholder groups and gives the impact map a live formula", () => {
+    const s = table(TABLE.stakeholders);
+    expect(s.rows.slice(0, v1.stakeholderGroups.length).map((r) => r[0])).toEqual(v1.stakeholderGroups.map((g) => g.name));
+    const im = table(TABLE.impactMap);
+    expect(im.headers).toHaveLength(16);
+    expect(im.headers[15]).toBe("Impact value (£)");
+    const formula = im.rows[0]![15];
+    expect(isFormulaCell(formula!) && formula.formula).toBe(
+      '=IF(OR(H2="",J2=""),"",H2*J2*(1-N(L2))*(1-N(M2))*(1-N(N2))*IF(N(O2)=0,IF(I2="",1,I2),(1-(1-N(O2))^IF(I2="",1,I2))/N(O2)))',
+    );
+    const last = im.rows[im.rows.length - 1]![15];
+    expect(isFormulaCell(last!) && last.formula).toContain(`H${im.rows.length + 1}`);
+  });
+
+  it("records framework id, version and layout version, and the definition", () => {
+    const info = table(TABLE.frameworkInfo);
+    expect(info.rows.slice(0, 4)).toEqual([
+      ["Framework id", "community-investment-monthly"],
+      ["Framework version", 1],
+      ["Framework title", v1.title],
+      ["Layout version", LAYOUT_VERSION],
+    ]);
+    const writes = ofKind(fresh.operations, "write").filter((w) => w.sheet === SHEET.framework);
+    const definition = writes.find((w) => w.cells[0]![0] === "Framework definition (JSON)")!;
+    expect(joinDefinitionChunks(definition.cells.slice(1).map((r) => r[0] as CellValue))).toEqual(JSON.parse(JSON.stringify(v1)));
+  });
+
+  it("locks headers and key columns, leaves entry cells open with the measure's rule and guidance", () => {
+    const rules = ofKind(fresh.operations, "applyRules").find((o) => o.sheet === SHEET.measures)!.rules;
+    expect(rules[0]).toEqual({ address: "A1:Q1", locked: true });
+    expect(rules).toEqual(expect.arrayContaining([{ address: "A2:A22", locked: true }, { address: "E2:E22", locked: true }]));
+    const welfare = rules.find((r) => r.address === "F2:Q2")!;
+    expect(welfare.locked).toBe(false);
+    expect(welfare.numberFormat).toBe("#,##0");
+    expect(welfare.validation?.rule).toEqual({ type: "whole", min: 0, max: 1000000 });
+    expect(welfare.validation?.prompt?.message).toBe(v1.measures[0]!.guidance);
+    const money = rules.find((r) => r.address === "F8:Q8")!;
+    expect(money.validation?.rule.type).toBe("decimal");
+    expect(money.numberFormat).toBe('"£"#,##0.00');
+    expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
+    expect(ofKind(fresh.operations, "freeze").find((o) => o.sheet === SHEET.measures)).toMatchObject({ rows: 1, columns: 3 });
+    expect(ofKind(fresh.operations, "hide").map((o) => o.sheet)).toEqual(["Framework"]);
+  });
+
+  it("gives dropdowns for stakeholder groups, outcome areas, months and consent", () => {
+    const outcomes = ofKind(fresh.operations, "applyRules").find((o) => o.sheet === SHEET.outcomes)!.rules;
+    expect(outcomes.find((r) => r.address === "A2:A101")?.validation?.rule).toEqual({ type: "listRange", source: "Stakeholders!$A$2:$A$20" });
+    expect(outcomes.find((r) => r.address === "E2:E101")?.validation?.rule).toEqual({ type: "listRange", source: "Framework!$D$2:$D$7" });
+    expect(outcomes.find((r) => r.address === "L2:L101")).toMatchObject({ numberFormat: "0%", validation: { rule: { type: "decimal", min: 0, max: 1 } } });
+    const cases = ofKind(fresh.operations, "applyRules").find((o) => o.sheet === SHEET.caseStudies)!.rules;
+    expect(cases.find((r) => r.address === "B2:B51")?.validation?.rule).toEqual({ type: "listRange", source: "Framework!$F$2:$F$13" });
+    expect(cases.find((r) => r.address === "G2:G51")?.validation?.rule).toEqual({ type: "list", items: ["Yes", "No"] });
+  });
+});
+
+describe("Set up on a workbook that already has the sheets", () => {
+  const existing = snapshotAfter(fresh.operations);
+
+  it("reads back what the workbook says about itself", () => {
+    expect(readExistingReturn(existing)).toEqual({
+      frameworkId: "community-investment-monthly",
+      frameworkVersion: 1,
+      layoutVersion: LAYOUT_VERSION,
+      organisation: "Riverside Homes",
+      organisationCode: "RH01",
+      yearStart: april2020,
+    });
+  });
+
+  it("re-running adds nothing and writes no entry cell", () => {
+    const again = planSetup(existing, v1, {}, { year: 2030, month: 4 });
+    expect(again.blockers).toEqual([]);
+    expect(again.yearStart).toEqual(april2020);
+    const kinds = new Set(again.operations.map((o) => o.kind));
+    expect(kinds.has("addSheet") || kinds.has("addTable") || kinds.has("appendRows") || kinds.has("appendColumns")).toBe(false);
+    const entryWrites = ofKind(again.operations, "write").filter((w) => w.sheet !== SHEET.framework && w.sheet !== SHEET.outcomes);
+    expect(entryWrites).toEqual([]);
+    expect(again.changes.filter((c) => c.action !== "keep")).toEqual([]);
+    expect(ofKind(again.operations, "unprotect")).toHaveLength(6);
+  });
+
+  it("a newer framework appends its new measure's row at the bottom and rewords labels in place", () => {
+    const up = planSetup(existing, v2, {}, april2020);
+    expect(up.blockers).toEqual([]);
+    expect(ofKind(up.operations, "appendRows")).toEqual([
+      { kind: "appendRows", table: "Measures", rows: [["GRANTS_TO_GROUPS", "Grants to local groups", null, "gbp", "flow", ...Array(12).fill(null)]] },
+    ]);
+    const relabel = ofKind(up.operations, "write").find((w) => w.sheet === SHEET.measures)!;
+    expect(relabel.address).toBe("B2:B22");
+    expect(relabel.cells[0]).toEqual(["Welfare calls made to residents"]);
+    const rules = ofKind(up.operations, "applyRules").find((o) => o.sheet === SHEET.measures)!.rules;
+    expect(rules.find((r) => r.address === "F23:Q23")?.validation?.rule.type).toBe("decimal");
+    expect(up.changes.find((c) => c.sheet === SHEET.measures)).toMatchObject({ action: "update" });
+    expect(up.changes.find((c) => c.sheet === SHEET.framework)?.detail).toBe("framework version 1 to 2");
+  });
+
+  it("keeps a figure typed over the impact formula", () => {
+    const withTyped: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const im = withTyped.tables.find((t) => t.name === TABLE.impactMap)!;
+    im.formulas[3]![15] = 1234;
+    im.values[3]![15] = 1234;
+    const again = planSetup(withTyped, v1, {}, april2020);
+    const formulas = ofKind(again.operations, "write").find((w) => w.sheet === SHEET.outcomes)!;
+    expect(formulas.cells[3]).toEqual([1234]);
+    expect(isFormulaCell(formulas.cells[2]![0]!)).toBe(true);
+  });
+
+  it("restores a deleted return field and column without touching other values", () => {
+    const edited: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const details = edited.tables.find((t) => t.name === TABLE.returnDetails)!;
+    details.values = details.values.filter((r) => r[0] !== "Contact email");
+    const stake = edited.tables.find((t) => t.name === TABLE.stakeholders)!;
+    stake.headers = stake.headers.slice(0, 3);
+    const plan = planSetup(edited, v1, {}, april2020);
+    expect(ofKind(plan.operations, "appendRows")).toEqual([{ kind: "appendRows", table: "ReturnDetails", rows: [["Contact email", null]] }]);
+    expect(ofKind(plan.operations, "appendColumns")).toEqual([{ kind: "appendColumns", table: "Stakeholders", headers: ["How they are affected"] }]);
+  });
+
+  it("updates the organisation when the user gives a new name, and says so", () => {
+    const plan = planSetup(existing, v1, { organisation: "Riverside Housing Group" }, april2020);
+    const write = ofKind(plan.operations, "write").find((w) => w.sheet === SHEET.return)!;
+    expect(write).toEqual({ kind: "write", sheet: "Return", address: "B2", cells: [["Riverside Housing Group"]] });
+    expect(plan.changes.find((c) => c.sheet === SHEET.return)?.detail).toBe("sets Organisation: 'Riverside Homes' to 'Riverside Housing Group'");
+  });
+});
+
+describe("Set up refuses, changing nothing", () => {
+  it("when a sheet of the same name is not ours", () => {
+    const foreign: WorkbookSnapshot = { sheets: [{ name: "Sheet1", tables: [] }, { name: "measures", tables: [] }], tables: [] };
+    const plan = planSetup(foreign, v1, {}, april2020);
+    expect(plan.operations).toEqual([]);
+    expect(plan.blockers).toEqual([expect.stringContaining("already has a sheet called 'measures' that Impact Returns did not make")]);
+  });
+
+  it("when our table was moved to another sheet", () => {
+    const moved: WorkbookSnapshot = { sheets: [{ name: "My figures", tables: ["Measures"] }], tables: [] };
+    expect(planSetup(moved, v1, {}, april2020).blockers[0]).toMatch(/The table Measures is on the sheet 'My figures'/);
+  });
+
+  it("for another reporting year, another framework, or an older version", () => {
+    const existing = snapshotAfter(planSetup(EMPTY_WORKBOOK, v2, {}, april2020).operations);
+    expect(planSetup(existing, v2, { yearStart: { year: 2021, month: 4 } }, april2020).blockers[0]).toMatch(/reporting year starting Apr 2020, not Apr 2021/);
+    expect(planSetup(existing, v1, {}, april2020).blockers[0]).toMatch(/uses version 2 of 'community-investment-monthly', newer than the version 1/);
+    const other = { ...v1, id: "another-framework" };
+    expect(planSetup(existing, other, {}, april2020).blockers[0]).toMatch(/set up with the framework 'community-investment-monthly', not 'another-framework'/);
+  });
+});
+
+describe("supporting calculations", () => {
+  it("splits a long definition into cells that never start like a formula", () => {
+    const big = { ...v1, description: "=".repeat(900), measures: Array.from({ length: 300 }, (_, i) => ({ ...v1.measures[0]!, code: `M_${i}` })) };
+    const chunks = definitionChunks(big);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) {
+      expect(c.length).toBeLessThanOrEqual(30000);
+      expect(c[0]).not.toMatch(/[=+\-@]/);
+    }
+    expect(joinDefinitionChunks(chunks)).toEqual(JSON.parse(JSON.stringify(big)));
+  });
+
+  it("works out impact value with deadweight, attribution, displacement and drop-off", () => {
+    expect(impactValue({ quantity: 10, proxy: 100 })).toBe(1000);
+    expect(impactValue({ quantity: 10, proxy: 100, deadweight: 0.2, attribution: 0.5, displacement: 0 })).toBeCloseTo(400);
+    // three years, 50% drop-off: 1000 + 500 + 250
+    expect(impactValue({ quantity: 10, proxy: 100, years: 3, dropOff: 0.5 })).toBeCloseTo(1750);
+    expect(impactValue({ quantity: 10, proxy: 100, years: 3 })).toBe(3000);
+  });
+});
