@@ -137,6 +137,13 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
       case "applyRules":
         for (const rule of op.rules) applyRule(sheet(op.sheet), rule);
         break;
+      case "highlight": {
+        const format = sheet(op.sheet).getRange(op.address).conditionalFormats.add("Custom");
+        format.custom.rule.formula = op.formula;
+        format.custom.format.fill.color = op.fill;
+        format.custom.format.font.color = op.font;
+        break;
+      }
       case "setColumnWidths": {
         const ws = sheet(op.sheet);
         for (const { column, characters } of op.widths) {

@@ -33,15 +33,16 @@ const fresh = planSetup(EMPTY_WORKBOOK, v1, { organisation: "Riverside Homes", o
 const table = (name: string) => ofKind(fresh.operations, "addTable").find((t) => t.table === name)!;
 
 describe("Set up on an empty workbook", () => {
-  it("adds the six sheets in order, each with its table", () => {
+  it("adds the seven sheets in order, each with its table", () => {
     expect(fresh.blockers).toEqual([]);
-    expect(ofKind(fresh.operations, "addSheet").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
+    expect(ofKind(fresh.operations, "addSheet").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks", "Framework"]);
     expect(ofKind(fresh.operations, "addTable").map((o) => [o.sheet, o.table, o.address.split(":")[0]])).toEqual([
       ["Return", "ReturnDetails", "A1"],
       ["Measures", "Measures", "A1"],
       ["Stakeholders", "Stakeholders", "A1"],
       ["Outcomes", "ImpactMap", "A1"],
       ["Case studies", "CaseStudies", "A1"],
+      ["Checks", "Checks", "A1"],
       ["Framework", "FrameworkInfo", "A1"],
     ]);
     expect(fresh.changes.every((c) => c.action === "add")).toBe(true);
@@ -111,8 +112,22 @@ describe("Set up on an empty workbook", () => {
     expect(money.validation?.rule.type).toBe("decimal");
     expect(money.numberFormat).toBe('"£"#,##0.00');
     expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
+    expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).not.toContain("Checks");
     expect(ofKind(fresh.operations, "freeze").find((o) => o.sheet === SHEET.measures)).toMatchObject({ rows: 1, columns: 3 });
     expect(ofKind(fresh.operations, "hide").map((o) => o.sheet)).toEqual(["Framework"]);
+  });
+
+  it("highlights cells the Checks table names, errors over warnings, explained warnings not at all", () => {
+    const marks = ofKind(fresh.operations, "highlight").filter((h) => h.sheet === SHEET.measures);
+    expect(marks.map((h) => h.address)).toEqual(["A1:Q22", "A1:Q22"]);
+    const errors = 'COUNTIFS(Checks!$C:$C,"Measures",Checks!$D:$D,ADDRESS(ROW(),COLUMN(),4),Checks!$A:$A,"Error")';
+    expect(marks[0]).toMatchObject({ formula: `=${errors}>0`, fill: "#FFC7CE" });
+    expect(marks[1]).toMatchObject({
+      formula: `=AND(COUNTIFS(Checks!$C:$C,"Measures",Checks!$D:$D,ADDRESS(ROW(),COLUMN(),4),Checks!$A:$A,"Warning",Checks!$F:$F,"")>0,${errors}=0)`,
+      fill: "#FFEB9C",
+    });
+    expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies"]));
+    expect(table(TABLE.checks).headers).toEqual(["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"]);
   });
 
   it("gives dropdowns for stakeholder groups, outcome areas, months and consent", () => {
@@ -149,7 +164,8 @@ describe("Set up on a workbook that already has the sheets", () => {
     const entryWrites = ofKind(again.operations, "write").filter((w) => w.sheet !== SHEET.framework && w.sheet !== SHEET.outcomes);
     expect(entryWrites).toEqual([]);
     expect(again.changes.filter((c) => c.action !== "keep")).toEqual([]);
-    expect(ofKind(again.operations, "unprotect")).toHaveLength(6);
+    expect(ofKind(again.operations, "unprotect")).toHaveLength(7);
+    expect(ofKind(again.operations, "highlight")).toEqual([]);
   });
 
   it("a newer framework appends its new measure's row at the bottom and rewords labels in place", () => {

@@ -11,6 +11,7 @@ export const SHEET = {
   stakeholders: "Stakeholders",
   outcomes: "Outcomes",
   caseStudies: "Case studies",
+  checks: "Checks",
   framework: "Framework",
 } as const;
 
@@ -20,6 +21,7 @@ export const TABLE = {
   stakeholders: "Stakeholders",
   impactMap: "ImpactMap",
   caseStudies: "CaseStudies",
+  checks: "Checks",
   frameworkInfo: "FrameworkInfo",
 } as const;
 
@@ -33,6 +35,7 @@ export const TABLE_SHEET: Record<TableName, SheetName> = {
   Stakeholders: SHEET.stakeholders,
   ImpactMap: SHEET.outcomes,
   CaseStudies: SHEET.caseStudies,
+  Checks: SHEET.checks,
   FrameworkInfo: SHEET.framework,
 };
 
@@ -111,6 +114,20 @@ export const CASE_STUDY_HEADERS = [
   "How this is different",
   "Consent given",
 ] as const;
+
+/** The to-do list written by Check; an explanation typed against a warning accepts it. */
+export const CHECKS_HEADERS = ["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"] as const;
+export const SEVERITY_LABEL = { error: "Error", warning: "Warning" } as const;
+
+/**
+ * Cells named in the Checks table are highlighted by conditional formats that Set up puts on each
+ * data table and that look the cell up in the Checks table, so clearing the Checks table clears
+ * every highlight and the user's own formatting is never touched.
+ */
+export const HIGHLIGHT = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#9C5700" },
+} as const;
 
 export const FRAMEWORK_INFO_HEADERS = ["Key", "Value"] as const;
 

@@ -9,12 +9,14 @@ import type { Framework } from "../framework";
 import {
   BLANK_ROWS,
   CASE_STUDY_HEADERS,
+  CHECKS_HEADERS,
   DEFINITION_CHUNK_LENGTH,
   FIELD,
   FRAMEWORK_INFO_HEADERS,
   FRAMEWORK_SHEET_COLUMNS,
   FRAMEWORK_SHEET_HEADINGS,
   FRAMEWORK_SHEET_LIST_CAPACITY,
+  HIGHLIGHT,
   IMPACT_MAP_HEADERS,
   INFO_KEY,
   LAYOUT_VERSION,
@@ -22,6 +24,7 @@ import {
   NUMBER_FORMAT,
   RETURN_DETAILS_HEADERS,
   RETURN_FIELDS,
+  SEVERITY_LABEL,
   SHEET,
   STAKEHOLDER_HEADERS,
   TABLE,
@@ -258,6 +261,7 @@ class PlanBuilder {
     this.stakeholders();
     this.impactMap();
     this.caseStudies();
+    this.checksSheet();
     this.frameworkSheet();
     this.rules();
     if (this.newSheets.includes(SHEET.return)) this.finishing.push({ kind: "activate", sheet: SHEET.return });
@@ -504,6 +508,17 @@ class PlanBuilder {
     this.keepEntryTable(TABLE.caseStudies, existing, CASE_STUDY_HEADERS, "case studies");
   }
 
+  /** The Checks sheet holds Check's to-do list; Set up makes it empty so highlights have something to look up. */
+  private checksSheet(): void {
+    const existing = this.start(TABLE.checks);
+    if (!existing) {
+      this.addTable(TABLE.checks, CHECKS_HEADERS, blankRows(1, CHECKS_HEADERS.length));
+      this.changes.push({ sheet: SHEET.checks, action: "add", detail: "empty list of checks; Check fills it and highlights the cells it names" });
+      return;
+    }
+    this.extendTable(TABLE.checks, existing, CHECKS_HEADERS, []);
+  }
+
   private keepEntryTable(table: TableName, existing: TableSnapshot, headers: readonly string[], what: string): Geometry {
     const { geometry, addedColumns } = this.extendTable(table, existing, headers, []);
     const filled = existing.values.filter((row) => row.some((v) => !isBlank(v))).length;
@@ -669,6 +684,21 @@ class PlanBuilder {
       { rows: 1, columns: 1 },
     );
 
+    const ch = g(TABLE.checks);
+    this.finishing.push(
+      { kind: "applyRules", sheet: ch.sheet, rules: [...body(ch, ["Message", "Explanation"], { wrap: true, locked: false })] },
+      {
+        kind: "setColumnWidths",
+        sheet: ch.sheet,
+        widths: ([["Severity", 10], ["Code", 24], ["Sheet", 14], ["Cell", 8], ["Message", 70], ["Explanation", 50]] as const).flatMap(([h, characters]) => {
+          const column = columnOf(ch, h);
+          return column < 0 ? [] : [{ column, characters }];
+        }),
+      },
+      { kind: "freeze", sheet: ch.sheet, rows: 1, columns: 0 },
+    );
+    this.highlights();
+
     const fw = g(TABLE.frameworkInfo);
     this.finishing.push({
       kind: "setColumnWidths",
@@ -682,6 +712,21 @@ class PlanBuilder {
       ],
     });
     this.finishing.push({ kind: "protect", sheet: fw.sheet }, { kind: "hide", sheet: fw.sheet });
+  }
+
+  /** Conditional formats that colour cells named in the Checks table, added once when a data table is made. */
+  private highlights(): void {
+    for (const table of [TABLE.returnDetails, TABLE.measures, TABLE.stakeholders, TABLE.impactMap, TABLE.caseStudies] as const) {
+      if (findTable(this.snapshot, table)) continue;
+      const g = this.geometry.get(table)!;
+      const address = rangeAddress(g.row, g.column, g.rowCount + 1, g.headers.length);
+      const errors = highlightCount(g.sheet, SEVERITY_LABEL.error);
+      const warnings = highlightCount(g.sheet, SEVERITY_LABEL.warning);
+      this.finishing.push(
+        { kind: "highlight", sheet: g.sheet, address, formula: `=${errors}>0`, ...HIGHLIGHT.error },
+        { kind: "highlight", sheet: g.sheet, address, formula: `=AND(${warnings}>0,${errors}=0)`, ...HIGHLIGHT.warning },
+      );
+    }
   }
 
   /** Locks headers and key columns, applies the entry rules, widths and freeze panes, then protects the sheet. */
@@ -703,6 +748,19 @@ class PlanBuilder {
     this.finishing.push({ kind: "freeze", sheet: g.sheet, ...freeze });
     this.finishing.push({ kind: "protect", sheet: g.sheet });
   }
+}
+
+/**
+ * COUNTIFS over the Checks table's columns for the cell the formula is evaluated in: errors, or
+ * warnings not yet explained. Whole-column references keep it valid as the Checks table grows.
+ */
+function highlightCount(sheet: string, severity: string): string {
+  const col = (header: string) => {
+    const letter = columnLetter(CHECKS_HEADERS.indexOf(header as (typeof CHECKS_HEADERS)[number]));
+    return `${quoteSheet(SHEET.checks)}!$${letter}:$${letter}`;
+  };
+  const unexplained = severity === SEVERITY_LABEL.warning ? `,${col("Explanation")},""` : "";
+  return `COUNTIFS(${col("Sheet")},"${sheet}",${col("Cell")},ADDRESS(ROW(),COLUMN(),4),${col("Severity")},"${severity}"${unexplained})`;
 }
 
 /** Rules for the Value cell of each return field, found by its Field label. */

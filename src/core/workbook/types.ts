@@ -53,6 +53,8 @@ export type SetupOperation =
   | { kind: "clearContents"; sheet: string; address: string }
   /** Each rule replaces the range's validation (cleared first), and sets its format and locking. */
   | { kind: "applyRules"; sheet: string; rules: RangeRule[] }
+  /** Adds a conditional format (custom formula, relative to the range's top-left cell) that fills matching cells. */
+  | { kind: "highlight"; sheet: string; address: string; formula: string; fill: string; font: string }
   | { kind: "setColumnWidths"; sheet: string; widths: { column: number; characters: number }[] }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   /** Protects the sheet without a password; locked cells cannot be edited, unlocked ones can. */

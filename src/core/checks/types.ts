@@ -1,0 +1,62 @@
+/** What the check engine reports: located, plain-English issues with stable codes and two severities. */
+import type { CellValue } from "../workbook/types";
+
+/** Errors must be fixed before the return is sent; warnings need fixing or a written explanation. */
+export type Severity = "error" | "warning";
+
+export interface CheckIssue {
+  severity: Severity;
+  /** A stable code from CHECK_CATALOGUE, e.g. "not-a-number". */
+  code: string;
+  /** The sheet the issue is on, e.g. "Measures". */
+  sheet: string;
+  /** Excel's address of the cell, e.g. "H7"; "" when the issue is about a whole sheet. */
+  cell: string;
+  /** 1-based sheet row; 0 when the issue is about a whole sheet. */
+  row: number;
+  /** Excel's column letters; "" when the issue is about a whole sheet or row. */
+  column: string;
+  /** The column's header as the workbook contract names it, when the issue is about a cell of a table. */
+  header?: string;
+  /** What is wrong and what to do, in plain English (without the Sheet!Cell prefix, which the UI and CLI add). */
+  message: string;
+  /** The cell's value as read, when the issue is about one cell's content. */
+  value?: CellValue;
+  /** The explanation the user typed against this issue on an earlier check, matched by issueKey. */
+  explanation?: string;
+  /** True for a warning that has an explanation: it no longer counts as a warning. */
+  accepted?: boolean;
+}
+
+export interface CheckResult {
+  /** The framework the return was checked against. */
+  framework?: { id: string; version: number };
+  organisation?: string;
+  organisationCode?: string;
+  /** Every issue, in sheet order (Return, Measures, Stakeholders, Outcomes, Case studies, Framework), then row and column. */
+  issues: CheckIssue[];
+  /** errors: every error; warnings: warnings not yet explained; accepted: warnings with an explanation. */
+  summary: { errors: number; warnings: number; accepted: number };
+  /** Why the workbook is not a return at all, when it is not (then `issues` is empty). */
+  notAReturn?: string;
+}
+
+export interface CheckOptions {
+  /** Check against this framework instead of the one the workbook was set up with. */
+  framework?: import("../framework").Framework;
+  /** Explanations typed against issues on an earlier check, by issueKey. */
+  explanations?: Map<string, string>;
+}
+
+/** Issues of one code, for a summary by type: the count and the first few examples. */
+export interface IssueGroup {
+  code: string;
+  severity: Severity;
+  title: string;
+  /** Every issue with this code, explained or not. */
+  count: number;
+  /** How many of them are accepted (explained warnings). */
+  accepted: number;
+  /** The first few issues, in sheet order. */
+  examples: CheckIssue[];
+}
