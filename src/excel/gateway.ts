@@ -15,8 +15,6 @@ export type ProgressListener = (step: string, fraction: number) => void;
 
 export interface SetupOutcome {
   plan: SetupPlan;
-  /** context.sync calls used. */
-  syncs: number;
 }
 
 export interface ExcelGateway {
@@ -30,16 +28,19 @@ export interface ExcelGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
 }
 
-/** Counts syncs for one batch, so each action can report (and tests can assert) its cost. */
-function counter(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
-  let n = 0;
-  return {
-    sync: async () => {
-      n++;
+async function removeAddedSheets(host: ExcelHost, plan: SetupPlan): Promise<void> {
+  const added = plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet] : []));
+  if (added.length === 0) return;
+  try {
+    await host.run(async (context) => {
+      const sheets = added.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
       await context.sync();
-    },
-    count: () => n,
-  };
+      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  } catch {
+    // The original failure is what the user needs to hear about.
+  }
 }
 
 export function createExcelGateway(host: ExcelHost): ExcelGateway {
@@ -52,28 +53,38 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
   };
 
   return {
-    readWorkbook: () => run("Reading the workbook", (context) => readSnapshot(context, counter(context).sync)),
+    readWorkbook: () => run("Reading the workbook", (context) => readSnapshot(context)),
 
     previewSetup: (framework, details, defaultYearStart) =>
-      run("Reading the workbook", async (context) => planSetup(await readSnapshot(context, counter(context).sync), framework, details, defaultYearStart)),
+      run("Reading the workbook", async (context) => planSetup(await readSnapshot(context), framework, details, defaultYearStart)),
 
-    setUp: (framework, details, defaultYearStart, onProgress) =>
-      run("Set up", async (context) => {
-        const syncs = counter(context);
-        onProgress?.("Reading the workbook", 0.1);
-        const snapshot = await readSnapshot(context, syncs.sync);
-        onProgress?.("Working out what to add", 0.35);
-        const plan = planSetup(snapshot, framework, details, defaultYearStart);
-        if (plan.blockers.length > 0) {
-          throw new UserFacingError(`Set up did not change anything: ${plan.blockers.join(" ")}`, "Resolve the problem above, then run Set up again.");
-        }
-        onProgress?.("Writing the sheets", 0.5);
-        context.workbook.application.suspendApiCalculationUntilNextSync();
-        queueOperations(context, plan.operations);
-        await syncs.sync();
-        onProgress?.("Done", 1);
-        return { plan, syncs: syncs.count() };
-      }),
+    setUp: async (framework, details, defaultYearStart, onProgress) => {
+      let writing: SetupPlan | undefined;
+      try {
+        return await host.run(async (context) => {
+          onProgress?.("Reading the workbook", 0.1);
+          const snapshot = await readSnapshot(context);
+          onProgress?.("Working out what to add", 0.35);
+          const plan = planSetup(snapshot, framework, details, defaultYearStart);
+          if (plan.blockers.length > 0) {
+            throw new UserFacingError(`Set up did not change anything: ${plan.blockers.join(" ")}`, "Resolve the problem above, then run Set up again.");
+          }
+          onProgress?.("Writing the sheets", 0.5);
+          context.workbook.application.suspendApiCalculationUntilNextSync();
+          queueOperations(context, plan.operations);
+          writing = plan;
+          await context.sync();
+          writing = undefined;
+          onProgress?.("Done", 1);
+          return { plan };
+        });
+      } catch (error) {
+        // Excel applies a failed batch up to the failing step. Sheets this Set up added hold
+        // nothing of the user's, so remove them rather than leave a half-made return.
+        if (writing) await removeAddedSheets(host, writing);
+        throw toUserFacingError("Set up", error);
+      }
+    },
 
     selectCell: (sheet, cell) =>
       run("Going to the cell", async (context) => {

@@ -10,13 +10,13 @@ import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "
 
 const OUR_TABLES = new Set<string>(Object.values(TABLE).map((name) => name.toLowerCase()));
 
-/** Queues and syncs the reads; `sync` counts each context.sync for the caller's budget. */
-export async function readSnapshot(context: Excel.RequestContext, sync: () => Promise<void>): Promise<WorkbookSnapshot> {
+/** Queues and syncs the reads: two context.sync calls (one when the workbook has none of our tables). */
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
-  await sync();
+  await context.sync();
 
   const sheets: SheetSnapshot[] = worksheets.items.map((sheet) => ({ name: sheet.name, tables: [] }));
   const ours: { table: Excel.Table; sheet: string; range: Excel.Range }[] = [];
@@ -37,7 +37,7 @@ export async function readSnapshot(context: Excel.RequestContext, sync: () => Pr
       .getRange(rangeAddress(1, FRAMEWORK_SHEET_COLUMNS.definition, FRAMEWORK_SHEET_LIST_CAPACITY, 1));
     definition.load("values");
   }
-  if (ours.length > 0 || definition) await sync();
+  if (ours.length > 0 || definition) await context.sync();
 
   const tableSnapshots: TableSnapshot[] = ours.map(({ table, sheet, range }) => {
     const [headerValues = [], ...bodyValues] = range.values as CellValue[][];

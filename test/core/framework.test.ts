@@ -65,7 +65,7 @@ describe("framework validation errors name the path", () => {
   });
 
   it("names the file in the error message", () => {
-    expect(() => parseFrameworkText(fixture("bad-unit.json"), "my-framework.json")).toThrow(/^my-framework\.json is not a valid framework:\n  - measures\[3\]\.unit/);
+    expect(() => parseFrameworkText(fixture("bad-unit.json"), "my-framework.json")).toThrow(/^my-framework\.json is not a valid framework:\n {2}- measures\[3\]\.unit/);
   });
 
   it("reports missing fields, wrong types, unknown fields and bad codes", () => {

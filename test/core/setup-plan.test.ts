@@ -108,7 +108,7 @@ describe("Set up on an empty workbook", () => {
     expect(welfare.numberFormat).toBe("#,##0");
     expect(welfare.validation?.rule).toEqual({ type: "whole", min: 0, max: 1000000 });
     expect(welfare.validation?.prompt?.message).toBe(v1.measures[0]!.guidance);
-    const money = rules.find((r) => r.address === "F8:Q8")!;
+    const money = rules.find((r) => r.address === "F8:Q12")!;
     expect(money.validation?.rule.type).toBe("decimal");
     expect(money.numberFormat).toBe('"£"#,##0.00');
     expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
@@ -203,6 +203,16 @@ describe("Set up on a workbook that already has the sheets", () => {
     const plan = planSetup(edited, v1, {}, april2020);
     expect(ofKind(plan.operations, "appendRows")).toEqual([{ kind: "appendRows", table: "ReturnDetails", rows: [["Contact email", null]] }]);
     expect(ofKind(plan.operations, "appendColumns")).toEqual([{ kind: "appendColumns", table: "Stakeholders", headers: ["How they are affected"] }]);
+  });
+
+  it("puts a mistyped header right in place instead of adding a second column", () => {
+    const edited: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const im = edited.tables.find((t) => t.name === TABLE.impactMap)!;
+    im.headers[7] = "Quantiy";
+    const plan = planSetup(edited, v1, {}, april2020);
+    expect(ofKind(plan.operations, "appendColumns")).toEqual([]);
+    expect(ofKind(plan.operations, "write")).toContainEqual({ kind: "write", sheet: "Outcomes", address: "H1", cells: [["Quantity"]] });
+    expect(plan.changes).toContainEqual({ sheet: "Outcomes", action: "update", detail: "renames column 'Quantiy' back to 'Quantity'" });
   });
 
   it("updates the organisation when the user gives a new name, and says so", () => {

@@ -1,4 +1,5 @@
 /** What the check engine reports: located, plain-English issues with stable codes and two severities. */
+import type { Framework } from "../framework";
 import type { CellValue } from "../workbook/types";
 
 /** Errors must be fixed before the return is sent; warnings need fixing or a written explanation. */
@@ -43,7 +44,7 @@ export interface CheckResult {
 
 export interface CheckOptions {
   /** Check against this framework instead of the one the workbook was set up with. */
-  framework?: import("../framework").Framework;
+  framework?: Framework;
   /** Explanations typed against issues on an earlier check, by issueKey. */
   explanations?: Map<string, string>;
 }

@@ -5,6 +5,7 @@
  * (headers, key columns, the framework sheet, the impact formula where it is blank) and reapplies
  * formats, validation and protection. The same plan drives Excel and the .xlsx writer.
  */
+import { distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import {
   BLANK_ROWS,
@@ -157,8 +158,7 @@ export function readExistingReturn(snapshot: WorkbookSnapshot): ExistingReturn {
   }
   if (!existing.yearStart) {
     const measures = findTable(snapshot, TABLE.measures);
-    const firstMonthHeader = measures?.headers[MEASURE_KEY_HEADERS.length];
-    const year = firstMonthHeader === undefined ? undefined : parseMonth(firstMonthHeader);
+    const year = measures?.headers.map((h) => (typeof h === "string" && /\d{4}/.test(h) ? parseMonth(h) : undefined)).find((m) => m !== undefined);
     if (year) existing.yearStart = year;
   }
   return existing;
@@ -246,12 +246,15 @@ class PlanBuilder {
     this.monthLabels = this.months.map(monthLabel);
   }
 
+  /** Sheets are unprotected first and protected, hidden and activated last: Excel refuses most changes to a protected sheet. */
   operations(): SetupOperation[] {
+    const last = new Set<SetupOperation["kind"]>(["protect", "hide", "activate"]);
     return [
       ...this.newSheets.map((sheet): SetupOperation => ({ kind: "addSheet", sheet })),
       ...this.existingSheets.map((sheet): SetupOperation => ({ kind: "unprotect", sheet })),
       ...this.content,
-      ...this.finishing,
+      ...this.finishing.filter((op) => !last.has(op.kind)),
+      ...this.finishing.filter((op) => last.has(op.kind)),
     ];
   }
 
@@ -296,7 +299,23 @@ class PlanBuilder {
    * `rowFor` builds an appended row from a header -> value map, in the table's final column order.
    */
   private extendTable(table: TableName, existing: TableSnapshot, headers: readonly string[], appended: Record<string, PlannedCell>[]): { geometry: Geometry; addedColumns: string[] } {
-    const missing = headers.filter((h) => headerIndex(existing.headers, h) < 0);
+    // A header the user mistyped ("Quantiy") is put right in place rather than a second column added.
+    const existingHeaders = [...existing.headers];
+    const spare = existingHeaders.filter((h) => headerIndex(headers, h) < 0);
+    const missing: string[] = [];
+    for (const wanted of headers.filter((h) => headerIndex(existingHeaders, h) < 0)) {
+      const typo = spare.find((h) => distance(norm(h), norm(wanted)) <= Math.max(1, Math.floor(wanted.length / 6)));
+      if (typo === undefined) {
+        missing.push(wanted);
+        continue;
+      }
+      spare.splice(spare.indexOf(typo), 1);
+      const index = existingHeaders.indexOf(typo);
+      existingHeaders[index] = wanted;
+      this.content.push({ kind: "write", sheet: existing.sheet, address: cellAddress(existing.row, existing.column + index), cells: [[wanted]] });
+      this.changes.push({ sheet: existing.sheet, action: "update", detail: `renames column '${typo}' back to '${wanted}'` });
+    }
+    existing = { ...existing, headers: existingHeaders };
     if (missing.length > 0) this.content.push({ kind: "appendColumns", table, headers: missing });
     const finalHeaders = [...existing.headers, ...missing];
     if (appended.length > 0) {
@@ -597,12 +616,19 @@ class PlanBuilder {
     const m = g(TABLE.measures);
     const measureByCode = new Map(this.framework.measures.map((x) => [x.code, x] as const));
     const monthCols = this.monthLabels.map((label) => columnOf(m, label)).filter((c) => c >= 0);
-    const measureRules: RangeRule[] = [];
+    // One rule per block of consecutive rows of the same measure (a total and its breakdowns share it).
+    const blocks: { code: string; row: number; count: number }[] = [];
     for (let i = 0; i < m.rowCount; i++) {
-      const measure = measureByCode.get(String(m.cell(i, "Code") ?? "").trim());
-      const row = m.row + 1 + i;
+      const code = String(m.cell(i, "Code") ?? "").trim();
+      const last = blocks[blocks.length - 1];
+      if (last && last.code === code) last.count++;
+      else blocks.push({ code, row: m.row + 1 + i, count: 1 });
+    }
+    const measureRules: RangeRule[] = [];
+    for (const block of blocks) {
+      const measure = measureByCode.get(block.code);
       for (const [start, count] of runs(monthCols)) {
-        const address = rangeAddress(row, start, 1, count);
+        const address = rangeAddress(block.row, start, block.count, count);
         measureRules.push(
           measure
             ? { address, locked: false, numberFormat: measure.unit === "gbp" ? NUMBER_FORMAT.gbp : NUMBER_FORMAT[measure.unit], validation: measureValidation(measure) }

@@ -1,0 +1,226 @@
+/**
+ * checkReturn: the whole check of a return workbook, as a pure function of its snapshot. Runs the
+ * same in the task pane and the CLI; no Office, no files. docs/checks.md lists every check.
+ */
+import { DEFAULT_FRAMEWORK_ID, findBuiltinFramework, parseFramework, type Framework } from "../framework";
+import {
+  CASE_STUDY_HEADERS,
+  FRAMEWORK_INFO_HEADERS,
+  IMPACT_MAP_HEADERS,
+  INFO_KEY,
+  RETURN_DETAILS_HEADERS,
+  SHEET,
+  STAKEHOLDER_HEADERS,
+  TABLE,
+  TABLE_SHEET,
+  type TableName,
+} from "../layout/contract";
+import { columnIndex } from "../layout/a1";
+import { readExistingReturn } from "../setup/plan";
+import { findSheet, findTable, type WorkbookSnapshot } from "../workbook/types";
+import { returnChecksum } from "./checksum";
+import { IssueList, resolveColumns, sheetLocation, TableView, type Location } from "./context";
+import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
+import { issueKey } from "./group";
+import { checkMeasures, yearStartFromHeaders } from "./measures";
+import { checkReturnDetails } from "./return-details";
+import type { CheckIssue, CheckOptions, CheckResult } from "./types";
+import { norm, text } from "./values";
+
+export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
+
+/** Our tables in sheet order, with what each holds (for messages). */
+const TABLES: readonly { table: TableName; holds: string }[] = [
+  { table: TABLE.returnDetails, holds: "the return details (organisation, code, reporting year)" },
+  { table: TABLE.measures, holds: "the monthly figures" },
+  { table: TABLE.stakeholders, holds: "the stakeholder groups" },
+  { table: TABLE.impactMap, holds: "the impact map" },
+  { table: TABLE.caseStudies, holds: "the case studies" },
+  { table: TABLE.frameworkInfo, holds: "which framework the return uses" },
+];
+
+const SHEET_ORDER = new Map<string, number>(TABLES.map((t, i) => [TABLE_SHEET[t.table].toLowerCase(), i]));
+
+export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const present = TABLES.filter((t) => findTable(snapshot, t.table) !== undefined);
+  if (present.length === 0) {
+    return { issues: [], summary: { errors: 0, warnings: 0, accepted: 0 }, notAReturn: NOT_A_RETURN };
+  }
+
+  const issues = new IssueList();
+  const views = new Map<TableName, TableView>();
+  for (const { table, holds } of TABLES) {
+    const found = findTable(snapshot, table);
+    if (found) {
+      views.set(table, new TableView(found));
+      if (found.fromSheet) {
+        issues.add(
+          "table-recovered",
+          sheetLocation(found.sheet),
+          `The ${found.sheet} sheet has no ${table} table (it may have been converted to a range, or the file saved by another program), so ${holds} were read from the sheet itself. Select the headers and data and use Insert > Table, then name the table ${table} (Table Design > Table Name).`,
+        );
+      }
+    } else if (table !== TABLE.frameworkInfo) {
+      const sheet = TABLE_SHEET[table];
+      const onSheet = findSheet(snapshot, sheet);
+      issues.add(
+        "missing-table",
+        sheetLocation(onSheet?.name ?? sheet),
+        onSheet
+          ? `The ${onSheet.name} sheet has no ${table} table, so ${holds} cannot be checked. Restore the table from an earlier copy of the workbook (it must be an Excel table named ${table}).`
+          : `The workbook has no ${sheet} sheet, so ${holds} cannot be checked. Copy the sheet back from an earlier copy of the workbook, or start again from a workbook made by Set up.`,
+      );
+    }
+  }
+
+  // Columns of every table but Measures (whose month columns depend on the reporting year).
+  const columns: [TableName, readonly string[]][] = [
+    [TABLE.returnDetails, RETURN_DETAILS_HEADERS],
+    [TABLE.stakeholders, STAKEHOLDER_HEADERS],
+    [TABLE.impactMap, IMPACT_MAP_HEADERS],
+    [TABLE.caseStudies, CASE_STUDY_HEADERS],
+    [TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS],
+  ];
+  for (const [table, headers] of columns) {
+    const view = views.get(table);
+    if (view) resolveColumns(view, headers, issues);
+  }
+
+  const framework = resolveFramework(snapshot, options, issues, views);
+
+  const detailsView = views.get(TABLE.returnDetails);
+  const details = detailsView ? checkReturnDetails(issues, detailsView) : {};
+  const measuresView = views.get(TABLE.measures);
+  const yearStart = details.yearStart ?? (measuresView ? yearStartFromHeaders(measuresView.table.headers) : undefined);
+  if (measuresView) checkMeasures(issues, measuresView, framework, yearStart);
+  const stakeholdersView = views.get(TABLE.stakeholders);
+  const groups = stakeholdersView && stakeholdersView.col("Stakeholder group") !== undefined ? checkStakeholders(issues, stakeholdersView) : undefined;
+  const impactView = views.get(TABLE.impactMap);
+  if (impactView) checkImpactMap(issues, impactView, framework, groups);
+  const caseView = views.get(TABLE.caseStudies);
+  if (caseView) checkCaseStudies(issues, caseView, framework, groups, yearStart);
+
+  if (detailsView && details.checksum && details.checksum.value !== "") {
+    const recorded = details.checksum.value.toLowerCase().replace(/^sha-?256:/, "");
+    if (recorded !== returnChecksum(snapshot)) {
+      issues.add(
+        "changed-after-sign-off",
+        detailsView.at(details.checksum.row, details.checksum.col, "Value"),
+        "The data has changed since the return was marked ready to send. Check the changes are meant, then mark the return ready to send again so the sign-off covers the figures being sent.",
+        detailsView.value(details.checksum.row, details.checksum.col),
+      );
+    }
+  }
+
+  const sorted = sortIssues(issues.issues);
+  const summary = { errors: 0, warnings: 0, accepted: 0 };
+  for (const issue of sorted) {
+    const explanation = options.explanations?.get(issueKey(issue))?.trim();
+    if (explanation) issue.explanation = explanation;
+    if (issue.severity === "error") summary.errors++;
+    else if (explanation) {
+      issue.accepted = true;
+      summary.accepted++;
+    } else summary.warnings++;
+  }
+
+  const result: CheckResult = { issues: sorted, summary };
+  if (framework) result.framework = { id: framework.id, version: framework.version };
+  if (details.organisation) result.organisation = details.organisation;
+  if (details.organisationCode) result.organisationCode = details.organisationCode;
+  return result;
+}
+
+/**
+ * The framework to check against: the one given, else the definition stored in the workbook, else
+ * the built-in one the workbook names. A workbook that names none is checked against the default
+ * built-in framework when its measure codes are that framework's.
+ */
+function resolveFramework(snapshot: WorkbookSnapshot, options: CheckOptions, issues: IssueList, views: Map<TableName, TableView>): Framework | undefined {
+  if (options.framework) return options.framework;
+  let definitionBroken = false;
+  if (snapshot.frameworkDefinition !== undefined && snapshot.frameworkDefinition.trim() !== "") {
+    const parsed = parseDefinition(snapshot.frameworkDefinition);
+    if (parsed) return parsed;
+    definitionBroken = true;
+  }
+  const existing = readExistingReturn(snapshot);
+  const info = views.get(TABLE.frameworkInfo);
+  const where = frameworkIdCell(info) ?? sheetLocation(info?.sheet ?? SHEET.framework);
+  if (existing.frameworkId !== undefined) {
+    const builtin = findBuiltinFramework(existing.frameworkId, existing.frameworkVersion);
+    if (builtin) return builtin;
+    const named = `"${existing.frameworkId}"${existing.frameworkVersion !== undefined ? ` version ${existing.frameworkVersion}` : ""}`;
+    issues.add(
+      "unknown-framework",
+      where,
+      `This workbook was set up with the framework ${named}, which this version of Impact Returns does not have, and the framework definition stored in the workbook ${definitionBroken ? "cannot be read" : "is missing"}. Measures were checked only for numbers, not against the framework: update Impact Returns, or check with the framework file.`,
+    );
+    return undefined;
+  }
+  const fallback = findBuiltinFramework(DEFAULT_FRAMEWORK_ID);
+  const measures = views.get(TABLE.measures);
+  const usable = fallback && (!measures || codesMatch(measures, fallback));
+  issues.add(
+    "unknown-framework",
+    where,
+    info
+      ? `The Framework sheet does not say which framework this workbook was set up with. ${usable ? `It was checked against the built-in "${fallback.title}" (version ${fallback.version}); run` : "Measures were checked only for numbers: run"} Set up again to record the framework.`
+      : `The hidden Framework sheet, which records the framework this workbook was set up with, is missing. ${usable ? `It was checked against the built-in "${fallback.title}" (version ${fallback.version}); run` : "Measures were checked only for numbers: run"} Set up again to restore it.`,
+  );
+  return usable ? fallback : undefined;
+}
+
+/** The last definition parsed, kept because the pane re-checks the same workbook after every edit. */
+let lastDefinition: { text: string; framework: Framework | undefined } | undefined;
+
+function parseDefinition(text: string): Framework | undefined {
+  if (lastDefinition?.text !== text) {
+    let framework: Framework | undefined;
+    try {
+      framework = parseFramework(JSON.parse(text) as unknown, "the framework definition stored in the workbook");
+    } catch {
+      framework = undefined;
+    }
+    lastDefinition = { text, framework };
+  }
+  return lastDefinition.framework;
+}
+
+function frameworkIdCell(info: TableView | undefined): Location | undefined {
+  if (!info) return undefined;
+  const keyCol = info.col("Key");
+  const valueCol = info.col("Value");
+  if (keyCol === undefined || valueCol === undefined) return undefined;
+  for (let i = 0; i < info.rowCount; i++) {
+    if (norm(info.value(i, keyCol)) === norm(INFO_KEY.frameworkId)) return info.at(i, valueCol, "Value");
+  }
+  return undefined;
+}
+
+/** Whether at least half of the codes in the Measures table are the framework's. */
+function codesMatch(measures: TableView, framework: Framework): boolean {
+  const known = new Set(framework.measures.map((m) => m.code.toUpperCase()));
+  const codeIndex = measures.table.headers.findIndex((h) => norm(h) === "code");
+  if (codeIndex < 0) return false;
+  let total = 0;
+  let matched = 0;
+  for (let i = 0; i < measures.rowCount; i++) {
+    const code = text(measures.value(i, codeIndex)).toUpperCase();
+    if (code === "") continue;
+    total++;
+    if (known.has(code)) matched++;
+  }
+  return total === 0 || matched * 2 >= total;
+}
+
+/** Sheet order (Return, Measures, Stakeholders, Outcomes, Case studies, Framework, then others), row, column. */
+function sortIssues(issues: CheckIssue[]): CheckIssue[] {
+  const sheetRank = (s: string) => SHEET_ORDER.get(s.toLowerCase()) ?? SHEET_ORDER.size;
+  const colRank = (c: string) => (c === "" ? -1 : columnIndex(c));
+  return issues
+    .map((issue, n) => ({ issue, n, s: sheetRank(issue.sheet), c: colRank(issue.column) }))
+    .sort((a, b) => a.s - b.s || (a.s === SHEET_ORDER.size && a.issue.sheet !== b.issue.sheet ? (a.issue.sheet < b.issue.sheet ? -1 : 1) : 0) || a.issue.row - b.issue.row || a.c - b.c || a.n - b.n)
+    .map((x) => x.issue);
+}
+

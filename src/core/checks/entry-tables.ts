@@ -1,0 +1,258 @@
+/** Checks of the entry tables: Stakeholders, ImpactMap (Outcomes sheet) and CaseStudies. */
+import { closest, distance } from "fastest-levenshtein";
+import type { Framework } from "../framework";
+import { YES_NO } from "../layout/contract";
+import { addMonths, excelSerial, monthIndex, monthLabel, parseMonth, type YearMonth } from "../layout/months";
+import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
+import { isExcelError, norm, showValue } from "./values";
+
+/** Stakeholder group names on the Stakeholders sheet, by their compared form. */
+export type StakeholderGroups = Map<string, string>;
+
+export function checkStakeholders(issues: IssueList, view: TableView): StakeholderGroups {
+  const groups: StakeholderGroups = new Map();
+  const firstRow = new Map<string, number>();
+  const groupCol = view.col("Stakeholder group");
+  const peopleCol = view.col("Number of people");
+  for (let i = 0; i < view.rowCount; i++) {
+    if (view.isBlankRow(i)) continue;
+    const group = checkTextCell(issues, view, i, groupCol, "Stakeholder group", "Stakeholder group");
+    if (group === "" && groupCol !== undefined) {
+      issues.add(
+        "missing-stakeholder-group",
+        view.at(i, groupCol, "Stakeholder group"),
+        "This row has entries but no stakeholder group. Name the group, or clear the row if it is not needed.",
+      );
+    } else if (group) {
+      const key = norm(group);
+      const first = firstRow.get(key);
+      if (first === undefined) {
+        firstRow.set(key, i);
+        groups.set(key, group);
+      } else {
+        issues.add(
+          "duplicate-stakeholder-group",
+          view.at(i, groupCol!, "Stakeholder group"),
+          `${showValue(group)} is already listed on row ${view.sheetRow(first)}. Keep one row for each group: merge the two rows, or rename one if they are different groups.`,
+          view.value(i, groupCol),
+        );
+      }
+    }
+    if (peopleCol !== undefined) {
+      const who = group ? `Number of people for ${group}` : "Number of people";
+      checkNumberCell(issues, view, i, peopleCol, "Number of people", { what: who, unit: "people", whole: true, min: 0, blank: "or leave it blank if you do not know" });
+    }
+  }
+  return groups;
+}
+
+/**
+ * Finds a close match among names, for "did you mean" hints: the closest by edit distance when close
+ * enough, else the only name sharing a word of 4 letters or more ("Older people" -> "Older residents").
+ * Cached per text, so a name repeated on thousands of rows costs one look-up.
+ */
+class Suggester {
+  private readonly cache = new Map<string, string | undefined>();
+  private readonly lower: string[];
+  private readonly words: Set<string>[];
+  constructor(private readonly names: readonly string[]) {
+    this.lower = names.map(norm);
+    this.words = this.lower.map((n) => new Set(n.split(/[^a-z0-9]+/).filter((w) => w.length >= 4)));
+  }
+
+  hint(textValue: string): string {
+    const key = norm(textValue);
+    if (!this.cache.has(key)) this.cache.set(key, this.find(key));
+    const near = this.cache.get(key);
+    return near === undefined ? "" : ` (did you mean "${near}"?)`;
+  }
+
+  private find(key: string): string | undefined {
+    if (this.names.length === 0 || key === "") return undefined;
+    const found = closest(key, this.lower);
+    if (distance(key, found) <= Math.max(2, Math.floor(found.length / 3))) return this.names[this.lower.indexOf(found)];
+    const mine = key.split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
+    const sharing = this.words.flatMap((set, i) => (mine.some((w) => set.has(w)) ? [i] : []));
+    return sharing.length === 1 ? this.names[sharing[0]!] : undefined;
+  }
+}
+
+function groupChecker(issues: IssueList, groups: StakeholderGroups | undefined) {
+  const suggest = new Suggester(groups ? [...groups.values()] : []);
+  return (view: TableView, i: number, col: number, group: string, what: string) => {
+    if (!groups || groups.has(norm(group))) return;
+    issues.add(
+      "unknown-stakeholder-group",
+      view.at(i, col, "Stakeholder group"),
+      `${showValue(group)} is not a stakeholder group on the Stakeholders sheet. Choose the ${what}'s group from the list${suggest.hint(group)}, or add ${showValue(group)} to the Stakeholders table first.`,
+      view.value(i, col),
+    );
+  };
+}
+
+function outcomeAreaChecker(issues: IssueList, framework: Framework | undefined) {
+  const names = framework ? framework.outcomeAreas.map((a) => a.name) : [];
+  const allowed = new Set(names.map(norm));
+  const suggest = new Suggester(names);
+  return (view: TableView, i: number, col: number, area: string) => {
+    if (!framework || allowed.has(norm(area))) return;
+    issues.add(
+      "not-in-list",
+      view.at(i, col, "Outcome area"),
+      `${showValue(area)} is not an outcome area of the framework${suggest.hint(area)}. Choose one of: ${names.join(", ")}.`,
+      view.value(i, col),
+    );
+  };
+}
+
+const PERCENT_COLUMNS = ["Deadweight %", "Attribution %", "Displacement %", "Drop-off %"] as const;
+
+export function checkImpactMap(issues: IssueList, view: TableView, framework: Framework | undefined, groups: StakeholderGroups | undefined): void {
+  const col = (h: string) => view.col(h);
+  const groupCol = col("Stakeholder group");
+  const areaCol = col("Outcome area");
+  const quantityCol = col("Quantity");
+  const yearsCol = col("Duration (years)");
+  const proxyCol = col("Financial proxy (£)");
+  const valueCol = col("Impact value (£)");
+  const checkGroup = groupChecker(issues, groups);
+  const checkArea = outcomeAreaChecker(issues, framework);
+
+  for (let i = 0; i < view.rowCount; i++) {
+    // The impact value is worked out by formula on every row: a row with only that is blank.
+    const formulaValue = valueCol !== undefined && view.hasFormula(i, valueCol);
+    if (view.isBlankRow(i, formulaValue ? valueCol : undefined)) continue;
+    const before = issues.issues.length;
+    const what = (h: string) => `${h} on impact-map row ${view.sheetRow(i)}`;
+
+    const group = checkTextCell(issues, view, i, groupCol, "Stakeholder group", "Stakeholder group");
+    if (group === "") {
+      issues.add(
+        "missing-stakeholder-group",
+        view.at(i, groupCol!, "Stakeholder group"),
+        "This impact-map row has entries but no stakeholder group. Choose who the outcome is for from the list (add the group on the Stakeholders sheet first if it is not there).",
+      );
+    } else if (group) {
+      checkGroup(view, i, groupCol!, group, "outcome");
+    }
+    const area = checkTextCell(issues, view, i, areaCol, "Outcome area", "Outcome area");
+    if (area) checkArea(view, i, areaCol!, area);
+
+    if (quantityCol !== undefined) {
+      checkNumberCell(issues, view, i, quantityCol, "Quantity", { what: what("Quantity"), unit: "number", whole: false, min: 0, blank: "or leave it blank" });
+    }
+    if (yearsCol !== undefined) {
+      checkNumberCell(issues, view, i, yearsCol, "Duration (years)", {
+        what: what("Duration (years)"),
+        unit: "number",
+        whole: false,
+        min: 0,
+        max: 50,
+        blank: "or leave it blank for one year",
+      });
+    }
+    if (proxyCol !== undefined) {
+      checkNumberCell(issues, view, i, proxyCol, "Financial proxy (£)", {
+        what: what("Financial proxy (£)"),
+        unit: "gbp",
+        whole: false,
+        min: 0,
+        blank: "or leave it blank",
+      });
+    }
+    for (const h of PERCENT_COLUMNS) {
+      const c = col(h);
+      if (c !== undefined) checkNumberCell(issues, view, i, c, h, { what: what(h), unit: "percent", whole: false, percent: true, blank: "or leave it blank for 0%" });
+    }
+
+    if (valueCol !== undefined) {
+      const value = view.value(i, valueCol);
+      const inputsGiven = !isBlankValue(view.value(i, quantityCol)) && !isBlankValue(view.value(i, proxyCol));
+      if (value === null && formulaValue) {
+        if (inputsGiven) {
+          issues.add(
+            "formula-no-value",
+            view.at(i, valueCol, "Impact value (£)"),
+            `The impact value on row ${view.sheetRow(i)} has a formula but no calculated value, so it cannot be checked. Open the workbook in Excel and save it again so the formula is calculated.`,
+            view.formula(i, valueCol),
+          );
+        }
+      } else if (isExcelError(value) && issues.issues.length === before) {
+        issues.add(
+          "cell-error",
+          view.at(i, valueCol, "Impact value (£)"),
+          `The impact value on row ${view.sheetRow(i)} shows the Excel error ${value.trim()}. Check the row's quantity, duration, proxy and percentages are numbers.`,
+          value,
+        );
+      }
+    }
+  }
+}
+
+function isBlankValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+const MIN_MONTH_SERIAL = excelSerial(1990, 1, 1);
+
+export function checkCaseStudies(
+  issues: IssueList,
+  view: TableView,
+  framework: Framework | undefined,
+  groups: StakeholderGroups | undefined,
+  yearStart: YearMonth | undefined,
+): void {
+  const monthCol = view.col("Month");
+  const areaCol = view.col("Outcome area");
+  const groupCol = view.col("Stakeholder group");
+  const consentCol = view.col("Consent given");
+  const checkGroup = groupChecker(issues, groups);
+  const checkArea = outcomeAreaChecker(issues, framework);
+  const first = yearStart ? monthIndex(yearStart) : undefined;
+  const yearText = yearStart ? `${monthLabel(yearStart)} to ${monthLabel(addMonths(yearStart, 11))}` : "";
+  const consentAllowed = new Map<string, string>(YES_NO.map((v) => [norm(v), v]));
+
+  for (let i = 0; i < view.rowCount; i++) {
+    if (view.isBlankRow(i)) continue;
+    const monthText = checkTextCell(issues, view, i, monthCol, "Month", "Month");
+    if (monthText) {
+      const raw = view.value(i, monthCol);
+      const month = typeof raw === "number" && raw < MIN_MONTH_SERIAL ? undefined : parseMonth(raw);
+      if (!month) {
+        issues.add(
+          "not-in-list",
+          view.at(i, monthCol!, "Month"),
+          `${showValue(raw)} is not a month. Choose the month the story happened from the list${yearText ? ` (${yearText})` : ""}, e.g. ${yearStart ? monthLabel(yearStart) : "Apr 2020"}.`,
+          raw,
+        );
+      } else if (first !== undefined && (monthIndex(month) < first || monthIndex(month) > first + 11)) {
+        issues.add(
+          "month-outside-year",
+          view.at(i, monthCol!, "Month"),
+          `${monthLabel(month)} is outside this return's reporting year (${yearText}). Choose the month within the year when the story happened, or keep the story for the return of its own year.`,
+          raw,
+        );
+      }
+    }
+    const area = checkTextCell(issues, view, i, areaCol, "Outcome area", "Outcome area");
+    if (area) checkArea(view, i, areaCol!, area);
+    const group = checkTextCell(issues, view, i, groupCol, "Stakeholder group", "Stakeholder group");
+    if (group) checkGroup(view, i, groupCol!, group, "story");
+
+    const consent = checkTextCell(issues, view, i, consentCol, "Consent given", "Consent given");
+    if (consent === "") {
+      issues.add(
+        "consent-blank",
+        view.at(i, consentCol!, "Consent given"),
+        "Consent given is blank for this case study. Record Yes if the people in the story agreed to it being used, or No if they did not, so the story is never used without permission.",
+      );
+    } else if (consent !== undefined && !consentAllowed.has(norm(consent))) {
+      issues.add(
+        "not-in-list",
+        view.at(i, consentCol!, "Consent given"),
+        `${showValue(view.value(i, consentCol))} is not an answer to Consent given. Choose Yes or No from the list.`,
+        view.value(i, consentCol),
+      );
+    }
+  }
+}

@@ -1,0 +1,408 @@
+/**
+ * Checks of the Measures table: rows against the framework, every month cell, required measures in
+ * reported months, breakdowns against totals, and the plausibility warnings (out-of-line months,
+ * running totals, zeros after activity, gaps). Blank is "not reported", never zero.
+ */
+import { closest, distance } from "fastest-levenshtein";
+import type { Framework, Measure } from "../framework";
+import { MEASURE_KEY_HEADERS, TOTAL_BREAKDOWN } from "../layout/contract";
+import { monthLabel, parseMonth, reportingMonths, type YearMonth } from "../layout/months";
+import { measureRowKey, measureRows, type MeasureRow } from "../setup/measure-rows";
+import { checkNumberCell, resolveColumns, type IssueList, type NumberSpec, type TableView } from "./context";
+import { formatFigure, formatNumber, median, norm, showValue, text, type FigureUnit } from "./values";
+
+/** A month column of the Measures table: its place in the reporting year and its body column. */
+interface MonthColumn {
+  slot: number;
+  col: number;
+  label: string;
+}
+
+/** One non-blank row of the Measures table, as read. */
+interface RowRead {
+  i: number;
+  /** The framework row it is, when it is one (and is the first row with its key). */
+  known?: MeasureRow;
+  label: string;
+  unit: FigureUnit;
+  /** Per reporting-month slot: the valid figure, if any. */
+  figures: (number | undefined)[];
+  /** Per slot: whether the cell holds anything at all. */
+  filled: boolean[];
+}
+
+const NOT_REPORTED = "or leave the cell blank if it was not reported";
+
+export function measureColumns(yearStart: YearMonth | undefined): string[] {
+  return [...MEASURE_KEY_HEADERS, ...(yearStart ? reportingMonths(yearStart).map(monthLabel) : [])];
+}
+
+/** The first month of the year according to the Measures headers, when the return details do not say. */
+export function yearStartFromHeaders(headers: readonly string[]): YearMonth | undefined {
+  for (const h of headers) {
+    if (MEASURE_KEY_HEADERS.some((k) => norm(k) === norm(h))) continue;
+    const month = /\d/.test(h) ? parseMonth(h) : undefined;
+    if (month) return month;
+  }
+  return undefined;
+}
+
+export function checkMeasures(issues: IssueList, view: TableView, framework: Framework | undefined, yearStart: YearMonth | undefined): void {
+  const months = yearStart ? reportingMonths(yearStart) : [];
+  const labels = months.map(monthLabel);
+  const labelSet = new Set(labels);
+  resolveColumns(view, measureColumns(yearStart), issues, (header) => {
+    const month = /\d/.test(header) ? parseMonth(header) : undefined;
+    const label = month ? monthLabel(month) : undefined;
+    return label !== undefined && labelSet.has(label) ? label : undefined;
+  });
+  const codeCol = view.col("Code");
+  const breakdownCol = view.col("Breakdown");
+  const monthCols: MonthColumn[] = [];
+  labels.forEach((label, slot) => {
+    const col = view.col(label);
+    if (col !== undefined) monthCols.push({ slot, col, label });
+  });
+
+  const frameworkRows = new Map<string, MeasureRow>();
+  const measuresByCode = new Map<string, Measure>();
+  if (framework) {
+    for (const r of measureRows(framework)) frameworkRows.set(measureRowKey(r.code, r.breakdown), r);
+    for (const m of framework.measures) measuresByCode.set(m.code.toUpperCase(), m);
+  }
+
+  const rows: RowRead[] = [];
+  const firstRowOf = new Map<string, RowRead>();
+  for (let i = 0; i < view.rowCount; i++) {
+    if (view.isBlankRow(i)) continue;
+    const code = text(view.value(i, codeCol));
+    const breakdown = text(view.value(i, breakdownCol));
+    const key = measureRowKey(code, breakdown);
+    const hasFigures = monthCols.some((m) => isFilled(view, i, m.col));
+    const known = framework ? frameworkRows.get(key) : undefined;
+
+    const first = code === "" ? undefined : firstRowOf.get(key);
+    if (first) {
+      issues.add(
+        "duplicate-measure-row",
+        view.at(i, codeCol ?? 0, "Code"),
+        `This row repeats ${first.label} (also on row ${view.sheetRow(first.i)}). Keep one row for it: move any figures to row ${view.sheetRow(first.i)}, then delete this row.`,
+        view.value(i, codeCol),
+      );
+    } else if (framework && !known && (code !== "" || hasFigures)) {
+      reportUnknownRow(issues, view, i, code, breakdown, codeCol, breakdownCol, framework, measuresByCode);
+    }
+
+    const label = known ? rowLabel(known) : fallbackLabel(view, i, code, breakdown);
+    const unit = known ? known.unit : unitFromCell(view.value(i, view.col("Unit")));
+    const row: RowRead = { i, label, unit, figures: Array<number | undefined>(12).fill(undefined), filled: Array<boolean>(12).fill(false) };
+    if (known && !first) row.known = known;
+    for (const m of monthCols) {
+      row.filled[m.slot] = isFilled(view, i, m.col);
+      const spec: NumberSpec = known
+        ? {
+            what: `${label} (${m.label})`,
+            unit: known.unit,
+            whole: known.measure.numberType === "whole",
+            min: known.measure.minimum,
+            max: known.measure.maximum,
+            blank: NOT_REPORTED,
+          }
+        : { what: `${label} (${m.label})`, unit, whole: false, min: 0, blank: NOT_REPORTED };
+      row.figures[m.slot] = checkNumberCell(issues, view, i, m.col, m.label, spec);
+    }
+    rows.push(row);
+    if (code !== "" && !first) firstRowOf.set(key, row);
+  }
+
+  const reported = Array<boolean>(12).fill(false);
+  for (const row of rows) for (const m of monthCols) if (row.filled[m.slot]) reported[m.slot] = true;
+
+  if (framework) {
+    missingRows(issues, view, frameworkRows, firstRowOf);
+    requiredMeasures(issues, view, framework, firstRowOf, monthCols, reported);
+    breakdownTotals(issues, view, framework, firstRowOf, monthCols);
+    for (const row of rows) if (row.known) plausibility(issues, view, row, row.known.measure, monthCols);
+  }
+  gaps(issues, view, monthCols, reported);
+}
+
+/** A month cell holds something: a value, or a formula whose value is missing (reported as such). */
+function isFilled(view: TableView, i: number, col: number): boolean {
+  const value = view.value(i, col);
+  if (value === null) return view.hasFormula(i, col);
+  return !(typeof value === "string" && value.trim() === "");
+}
+
+function rowLabel(r: MeasureRow): string {
+  return r.breakdown === "" ? r.label : `${r.label}: ${r.breakdown}`;
+}
+
+function fallbackLabel(view: TableView, i: number, code: string, breakdown: string): string {
+  const name = text(view.value(i, view.col("Measure"))) || code || `the measure on row ${view.sheetRow(i)}`;
+  return breakdown === "" ? name : `${name}: ${breakdown}`;
+}
+
+function unitFromCell(value: unknown): FigureUnit {
+  const u = norm(value);
+  return u === "gbp" || u === "count" || u === "hours" || u === "people" ? u : "number";
+}
+
+function reportUnknownRow(
+  issues: IssueList,
+  view: TableView,
+  i: number,
+  code: string,
+  breakdown: string,
+  codeCol: number | undefined,
+  breakdownCol: number | undefined,
+  framework: Framework,
+  measuresByCode: Map<string, Measure>,
+): void {
+  const codeAt = view.at(i, codeCol ?? 0, "Code");
+  if (code === "") {
+    issues.add(
+      "unknown-measure",
+      codeAt,
+      "This row has figures but no measure code, so they cannot be counted. Put the figures in the row of the measure they belong to, then delete this row.",
+      null,
+    );
+    return;
+  }
+  const measure = measuresByCode.get(code.toUpperCase());
+  if (!measure) {
+    const codes = [...measuresByCode.keys()];
+    const near = codes.length > 0 ? closest(code.toUpperCase(), codes) : undefined;
+    const hint = near !== undefined && distance(code.toUpperCase(), near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean ${near}?)` : "";
+    issues.add(
+      "unknown-measure",
+      codeAt,
+      `${showValue(code)} is not a measure in the framework "${framework.title}" (version ${framework.version}). Correct the code${hint}, or delete the row if it was added by mistake: its figures are not counted.`,
+      view.value(i, codeCol),
+    );
+    return;
+  }
+  const breakdownAt = view.at(i, breakdownCol ?? codeCol ?? 0, "Breakdown");
+  if (measure.breakdowns.length === 0) {
+    issues.add(
+      "unknown-measure",
+      breakdownAt,
+      `${measure.label} has no breakdowns, but this row says ${showValue(breakdown)}. Clear the Breakdown cell and keep one row for ${measure.label}, or delete this row.`,
+      breakdown,
+    );
+    return;
+  }
+  const allowed = [TOTAL_BREAKDOWN, ...measure.breakdowns.map((b) => b.label)];
+  issues.add(
+    "unknown-measure",
+    breakdownAt,
+    breakdown === ""
+      ? `${measure.label} is broken down, so this row's Breakdown must say which part it is: one of ${allowed.join(", ")}.`
+      : `${showValue(breakdown)} is not a breakdown of ${measure.label}. Use one of ${allowed.join(", ")}, or delete the row.`,
+    breakdown,
+  );
+}
+
+function missingRows(issues: IssueList, view: TableView, frameworkRows: Map<string, MeasureRow>, present: Map<string, RowRead>): void {
+  for (const [key, r] of frameworkRows) {
+    if (present.has(key)) continue;
+    const which = r.breakdown === "" ? `code ${r.code}` : `code ${r.code}, breakdown "${r.breakdown}"`;
+    issues.add(
+      "missing-measure-row",
+      view.topLeft(),
+      `The Measures table has no row for ${rowLabel(r)} (${which}), so it cannot be reported. Run Set up again to restore the row.`,
+    );
+  }
+}
+
+/** The row that holds a measure's own figure: its Total row when broken down. */
+function levelKey(measure: Measure): string {
+  return measureRowKey(measure.code, measure.breakdowns.length > 0 ? TOTAL_BREAKDOWN : "");
+}
+
+function requiredMeasures(
+  issues: IssueList,
+  view: TableView,
+  framework: Framework,
+  rows: Map<string, RowRead>,
+  monthCols: MonthColumn[],
+  reported: boolean[],
+): void {
+  for (const measure of framework.measures) {
+    if (!measure.required) continue;
+    const row = rows.get(levelKey(measure));
+    if (!row) continue; // reported as a missing row
+    for (const m of monthCols) {
+      if (!reported[m.slot] || row.filled[m.slot]) continue;
+      const parts = measure.breakdowns.map((b) => rows.get(measureRowKey(measure.code, b.label))?.figures[m.slot]);
+      const known = parts.filter((p): p is number => p !== undefined);
+      const hint =
+        known.length > 0
+          ? ` Its breakdowns are filled in (${formatFigure(sum(known), measure.unit)} in all): type the Total as well.`
+          : " Type the figure, or 0 if there was none: blank means not reported.";
+      issues.add(
+        "required-measure-missing",
+        view.at(row.i, m.col, m.label),
+        `${measure.label} is required but blank for ${m.label}, although other measures have figures for that month.${hint}`,
+        view.value(row.i, m.col),
+      );
+    }
+  }
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function tolerance(measure: Measure): number {
+  if (measure.unit === "gbp") return 0.5;
+  return measure.numberType === "whole" ? 1e-6 : 0.05;
+}
+
+function breakdownTotals(issues: IssueList, view: TableView, framework: Framework, rows: Map<string, RowRead>, monthCols: MonthColumn[]): void {
+  for (const measure of framework.measures) {
+    if (measure.breakdowns.length === 0 || !measure.breakdownsAddUp) continue;
+    const total = rows.get(levelKey(measure));
+    if (!total) continue;
+    const parts = measure.breakdowns.map((b) => rows.get(measureRowKey(measure.code, b.label)));
+    for (const m of monthCols) {
+      const t = total.figures[m.slot];
+      if (t === undefined) continue;
+      let all = true;
+      let unusable = false;
+      const figures: number[] = [];
+      for (const p of parts) {
+        if (!p || !p.filled[m.slot]) {
+          all = false;
+          continue;
+        }
+        const f = p.figures[m.slot];
+        if (f === undefined) unusable = true;
+        else figures.push(f);
+      }
+      if (unusable || figures.length === 0) continue;
+      const s = sum(figures);
+      const tol = tolerance(measure);
+      const show = (n: number) => formatFigure(n, measure.unit);
+      if (all && Math.abs(s - t) > tol) {
+        issues.add(
+          "breakdowns-do-not-add-up",
+          view.at(total.i, m.col, m.label),
+          `The breakdowns of ${measure.label} for ${m.label} add up to ${show(s)}, but the Total is ${show(t)} (a difference of ${show(Math.abs(s - t))}). Correct the Total or the breakdowns so they agree.`,
+          view.value(total.i, m.col),
+        );
+      } else if (!all && s - t > tol) {
+        issues.add(
+          "breakdowns-do-not-add-up",
+          view.at(total.i, m.col, m.label),
+          `The breakdowns of ${measure.label} filled in for ${m.label} already add up to ${show(s)}, more than the Total of ${show(t)}. Correct the Total or the breakdowns so they agree.`,
+          view.value(total.i, m.col),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The warnings that compare a row's months with each other (docs/checks.md):
+ * - looks-like-running-total (flows): at least 4 reported months, never lower than the month
+ *   before, at least 3 rises, ending at 3 or more times the first figure (and at least ignoreBelow above it);
+ * - month-out-of-line: at least 3 reported months; a non-zero figure at least outlierFactor times
+ *   above or below the median of the other months (the middle month's figure when only 3 are
+ *   reported), and at least ignoreBelow away from it;
+ * - zero-after-activity: a 0 straight after 3 reported months each at least ignoreBelow.
+ */
+function plausibility(issues: IssueList, view: TableView, row: RowRead, measure: Measure, monthCols: MonthColumn[]): void {
+  const points = monthCols
+    .filter((m) => row.figures[m.slot] !== undefined)
+    .sort((a, b) => a.slot - b.slot)
+    .map((m) => ({ m, v: row.figures[m.slot]! }));
+  const { outlierFactor, ignoreBelow } = measure.plausibility;
+  const show = (n: number) => formatFigure(n, row.unit);
+
+  if (measure.kind === "flow" && looksCumulative(points.map((p) => p.v), ignoreBelow)) {
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    const before = points[points.length - 2]!;
+    issues.add(
+      "looks-like-running-total",
+      view.at(row.i, last.m.col, last.m.label),
+      `${row.label} rises every month, from ${show(first.v)} in ${first.m.label} to ${show(last.v)} in ${last.m.label}, as a running total of the year so far would. It is a flow: each month should hold that month's figure only (if these are running totals, ${last.m.label} would be ${show(last.v - before.v)}). Correct the figures, or explain why they rise like this.`,
+      view.value(row.i, last.m.col),
+    );
+    return;
+  }
+
+  if (points.length >= 3) {
+    for (let k = 0; k < points.length; k++) {
+      const { m, v } = points[k]!;
+      if (v === 0) continue;
+      const others = points.filter((_, j) => j !== k).map((p) => p.v);
+      const ref = others.length >= 3 ? median(others) : median(points.map((p) => p.v));
+      if (ref <= 0 || Math.abs(v - ref) < ignoreBelow) continue;
+      if (v >= ref * outlierFactor) {
+        issues.add(
+          "month-out-of-line",
+          view.at(row.i, m.col, m.label),
+          `${show(v)} for ${row.label} in ${m.label} is ${formatNumber(v / ref, 1)} times its typical month (${show(ref)}, the median of the other months). Check for a typing slip or an extra digit; if the figure is right, explain why.`,
+          view.value(row.i, m.col),
+        );
+      } else if (v * outlierFactor <= ref) {
+        issues.add(
+          "month-out-of-line",
+          view.at(row.i, m.col, m.label),
+          `${show(v)} for ${row.label} in ${m.label} is far below its typical month (${show(ref)}, the median of the other months): about ${formatNumber((v / ref) * 100, 0)}% of it. Check for a missing digit or a figure for part of the month; if the figure is right, explain why.`,
+          view.value(row.i, m.col),
+        );
+      }
+    }
+  }
+
+  for (let k = 3; k < points.length; k++) {
+    const { m, v } = points[k]!;
+    if (v !== 0) continue;
+    const before = points.slice(k - 3, k);
+    if (!before.every((p) => p.v >= ignoreBelow && p.v > 0)) continue;
+    issues.add(
+      "zero-after-activity",
+      view.at(row.i, m.col, m.label),
+      `${row.label} is 0 for ${m.label}, straight after ${before.map((p) => `${show(p.v)} in ${p.m.label}`).join(", ")}. If ${m.label} has not been reported yet, leave the cell blank rather than 0; if nothing happened that month, explain why.`,
+      view.value(row.i, m.col),
+    );
+  }
+}
+
+function looksCumulative(values: number[], ignoreBelow: number): boolean {
+  if (values.length < 4) return false;
+  const first = values[0]!;
+  const last = values[values.length - 1]!;
+  if (first <= 0 || last < first * 3 || last - first < ignoreBelow) return false;
+  let rises = 0;
+  for (let k = 1; k < values.length; k++) {
+    const d = values[k]! - values[k - 1]!;
+    if (d < 0) return false;
+    if (d > 0) rises++;
+  }
+  return rises >= 3;
+}
+
+function gaps(issues: IssueList, view: TableView, monthCols: MonthColumn[], reported: boolean[]): void {
+  const slots = [...monthCols].sort((a, b) => a.slot - b.slot);
+  const reportedCols = slots.filter((m) => reported[m.slot]);
+  if (reportedCols.length < 2) return;
+  const firstSlot = reportedCols[0]!.slot;
+  const lastSlot = reportedCols[reportedCols.length - 1]!.slot;
+  for (const m of slots) {
+    if (m.slot <= firstSlot || m.slot >= lastSlot || reported[m.slot]) continue;
+    const before = [...reportedCols].reverse().find((r) => r.slot < m.slot)!;
+    const after = reportedCols.find((r) => r.slot > m.slot)!;
+    issues.add(
+      "gap-in-months",
+      view.headerAt(m.col, m.label),
+      `Nothing is reported for ${m.label}, but ${before.label} and ${after.label} have figures. Fill in ${m.label}, or explain why it was not reported.`,
+    );
+  }
+}
+

@@ -1,0 +1,112 @@
+/** Checks of the ReturnDetails table (Field / Value) on the Return sheet. */
+import { FIELD, RETURN_DETAILS_HEADERS, RETURN_FIELDS, type FieldSpec } from "../layout/contract";
+import { excelSerial, parseMonth, type YearMonth } from "../layout/months";
+import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
+import { norm, showValue, text } from "./values";
+
+export interface ReturnDetailsRead {
+  organisation?: string;
+  organisationCode?: string;
+  yearStart?: YearMonth;
+  /** The Data checksum written at sign-off, and where it is. */
+  checksum?: { value: string; row: number; col: number };
+}
+
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
+const MIN_DATE = excelSerial(1990, 1, 1);
+const MAX_DATE = 2_958_465;
+
+const REQUIRED_HINT: Partial<Record<string, string>> = {
+  [FIELD.organisation]: "Type your organisation's name, as the centre knows it.",
+  [FIELD.organisationCode]: "Type the short code the centre gave your organisation.",
+  [FIELD.yearStart]: "It is set when the workbook is set up: run Set up again, or type the first month of the reporting year, e.g. Apr 2020.",
+};
+
+export function checkReturnDetails(issues: IssueList, view: TableView): ReturnDetailsRead {
+  const read: ReturnDetailsRead = {};
+  const fieldCol = view.col(RETURN_DETAILS_HEADERS[0]);
+  const valueCol = view.col(RETURN_DETAILS_HEADERS[1]);
+  if (fieldCol === undefined || valueCol === undefined) return read;
+
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < view.rowCount; i++) {
+    const key = norm(view.value(i, fieldCol));
+    if (key !== "" && !rowOf.has(key)) rowOf.set(key, i);
+  }
+
+  for (const spec of RETURN_FIELDS) {
+    const i = rowOf.get(norm(spec.field));
+    if (i === undefined) {
+      if (spec.required) {
+        issues.add(
+          "required-field",
+          view.topLeft(),
+          `The return details have no "${spec.field}" row. Run Set up again to restore it, then fill it in.`,
+        );
+      }
+      continue;
+    }
+    const value = view.value(i, valueCol);
+    const shown = checkTextCell(issues, view, i, valueCol, "Value", spec.field);
+    if (shown === undefined) continue;
+    if (shown === "") {
+      if (spec.required) issues.add("required-field", view.at(i, valueCol, "Value"), `${spec.field} is blank. ${REQUIRED_HINT[spec.field] ?? "Fill it in."}`, value);
+      continue;
+    }
+    checkField(issues, view, i, valueCol, spec, read);
+  }
+  return read;
+}
+
+function checkField(issues: IssueList, view: TableView, i: number, col: number, spec: FieldSpec, read: ReturnDetailsRead): void {
+  const value = view.value(i, col);
+  const at = view.at(i, col, "Value");
+  switch (spec.field) {
+    case FIELD.organisation:
+      read.organisation = text(value);
+      return;
+    case FIELD.organisationCode:
+      read.organisationCode = text(value);
+      return;
+    case FIELD.dataChecksum:
+      read.checksum = { value: text(value), row: i, col };
+      return;
+  }
+  switch (spec.type) {
+    case "month": {
+      const month = typeof value === "number" && value < MIN_DATE ? undefined : parseMonth(value);
+      if (month) read.yearStart = month;
+      else issues.add("not-a-date", at, `${showValue(value)} is not a month. ${spec.field} needs a month such as Apr 2020.`, value);
+      return;
+    }
+    case "date":
+      if (!isDate(value)) issues.add("not-a-date", at, `${showValue(value)} is not a date. ${spec.field} needs a date such as 15/05/2020.`, value);
+      return;
+    case "whole":
+      checkNumberCell(issues, view, i, col, "Value", { what: spec.field, unit: "count", whole: true, min: 0, blank: "or leave it blank" });
+      return;
+    case "email":
+      if (!EMAIL.test(text(value))) {
+        issues.add("invalid-email", at, `${showValue(value)} is not a valid email address. Type one address, such as name@example.org.uk.`, value);
+      }
+      return;
+    case "text":
+      return;
+  }
+}
+
+function isDate(value: unknown): boolean {
+  if (typeof value === "number") return value >= MIN_DATE && value <= MAX_DATE;
+  if (typeof value !== "string") return false;
+  const t = value.trim();
+  const gb = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
+  if (gb) return validDay(Number(gb[3]), Number(gb[2]), Number(gb[1]));
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(t);
+  if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return false;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (year < 1990 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,275 @@
+/// <reference types="office-js" />
+/**
+ * `MemoryExcelHost`: an in-memory Excel that runs Office.js-style batches (`host.run`), counts
+ * syncs, simulates a user's edits and change events, and exposes its workbook model for tests and
+ * for the read-only grid of the task pane's preview mode. Pure TypeScript: no Node APIs.
+ */
+import { formatArea, parseAddress } from "./address";
+import { FakeRequestContext, guard, type HandlerRegistration, type HostInternals, make } from "./core";
+import { officeError } from "./errors";
+import { type CellView, type EvaluateFormula, type ValueChange, WorkbookModel } from "./model";
+import { loadSnapshot, toSnapshot, type WorkbookSnapshot } from "./snapshot";
+import type { CellValue } from "./values";
+import { FakeWorkbook, type FakeWorksheetCollection } from "./worksheet";
+
+export interface MemoryExcelHostOptions {
+  /** Highest ExcelApi requirement set supported (default "1.17", as in Office 2024 / current builds without 1.18). */
+  apiVersion?: string;
+  /** Name of the sheet a new, empty host starts with (default "Sheet1"). */
+  sheetName?: string;
+  /** Delay added to every sync, to make preview mode feel like Excel (default 0). */
+  latencyMs?: number;
+  /**
+   * Fire `onChanged` for cell changes made through the API, as Excel does (with triggerSource
+   * "ThisLocalAddin"). Default true.
+   */
+  apiChangeEvents?: boolean;
+  /** Author of notes added through the API. */
+  authorName?: string;
+  /**
+   * Optional stand-in for Excel's calculation: called when a formula is written; its result becomes
+   * the cell's calculated value. Without it, formula cells read as "" until a test sets a value.
+   */
+  evaluateFormula?: EvaluateFormula;
+}
+
+export interface HostChange {
+  kind: "sync" | "userEdit" | "seed" | "calculated";
+  /** The model's version after the change. */
+  version: number;
+}
+
+export type HostListener = (change: HostChange) => void;
+
+/** Compares dotted versions numerically ("1.9" < "1.13"). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export class MemoryExcelHost {
+  /** The live workbook model (plain data plus Excel's operations). */
+  readonly workbook: WorkbookModel;
+  readonly apiVersion: string;
+  /** Errors thrown by event handlers (Office swallows them; tests can inspect them here). */
+  readonly eventErrors: unknown[] = [];
+  private _syncCount = 0;
+  private readonly _listeners = new Set<HostListener>();
+  private _registrations: HandlerRegistration[] = [];
+  private readonly _pendingEvents = new Set<Promise<void>>();
+  private readonly _apiChangeEvents: boolean;
+  private readonly _internals: HostInternals;
+
+  constructor(options: MemoryExcelHostOptions = {}) {
+    this.apiVersion = options.apiVersion ?? "1.17";
+    if (!/^1\.\d+$/.test(this.apiVersion)) throw new Error(`Memory Excel host: "${this.apiVersion}" is not an ExcelApi version`);
+    this._apiChangeEvents = options.apiChangeEvents ?? true;
+    this.workbook = new WorkbookModel();
+    this.workbook.evaluateFormula = options.evaluateFormula;
+    if (options.authorName) this.workbook.authorName = options.authorName;
+    this.workbook.addSheet(options.sheetName ?? "Sheet1", "MemoryExcelHost");
+    this._internals = {
+      model: this.workbook,
+      latencyMs: options.latencyMs ?? 0,
+      supportsApi: (version) => compareVersions(version, this.apiVersion) <= 0,
+      beginSync: () => {
+        this._syncCount++;
+        return this.workbook.version;
+      },
+      endSync: (versionBefore) => {
+        this.workbook.calculationSuspended = false;
+        const changes = this.workbook.drainChanges();
+        if (this._apiChangeEvents) this._fireChanged(changes, "ThisLocalAddin");
+        if (this.workbook.version !== versionBefore) this._notify("sync");
+      },
+      registerHandler: (registration) => {
+        this._registrations.push(registration);
+      },
+      unregisterHandler: (matches) => {
+        this._registrations = this._registrations.filter((r) => !matches(r));
+      },
+    };
+  }
+
+  /** A host pre-filled from a snapshot (e.g. a workbook that already has a foreign sheet). */
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: MemoryExcelHostOptions = {}): MemoryExcelHost {
+    const host = new MemoryExcelHost(options);
+    host.seed(snapshot);
+    return host;
+  }
+
+  /** Replaces the workbook's content with a snapshot's. */
+  seed(snapshot: WorkbookSnapshot): void {
+    loadSnapshot(this.workbook, snapshot);
+    this._notify("seed");
+  }
+
+  /** A plain, JSON-friendly copy of the workbook. */
+  toJSON(): WorkbookSnapshot {
+    return toSnapshot(this.workbook);
+  }
+
+  /** Same as `toJSON()`. */
+  snapshot(): WorkbookSnapshot {
+    return this.toJSON();
+  }
+
+  /** Number of `context.sync()` round trips since creation or the last `resetSyncCount()`. */
+  get syncCount(): number {
+    return this._syncCount;
+  }
+
+  resetSyncCount(): void {
+    this._syncCount = 0;
+  }
+
+  /**
+   * Runs a batch like `Excel.run(batch)`. Operations still queued when the batch's promise settles
+   * are sent in a final sync, as Office does.
+   */
+  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => this._run(batch);
+
+  private async _run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const context = guard(new FakeRequestContext(this._internals, (ctx) => make(new FakeWorkbook(ctx))));
+    try {
+      const returned: unknown = batch(context as unknown as Excel.RequestContext);
+      if (!returned || typeof (returned as { then?: unknown }).then !== "function") {
+        throw officeError("RunMustReturnPromise", undefined, "Excel.run");
+      }
+      const value = await (returned as Promise<T>);
+      if (context._pendingCount > 0) await context.sync();
+      return value;
+    } finally {
+      context._closed = true;
+    }
+  }
+
+  /** `Office.context.requirements.isSetSupported` for this host: ExcelApi up to `apiVersion`. */
+  readonly isSetSupported = (name: string, version?: string): boolean => {
+    if (name.toLowerCase() !== "excelapi") return false;
+    return compareVersions(version ?? "1.1", this.apiVersion) <= 0;
+  };
+
+  /**
+   * Changes cells as a user typing or pasting would: values are interpreted as typed text is
+   * (numbers, dates, formulas), data validation is bypassed (as by a paste), protection is
+   * respected (the promise rejects with Office's AccessDenied error and nothing changes). The
+   * cells change at once; `onChanged` handlers then run asynchronously and the returned promise
+   * settles once they have.
+   */
+  userEdit(sheetName: string, address: string, values: CellValue[][] | CellValue): Promise<void> {
+    try {
+      const sheet = this.workbook.getSheet(sheetName, "userEdit");
+      const parsed = parseAddress(address, "userEdit");
+      if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw officeError("InvalidArgument", undefined, "userEdit");
+      }
+      sheet.writeInputs(parsed.rect, values, "values", "userEdit");
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const changes = this.workbook.drainChanges();
+    this._fireChanged(changes, "Unknown");
+    this._notify("userEdit");
+    return this.settle();
+  }
+
+  /**
+   * Sets the cached result of formula cells (Excel's calculation, which the host does not do).
+   * `values` is one value for every cell of `address`, or a 2-D array of its shape.
+   */
+  setCalculatedValue(sheetName: string, address: string, values: CellValue | CellValue[][]): void {
+    const sheet = this.workbook.getSheet(sheetName, "setCalculatedValue");
+    const { rect: r } = parseAddress(address, "setCalculatedValue");
+    for (let row = r.r0; row <= r.r1; row++) {
+      for (let col = r.c0; col <= r.c1; col++) {
+        const value = Array.isArray(values) ? values[row - r.r0]?.[col - r.c0] : values;
+        if (value === undefined) throw new Error("Memory Excel host: setCalculatedValue's array does not match the range");
+        sheet.setCalculated(row, col, value);
+      }
+    }
+    this._notify("calculated");
+  }
+
+  /** The effective state of one cell, for assertions and the preview grid. */
+  cell(sheetName: string, address: string): CellView {
+    const sheet = this.workbook.getSheet(sheetName, "cell");
+    const { rect: r } = parseAddress(address, "cell");
+    return sheet.view(r.r0, r.c0);
+  }
+
+  /** The active sheet and its selected range ("B3", "A1:C4"), as `range.select()` leaves it. */
+  get selection(): { sheet: string; address: string } {
+    const sheet = this.workbook.activeSheet;
+    return { sheet: sheet.name, address: formatArea(sheet.selection) };
+  }
+
+  /** Calls `listener` after every sync or user edit that changed the model. */
+  subscribe(listener: HostListener): () => void {
+    this._listeners.add(listener);
+    return () => {
+      this._listeners.delete(listener);
+    };
+  }
+
+  /** Resolves once every event handler started so far (and any they triggered) has finished. */
+  async settle(): Promise<void> {
+    while (this._pendingEvents.size > 0) await Promise.all([...this._pendingEvents]);
+  }
+
+  /** Number of registered `onChanged` handlers (useful to check that handlers are removed). */
+  get handlerCount(): number {
+    return this._registrations.length;
+  }
+
+  private _notify(kind: HostChange["kind"]): void {
+    const change = { kind, version: this.workbook.version };
+    for (const listener of [...this._listeners]) listener(change);
+  }
+
+  private _fireChanged(changes: ValueChange[], triggerSource: "Unknown" | "ThisLocalAddin"): void {
+    for (const change of changes) {
+      if (change.sheet.deleted) continue;
+      for (const registration of this._registrations) {
+        if (registration.scope !== "workbook" && registration.scope !== change.sheet) continue;
+        const args = changedEventArgs(change, triggerSource);
+        const pending: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+          .then(() => (registration.handler as (a: typeof args) => Promise<unknown>)(args))
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              this.eventErrors.push(error);
+            },
+          )
+          .finally(() => {
+            this._pendingEvents.delete(pending);
+          });
+        this._pendingEvents.add(pending);
+      }
+    }
+  }
+}
+
+/** An `Excel.WorksheetChangedEventArgs`-shaped object. */
+function changedEventArgs(change: ValueChange, triggerSource: "Unknown" | "ThisLocalAddin") {
+  const sheetId = change.sheet.id;
+  const address = formatArea(change.rect);
+  const worksheets = (ctx: Excel.RequestContext) =>
+    (ctx as unknown as FakeRequestContext).workbook as unknown as { worksheets: FakeWorksheetCollection };
+  return {
+    type: "WorksheetChanged" as const,
+    changeType: "RangeEdited",
+    source: "Local",
+    worksheetId: sheetId,
+    address,
+    triggerSource,
+    details: change.details,
+    getRange: (ctx: Excel.RequestContext) => worksheets(ctx).worksheets.getItem(sheetId).getRange(address),
+    getRangeOrNullObject: (ctx: Excel.RequestContext) => worksheets(ctx).worksheets.getItem(sheetId).getRange(address),
+  };
+}

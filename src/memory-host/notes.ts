@@ -1,0 +1,217 @@
+/// <reference types="office-js" />
+/** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
+import { area, formatAddress, parseAddress, rect } from "./address";
+import {
+  clientResult,
+  FakeCollection,
+  type FakeClientResult,
+  FakeObject,
+  make,
+  type Mirror,
+  sameContext,
+  type ScalarGetters,
+} from "./core";
+import { officeError } from "./errors";
+import type { NoteModel, SheetModel, WorkbookModel } from "./model";
+import { FakeRange, makeRange, rangeTarget } from "./range";
+
+/** The workbook's notes, or one sheet's. */
+export interface NoteScope {
+  workbook: WorkbookModel;
+  sheet?: SheetModel;
+}
+
+export interface NoteTarget {
+  sheet: SheetModel;
+  note: NoteModel;
+  readonly deleted: boolean;
+}
+
+function noteTarget(sheet: SheetModel, note: NoteModel): NoteTarget {
+  return {
+    sheet,
+    note,
+    get deleted() {
+      return sheet.deleted || !sheet.notes.includes(note);
+    },
+  };
+}
+
+function notesIn(scope: NoteScope): NoteTarget[] {
+  const sheets = scope.sheet ? [scope.sheet] : scope.workbook.sheets;
+  return sheets.flatMap((sheet) => sheet.notes.map((note) => noteTarget(sheet, note)));
+}
+
+/** Resolves a note key or cell argument to a single cell of a sheet. */
+function locateCell(scope: NoteScope, cell: unknown, location: string): { sheet: SheetModel; row: number; column: number } {
+  let sheet: SheetModel;
+  let r;
+  if (cell instanceof FakeRange) {
+    const t = cell._target(location);
+    sheet = t.sheet;
+    r = t.rect;
+  } else if (typeof cell === "string") {
+    const parsed = parseAddress(cell, location);
+    if (parsed.sheet !== undefined) {
+      const named = scope.workbook.findSheet(parsed.sheet);
+      if (!named || (scope.sheet && named !== scope.sheet)) throw officeError("InvalidArgument", undefined, location);
+      sheet = named;
+    } else sheet = scope.sheet ?? scope.workbook.activeSheet;
+    r = parsed.rect;
+  } else throw officeError("InvalidArgument", undefined, location);
+  if (area(r) !== 1) throw officeError("InvalidArgument", undefined, location);
+  return { sheet, row: r.r0, column: r.c0 };
+}
+
+export class FakeNoteCollection
+  extends FakeCollection<NoteScope, NoteTarget, FakeNote>
+  implements Mirror<Excel.NoteCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "NoteCollection";
+
+  protected _scalars(): ScalarGetters<NoteScope> {
+    return {};
+  }
+
+  protected _itemTargets(scope: NoteScope): NoteTarget[] {
+    return notesIn(scope);
+  }
+
+  protected _makeItem(item: NoteTarget): FakeNote {
+    return make(new FakeNote(this._ctx, () => item, { bound: item }));
+  }
+
+  add(cellAddress: Excel.Range | string, content: unknown): FakeNote {
+    const location = "NoteCollection.add";
+    sameContext(this._ctx, cellAddress, location);
+    let created: NoteTarget | undefined;
+    this._queue("add", (scope) => {
+      const cell = locateCell(scope, cellAddress, location);
+      created = noteTarget(cell.sheet, cell.sheet.addNote(cell.row, cell.column, String(content ?? ""), location));
+    });
+    return make(
+      new FakeNote(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (scope) => notesIn(scope).length);
+  }
+
+  private _lookup(member: string, find: (scope: NoteScope) => NoteTarget | undefined, nullable: boolean): FakeNote {
+    const location = `NoteCollection.${member}`;
+    const proxy = make(
+      new FakeNote(this._ctx, () => {
+        const found = find(this._target(location));
+        if (found) return found;
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  private _byKey(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
+    const cell = locateCell(scope, key, location);
+    const note = cell.sheet.noteAt(cell.row, cell.column);
+    return note ? noteTarget(cell.sheet, note) : undefined;
+  }
+
+  getItem(key: string): FakeNote {
+    return this._lookup("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
+  }
+
+  getItemOrNullObject(key: string): FakeNote {
+    return this._lookup("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
+  }
+
+  getItemAt(index: number): FakeNote {
+    return this._lookup("getItemAt", (scope) => notesIn(scope)[index], false);
+  }
+}
+
+export class FakeNote
+  extends FakeObject<NoteTarget>
+  implements Mirror<Excel.Note, "authorName" | "content" | "height" | "width" | "visible" | "delete" | "getLocation" | "load">
+{
+  readonly _typeName = "Note";
+
+  protected _scalars(): ScalarGetters<NoteTarget> {
+    return {
+      authorName: (t) => t.note.authorName,
+      content: (t) => t.note.content,
+      height: (t) => t.note.height,
+      width: (t) => t.note.width,
+      visible: (t) => t.note.visible,
+    };
+  }
+
+  get authorName(): Excel.Note["authorName"] {
+    return this._read("authorName");
+  }
+
+  get content(): Excel.Note["content"] {
+    return this._read("content");
+  }
+  set content(value: Excel.Note["content"]) {
+    this._write("content", value, (t, v) => {
+      t.note.content = String(v ?? "");
+      t.sheet.workbook.touch();
+    });
+  }
+
+  get height(): Excel.Note["height"] {
+    return this._read("height");
+  }
+  set height(value: Excel.Note["height"]) {
+    this._write("height", value, (t, v) => {
+      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
+      t.note.height = v;
+      t.sheet.workbook.touch();
+    });
+  }
+
+  get width(): Excel.Note["width"] {
+    return this._read("width");
+  }
+  set width(value: Excel.Note["width"]) {
+    this._write("width", value, (t, v) => {
+      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
+      t.note.width = v;
+      t.sheet.workbook.touch();
+    });
+  }
+
+  get visible(): Excel.Note["visible"] {
+    return this._read("visible");
+  }
+  set visible(value: Excel.Note["visible"]) {
+    this._write("visible", value, (t, v) => {
+      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
+      t.note.visible = v;
+      t.sheet.workbook.touch();
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.sheet.notes = t.sheet.notes.filter((n) => n !== t.note);
+      t.sheet.workbook.touch();
+    });
+  }
+
+  getLocation(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const t = this._target("Note.getLocation");
+      return rangeTarget(t.sheet, rect(t.note.row, t.note.column));
+    });
+  }
+}
+
+/** A note's address as Office writes it ("Sheet1!B2"). */
+export function noteAddress(sheet: SheetModel, note: NoteModel): string {
+  return formatAddress(sheet.name, rect(note.row, note.column));
+}

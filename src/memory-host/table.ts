@@ -1,0 +1,591 @@
+/// <reference types="office-js" />
+/** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
+import { type Rect } from "./address";
+import {
+  clientResult,
+  FakeCollection,
+  type FakeClientResult,
+  FakeObject,
+  make,
+  type Mirror,
+  sameContext,
+  type ScalarGetters,
+} from "./core";
+import { officeError } from "./errors";
+import type { SheetModel, TableColumnModel, TableModel, WorkbookModel } from "./model";
+import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import { FakeWorksheet } from "./worksheet";
+
+/** A table collection is the workbook's (all tables) or one sheet's. */
+export interface TableScope {
+  workbook: WorkbookModel;
+  sheet?: SheetModel;
+}
+
+const TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
+
+function tablesIn(scope: TableScope): TableModel[] {
+  return scope.sheet ? scope.sheet.tables : [...scope.workbook.tables];
+}
+
+export class FakeTableCollection
+  extends FakeCollection<TableScope, TableModel, FakeTable>
+  implements Mirror<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount" | "count" | "load">
+{
+  readonly _typeName = "TableCollection";
+
+  protected _scalars(): ScalarGetters<TableScope> {
+    return { count: (scope) => tablesIn(scope).length };
+  }
+
+  protected _itemTargets(scope: TableScope): TableModel[] {
+    return tablesIn(scope);
+  }
+
+  protected _makeItem(table: TableModel): FakeTable {
+    return make(new FakeTable(this._ctx, () => table, { bound: table }));
+  }
+
+  get count(): Excel.TableCollection["count"] {
+    return this._read("count");
+  }
+
+  add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
+    const location = "TableCollection.add";
+    sameContext(this._ctx, address, location);
+    let created: TableModel | undefined;
+    this._queue("add", (scope) => {
+      const home = scope.sheet ?? scope.workbook.activeSheet;
+      const target = resolveRangeArgument(home, address, location);
+      if (scope.sheet && target.sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
+      created = scope.workbook.addTable(target.sheet, target.rect, hasHeaders === true, location);
+    });
+    return make(
+      new FakeTable(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  private _find(scope: TableScope, key: string): TableModel | undefined {
+    const table = scope.workbook.findTable(key);
+    return table && (!scope.sheet || table.sheet === scope.sheet) ? table : undefined;
+  }
+
+  getItem(key: string): FakeTable {
+    return make(
+      new FakeTable(this._ctx, () => {
+        const table = this._find(this._target("TableCollection.getItem"), key);
+        if (!table) throw officeError("ItemNotFound", undefined, "TableCollection.getItem");
+        return table;
+      }),
+    );
+  }
+
+  getItemOrNullObject(key: string): FakeTable {
+    return make(new FakeTable(this._ctx, () => this._find(this._target("TableCollection.getItemOrNullObject"), key) ?? null))._asNullable();
+  }
+
+  getItemAt(index: number): FakeTable {
+    return make(
+      new FakeTable(this._ctx, () => {
+        const table = tablesIn(this._target("TableCollection.getItemAt"))[index];
+        if (!table) throw officeError("ItemNotFound", undefined, "TableCollection.getItemAt");
+        return table;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (scope) => tablesIn(scope).length);
+  }
+}
+
+type TableMembers =
+  | "id"
+  | "name"
+  | "style"
+  | "showHeaders"
+  | "showTotals"
+  | "showBandedRows"
+  | "showBandedColumns"
+  | "showFilterButton"
+  | "highlightFirstColumn"
+  | "highlightLastColumn"
+  | "getRange"
+  | "getHeaderRowRange"
+  | "getDataBodyRange"
+  | "getTotalRowRange"
+  | "resize"
+  | "delete"
+  | "convertToRange"
+  | "load";
+
+type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
+
+export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
+  readonly _typeName = "Table";
+
+  protected _scalars(): ScalarGetters<TableModel> {
+    return {
+      id: (t) => t.id,
+      name: (t) => t.name,
+      style: (t) => t.style,
+      showHeaders: (t) => t.showHeaders,
+      showTotals: (t) => t.showTotals,
+      showBandedRows: (t) => t.showBandedRows,
+      showBandedColumns: (t) => t.showBandedColumns,
+      showFilterButton: (t) => t.showFilterButton,
+      highlightFirstColumn: (t) => t.highlightFirstColumn,
+      highlightLastColumn: (t) => t.highlightLastColumn,
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "rows") return this.rows as unknown as FakeObject<unknown>;
+    if (name === "columns") return this.columns as unknown as FakeObject<unknown>;
+    if (name === "worksheet") return this.worksheet as unknown as FakeObject<unknown>;
+    return undefined;
+  }
+
+  get rows(): FakeTableRowCollection {
+    return this._nav("rows", () => make(new FakeTableRowCollection(this._ctx, () => this._target("Table.rows"))));
+  }
+
+  get columns(): FakeTableColumnCollection {
+    return this._nav("columns", () => make(new FakeTableColumnCollection(this._ctx, () => this._target("Table.columns"))));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Table.worksheet").sheet)));
+  }
+
+  get id(): Excel.Table["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.Table["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.Table["name"]) {
+    this._write("name", value, (table, v) => {
+      table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
+      table.sheet.workbook.touch();
+    });
+  }
+
+  get style(): Excel.Table["style"] {
+    return this._read("style");
+  }
+  set style(value: Excel.Table["style"]) {
+    this._write("style", value, (table, v) => {
+      if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
+      table.style = v;
+      table.sheet.workbook.touch();
+    });
+  }
+
+  get showHeaders(): Excel.Table["showHeaders"] {
+    return this._read("showHeaders");
+  }
+  set showHeaders(value: Excel.Table["showHeaders"]) {
+    this._write("showHeaders", value, (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"));
+  }
+
+  get showTotals(): Excel.Table["showTotals"] {
+    return this._read("showTotals");
+  }
+  set showTotals(value: Excel.Table["showTotals"]) {
+    this._write("showTotals", value, (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"));
+  }
+
+  private _flag(name: FlagName, value: unknown): void {
+    this._write(name, value, (table, v) => {
+      table[name] = flag(v, `Table.${name}`);
+      table.sheet.workbook.touch();
+    });
+  }
+
+  get showBandedRows(): Excel.Table["showBandedRows"] {
+    return this._read("showBandedRows");
+  }
+  set showBandedRows(value: Excel.Table["showBandedRows"]) {
+    this._flag("showBandedRows", value);
+  }
+
+  get showBandedColumns(): Excel.Table["showBandedColumns"] {
+    return this._read("showBandedColumns");
+  }
+  set showBandedColumns(value: Excel.Table["showBandedColumns"]) {
+    this._flag("showBandedColumns", value);
+  }
+
+  get showFilterButton(): Excel.Table["showFilterButton"] {
+    return this._read("showFilterButton");
+  }
+  set showFilterButton(value: Excel.Table["showFilterButton"]) {
+    this._flag("showFilterButton", value);
+  }
+
+  get highlightFirstColumn(): Excel.Table["highlightFirstColumn"] {
+    return this._read("highlightFirstColumn");
+  }
+  set highlightFirstColumn(value: Excel.Table["highlightFirstColumn"]) {
+    this._flag("highlightFirstColumn", value);
+  }
+
+  get highlightLastColumn(): Excel.Table["highlightLastColumn"] {
+    return this._read("highlightLastColumn");
+  }
+  set highlightLastColumn(value: Excel.Table["highlightLastColumn"]) {
+    this._flag("highlightLastColumn", value);
+  }
+
+  private _part(member: string, pick: (table: TableModel) => Rect | null): FakeRange {
+    const location = `Table.${member}`;
+    return makeRange(this._ctx, () => {
+      const table = this._target(location);
+      const r = pick(table);
+      if (!r) throw officeError("ItemNotFound", undefined, location);
+      return rangeTarget(table.sheet, r);
+    });
+  }
+
+  getRange(): FakeRange {
+    return this._part("getRange", (t) => t.rect);
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this._part("getHeaderRowRange", (t) => t.headerRect);
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this._part("getDataBodyRange", (t) => t.dataRect);
+  }
+
+  getTotalRowRange(): FakeRange {
+    return this._part("getTotalRowRange", (t) => t.totalRect);
+  }
+
+  resize(newRange: Excel.Range | string): void {
+    sameContext(this._ctx, newRange, "Table.resize");
+    this._queue("resize", (table) => {
+      const target = resolveRangeArgument(table.sheet, newRange, "Table.resize");
+      if (target.sheet !== table.sheet) throw officeError("InvalidArgument", undefined, "Table.resize");
+      table.sheet.workbook.resizeTable(table, target.rect, "Table.resize");
+    });
+  }
+
+  /** Deletes the table and its cells' contents and formats. */
+  delete(): void {
+    this._queue("delete", (table) => {
+      table.sheet.assertUnprotected("Table.delete");
+      table.sheet.workbook.deleteTable(table, true);
+    });
+  }
+
+  /** Turns the table back into a plain range (the cells keep their values). */
+  convertToRange(): FakeRange {
+    let converted: { sheet: SheetModel; rect: Rect } | undefined;
+    this._queue("convertToRange", (table) => {
+      table.sheet.assertUnprotected("Table.convertToRange");
+      converted = { sheet: table.sheet, rect: table.rect };
+      table.sheet.workbook.deleteTable(table, false);
+    });
+    return makeRange(this._ctx, () => {
+      if (!converted) throw officeError("ItemNotFound", undefined, "Table.convertToRange");
+      return rangeTarget(converted.sheet, converted.rect);
+    });
+  }
+}
+
+function flag(v: unknown, location: string): boolean {
+  if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+/** A row is identified by its position in the data body (as in Office). */
+export interface TableRowTarget {
+  table: TableModel;
+  index: number;
+  readonly deleted: boolean;
+}
+
+function rowTarget(table: TableModel, index: number): TableRowTarget {
+  return {
+    table,
+    index,
+    get deleted() {
+      return table.deleted || index >= table.dataRowCount;
+    },
+  };
+}
+
+function rowRect(t: TableRowTarget): Rect {
+  const data = t.table.dataRect;
+  return { ...data, r0: data.r0 + t.index, r1: data.r0 + t.index };
+}
+
+export class FakeTableRowCollection
+  extends FakeCollection<TableModel, TableRowTarget, FakeTableRow>
+  implements Mirror<Excel.TableRowCollection, "add" | "getCount" | "getItemAt" | "deleteRowsAt" | "count" | "load">
+{
+  readonly _typeName = "TableRowCollection";
+
+  protected _scalars(): ScalarGetters<TableModel> {
+    return { count: (t) => t.dataRowCount };
+  }
+
+  protected _itemTargets(table: TableModel): TableRowTarget[] {
+    return Array.from({ length: table.dataRowCount }, (_, i) => rowTarget(table, i));
+  }
+
+  protected _makeItem(row: TableRowTarget): FakeTableRow {
+    return make(new FakeTableRow(this._ctx, () => row, { bound: row }));
+  }
+
+  get count(): Excel.TableRowCollection["count"] {
+    return this._read("count");
+  }
+
+  add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): FakeTableRow {
+    void alwaysInsert; // the host always inserts when the cells below are not blank, as Excel does by default
+    let created: TableRowTarget | undefined;
+    this._queue("add", (table) => {
+      const result = table.sheet.workbook.addTableRows(table, index ?? null, values, "TableRowCollection.add");
+      created = rowTarget(table, result.index);
+    });
+    return make(
+      new FakeTableRow(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, "TableRowCollection.add");
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (table) => table.dataRowCount);
+  }
+
+  getItemAt(index: number): FakeTableRow {
+    return make(
+      new FakeTableRow(this._ctx, () => {
+        const table = this._target("TableRowCollection.getItemAt");
+        if (!Number.isInteger(index) || index < 0 || index >= table.dataRowCount) {
+          throw officeError("ItemNotFound", undefined, "TableRowCollection.getItemAt");
+        }
+        return rowTarget(table, index);
+      }),
+    );
+  }
+
+  deleteRowsAt(index: number, count?: number): void {
+    this._queue("deleteRowsAt", (table) => table.sheet.workbook.deleteTableRows(table, index, count ?? 1, "TableRowCollection.deleteRowsAt"));
+  }
+}
+
+export class FakeTableRow extends FakeObject<TableRowTarget> implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load"> {
+  readonly _typeName = "TableRow";
+
+  protected _scalars(): ScalarGetters<TableRowTarget> {
+    return {
+      index: (t) => t.index,
+      values: (t) => t.table.sheet.read(rowRect(t), (r, c) => t.table.sheet.valueAt(r, c), "TableRow.values"),
+    };
+  }
+
+  get index(): Excel.TableRow["index"] {
+    return this._read("index");
+  }
+
+  get values(): Excel.TableRow["values"] {
+    return this._read("values");
+  }
+  set values(value: Excel.TableRow["values"]) {
+    this._write("values", value, (t, v) => t.table.sheet.writeInputs(rowRect(t), v, "values", "TableRow.values"));
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => t.table.sheet.workbook.deleteTableRows(t.table, t.index, 1, "TableRow.delete"));
+  }
+
+  getRange(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const t = this._target("TableRow.getRange");
+      return rangeTarget(t.table.sheet, rowRect(t));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+export interface TableColumnTarget {
+  table: TableModel;
+  column: TableColumnModel;
+  readonly deleted: boolean;
+}
+
+function columnTarget(table: TableModel, column: TableColumnModel): TableColumnTarget {
+  return {
+    table,
+    column,
+    get deleted() {
+      return table.deleted || !table.columns.includes(column);
+    },
+  };
+}
+
+function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "total"): Rect | null {
+  const col = t.table.rect.c0 + t.table.columns.indexOf(t.column);
+  const pick = part === "all" ? t.table.rect : part === "header" ? t.table.headerRect : part === "data" ? t.table.dataRect : t.table.totalRect;
+  return pick ? { ...pick, c0: col, c1: col } : null;
+}
+
+export class FakeTableColumnCollection
+  extends FakeCollection<TableModel, TableColumnTarget, FakeTableColumn>
+  implements Mirror<Excel.TableColumnCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "count" | "load">
+{
+  readonly _typeName = "TableColumnCollection";
+
+  protected _scalars(): ScalarGetters<TableModel> {
+    return { count: (t) => t.columns.length };
+  }
+
+  protected _itemTargets(table: TableModel): TableColumnTarget[] {
+    return table.columns.map((column) => columnTarget(table, column));
+  }
+
+  protected _makeItem(column: TableColumnTarget): FakeTableColumn {
+    return make(new FakeTableColumn(this._ctx, () => column, { bound: column }));
+  }
+
+  get count(): Excel.TableColumnCollection["count"] {
+    return this._read("count");
+  }
+
+  add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): FakeTableColumn {
+    let created: TableColumnTarget | undefined;
+    this._queue("add", (table) => {
+      const column = table.sheet.workbook.addTableColumn(table, index ?? null, values, name, "TableColumnCollection.add");
+      created = columnTarget(table, column);
+    });
+    return make(
+      new FakeTableColumn(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, "TableColumnCollection.add");
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (table) => table.columns.length);
+  }
+
+  private _lookup(member: string, find: (table: TableModel) => TableColumnModel | undefined, nullable: boolean): FakeTableColumn {
+    const location = `TableColumnCollection.${member}`;
+    const proxy = make(
+      new FakeTableColumn(this._ctx, () => {
+        const table = this._target(location);
+        const column = find(table);
+        if (!column) {
+          if (nullable) return null;
+          throw officeError("ItemNotFound", undefined, location);
+        }
+        return columnTarget(table, column);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(key: number | string): FakeTableColumn {
+    return this._lookup("getItem", (table) => table.columns[table.columnIndexOf(key)], false);
+  }
+
+  getItemOrNullObject(key: number | string): FakeTableColumn {
+    return this._lookup("getItemOrNullObject", (table) => table.columns[table.columnIndexOf(key)], true);
+  }
+
+  getItemAt(index: number): FakeTableColumn {
+    return this._lookup("getItemAt", (table) => table.columns[index], false);
+  }
+}
+
+type ColumnMembers = "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
+
+export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mirror<Excel.TableColumn, ColumnMembers> {
+  readonly _typeName = "TableColumn";
+
+  protected _scalars(): ScalarGetters<TableColumnTarget> {
+    return {
+      id: (t) => t.column.id,
+      index: (t) => t.table.columns.indexOf(t.column),
+      name: (t) => t.column.name,
+      values: (t) => t.table.sheet.read(columnRect(t, "all") as Rect, (r, c) => t.table.sheet.valueAt(r, c), "TableColumn.values"),
+    };
+  }
+
+  get id(): Excel.TableColumn["id"] {
+    return this._read("id");
+  }
+
+  get index(): Excel.TableColumn["index"] {
+    return this._read("index");
+  }
+
+  get name(): Excel.TableColumn["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.TableColumn["name"]) {
+    this._write("name", value, (t, v) => {
+      if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "TableColumn.name");
+      const header = columnRect(t, "header");
+      if (header) t.table.sheet.writeInputs(header, [[`'${v}`]], "values", "TableColumn.name");
+      else {
+        t.column.name = v;
+        t.table.sheet.workbook.touch();
+      }
+    });
+  }
+
+  get values(): Excel.TableColumn["values"] {
+    return this._read("values");
+  }
+  set values(value: Excel.TableColumn["values"]) {
+    this._write("values", value, (t, v) => t.table.sheet.writeInputs(columnRect(t, "all") as Rect, v, "values", "TableColumn.values"));
+  }
+
+  private _part(member: string, part: "all" | "header" | "data" | "total"): FakeRange {
+    const location = `TableColumn.${member}`;
+    return makeRange(this._ctx, () => {
+      const t = this._target(location);
+      const r = columnRect(t, part);
+      if (!r) throw officeError("ItemNotFound", undefined, location);
+      return rangeTarget(t.table.sheet, r);
+    });
+  }
+
+  getRange(): FakeRange {
+    return this._part("getRange", "all");
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this._part("getHeaderRowRange", "header");
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this._part("getDataBodyRange", "data");
+  }
+
+  getTotalRowRange(): FakeRange {
+    return this._part("getTotalRowRange", "total");
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"));
+  }
+}

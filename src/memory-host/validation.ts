@@ -1,0 +1,192 @@
+/// <reference types="office-js" />
+/**
+ * Data validation rules: checking a rule as Office does when it is set, and evaluating whether a
+ * cell's value satisfies it (for `DataValidation.valid`). Rules whose formulas the host cannot
+ * evaluate (custom formulas, named ranges, non-trivial expressions) count as satisfied.
+ */
+import { formatAddress, type Rect, tryParseAddress } from "./address";
+import { officeError } from "./errors";
+import type { DataValidationModel, SheetModel } from "./model";
+import { type CellValue, dateToSerial } from "./values";
+
+const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const RULE_KINDS = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"] as const;
+type RuleKind = (typeof RULE_KINDS)[number];
+
+/** Office's DataValidationType for a stored rule. */
+export function ruleType(rule: Excel.DataValidationRule): string {
+  const kind = ruleKind(rule);
+  switch (kind) {
+    case "wholeNumber":
+      return "WholeNumber";
+    case "decimal":
+      return "Decimal";
+    case "textLength":
+      return "TextLength";
+    case "date":
+      return "Date";
+    case "time":
+      return "Time";
+    case "list":
+      return "List";
+    case "custom":
+      return "Custom";
+    default:
+      return "None";
+  }
+}
+
+function ruleKind(rule: Excel.DataValidationRule): RuleKind | null {
+  for (const kind of RULE_KINDS) if (rule[kind] !== undefined && rule[kind] !== null) return kind;
+  return null;
+}
+
+/**
+ * Checks a rule as Office does when `DataValidation.rule` is set: exactly one kind, with the
+ * fields that kind needs. A list whose source is a Range is turned into an absolute reference.
+ */
+export function normaliseRule(
+  rule: unknown,
+  location: string,
+  rangeSource: (range: unknown) => { sheet: SheetModel; rect: Rect } | null,
+): Excel.DataValidationRule {
+  const bad = () => officeError("InvalidArgument", undefined, location);
+  if (!rule || typeof rule !== "object" || Array.isArray(rule)) throw bad();
+  const record = rule as Record<string, unknown>;
+  const present = RULE_KINDS.filter((k) => record[k] !== undefined && record[k] !== null);
+  const unknown = Object.keys(record).filter((k) => !(RULE_KINDS as readonly string[]).includes(k) && record[k] !== undefined);
+  if (present.length !== 1 || unknown.length > 0) throw bad();
+  const kind = present[0] as RuleKind;
+  const body = record[kind];
+  if (!body || typeof body !== "object") throw bad();
+  const b = body as Record<string, unknown>;
+  const isFormula = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length > 0) || v instanceof Date;
+  switch (kind) {
+    case "wholeNumber":
+    case "decimal":
+    case "textLength":
+    case "date":
+    case "time": {
+      if (!OPERATORS.includes(String(b.operator)) || !isFormula(b.formula1)) throw bad();
+      const needsSecond = b.operator === "Between" || b.operator === "NotBetween";
+      if (needsSecond && !isFormula(b.formula2)) throw bad();
+      const out: Record<string, unknown> = { formula1: toFormulaValue(b.formula1), operator: b.operator };
+      if (needsSecond) out.formula2 = toFormulaValue(b.formula2);
+      return { [kind]: out } as Excel.DataValidationRule;
+    }
+    case "list": {
+      let source = b.source;
+      if (typeof source !== "string") {
+        const resolved = rangeSource(source);
+        if (!resolved) throw bad();
+        source = `=${absolute(formatAddress(resolved.sheet.name, resolved.rect))}`;
+      }
+      if (typeof source !== "string" || source.trim() === "") throw bad();
+      return { list: { inCellDropDown: b.inCellDropDown === undefined ? true : Boolean(b.inCellDropDown), source } };
+    }
+    case "custom": {
+      if (typeof b.formula !== "string" || b.formula.length === 0) throw bad();
+      return { custom: { formula: b.formula } };
+    }
+  }
+}
+
+function toFormulaValue(v: unknown): string | number {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v as string | number;
+}
+
+/** "Names!A1:A3" -> "Names!$A$1:$A$3". */
+function absolute(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang + 1);
+  const areaPart = address.slice(bang + 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return sheet + areaPart;
+}
+
+/** Resolves a rule operand to a number or text, or undefined when the host cannot evaluate it. */
+function operand(value: unknown, sheet: SheetModel, kind: RuleKind): number | string | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return undefined;
+  let text = value.trim();
+  if (text.startsWith("=")) {
+    text = text.slice(1);
+    const ref = tryParseAddress(text.replace(/\$/g, ""));
+    if (ref && ref.rect.r0 === ref.rect.r1 && ref.rect.c0 === ref.rect.c1) {
+      const target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
+      if (!target) return undefined;
+      const v = target.valueAt(ref.rect.r0, ref.rect.c0);
+      return typeof v === "boolean" ? undefined : v;
+    }
+  }
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  if (kind === "date") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    if (m) return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
+  }
+  if (kind === "time") {
+    const m = /^(?:\d{4}-\d{2}-\d{2}T)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
+    if (m) return (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86_400;
+  }
+  return undefined;
+}
+
+function compare(x: number, operator: string, a: number, b: number | undefined): boolean {
+  switch (operator) {
+    case "Between":
+      return b !== undefined && x >= Math.min(a, b) && x <= Math.max(a, b);
+    case "NotBetween":
+      return b !== undefined && (x < Math.min(a, b) || x > Math.max(a, b));
+    case "EqualTo":
+      return x === a;
+    case "NotEqualTo":
+      return x !== a;
+    case "GreaterThan":
+      return x > a;
+    case "LessThan":
+      return x < a;
+    case "GreaterThanOrEqualTo":
+      return x >= a;
+    case "LessThanOrEqualTo":
+      return x <= a;
+    default:
+      return true;
+  }
+}
+
+/** The values of a list rule's source, or undefined when it cannot be resolved. */
+function listValues(source: string, sheet: SheetModel): string[] | undefined {
+  if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
+  const ref = tryParseAddress(source.slice(1).replace(/\$/g, ""));
+  if (!ref) return undefined;
+  const target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
+  if (!target) return undefined;
+  const out: string[] = [];
+  for (let r = ref.rect.r0; r <= Math.min(ref.rect.r1, ref.rect.r0 + 10_000); r++) {
+    for (let c = ref.rect.c0; c <= ref.rect.c1; c++) out.push(target.textAt(r, c));
+  }
+  return out;
+}
+
+/** Does `value` satisfy the validation? Blank cells pass when blanks are ignored. */
+export function satisfies(dv: DataValidationModel, value: CellValue, sheet: SheetModel): boolean {
+  const kind = ruleKind(dv.rule);
+  if (kind === null || kind === "custom") return true;
+  if (value === "") return dv.ignoreBlanks;
+  if (kind === "list") {
+    const values = listValues(String(dv.rule.list?.source ?? ""), sheet);
+    if (!values) return true;
+    const text = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+    return values.some((v) => v.toLowerCase() === text.toLowerCase());
+  }
+  const basic = (dv.rule[kind] ?? {}) as { formula1?: unknown; formula2?: unknown; operator?: string };
+  const a = operand(basic.formula1, sheet, kind);
+  const b = basic.formula2 === undefined ? undefined : operand(basic.formula2, sheet, kind);
+  if (typeof a !== "number" || (basic.formula2 !== undefined && typeof b !== "number")) return true; // cannot evaluate
+  let x: number;
+  if (kind === "textLength") x = String(value).length;
+  else if (typeof value !== "number") return false;
+  else if (kind === "wholeNumber" && !Number.isInteger(value)) return false;
+  else x = value;
+  return compare(x, basic.operator ?? "", a, b as number | undefined);
+}

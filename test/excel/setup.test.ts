@@ -1,0 +1,221 @@
+/**
+ * The Excel gateway's Set up, against the in-memory Excel host: what it inserts, what it costs in
+ * syncs, that re-running and upgrading keep every entry, and that it never overwrites a foreign sheet.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findBuiltinFramework, parseFrameworkText, type Framework } from "../../src/core/framework";
+import { createExcelGateway } from "../../src/excel/gateway";
+import { UserFacingError } from "../../src/excel/errors";
+import { MemoryExcelHost } from "../../src/memory-host";
+import { countSyncs, readFormulas, readRange, sheetNames, tableInfo } from "./helpers";
+
+const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
+const v2 = parseFrameworkText(readFileSync(join(__dirname, "..", "fixtures", "frameworks", "community-investment-monthly.v2.json"), "utf8"), "v2");
+const april2020 = { year: 2020, month: 4 };
+const details = { organisation: "Riverside Homes", organisationCode: "0123" };
+
+async function setUpNew(framework: Framework = v1) {
+  const host = new MemoryExcelHost();
+  const gateway = createExcelGateway(host);
+  await gateway.setUp(framework, details, april2020);
+  return { host, gateway };
+}
+
+/** Fills entries as an officer would: typing into unlocked cells of the protected sheets. */
+async function fillEntries(host: MemoryExcelHost): Promise<void> {
+  await host.userEdit("Measures", "F2:H2", [[120, 135, 98]]);
+  await host.userEdit("Measures", "F3:G4", [[40, 52], [10, 12]]);
+  await host.userEdit("Return", "B5", [[5200]]);
+  await host.userEdit("Return", "B7", [["officer@riverside.example.org"]]);
+  await host.userEdit("Stakeholders", "C2:D2", [[850, "Fewer feel alone"]]);
+  await host.userEdit("Stakeholders", "A9:B9", [["Young carers", "Carers under 18"]]);
+  await host.userEdit("Outcomes", "A2:O2", [["Older residents", "Welfare calls", "Calls made", "Less isolated", "Social isolation", "Self-reported", "Survey", 40, 1, 150, "Own survey", 0.2, 0.1, 0, 0]]);
+  await host.userEdit("Case studies", "A2:G2", [["Mrs B's story", "May 2020", "Social isolation", "Older residents", "Called weekly.", "Before, no contact.", "Yes"]]);
+}
+
+/** The user unprotects a sheet and adds rows inside a table (allowed: Set up re-protects later). */
+async function userAddsImpactRows(host: MemoryExcelHost, count: number): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem("Outcomes").protection.unprotect();
+    const rows = Array.from({ length: count }, (_, i) => [`Group ${i}`, "Activity", "", "", "", "", "", i + 1, "", 10, "", "", "", "", "", ""]);
+    context.workbook.tables.getItem("ImpactMap").rows.add(undefined, rows);
+    await context.sync();
+  });
+}
+
+describe("Set up on an empty workbook", () => {
+  it("adds the return sheets in order, the Framework sheet hidden, each with its table", async () => {
+    const { host } = await setUpNew();
+    expect(await sheetNames(host)).toEqual([
+      { name: "Sheet1", visibility: "Visible" },
+      { name: "Return", visibility: "Visible" },
+      { name: "Measures", visibility: "Visible" },
+      { name: "Stakeholders", visibility: "Visible" },
+      { name: "Outcomes", visibility: "Visible" },
+      { name: "Case studies", visibility: "Visible" },
+      { name: "Checks", visibility: "Visible" },
+      { name: "Framework", visibility: "Hidden" },
+    ]);
+    expect(await tableInfo(host, "Measures")).toMatchObject({ address: "Measures!A1:Q22", rows: 21 });
+    expect((await tableInfo(host, "Measures")).headers.slice(4, 7)).toEqual(["Kind", "Apr 2020", "May 2020"]);
+    expect(await tableInfo(host, "ImpactMap")).toMatchObject({ address: "Outcomes!A1:P101" });
+    expect(await tableInfo(host, "CaseStudies")).toMatchObject({ address: "'Case studies'!A1:G51" });
+  });
+
+  it("writes the details as text where text is meant, so a code keeps its leading zero", async () => {
+    const { host } = await setUpNew();
+    expect(await readRange(host, "Return", "A2:B4")).toEqual([
+      ["Organisation", "Riverside Homes"],
+      ["Organisation code", "0123"],
+      ["Reporting year start", 43922],
+    ]);
+    expect(await readRange(host, "Framework", "A2:B3")).toEqual([
+      ["Framework id", "community-investment-monthly"],
+      ["Framework version", 1],
+    ]);
+    expect((await readRange(host, "Framework", "F2:F3")).flat()).toEqual(["Apr 2020", "May 2020"]);
+  });
+
+  it("gives measure cells their rule, guidance and format; key columns locked; sheet protected", async () => {
+    const { host } = await setUpNew();
+    const cell = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Measures");
+      const f2 = sheet.getRange("F2");
+      f2.load("numberFormat,dataValidation/rule,dataValidation/prompt,dataValidation/errorAlert,format/protection/locked");
+      const a2 = sheet.getRange("A2");
+      a2.load("format/protection/locked");
+      sheet.load("protection/protected");
+      await context.sync();
+      return {
+        rule: f2.dataValidation.rule,
+        prompt: f2.dataValidation.prompt,
+        alert: f2.dataValidation.errorAlert,
+        format: f2.numberFormat,
+        entryLocked: f2.format.protection.locked,
+        keyLocked: a2.format.protection.locked,
+        protectedSheet: sheet.protection.protected,
+      };
+    });
+    expect(cell.rule.wholeNumber).toMatchObject({ formula1: 0, formula2: 1000000, operator: "Between" });
+    expect(cell.prompt).toMatchObject({ showPrompt: true, title: "Welfare calls made", message: v1.measures[0]!.guidance });
+    expect(cell.alert).toMatchObject({ showAlert: true, style: "Stop" });
+    expect(cell.format).toEqual([["#,##0"]]);
+    expect(cell).toMatchObject({ entryLocked: false, keyLocked: true, protectedSheet: true });
+  });
+
+  it("refuses a typed entry in a locked cell, as protected Excel does", async () => {
+    const { host } = await setUpNew();
+    await expect(host.userEdit("Measures", "A2", [["HACKED"]])).rejects.toThrow(/protected/);
+    await expect(host.userEdit("Measures", "F2", [[12]])).resolves.not.toThrow();
+  });
+
+  it("puts the live impact formula on every impact-map row", async () => {
+    const { host } = await setUpNew();
+    const formulas = await readFormulas(host, "Outcomes", "P2:P3");
+    expect(formulas[1]![0]).toBe('=IF(OR(H3="",J3=""),"",H3*J3*(1-N(L3))*(1-N(M3))*(1-N(N3))*IF(N(O3)=0,IF(I3="",1,I3),(1-(1-N(O3))^IF(I3="",1,I3))/N(O3)))');
+  });
+});
+
+describe("the sync budget", () => {
+  it("Set up costs at most 3 syncs, on a new workbook and on an existing one", async () => {
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host);
+    expect(await countSyncs(host, () => gateway.setUp(v1, details, april2020))).toBeLessThanOrEqual(3);
+    await fillEntries(host);
+    expect(await countSyncs(host, () => gateway.setUp(v2, details, april2020))).toBeLessThanOrEqual(3);
+    expect(await countSyncs(host, () => gateway.previewSetup(v2, details, april2020))).toBeLessThanOrEqual(2);
+  });
+
+  it("stays at 3 syncs whatever the framework's size", async () => {
+    const huge = {
+      ...v1,
+      measures: Array.from({ length: 300 }, (_, i) => ({ ...v1.measures[1]!, code: `MEASURE_${i}`, label: `Measure ${i}` })),
+    };
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host);
+    // a new workbook has none of our tables to read, so the read takes one sync
+    expect(await countSyncs(host, () => gateway.setUp(huge, details, april2020))).toBe(2);
+    expect((await tableInfo(host, "Measures")).rows).toBe(300 * 5);
+    expect(await countSyncs(host, () => gateway.setUp(huge, details, april2020))).toBe(3);
+  });
+});
+
+describe("Set up again keeps every entry", () => {
+  it("re-running on a filled workbook with added rows changes no entry and no row", async () => {
+    const { host, gateway } = await setUpNew();
+    await fillEntries(host);
+    await userAddsImpactRows(host, 150);
+    const ranges: [string, string][] = [
+      ["Return", "A1:B11"],
+      ["Measures", "A1:Q22"],
+      ["Stakeholders", "A1:D20"],
+      ["Outcomes", "A1:O251"],
+      ["Case studies", "A1:G51"],
+    ];
+    const before = await Promise.all(ranges.map(([s, a]) => readFormulas(host, s, a)));
+    const plan = await gateway.previewSetup(v1, {}, april2020);
+    expect(plan.changes.every((c) => c.action === "keep")).toBe(true);
+    await gateway.setUp(v1, {}, april2020);
+    const after = await Promise.all(ranges.map(([s, a]) => readFormulas(host, s, a)));
+    expect(after).toEqual(before);
+    expect((await tableInfo(host, "ImpactMap")).rows).toBe(250);
+    // the added rows got the impact formula and the entry rules, and the sheet is protected again
+    expect((await readFormulas(host, "Outcomes", "P251"))[0]![0]).toMatch(/^=IF\(OR\(H251="",J251=""\)/);
+    await expect(host.userEdit("Outcomes", "P251", [[1]])).rejects.toThrow(/protected/);
+    await expect(host.userEdit("Outcomes", "H251", [[3]])).resolves.not.toThrow();
+  });
+
+  it("upgrading to a framework with an added measure adds its row at the bottom and moves nothing", async () => {
+    const { host, gateway } = await setUpNew();
+    await fillEntries(host);
+    const before = await readRange(host, "Measures", "C1:Q22");
+    const outcome = await gateway.setUp(v2, {}, april2020);
+    expect(outcome.plan.changes.find((c) => c.sheet === "Measures")?.action).toBe("update");
+    expect(await readRange(host, "Measures", "C1:Q22")).toEqual(before);
+    expect((await readRange(host, "Measures", "A23:E23"))[0]).toEqual(["GRANTS_TO_GROUPS", "Grants to local groups", "", "gbp", "flow"]);
+    expect((await readRange(host, "Measures", "B2"))[0]).toEqual(["Welfare calls made to residents"]);
+    expect(await readRange(host, "Framework", "B3")).toEqual([[2]]);
+    // the new row takes money
+    await expect(host.userEdit("Measures", "F23", [[250.5]])).resolves.not.toThrow();
+  });
+});
+
+describe("Set up never overwrites what is not its own", () => {
+  it("refuses when a sheet of the same name is not ours, and changes nothing", async () => {
+    const host = new MemoryExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Measures");
+      sheet.getRange("A1:B2").values = [["My own", "notes"], [1, 2]];
+      await context.sync();
+    });
+    const gateway = createExcelGateway(host);
+    const plan = await gateway.previewSetup(v1, details, april2020);
+    expect(plan.blockers).toHaveLength(1);
+    expect(plan.blockers[0]).toMatch(/already has a sheet called 'Measures' that Impact Returns did not make/);
+    host.resetSyncCount();
+    const error = await gateway.setUp(v1, details, april2020).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/^Set up did not change anything: The workbook already has a sheet called 'Measures'/);
+    expect(host.syncCount).toBeLessThanOrEqual(2);
+    expect((await sheetNames(host)).map((s) => s.name)).toEqual(["Sheet1", "Measures"]);
+    expect(await readRange(host, "Measures", "A1:B2")).toEqual([["My own", "notes"], [1, 2]]);
+  });
+
+  it("when Excel fails part-way, removes the sheets it added and says what went wrong", async () => {
+    const { host, gateway } = await setUpNew();
+    // The user deleted the Checks sheet and password-protected Stakeholders: unprotect fails in the write batch.
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Checks").delete();
+      const sheet = context.workbook.worksheets.getItem("Stakeholders");
+      sheet.protection.unprotect();
+      sheet.protection.protect({}, "secret");
+      await context.sync();
+    });
+    const error = await gateway.setUp(v1, {}, april2020).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/^Set up could not finish: /);
+    expect((error as UserFacingError).hint).toMatch(/Unprotect/);
+    expect((await sheetNames(host)).map((s) => s.name)).not.toContain("Checks");
+  });
+});
