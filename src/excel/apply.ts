@@ -118,6 +118,9 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         if (op.rows.length > 0) writeCells(table.getDataBodyRange(), op.rows);
         break;
       }
+      case "deleteTable":
+        context.workbook.tables.getItem(op.table).delete();
+        break;
       case "appendRows": {
         const table = context.workbook.tables.getItem(op.table);
         table.rows.add(undefined, op.rows.map((row) => row.map(toExcelCell)));

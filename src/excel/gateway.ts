@@ -2,7 +2,9 @@
  * The Excel gateway: every user action that touches the open workbook, each in a small fixed
  * number of context.sync calls whatever the size of the data. The only module that calls run().
  */
+import { checkReturn, checksSheetProblem, planChecksList, planSignOff, readExplanations, type CheckResult } from "../core/checks";
 import type { Framework } from "../core/framework";
+import { SHEET } from "../core/layout/contract";
 import type { YearMonth } from "../core/layout/months";
 import { planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
 import type { WorkbookSnapshot } from "../core/workbook/types";
@@ -26,6 +28,31 @@ export interface ExcelGateway {
   setUp(framework: Framework, details: SetupDetails, defaultYearStart: YearMonth, onProgress?: ProgressListener): Promise<SetupOutcome>;
   /** Activates the sheet and selects the cell (1 sync). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Checks the return and writes the list to the Checks sheet, keeping explanations typed against
+   * warnings; the Checks table drives the highlights (2 syncs to read, 1 to write).
+   */
+  check(options?: { framework?: Framework }): Promise<CheckOutcome>;
+  /** Checks, then records the sign-off if there is no error and every warning is explained (2 + 1 syncs). */
+  signOff(signedOffBy: string, today: Date): Promise<SignOffOutcome>;
+  /**
+   * Calls `onEdit` when the user changes a data sheet (typing or pasting), not for the add-in's own
+   * writes nor edits on the Checks sheet. Resolves to a function that stops watching.
+   */
+  watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  /** Set when the list could not be written (a foreign Checks sheet); the result is still good. */
+  listProblem?: string;
+}
+
+export interface SignOffOutcome {
+  result: CheckResult;
+  /** Why the return was not marked ready; absent when it was. */
+  refusal?: string;
+  checksum?: string;
 }
 
 async function removeAddedSheets(host: ExcelHost, plan: SetupPlan): Promise<void> {
@@ -84,6 +111,50 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
         if (writing) await removeAddedSheets(host, writing);
         throw toUserFacingError("Set up", error);
       }
+    },
+
+    check: (options = {}) =>
+      run("Check", async (context) => {
+        const snapshot = await readSnapshot(context);
+        const result = checkReturn(snapshot, { ...options, explanations: readExplanations(snapshot) });
+        if (result.notAReturn) return { result };
+        const listProblem = checksSheetProblem(snapshot);
+        if (listProblem) return { result, listProblem };
+        queueOperations(context, planChecksList(snapshot, result));
+        await context.sync();
+        return { result };
+      }),
+
+    signOff: (signedOffBy, today) =>
+      run("Mark ready to send", async (context) => {
+        const snapshot = await readSnapshot(context);
+        const result = checkReturn(snapshot, { explanations: readExplanations(snapshot) });
+        const plan = planSignOff(snapshot, result, signedOffBy, today);
+        if (plan.refusal !== undefined) return { result, refusal: plan.refusal };
+        queueOperations(context, plan.operations);
+        await context.sync();
+        return { result, ...(plan.checksum !== undefined ? { checksum: plan.checksum } : {}) };
+      }),
+
+    watchEdits: async (onEdit) => {
+      const ignored = new Set<string>([SHEET.checks.toLowerCase(), SHEET.framework.toLowerCase()]);
+      const registration = await run("Watching for edits", async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/id,items/name");
+        const handler = sheets.onChanged.add(async (event) => {
+          const sheet = sheets.items.find((s) => s.id === event.worksheetId);
+          const own = (event as { triggerSource?: string }).triggerSource === "ThisLocalAddin";
+          if (!own && !(sheet && ignored.has(sheet.name.toLowerCase()))) onEdit();
+          return Promise.resolve();
+        });
+        await context.sync();
+        return handler;
+      });
+      return () =>
+        host.runIn(registration.context, async (context) => {
+          registration.remove();
+          await context.sync();
+        });
     },
 
     selectCell: (sheet, cell) =>

@@ -7,6 +7,8 @@ export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 export interface ExcelHost {
   run<T>(batch: ExcelBatch<T>): Promise<T>;
+  /** Excel.run(context, batch): goes on with an earlier batch's context (to remove an event handler). */
+  runIn<T>(context: OfficeExtension.ClientRequestContext, batch: ExcelBatch<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
 }
 
@@ -14,6 +16,7 @@ export interface ExcelHost {
 export function officeExcelHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   };
 }

@@ -134,8 +134,16 @@ export class MemoryExcelHost {
    */
   readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => this._run(batch);
 
-  private async _run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = guard(new FakeRequestContext(this._internals, (ctx) => make(new FakeWorkbook(ctx))));
+  /**
+   * Runs a batch like `Excel.run(context, batch)`: continues with the request context of an earlier
+   * batch, as Office requires for removing an event handler (`Excel.run(handlerResult.context, ...)`).
+   */
+  readonly runIn = <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    this._run(batch, context as unknown as FakeRequestContext);
+
+  private async _run<T>(batch: (context: Excel.RequestContext) => Promise<T>, existing?: FakeRequestContext): Promise<T> {
+    const context = existing ?? guard(new FakeRequestContext(this._internals, (ctx) => make(new FakeWorkbook(ctx))));
+    context._closed = false;
     try {
       const returned: unknown = batch(context as unknown as Excel.RequestContext);
       if (!returned || typeof (returned as { then?: unknown }).then !== "function") {

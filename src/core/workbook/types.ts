@@ -45,6 +45,8 @@ export type SetupOperation =
   | { kind: "addSheet"; sheet: string }
   | { kind: "unprotect"; sheet: string }
   | { kind: "addTable"; sheet: string; table: string; address: string; headers: readonly string[]; rows: PlannedCell[][]; style: string }
+  /** Removes a table (its cells keep their contents: clear them with clearContents). */
+  | { kind: "deleteTable"; table: string }
   /** Appends rows at the bottom of a table (nothing existing moves). */
   | { kind: "appendRows"; table: string; rows: PlannedCell[][] }
   /** Appends columns at the right of a table, blank. */

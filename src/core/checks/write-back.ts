@@ -1,0 +1,132 @@
+/**
+ * Writing a check's results into the workbook, as pure plans: the Checks table (the to-do list,
+ * keeping explanations typed against warnings) and the sign-off ("Mark ready to send").
+ */
+import { CHECKS_HEADERS, FIELD, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
+import { cellAddress, rangeAddress } from "../layout/a1";
+import { excelSerial } from "../layout/months";
+import { findSheet, findTable, isBlank, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
+import { returnChecksum } from "./checksum";
+import { issueKey } from "./group";
+import type { CheckIssue, CheckResult } from "./types";
+
+const CHECKS_STYLE = "TableStyleLight9";
+
+function headerIndex(headers: readonly string[], name: string): number {
+  return headers.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
+}
+
+/** Explanations typed in the Checks table, by issue key (code|sheet|cell). */
+export function readExplanations(snapshot: WorkbookSnapshot): Map<string, string> {
+  const explanations = new Map<string, string>();
+  const table = findTable(snapshot, TABLE.checks);
+  if (!table) return explanations;
+  const col = (name: string) => headerIndex(table.headers, name);
+  const [code, sheet, cell, explanation] = [col("Code"), col("Sheet"), col("Cell"), col("Explanation")];
+  if (code < 0 || sheet < 0 || cell < 0 || explanation < 0) return explanations;
+  for (const row of table.values) {
+    const text = row[explanation];
+    if (isBlank(text)) continue;
+    const value = (i: number) => (row[i] === null || row[i] === undefined ? "" : String(row[i]).trim());
+    explanations.set(issueKey({ code: value(code), sheet: value(sheet), cell: value(cell) }), String(text).trim());
+  }
+  return explanations;
+}
+
+/** Errors first, then warnings still open, then accepted warnings; each in sheet order. */
+export function orderForList(issues: readonly CheckIssue[]): CheckIssue[] {
+  const rank = (i: CheckIssue) => (i.severity === "error" ? 0 : i.accepted ? 2 : 1);
+  return issues.map((issue, index) => ({ issue, index })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index).map((x) => x.issue);
+}
+
+/** Why the Checks list cannot be written, or undefined. */
+export function checksSheetProblem(snapshot: WorkbookSnapshot): string | undefined {
+  const sheet = findSheet(snapshot, SHEET.checks);
+  if (sheet && !sheet.tables.some((t) => t.toLowerCase() === TABLE.checks.toLowerCase())) {
+    return `The workbook has a sheet called '${sheet.name}' that Impact Returns did not make, so the list of checks was not written. Rename that sheet, then check again.`;
+  }
+  return undefined;
+}
+
+/** Operations that replace the Checks table's rows with this result's issues (one batch, no reads). */
+export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult): SetupOperation[] {
+  const rows: PlannedCell[][] = orderForList(result.issues).map((issue) => [
+    SEVERITY_LABEL[issue.severity],
+    issue.code,
+    issue.sheet,
+    issue.cell === "" ? null : issue.cell,
+    issue.message,
+    issue.explanation ?? null,
+  ]);
+  if (rows.length === 0) rows.push(Array<PlannedCell>(CHECKS_HEADERS.length).fill(null));
+  const ops: SetupOperation[] = [];
+  const existing = findTable(snapshot, TABLE.checks);
+  const sheet = existing?.sheet ?? SHEET.checks;
+  if (existing) {
+    ops.push({ kind: "deleteTable", table: TABLE.checks });
+    ops.push({ kind: "clearContents", sheet, address: rangeAddress(existing.row, existing.column, existing.values.length + 1, Math.max(existing.headers.length, CHECKS_HEADERS.length)) });
+  } else if (!findSheet(snapshot, sheet)) {
+    ops.push({ kind: "addSheet", sheet });
+  }
+  const row = existing?.row ?? 0;
+  const column = existing?.column ?? 0;
+  ops.push({ kind: "addTable", sheet, table: TABLE.checks, address: rangeAddress(row, column, rows.length + 1, CHECKS_HEADERS.length), headers: CHECKS_HEADERS, rows, style: CHECKS_STYLE });
+  ops.push({ kind: "applyRules", sheet, rules: [{ address: rangeAddress(row + 1, column + 4, rows.length, 2), wrap: true, locked: false }] });
+  if (!existing) {
+    ops.push({
+      kind: "setColumnWidths",
+      sheet,
+      widths: [10, 24, 14, 8, 70, 50].map((characters, i) => ({ column: column + i, characters })),
+    });
+    ops.push({ kind: "freeze", sheet, rows: row + 1, columns: 0 });
+  }
+  return ops;
+}
+
+export interface SignOffPlan {
+  /** Why the return cannot be marked ready, when it cannot. */
+  refusal?: string;
+  operations: SetupOperation[];
+  checksum?: string;
+}
+
+/**
+ * "Mark ready to send": only with no errors and every warning explained. Records who and when in
+ * ReturnDetails with a checksum of the data, so the next check can tell if figures changed since.
+ */
+export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, signedOffBy: string, today: Date): SignOffPlan {
+  const who = signedOffBy.trim();
+  if (result.notAReturn) return { refusal: `This workbook is not a return (${result.notAReturn}).`, operations: [] };
+  if (result.summary.errors > 0) {
+    const n = result.summary.errors;
+    return { refusal: `The return has ${n} error${n === 1 ? "" : "s"} to fix before it can be marked ready to send.`, operations: [] };
+  }
+  if (result.summary.warnings > 0) {
+    const n = result.summary.warnings;
+    return {
+      refusal: `${n} warning${n === 1 ? " needs" : "s need"} fixing or an explanation (type it in the Explanation column of the Checks sheet) before the return can be marked ready to send.`,
+      operations: [],
+    };
+  }
+  if (who === "") return { refusal: "Type the name of the person signing off the return.", operations: [] };
+  const table = findTable(snapshot, TABLE.returnDetails);
+  const field = table ? headerIndex(table.headers, "Field") : -1;
+  const value = table ? headerIndex(table.headers, "Value") : -1;
+  if (!table || field < 0 || value < 0) return { refusal: "The ReturnDetails table is missing or damaged: run Set up to restore it.", operations: [] };
+  const rowOf = (name: string) => table.values.findIndex((r) => String(r[field] ?? "").trim().toLowerCase() === name.toLowerCase());
+  const checksum = returnChecksum(snapshot);
+  const entries: [string, PlannedCell][] = [
+    [FIELD.signedOffBy, who],
+    [FIELD.signedOffOn, excelSerial(today.getFullYear(), today.getMonth() + 1, today.getDate())],
+    [FIELD.dataChecksum, checksum],
+  ];
+  const missing = entries.filter(([name]) => rowOf(name) < 0).map(([name]) => name);
+  if (missing.length > 0) return { refusal: `ReturnDetails has no ${missing.join(", ")} field: run Set up to add it, then try again.`, operations: [] };
+  const writes: SetupOperation[] = entries.map(([name, cell]) => ({
+    kind: "write",
+    sheet: table.sheet,
+    address: cellAddress(table.row + 1 + rowOf(name), table.column + value),
+    cells: [[cell]],
+  }));
+  return { operations: [{ kind: "unprotect", sheet: table.sheet }, ...writes, { kind: "protect", sheet: table.sheet }], checksum };
+}
