@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: prints the speed, memory and round-trip figures the project holds itself to.
+ * Figures, not pass/fail tests: read them, compare with the targets printed beside them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { checkReturn } from "../core/checks";
+import { findBuiltinFramework, type Framework } from "../core/framework";
+import { planSetup } from "../core/setup/plan";
+import { EMPTY_WORKBOOK } from "../core/workbook/types";
+import { createExcelGateway } from "../excel/gateway";
+import { MemoryExcelHost } from "../memory-host";
+import { benchChecks, benchFramework, benchReturn } from "./check-bench";
+
+const april2020 = { year: 2020, month: 4 };
+
+function line(name: string, figure: string, target: string): void {
+  console.log(`${name.replace(" (65 measure rows x 12 months, 500 impact-map rows, 200 case studies)", ": 65 rows x 12 months, 500 impact, 200 cases").padEnd(62)} ${figure.padStart(10)}   ${target}`);
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeIt(runs: number, action: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    action();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function syncCounts(framework: Framework): Promise<[string, number][]> {
+  const host = new MemoryExcelHost();
+  const gateway = createExcelGateway(host);
+  const count = async (action: () => Promise<unknown>) => {
+    host.resetSyncCount();
+    await action();
+    return host.syncCount;
+  };
+  return [
+    ["Set up, new workbook", await count(() => gateway.setUp(framework, { organisation: "Bench", organisationCode: "B1" }, april2020))],
+    ["Set up again, existing workbook", await count(() => gateway.setUp(framework, {}, april2020))],
+    ["Preview of Set up", await count(() => gateway.previewSetup(framework, {}, april2020))],
+    ["Check (read + write the Checks list)", await count(() => gateway.check())],
+    ["Mark ready to send", await count(() => gateway.signOff("Bench", new Date(2020, 6, 1)))],
+    ["Go to a cell", await count(() => gateway.selectCell("Measures", "H7"))],
+  ];
+}
+
+async function main(): Promise<void> {
+  console.log("Impact Returns benchmark (median of several runs; this machine: 2 cores)\n");
+  console.log(`${"figure".padEnd(62)} ${"measured".padStart(10)}   target`);
+
+  for (const result of benchChecks()) line(`Check: ${result.name}`, `${result.ms.toFixed(1)} ms`, `< ${result.target} ms`);
+
+  const builtin = findBuiltinFramework("community-investment-monthly")!;
+  line("Set up plan (core), built-in framework", `${timeIt(20, () => planSetup(EMPTY_WORKBOOK, builtin, {}, april2020)).toFixed(2)} ms`, "< 10 ms");
+
+  const big = benchReturn(benchFramework(), 20_000, 200);
+  if (global.gc) global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = checkReturn(big);
+  const after = process.memoryUsage().heapUsed;
+  line("Check: heap growth on the 20,000-row impact map", `${((after - before) / 1024 / 1024).toFixed(1)} MB`, "< 200 MB");
+  line("Check: issues found on the synthetic return", String(result.issues.length), "(for information)");
+
+  for (const [name, syncs] of await syncCounts(builtin)) line(`Syncs: ${name}`, String(syncs), name.startsWith("Check") || name.startsWith("Mark") ? "<= 3 (2 read + 1 write)" : name.startsWith("Set up,") || name.startsWith("Set up again") ? "<= 3" : name.startsWith("Go to") ? "1" : "<= 2");
+  const huge = { ...builtin, measures: Array.from({ length: 300 }, (_, i) => ({ ...builtin.measures[1]!, code: `MEASURE_${i}`, label: `Measure ${i}` })) };
+  const hugeCounts = await syncCounts(huge);
+  line("Syncs: Set up again, 300-measure framework (1,500 rows)", String(hugeCounts[1]![1]), "<= 3, whatever the size");
+
+  const bundleScript = join(__dirname, "..", "..", "scripts", "bundle-size.mjs");
+  if (existsSync(join(__dirname, "..", "..", "dist", "taskpane.html")) && existsSync(bundleScript)) {
+    const out = spawnSync(process.execPath, [bundleScript], { encoding: "utf8" });
+    process.stdout.write(`\n${out.stdout}${out.stderr}`);
+  } else {
+    console.log("\nTask pane bundle: run `npm run build` first for the initial bundle figure (budget 250 KB gzipped).");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
