@@ -1,0 +1,19 @@
+/**
+ * End-to-end tests of the task pane in Debian's chromium (playwright-core). Run through
+ * `node scripts/e2e.mjs`, which builds the preview, serves dist/ on 127.0.0.1 and sets
+ * IMPACT_RETURNS_E2E_URL; running this config directly needs that server and variable.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/e2e"],
+  testMatch: ["**/*.e2e.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // One browser at a time: 2-core machines, and screenshots are easier to follow in order.
+  maxWorkers: 1,
+  testTimeout: 120000,
+  slowTestThreshold: 30,
+};
