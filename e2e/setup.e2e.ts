@@ -45,10 +45,8 @@ describe("the task pane in preview", () => {
     const { page } = harness.pane;
     const manifest = readFileSync(join(__dirname, "..", "manifest.xml"), "utf8");
     const origin = new URL(BASE_URL).origin;
-    const paths = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"<\s]*)/g)].map((m) => m[1]!))]
-      // The support page is a placeholder until there is a help site (see the report).
-      .filter((p) => p !== "/support.html");
-    expect(paths).toEqual(expect.arrayContaining(["/taskpane.html", "/assets/icon-32.png", "/assets/icon-64.png", "/assets/icon-80.png"]));
+    const paths = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"<\s]*)/g)].map((m) => m[1]!))];
+    expect(paths).toEqual(expect.arrayContaining(["/taskpane.html", "/support.html", "/assets/icon-32.png", "/assets/icon-64.png", "/assets/icon-80.png"]));
     for (const path of paths) {
       const response = await page.request.get(origin + path);
       expect({ path, status: response.status() }).toEqual({ path, status: 200 });

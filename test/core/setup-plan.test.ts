@@ -120,10 +120,10 @@ describe("Set up on an empty workbook", () => {
   it("highlights cells the Checks table names, errors over warnings, explained warnings not at all", () => {
     const marks = ofKind(fresh.operations, "highlight").filter((h) => h.sheet === SHEET.measures);
     expect(marks.map((h) => h.address)).toEqual(["A1:Q22", "A1:Q22"]);
-    const errors = 'COUNTIFS(Checks!$C:$C,"Measures",Checks!$D:$D,ADDRESS(ROW(),COLUMN(),4),Checks!$A:$A,"Error")';
+    const errors = 'COUNTIFS(Checks!$C$2:$C$10000,"Measures",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Error")';
     expect(marks[0]).toMatchObject({ formula: `=${errors}>0`, fill: "#FFC7CE" });
     expect(marks[1]).toMatchObject({
-      formula: `=AND(COUNTIFS(Checks!$C:$C,"Measures",Checks!$D:$D,ADDRESS(ROW(),COLUMN(),4),Checks!$A:$A,"Warning",Checks!$F:$F,"")>0,${errors}=0)`,
+      formula: `=AND(COUNTIFS(Checks!$C$2:$C$10000,"Measures",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Warning",Checks!$F$2:$F$10000,"")>0,${errors}=0)`,
       fill: "#FFEB9C",
     });
     expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies"]));

@@ -671,7 +671,7 @@ class PlanBuilder {
       [
         ...entry(im, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who this outcome is for: a group from the Stakeholders sheet.", addGroupHint) }),
         ...entry(im, ["Activity", "Output", "Outcome", "Indicator", "Source", "Proxy source"], { wrap: true }),
-        ...entry(im, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The framework's outcome area this outcome contributes to.", "") }),
+        ...entry(im, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The framework's outcome area this outcome contributes to.") }),
         ...entry(im, ["Quantity"], {
           numberFormat: NUMBER_FORMAT.decimal,
           validation: numberValidation("Quantity", false, 0, undefined, "How many people (or other units) experienced the outcome."),
@@ -689,7 +689,7 @@ class PlanBuilder {
       ],
       [
         ["Stakeholder group", 26], ["Activity", 28], ["Output", 28], ["Outcome", 32], ["Outcome area", 22], ["Indicator", 28], ["Source", 22],
-        ["Quantity", 11], ["Duration (years)", 10], ["Financial proxy (£)", 13], ["Proxy source", 24], ["Deadweight %", 12], ["Attribution %", 12],
+        ["Quantity", 11], ["Duration (years)", 12], ["Financial proxy (£)", 13], ["Proxy source", 24], ["Deadweight %", 12], ["Attribution %", 12],
         ["Displacement %", 13], ["Drop-off %", 10], ["Impact value (£)", 16],
       ],
       { rows: 1, columns: 1 },
@@ -701,8 +701,8 @@ class PlanBuilder {
       [],
       [
         ...entry(cs, ["Title", "What happened", "How this is different"], { wrap: true }),
-        ...entry(cs, ["Month"], { validation: listRangeValidation("Month", months, "The month the story happened, within this reporting year.", "") }),
-        ...entry(cs, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The outcome area the story shows.", "") }),
+        ...entry(cs, ["Month"], { validation: listRangeValidation("Month", months, "The month the story happened, within this reporting year.") }),
+        ...entry(cs, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The outcome area the story shows.") }),
         ...entry(cs, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who the story is about: a group from the Stakeholders sheet.", addGroupHint) }),
         ...entry(cs, ["Consent given"], { validation: listValidation("Consent given", YES_NO, "Yes only if the people in the story agreed to it being used.") }),
       ],
@@ -778,12 +778,15 @@ class PlanBuilder {
 
 /**
  * COUNTIFS over the Checks table's columns for the cell the formula is evaluated in: errors, or
- * warnings not yet explained. Whole-column references keep it valid as the Checks table grows.
+ * warnings not yet explained. Bounded ranges, not whole columns: LibreOffice takes a minute to
+ * evaluate whole-column lookups over a template's cells (seconds with these).
  */
+const HIGHLIGHT_ROWS = 10_000;
+
 function highlightCount(sheet: string, severity: string): string {
   const col = (header: string) => {
     const letter = columnLetter(CHECKS_HEADERS.indexOf(header as (typeof CHECKS_HEADERS)[number]));
-    return `${quoteSheet(SHEET.checks)}!$${letter}:$${letter}`;
+    return `${quoteSheet(SHEET.checks)}!$${letter}$2:$${letter}$${HIGHLIGHT_ROWS}`;
   };
   const unexplained = severity === SEVERITY_LABEL.warning ? `,${col("Explanation")},""` : "";
   return `COUNTIFS(${col("Sheet")},"${sheet}",${col("Cell")},ADDRESS(ROW(),COLUMN(),4),${col("Severity")},"${severity}"${unexplained})`;

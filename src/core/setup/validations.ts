@@ -62,11 +62,11 @@ export function listValidation(label: string, items: readonly string[], guidance
   };
 }
 
-export function listRangeValidation(label: string, source: string, guidance: string, fix: string): Validation {
+export function listRangeValidation(label: string, source: string, guidance: string, fix?: string): Validation {
   return {
     rule: { type: "listRange", source },
     prompt: prompt(label, guidance),
-    error: error("Choose from the list", `${label}: choose a value from the dropdown. ${fix}`),
+    error: error("Choose from the list", `${label}: choose a value from the dropdown.${fix ? ` ${fix}` : ""}`),
   };
 }
 

@@ -53,7 +53,7 @@ export type SetupOperation =
   | { kind: "appendColumns"; table: string; headers: readonly string[] }
   | { kind: "write"; sheet: string; address: string; cells: PlannedCell[][] }
   | { kind: "clearContents"; sheet: string; address: string }
-  /** Each rule replaces the range's validation (cleared first), and sets its format and locking. */
+  /** Sets each range's format and locking; a rule with a validation replaces the range's validation (cleared first). */
   | { kind: "applyRules"; sheet: string; rules: RangeRule[] }
   /** Adds a conditional format (custom formula, relative to the range's top-left cell) that fills matching cells. */
   | { kind: "highlight"; sheet: string; address: string; formula: string; fill: string; font: string }

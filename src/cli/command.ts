@@ -1,0 +1,74 @@
+/**
+ * What every `impact-returns` command shares: the command shape the dispatcher in main.ts runs,
+ * exit codes, output streams, and option parsing with plain-English usage errors.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** Exit codes, the same for every command (docs/cli.md). */
+export const EXIT = {
+  ok: 0,
+  /** The command ran and found problems in a workbook (check). */
+  problems: 1,
+  /** Bad arguments or unusable input: a message says what to change. */
+  usage: 2,
+  /** A fault in the tool itself. */
+  failure: 3,
+} as const;
+
+/** Where a command writes. Text is written as given: end lines with "\n". */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+export interface Command {
+  /** As typed: `impact-returns <name>`. */
+  name: string;
+  /** One line for the tool's help. */
+  summary: string;
+  /** The command's full help (its usage, options and examples). */
+  help(): string;
+  /** Runs with the arguments after the command name; resolves to the exit code. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Bad arguments: main prints the message on one line and exits with EXIT.usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** util.parseArgs in strict mode with no positional arguments; its errors become short UsageErrors. */
+export function parseOptions<const O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option '${option ?? message}'`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument '${/'([^']*)'/.exec(message)?.[1] ?? message}' (values go after their option, e.g. --out return.xlsx)`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      if (/does not take an argument/.test(message)) return `option '${option}' does not take a value`;
+      return `option '${option}' needs a value`;
+    default:
+      return message.split("\n")[0] ?? message;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * `impact-returns template`: writes a new returns workbook, set up for a framework and a reporting
+ * year, with the same plan the add-in's Set up uses on an empty workbook.
+ */
+import { Workbook } from "exceljs";
+import { builtinFrameworks, DEFAULT_FRAMEWORK_ID } from "../../core/framework";
+import { addMonths, defaultYearStart, monthLabel, parseIsoMonth, type YearMonth } from "../../core/layout/months";
+import { planSetup, type SetupPlan } from "../../core/setup/plan";
+import { TOOL_NAME } from "../../core/version";
+import { EMPTY_WORKBOOK } from "../../core/workbook/types";
+import { applyOperations } from "../../xlsx/apply";
+import { checkWritable, FileProblem, writeWorkbookFile } from "../../xlsx/files";
+import { EXIT, parseOptions, UsageError, type CliIO, type Command } from "../command";
+import { loadFramework } from "../framework-option";
+
+const OPTIONS = {
+  framework: { type: "string" },
+  organisation: { type: "string" },
+  code: { type: "string" },
+  "year-start": { type: "string" },
+  out: { type: "string" },
+  force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function help(): string {
+  const year = defaultYearStart(new Date());
+  const ids = builtinFrameworks().map((f) => f.id);
+  return `Usage: impact-returns template --out FILE.xlsx [options]
+
+Writes a new returns workbook, ready for an officer to fill in: the Return, Measures,
+Stakeholders, Outcomes and Case studies sheets, with dropdowns, checks on the figures typed,
+and locked headers; the framework is recorded on a hidden Framework sheet.
+
+Options:
+  --out FILE.xlsx         The workbook to write (required). Its folder must exist.
+  --framework ID|FILE     A built-in framework (${ids.join(", ")}) or a framework
+                          JSON file (docs/framework-format.md). Default: ${DEFAULT_FRAMEWORK_ID}.
+  --organisation NAME     Your organisation's name, filled in on the Return sheet.
+  --code CODE             The code the centre gave your organisation.
+  --year-start YYYY-MM    The first month of the reporting year. Default: the current
+                          reporting year, April to March (now ${isoMonth(year)}).
+  --force                 Replace FILE.xlsx if it already exists.
+  -h, --help              Show this help.
+
+Examples:
+  impact-returns template --out return-2024.xlsx --year-start 2024-04
+  impact-returns template --framework my-framework.json --organisation "Riverside Homes" --code RIV --out riverside.xlsx
+`;
+}
+
+function isoMonth(ym: YearMonth): string {
+  return `${ym.year}-${String(ym.month).padStart(2, "0")}`;
+}
+
+function parseYearStart(text: string): YearMonth {
+  const month = /^\d{4}-\d{1,2}$/.test(text.trim()) ? parseIsoMonth(text) : undefined;
+  if (!month || month.year < 2000 || month.year > 2100) {
+    throw new UsageError(`--year-start must be a month written YYYY-MM, e.g. 2024-04 (got '${text}')`);
+  }
+  return month;
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, OPTIONS);
+  if (options.help) {
+    io.stdout(help());
+    return EXIT.ok;
+  }
+  const out = options.out?.trim();
+  if (!out) throw new UsageError("missing --out: name the workbook to write, e.g. --out return.xlsx");
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx workbook (got '${out}')`);
+  const yearStart = options["year-start"] === undefined ? undefined : parseYearStart(options["year-start"]);
+  const framework = await loadFramework(options.framework);
+  try {
+    await checkWritable(out, { overwrite: options.force === true });
+  } catch (error) {
+    if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
+    throw error;
+  }
+
+  const organisation = options.organisation?.trim() || undefined;
+  const organisationCode = options.code?.trim() || undefined;
+  const plan = planSetup(EMPTY_WORKBOOK, framework, { organisation, organisationCode, yearStart }, defaultYearStart(new Date()));
+  if (plan.blockers.length > 0) throw new Error(`Set up refused a new workbook: ${plan.blockers.join(" ")}`);
+
+  const workbook = new Workbook();
+  applyOperations(workbook, plan.operations);
+  describeWorkbook(workbook, plan, organisation);
+  await writeWorkbookFile(out, workbook, { overwrite: options.force === true });
+
+  io.stdout(summary(out, plan, organisation, organisationCode));
+  return EXIT.ok;
+}
+
+function yearLabel(plan: SetupPlan): string {
+  return `${monthLabel(plan.yearStart)} to ${monthLabel(addMonths(plan.yearStart, 11))}`;
+}
+
+/** Document properties, shown by Excel under File > Info. */
+function describeWorkbook(workbook: Workbook, plan: SetupPlan, organisation: string | undefined): void {
+  const now = new Date();
+  workbook.creator = TOOL_NAME;
+  workbook.lastModifiedBy = TOOL_NAME;
+  workbook.created = now;
+  workbook.modified = now;
+  workbook.title = `${plan.framework.title}, ${yearLabel(plan)}${organisation ? ` - ${organisation}` : ""}`;
+  workbook.subject = "Community investment monthly return";
+  workbook.keywords = `${plan.framework.id} version ${plan.framework.version}`;
+  if (organisation) workbook.company = organisation;
+}
+
+function summary(out: string, plan: SetupPlan, organisation: string | undefined, code: string | undefined): string {
+  const width = Math.max(...plan.changes.map((c) => c.sheet.length));
+  const lines = [
+    `Wrote ${out}`,
+    `  Framework:      ${plan.framework.title} (${plan.framework.id}, version ${plan.framework.version})`,
+    `  Reporting year: ${yearLabel(plan)}`,
+  ];
+  if (organisation || code) lines.push(`  Organisation:   ${[organisation, code && `code ${code}`].filter(Boolean).join(", ")}`);
+  lines.push(`  Sheets:`);
+  for (const change of plan.changes) lines.push(`    ${change.sheet.padEnd(width)}  ${change.detail}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export const templateCommand: Command = {
+  name: "template",
+  summary: "Write a new, empty returns workbook (.xlsx) set up for a framework",
+  help,
+  run,
+};

@@ -1,0 +1,599 @@
+/**
+ * A read-only view of the in-memory workbook, redrawn whenever the model changes: sheet tabs
+ * (hidden sheets marked), column letters and row numbers, values shown through their number
+ * formats, table headers styled, locked and editable cells told apart on protected sheets,
+ * validated cells and notes marked, fill colours shown, and Excel's current selection outlined
+ * and scrolled into view. At most MAX_ROWS x MAX_COLUMNS cells are drawn, so big sheets stay fast.
+ */
+import { Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Tabs } from "../taskpane/components/Tabs";
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from "react";
+import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
+import { formatValue } from "../memory-host";
+import { evaluateFormula, type FormulaContext, type Scalar } from "./formula-preview";
+import { conditionalLook, modelContext } from "./model-formulas";
+
+export const MAX_ROWS = 200;
+export const MAX_COLUMNS = 30;
+const MIN_ROWS = 30;
+const MIN_COLUMNS = 12;
+const ROW_HEIGHT_PX = 21;
+const ROW_HEADER_PX = 44;
+
+const EXCEL_GREEN = "#217346";
+const TABLE_HEADER: Record<"medium" | "light", { background: string; color: string }> = {
+  medium: { background: "#4472C4", color: "#FFFFFF" },
+  light: { background: "#FFFFFF", color: "#000000" },
+};
+const BAND = "#D9E1F2";
+const LOCKED = "#EDEBE9";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", minHeight: 0, height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    minHeight: "28px",
+  },
+  nameBox: {
+    width: "84px",
+    flexShrink: 0,
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    fontFamily: tokens.fontFamilyMonospace,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  fx: { color: tokens.colorNeutralForeground3, fontStyle: "italic", fontFamily: "Cambria, Georgia, serif" },
+  formula: {
+    flex: 1,
+    minWidth: 0,
+    padding: `2px ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    fontFamily: tokens.fontFamilyMonospace,
+    minHeight: "18px",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  scroller: {
+    flex: 1,
+    minHeight: 0,
+    overflow: "auto",
+    position: "relative",
+    backgroundColor: "#FFFFFF",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontFamily: "Calibri, Carlito, 'Segoe UI', Arial, sans-serif",
+    fontSize: "14.5px",
+    color: "#000000",
+  },
+  // Stacking, lowest first: cells, selected cell 1, frozen cells 2-3, row numbers 4-5, column letters 6-7, corner 8.
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 8,
+    width: `${ROW_HEADER_PX}px`,
+    backgroundColor: "#F3F2F1",
+    borderRight: "1px solid #C8C6C4",
+    borderBottom: "1px solid #C8C6C4",
+  },
+  colHead: {
+    position: "sticky",
+    top: 0,
+    zIndex: 6,
+    height: "20px",
+    backgroundColor: "#F3F2F1",
+    color: "#323130",
+    fontWeight: 400,
+    fontSize: "12px",
+    textAlign: "center",
+    borderRight: "1px solid #D2D0CE",
+    borderBottom: "1px solid #C8C6C4",
+    overflow: "hidden",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 4,
+    backgroundColor: "#F3F2F1",
+    color: "#323130",
+    fontWeight: 400,
+    fontSize: "12px",
+    textAlign: "center",
+    borderRight: "1px solid #C8C6C4",
+    borderBottom: "1px solid #D2D0CE",
+  },
+  headActive: { backgroundColor: "#D2E7D9", color: "#0B3F22", fontWeight: 600 },
+  cell: {
+    position: "relative",
+    height: `${ROW_HEIGHT_PX - 1}px`,
+    padding: "0 4px",
+    borderRight: "1px solid #E1DFDD",
+    borderBottom: "1px solid #E1DFDD",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    verticalAlign: "bottom",
+    lineHeight: `${ROW_HEIGHT_PX - 2}px`,
+  },
+  selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: "-2px", zIndex: 1 },
+  noteMark: {
+    position: "absolute",
+    top: 0,
+    right: 0,
+    width: 0,
+    height: 0,
+    borderTop: "7px solid #C50F1F",
+    borderLeft: "7px solid transparent",
+  },
+  validationMark: {
+    position: "absolute",
+    bottom: 0,
+    right: 0,
+    width: 0,
+    height: 0,
+    borderBottom: "6px solid #0F6CBD",
+    borderLeft: "6px solid transparent",
+  },
+  footer: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  tabs: { overflowX: "auto", whiteSpace: "nowrap", padding: `0 ${tokens.spacingHorizontalXS}` },
+  hiddenTab: { fontStyle: "italic", color: tokens.colorNeutralForeground3 },
+  status: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  legendItem: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { position: "relative", display: "inline-block", width: "14px", height: "12px", border: "1px solid #C8C6C4", overflow: "hidden" },
+  notes: {
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}`,
+    listStyle: "none",
+    fontSize: tokens.fontSizeBase200,
+    maxHeight: "96px",
+    overflowY: "auto",
+  },
+  noteAddress: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function address(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+function rangeText(r: { r0: number; c0: number; r1: number; c1: number }): string {
+  return r.r0 === r.r1 && r.c0 === r.c1 ? address(r.r0, r.c0) : `${address(r.r0, r.c0)}:${address(r.r1, r.c1)}`;
+}
+
+/** Plain-English summary of a validation rule, for the cell's tooltip. */
+export function describeValidation(dv: DataValidationModel): string {
+  const r = dv.rule;
+  const bounds = (b: { formula1: unknown; formula2?: unknown; operator?: unknown }) => {
+    const op = String(b.operator ?? "");
+    const f1 = String(b.formula1 ?? "");
+    const f2 = String(b.formula2 ?? "");
+    switch (op) {
+      case "Between":
+        return `between ${f1} and ${f2}`;
+      case "GreaterThanOrEqualTo":
+        return `${f1} or more`;
+      case "GreaterThan":
+        return `more than ${f1}`;
+      case "LessThanOrEqualTo":
+        return `${f1} or less`;
+      case "LessThan":
+        return `less than ${f1}`;
+      case "EqualTo":
+        return `equal to ${f1}`;
+      default:
+        return `${op} ${f1} ${f2}`.trim();
+    }
+  };
+  let text = "Validated";
+  if (r.wholeNumber) text = `Whole number, ${bounds(r.wholeNumber)}`;
+  else if (r.decimal) text = `Number, ${bounds(r.decimal)}`;
+  else if (r.date) text = `Date, ${bounds(r.date)}`;
+  else if (r.textLength) text = `Text length ${bounds(r.textLength)}`;
+  else if (r.list) text = `List: ${String(r.list.source ?? "").replace(/^=/, "")}`;
+  else if (r.custom) text = `Rule: ${String(r.custom.formula ?? "")}`;
+  const prompt = dv.prompt.showPrompt && dv.prompt.message ? `\n${dv.prompt.title ? `${dv.prompt.title}: ` : ""}${dv.prompt.message}` : "";
+  return text + prompt;
+}
+
+interface Extent {
+  rows: number;
+  columns: number;
+  /** The sheet holds more than is drawn. */
+  cappedRows: boolean;
+  cappedColumns: boolean;
+  totalRows: number;
+  totalColumns: number;
+}
+
+function extentOf(sheet: SheetModel): Extent {
+  let rows = MIN_ROWS;
+  let columns = MIN_COLUMNS;
+  const grow = (r: { r1: number; c1: number }) => {
+    rows = Math.max(rows, Math.min(r.r1, 1_048_575) + 1);
+    columns = Math.max(columns, Math.min(r.c1, 16_383) + 1);
+  };
+  const used = sheet.usedRect(false);
+  if (used) grow({ r1: used.r1 + 3, c1: used.c1 + 2 });
+  for (const t of sheet.tables) grow({ r1: t.rect.r1 + 3, c1: t.rect.c1 + 2 });
+  for (const dv of sheet.dataValidations) if (dv.rect.r1 < 1_048_575) grow(dv.rect);
+  for (const n of sheet.notes) grow({ r1: n.row + 1, c1: n.column + 1 });
+  if (sheet.selection.r1 < 1_048_575 && sheet.selection.c1 < 16_383) grow({ r1: sheet.selection.r1 + 1, c1: sheet.selection.c1 + 1 });
+  return {
+    rows: Math.min(rows, MAX_ROWS),
+    columns: Math.min(columns, MAX_COLUMNS),
+    cappedRows: rows > MAX_ROWS,
+    cappedColumns: columns > MAX_COLUMNS,
+    totalRows: rows,
+    totalColumns: columns,
+  };
+}
+
+function tableRole(table: TableModel | undefined, row: number): "header" | "body" | "none" {
+  if (!table) return "none";
+  if (table.showHeaders && row === table.rect.r0) return "header";
+  return "body";
+}
+
+/** What a cell shows: the formatted value, or a formula's result (worked out for display when the host has none). */
+function displayText(sheet: SheetModel, row: number, col: number, context: FormulaContext): { text: string; numeric: boolean; formula: string | null } {
+  const view = sheet.view(row, col);
+  if (view.formula !== null) {
+    let value: Scalar | undefined = view.calculated ?? undefined;
+    if (value === undefined || value === "") {
+      context.row = row;
+      context.col = col;
+      value = evaluateFormula(view.formula, context);
+    }
+    if (value === undefined) return { text: "", numeric: false, formula: view.formula };
+    return { text: formatValue(value, view.numberFormat), numeric: typeof value === "number", formula: view.formula };
+  }
+  return { text: view.value === "" ? "" : view.text, numeric: typeof view.value === "number", formula: null };
+}
+
+export interface WorkbookGridProps {
+  workbook: WorkbookModel;
+  /** The model's version: the grid redraws when it changes. */
+  version: number;
+}
+
+export function WorkbookGrid({ workbook }: WorkbookGridProps) {
+  const styles = useStyles();
+  const sheets = workbook.sheets.filter((s) => !s.deleted);
+  const active = sheets.find((s) => s.id === workbook.activeSheetId) ?? sheets[0];
+  const [viewedId, setViewedId] = useState<string | undefined>(active?.id);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Follow Excel: when the active sheet or its selection changes, show it.
+  const selectionKey = active ? `${active.id}|${rangeText(active.selection)}` : "";
+  useEffect(() => {
+    if (active) setViewedId(active.id);
+  }, [selectionKey, active]);
+
+  const sheet = sheets.find((s) => s.id === viewedId) ?? active;
+
+  // Rebuilt on every render: the grid renders when the model's version (a prop) changes or another sheet is shown.
+  const grid = sheet ? buildGrid(workbook, sheet) : undefined;
+
+  // A different sheet starts at its top-left corner, as in Excel.
+  const sheetId = sheet?.id;
+  useLayoutEffect(() => {
+    scroller.current?.scrollTo({ left: 0, top: 0 });
+  }, [sheetId]);
+
+  // Scroll the selection into view when it changes.
+  useLayoutEffect(() => {
+    if (!sheet || sheet !== active) return;
+    const target = scroller.current?.querySelector<HTMLElement>(`[data-cell="${address(sheet.selection.r0, sheet.selection.c0)}"]`);
+    target?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectionKey, sheet, active]);
+
+  if (!sheet || !grid) {
+    return <div className={styles.empty}>The workbook has no sheets.</div>;
+  }
+
+  const sel = sheet.selection;
+  const selectedText = displayText(sheet, sel.r0, sel.c0, modelContext(workbook, sheet));
+  const protectedSheet = sheet.protection.protected;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        <output className={styles.nameBox} aria-label="Selected cell" aria-live="off">
+          {rangeText(sel)}
+        </output>
+        <span className={styles.fx} aria-hidden="true">
+          fx
+        </span>
+        <output className={styles.formula} aria-label="Contents of the selected cell" aria-live="off" title={selectedText.formula ?? selectedText.text}>
+          {selectedText.formula ?? selectedText.text}
+        </output>
+      </div>
+
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        style={{ scrollPaddingLeft: `${ROW_HEADER_PX + grid.frozenWidth}px`, scrollPaddingTop: `${ROW_HEIGHT_PX * (1 + grid.frozenRows)}px` }}
+        tabIndex={0}
+        role="region"
+        aria-label={`Sheet ${sheet.name}, read-only`}
+      >
+        <table className={styles.table} aria-label={`${sheet.name} sheet`} style={{ width: grid.width }}>
+          <colgroup>
+            <col style={{ width: `${ROW_HEADER_PX}px` }} />
+            {grid.widths.map((w, c) => (
+              <col key={c} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <td className={styles.corner} aria-hidden="true" />
+              {grid.widths.map((_, c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  className={mergeClasses(styles.colHead, c >= sel.c0 && c <= sel.c1 && styles.headActive)}
+                  style={c < grid.frozenColumns ? { left: `${ROW_HEADER_PX + grid.offsets[c]!}px`, zIndex: 7 } : undefined}
+                >
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((cells, r) => (
+              <tr key={r}>
+                <th
+                  scope="row"
+                  className={mergeClasses(styles.rowHead, r >= sel.r0 && r <= sel.r1 && styles.headActive)}
+                  style={r < grid.frozenRows ? { top: `${ROW_HEIGHT_PX * (1 + r)}px`, zIndex: 5 } : undefined}
+                >
+                  {r + 1}
+                </th>
+                {cells.map((cell, c) => (
+                  <td
+                    key={c}
+                    data-cell={cell.address}
+                    className={mergeClasses(styles.cell, cell.selected && styles.selected)}
+                    style={cell.style}
+                    title={cell.tooltip}
+                  >
+                    {cell.text}
+                    {cell.note ? <span className={styles.noteMark} /> : null}
+                    {cell.validated ? <span className={styles.validationMark} /> : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className={styles.footer}>
+        <Tabs
+          className={styles.tabs}
+          size="small"
+          selected={sheet.id}
+          onSelect={setViewedId}
+          aria-label="Sheets in the workbook"
+          items={sheets.map((s) => {
+            const hidden = s.visibility !== "Visible";
+            return { value: s.id, label: hidden ? `${s.name} (hidden)` : s.name, className: hidden ? styles.hiddenTab : undefined };
+          })}
+        />
+        <div className={styles.status}>
+          <span>
+            {protectedSheet ? "Protected sheet" : "Not protected"}
+            {sheet.visibility !== "Visible" ? " · hidden from users" : ""}
+            {sheet.tables.length > 0 ? ` · table${sheet.tables.length > 1 ? "s" : ""} ${sheet.tables.map((t) => t.name).join(", ")}` : ""}
+          </span>
+          {protectedSheet ? (
+            <>
+              <Tooltip content="Locked cells cannot be typed in while the sheet is protected" relationship="description">
+                <span className={styles.legendItem}>
+                  <span className={styles.swatch} style={{ backgroundColor: LOCKED }} /> Locked
+                </span>
+              </Tooltip>
+              <span className={styles.legendItem}>
+                <span className={styles.swatch} style={{ backgroundColor: "#FFFFFF" }} /> Editable
+              </span>
+            </>
+          ) : null}
+          <span className={styles.legendItem}>
+            <span className={styles.swatch}>
+              <span className={styles.validationMark} />
+            </span>{" "}
+            Data validation
+          </span>
+          <span className={styles.legendItem}>
+            <span className={styles.swatch}>
+              <span className={styles.noteMark} />
+            </span>{" "}
+            Note
+          </span>
+          {grid.capNote ? <span>{grid.capNote}</span> : null}
+        </div>
+        {sheet.notes.length > 0 ? (
+          <ul className={styles.notes} aria-label={`Notes on ${sheet.name}`}>
+            {[...sheet.notes]
+              .sort((a, b) => a.row - b.row || a.column - b.column)
+              .slice(0, 50)
+              .map((n) => (
+                <li key={`${n.row}:${n.column}`}>
+                  <span className={styles.noteAddress}>{address(n.row, n.column)}</span>
+                  {n.content}
+                </li>
+              ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+interface GridCell {
+  address: string;
+  text: string;
+  style: CSSProperties;
+  tooltip: string | undefined;
+  note: boolean;
+  validated: boolean;
+  selected: boolean;
+}
+
+interface Grid {
+  widths: number[];
+  /** Left offset of each column from the first column, in pixels. */
+  offsets: number[];
+  frozenRows: number;
+  frozenColumns: number;
+  frozenWidth: number;
+  width: number;
+  rows: GridCell[][];
+  capNote: string | undefined;
+}
+
+function buildGrid(workbook: WorkbookModel, sheet: SheetModel): Grid {
+  const context = modelContext(workbook, sheet);
+  const extent = extentOf(sheet);
+  const widths = Array.from({ length: extent.columns }, (_, c) =>
+    sheet.hiddenColumns.has(c) ? 4 : Math.max(24, Math.min(480, Math.round((sheet.columnWidth(c) * 4) / 3))),
+  );
+  const offsets: number[] = [];
+  widths.reduce((x, w, i) => {
+    offsets[i] = x;
+    return x + w;
+  }, 0);
+  // Frozen panes stay put while the rest scrolls, as in Excel.
+  const frozenRows = Math.min(sheet.freeze.rows, extent.rows);
+  const frozenColumns = Math.min(sheet.freeze.columns, extent.columns);
+  const frozenWidth = frozenColumns > 0 ? offsets[frozenColumns - 1]! + widths[frozenColumns - 1]! : 0;
+  const sel = sheet.selection;
+  const protectedSheet = sheet.protection.protected;
+  const tables = sheet.tables;
+  const notes = new Map(sheet.notes.map((n) => [`${n.row}:${n.column}`, n.content] as const));
+  // Locked cells are shaded only where there is something (a table or content): every cell of a sheet is locked by default.
+  const used = sheet.usedRect(true);
+  const rows: GridCell[][] = [];
+  for (let r = 0; r < extent.rows; r++) {
+    const line: GridCell[] = [];
+    for (let c = 0; c < extent.columns; c++) {
+      const table = tables.find((t) => r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1);
+      const role = tableRole(table, r);
+      const shown = displayText(sheet, r, c, context);
+      const fill = sheet.formatAt(r, c, "fillColor");
+      const locked = sheet.formatAt(r, c, "locked");
+      const bold = sheet.formatAt(r, c, "bold");
+      const italic = sheet.formatAt(r, c, "italic");
+      const fontColor = sheet.formatAt(r, c, "fontColor");
+      const align = sheet.formatAt(r, c, "horizontalAlignment");
+      const dv = sheet.validationAt(r, c);
+      const note = notes.get(`${r}:${c}`);
+      const style: CSSProperties = {};
+      if (role === "header") {
+        const look = /Light/i.test(table?.style ?? "") ? TABLE_HEADER.light : TABLE_HEADER.medium;
+        style.backgroundColor = look.background;
+        style.color = look.color;
+        style.fontWeight = 700;
+        if (look === TABLE_HEADER.light) style.borderBottom = "1px solid #000000";
+      } else {
+        const inUse = table !== undefined || (used !== null && r >= used.r0 && r <= used.r1 && c >= used.c0 && c <= used.c1);
+        if (protectedSheet && locked && inUse) style.backgroundColor = LOCKED;
+        else if (role === "body" && table?.showBandedRows && !protectedSheet && (r - table.dataRect.r0) % 2 === 0) style.backgroundColor = BAND;
+        if (role === "body" && table && r === table.rect.r1) style.borderBottom = "1px solid #8EA9DB";
+        if (bold) style.fontWeight = 700;
+        if (fontColor && fontColor.toUpperCase() !== "#000000") style.color = fontColor;
+      }
+      if (fill) style.backgroundColor = fill;
+      // Conditional formats, e.g. the cells Check highlights.
+      const look = sheet.conditionalFormats.length > 0 ? conditionalLook(context, sheet.conditionalFormats, r, c) : undefined;
+      if (look?.fillColor) style.backgroundColor = look.fillColor;
+      if (look?.fontColor) style.color = look.fontColor;
+      if (look?.bold !== undefined) style.fontWeight = look.bold ? 700 : 400;
+      if (look?.italic !== undefined) style.fontStyle = look.italic ? "italic" : "normal";
+      // The rest of a selected range is tinted, as in Excel; the active cell is outlined.
+      if (r >= sel.r0 && r <= sel.r1 && c >= sel.c0 && c <= sel.c1 && !(r === sel.r0 && c === sel.c0))
+        style.boxShadow = "inset 0 0 0 999px rgba(33, 115, 70, 0.12)";
+      const frozenRow = r < frozenRows;
+      const frozenColumn = c < frozenColumns;
+      if (frozenRow || frozenColumn) {
+        style.position = "sticky";
+        style.backgroundColor ??= "#FFFFFF";
+        style.zIndex = frozenRow && frozenColumn ? 3 : 2;
+        if (frozenRow) style.top = `${ROW_HEIGHT_PX * (1 + r)}px`;
+        if (frozenColumn) style.left = `${ROW_HEADER_PX + offsets[c]!}px`;
+        if (r === frozenRows - 1) style.borderBottom = "1px solid #8A8886";
+        if (c === frozenColumns - 1) style.borderRight = "1px solid #8A8886";
+      }
+      if (italic) style.fontStyle = "italic";
+      style.textAlign =
+        align === "Center" ? "center" : align === "Right" ? "right" : align === "Left" ? "left" : shown.numeric && role !== "header" ? "right" : "left";
+      const tips: string[] = [];
+      if (shown.formula) tips.push(shown.formula);
+      else if (shown.text.length > 12) tips.push(shown.text.length > 500 ? `${shown.text.slice(0, 500)}…` : shown.text);
+      if (dv) tips.push(describeValidation(dv));
+      if (note) tips.push(`Note: ${note}`);
+      if (protectedSheet && role !== "header") tips.push(locked ? "Locked" : "Editable");
+      line.push({
+        address: address(r, c),
+        text: shown.text,
+        style,
+        tooltip: tips.length > 0 ? `${address(r, c)}: ${tips.join("\n")}` : undefined,
+        note: note !== undefined,
+        validated: dv !== undefined && Object.keys(dv.rule).length > 0,
+        selected: r === sel.r0 && c === sel.c0,
+      });
+    }
+    rows.push(line);
+  }
+  const capParts: string[] = [];
+  if (extent.cappedRows) capParts.push(`the first ${MAX_ROWS} rows`);
+  if (extent.cappedColumns) capParts.push(`columns A to ${columnLetter(MAX_COLUMNS - 1)}`);
+  return {
+    widths,
+    offsets,
+    frozenRows,
+    frozenColumns,
+    frozenWidth,
+    width: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0),
+    rows,
+    capNote: capParts.length > 0 ? `Showing ${capParts.join(" and ")} only, to keep the preview quick.` : undefined,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Preview mode, entered when Office.onReady reports no host (the task pane opened in a plain
+ * browser). Loaded on demand, so none of it reaches Excel users.
+ *
+ * URL options: ?sample=1 starts from the sample return; ?theme=dark starts dark; ?latency=MS
+ * delays every Excel round trip by MS milliseconds (default 40), e.g. to watch Set up's progress.
+ * For tests, window.impactReturnsPreview gives the current in-memory host (its `workbook` model).
+ */
+import { StrictMode } from "react";
+import type { Root } from "react-dom/client";
+import type { ThemeName } from "../taskpane/theme";
+import { PreviewShell, type PreviewSession } from "./PreviewShell";
+import { createSession, type PreviewHost } from "./session";
+
+export interface PreviewHandle {
+  /** The in-memory host behind the pane now (a new one after "Start from a sample return"). */
+  readonly host: PreviewHost;
+  readonly session: PreviewSession;
+}
+
+declare global {
+  interface Window {
+    impactReturnsPreview?: PreviewHandle;
+  }
+}
+
+/**
+ * Office.js, loaded outside Office, opens a hidden frame to Microsoft's telemetry service a few
+ * seconds later. The preview makes no network call beyond loading Office.js, so switch it off.
+ */
+function stopOfficeTelemetryFrame(): void {
+  const osf = (window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } } }).OSF;
+  if (osf?.Logger?.ulsEndpoint) osf.Logger.ulsEndpoint.loadProxyFrame = () => undefined;
+}
+
+export async function startPreview(root: Root): Promise<void> {
+  stopOfficeTelemetryFrame();
+  const params = new URLSearchParams(window.location.search);
+  const theme: ThemeName = params.get("theme") === "dark" ? "dark" : "light";
+  const latency = Number(params.get("latency"));
+  const latencyMs = Number.isFinite(latency) && latency >= 0 && params.has("latency") ? Math.min(latency, 10_000) : undefined;
+  const first = await createSession(params.get("sample") === "1" ? "sample" : "empty", undefined, latencyMs);
+  let current: PreviewSession = { ...first, generation: 1 };
+  window.impactReturnsPreview = {
+    get host() {
+      return current.host;
+    },
+    get session() {
+      return current;
+    },
+  };
+  document.title = "Impact Returns - preview";
+  root.render(
+    <StrictMode>
+      <PreviewShell
+        initial={current}
+        initialTheme={theme}
+        newSession={(kind, onProgress) => createSession(kind, onProgress, latencyMs)}
+        onSession={(session) => {
+          current = session;
+        }}
+      />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The task pane's views, in tab order. Adding a view is one entry here: an id, the tab's label and
+ * the component (lazy-load views that pull in anything heavy, e.g. `lazy(() => import("./CheckView"))`).
+ * Every view receives the same props: the actions, and nothing from Office.js.
+ */
+import type { ComponentType } from "react";
+import type { TaskPaneActions } from "../actions";
+import { SetupView } from "./SetupView";
+
+export interface ViewProps {
+  actions: TaskPaneActions;
+}
+
+export interface TaskPaneView {
+  /** Stable id, used for the tab's value and element ids. */
+  id: string;
+  /** The tab's label; also the view's accessible name. */
+  label: string;
+  component: ComponentType<ViewProps>;
+}
+
+export const VIEWS: readonly TaskPaneView[] = [
+  { id: "setup", label: "Set up", component: SetupView },
+  // { id: "check", label: "Check", component: lazy(() => import("./CheckView")) },
+  // { id: "summary", label: "Summary", component: lazy(() => import("./SummaryView")) },
+  // { id: "collate", label: "Collate", component: lazy(() => import("./CollateView")) },
+];

@@ -1,0 +1,9 @@
+/**
+ * The .xlsx gateway: applies the core's SetupOperations to an exceljs workbook and reads a
+ * WorkbookSnapshot back. Everything exported here works in a browser as well as in Node; reading
+ * and writing files on disk is in ./files (Node only), kept out of this index on purpose.
+ */
+export { applyOperations, findWorksheet, toExcelValidation, SHEET_PROTECTION, UnsupportedOperationError } from "./apply";
+export { readSnapshot } from "./read";
+export { plainValue, readCell, readBlock, type ReadCell } from "./cells";
+export { FileProblem, loadWorkbook, problemWithBytes, sniffFile, type FileProblemKind, type FileSort } from "./load";

@@ -1,0 +1,155 @@
+// Builds the task pane: src/taskpane/index.tsx -> dist/taskpane.[contenthash].js and dist/taskpane.html.
+//
+// Office.js: production builds point at Microsoft's CDN (store policy). Development builds
+// (`--mode development`) and preview builds (env PREVIEW=1, used by the e2e tests with production
+// mode for realistic sizes) serve the project's own copy from node_modules/@microsoft/office-js,
+// copied to dist/office-js/, so the pane works offline and in a plain browser.
+//
+// Heavy parts (the preview with its in-memory Excel, the grid, the sample return, exceljs for the
+// .xlsx download) are loaded with dynamic import() only when needed: `node scripts/bundle-size.mjs`
+// checks the initial JavaScript stays under budget.
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
+
+/** The parts of Office.js a local copy needs: the loader, the app-to-file table (without it Office.onReady never resolves), Excel host scripts, English strings. */
+const officeJsPatterns = [
+  ["office.js", ""],
+  ["o15apptofilemappingtable.js", ""],
+  ["excel-*.js", ""],
+  ["excelwebapp-*.js", ""],
+  ["office_strings.js", "en-us/"],
+  ["office_strings.js", "en-gb/"],
+].map(([from, dir]) => ({
+  from: dir + from,
+  context: OFFICE_JS_DIR,
+  to: `office-js/${dir}[name][ext]`,
+  globOptions: { ignore: ["**/*.debug.js"] },
+  // Already minified by Microsoft: stops the minimizer spending a minute re-minifying them.
+  info: { minimized: true },
+}));
+
+/**
+ * exceljs ships already minified (its "browser" build): mark its chunk minimized so the minimizer
+ * does not spend most of the build re-minifying a megabyte of code.
+ */
+class SkipMinifyingPrebuilt {
+  constructor(test) {
+    this.test = test;
+  }
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("SkipMinifyingPrebuilt", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "SkipMinifyingPrebuilt", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (this.test.test(name)) compilation.updateAsset(name, assets[name], { minimized: true });
+        }
+      });
+    });
+  }
+}
+
+/**
+ * HTTPS for sideloading into Excel on Windows/macOS (scripts/start.mjs sets IR_HTTPS=1): Office
+ * needs https://localhost:3000. office-addin-dev-certs comes with office-addin-debugging, an
+ * optional dependency, and makes and trusts a localhost certificate. Plain http otherwise (the
+ * browser preview on 127.0.0.1, and Linux, where there are no certificates).
+ */
+async function devServerTransport() {
+  if (process.env.IR_HTTPS !== "1") return { host: "127.0.0.1", server: "http" };
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return { host: "localhost", server: { type: "https", options: await devCerts.getHttpsServerOptions() } };
+  } catch (error) {
+    console.warn(`HTTPS certificates unavailable (${error.message}); serving http. Install office-addin-debugging to sideload into Excel.`);
+    return { host: "127.0.0.1", server: "http" };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const preview = dev || process.env.PREVIEW === "1" || env.preview === true || env.preview === "1";
+  const officeJsUrl = preview ? "office-js/office.js" : OFFICE_JS_CDN;
+
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const transport = serving ? await devServerTransport() : { host: "127.0.0.1", server: "http" };
+
+  return {
+    mode,
+    context: __dirname,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash].js",
+      chunkFilename: "chunks/[name].[contenthash].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    resolve: {
+      extensions: [".tsx", ".ts", ".js", ".json"],
+      // exceljs's package "browser" field points at its prebuilt browser bundle (no Node built-ins needed).
+      mainFields: ["browser", "module", "main"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type-checking is separate (`npm run typecheck`), so the build stays quick.
+            options: { configFile: path.resolve(__dirname, "tsconfig.json"), transpileOnly: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        templateParameters: { officeJsUrl, preview },
+      }),
+      new SkipMinifyingPrebuilt(/(^|\/)exceljs\.[0-9a-f]+\.js$/),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },
+          { from: "src/taskpane/support.html", to: "support.html" },
+          ...(preview ? officeJsPatterns : []),
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: "async",
+        cacheGroups: {
+          // exceljs is big: keep it in a chunk of its own, fetched only for the .xlsx download.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
+        },
+      },
+    },
+    performance: {
+      // The budget that matters is the initial JavaScript (scripts/bundle-size.mjs); lazily loaded chunks such as exceljs may be large.
+      hints: false,
+    },
+    devServer: {
+      host: transport.host,
+      port: 3000,
+      server: transport.server,
+      static: false,
+      hot: false,
+      liveReload: true,
+      allowedHosts: "all",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+      devMiddleware: { writeToDisk: false },
+    },
+    stats: "errors-warnings",
+  };
+};
