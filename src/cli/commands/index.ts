@@ -3,6 +3,7 @@
  * src/cli/commands/<name>.ts exporting a Command (see ../command.ts) and add it here.
  */
 import type { Command } from "../command";
+import { checkCommand } from "./check";
 import { templateCommand } from "./template";
 
-export const COMMANDS: readonly Command[] = [templateCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand];

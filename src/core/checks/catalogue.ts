@@ -183,7 +183,8 @@ const CATALOGUE = [
     code: "gap-in-months",
     severity: "warning",
     title: "Month not reported between reported months",
-    explanation: "Nothing at all is reported for a month, but earlier and later months have figures.",
+    explanation:
+      "Nothing at all is reported for a month, but earlier and later months have figures; or a measure is blank in a month the return reports, between two months it has figures for.",
   },
   {
     code: "duplicate-stakeholder-group",

@@ -169,7 +169,9 @@ export function checkImpactMap(issues: IssueList, view: TableView, framework: Fr
       const value = view.value(i, valueCol);
       const inputsGiven = !isBlankValue(view.value(i, quantityCol)) && !isBlankValue(view.value(i, proxyCol));
       if (value === null && formulaValue) {
-        if (inputsGiven) {
+        // The tool's own impact formula needs no cached value: programs that fill a template
+        // without calculating (openpyxl, scripts) leave it empty, and its result is the tool's to work out.
+        if (inputsGiven && !isToolImpactFormula(view.formula(i, valueCol))) {
           issues.add(
             "formula-no-value",
             view.at(i, valueCol, "Impact value (£)"),
@@ -187,6 +189,11 @@ export function checkImpactMap(issues: IssueList, view: TableView, framework: Fr
       }
     }
   }
+}
+
+/** The impact-value formula Set up writes (docs/return-format.md), in any row. */
+function isToolImpactFormula(formula: unknown): boolean {
+  return typeof formula === "string" && /^=IF\(OR\([A-Z]{1,3}\d+="",[A-Z]{1,3}\d+=""\),"",[A-Z]{1,3}\d+\*[A-Z]{1,3}\d+\*\(1-N\(/i.test(formula.replace(/\s+/g, ""));
 }
 
 function isBlankValue(value: unknown): boolean {

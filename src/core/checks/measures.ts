@@ -123,8 +123,31 @@ export function checkMeasures(issues: IssueList, view: TableView, framework: Fra
     requiredMeasures(issues, view, framework, firstRowOf, monthCols, reported);
     breakdownTotals(issues, view, framework, firstRowOf, monthCols);
     for (const row of rows) if (row.known) plausibility(issues, view, row, row.known.measure, monthCols);
+    for (const row of rows) if (row.known) rowGaps(issues, view, row, row.known, monthCols, reported);
   }
   gaps(issues, view, monthCols, reported);
+}
+
+/**
+ * A measure left blank in a month the return reports, between two months it has figures for.
+ * Required measures are reported as missing instead; breakdown rows may be partly collected.
+ * A month with nothing reported at all is one gap for the whole return (see gaps).
+ */
+function rowGaps(issues: IssueList, view: TableView, row: RowRead, known: MeasureRow, monthCols: MonthColumn[], reported: boolean[]): void {
+  if (known.measure.required || (known.breakdown !== "" && known.breakdown !== TOTAL_BREAKDOWN)) return;
+  const slots = [...monthCols].sort((a, b) => a.slot - b.slot);
+  const filled = slots.filter((m) => row.filled[m.slot]);
+  if (filled.length < 2) return;
+  for (const m of slots) {
+    if (row.filled[m.slot] || !reported[m.slot] || m.slot < filled[0]!.slot || m.slot > filled[filled.length - 1]!.slot) continue;
+    const before = [...filled].reverse().find((f) => f.slot < m.slot)!;
+    const after = filled.find((f) => f.slot > m.slot)!;
+    issues.add(
+      "gap-in-months",
+      view.at(row.i, m.col, m.label),
+      `${row.label} has no figure for ${m.label}, though ${before.label} and ${after.label} have figures. Type the figure (0 if there was none), or explain why it was not reported.`,
+    );
+  }
 }
 
 /** A month cell holds something: a value, or a formula whose value is missing (reported as such). */
