@@ -54,7 +54,7 @@ describe("help and version", () => {
     const none = runCli([]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("Usage: impact-returns <command>");
-    expectRefusal(runCli(["tempalte"]), /^impact-returns: unknown command 'tempalte'\. Commands: template\. Run 'impact-returns --help' for help\.$/);
+    expectRefusal(runCli(["tempalte"]), /^impact-returns: unknown command 'tempalte'\. Commands: template, check\. Run 'impact-returns --help' for help\.$/);
     expectRefusal(runCli(["--colour"]), /^impact-returns: unknown option '--colour'/);
   });
 });
