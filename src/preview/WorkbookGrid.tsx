@@ -12,6 +12,7 @@ import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from 
 import { formatValue } from "../memory-host";
 import { evaluateFormula, type FormulaContext, type Scalar } from "./formula-preview";
 import { conditionalLook, modelContext } from "./model-formulas";
+import { columnLetter } from "../core/layout/a1";
 
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 30;
@@ -178,17 +179,6 @@ const useStyles = makeStyles({
   noteAddress: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 function address(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;

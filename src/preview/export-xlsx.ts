@@ -6,6 +6,7 @@
  */
 import type * as ExcelJSTypes from "exceljs";
 import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
+import { columnLetter } from "../core/layout/a1";
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -15,17 +16,6 @@ const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 async function loadExcelJS(): Promise<ExcelJSModule> {
   const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
   return mod.default ?? mod;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 function a1(row: number, col: number): string {

@@ -13,6 +13,7 @@ import { CASE_STUDY_HEADERS, FIELD, IMPACT_MAP_HEADERS, MEASURE_KEY_HEADERS, RET
 import type { YearMonth } from "../core/layout/months";
 import { measureRowKey, measureRows } from "../core/setup/measure-rows";
 import type { ExcelGateway } from "../excel/gateway";
+import { columnLetter } from "../core/layout/a1";
 
 export const SAMPLE_ORGANISATION = "Riverside Homes";
 export const SAMPLE_CODE = "RH01";
@@ -174,17 +175,6 @@ const CASE_STUDIES: Record<string, string>[] = [
     "Consent given": "No",
   },
 ];
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 function cell(headers: readonly string[], header: string, sheetRow: number): string {
   const i = headers.indexOf(header);
