@@ -251,6 +251,16 @@ class Parser {
     return Math.max(0, last - r.r0 + 1);
   }
 
+  /** How many rows of these ranges hold anything, at most (undefined when the context cannot tell). */
+  private usedRows(ranges: RangeRef[]): number | undefined {
+    try {
+      return Math.max(...ranges.map((r) => this.context.lastRow(r.sheet) - r.r0 + 1));
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+  }
+
   private cells(v: Value): Scalar[] {
     if (!isRange(v)) return [v];
     const out: Scalar[] = [];
@@ -455,7 +465,13 @@ class Parser {
           pairs.push({ range, test: matcher(arg(i + 1)) });
         }
         const first = pairs[0]!.range;
-        const rows = Math.max(...pairs.map((p) => this.rows(p.range)));
+        let rows = Math.max(...pairs.map((p) => this.rows(p.range)));
+        // Rows below every range's last used row are blank: when some criterion rejects a blank, none
+        // of them can count, so stop there (the highlight rules look 10,000 rows down the Checks sheet).
+        if (pairs.some((p) => !p.test(""))) {
+          const used = this.usedRows(pairs.map((p) => p.range));
+          if (used !== undefined) rows = Math.max(0, Math.min(rows, used));
+        }
         const cols = first.c1 - first.c0 + 1;
         let count = 0;
         for (let i = 0; i < rows; i++) {

@@ -6,7 +6,7 @@
 import { builtinFrameworks, parseFrameworkText, type Framework } from "../core/framework";
 import { defaultYearStart, type YearMonth } from "../core/layout/months";
 import { readExistingReturn, type ExistingReturn, type SetupDetails, type SetupPlan } from "../core/setup/plan";
-import type { ExcelGateway, ProgressListener, SetupOutcome } from "../excel/gateway";
+import type { CheckOutcome, ExcelGateway, ProgressListener, SetupOutcome, SignOffOutcome } from "../excel/gateway";
 
 export interface TaskPaneActions {
   /** Frameworks shipped with the tool, newest version of each first. */
@@ -23,6 +23,12 @@ export interface TaskPaneActions {
   runSetup(framework: Framework, details: SetupDetails, onProgress: ProgressListener): Promise<SetupOutcome>;
   /** Activates a sheet and selects a cell, e.g. ("Measures", "H7"). */
   goToCell(sheet: string, cell: string): Promise<void>;
+  /** Checks the return and writes the list to the Checks sheet (which drives the highlights). */
+  check(): Promise<CheckOutcome>;
+  /** "Mark ready to send": refused (with the reason) unless there is no error and every warning is explained. */
+  signOff(signedOffBy: string): Promise<SignOffOutcome>;
+  /** Calls `onEdit` whenever the user edits or pastes on a data sheet; resolves to a function that stops watching. */
+  watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
 }
 
 export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date = () => new Date()): TaskPaneActions {
@@ -35,5 +41,8 @@ export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date =
     previewSetup: (framework, details) => gateway.previewSetup(framework, details, yearStart()),
     runSetup: (framework, details, onProgress) => gateway.setUp(framework, details, yearStart(), onProgress),
     goToCell: (sheet, cell) => gateway.selectCell(sheet, cell),
+    check: () => gateway.check(),
+    signOff: (signedOffBy) => gateway.signOff(signedOffBy, today()),
+    watchEdits: (onEdit) => gateway.watchEdits(onEdit),
   };
 }

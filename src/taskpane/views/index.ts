@@ -3,7 +3,7 @@
  * the component (lazy-load views that pull in anything heavy, e.g. `lazy(() => import("./CheckView"))`).
  * Every view receives the same props: the actions, and nothing from Office.js.
  */
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { TaskPaneActions } from "../actions";
 import { SetupView } from "./SetupView";
 
@@ -21,7 +21,7 @@ export interface TaskPaneView {
 
 export const VIEWS: readonly TaskPaneView[] = [
   { id: "setup", label: "Set up", component: SetupView },
-  // { id: "check", label: "Check", component: lazy(() => import("./CheckView")) },
+  { id: "check", label: "Check", component: lazy(() => import(/* webpackChunkName: "check-view" */ "./CheckView")) },
   // { id: "summary", label: "Summary", component: lazy(() => import("./SummaryView")) },
   // { id: "collate", label: "Collate", component: lazy(() => import("./CollateView")) },
 ];

@@ -1,0 +1,197 @@
+/**
+ * Pure helpers for the Check view: how a check result is arranged and worded in the pane, why
+ * "Mark ready to send" is not available yet, and the re-check scheduler (debounced, never two
+ * checks at once). No React and no Office.js here, so all of it is unit-tested directly.
+ */
+import { catalogueEntry, groupIssues, type CheckIssue, type CheckResult, type IssueGroup } from "../core/checks";
+import { sheetAddress } from "../core/layout/a1";
+
+/** How many examples a group shows before "Show all". */
+export const FIRST_EXAMPLES = 3;
+/** How many more issues each "Show more" reveals, so a group of thousands never floods the pane. */
+export const SHOW_MORE_STEP = 50;
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+}
+
+/** Where an issue is, the way Excel writes it: `Measures!H7`, `'Case studies'!B3`, or the sheet alone for a whole-sheet issue. */
+export function issueLocation(issue: Pick<CheckIssue, "sheet" | "cell">): string {
+  return issue.cell === "" ? `${issue.sheet} sheet` : sheetAddress(issue.sheet, issue.cell);
+}
+
+/** "2 errors, 5 warnings, 1 explained"; "No errors or warnings" (with any explained warnings after it). */
+export function summaryText(summary: CheckResult["summary"]): string {
+  const parts: string[] = [];
+  if (summary.errors > 0) parts.push(plural(summary.errors, "error"));
+  if (summary.warnings > 0) parts.push(plural(summary.warnings, "warning"));
+  if (parts.length === 0) {
+    return summary.accepted > 0 ? `No errors or warnings (${plural(summary.accepted, "warning")} explained)` : "No errors or warnings";
+  }
+  if (summary.accepted > 0) parts.push(`${summary.accepted.toLocaleString("en-GB")} explained`);
+  return parts.join(", ");
+}
+
+/** True when the return can be marked ready to send: it is a return, with no error and no unexplained warning. */
+export function isClean(result: CheckResult): boolean {
+  return !result.notAReturn && result.summary.errors === 0 && result.summary.warnings === 0;
+}
+
+export interface ArrangedIssues {
+  /** Issues about a whole sheet (no cell): shown first, not clickable. */
+  sheetWide: CheckIssue[];
+  /** Issues with a cell still to deal with (errors, unexplained warnings), grouped by code: errors first. */
+  groups: IssueGroup[];
+  /** Every open issue with a cell, by code, in sheet order (for "Show all"). */
+  byCode: Map<string, CheckIssue[]>;
+  /** Warnings with an explanation: shown apart, de-emphasised. */
+  accepted: CheckIssue[];
+}
+
+export function arrangeIssues(result: CheckResult, examples = FIRST_EXAMPLES): ArrangedIssues {
+  const sheetWide: CheckIssue[] = [];
+  const open: CheckIssue[] = [];
+  const accepted: CheckIssue[] = [];
+  for (const issue of result.issues) {
+    if (issue.accepted) accepted.push(issue);
+    else if (issue.cell === "") sheetWide.push(issue);
+    else open.push(issue);
+  }
+  const byCode = new Map<string, CheckIssue[]>();
+  for (const issue of open) {
+    const list = byCode.get(issue.code);
+    if (list) list.push(issue);
+    else byCode.set(issue.code, [issue]);
+  }
+  // Errors before warnings, so the most serious whole-sheet problem is read first.
+  sheetWide.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return { sheetWide, groups: groupIssues(open, examples), byCode, accepted };
+}
+
+/** The catalogue's title for a code (the code itself when the catalogue does not know it). */
+export function issueTitle(code: string): string {
+  return catalogueEntry(code)?.title ?? code;
+}
+
+/** The catalogue's plain-English explanation of what a code means, when it has one. */
+export function issueExplanation(code: string): string | undefined {
+  return catalogueEntry(code)?.explanation;
+}
+
+/** How many issues of a group to show after one more "Show more" (all of them when few are left). */
+export function nextShown(shown: number, total: number): number {
+  return Math.min(total, shown <= FIRST_EXAMPLES ? SHOW_MORE_STEP : shown + SHOW_MORE_STEP);
+}
+
+/** The label of the control that reveals more of a group. */
+export function showMoreLabel(shown: number, total: number): string {
+  const next = nextShown(shown, total);
+  if (next >= total) return `Show all ${total.toLocaleString("en-GB")}`;
+  return `Show ${(next - shown).toLocaleString("en-GB")} more of ${total.toLocaleString("en-GB")}`;
+}
+
+/** Why "Mark ready to send" cannot be used yet, in a sentence; undefined when it can. */
+export function signOffBlocker(result: CheckResult | undefined, checking: boolean): string | undefined {
+  if (checking) return "Wait for the check to finish.";
+  if (!result) return "Check the return first. You can mark it ready to send once the check finds no errors and every warning is explained.";
+  if (result.notAReturn) return "This workbook is not a return yet: set it up on the Set up tab, fill it in and check it first.";
+  const { errors, warnings } = result.summary;
+  const explain = "type why the figure is right in the Explanation column of the Checks sheet";
+  if (errors > 0 && warnings > 0) {
+    return `Fix the ${plural(errors, "error")}, and fix or explain the ${plural(warnings, "warning")} (${explain}), then check again.`;
+  }
+  if (errors > 0) return `Fix the ${plural(errors, "error")}, then check again.`;
+  if (warnings > 0) return `Fix or explain the ${plural(warnings, "warning")} (${explain}), then check again.`;
+  return undefined;
+}
+
+/** A time as the pane shows it, e.g. "14:03" (24-hour, UK). */
+export function clockTime(date: Date): string {
+  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
+/** A date as the pane shows it, e.g. "5 March 2026". */
+export function longDate(date: Date): string {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+}
+
+export type CheckReason = "manual" | "auto";
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface CheckScheduler {
+  /** Runs a check now (after the one running, if any), cancelling any re-check waiting for its delay. */
+  checkNow(reason?: CheckReason): void;
+  /** The user edited: re-check once `delayMs` have passed with no further edit. */
+  edited(): void;
+  /** Forgets a waiting re-check (e.g. automatic re-checks were switched off). */
+  cancel(): void;
+  /** Stops for good: nothing waiting runs, and nothing new starts. */
+  dispose(): void;
+}
+
+const REAL_TIMERS: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Runs checks one at a time. Edits are debounced (the check runs `delayMs` after the last one); a
+ * check asked for while one runs waits for it, and several such requests become one (a manual
+ * request wins over an automatic one). `run` must not throw; it reports its own failures.
+ */
+export function createCheckScheduler(run: (reason: CheckReason) => Promise<void>, delayMs = 1500, timers: Timers = REAL_TIMERS): CheckScheduler {
+  let timer: unknown;
+  let running = false;
+  let queued: CheckReason | undefined;
+  let disposed = false;
+
+  const clearTimer = () => {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const start = (reason: CheckReason) => {
+    if (disposed) return;
+    if (running) {
+      queued = queued === "manual" || reason === "manual" ? "manual" : "auto";
+      return;
+    }
+    running = true;
+    void run(reason)
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        const next = queued;
+        queued = undefined;
+        if (next && !disposed) start(next);
+      });
+  };
+
+  return {
+    checkNow: (reason = "manual") => {
+      clearTimer();
+      start(reason);
+    },
+    edited: () => {
+      if (disposed) return;
+      clearTimer();
+      timer = timers.setTimeout(() => {
+        timer = undefined;
+        start("auto");
+      }, delayMs);
+    },
+    cancel: () => {
+      clearTimer();
+      if (queued === "auto") queued = undefined;
+    },
+    dispose: () => {
+      disposed = true;
+      queued = undefined;
+      clearTimer();
+    },
+  };
+}

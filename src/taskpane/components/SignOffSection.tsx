@@ -1,0 +1,176 @@
+/**
+ * "Mark ready to send": the signer's name and the button, usable only when the last check found no
+ * error and no unexplained warning. When it is not usable, the reason is written out beside it
+ * (the button stays focusable, so keyboard and screen reader users hear why too).
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Info16Regular } from "@fluentui/react-icons";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { CheckResult } from "../../core/checks";
+import type { SignOffOutcome } from "../../excel/gateway";
+import { clockTime, longDate } from "../check-display";
+import { describeError, type DisplayError } from "../errors";
+import { ErrorMessage } from "./ErrorMessage";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  blocker: {
+    margin: 0,
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  blockerIcon: { flexShrink: 0, marginTop: "1px" },
+  focusTarget: {
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
+  },
+});
+
+type Outcome = { kind: "signed"; who: string; at: Date } | { kind: "refused"; refusal: string } | { kind: "failed"; error: DisplayError };
+
+export interface SignOffSectionProps {
+  /** Why the last check does not allow signing off, or undefined when it does. */
+  blocker: string | undefined;
+  signOff(name: string): Promise<SignOffOutcome>;
+  /** Called with the check the sign-off ran (it checks again before recording anything). */
+  onChecked(result: CheckResult, signed: boolean): void;
+  /** True while the pane is busy elsewhere (a check running). */
+  busy?: boolean;
+  now?: () => Date;
+}
+
+export function SignOffSection({ blocker, signOff, onChecked, busy, now = () => new Date() }: SignOffSectionProps) {
+  const styles = useStyles();
+  const blockerId = useId();
+  const [name, setName] = useState("");
+  const [nameProblem, setNameProblem] = useState<string | undefined>(undefined);
+  const [working, setWorking] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const focusOutcome = useRef(false);
+
+  useEffect(() => {
+    if (outcome && focusOutcome.current) {
+      focusOutcome.current = false;
+      outcomeRef.current?.focus();
+    }
+  }, [outcome]);
+
+  // A sign-off shown as done goes once a later check finds something to deal with (e.g. figures changed since).
+  const stillClean = blocker === undefined;
+  useEffect(() => {
+    if (!stillClean) setOutcome((current) => (current?.kind === "signed" ? undefined : current));
+  }, [stillClean]);
+
+  const reason = blocker ?? (busy ? "Wait for the check to finish." : undefined);
+  const unavailable = reason !== undefined || working;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (unavailable) return;
+    const who = name.trim();
+    if (who === "") {
+      setNameProblem("Type your name: it is recorded as the person who signed the return off.");
+      nameInput.current?.focus();
+      return;
+    }
+    setNameProblem(undefined);
+    setOutcome(undefined);
+    setWorking(true);
+    try {
+      const result = await signOff(who);
+      focusOutcome.current = true;
+      if (result.refusal !== undefined) {
+        setOutcome({ kind: "refused", refusal: result.refusal });
+        onChecked(result.result, false);
+      } else {
+        setOutcome({ kind: "signed", who, at: now() });
+        onChecked(result.result, true);
+      }
+    } catch (e) {
+      focusOutcome.current = true;
+      setOutcome({ kind: "failed", error: describeError(e, "Marking the return ready to send") });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="check-signoff-heading">
+      <h3 id="check-signoff-heading" className={styles.heading}>
+        Mark ready to send
+      </h3>
+      <p className={styles.intro}>
+        Records on the Return sheet who signed the return off, when, and a checksum of its figures, so the centre knows it was checked.
+      </p>
+      <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Sign-off" noValidate>
+        <Field
+          label="Your name"
+          hint="Recorded as 'Signed off by' on the Return sheet."
+          validationState={nameProblem ? "error" : "none"}
+          validationMessage={nameProblem}
+        >
+          <Input
+            ref={nameInput}
+            value={name}
+            autoComplete="name"
+            disabled={working}
+            onChange={(_, data) => {
+              setName(data.value);
+              if (nameProblem && data.value.trim() !== "") setNameProblem(undefined);
+            }}
+          />
+        </Field>
+        <div className={styles.actions}>
+          <Button
+            type="submit"
+            appearance={blocker === undefined ? "primary" : "secondary"}
+            disabledFocusable={unavailable}
+            aria-describedby={reason ? blockerId : undefined}
+          >
+            Mark ready to send
+          </Button>
+          {working ? <Spinner size="tiny" label="Marking the return ready to send…" /> : null}
+        </div>
+        {reason ? (
+          <p id={blockerId} className={styles.blocker}>
+            <Info16Regular className={styles.blockerIcon} aria-hidden="true" />
+            <span>{reason}</span>
+          </p>
+        ) : null}
+      </form>
+      {outcome ? (
+        <div ref={outcomeRef} tabIndex={-1} className={styles.focusTarget}>
+          {outcome.kind === "signed" ? (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Marked ready to send</MessageBarTitle>
+                <div>
+                  Signed off by {outcome.who} on {longDate(outcome.at)} at {clockTime(outcome.at)}. The Return sheet records who, when and a checksum of the
+                  figures: if any figure changes, the next check will warn you, and you can mark the return ready again.
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : outcome.kind === "refused" ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Not marked ready to send</MessageBarTitle>
+                <div>{outcome.refusal}</div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <ErrorMessage error={outcome.error} title="Could not mark the return ready to send" />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,445 @@
+/**
+ * Check: one click checks the return; issues are grouped by type with counts and the first few
+ * cells (`Measures!H7`), each of which selects its cell in Excel. The check also writes the Checks
+ * sheet, which highlights the cells. It re-runs by itself shortly after the user edits, and, once
+ * clean, the return can be marked ready to send. Acts only through the TaskPaneActions.
+ */
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ClipboardTaskListLtr20Regular, Clock16Regular, TableSearch20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { CheckIssue, CheckResult } from "../../core/checks";
+import { HIGHLIGHT } from "../../core/layout/contract";
+import {
+  arrangeIssues,
+  clockTime,
+  createCheckScheduler,
+  isClean,
+  issueLocation,
+  issueTitle,
+  plural,
+  signOffBlocker,
+  summaryText,
+  type CheckReason,
+  type CheckScheduler,
+} from "../check-display";
+import { CheckSummary } from "../components/CheckSummary";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { IssueGroupCard } from "../components/IssueGroupCard";
+import { moveBetweenIssues } from "../components/IssueItem";
+import { IssueList } from "../components/IssueList";
+import { SignOffSection } from "../components/SignOffSection";
+import { describeError, type DisplayError } from "../errors";
+import type { ViewProps } from "./index";
+
+/** How long after the user's last edit the check runs again by itself. */
+export const RECHECK_DELAY_MS = 1500;
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  minorHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  statusLine: { display: "flex", alignItems: "center", minHeight: "20px", marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
+  checkedAt: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  checkedIcon: { flexShrink: 0 },
+  switch: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  resultsHead: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  context: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sheetList: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  sheetName: { fontWeight: tokens.fontWeightSemibold },
+  accepted: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  acceptedNote: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  workbook: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  legend: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  legendItem: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  swatch: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    minWidth: "36px",
+    height: "18px",
+    padding: "0 4px",
+    border: "1px solid #C8C6C4",
+    fontFamily: "Calibri, Carlito, 'Segoe UI', Arial, sans-serif",
+    fontSize: "12px",
+  },
+  divider: { border: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: 0 },
+  focusTarget: {
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+});
+
+interface LastCheck {
+  /** Counts the checks shown, from 1. */
+  number: number;
+  result: CheckResult;
+  listProblem?: string | undefined;
+  at: Date;
+  reason: CheckReason | "sign-off";
+}
+
+/** A problem with a whole sheet: what kind, which sheet, and the message. */
+function SheetWideIssue({ issue, className }: { issue: CheckIssue; className: string }) {
+  return (
+    <>
+      <span className={className}>
+        {issueTitle(issue.code)} ({issueLocation(issue)}):
+      </span>{" "}
+      {issue.message}
+    </>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function CheckView({ actions }: ViewProps) {
+  const styles = useStyles();
+  const [running, setRunning] = useState<CheckReason | undefined>(undefined);
+  const [last, setLast] = useState<LastCheck | undefined>(undefined);
+  const [checkError, setCheckError] = useState<{ error: DisplayError; reason: CheckReason } | undefined>(undefined);
+  const [auto, setAuto] = useState(true);
+  const [watchProblem, setWatchProblem] = useState<DisplayError | undefined>(undefined);
+  const [goError, setGoError] = useState<DisplayError | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState("");
+
+  const scheduler = useRef<CheckScheduler | undefined>(undefined);
+  const pendingFocus = useRef<"results" | "error" | "goError" | undefined>(undefined);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const goErrorRef = useRef<HTMLDivElement>(null);
+
+  const frameworkTitles = useMemo(() => new Map(actions.builtinFrameworks().map((f) => [`${f.id}@${f.version}`, f.title])), [actions]);
+
+  // One scheduler for this view's life: checks never overlap, and edits are debounced.
+  useEffect(() => {
+    const run = async (reason: CheckReason) => {
+      setRunning(reason);
+      if (reason === "manual") setAnnouncement("Checking the return…");
+      try {
+        const outcome = await actions.check();
+        const at = new Date();
+        setCheckError(undefined);
+        setLast((current) => ({ number: (current?.number ?? 0) + 1, result: outcome.result, listProblem: outcome.listProblem, at, reason }));
+        setAnnouncement(
+          outcome.result.notAReturn
+            ? "This workbook is not a return yet."
+            : `${reason === "auto" ? "Checked again after your edits" : "Checked"} at ${clockTime(at)}: ${summaryText(outcome.result.summary)}.`,
+        );
+        if (reason === "manual") pendingFocus.current = "results";
+      } catch (e) {
+        setCheckError({ error: describeError(e, "Checking the return"), reason });
+        setAnnouncement("The check did not finish.");
+        if (reason === "manual") pendingFocus.current = "error";
+      } finally {
+        setRunning(undefined);
+      }
+    };
+    const s = createCheckScheduler(run, RECHECK_DELAY_MS);
+    scheduler.current = s;
+    return () => {
+      s.dispose();
+      if (scheduler.current === s) scheduler.current = undefined;
+    };
+  }, [actions]);
+
+  // Watch for edits while automatic re-checks are on and the return has been checked once.
+  const checkedOnce = last !== undefined;
+  useEffect(() => {
+    if (!auto || !checkedOnce) return;
+    let stop: (() => Promise<void>) | undefined;
+    let ended = false;
+    const finish = (s: () => Promise<void>) => void s().catch(() => undefined);
+    setWatchProblem(undefined);
+    actions
+      .watchEdits(() => scheduler.current?.edited())
+      .then(
+        (s) => {
+          if (ended) finish(s);
+          else stop = s;
+        },
+        (e: unknown) => {
+          if (!ended) setWatchProblem(describeError(e, "Watching for edits"));
+        },
+      );
+    return () => {
+      ended = true;
+      scheduler.current?.cancel();
+      if (stop) finish(stop);
+    };
+  }, [actions, auto, checkedOnce]);
+
+  // Focus follows what the user asked for: the results after a check, the message after a failure.
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    pendingFocus.current = undefined;
+    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : goErrorRef.current;
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    }
+  }, [last, checkError, goError]);
+
+  const goTo = useCallback(
+    async (sheet: string, cell: string, what: string) => {
+      setGoError(undefined);
+      try {
+        await actions.goToCell(sheet, cell);
+        setAnnouncement(`Selected ${what} in the workbook.`);
+      } catch (e) {
+        pendingFocus.current = "goError";
+        setGoError(describeError(e, `Going to ${what}`));
+      }
+    },
+    [actions],
+  );
+  const goToIssue = useCallback((issue: CheckIssue) => void goTo(issue.sheet, issue.cell, issueLocation(issue)), [goTo]);
+
+  const arranged = useMemo(() => (last && !last.result.notAReturn ? arrangeIssues(last.result) : undefined), [last]);
+  const result = last?.result;
+  const blocker = signOffBlocker(result, false);
+
+  const onSignOffChecked = useCallback((checked: CheckResult, signed: boolean) => {
+    setLast((current) => ({ number: (current?.number ?? 0) + 1, result: checked, listProblem: current?.listProblem, at: new Date(), reason: "sign-off" }));
+    // A refusal means the return changed since the last check: refresh the Checks sheet and highlights too.
+    if (!signed) scheduler.current?.checkNow("auto");
+  }, []);
+
+  const frameworkName = result?.framework
+    ? `${frameworkTitles.get(`${result.framework.id}@${result.framework.version}`) ?? result.framework.id} (version ${result.framework.version})`
+    : undefined;
+  const organisation = result?.organisation ? `${result.organisation}${result.organisationCode ? ` (${result.organisationCode})` : ""}` : undefined;
+
+  return (
+    <div className={styles.view}>
+      <h2 className={styles.heading}>Check this return</h2>
+      <p className={styles.intro}>
+        Finds mistakes before you send the return. Each one is listed here and on the Checks sheet, and highlighted in the workbook.
+      </p>
+
+      <div className={styles.controls}>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            icon={<ClipboardTaskListLtr20Regular />}
+            disabledFocusable={running !== undefined}
+            onClick={() => scheduler.current?.checkNow("manual")}
+          >
+            Check the return
+          </Button>
+        </div>
+        {/* One line, always there, so the view does not jump as checks start and finish. */}
+        <div className={styles.statusLine}>
+          {running ? (
+            <Spinner size="extra-tiny" label={running === "auto" ? "Checking again after your edits…" : "Checking the return…"} />
+          ) : last ? (
+            <span className={styles.checkedAt} data-testid="checked-at">
+              <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
+              {last.reason === "auto" ? `Checked again at ${clockTime(last.at)}` : `Checked at ${clockTime(last.at)}`}
+            </span>
+          ) : (
+            <span className={styles.checkedAt}>Not checked yet</span>
+          )}
+        </div>
+        <Switch className={styles.switch} label="Check again automatically after edits" checked={auto} onChange={(_, data) => setAuto(data.checked)} />
+        {watchProblem ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Automatic re-checks are not available</MessageBarTitle>
+              <div>{watchProblem.message} Press Check the return after editing instead.</div>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      {/* Always present, so screen readers announce each change. */}
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+
+      {checkError ? (
+        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+          <ErrorMessage error={checkError.error} title={checkError.reason === "auto" ? "The automatic re-check did not finish" : "The check did not finish"} />
+        </div>
+      ) : null}
+
+      {goError ? (
+        <div ref={goErrorRef} tabIndex={-1} className={styles.focusTarget}>
+          <ErrorMessage error={goError} title="Could not go there in the workbook" />
+        </div>
+      ) : null}
+
+      {last && result ? (
+        <section className={styles.section} aria-labelledby="check-results-heading" data-check-number={last.number}>
+          <div className={styles.resultsHead}>
+            <h3 id="check-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(styles.subheading, styles.focusTarget)}>
+              Results
+            </h3>
+            {organisation || frameworkName ? (
+              <p className={styles.context}>{[organisation, frameworkName ? `checked against ${frameworkName}` : undefined].filter(Boolean).join(", ")}</p>
+            ) : null}
+          </div>
+
+          {result.notAReturn ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>This workbook is not a return yet</MessageBarTitle>
+                <div>{capitalise(result.notAReturn)}. Set it up on the Set up tab, then check again.</div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : isClean(result) ? (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>No errors or warnings</MessageBarTitle>
+                <div>
+                  {result.summary.accepted > 0
+                    ? `${plural(result.summary.accepted, "warning")} explained. The return can be marked ready to send.`
+                    : "The return can be marked ready to send."}
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <CheckSummary summary={result.summary} />
+          )}
+
+          {arranged && arranged.sheetWide.length > 0 ? (
+            <MessageBar intent={arranged.sheetWide.some((i) => i.severity === "error") ? "error" : "warning"} layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{arranged.sheetWide.length === 1 ? "A whole sheet needs attention" : "Whole sheets need attention"}</MessageBarTitle>
+                {arranged.sheetWide.length === 1 ? (
+                  <div>
+                    <SheetWideIssue issue={arranged.sheetWide[0]!} className={styles.sheetName} />
+                  </div>
+                ) : (
+                  <ul className={styles.sheetList}>
+                    {arranged.sheetWide.map((issue, i) => (
+                      <li key={i}>
+                        <SheetWideIssue issue={issue} className={styles.sheetName} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {last.listProblem ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>The Checks sheet was not updated</MessageBarTitle>
+                <div>{last.listProblem} Until then, cells are not highlighted.</div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {arranged && (arranged.groups.length > 0 || arranged.accepted.length > 0) ? (
+            <div className={styles.groups} onKeyDown={moveBetweenIssues} aria-busy={running !== undefined}>
+              {arranged.groups.map((group) => (
+                <IssueGroupCard
+                  key={group.code}
+                  code={group.code}
+                  title={group.title}
+                  severity={group.severity}
+                  issues={arranged.byCode.get(group.code) ?? []}
+                  onGo={goToIssue}
+                />
+              ))}
+              {arranged.accepted.length > 0 ? (
+                <section className={styles.accepted} aria-labelledby="check-accepted-heading">
+                  <h4 id="check-accepted-heading" className={styles.minorHeading}>
+                    Explained warnings ({arranged.accepted.length.toLocaleString("en-GB")})
+                  </h4>
+                  <p className={styles.acceptedNote}>
+                    These no longer count as warnings. To change or withdraw an explanation, edit it on the Checks sheet and check again.
+                  </p>
+                  <IssueList issues={arranged.accepted} onGo={goToIssue} showExplanations checksSheetNote={false} />
+                </section>
+              ) : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {result?.notAReturn ? null : (
+        <section className={styles.workbook} aria-labelledby="check-workbook-heading">
+          <h3 id="check-workbook-heading" className={styles.minorHeading}>
+            In the workbook
+          </h3>
+          <ul className={styles.legend} aria-label="Highlight colours">
+            <li className={styles.legendItem}>
+              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.error.fill, color: HIGHLIGHT.error.font }} aria-hidden="true">
+                1,840
+              </span>
+              Errors turn cells light red
+            </li>
+            <li className={styles.legendItem}>
+              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.warning.fill, color: HIGHLIGHT.warning.font }} aria-hidden="true">
+                1,840
+              </span>
+              Warnings turn them amber
+            </li>
+          </ul>
+          <p className={styles.note}>
+            If a warned figure is right, type why in the Explanation column of the Checks sheet, then check again: the warning then counts as explained. The
+            highlights go when the problems are fixed.
+          </p>
+          <div>
+            <Button size="small" icon={<TableSearch20Regular />} onClick={() => void goTo("Checks", "F2", "the Checks sheet")}>
+              Go to the Checks sheet
+            </Button>
+          </div>
+        </section>
+      )}
+
+      <hr className={styles.divider} />
+
+      <SignOffSection blocker={blocker} busy={running !== undefined} signOff={(name) => actions.signOff(name)} onChecked={onSignOffChecked} />
+    </div>
+  );
+}
+
+export default CheckView;
