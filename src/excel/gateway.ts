@@ -36,8 +36,8 @@ export interface ExcelGateway {
   /** Checks, then records the sign-off if there is no error and every warning is explained (2 + 1 syncs). */
   signOff(signedOffBy: string, today: Date): Promise<SignOffOutcome>;
   /**
-   * Calls `onEdit` when the user changes a data sheet (typing or pasting), not for the add-in's own
-   * writes nor edits on the Checks sheet. Resolves to a function that stops watching.
+   * Calls `onEdit` when the user changes a sheet (typing or pasting; on the Checks sheet, only where
+   * Excel says who made the change), not for the add-in's own writes. Resolves to a function that stops watching.
    */
   watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
 }
@@ -137,14 +137,16 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
       }),
 
     watchEdits: async (onEdit) => {
-      const ignored = new Set<string>([SHEET.checks.toLowerCase(), SHEET.framework.toLowerCase()]);
       const registration = await run("Watching for edits", async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/id,items/name");
         const handler = sheets.onChanged.add(async (event) => {
-          const sheet = sheets.items.find((s) => s.id === event.worksheetId);
-          const own = (event as { triggerSource?: string }).triggerSource === "ThisLocalAddin";
-          if (!own && !(sheet && ignored.has(sheet.name.toLowerCase()))) onEdit();
+          const name = sheets.items.find((s) => s.id === event.worksheetId)?.name.toLowerCase();
+          // triggerSource (ExcelApi 1.14) tells the add-in's own writes apart. Without it, edits on
+          // the Checks sheet are ignored, since Check itself writes there and would re-trigger.
+          const source = (event as { triggerSource?: string }).triggerSource;
+          const ours = source === "ThisLocalAddin" || name === SHEET.framework.toLowerCase() || (name === SHEET.checks.toLowerCase() && source === undefined);
+          if (!ours) onEdit();
           return Promise.resolve();
         });
         await context.sync();

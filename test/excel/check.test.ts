@@ -126,7 +126,7 @@ describe("Mark ready to send", () => {
 });
 
 describe("watching for edits", () => {
-  it("reports the user's edits on data sheets, not the add-in's own writes nor the Checks sheet", async () => {
+  it("reports the user's edits, including an explanation typed on the Checks sheet, not the add-in's own writes", async () => {
     const { host, gateway } = await cleanReturn();
     let edits = 0;
     const stop = await gateway.watchEdits(() => edits++);
@@ -134,12 +134,15 @@ describe("watching for edits", () => {
     await host.settle();
     expect(edits).toBe(1);
     await gateway.check();
-    await host.userEdit("Checks", "F2", [["note"]]);
+    await gateway.selectCell("Measures", "F2");
     await host.settle();
     expect(edits).toBe(1);
+    await host.userEdit("Checks", "F2", [["note"]]);
+    await host.settle();
+    expect(edits).toBe(2);
     await stop();
     await host.userEdit("Measures", "I3", [[130]]);
     await host.settle();
-    expect(edits).toBe(1);
+    expect(edits).toBe(2);
   });
 });
