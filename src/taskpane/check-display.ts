@@ -3,7 +3,7 @@
  * "Mark ready to send" is not available yet, and the re-check scheduler (debounced, never two
  * checks at once). No React and no Office.js here, so all of it is unit-tested directly.
  */
-import { catalogueEntry, groupIssues, type CheckIssue, type CheckResult, type IssueGroup } from "../core/checks";
+import { catalogueEntry, groupIssues, warningsBlockingSignOff, type CheckIssue, type CheckResult, type IssueGroup } from "../core/checks";
 import { sheetAddress } from "../core/layout/a1";
 
 /** How many examples a group shows before "Show all". */
@@ -95,7 +95,8 @@ export function signOffBlocker(result: CheckResult | undefined, checking: boolea
   if (checking) return "Wait for the check to finish.";
   if (!result) return "Check the return first. You can mark it ready to send once the check finds no errors and every warning is explained.";
   if (result.notAReturn) return "This workbook is not a return yet: set it up on the Set up tab, fill it in and check it first.";
-  const { errors, warnings } = result.summary;
+  const errors = result.summary.errors;
+  const warnings = warningsBlockingSignOff(result);
   const explain = "type why the figure is right in the Explanation column of the Checks sheet";
   if (errors > 0 && warnings > 0) {
     return `Fix the ${plural(errors, "error")}, and fix or explain the ${plural(warnings, "warning")} (${explain}), then check again.`;

@@ -6,7 +6,7 @@ import { findBuiltinFramework } from "../../src/core/framework";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
-import { countSyncs, readRange } from "./helpers";
+import { countSyncs, readRange, tableInfo } from "./helpers";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const april2020 = { year: 2020, month: 4 };
@@ -109,12 +109,20 @@ describe("Mark ready to send", () => {
     expect(by).toBe("Pat Lee");
     expect(on).toBe(44022);
     expect(checksum).toMatch(/^[0-9a-f]{64}$/);
+    // The checksum has its own row, added below the nine fields at the first sign-off, locked.
+    expect((await readRange(host, "Return", "A11"))[0]).toEqual(["Data checksum"]);
+    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(10);
+    await expect(host.userEdit("Return", "B11", [["edited"]])).rejects.toThrow(/protected/);
     expect((await gateway.check()).result.issues).toEqual([]);
 
     // A figure changed after sign-off is noticed on the next check.
-    await host.userEdit("Measures", "F2", [[999]]);
+    await host.userEdit("Measures", "F2", [[121]]);
     const after = await gateway.check();
-    expect(after.result.issues.map((i) => i.code)).toContain("changed-after-sign-off");
+    expect(after.result.issues.map((i) => i.code)).toEqual(["changed-after-sign-off"]);
+    // Signing off again rewrites the checksum in its row rather than adding another.
+    expect((await gateway.signOff("Pat Lee", new Date(2020, 6, 11))).refusal).toBeUndefined();
+    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(10);
+    expect((await gateway.check()).result.issues).toEqual([]);
   });
 
   it("is refused while a warning has no explanation", async () => {

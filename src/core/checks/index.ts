@@ -4,5 +4,5 @@ export { CHECK_CATALOGUE, catalogueEntry, type CatalogueEntry, type CheckCode } 
 export { checkReturn, NOT_A_RETURN } from "./check";
 export { groupIssues, issueKey } from "./group";
 export { returnChecksum } from "./checksum";
-export { checksSheetProblem, orderForList, planChecksList, planSignOff, readExplanations, type SignOffPlan } from "./write-back";
+export { checksSheetProblem, orderForList, planChecksList, planSignOff, readExplanations, warningsBlockingSignOff, type SignOffPlan } from "./write-back";
 export { formatMoney, formatNumber, parseNumberText } from "./values";

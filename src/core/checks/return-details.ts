@@ -1,5 +1,5 @@
 /** Checks of the ReturnDetails table (Field / Value) on the Return sheet. */
-import { FIELD, RETURN_DETAILS_HEADERS, RETURN_FIELDS, type FieldSpec } from "../layout/contract";
+import { FIELD, RETURN_DETAILS_HEADERS, ALL_RETURN_FIELDS, type FieldSpec } from "../layout/contract";
 import { excelSerial, parseMonth, type YearMonth } from "../layout/months";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { norm, showValue, text } from "./values";
@@ -34,7 +34,7 @@ export function checkReturnDetails(issues: IssueList, view: TableView): ReturnDe
     if (key !== "" && !rowOf.has(key)) rowOf.set(key, i);
   }
 
-  for (const spec of RETURN_FIELDS) {
+  for (const spec of ALL_RETURN_FIELDS) {
     const i = rowOf.get(norm(spec.field));
     if (i === undefined) {
       if (spec.required) {

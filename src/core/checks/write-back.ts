@@ -83,6 +83,14 @@ export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult):
   return ops;
 }
 
+/**
+ * Warnings still to fix or explain before sign-off. Signing off again is how a change after
+ * sign-off is dealt with, so that warning does not count.
+ */
+export function warningsBlockingSignOff(result: CheckResult): number {
+  return result.issues.filter((i) => i.severity === "warning" && !i.accepted && i.code !== "changed-after-sign-off").length;
+}
+
 export interface SignOffPlan {
   /** Why the return cannot be marked ready, when it cannot. */
   refusal?: string;
@@ -101,8 +109,9 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
     const n = result.summary.errors;
     return { refusal: `The return has ${n} error${n === 1 ? "" : "s"} to fix before it can be marked ready to send.`, operations: [] };
   }
-  if (result.summary.warnings > 0) {
-    const n = result.summary.warnings;
+  const open = warningsBlockingSignOff(result);
+  if (open > 0) {
+    const n = open;
     return {
       refusal: `${n} warning${n === 1 ? " needs" : "s need"} fixing or an explanation (type it in the Explanation column of the Checks sheet) before the return can be marked ready to send.`,
       operations: [],
@@ -118,15 +127,21 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
   const entries: [string, PlannedCell][] = [
     [FIELD.signedOffBy, who],
     [FIELD.signedOffOn, excelSerial(today.getFullYear(), today.getMonth() + 1, today.getDate())],
-    [FIELD.dataChecksum, checksum],
   ];
   const missing = entries.filter(([name]) => rowOf(name) < 0).map(([name]) => name);
   if (missing.length > 0) return { refusal: `ReturnDetails has no ${missing.join(", ")} field: run Set up to add it, then try again.`, operations: [] };
-  const writes: SetupOperation[] = entries.map(([name, cell]) => ({
-    kind: "write",
-    sheet: table.sheet,
-    address: cellAddress(table.row + 1 + rowOf(name), table.column + value),
-    cells: [[cell]],
-  }));
+  const valueCell = (i: number) => cellAddress(table.row + 1 + i, table.column + value);
+  const writes: SetupOperation[] = entries.map(([name, cell]) => ({ kind: "write", sheet: table.sheet, address: valueCell(rowOf(name)), cells: [[cell]] }));
+  // The checksum has its own row, added below the return details at the first sign-off.
+  const checksumRow = rowOf(FIELD.dataChecksum);
+  if (checksumRow >= 0) {
+    writes.push({ kind: "write", sheet: table.sheet, address: valueCell(checksumRow), cells: [[checksum]] });
+  } else {
+    const row = table.headers.map((_, c): PlannedCell => (c === field ? FIELD.dataChecksum : c === value ? checksum : null));
+    writes.push(
+      { kind: "appendRows", table: table.name, rows: [row] },
+      { kind: "applyRules", sheet: table.sheet, rules: [{ address: valueCell(table.values.length), locked: true }] },
+    );
+  }
   return { operations: [{ kind: "unprotect", sheet: table.sheet }, ...writes, { kind: "protect", sheet: table.sheet }], checksum };
 }

@@ -67,6 +67,7 @@ export interface FieldSpec {
   prompt: string;
 }
 
+/** The fields Set up writes into ReturnDetails, in order (the contract's nine). */
 export const RETURN_FIELDS: readonly FieldSpec[] = [
   { field: FIELD.organisation, type: "text", required: true, toolOwned: false, prompt: "Your organisation's name, as the centre knows it." },
   { field: FIELD.organisationCode, type: "text", required: true, toolOwned: false, prompt: "The short code the centre gave your organisation. It identifies your returns when they are collated." },
@@ -77,8 +78,19 @@ export const RETURN_FIELDS: readonly FieldSpec[] = [
   { field: FIELD.preparedBy, type: "text", required: false, toolOwned: false, prompt: "Who filled in this return." },
   { field: FIELD.signedOffBy, type: "text", required: false, toolOwned: false, prompt: "Who certified the return as ready to send. Filled in when you mark it ready to send." },
   { field: FIELD.signedOffOn, type: "date", required: false, toolOwned: false, prompt: "When the return was certified, as a date (dd/mm/yyyy). Filled in when you mark it ready to send." },
-  { field: FIELD.dataChecksum, type: "text", required: false, toolOwned: true, prompt: "Written by Impact Returns at sign-off, so later changes to the figures can be spotted. Do not edit." },
 ];
+
+/** Added as the last row of ReturnDetails at sign-off ("Mark ready to send"), not by Set up. */
+export const CHECKSUM_FIELD: FieldSpec = {
+  field: FIELD.dataChecksum,
+  type: "text",
+  required: false,
+  toolOwned: true,
+  prompt: "Written by Impact Returns at sign-off, so later changes to the figures can be spotted. Do not edit.",
+};
+
+/** Every field ReturnDetails may hold: Set up's nine, then the sign-off checksum. */
+export const ALL_RETURN_FIELDS: readonly FieldSpec[] = [...RETURN_FIELDS, CHECKSUM_FIELD];
 
 export const MEASURE_KEY_HEADERS = ["Code", "Measure", "Breakdown", "Unit", "Kind"] as const;
 /** The Breakdown value of the row that holds a broken-down measure's total. */

@@ -8,6 +8,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import {
+  ALL_RETURN_FIELDS,
   BLANK_ROWS,
   CASE_STUDY_HEADERS,
   CHECKS_HEADERS,
@@ -798,7 +799,7 @@ function returnRules(g: Geometry): RangeRule[] {
   if (valueCol < 0) return [];
   const rules: RangeRule[] = [];
   for (let i = 0; i < g.rowCount; i++) {
-    const spec = RETURN_FIELDS.find((f) => norm(f.field) === norm(g.cell(i, "Field")));
+    const spec = ALL_RETURN_FIELDS.find((f) => norm(f.field) === norm(g.cell(i, "Field")));
     const address = cellAddress(g.row + 1 + i, valueCol);
     if (!spec) {
       rules.push({ address, locked: false });

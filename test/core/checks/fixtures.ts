@@ -2,7 +2,7 @@
  * A clean, realistically filled return for the check tests: six months (Apr to Sep 2020) reported,
  * breakdowns adding up, stakeholders, impact-map rows with their formula, case studies, and the
  * blank rows Set up leaves for more. Every table starts at A1, as Set up makes them:
- *   Return!A1        ReturnDetails  (Value in column B; Organisation B2 ... Data checksum B11)
+ *   Return!A1        ReturnDetails  (Value in column B; Organisation B2 ... Signed off on B10; Data checksum B11 once signed off)
  *   Measures!A1      Measures       (Code A ... Kind E, Apr 2020 F, May G, Jun H, ... Mar 2021 Q;
  *                                    WELFARE_CALLS row 2, ADVICE_SUPPORTED Total row 3, ...)
  *   Stakeholders!A1  Stakeholders   (7 groups on rows 2-8, blank rows 9-10)
@@ -226,8 +226,16 @@ export function detailRow(snapshot: WorkbookSnapshot, field: string): number {
   return table(snapshot, TABLE.returnDetails).values.findIndex((r) => r[0] === field);
 }
 
+/** Sets a return detail; a field the table lacks (Data checksum, before sign-off) gets a new last row, as sign-off adds it. */
 export function setDetail(snapshot: WorkbookSnapshot, field: string, value: CellValue): void {
-  setCell(snapshot, TABLE.returnDetails, detailRow(snapshot, field), "Value", value);
+  let row = detailRow(snapshot, field);
+  if (row < 0) {
+    const t = table(snapshot, TABLE.returnDetails);
+    t.values.push([field, null]);
+    t.formulas.push([field, null]);
+    row = t.values.length - 1;
+  }
+  setCell(snapshot, TABLE.returnDetails, row, "Value", value);
 }
 
 /** Issues with this code. */
