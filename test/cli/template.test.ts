@@ -72,7 +72,7 @@ describe("impact-returns template", () => {
   it("puts each table on its sheet, with its range and headers", () => {
     const measureRows = v1.measures.reduce((n, m) => n + 1 + m.breakdowns.length, 0);
     const expected: [string, string, string][] = [
-      ["Return", "ReturnDetails", "A1:B11"],
+      ["Return", "ReturnDetails", "A1:B10"],
       ["Measures", "Measures", `A1:Q${measureRows + 1}`],
       ["Stakeholders", "Stakeholders", `A1:D${v1.stakeholderGroups.length + 12 + 1}`],
       ["Outcomes", "ImpactMap", "A1:P101"],
