@@ -41,12 +41,14 @@ export interface SignOffSectionProps {
   signOff(name: string): Promise<SignOffOutcome>;
   /** Called with the check the sign-off ran (it checks again before recording anything). */
   onChecked(result: CheckResult, signed: boolean): void;
+  /** Whether the last check found nothing to deal with; a sign-off shown as done goes when it did. */
+  clean: boolean;
   /** True while the pane is busy elsewhere (a check running). */
   busy?: boolean;
   now?: () => Date;
 }
 
-export function SignOffSection({ blocker, signOff, onChecked, busy, now = () => new Date() }: SignOffSectionProps) {
+export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now = () => new Date() }: SignOffSectionProps) {
   const styles = useStyles();
   const blockerId = useId();
   const [name, setName] = useState("");
@@ -64,8 +66,9 @@ export function SignOffSection({ blocker, signOff, onChecked, busy, now = () => 
     }
   }, [outcome]);
 
-  // A sign-off shown as done goes once a later check finds something to deal with (e.g. figures changed since).
-  const stillClean = blocker === undefined;
+  // A sign-off shown as done goes once a later check finds something to deal with (e.g. figures
+  // changed since: signing off again is then allowed, and is how that warning is dealt with).
+  const stillClean = clean;
   useEffect(() => {
     if (!stillClean) setOutcome((current) => (current?.kind === "signed" ? undefined : current));
   }, [stillClean]);

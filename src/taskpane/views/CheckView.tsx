@@ -437,7 +437,7 @@ export function CheckView({ actions }: ViewProps) {
 
       <hr className={styles.divider} />
 
-      <SignOffSection blocker={blocker} busy={running !== undefined} signOff={(name) => actions.signOff(name)} onChecked={onSignOffChecked} />
+      <SignOffSection blocker={blocker} clean={result !== undefined && isClean(result)} busy={running !== undefined} signOff={(name) => actions.signOff(name)} onChecked={onSignOffChecked} />
     </div>
   );
 }
