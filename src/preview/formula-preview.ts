@@ -8,6 +8,7 @@
  * ROW, COLUMN, ISBLANK, ISNUMBER, LEN, TRIM. Anything else gives `undefined` (not calculated).
  * References are read as written: a conditional format's relative references are not shifted.
  */
+import { columnIndex, columnLetter } from "../core/layout/a1";
 
 export type Scalar = number | string | boolean;
 /** Reads a cell on the formula's own sheet: 0-based row and column. */
@@ -46,23 +47,6 @@ type Value = Scalar | RangeRef;
 
 function isRange(v: Value): v is RangeRef {
   return typeof v === "object";
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!/;
