@@ -11,7 +11,6 @@ import {
   columnIndex,
   formatAddress,
   inGrid,
-  intersection,
   intersects,
   isEntireColumns,
   isEntireRows,
@@ -20,10 +19,16 @@ import {
   type Rect,
   rect as makeRect,
   rowCount,
-  subtract,
-  subtractAll,
 } from "./address";
 import { MESSAGES, officeError } from "./errors";
+import {
+  addConditionalFormat,
+  clearConditionalFormats,
+  type ConditionalFormatModel,
+  conditionalFormatsIn,
+  findConditionalFormat,
+} from "./conditional-formats";
+import { applyDataValidation, clearDataValidation, type DataValidationModel, validationAt, validationsIn } from "./data-validation";
 import { type CellValue, formatValue, formulaR1C1ToA1, interpretInput, isErrorLiteral, valueType } from "./values";
 
 // ---------------------------------------------------------------------------------------------
@@ -45,6 +50,15 @@ export interface CellFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
 }
+
+export type { ConditionalFormatModel } from "./conditional-formats";
+export {
+  DEFAULT_ERROR_ALERT,
+  DEFAULT_PROMPT,
+  type DataValidationErrorAlertModel,
+  type DataValidationModel,
+  type DataValidationPromptModel,
+} from "./data-validation";
 
 export type FormatKey = keyof CellFormat;
 
@@ -150,50 +164,6 @@ export interface SheetProtection {
   options: ProtectionOptions;
   /** The password, if one was given (the model keeps it in clear; it is a test double). */
   password: string | null;
-}
-
-export interface DataValidationPromptModel {
-  message: string;
-  showPrompt: boolean;
-  title: string;
-}
-
-export interface DataValidationErrorAlertModel {
-  message: string;
-  showAlert: boolean;
-  style: string;
-  title: string;
-}
-
-/** One rectangle of cells sharing a data validation. `rule` is `{}` for "any value". */
-export interface DataValidationModel {
-  rect: Rect;
-  rule: Excel.DataValidationRule;
-  prompt: DataValidationPromptModel;
-  errorAlert: DataValidationErrorAlertModel;
-  ignoreBlanks: boolean;
-}
-
-export const DEFAULT_PROMPT: Readonly<DataValidationPromptModel> = Object.freeze({ message: "", showPrompt: false, title: "" });
-export const DEFAULT_ERROR_ALERT: Readonly<DataValidationErrorAlertModel> = Object.freeze({
-  message: "",
-  showAlert: true,
-  style: "Stop",
-  title: "",
-});
-
-/** A custom (formula) conditional format. Priority is the position in the sheet's list. */
-export interface ConditionalFormatModel {
-  id: string;
-  type: "Custom";
-  rects: Rect[];
-  formula: string;
-  fillColor: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  numberFormat: string | null;
-  stopIfTrue: boolean;
 }
 
 export interface NoteModel {
@@ -882,62 +852,33 @@ export class SheetModel {
     }
   }
 
-  // --- data validation ------------------------------------------------------------------------
+  // --- data validation (see data-validation.ts) -----------------------------------------------
 
   /** Applies part of a data validation to `r`, keeping the other settings of the cells there. */
   applyDataValidation(r: Rect, patch: Partial<Omit<DataValidationModel, "rect">>): void {
-    const kept: DataValidationModel[] = [];
-    const added: DataValidationModel[] = [];
-    const covered: Rect[] = [];
-    for (const dv of this.dataValidations) {
-      const overlap = intersection(dv.rect, r);
-      if (!overlap) {
-        kept.push(dv);
-        continue;
-      }
-      for (const piece of subtract(dv.rect, r)) added.push({ ...cloneValidation(dv), rect: piece });
-      added.push({ ...cloneValidation(dv), ...cloneValidationPatch(patch), rect: overlap });
-      covered.push(overlap);
-    }
-    for (const piece of subtractAll(r, covered)) {
-      added.push({
-        rule: {},
-        prompt: { ...DEFAULT_PROMPT },
-        errorAlert: { ...DEFAULT_ERROR_ALERT },
-        ignoreBlanks: true,
-        ...cloneValidationPatch(patch),
-        rect: piece,
-      });
-    }
-    this.dataValidations = mergeInto(kept, added);
-    this.workbook.touch();
+    applyDataValidation(this, r, patch);
   }
 
   clearDataValidation(r: Rect): void {
-    this.dataValidations = this.dataValidations.flatMap((dv) =>
-      intersects(dv.rect, r) ? subtract(dv.rect, r).map((piece) => ({ ...cloneValidation(dv), rect: piece })) : [dv],
-    );
-    this.workbook.touch();
+    clearDataValidation(this, r);
   }
 
   validationsIn(r: Rect): DataValidationModel[] {
-    return this.dataValidations.filter((dv) => intersects(dv.rect, r));
+    return validationsIn(this, r);
   }
 
   validationAt(row: number, col: number): DataValidationModel | undefined {
-    return this.dataValidations.find((dv) => row >= dv.rect.r0 && row <= dv.rect.r1 && col >= dv.rect.c0 && col <= dv.rect.c1);
+    return validationAt(this, row, col);
   }
 
-  // --- conditional formats --------------------------------------------------------------------
+  // --- conditional formats (see conditional-formats.ts) ---------------------------------------
 
   conditionalFormatsIn(r: Rect): ConditionalFormatModel[] {
-    return this.conditionalFormats.filter((cf) => cf.rects.some((x) => intersects(x, r)));
+    return conditionalFormatsIn(this, r);
   }
 
   clearConditionalFormats(r: Rect): void {
-    for (const cf of this.conditionalFormats) cf.rects = cf.rects.flatMap((x) => subtract(x, r));
-    this.conditionalFormats = this.conditionalFormats.filter((cf) => cf.rects.length > 0);
-    this.workbook.touch();
+    clearConditionalFormats(this, r);
   }
 
   // --- notes ------------------------------------------------------------------------------------
@@ -965,64 +906,6 @@ export class SheetModel {
     this.notes = this.notes.filter((n) => !(n.row >= r.r0 && n.row <= r.r1 && n.column >= r.c0 && n.column <= r.c1));
     this.workbook.touch();
   }
-}
-
-function cloneValidation(dv: DataValidationModel): Omit<DataValidationModel, "rect"> {
-  return {
-    rule: structuredClone(dv.rule),
-    prompt: { ...dv.prompt },
-    errorAlert: { ...dv.errorAlert },
-    ignoreBlanks: dv.ignoreBlanks,
-  };
-}
-
-function cloneValidationPatch(patch: Partial<Omit<DataValidationModel, "rect">>): Partial<Omit<DataValidationModel, "rect">> {
-  const out: Partial<Omit<DataValidationModel, "rect">> = {};
-  if (patch.rule !== undefined) out.rule = structuredClone(patch.rule);
-  if (patch.prompt !== undefined) out.prompt = { ...patch.prompt };
-  if (patch.errorAlert !== undefined) out.errorAlert = { ...patch.errorAlert };
-  if (patch.ignoreBlanks !== undefined) out.ignoreBlanks = patch.ignoreBlanks;
-  return out;
-}
-
-/** Settings of a validation (everything but its rectangle), as a comparable key; cached per object. */
-const SETTINGS_KEYS = new WeakMap<DataValidationModel, string>();
-
-function settingsKey(dv: DataValidationModel): string {
-  let key = SETTINGS_KEYS.get(dv);
-  if (key === undefined) {
-    key = JSON.stringify([dv.rule, dv.prompt, dv.errorAlert, dv.ignoreBlanks]);
-    SETTINGS_KEYS.set(dv, key);
-  }
-  return key;
-}
-
-function adjacent(x: Rect, y: Rect): boolean {
-  const vertical = x.c0 === y.c0 && x.c1 === y.c1 && (x.r1 + 1 === y.r0 || y.r1 + 1 === x.r0);
-  const horizontal = x.r0 === y.r0 && x.r1 === y.r1 && (x.c1 + 1 === y.c0 || y.c1 + 1 === x.c0);
-  return vertical || horizontal;
-}
-
-/**
- * Adds validation pieces to a list, joining each to a neighbour with the same settings where the two
- * line up (so setting a rule row by row leaves one rectangle, as Excel's own ranges would read).
- */
-function mergeInto(list: DataValidationModel[], pieces: DataValidationModel[]): DataValidationModel[] {
-  const out = [...list];
-  for (const piece of pieces) {
-    let current = piece;
-    let index = out.findIndex((dv) => adjacent(dv.rect, current.rect) && settingsKey(dv) === settingsKey(current));
-    while (index >= 0) {
-      const other = out[index] as DataValidationModel;
-      out.splice(index, 1);
-      const x = other.rect;
-      const y = current.rect;
-      current = { ...other, rect: { r0: Math.min(x.r0, y.r0), c0: Math.min(x.c0, y.c0), r1: Math.max(x.r1, y.r1), c1: Math.max(x.c1, y.c1) } };
-      index = out.findIndex((dv) => adjacent(dv.rect, current.rect) && settingsKey(dv) === settingsKey(current));
-    }
-    out.push(current);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1155,7 +1038,8 @@ export class WorkbookModel {
   calculationSuspended = false;
   private nextSheetNumber = 1;
   private nextTableId = 1;
-  private nextConditionalFormatId = 1;
+  /** The next conditional format's number (for its id). */
+  nextConditionalFormatId = 1;
 
   touch(): void {
     this.version++;
@@ -1543,32 +1427,14 @@ export class WorkbookModel {
     this.touch();
   }
 
-  // --- conditional formats --------------------------------------------------------------------
+  // --- conditional formats (see conditional-formats.ts) ---------------------------------------
 
   addConditionalFormat(sheet: SheetModel, rects: Rect[]): ConditionalFormatModel {
-    const cf: ConditionalFormatModel = {
-      id: `{CF${String(this.nextConditionalFormatId++).padStart(6, "0")}-0000-0000-0000-000000000000}`,
-      type: "Custom",
-      rects: rects.map((x) => ({ ...x })),
-      formula: "",
-      fillColor: null,
-      fontColor: null,
-      bold: null,
-      italic: null,
-      numberFormat: null,
-      stopIfTrue: false,
-    };
-    sheet.conditionalFormats.unshift(cf); // a new rule takes priority 0, as in Excel
-    this.touch();
-    return cf;
+    return addConditionalFormat(this, sheet, rects);
   }
 
   findConditionalFormat(id: string): { sheet: SheetModel; cf: ConditionalFormatModel } | undefined {
-    for (const sheet of this.sheets) {
-      const cf = sheet.conditionalFormats.find((x) => x.id === id);
-      if (cf) return { sheet, cf };
-    }
-    return undefined;
+    return findConditionalFormat(this, id);
   }
 
   /** Collects and clears the pending value changes. */

@@ -1,0 +1,449 @@
+/// <reference types="office-js" />
+/**
+ * Conditional formats (ExcelApi 1.6), the whole family in one place: the model (custom-formula
+ * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
+ * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
+ */
+import { intersects, type Rect, subtract } from "./address";
+import {
+  clientResult,
+  FakeCollection,
+  type FakeClientResult,
+  FakeObject,
+  make,
+  type Mirror,
+  type ScalarGetters,
+} from "./core";
+import { NotImplementedByHostError, officeError } from "./errors";
+import type { SheetModel, WorkbookModel } from "./model";
+import { asBoolean, type FakeRange, makeRange, type RangeTarget, rangeTarget } from "./range";
+import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "./values";
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/** A custom (formula) conditional format. Priority is the position in the sheet's list. */
+export interface ConditionalFormatModel {
+  id: string;
+  type: "Custom";
+  rects: Rect[];
+  formula: string;
+  fillColor: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+  numberFormat: string | null;
+  stopIfTrue: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model's operations (SheetModel and WorkbookModel delegate to these)
+
+export function conditionalFormatsIn(sheet: SheetModel, r: Rect): ConditionalFormatModel[] {
+  return sheet.conditionalFormats.filter((cf) => cf.rects.some((x) => intersects(x, r)));
+}
+
+export function clearConditionalFormats(sheet: SheetModel, r: Rect): void {
+  for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.flatMap((x) => subtract(x, r));
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.rects.length > 0);
+  sheet.workbook.touch();
+}
+
+export function addConditionalFormat(workbook: WorkbookModel, sheet: SheetModel, rects: Rect[]): ConditionalFormatModel {
+  const cf: ConditionalFormatModel = {
+    id: `{CF${String(workbook.nextConditionalFormatId++).padStart(6, "0")}-0000-0000-0000-000000000000}`,
+    type: "Custom",
+    rects: rects.map((x) => ({ ...x })),
+    formula: "",
+    fillColor: null,
+    fontColor: null,
+    bold: null,
+    italic: null,
+    numberFormat: null,
+    stopIfTrue: false,
+  };
+  sheet.conditionalFormats.unshift(cf); // a new rule takes priority 0, as in Excel
+  workbook.touch();
+  return cf;
+}
+
+export function findConditionalFormat(workbook: WorkbookModel, id: string): { sheet: SheetModel; cf: ConditionalFormatModel } | undefined {
+  for (const sheet of workbook.sheets) {
+    const cf = sheet.conditionalFormats.find((x) => x.id === id);
+    if (cf) return { sheet, cf };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats
+
+/** What a conditional-format proxy is bound to. */
+export interface ConditionalFormatTarget {
+  sheet: SheetModel;
+  cf: ConditionalFormatModel;
+  readonly deleted: boolean;
+}
+
+function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel): ConditionalFormatTarget {
+  return {
+    sheet,
+    cf,
+    get deleted() {
+      return sheet.deleted || !sheet.conditionalFormats.includes(cf);
+    },
+  };
+}
+
+export class FakeConditionalFormatCollection
+  extends FakeCollection<RangeTarget, ConditionalFormatTarget, FakeConditionalFormat>
+  implements Mirror<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "ConditionalFormatCollection";
+
+  protected _scalars(): ScalarGetters<RangeTarget> {
+    return {};
+  }
+
+  protected _itemTargets(t: RangeTarget): ConditionalFormatTarget[] {
+    return t.sheet.conditionalFormatsIn(t.rect).map((cf) => cfTarget(t.sheet, cf));
+  }
+
+  protected _makeItem(item: ConditionalFormatTarget): FakeConditionalFormat {
+    return make(new FakeConditionalFormat(this._ctx, () => item, { bound: item }));
+  }
+
+  add(
+    type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue",
+  ): FakeConditionalFormat {
+    if (String(type) !== "Custom") throw new NotImplementedByHostError(`ConditionalFormatCollection.add("${String(type)}")`);
+    let created: ConditionalFormatTarget | undefined;
+    this._queue("add", (t) => {
+      t.sheet.assertUnprotected("ConditionalFormatCollection.add");
+      created = cfTarget(t.sheet, t.sheet.workbook.addConditionalFormat(t.sheet, [t.rect]));
+    });
+    return make(
+      new FakeConditionalFormat(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, "ConditionalFormatCollection.add");
+        return created;
+      }),
+    );
+  }
+
+  clearAll(): void {
+    this._queue("clearAll", (t) => {
+      t.sheet.assertUnprotected("ConditionalFormatCollection.clearAll");
+      t.sheet.clearConditionalFormats(t.rect);
+    });
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (t) => t.sheet.conditionalFormatsIn(t.rect).length);
+  }
+
+  private _lookup(member: string, find: (t: RangeTarget) => ConditionalFormatModel | undefined, nullable: boolean): FakeConditionalFormat {
+    const location = `ConditionalFormatCollection.${member}`;
+    const proxy = make(
+      new FakeConditionalFormat(this._ctx, () => {
+        const t = this._target(location);
+        const cf = find(t);
+        if (!cf) {
+          if (nullable) return null;
+          throw officeError("ItemNotFound", undefined, location);
+        }
+        return cfTarget(t.sheet, cf);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(id: string): FakeConditionalFormat {
+    return this._lookup("getItem", (t) => t.sheet.conditionalFormatsIn(t.rect).find((cf) => cf.id === id), false);
+  }
+
+  getItemOrNullObject(id: string): FakeConditionalFormat {
+    return this._lookup("getItemOrNullObject", (t) => t.sheet.conditionalFormatsIn(t.rect).find((cf) => cf.id === id), true);
+  }
+
+  getItemAt(index: number): FakeConditionalFormat {
+    return this._lookup("getItemAt", (t) => t.sheet.conditionalFormatsIn(t.rect)[index], false);
+  }
+}
+
+abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
+  /** Writes a property of the conditional format (refused on a protected sheet). */
+  protected _writeRule(property: string, value: unknown, apply: (cf: ConditionalFormatModel, v: unknown, t: ConditionalFormatTarget) => void): void {
+    const location = `${this._typeName}.${property}`;
+    this._write(property, value, (t, v) => {
+      t.sheet.assertUnprotected(location);
+      apply(t.cf, v, t);
+      t.sheet.workbook.touch();
+    });
+  }
+}
+
+export class FakeConditionalFormat
+  extends ConditionalPart
+  implements Mirror<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
+{
+  readonly _typeName = "ConditionalFormat";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return {
+      id: (t) => t.cf.id,
+      type: (t) => t.cf.type,
+      priority: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
+      stopIfTrue: (t) => t.cf.stopIfTrue,
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "custom" ? (this.custom as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  get custom(): FakeCustomConditionalFormat {
+    return this._nav("custom", () => make(new FakeCustomConditionalFormat(this._ctx, () => this._target("ConditionalFormat.custom"))));
+  }
+
+  get id(): Excel.ConditionalFormat["id"] {
+    return this._read("id");
+  }
+  get type(): Excel.ConditionalFormat["type"] {
+    return this._read("type");
+  }
+
+  get priority(): Excel.ConditionalFormat["priority"] {
+    return this._read("priority");
+  }
+  set priority(value: Excel.ConditionalFormat["priority"]) {
+    this._writeRule("priority", value, (cf, v, t) => {
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, "ConditionalFormat.priority");
+      const list = t.sheet.conditionalFormats;
+      list.splice(list.indexOf(cf), 1);
+      list.splice(Math.min(v, list.length), 0, cf);
+    });
+  }
+
+  get stopIfTrue(): Excel.ConditionalFormat["stopIfTrue"] {
+    return this._read("stopIfTrue");
+  }
+  set stopIfTrue(value: Excel.ConditionalFormat["stopIfTrue"]) {
+    this._writeRule("stopIfTrue", value, (cf, v) => {
+      cf.stopIfTrue = asBoolean(v, "ConditionalFormat.stopIfTrue");
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.sheet.assertUnprotected("ConditionalFormat.delete");
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+      t.sheet.workbook.touch();
+    });
+  }
+
+  getRange(): FakeRange {
+    const location = "ConditionalFormat.getRange";
+    return makeRange(this._ctx, () => {
+      const t = this._target(location);
+      const only = t.cf.rects.length === 1 ? t.cf.rects[0] : undefined;
+      if (!only) throw officeError("InvalidOperation", undefined, location);
+      return rangeTarget(t.sheet, only);
+    });
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    const location = "ConditionalFormat.getRangeOrNullObject";
+    return makeRange(this._ctx, () => {
+      const t = this._target(location);
+      const only = t.cf.rects.length === 1 ? t.cf.rects[0] : undefined;
+      return only ? rangeTarget(t.sheet, only) : null;
+    })._asNullable();
+  }
+}
+
+export class FakeCustomConditionalFormat extends ConditionalPart {
+  readonly _typeName = "CustomConditionalFormat";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return {};
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "rule") return this.rule as unknown as FakeObject<unknown>;
+    if (name === "format") return this.format as unknown as FakeObject<unknown>;
+    return undefined;
+  }
+
+  get rule(): FakeConditionalFormatRule {
+    return this._nav("rule", () => make(new FakeConditionalFormatRule(this._ctx, () => this._target("CustomConditionalFormat.rule"))));
+  }
+
+  get format(): FakeConditionalRangeFormat {
+    return this._nav("format", () => make(new FakeConditionalRangeFormat(this._ctx, () => this._target("CustomConditionalFormat.format"))));
+  }
+}
+
+export class FakeConditionalFormatRule
+  extends ConditionalPart
+  implements Mirror<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1" | "load">
+{
+  readonly _typeName = "ConditionalFormatRule";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return {
+      formula: (t) => t.cf.formula,
+      formulaLocal: (t) => t.cf.formula,
+      formulaR1C1: (t) => formulaA1ToR1C1(t.cf.formula, t.cf.rects[0]?.r0 ?? 0, t.cf.rects[0]?.c0 ?? 0),
+    };
+  }
+
+  private _setFormula(property: string, value: unknown, r1c1: boolean): void {
+    this._writeRule(property, value, (cf, v) => {
+      if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, `ConditionalFormatRule.${property}`);
+      cf.formula = r1c1 ? formulaR1C1ToA1Local(v, cf) : v;
+    });
+  }
+
+  get formula(): Excel.ConditionalFormatRule["formula"] {
+    return this._read("formula");
+  }
+  set formula(value: Excel.ConditionalFormatRule["formula"]) {
+    this._setFormula("formula", value, false);
+  }
+
+  get formulaLocal(): Excel.ConditionalFormatRule["formulaLocal"] {
+    return this._read("formulaLocal");
+  }
+  set formulaLocal(value: Excel.ConditionalFormatRule["formulaLocal"]) {
+    this._setFormula("formulaLocal", value, false);
+  }
+
+  get formulaR1C1(): Excel.ConditionalFormatRule["formulaR1C1"] {
+    return this._read("formulaR1C1");
+  }
+  set formulaR1C1(value: Excel.ConditionalFormatRule["formulaR1C1"]) {
+    this._setFormula("formulaR1C1", value, true);
+  }
+}
+
+/** Converts an R1C1 rule formula relative to the top-left cell of the format's range. */
+function formulaR1C1ToA1Local(formula: string, cf: ConditionalFormatModel): string {
+  const first = cf.rects[0];
+  return formulaR1C1ToA1(formula, first?.r0 ?? 0, first?.c0 ?? 0);
+}
+
+export class FakeConditionalRangeFormat
+  extends ConditionalPart
+  implements Mirror<Excel.ConditionalRangeFormat, "numberFormat" | "clearFormat" | "load">
+{
+  readonly _typeName = "ConditionalRangeFormat";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return { numberFormat: (t) => t.cf.numberFormat };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "fill") return this.fill as unknown as FakeObject<unknown>;
+    if (name === "font") return this.font as unknown as FakeObject<unknown>;
+    return undefined;
+  }
+
+  get fill(): FakeConditionalRangeFill {
+    return this._nav("fill", () => make(new FakeConditionalRangeFill(this._ctx, () => this._target("ConditionalRangeFormat.fill"))));
+  }
+
+  get font(): FakeConditionalRangeFont {
+    return this._nav("font", () => make(new FakeConditionalRangeFont(this._ctx, () => this._target("ConditionalRangeFormat.font"))));
+  }
+
+  get numberFormat(): Excel.ConditionalRangeFormat["numberFormat"] {
+    return this._read("numberFormat");
+  }
+  set numberFormat(value: Excel.ConditionalRangeFormat["numberFormat"]) {
+    this._writeRule("numberFormat", value, (cf, v) => {
+      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ConditionalRangeFormat.numberFormat");
+      cf.numberFormat = v;
+    });
+  }
+
+  clearFormat(): void {
+    this._queue("clearFormat", (t) => {
+      t.sheet.assertUnprotected("ConditionalRangeFormat.clearFormat");
+      Object.assign(t.cf, { fillColor: null, fontColor: null, bold: null, italic: null, numberFormat: null });
+      t.sheet.workbook.touch();
+    });
+  }
+}
+
+export class FakeConditionalRangeFill extends ConditionalPart implements Mirror<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
+  readonly _typeName = "ConditionalRangeFill";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return { color: (t) => t.cf.fillColor };
+  }
+
+  get color(): Excel.ConditionalRangeFill["color"] {
+    return this._read("color");
+  }
+  set color(value: Excel.ConditionalRangeFill["color"]) {
+    this._writeRule("color", value, (cf, v) => {
+      cf.fillColor = normaliseColour(v, "ConditionalRangeFill.color");
+    });
+  }
+
+  clear(): void {
+    this._values.delete("color");
+    this._queue("clear", (t) => {
+      t.sheet.assertUnprotected("ConditionalRangeFill.clear");
+      t.cf.fillColor = null;
+      t.sheet.workbook.touch();
+    });
+  }
+}
+
+export class FakeConditionalRangeFont
+  extends ConditionalPart
+  implements Mirror<Excel.ConditionalRangeFont, "color" | "bold" | "italic" | "clear" | "load">
+{
+  readonly _typeName = "ConditionalRangeFont";
+
+  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
+    return { color: (t) => t.cf.fontColor, bold: (t) => t.cf.bold, italic: (t) => t.cf.italic };
+  }
+
+  get color(): Excel.ConditionalRangeFont["color"] {
+    return this._read("color");
+  }
+  set color(value: Excel.ConditionalRangeFont["color"]) {
+    this._writeRule("color", value, (cf, v) => {
+      cf.fontColor = normaliseColour(v, "ConditionalRangeFont.color");
+    });
+  }
+
+  get bold(): Excel.ConditionalRangeFont["bold"] {
+    return this._read("bold");
+  }
+  set bold(value: Excel.ConditionalRangeFont["bold"]) {
+    this._writeRule("bold", value, (cf, v) => {
+      cf.bold = asBoolean(v, "ConditionalRangeFont.bold");
+    });
+  }
+
+  get italic(): Excel.ConditionalRangeFont["italic"] {
+    return this._read("italic");
+  }
+  set italic(value: Excel.ConditionalRangeFont["italic"]) {
+    this._writeRule("italic", value, (cf, v) => {
+      cf.italic = asBoolean(v, "ConditionalRangeFont.italic");
+    });
+  }
+
+  clear(): void {
+    for (const key of ["color", "bold", "italic"]) this._values.delete(key);
+    this._queue("clear", (t) => {
+      t.sheet.assertUnprotected("ConditionalRangeFont.clear");
+      Object.assign(t.cf, { fontColor: null, bold: null, italic: null });
+      t.sheet.workbook.touch();
+    });
+  }
+}

@@ -1,0 +1,494 @@
+/// <reference types="office-js" />
+/**
+ * Data validation (ExcelApi 1.8), the whole family in one place: the model (validation rectangles
+ * on a sheet and how setting part of a validation splits and merges them), Office's checks on a
+ * rule, the evaluation of `DataValidation.valid`, and the `Excel.DataValidation` proxy.
+ * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as
+ * satisfied.
+ */
+import { area, formatAddress, intersection, intersects, type Rect, subtract, subtractAll, tryParseAddress } from "./address";
+import { FakeObject, type Mirror, sameContext, type ScalarGetters } from "./core";
+import { officeError } from "./errors";
+import type { SheetModel } from "./model";
+import { asBoolean, FakeRange, type RangeTarget } from "./range";
+import { type CellValue, dateToSerial } from "./values";
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+export interface DataValidationPromptModel {
+  message: string;
+  showPrompt: boolean;
+  title: string;
+}
+
+export interface DataValidationErrorAlertModel {
+  message: string;
+  showAlert: boolean;
+  style: string;
+  title: string;
+}
+
+/** One rectangle of cells sharing a data validation. `rule` is `{}` for "any value". */
+export interface DataValidationModel {
+  rect: Rect;
+  rule: Excel.DataValidationRule;
+  prompt: DataValidationPromptModel;
+  errorAlert: DataValidationErrorAlertModel;
+  ignoreBlanks: boolean;
+}
+
+export const DEFAULT_PROMPT: Readonly<DataValidationPromptModel> = Object.freeze({ message: "", showPrompt: false, title: "" });
+export const DEFAULT_ERROR_ALERT: Readonly<DataValidationErrorAlertModel> = Object.freeze({
+  message: "",
+  showAlert: true,
+  style: "Stop",
+  title: "",
+});
+
+// ---------------------------------------------------------------------------------------------
+// The model's operations (SheetModel delegates to these)
+
+/** Applies part of a data validation to `r`, keeping the other settings of the cells there. */
+export function applyDataValidation(sheet: SheetModel, r: Rect, patch: Partial<Omit<DataValidationModel, "rect">>): void {
+  const kept: DataValidationModel[] = [];
+  const added: DataValidationModel[] = [];
+  const covered: Rect[] = [];
+  for (const dv of sheet.dataValidations) {
+    const overlap = intersection(dv.rect, r);
+    if (!overlap) {
+      kept.push(dv);
+      continue;
+    }
+    for (const piece of subtract(dv.rect, r)) added.push({ ...cloneValidation(dv), rect: piece });
+    added.push({ ...cloneValidation(dv), ...cloneValidationPatch(patch), rect: overlap });
+    covered.push(overlap);
+  }
+  for (const piece of subtractAll(r, covered)) {
+    added.push({
+      rule: {},
+      prompt: { ...DEFAULT_PROMPT },
+      errorAlert: { ...DEFAULT_ERROR_ALERT },
+      ignoreBlanks: true,
+      ...cloneValidationPatch(patch),
+      rect: piece,
+    });
+  }
+  sheet.dataValidations = mergeInto(kept, added);
+  sheet.workbook.touch();
+}
+
+export function clearDataValidation(sheet: SheetModel, r: Rect): void {
+  sheet.dataValidations = sheet.dataValidations.flatMap((dv) =>
+    intersects(dv.rect, r) ? subtract(dv.rect, r).map((piece) => ({ ...cloneValidation(dv), rect: piece })) : [dv],
+  );
+  sheet.workbook.touch();
+}
+
+export function validationsIn(sheet: SheetModel, r: Rect): DataValidationModel[] {
+  return sheet.dataValidations.filter((dv) => intersects(dv.rect, r));
+}
+
+export function validationAt(sheet: SheetModel, row: number, col: number): DataValidationModel | undefined {
+  return sheet.dataValidations.find((dv) => row >= dv.rect.r0 && row <= dv.rect.r1 && col >= dv.rect.c0 && col <= dv.rect.c1);
+}
+
+function cloneValidation(dv: DataValidationModel): Omit<DataValidationModel, "rect"> {
+  return {
+    rule: structuredClone(dv.rule),
+    prompt: { ...dv.prompt },
+    errorAlert: { ...dv.errorAlert },
+    ignoreBlanks: dv.ignoreBlanks,
+  };
+}
+
+function cloneValidationPatch(patch: Partial<Omit<DataValidationModel, "rect">>): Partial<Omit<DataValidationModel, "rect">> {
+  const out: Partial<Omit<DataValidationModel, "rect">> = {};
+  if (patch.rule !== undefined) out.rule = structuredClone(patch.rule);
+  if (patch.prompt !== undefined) out.prompt = { ...patch.prompt };
+  if (patch.errorAlert !== undefined) out.errorAlert = { ...patch.errorAlert };
+  if (patch.ignoreBlanks !== undefined) out.ignoreBlanks = patch.ignoreBlanks;
+  return out;
+}
+
+/** Settings of a validation (everything but its rectangle), as a comparable key; cached per object. */
+const SETTINGS_KEYS = new WeakMap<DataValidationModel, string>();
+
+function settingsKey(dv: DataValidationModel): string {
+  let key = SETTINGS_KEYS.get(dv);
+  if (key === undefined) {
+    key = JSON.stringify([dv.rule, dv.prompt, dv.errorAlert, dv.ignoreBlanks]);
+    SETTINGS_KEYS.set(dv, key);
+  }
+  return key;
+}
+
+function adjacent(x: Rect, y: Rect): boolean {
+  const vertical = x.c0 === y.c0 && x.c1 === y.c1 && (x.r1 + 1 === y.r0 || y.r1 + 1 === x.r0);
+  const horizontal = x.r0 === y.r0 && x.r1 === y.r1 && (x.c1 + 1 === y.c0 || y.c1 + 1 === x.c0);
+  return vertical || horizontal;
+}
+
+/**
+ * Adds validation pieces to a list, joining each to a neighbour with the same settings where the two
+ * line up (so setting a rule row by row leaves one rectangle, as Excel's own ranges would read).
+ */
+function mergeInto(list: DataValidationModel[], pieces: DataValidationModel[]): DataValidationModel[] {
+  const out = [...list];
+  for (const piece of pieces) {
+    let current = piece;
+    let index = out.findIndex((dv) => adjacent(dv.rect, current.rect) && settingsKey(dv) === settingsKey(current));
+    while (index >= 0) {
+      const other = out[index] as DataValidationModel;
+      out.splice(index, 1);
+      const x = other.rect;
+      const y = current.rect;
+      current = { ...other, rect: { r0: Math.min(x.r0, y.r0), c0: Math.min(x.c0, y.c0), r1: Math.max(x.r1, y.r1), c1: Math.max(x.c1, y.c1) } };
+      index = out.findIndex((dv) => adjacent(dv.rect, current.rect) && settingsKey(dv) === settingsKey(current));
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules: Office's checks when a rule is set, and evaluation for `valid`
+
+const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const RULE_KINDS = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"] as const;
+type RuleKind = (typeof RULE_KINDS)[number];
+
+/** Office's DataValidationType for a stored rule. */
+export function ruleType(rule: Excel.DataValidationRule): string {
+  const kind = ruleKind(rule);
+  switch (kind) {
+    case "wholeNumber":
+      return "WholeNumber";
+    case "decimal":
+      return "Decimal";
+    case "textLength":
+      return "TextLength";
+    case "date":
+      return "Date";
+    case "time":
+      return "Time";
+    case "list":
+      return "List";
+    case "custom":
+      return "Custom";
+    default:
+      return "None";
+  }
+}
+
+function ruleKind(rule: Excel.DataValidationRule): RuleKind | null {
+  for (const kind of RULE_KINDS) if (rule[kind] !== undefined && rule[kind] !== null) return kind;
+  return null;
+}
+
+/**
+ * Checks a rule as Office does when `DataValidation.rule` is set: exactly one kind, with the
+ * fields that kind needs. A list whose source is a Range is turned into an absolute reference.
+ */
+export function normaliseRule(
+  rule: unknown,
+  location: string,
+  rangeSource: (range: unknown) => { sheet: SheetModel; rect: Rect } | null,
+): Excel.DataValidationRule {
+  const bad = () => officeError("InvalidArgument", undefined, location);
+  if (!rule || typeof rule !== "object" || Array.isArray(rule)) throw bad();
+  const record = rule as Record<string, unknown>;
+  const present = RULE_KINDS.filter((k) => record[k] !== undefined && record[k] !== null);
+  const unknown = Object.keys(record).filter((k) => !(RULE_KINDS as readonly string[]).includes(k) && record[k] !== undefined);
+  if (present.length !== 1 || unknown.length > 0) throw bad();
+  const kind = present[0] as RuleKind;
+  const body = record[kind];
+  if (!body || typeof body !== "object") throw bad();
+  const b = body as Record<string, unknown>;
+  const isFormula = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length > 0) || v instanceof Date;
+  switch (kind) {
+    case "wholeNumber":
+    case "decimal":
+    case "textLength":
+    case "date":
+    case "time": {
+      if (!OPERATORS.includes(String(b.operator)) || !isFormula(b.formula1)) throw bad();
+      const needsSecond = b.operator === "Between" || b.operator === "NotBetween";
+      if (needsSecond && !isFormula(b.formula2)) throw bad();
+      const out: Record<string, unknown> = { formula1: toFormulaValue(b.formula1), operator: b.operator };
+      if (needsSecond) out.formula2 = toFormulaValue(b.formula2);
+      return { [kind]: out } as Excel.DataValidationRule;
+    }
+    case "list": {
+      let source = b.source;
+      if (typeof source !== "string") {
+        const resolved = rangeSource(source);
+        if (!resolved) throw bad();
+        source = `=${absolute(formatAddress(resolved.sheet.name, resolved.rect))}`;
+      }
+      if (typeof source !== "string" || source.trim() === "") throw bad();
+      return { list: { inCellDropDown: b.inCellDropDown === undefined ? true : Boolean(b.inCellDropDown), source } };
+    }
+    case "custom": {
+      if (typeof b.formula !== "string" || b.formula.length === 0) throw bad();
+      return { custom: { formula: b.formula } };
+    }
+  }
+}
+
+function toFormulaValue(v: unknown): string | number {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v as string | number;
+}
+
+/** "Names!A1:A3" -> "Names!$A$1:$A$3". */
+function absolute(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang + 1);
+  const areaPart = address.slice(bang + 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return sheet + areaPart;
+}
+
+/** Resolves a rule operand to a number or text, or undefined when the host cannot evaluate it. */
+function operand(value: unknown, sheet: SheetModel, kind: RuleKind): number | string | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return undefined;
+  let text = value.trim();
+  if (text.startsWith("=")) {
+    text = text.slice(1);
+    const ref = tryParseAddress(text.replace(/\$/g, ""));
+    if (ref && ref.rect.r0 === ref.rect.r1 && ref.rect.c0 === ref.rect.c1) {
+      const target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
+      if (!target) return undefined;
+      const v = target.valueAt(ref.rect.r0, ref.rect.c0);
+      return typeof v === "boolean" ? undefined : v;
+    }
+  }
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  if (kind === "date") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    if (m) return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
+  }
+  if (kind === "time") {
+    const m = /^(?:\d{4}-\d{2}-\d{2}T)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
+    if (m) return (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86_400;
+  }
+  return undefined;
+}
+
+function compare(x: number, operator: string, a: number, b: number | undefined): boolean {
+  switch (operator) {
+    case "Between":
+      return b !== undefined && x >= Math.min(a, b) && x <= Math.max(a, b);
+    case "NotBetween":
+      return b !== undefined && (x < Math.min(a, b) || x > Math.max(a, b));
+    case "EqualTo":
+      return x === a;
+    case "NotEqualTo":
+      return x !== a;
+    case "GreaterThan":
+      return x > a;
+    case "LessThan":
+      return x < a;
+    case "GreaterThanOrEqualTo":
+      return x >= a;
+    case "LessThanOrEqualTo":
+      return x <= a;
+    default:
+      return true;
+  }
+}
+
+/** The values of a list rule's source, or undefined when it cannot be resolved. */
+function listValues(source: string, sheet: SheetModel): string[] | undefined {
+  if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
+  const ref = tryParseAddress(source.slice(1).replace(/\$/g, ""));
+  if (!ref) return undefined;
+  const target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
+  if (!target) return undefined;
+  const out: string[] = [];
+  for (let r = ref.rect.r0; r <= Math.min(ref.rect.r1, ref.rect.r0 + 10_000); r++) {
+    for (let c = ref.rect.c0; c <= ref.rect.c1; c++) out.push(target.textAt(r, c));
+  }
+  return out;
+}
+
+/** Does `value` satisfy the validation? Blank cells pass when blanks are ignored. */
+export function satisfies(dv: DataValidationModel, value: CellValue, sheet: SheetModel): boolean {
+  const kind = ruleKind(dv.rule);
+  if (kind === null || kind === "custom") return true;
+  if (value === "") return dv.ignoreBlanks;
+  if (kind === "list") {
+    const values = listValues(String(dv.rule.list?.source ?? ""), sheet);
+    if (!values) return true;
+    const text = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+    return values.some((v) => v.toLowerCase() === text.toLowerCase());
+  }
+  const basic = (dv.rule[kind] ?? {}) as { formula1?: unknown; formula2?: unknown; operator?: string };
+  const a = operand(basic.formula1, sheet, kind);
+  const b = basic.formula2 === undefined ? undefined : operand(basic.formula2, sheet, kind);
+  if (typeof a !== "number" || (basic.formula2 !== undefined && typeof b !== "number")) return true; // cannot evaluate
+  let x: number;
+  if (kind === "textLength") x = String(value).length;
+  else if (typeof value !== "number") return false;
+  else if (kind === "wholeNumber" && !Number.isInteger(value)) return false;
+  else x = value;
+  return compare(x, basic.operator ?? "", a, b as number | undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation
+
+interface ValidationSummary {
+  type: string;
+  rule: Excel.DataValidationRule | null;
+  prompt: Excel.DataValidationPrompt | null;
+  errorAlert: Excel.DataValidationErrorAlert | null;
+  ignoreBlanks: boolean | null;
+}
+
+function summarise(t: RangeTarget): ValidationSummary {
+  const entries = t.sheet.validationsIn(t.rect);
+  if (entries.length === 0) {
+    return { type: "None", rule: {}, prompt: { ...DEFAULT_PROMPT }, errorAlert: { ...DEFAULT_ERROR_ALERT } as Excel.DataValidationErrorAlert, ignoreBlanks: true };
+  }
+  const covered = subtractAll(t.rect, entries.map((e) => e.rect)).length === 0;
+  const first = entries[0] as DataValidationModel;
+  const same = <K extends keyof DataValidationModel>(key: K): boolean =>
+    entries.every((e) => JSON.stringify(e[key]) === JSON.stringify(first[key]));
+  const sameRule = same("rule");
+  let type = ruleType(first.rule);
+  if (!sameRule) type = "Inconsistent";
+  else if (!covered) type = "MixedCriteria";
+  return {
+    type,
+    rule: sameRule && covered ? structuredClone(first.rule) : null,
+    prompt: covered && same("prompt") ? { ...first.prompt } : null,
+    errorAlert: covered && same("errorAlert") ? ({ ...first.errorAlert } as Excel.DataValidationErrorAlert) : null,
+    ignoreBlanks: covered && same("ignoreBlanks") ? first.ignoreBlanks : null,
+  };
+}
+
+/** `valid`: true if all cells are valid, false if all are invalid, null if mixed. */
+function validity(t: RangeTarget): boolean | null {
+  let valid = 0;
+  let invalid = 0;
+  for (const dv of t.sheet.validationsIn(t.rect)) {
+    const overlap = intersection(dv.rect, t.rect);
+    if (!overlap) continue;
+    // Only stored cells can hold values; blank cells are checked once, against ignoreBlanks.
+    let stored = 0;
+    t.sheet.forEachStored(overlap, (_cell, row, col) => {
+      stored++;
+      if (satisfies(dv, t.sheet.valueAt(row, col), t.sheet)) valid++;
+      else invalid++;
+    });
+    if (stored < area(overlap)) {
+      if (satisfies(dv, "", t.sheet)) valid++;
+      else invalid++;
+    }
+  }
+  const uncovered = subtractAll(t.rect, t.sheet.validationsIn(t.rect).map((dv) => dv.rect)).length > 0;
+  if (uncovered) valid++;
+  return invalid === 0 ? true : valid === 0 ? false : null;
+}
+
+const ALERT_STYLES = ["Stop", "Warning", "Information"];
+
+export class FakeDataValidation
+  extends FakeObject<RangeTarget>
+  implements Mirror<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type" | "valid" | "clear" | "load">
+{
+  readonly _typeName = "DataValidation";
+
+  protected _scalars(): ScalarGetters<RangeTarget> {
+    return {
+      rule: (t) => summarise(t).rule,
+      prompt: (t) => summarise(t).prompt,
+      errorAlert: (t) => summarise(t).errorAlert,
+      ignoreBlanks: (t) => summarise(t).ignoreBlanks,
+      type: (t) => summarise(t).type,
+      valid: (t) => validity(t),
+    };
+  }
+
+  get type(): Excel.DataValidation["type"] {
+    return this._read("type");
+  }
+
+  get valid(): Excel.DataValidation["valid"] {
+    return this._read("valid");
+  }
+
+  get rule(): Excel.DataValidation["rule"] {
+    return this._read("rule");
+  }
+  set rule(value: Excel.DataValidation["rule"]) {
+    const location = "DataValidation.rule";
+    const source = (value as { list?: { source?: unknown } } | undefined)?.list?.source;
+    sameContext(this._ctx, source, location);
+    this._write("rule", value, (t, v) => {
+      t.sheet.assertUnprotected(location);
+      const rule = normaliseRule(v, location, (range) => (range instanceof FakeRange ? range._target(location) : null));
+      t.sheet.applyDataValidation(t.rect, { rule });
+    });
+  }
+
+  get prompt(): Excel.DataValidation["prompt"] {
+    return this._read("prompt");
+  }
+  set prompt(value: Excel.DataValidation["prompt"]) {
+    const location = "DataValidation.prompt";
+    this._write("prompt", value, (t, v) => {
+      t.sheet.assertUnprotected(location);
+      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+      const p = v as Partial<Excel.DataValidationPrompt>;
+      const prompt = {
+        message: String(p.message ?? DEFAULT_PROMPT.message),
+        showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
+        title: String(p.title ?? DEFAULT_PROMPT.title),
+      };
+      t.sheet.applyDataValidation(t.rect, { prompt });
+    });
+  }
+
+  get errorAlert(): Excel.DataValidation["errorAlert"] {
+    return this._read("errorAlert");
+  }
+  set errorAlert(value: Excel.DataValidation["errorAlert"]) {
+    const location = "DataValidation.errorAlert";
+    this._write("errorAlert", value, (t, v) => {
+      t.sheet.assertUnprotected(location);
+      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+      const a = v as Partial<Excel.DataValidationErrorAlert>;
+      const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
+      if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
+      const errorAlert = {
+        message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
+        showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
+        style,
+        title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
+      };
+      t.sheet.applyDataValidation(t.rect, { errorAlert });
+    });
+  }
+
+  get ignoreBlanks(): Excel.DataValidation["ignoreBlanks"] {
+    return this._read("ignoreBlanks");
+  }
+  set ignoreBlanks(value: Excel.DataValidation["ignoreBlanks"]) {
+    const location = "DataValidation.ignoreBlanks";
+    this._write("ignoreBlanks", value, (t, v) => {
+      t.sheet.assertUnprotected(location);
+      t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
+    });
+  }
+
+  clear(): void {
+    for (const key of ["rule", "prompt", "errorAlert", "ignoreBlanks", "type", "valid"]) this._values.delete(key);
+    this._queue("clear", (t) => {
+      t.sheet.assertUnprotected("DataValidation.clear");
+      t.sheet.clearDataValidation(t.rect);
+    });
+  }
+}
