@@ -5,7 +5,8 @@
  */
 import { builtinFrameworks, parseFrameworkText, type Framework } from "../core/framework";
 import { defaultYearStart, type YearMonth } from "../core/layout/months";
-import { readExistingReturn, type ExistingReturn, type SetupDetails, type SetupPlan } from "../core/setup/plan";
+import { readExistingReturn, type ExistingReturn } from "../core/return";
+import type { SetupDetails, SetupPlan } from "../core/setup/plan";
 import type { CheckOutcome, ExcelGateway, ProgressListener, SetupOutcome, SignOffOutcome } from "../excel/gateway";
 
 export interface TaskPaneActions {

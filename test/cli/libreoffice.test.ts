@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import JSZip from "jszip";
 import { join } from "node:path";
 import { findBuiltinFramework } from "../../src/core/framework";
-import { readExistingReturn } from "../../src/core/setup/plan";
+import { readExistingReturn } from "../../src/core/return";
 import { dataValidationsOf } from "../../src/xlsx/exceljs-adapter";
 import { readWorkbookFile } from "../../src/xlsx/files";
 import { readSnapshot } from "../../src/xlsx/read";

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { findBuiltinFramework, parseFrameworkText } from "../../src/core/framework";
 import { LAYOUT_VERSION, SHEET, TABLE } from "../../src/core/layout/contract";
 import { excelSerial } from "../../src/core/layout/months";
-import { definitionChunks, joinDefinitionChunks, planSetup, readExistingReturn } from "../../src/core/setup/plan";
+import { readExistingReturn } from "../../src/core/return";
+import { definitionChunks, joinDefinitionChunks, planSetup } from "../../src/core/setup/plan";
 import { impactValue } from "../../src/core/setup/impact-value";
 import { EMPTY_WORKBOOK, isFormulaCell, type CellValue, type SetupOperation, type TableSnapshot, type WorkbookSnapshot } from "../../src/core/workbook/types";
 

@@ -3,29 +3,17 @@
  * same in the task pane and the CLI; no Office, no files. docs/checks.md lists every check.
  */
 import { DEFAULT_FRAMEWORK_ID, findBuiltinFramework, parseFramework, type Framework } from "../framework";
-import {
-  CASE_STUDY_HEADERS,
-  FRAMEWORK_INFO_HEADERS,
-  IMPACT_MAP_HEADERS,
-  INFO_KEY,
-  RETURN_DETAILS_HEADERS,
-  SHEET,
-  STAKEHOLDER_HEADERS,
-  TABLE,
-  TABLE_SHEET,
-  type TableName,
-} from "../layout/contract";
+import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
-import { readExistingReturn } from "../setup/plan";
+import { readReturn, sheetLocation, text, type MeasuresData, type ReturnData } from "../return";
 import { findSheet, findTable, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
-import { IssueList, resolveColumns, sheetLocation, TableView, type Location } from "./context";
+import { IssueList, reportHeaderFindings } from "./context";
 import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
 import { issueKey } from "./group";
-import { checkMeasures, yearStartFromHeaders } from "./measures";
+import { checkMeasures } from "./measures";
 import { checkReturnDetails } from "./return-details";
 import type { CheckIssue, CheckOptions, CheckResult } from "./types";
-import { norm, text } from "./values";
 
 export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
 
@@ -42,17 +30,29 @@ const TABLES: readonly { table: TableName; holds: string }[] = [
 const SHEET_ORDER = new Map<string, number>(TABLES.map((t, i) => [TABLE_SHEET[t.table].toLowerCase(), i]));
 
 export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  return analyseReturn(snapshot, options).result;
+}
+
+/** A return read, the framework it was checked against, and the check's result: what Summarise and Collate start from. */
+export interface ReturnAnalysis {
+  data: ReturnData;
+  framework: Framework | undefined;
+  result: CheckResult;
+}
+
+/** Reads and checks a return in one pass. */
+export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): ReturnAnalysis {
   const present = TABLES.filter((t) => findTable(snapshot, t.table) !== undefined);
   if (present.length === 0) {
-    return { issues: [], summary: { errors: 0, warnings: 0, accepted: 0 }, notAReturn: NOT_A_RETURN };
+    return { data: readReturn(snapshot), framework: undefined, result: { issues: [], summary: { errors: 0, warnings: 0, accepted: 0 }, notAReturn: NOT_A_RETURN } };
   }
 
   const issues = new IssueList();
-  const views = new Map<TableName, TableView>();
+  const data = readReturn(snapshot);
+  const views = data.views;
   for (const { table, holds } of TABLES) {
-    const found = findTable(snapshot, table);
+    const found = views.get(table)?.table;
     if (found) {
-      views.set(table, new TableView(found));
       if (found.fromSheet) {
         issues.add(
           "table-recovered",
@@ -72,42 +72,28 @@ export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = 
       );
     }
   }
+  reportHeaderFindings(issues, data.headerFindings);
 
-  // Columns of every table but Measures (whose month columns depend on the reporting year).
-  const columns: [TableName, readonly string[]][] = [
-    [TABLE.returnDetails, RETURN_DETAILS_HEADERS],
-    [TABLE.stakeholders, STAKEHOLDER_HEADERS],
-    [TABLE.impactMap, IMPACT_MAP_HEADERS],
-    [TABLE.caseStudies, CASE_STUDY_HEADERS],
-    [TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS],
-  ];
-  for (const [table, headers] of columns) {
-    const view = views.get(table);
-    if (view) resolveColumns(view, headers, issues);
-  }
+  const framework = resolveFramework(data, options, issues);
 
-  const framework = resolveFramework(snapshot, options, issues, views);
-
-  const detailsView = views.get(TABLE.returnDetails);
-  const details = detailsView ? checkReturnDetails(issues, detailsView) : {};
-  const measuresView = views.get(TABLE.measures);
-  const yearStart = details.yearStart ?? (measuresView ? yearStartFromHeaders(measuresView.table.headers) : undefined);
-  if (measuresView) checkMeasures(issues, measuresView, framework, yearStart);
+  const details = data.details ? checkReturnDetails(issues, data.details) : {};
+  if (data.measures) checkMeasures(issues, data.measures, framework);
   const stakeholdersView = views.get(TABLE.stakeholders);
   const groups = stakeholdersView && stakeholdersView.col("Stakeholder group") !== undefined ? checkStakeholders(issues, stakeholdersView) : undefined;
   const impactView = views.get(TABLE.impactMap);
   if (impactView) checkImpactMap(issues, impactView, framework, groups);
   const caseView = views.get(TABLE.caseStudies);
-  if (caseView) checkCaseStudies(issues, caseView, framework, groups, yearStart);
+  if (caseView) checkCaseStudies(issues, caseView, framework, groups, data.yearStart);
 
-  if (detailsView && details.checksum && details.checksum.value !== "") {
-    const recorded = details.checksum.value.toLowerCase().replace(/^sha-?256:/, "");
-    if (recorded !== returnChecksum(snapshot)) {
+  const checksum = data.details?.checksum;
+  if (checksum && text(checksum.cell.value) !== "") {
+    const recorded = text(checksum.cell.value).toLowerCase().replace(/^sha-?256:/, "");
+    if (recorded !== returnChecksum(data)) {
       issues.add(
         "changed-after-sign-off",
-        detailsView.at(details.checksum.row, details.checksum.col, "Value"),
+        checksum.cell.at,
         "The data has changed since the return was marked ready to send. Check the changes are meant, then mark the return ready to send again so the sign-off covers the figures being sent.",
-        detailsView.value(details.checksum.row, details.checksum.col),
+        checksum.cell.value,
       );
     }
   }
@@ -128,7 +114,7 @@ export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = 
   if (framework) result.framework = { id: framework.id, version: framework.version };
   if (details.organisation) result.organisation = details.organisation;
   if (details.organisationCode) result.organisationCode = details.organisationCode;
-  return result;
+  return { data, framework, result };
 }
 
 /**
@@ -136,21 +122,22 @@ export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = 
  * the built-in one the workbook names. A workbook that names none is checked against the default
  * built-in framework when its measure codes are that framework's.
  */
-function resolveFramework(snapshot: WorkbookSnapshot, options: CheckOptions, issues: IssueList, views: Map<TableName, TableView>): Framework | undefined {
+function resolveFramework(data: ReturnData, options: CheckOptions, issues: IssueList): Framework | undefined {
   if (options.framework) return options.framework;
   let definitionBroken = false;
-  if (snapshot.frameworkDefinition !== undefined && snapshot.frameworkDefinition.trim() !== "") {
-    const parsed = parseDefinition(snapshot.frameworkDefinition);
+  if (data.frameworkDefinition !== undefined && data.frameworkDefinition.trim() !== "") {
+    const parsed = parseDefinition(data.frameworkDefinition);
     if (parsed) return parsed;
     definitionBroken = true;
   }
-  const existing = readExistingReturn(snapshot);
-  const info = views.get(TABLE.frameworkInfo);
-  const where = frameworkIdCell(info) ?? sheetLocation(info?.sheet ?? SHEET.framework);
-  if (existing.frameworkId !== undefined) {
-    const builtin = findBuiltinFramework(existing.frameworkId, existing.frameworkVersion);
+  const info = data.views.get(TABLE.frameworkInfo);
+  const where = data.info?.idAt ?? sheetLocation(info?.sheet ?? SHEET.framework);
+  const frameworkId = data.info?.frameworkId;
+  const frameworkVersion = data.info?.frameworkVersion;
+  if (frameworkId !== undefined) {
+    const builtin = findBuiltinFramework(frameworkId, frameworkVersion);
     if (builtin) return builtin;
-    const named = `"${existing.frameworkId}"${existing.frameworkVersion !== undefined ? ` version ${existing.frameworkVersion}` : ""}`;
+    const named = `"${frameworkId}"${frameworkVersion !== undefined ? ` version ${frameworkVersion}` : ""}`;
     issues.add(
       "unknown-framework",
       where,
@@ -159,7 +146,7 @@ function resolveFramework(snapshot: WorkbookSnapshot, options: CheckOptions, iss
     return undefined;
   }
   const fallback = findBuiltinFramework(DEFAULT_FRAMEWORK_ID);
-  const measures = views.get(TABLE.measures);
+  const measures = data.measures;
   const usable = fallback && (!measures || codesMatch(measures, fallback));
   issues.add(
     "unknown-framework",
@@ -187,31 +174,12 @@ function parseDefinition(text: string): Framework | undefined {
   return lastDefinition.framework;
 }
 
-function frameworkIdCell(info: TableView | undefined): Location | undefined {
-  if (!info) return undefined;
-  const keyCol = info.col("Key");
-  const valueCol = info.col("Value");
-  if (keyCol === undefined || valueCol === undefined) return undefined;
-  for (let i = 0; i < info.rowCount; i++) {
-    if (norm(info.value(i, keyCol)) === norm(INFO_KEY.frameworkId)) return info.at(i, valueCol, "Value");
-  }
-  return undefined;
-}
-
 /** Whether at least half of the codes in the Measures table are the framework's. */
-function codesMatch(measures: TableView, framework: Framework): boolean {
+function codesMatch(measures: MeasuresData, framework: Framework): boolean {
   const known = new Set(framework.measures.map((m) => m.code.toUpperCase()));
-  const codeIndex = measures.table.headers.findIndex((h) => norm(h) === "code");
-  if (codeIndex < 0) return false;
-  let total = 0;
-  let matched = 0;
-  for (let i = 0; i < measures.rowCount; i++) {
-    const code = text(measures.value(i, codeIndex)).toUpperCase();
-    if (code === "") continue;
-    total++;
-    if (known.has(code)) matched++;
-  }
-  return total === 0 || matched * 2 >= total;
+  const codes = measures.rows.map((r) => r.code.toUpperCase()).filter((c) => c !== "");
+  const matched = codes.filter((c) => known.has(c)).length;
+  return codes.length === 0 || matched * 2 >= codes.length;
 }
 
 /** Sheet order (Return, Measures, Stakeholders, Outcomes, Case studies, Framework, then others), row, column. */

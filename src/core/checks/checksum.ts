@@ -10,9 +10,8 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { CASE_STUDY_HEADERS, FIELD, IMPACT_MAP_HEADERS, MEASURE_KEY_HEADERS, STAKEHOLDER_HEADERS, TABLE } from "../layout/contract";
-import { monthIndex, monthLabel, parseMonth } from "../layout/months";
-import { findTable, type CellValue, type TableSnapshot, type WorkbookSnapshot } from "../workbook/types";
-import { norm } from "./values";
+import { norm, readReturn, type MeasuresData, type ReturnData, type ReturnDetailsData, type TableView } from "../return";
+import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 
 type Canon = string | number | boolean | null;
 
@@ -31,74 +30,52 @@ function canon(value: CellValue | undefined, formula: CellValue | undefined): Ca
   return t === "" ? null : t;
 }
 
-/** The table's rows over the given columns (body column index or -1), blank rows left out. */
-function rows(table: TableSnapshot, columns: number[]): Canon[][] {
+/** The table's rows over the given columns (body column index, or undefined when missing), blank rows left out. */
+function rows(view: TableView, columns: (number | undefined)[]): Canon[][] {
   const out: Canon[][] = [];
-  table.values.forEach((row, i) => {
-    const formulas = table.formulas[i];
-    const cells = columns.map((c) => (c < 0 ? null : canon(row[c], formulas?.[c])));
+  const { values, formulas } = view.table;
+  values.forEach((row, i) => {
+    const cells = columns.map((c) => (c === undefined ? null : canon(row[c], formulas[i]?.[c])));
     if (cells.some((c) => c !== null)) out.push(cells);
   });
   return out;
 }
 
-function indexOf(table: TableSnapshot, header: string): number {
-  const wanted = norm(header);
-  return table.headers.findIndex((h) => norm(h) === wanted);
+function contractTable(view: TableView | undefined, headers: readonly string[]): unknown {
+  if (!view) return null;
+  return { headers: [...headers], rows: rows(view, headers.map((h) => view.col(h))) };
 }
 
-function contractTable(snapshot: WorkbookSnapshot, name: string, headers: readonly string[]): unknown {
-  const table = findTable(snapshot, name);
-  if (!table) return null;
-  return { headers: [...headers], rows: rows(table, headers.map((h) => indexOf(table, h))) };
-}
-
-function measuresTable(snapshot: WorkbookSnapshot): unknown {
-  const table = findTable(snapshot, TABLE.measures);
-  if (!table) return null;
-  const keyColumns = MEASURE_KEY_HEADERS.map((h) => indexOf(table, h));
-  const keyed = new Set(keyColumns);
-  const months: { label: string; order: number; col: number }[] = [];
-  const seen = new Set<string>();
-  table.headers.forEach((h, col) => {
-    if (keyed.has(col) || !/\d/.test(String(h))) return;
-    const month = parseMonth(h);
-    if (!month || seen.has(monthLabel(month))) return;
-    seen.add(monthLabel(month));
-    months.push({ label: monthLabel(month), order: monthIndex(month), col });
-  });
-  months.sort((a, b) => a.order - b.order);
+function measuresTable(measures: MeasuresData | undefined): unknown {
+  if (!measures) return null;
+  const view = measures.view;
   return {
-    headers: [...MEASURE_KEY_HEADERS, ...months.map((m) => m.label)],
-    rows: rows(table, [...keyColumns, ...months.map((m) => m.col)]),
+    headers: [...MEASURE_KEY_HEADERS, ...measures.months.map((m) => m.label)],
+    rows: rows(view, [...MEASURE_KEY_HEADERS.map((h) => view.col(h)), ...measures.months.map((m) => m.col)]),
   };
 }
 
-function detailsTable(snapshot: WorkbookSnapshot): unknown {
-  const table = findTable(snapshot, TABLE.returnDetails);
-  if (!table) return null;
-  const fieldCol = indexOf(table, "Field");
-  const valueCol = indexOf(table, "Value");
-  if (fieldCol < 0) return [];
+function detailsTable(details: ReturnDetailsData | undefined): unknown {
+  if (!details) return null;
   const fields: [string, Canon][] = [];
-  table.values.forEach((row, i) => {
-    const field = norm(row[fieldCol]);
-    if (field === "" || SIGN_OFF_FIELDS.has(field)) return;
-    fields.push([field, valueCol < 0 ? null : canon(row[valueCol], table.formulas[i]?.[valueCol])]);
-  });
+  for (const [field, read] of details.fields) {
+    if (SIGN_OFF_FIELDS.has(field)) continue;
+    fields.push([field, read.col < 0 ? null : canon(read.cell.value, read.cell.formula)]);
+  }
   fields.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return fields;
 }
 
 /** SHA-256 (hex) of the return's data, as recorded in ReturnDetails' Data checksum at sign-off. */
-export function returnChecksum(snapshot: WorkbookSnapshot): string {
-  const data = {
+export function returnChecksum(source: ReturnData | WorkbookSnapshot): string {
+  const data = "views" in source ? source : readReturn(source);
+  const content = {
     v: 1,
-    returnDetails: detailsTable(snapshot),
-    measures: measuresTable(snapshot),
-    stakeholders: contractTable(snapshot, TABLE.stakeholders, STAKEHOLDER_HEADERS),
-    impactMap: contractTable(snapshot, TABLE.impactMap, IMPACT_MAP_HEADERS),
-    caseStudies: contractTable(snapshot, TABLE.caseStudies, CASE_STUDY_HEADERS),
+    returnDetails: detailsTable(data.details),
+    measures: measuresTable(data.measures),
+    stakeholders: contractTable(data.views.get(TABLE.stakeholders), STAKEHOLDER_HEADERS),
+    impactMap: contractTable(data.views.get(TABLE.impactMap), IMPACT_MAP_HEADERS),
+    caseStudies: contractTable(data.views.get(TABLE.caseStudies), CASE_STUDY_HEADERS),
   };
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(data))));
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(content))));
 }

@@ -5,18 +5,13 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import type { Framework, Measure } from "../framework";
-import { MEASURE_KEY_HEADERS, TOTAL_BREAKDOWN } from "../layout/contract";
-import { monthLabel, parseMonth, reportingMonths, type YearMonth } from "../layout/months";
-import { measureRowKey, measureRows, type MeasureRow } from "../setup/measure-rows";
-import { checkNumberCell, resolveColumns, type IssueList, type NumberSpec, type TableView } from "./context";
+import { TOTAL_BREAKDOWN } from "../layout/contract";
+import { measureRowKey, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
+import { measureRows, type MeasureRow } from "../setup/measure-rows";
+import { checkNumberCell, type IssueList, type NumberSpec, type TableView } from "./context";
 import { formatFigure, formatNumber, median, norm, showValue, text, type FigureUnit } from "./values";
 
-/** A month column of the Measures table: its place in the reporting year and its body column. */
-interface MonthColumn {
-  slot: number;
-  col: number;
-  label: string;
-}
+type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label">;
 
 /** One non-blank row of the Measures table, as read. */
 interface RowRead {
@@ -33,36 +28,11 @@ interface RowRead {
 
 const NOT_REPORTED = "or leave the cell blank if it was not reported";
 
-export function measureColumns(yearStart: YearMonth | undefined): string[] {
-  return [...MEASURE_KEY_HEADERS, ...(yearStart ? reportingMonths(yearStart).map(monthLabel) : [])];
-}
-
-/** The first month of the year according to the Measures headers, when the return details do not say. */
-export function yearStartFromHeaders(headers: readonly string[]): YearMonth | undefined {
-  for (const h of headers) {
-    if (MEASURE_KEY_HEADERS.some((k) => norm(k) === norm(h))) continue;
-    const month = /\d/.test(h) ? parseMonth(h) : undefined;
-    if (month) return month;
-  }
-  return undefined;
-}
-
-export function checkMeasures(issues: IssueList, view: TableView, framework: Framework | undefined, yearStart: YearMonth | undefined): void {
-  const months = yearStart ? reportingMonths(yearStart) : [];
-  const labels = months.map(monthLabel);
-  const labelSet = new Set(labels);
-  resolveColumns(view, measureColumns(yearStart), issues, (header) => {
-    const month = /\d/.test(header) ? parseMonth(header) : undefined;
-    const label = month ? monthLabel(month) : undefined;
-    return label !== undefined && labelSet.has(label) ? label : undefined;
-  });
+export function checkMeasures(issues: IssueList, measures: MeasuresData, framework: Framework | undefined): void {
+  const view = measures.view;
   const codeCol = view.col("Code");
   const breakdownCol = view.col("Breakdown");
-  const monthCols: MonthColumn[] = [];
-  labels.forEach((label, slot) => {
-    const col = view.col(label);
-    if (col !== undefined) monthCols.push({ slot, col, label });
-  });
+  const monthCols: MonthColumn[] = measures.months;
 
   const frameworkRows = new Map<string, MeasureRow>();
   const measuresByCode = new Map<string, Measure>();
@@ -73,11 +43,7 @@ export function checkMeasures(issues: IssueList, view: TableView, framework: Fra
 
   const rows: RowRead[] = [];
   const firstRowOf = new Map<string, RowRead>();
-  for (let i = 0; i < view.rowCount; i++) {
-    if (view.isBlankRow(i)) continue;
-    const code = text(view.value(i, codeCol));
-    const breakdown = text(view.value(i, breakdownCol));
-    const key = measureRowKey(code, breakdown);
+  for (const { i, code, breakdown, key } of measures.rows) {
     const hasFigures = monthCols.some((m) => isFilled(view, i, m.col));
     const known = framework ? frameworkRows.get(key) : undefined;
 

@@ -1,15 +1,13 @@
 /** Checks of the ReturnDetails table (Field / Value) on the Return sheet. */
 import { FIELD, RETURN_DETAILS_HEADERS, ALL_RETURN_FIELDS, type FieldSpec } from "../layout/contract";
-import { excelSerial, parseMonth, type YearMonth } from "../layout/months";
+import { excelSerial } from "../layout/months";
+import { readMonthValue, type ReturnDetailsData } from "../return";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { norm, showValue, text } from "./values";
 
 export interface ReturnDetailsRead {
   organisation?: string;
   organisationCode?: string;
-  yearStart?: YearMonth;
-  /** The Data checksum written at sign-off, and where it is. */
-  checksum?: { value: string; row: number; col: number };
 }
 
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
@@ -22,21 +20,14 @@ const REQUIRED_HINT: Partial<Record<string, string>> = {
   [FIELD.yearStart]: "It is set when the workbook is set up: run Set up again, or type the first month of the reporting year, e.g. Apr 2020.",
 };
 
-export function checkReturnDetails(issues: IssueList, view: TableView): ReturnDetailsRead {
+export function checkReturnDetails(issues: IssueList, details: ReturnDetailsData): ReturnDetailsRead {
   const read: ReturnDetailsRead = {};
-  const fieldCol = view.col(RETURN_DETAILS_HEADERS[0]);
-  const valueCol = view.col(RETURN_DETAILS_HEADERS[1]);
-  if (fieldCol === undefined || valueCol === undefined) return read;
-
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < view.rowCount; i++) {
-    const key = norm(view.value(i, fieldCol));
-    if (key !== "" && !rowOf.has(key)) rowOf.set(key, i);
-  }
+  const view = details.view;
+  if (view.col(RETURN_DETAILS_HEADERS[0]) === undefined || view.col(RETURN_DETAILS_HEADERS[1]) === undefined) return read;
 
   for (const spec of ALL_RETURN_FIELDS) {
-    const i = rowOf.get(norm(spec.field));
-    if (i === undefined) {
+    const field = details.fields.get(norm(spec.field));
+    if (field === undefined) {
       if (spec.required) {
         issues.add(
           "required-field",
@@ -46,14 +37,15 @@ export function checkReturnDetails(issues: IssueList, view: TableView): ReturnDe
       }
       continue;
     }
-    const value = view.value(i, valueCol);
-    const shown = checkTextCell(issues, view, i, valueCol, "Value", spec.field);
+    const { i, col } = field;
+    const value = field.cell.value;
+    const shown = checkTextCell(issues, view, i, col, "Value", spec.field);
     if (shown === undefined) continue;
     if (shown === "") {
-      if (spec.required) issues.add("required-field", view.at(i, valueCol, "Value"), `${spec.field} is blank. ${REQUIRED_HINT[spec.field] ?? "Fill it in."}`, value);
+      if (spec.required) issues.add("required-field", field.cell.at, `${spec.field} is blank. ${REQUIRED_HINT[spec.field] ?? "Fill it in."}`, value);
       continue;
     }
-    checkField(issues, view, i, valueCol, spec, read);
+    checkField(issues, view, i, col, spec, read);
   }
   return read;
 }
@@ -69,14 +61,11 @@ function checkField(issues: IssueList, view: TableView, i: number, col: number, 
       read.organisationCode = text(value);
       return;
     case FIELD.dataChecksum:
-      read.checksum = { value: text(value), row: i, col };
       return;
   }
   switch (spec.type) {
     case "month": {
-      const month = typeof value === "number" && value < MIN_DATE ? undefined : parseMonth(value);
-      if (month) read.yearStart = month;
-      else issues.add("not-a-date", at, `${showValue(value)} is not a month. ${spec.field} needs a month such as Apr 2020.`, value);
+      if (!readMonthValue(value)) issues.add("not-a-date", at, `${showValue(value)} is not a month. ${spec.field} needs a month such as Apr 2020.`, value);
       return;
     }
     case "date":

@@ -2,7 +2,8 @@
  * Writing a check's results into the workbook, as pure plans: the Checks table (the to-do list,
  * keeping explanations typed against warnings) and the sign-off ("Mark ready to send").
  */
-import { CHECKS_HEADERS, FIELD, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
+import { CHECKS_HEADERS, FIELD, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
+import { headerIndex, norm, readReturn } from "../return";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../layout/months";
 import { findSheet, findTable, isBlank, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
@@ -11,10 +12,6 @@ import { issueKey } from "./group";
 import type { CheckIssue, CheckResult } from "./types";
 
 const CHECKS_STYLE = "TableStyleLight9";
-
-function headerIndex(headers: readonly string[], name: string): number {
-  return headers.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
-}
 
 /** Explanations typed in the Checks table, by issue key (code|sheet|cell). */
 export function readExplanations(snapshot: WorkbookSnapshot): Map<string, string> {
@@ -118,12 +115,14 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
     };
   }
   if (who === "") return { refusal: "Type the name of the person signing off the return.", operations: [] };
-  const table = findTable(snapshot, TABLE.returnDetails);
-  const field = table ? headerIndex(table.headers, "Field") : -1;
-  const value = table ? headerIndex(table.headers, "Value") : -1;
-  if (!table || field < 0 || value < 0) return { refusal: "The ReturnDetails table is missing or damaged: run Set up to restore it.", operations: [] };
-  const rowOf = (name: string) => table.values.findIndex((r) => String(r[field] ?? "").trim().toLowerCase() === name.toLowerCase());
-  const checksum = returnChecksum(snapshot);
+  const data = readReturn(snapshot);
+  const details = data.details;
+  const field = details?.view.col(RETURN_DETAILS_HEADERS[0]);
+  const value = details?.view.col(RETURN_DETAILS_HEADERS[1]);
+  if (!details || field === undefined || value === undefined) return { refusal: "The ReturnDetails table is missing or damaged: run Set up to restore it.", operations: [] };
+  const table = details.view.table;
+  const rowOf = (name: string) => details.fields.get(norm(name))?.i ?? -1;
+  const checksum = returnChecksum(data);
   const entries: [string, PlannedCell][] = [
     [FIELD.signedOffBy, who],
     [FIELD.signedOffOn, excelSerial(today.getFullYear(), today.getMonth() + 1, today.getDate())],

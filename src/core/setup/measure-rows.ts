@@ -26,8 +26,4 @@ export function measureRows(framework: Framework): MeasureRow[] {
   return rows;
 }
 
-/** The key that identifies a Measures row: code and breakdown, case and spacing ignored. */
-export function measureRowKey(code: unknown, breakdown: unknown): string {
-  const norm = (v: unknown) => (v === null || v === undefined ? "" : String(v)).trim().replace(/\s+/g, " ").toLowerCase();
-  return `${norm(code)}|${norm(breakdown)}`;
-}
+export { measureRowKey } from "../return/reader";

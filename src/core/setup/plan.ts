@@ -35,7 +35,8 @@ import {
   type TableName,
 } from "../layout/contract";
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, parseMonth, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { existingReturn, headerIndex, norm, readReturn, type ExistingReturn, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
   findSheet,
@@ -83,16 +84,6 @@ export interface SetupPlan {
   operations: SetupOperation[];
 }
 
-/** What the workbook already says about itself, for the Set up form. */
-export interface ExistingReturn {
-  frameworkId?: string;
-  frameworkVersion?: number;
-  layoutVersion?: string;
-  organisation?: string;
-  organisationCode?: string;
-  yearStart?: YearMonth;
-}
-
 const TABLE_STYLE = "TableStyleMedium2";
 const INFO_TABLE_STYLE = "TableStyleLight1";
 const MONTH_SERIAL_MIN = excelSerial(2000, 1, 1);
@@ -106,15 +97,6 @@ interface Geometry {
   rowCount: number;
   /** Body values by header, for rows whose rules depend on their content. */
   cell(rowIndex: number, header: string): CellValue;
-}
-
-function norm(text: unknown): string {
-  return (text === null || text === undefined ? "" : String(text)).trim().replace(/\s+/g, " ").toLowerCase();
-}
-
-function headerIndex(headers: readonly string[], header: string): number {
-  const wanted = norm(header);
-  return headers.findIndex((h) => norm(h) === wanted);
 }
 
 /** Sheet column of a header, or -1. */
@@ -134,49 +116,10 @@ function bodyRowNumber(g: Geometry, rowIndex: number): number {
   return g.row + 2 + rowIndex; // 1-based sheet row
 }
 
-/** Reads what the workbook says about itself: framework, layout, organisation and year. */
-export function readExistingReturn(snapshot: WorkbookSnapshot): ExistingReturn {
-  const existing: ExistingReturn = {};
-  const info = findTable(snapshot, TABLE.frameworkInfo);
-  if (info) {
-    const value = (key: string) => lookup(info, "Key", "Value", key);
-    const id = value(INFO_KEY.frameworkId);
-    if (!isBlank(id)) existing.frameworkId = String(id).trim();
-    const version = Number(value(INFO_KEY.frameworkVersion));
-    if (Number.isInteger(version) && version > 0) existing.frameworkVersion = version;
-    const layout = value(INFO_KEY.layoutVersion);
-    if (!isBlank(layout)) existing.layoutVersion = String(layout).trim();
-  }
-  const details = findTable(snapshot, TABLE.returnDetails);
-  if (details) {
-    const value = (key: string) => lookup(details, "Field", "Value", key);
-    const organisation = value(FIELD.organisation);
-    if (!isBlank(organisation)) existing.organisation = String(organisation).trim();
-    const code = value(FIELD.organisationCode);
-    if (!isBlank(code)) existing.organisationCode = String(code).trim();
-    const year = parseMonth(value(FIELD.yearStart));
-    if (year) existing.yearStart = year;
-  }
-  if (!existing.yearStart) {
-    const measures = findTable(snapshot, TABLE.measures);
-    const year = measures?.headers.map((h) => (typeof h === "string" && /\d{4}/.test(h) ? parseMonth(h) : undefined)).find((m) => m !== undefined);
-    if (year) existing.yearStart = year;
-  }
-  return existing;
-}
-
-/** The value beside `key` in a two-column key/value table. */
-function lookup(table: TableSnapshot, keyHeader: string, valueHeader: string, key: string): CellValue {
-  const k = headerIndex(table.headers, keyHeader);
-  const v = headerIndex(table.headers, valueHeader);
-  if (k < 0 || v < 0) return null;
-  const row = table.values.find((r) => norm(r[k]) === norm(key));
-  return row ? (row[v] ?? null) : null;
-}
-
 /** Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the workbook give a year. */
 export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, details: SetupDetails, defaultYearStart: YearMonth): SetupPlan {
-  const existing = readExistingReturn(snapshot);
+  const data = readReturn(snapshot);
+  const existing = existingReturn(data);
   const yearStart = details.yearStart ?? existing.yearStart ?? defaultYearStart;
   const plan: SetupPlan = {
     framework: { id: framework.id, version: framework.version, title: framework.title },
@@ -188,7 +131,7 @@ export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, deta
   };
   if (plan.blockers.length > 0) return plan;
 
-  const builder = new PlanBuilder(snapshot, framework, details, yearStart);
+  const builder = new PlanBuilder(snapshot, data, framework, details, yearStart);
   builder.build();
   plan.changes = builder.changes;
   plan.operations = builder.operations();
@@ -239,6 +182,7 @@ class PlanBuilder {
 
   constructor(
     private readonly snapshot: WorkbookSnapshot,
+    private readonly data: ReturnData,
     private readonly framework: Framework,
     private readonly details: SetupDetails,
     private readonly yearStart: YearMonth,
@@ -578,7 +522,7 @@ class PlanBuilder {
         });
         this.content.push({ kind: "write", sheet, address: rangeAddress(geometry.row + 1, geometry.column + valueCol, values.length, 1), cells: values });
       }
-      const before = readExistingReturn(this.snapshot).frameworkVersion;
+      const before = this.data.info?.frameworkVersion;
       this.changes.push(
         before !== undefined && before !== this.framework.version
           ? { sheet, action: "update", detail: `framework version ${before} to ${this.framework.version}` }

@@ -6,7 +6,8 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Prog
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/layout/months";
-import type { ExistingReturn, SetupDetails, SetupPlan } from "../../core/setup/plan";
+import type { ExistingReturn } from "../../core/return";
+import type { SetupDetails, SetupPlan } from "../../core/setup/plan";
 import type { SetupOutcome } from "../../excel/gateway";
 import { ChangeList } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";

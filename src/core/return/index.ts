@@ -1,0 +1,24 @@
+/** The return reader: one way to read a return workbook's snapshot, used by every feature. */
+export {
+  existingReturn,
+  measureColumns,
+  measureRowKey,
+  readExistingReturn,
+  readMonthValue,
+  readReturn,
+  yearStartFromHeaders,
+  type DetailRead,
+  type EntryRow,
+  type EntryTableData,
+  type ExistingReturn,
+  type FrameworkInfoRead,
+  type MeasureRowData,
+  type MeasuresData,
+  type MonthColumn,
+  type ReadCell,
+  type ReturnData,
+  type ReturnDetailsData,
+} from "./reader";
+export { resolveColumns, sheetLocation, TableView, type HeaderFinding, type Location } from "./table-view";
+export { headerIndex, norm, text } from "./text";
+export { isExcelError, parseNumberText, readNumber, type NumberRead } from "./cells";
