@@ -4,32 +4,10 @@
  */
 import { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";
+import { errorText, FileProblem } from "./problem";
+import { guardXlsx } from "./zip-guard";
 
-export type FileProblemKind =
-  | "not-found"
-  | "not-a-file"
-  | "unreadable"
-  | "empty"
-  | "old-xls"
-  | "encrypted"
-  | "not-xlsx"
-  | "damaged"
-  | "exists"
-  | "no-folder"
-  | "unwritable";
-
-/** A file that cannot be read or written, with a message for the person who chose it (naming the file). */
-export class FileProblem extends Error {
-  constructor(
-    /** The file as the person named it. */
-    readonly file: string,
-    readonly kind: FileProblemKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = "FileProblem";
-  }
-}
+export { FileProblem, type FileProblemKind } from "./problem";
 
 /** What the first bytes say a file is. */
 export type FileSort = "empty" | "xlsx" | "xlsb" | "ods" | "other-zip" | "cut-zip" | "encrypted" | "old-xls" | "text" | "unknown";
@@ -100,14 +78,24 @@ export function problemWithBytes(file: string, bytes: Uint8Array): FileProblem |
   }
 }
 
-/** Opens .xlsx bytes as an exceljs workbook. Throws FileProblem when they are not one or cannot be read. */
+/**
+ * Opens .xlsx bytes as an exceljs workbook. Throws FileProblem when they are not one, break a
+ * limit (docs/limits.md) or cannot be read. This is the one place where reading a file's contents
+ * can fail: whatever exceljs, JSZip or the XML parser throws becomes one plain sentence naming the
+ * file (their own words are kept in `detail`, shown only with IMPACT_RETURNS_DEBUG).
+ */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> {
   const problem = problemWithBytes(file, bytes);
   if (problem) throw problem;
+  const checked = guardXlsx(bytes, file);
   try {
-    return await loadXlsx(new Workbook(), bytes);
+    return await loadXlsx(new Workbook(), checked);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new FileProblem(file, "damaged", `'${file}' looks like an Excel workbook but could not be read: it may be damaged or incomplete (${detail}). Open it in Excel, save a fresh copy and try again.`);
+    throw new FileProblem(
+      file,
+      "damaged",
+      `'${file}' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again.`,
+      errorText(error),
+    );
   }
 }

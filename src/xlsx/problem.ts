@@ -1,0 +1,44 @@
+/** FileProblem: a file that cannot be read or written, with a message for the person who chose it. */
+
+export type FileProblemKind =
+  | "not-found"
+  | "not-a-file"
+  | "unreadable"
+  | "empty"
+  | "old-xls"
+  | "encrypted"
+  | "not-xlsx"
+  | "damaged"
+  | "too-large"
+  | "exists"
+  | "no-folder"
+  | "unwritable";
+
+/** A file that cannot be read or written, with a message for the person who chose it (naming the file). */
+export class FileProblem extends Error {
+  constructor(
+    /** The file as the person named it. */
+    readonly file: string,
+    readonly kind: FileProblemKind,
+    message: string,
+    /** What the library or system said, for IMPACT_RETURNS_DEBUG; never shown otherwise. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "FileProblem";
+  }
+}
+
+/** The text of an error, whatever was thrown. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return "unknown error";
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
