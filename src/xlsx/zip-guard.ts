@@ -117,10 +117,10 @@ function readDirectory(bytes: Uint8Array): Entry[] {
 /** Checks the recorded sizes before anything is unpacked. */
 function checkSizes(entries: readonly Entry[]): void {
   let total = 0;
+  for (const entry of entries) total += entry.size;
+  if (total > LIMITS.totalBytes) throw tooLarge(`it expands to more than ${megabytes(LIMITS.totalBytes)}`);
   for (const entry of entries) {
     if (entry.size > LIMITS.partBytes) throw tooLarge(`a part (${shown(entry.name)}) expands to more than ${megabytes(LIMITS.partBytes)}`);
-    total += entry.size;
-    if (total > LIMITS.totalBytes) throw tooLarge(`it expands to more than ${megabytes(LIMITS.totalBytes)}`);
     if (entry.method === 0 && entry.size !== entry.compressedSize) throw damaged(`a part (${shown(entry.name)}) has the wrong size`);
     if (entry.size > LIMITS.ratioFloorBytes && entry.size > LIMITS.ratio * Math.max(1, entry.compressedSize)) {
       throw tooLarge(`a part (${shown(entry.name)}) expands more than ${LIMITS.ratio} times, far more than workbook contents do`);
