@@ -157,7 +157,7 @@ export function drawingXml(charts: readonly AnchoredChart[]): string {
   const anchors = charts
     .map(
       ({ spec, relationshipId }, i) =>
-        `<xdr:twoCellAnchor editAs="oneCell">${marker("from", spec.anchor.from)}${marker("to", spec.anchor.to)}` +
+        `<xdr:twoCellAnchor>${marker("from", spec.anchor.from)}${marker("to", spec.anchor.to)}` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(spec.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
         `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="${escapeAttr(relationshipId)}"/></a:graphicData></a:graphic>` +
