@@ -13,7 +13,8 @@ import { Workbook, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { JSDOM } from "jsdom";
 import { addCharts, ChartPackageError, FIXED_ENTRY_DATE, sheetRef, type ChartSpec } from "../../src/xlsx/charts";
-import { resolveTarget } from "../../src/xlsx/charts/package";
+import { NS } from "../../src/xlsx/charts/drawingml";
+import { resolveTarget, withDrawingElement } from "../../src/xlsx/charts/package";
 import { tempDir } from "../support/cli";
 import { convertWithLibreOffice, sofficePath } from "../support/libreoffice";
 
@@ -56,6 +57,7 @@ function buildWorkbook(): Workbook {
   bobs.columns = [{ width: 14 }, { width: 10 }];
   bobs.addRow(["Area", "Households"]);
   [["North", 40], ["South", 25], ["East & West", 33], ["Bob's <patch>", 12]].forEach((row) => bobs.addRow(row));
+  bobs.getCell("A1").note = "Households helped in each area"; // a note: <legacyDrawing> comes after <drawing>
   bobs.addTable({ name: "Areas", ref: "D1", columns: [{ name: "Key" }, { name: "Note" }], rows: [["a", "b"]] }); // <tableParts> comes after <drawing>
   bobs.addConditionalFormatting({ ref: "B2:B5", rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }] } as never] });
   return workbook;
@@ -196,7 +198,10 @@ describe("the package", () => {
     const summary = childNames(parseXml(await text("xl/worksheets/sheet1.xml"), "sheet1").documentElement);
     expect(summary.slice(summary.indexOf("pageSetup"))).toEqual(["pageSetup", "drawing"]);
     const bobs = childNames(parseXml(await text("xl/worksheets/sheet2.xml"), "sheet2").documentElement);
+    // exceljs itself writes <legacyDrawing> (for notes) after <extLst>, out of schema order; that is
+    // left as it is. <drawing> goes before all three of them.
     expect(bobs.filter((n) => ["pageMargins", "pageSetup", "drawing", "tableParts", "extLst"].includes(n))).toEqual(["pageMargins", "pageSetup", "drawing", "tableParts", "extLst"]);
+    expect(bobs.indexOf("drawing")).toBeLessThan(bobs.indexOf("legacyDrawing"));
     // The data bar rule's own <extLst> (inside <cfRule>) is left alone.
     expect(await text("xl/worksheets/sheet2.xml")).toMatch(/<cfRule[^>]*>(?:(?!<\/cfRule>)[\s\S])*<extLst>/);
   });
@@ -272,6 +277,18 @@ describe("the package", () => {
       expect(zip.file(path)!.date.getTime()).toBe(FIXED_ENTRY_DATE.getTime());
     }
     expect(await addCharts(plain, [])).toBe(plain);
+  });
+});
+
+describe("the <drawing> element in worksheets from other writers", () => {
+  it("goes before the worksheet's own later children only, declares r: when missing, and keeps a prefix", () => {
+    const nested = '<worksheet xmlns="main"><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting><pageMargins a=">"/><extLst/></worksheet>';
+    expect(withDrawingElement(nested, "S", "rId9")).toBe(
+      `<worksheet xmlns="main" xmlns:r="${NS.r}"><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting><pageMargins a=">"/><drawing r:id="rId9"/><extLst/></worksheet>`,
+    );
+    const prefixed = `<?xml version="1.0"?><!-- <tableParts/> --><x:worksheet xmlns:x="main" xmlns:rel="${NS.r}"><x:sheetData/><x:tableParts count="0"/></x:worksheet>`;
+    expect(withDrawingElement(prefixed, "S", "rId1")).toContain('<x:sheetData/><x:drawing rel:id="rId1"/><x:tableParts');
+    expect(() => withDrawingElement('<worksheet><sheetData/><drawing r:id="rId1"/></worksheet>', "S", "rId2")).toThrow(/already has a drawing/);
   });
 });
 
