@@ -154,6 +154,7 @@ describe("the package", () => {
       ]),
     );
     for (const part of parts.filter((p) => /\.(xml|rels)$/.test(p))) parseXml(await text(part), part);
+    expect(Object.keys(zip.files)[0]).toBe("[Content_Types].xml"); // still the first entry, as Office writes it
   });
 
   it("gives every part a content type and resolves every relationship and r:id", async () => {
