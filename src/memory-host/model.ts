@@ -28,6 +28,10 @@ import {
   conditionalFormatsIn,
   findConditionalFormat,
 } from "./conditional-formats";
+import { type ChartModel } from "./chart";
+import { assertNameAvailable, type NamedItemModel } from "./named-items";
+import { defaultPageLayout, type PageLayoutModel } from "./page-layout";
+import { assertNotPivot, pivotAt, type PivotTableModel } from "./pivot-table";
 import { applyDataValidation, clearDataValidation, type DataValidationModel, validationAt, validationsIn } from "./data-validation";
 import { type CellValue, formatValue, formulaR1C1ToA1, interpretInput, isErrorLiteral, valueType } from "./values";
 
@@ -284,6 +288,10 @@ export class SheetModel {
   /** In priority order: index 0 is priority 0 (evaluated first). */
   conditionalFormats: ConditionalFormatModel[] = [];
   notes: NoteModel[] = [];
+  /** Charts, in creation order (chart.ts). */
+  charts: ChartModel[] = [];
+  /** Print settings (page-layout.ts). */
+  pageLayout: PageLayoutModel = defaultPageLayout();
   /** The sheet's selection (restored when the sheet is activated). */
   selection: Rect = makeRect(0, 0);
   deleted = false;
@@ -298,6 +306,11 @@ export class SheetModel {
   }
 
   /** Tables on this sheet, in creation order. */
+  /** PivotTables whose cells are on this sheet (pivot-table.ts). */
+  get pivotTables(): PivotTableModel[] {
+    return this.workbook.pivotTables.filter((p) => p.sheet === this);
+  }
+
   get tables(): TableModel[] {
     return this.workbook.tables.filter((t) => t.sheet === this);
   }
@@ -528,6 +541,7 @@ export class SheetModel {
       throw officeError("InvalidArgument", undefined, location);
     }
     this.assertCanEdit(r, location);
+    assertNotPivot(this, r, location);
     const before = area(r) === 1 ? { value: this.valueAt(r.r0, r.c0), error: this.isErrorAt(r.r0, r.c0) } : null;
     if (!isArray && (input === "" || input === null || input === undefined)) {
       if (input === "") this.clearContents(r);
@@ -1027,6 +1041,10 @@ export interface EvaluateFormula {
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
+  /** PivotTables of every sheet, in creation order (pivot-table.ts). */
+  pivotTables: PivotTableModel[] = [];
+  /** Defined names (named-items.ts); they share one namespace with tables and PivotTables. */
+  names: NamedItemModel[] = [];
   activeSheetId = "";
   /** Increases on every change; hosts compare it to know whether anything changed. */
   version = 0;
@@ -1038,6 +1056,9 @@ export class WorkbookModel {
   calculationSuspended = false;
   private nextSheetNumber = 1;
   private nextTableId = 1;
+  /** Numbers for the ids of new PivotTables and charts. */
+  nextPivotId = 1;
+  nextChartId = 1;
   /** The next conditional format's number (for its id). */
   nextConditionalFormatId = 1;
 
@@ -1049,8 +1070,12 @@ export class WorkbookModel {
   clear(): void {
     for (const sheet of this.sheets) sheet.deleted = true;
     for (const table of this.tables) table.deleted = true;
+    for (const pivot of this.pivotTables) pivot.deleted = true;
+    for (const sheet of this.sheets) for (const chart of sheet.charts) chart.deleted = true;
     this.sheets = [];
     this.tables = [];
+    this.pivotTables = [];
+    this.names = [];
     this.activeSheetId = "";
     this.changes = [];
     this.touch();
@@ -1114,6 +1139,9 @@ export class WorkbookModel {
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
     for (const table of this.tables.filter((t) => t.sheet === sheet)) table.deleted = true;
+    for (const pivot of this.pivotTables.filter((p) => p.sheet === sheet)) pivot.deleted = true;
+    this.pivotTables = this.pivotTables.filter((p) => p.sheet !== sheet);
+    for (const chart of sheet.charts) chart.deleted = true;
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     sheet.deleted = true;
     if (this.activeSheetId === sheet.id) {
@@ -1170,8 +1198,8 @@ export class WorkbookModel {
     if ((a1 && columnIndex(a1[1] ?? "") >= 0) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
       throw officeError("InvalidArgument", undefined, location);
     }
-    const lower = name.toLowerCase();
-    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === lower)) throw officeError("InvalidArgument", undefined, location);
+    // One namespace for tables, PivotTables and defined names (named-items.ts).
+    assertNameAvailable(this, name, location, except);
     return name;
   }
 
@@ -1180,6 +1208,7 @@ export class WorkbookModel {
     sheet.assertUnprotected(location);
     if (isEntireColumns(r) || isEntireRows(r)) throw officeError("InvalidArgument", undefined, location);
     if (sheet.tables.some((t) => intersects(t.rect, r))) throw officeError("InvalidArgument", MESSAGES.tableOverlap, location);
+    if (pivotAt(sheet, r)) throw officeError("InvalidOperation", "A PivotTable report cannot overlap a table.", location);
     let tableRect = { ...r };
     if (!hasHeaders) {
       // Excel inserts a header row above the data, shifting the data down one row.

@@ -29,6 +29,7 @@ import {
 import { MESSAGES, officeError } from "./errors";
 import { FakeConditionalFormatCollection } from "./conditional-formats";
 import { FakeDataValidation } from "./data-validation";
+import { assertNotPivot } from "./pivot-table";
 import type { CellFormat, SheetModel } from "./model";
 import { formulaA1ToR1C1, normaliseColour, valueType } from "./values";
 import { FakeWorksheet } from "./worksheet";
@@ -312,6 +313,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.R
       }
       if (what === "All" || what === "Contents" || what === "ResetContents") {
         t.sheet.assertCanEdit(t.rect, "Range.clear");
+        assertNotPivot(t.sheet, t.rect, "Range.clear");
       }
       if (what === "All" || what === "Formats") t.sheet.assertUnprotected("Range.clear");
       if (what === "All" || what === "Contents" || what === "ResetContents") {

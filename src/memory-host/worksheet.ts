@@ -20,7 +20,11 @@ import {
 } from "./core";
 import { MESSAGES, officeError } from "./errors";
 import { defaultProtectionOptions, type SheetModel, type WorkbookModel } from "./model";
+import { FakeChartCollection } from "./chart";
+import { FakeNamedItemCollection } from "./named-items";
 import { FakeNoteCollection, type NoteScope } from "./notes";
+import { FakePageLayout } from "./page-layout";
+import { FakePivotTableCollection, type PivotScope } from "./pivot-table";
 import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
 import { normaliseColour } from "./values";
@@ -107,6 +111,8 @@ export class FakeWorkbook
     if (name === "worksheets") return this.worksheets as unknown as FakeObject<unknown>;
     if (name === "tables") return this.tables as unknown as FakeObject<unknown>;
     if (name === "application") return this.application as unknown as FakeObject<unknown>;
+    if (name === "pivotTables") return this.pivotTables as unknown as FakeObject<unknown>;
+    if (name === "names") return this.names as unknown as FakeObject<unknown>;
     return undefined;
   }
 
@@ -120,6 +126,14 @@ export class FakeWorkbook
 
   get tables(): FakeTableCollection {
     return this._nav("tables", () => make(new FakeTableCollection(this._ctx, () => ({ workbook: this._ctx._host.model }))));
+  }
+
+  get pivotTables(): FakePivotTableCollection {
+    return this._nav("pivotTables", () => make(new FakePivotTableCollection(this._ctx, (): PivotScope => ({ workbook: this._ctx._host.model }))));
+  }
+
+  get names(): FakeNamedItemCollection {
+    return this._nav("names", () => make(new FakeNamedItemCollection(this._ctx, () => this._ctx._host.model, { bound: this._ctx._host.model })));
   }
 
   get application(): FakeApplication {
@@ -291,6 +305,9 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Exce
   protected override _navigation(name: string): FakeObject<unknown> | undefined {
     if (name === "tables") return this.tables as unknown as FakeObject<unknown>;
     if (name === "protection") return this.protection as unknown as FakeObject<unknown>;
+    if (name === "pivotTables") return this.pivotTables as unknown as FakeObject<unknown>;
+    if (name === "charts") return this.charts as unknown as FakeObject<unknown>;
+    if (name === "pageLayout") return this.pageLayout as unknown as FakeObject<unknown>;
     return undefined;
   }
 
@@ -349,6 +366,20 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Exce
     return this._nav("tables", () =>
       make(new FakeTableCollection(this._ctx, () => ({ workbook: this._ctx._host.model, sheet: this._target("Worksheet.tables") }))),
     );
+  }
+
+  get pivotTables(): FakePivotTableCollection {
+    return this._nav("pivotTables", () =>
+      make(new FakePivotTableCollection(this._ctx, (): PivotScope => ({ workbook: this._ctx._host.model, sheet: this._target("Worksheet.pivotTables") }))),
+    );
+  }
+
+  get charts(): FakeChartCollection {
+    return this._nav("charts", () => make(new FakeChartCollection(this._ctx, () => this._target("Worksheet.charts"))));
+  }
+
+  get pageLayout(): FakePageLayout {
+    return this._nav("pageLayout", () => make(new FakePageLayout(this._ctx, () => this._target("Worksheet.pageLayout"))));
   }
 
   get protection(): FakeWorksheetProtection {

@@ -219,7 +219,7 @@ describe("load/sync semantics", () => {
         (range as unknown as Record<string, unknown>).hyperlink = {};
       }).toThrow("Memory Excel host: Range.hyperlink is not implemented");
       expect(() => range.load("numberFormatCategories")).toThrow("Memory Excel host: Range.numberFormatCategories is not implemented");
-      expect(() => context.workbook.names).toThrow("Memory Excel host: Workbook.names is not implemented");
+      expect(() => context.workbook.slicers).toThrow("Memory Excel host: Workbook.slicers is not implemented");
     });
   });
 

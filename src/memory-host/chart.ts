@@ -1,0 +1,764 @@
+/// <reference types="office-js" />
+/**
+ * Charts (ExcelApi 1.1; `chartType` and series `add`/`setValues`/`setXAxisValues` 1.7; axis
+ * `numberFormat` 1.8): the model and the proxies `ChartCollection`, `Chart`, `ChartTitle`,
+ * `ChartLegend`, `ChartAxes`, `ChartAxis`, `ChartAxisTitle`, `ChartSeriesCollection` and
+ * `ChartSeries`.
+ *
+ * A chart keeps the resolved addresses of what it plots; `chartData(chart)` reads the figures from
+ * the cells (charts are live in Excel: they follow their cells), so tests and the preview see
+ * what the chart draws.
+ *
+ * Names: Excel numbers new charts "Chart 1", "Chart 2"... per sheet, but does not keep chart names
+ * unique: Office's reference for `ChartCollection.getItem` says "If there are multiple charts with
+ * the same name, the first one will be returned", so renaming a chart to a name in use is
+ * accepted, and `getItem` returns the first chart of that name.
+ */
+import { columnCount, type Rect, rowCount } from "./address";
+import {
+  clientResult,
+  FakeCollection,
+  type FakeClientResult,
+  FakeObject,
+  make,
+  type Mirror,
+  sameContext,
+  type ScalarGetters,
+} from "./core";
+import { officeError } from "./errors";
+import type { SheetModel } from "./model";
+import { FakeRange, resolveRangeArgument } from "./range";
+import { FakeWorksheet } from "./worksheet";
+
+export const CHART_TYPES = [
+  "ColumnClustered", "ColumnStacked", "ColumnStacked100", "3DColumnClustered", "3DColumnStacked", "3DColumnStacked100",
+  "BarClustered", "BarStacked", "BarStacked100", "3DBarClustered", "3DBarStacked", "3DBarStacked100", "LineStacked",
+  "LineStacked100", "LineMarkers", "LineMarkersStacked", "LineMarkersStacked100", "PieOfPie", "PieExploded", "3DPieExploded",
+  "BarOfPie", "XYScatterSmooth", "XYScatterSmoothNoMarkers", "XYScatterLines", "XYScatterLinesNoMarkers", "AreaStacked",
+  "AreaStacked100", "3DAreaStacked", "3DAreaStacked100", "DoughnutExploded", "RadarMarkers", "RadarFilled", "Surface",
+  "SurfaceWireframe", "SurfaceTopView", "SurfaceTopViewWireframe", "Bubble", "Bubble3DEffect", "StockHLC", "StockOHLC",
+  "StockVHLC", "StockVOHLC", "CylinderColClustered", "CylinderColStacked", "CylinderColStacked100", "CylinderBarClustered",
+  "CylinderBarStacked", "CylinderBarStacked100", "CylinderCol", "ConeColClustered", "ConeColStacked", "ConeColStacked100",
+  "ConeBarClustered", "ConeBarStacked", "ConeBarStacked100", "ConeCol", "PyramidColClustered", "PyramidColStacked",
+  "PyramidColStacked100", "PyramidBarClustered", "PyramidBarStacked", "PyramidBarStacked100", "PyramidCol", "3DColumn", "Line",
+  "3DLine", "3DPie", "Pie", "XYScatter", "3DArea", "Area", "Doughnut", "Radar", "Histogram", "Boxwhisker", "Pareto", "RegionMap",
+  "Treemap", "Waterfall", "Sunburst", "Funnel",
+]; // prettier-ignore
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/** Cells a chart reads: a rectangle of a sheet. */
+export interface ChartRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  /** The cells of the series' values (one row or one column), or null before `setValues`. */
+  values: ChartRef | null;
+  /** The cells of the category (x axis) labels, or null for 1, 2, 3... */
+  categories: ChartRef | null;
+  /** The series' own type, or null to follow the chart's. */
+  chartType: string | null;
+}
+
+export interface ChartAxisModel {
+  title: { text: string; visible: boolean };
+  numberFormat: string;
+}
+
+export class ChartModel {
+  title = { text: "", visible: false };
+  legend = { visible: true, position: "Right" };
+  axes: { category: ChartAxisModel; value: ChartAxisModel } = {
+    category: { title: { text: "", visible: false }, numberFormat: "General" },
+    value: { title: { text: "", visible: false }, numberFormat: "General" },
+  };
+  series: ChartSeriesModel[] = [];
+  /** Position and size in points, from the sheet's top-left corner. */
+  top = 0;
+  left = 0;
+  width = 360;
+  height = 216;
+  deleted = false;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public chartType: string,
+    readonly sheet: SheetModel,
+    /** The range given to `add` (resolved address), or null. */
+    public source: ChartRef | null,
+    public seriesBy: "Columns" | "Rows",
+  ) {}
+}
+
+/** Distance in points from the top of the sheet to the top of `row`. */
+export function rowTop(sheet: SheetModel, row: number): number {
+  let y = row * sheet.standardHeight;
+  for (const [r, h] of sheet.rowHeights) if (r < row) y += h - sheet.standardHeight;
+  for (const r of sheet.hiddenRows) if (r < row) y -= sheet.rowHeight(r);
+  return y;
+}
+
+/** Distance in points from the left of the sheet to the left of `col`. */
+export function columnLeft(sheet: SheetModel, col: number): number {
+  let x = col * sheet.standardWidth;
+  for (const [c, w] of sheet.columnWidths) if (c < col) x += w - sheet.standardWidth;
+  for (const c of sheet.hiddenColumns) if (c < col) x -= sheet.columnWidth(c);
+  return x;
+}
+
+function isLabel(sheet: SheetModel, row: number, col: number): boolean {
+  const v = sheet.valueAt(row, col);
+  return typeof v === "string" && v !== "";
+}
+
+function isDate(sheet: SheetModel, row: number, col: number): boolean {
+  return typeof sheet.valueAt(row, col) === "number" && /[dmy]/i.test(sheet.formatAt(row, col, "numberFormat").replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * Splits a source range into series as Excel does: the first row holds series names when it has
+ * text (or the top-left cell is blank), the first column holds categories when it has text or
+ * dates (or the top-left cell is blank). `Auto` plots by columns unless there are more columns than
+ * rows.
+ */
+export function seriesFromSource(ref: ChartRef, seriesBy: "Auto" | "Columns" | "Rows"): { by: "Columns" | "Rows"; series: ChartSeriesModel[] } {
+  const { sheet, rect: r } = ref;
+  const by = seriesBy === "Auto" ? (columnCount(r) > rowCount(r) ? "Rows" : "Columns") : seriesBy;
+  // Work in (line, across) terms: a line is one series.
+  const lines = by === "Columns" ? columnCount(r) : rowCount(r);
+  const across = by === "Columns" ? rowCount(r) : columnCount(r);
+  const cell = (line: number, i: number): [number, number] => (by === "Columns" ? [r.r0 + i, r.c0 + line] : [r.r0 + line, r.c0 + i]);
+  const topLeftBlank = sheet.valueAt(r.r0, r.c0) === "";
+  let names = topLeftBlank && lines > 1 && across > 1;
+  for (let line = 1; line < lines && !names; line++) if (isLabel(sheet, ...cell(line, 0))) names = true;
+  let categories = topLeftBlank && lines > 1 && across > 1;
+  for (let i = names ? 1 : 0; i < across && !categories && lines > 1; i++) {
+    if (isLabel(sheet, ...cell(0, i)) || isDate(sheet, ...cell(0, i))) categories = true;
+  }
+  const first = names ? 1 : 0;
+  const span = (line: number): Rect => {
+    const [r0, c0] = cell(line, first);
+    const [r1, c1] = cell(line, across - 1);
+    return { r0, c0, r1, c1 };
+  };
+  const series: ChartSeriesModel[] = [];
+  for (let line = categories ? 1 : 0; line < lines; line++) {
+    if (first > across - 1) break;
+    const name = names ? sheet.textAt(...cell(line, 0)) : `Series${series.length + 1}`;
+    series.push({ name, values: { sheet, rect: span(line) }, categories: categories ? { sheet, rect: span(0) } : null, chartType: null });
+  }
+  return { by, series };
+}
+
+export interface ChartData {
+  categories: string[];
+  series: { name: string; chartType: string; values: (number | null)[] }[];
+}
+
+function cellsOf(ref: ChartRef): [number, number][] {
+  const out: [number, number][] = [];
+  for (let row = ref.rect.r0; row <= ref.rect.r1; row++) for (let col = ref.rect.c0; col <= ref.rect.c1; col++) out.push([row, col]);
+  return out;
+}
+
+/** What a chart draws, read from its cells now: category labels and each series' numbers. */
+export function chartData(chart: ChartModel): ChartData {
+  const series = chart.series.map((s) => ({
+    name: s.name,
+    chartType: s.chartType ?? chart.chartType,
+    values: s.values
+      ? cellsOf(s.values).map(([row, col]) => {
+          const v = s.values?.sheet.valueAt(row, col);
+          return typeof v === "number" ? v : null;
+        })
+      : [],
+  }));
+  const longest = Math.max(0, ...series.map((s) => s.values.length));
+  const labelled = chart.series.find((s) => s.categories);
+  const categories = labelled?.categories
+    ? cellsOf(labelled.categories).map(([row, col]) => labelled.categories?.sheet.textAt(row, col) ?? "")
+    : Array.from({ length: longest }, (_, i) => String(i + 1));
+  return { categories, series };
+}
+
+/** `charts.add(type, sourceData, seriesBy)`. */
+export function addChart(sheet: SheetModel, type: unknown, source: ChartRef, seriesBy: unknown, location: string): ChartModel {
+  if (typeof type !== "string" || !CHART_TYPES.includes(type)) throw officeError("InvalidArgument", undefined, location);
+  const by = seriesBy === undefined || seriesBy === null ? "Auto" : seriesBy;
+  if (by !== "Auto" && by !== "Columns" && by !== "Rows") throw officeError("InvalidArgument", undefined, location);
+  if (sheet.protection.protected && !sheet.protection.options.allowEditObjects) throw officeError("AccessDenied", undefined, location);
+  const workbook = sheet.workbook;
+  let n = 1;
+  while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+  const { by: resolved, series } = seriesFromSource(source, by);
+  const chart = new ChartModel(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, `Chart ${n}`, type, sheet, source, resolved);
+  chart.series = series;
+  // One series: Excel titles the chart with the series name and shows no legend.
+  if (series.length === 1) chart.title = { text: (series[0] as ChartSeriesModel).name, visible: true };
+  chart.legend.visible = series.length > 1;
+  chart.legend.position = "Bottom";
+  // Placed beside its data (Excel centres a new chart in the window; the host has no window).
+  if (source.sheet === sheet) {
+    chart.top = rowTop(sheet, source.rect.r0);
+    chart.left = columnLeft(sheet, Math.min(source.rect.c1 + 2, 16_383));
+  }
+  sheet.charts.push(chart);
+  workbook.touch();
+  return chart;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots
+
+export interface ChartSnapshot {
+  name: string;
+  chartType: string;
+  /** The source range ("Data!A1:C13"), when the chart was made from one. */
+  source?: string;
+  seriesBy?: "Columns" | "Rows";
+  title?: { text: string; visible: boolean };
+  legend?: { visible: boolean; position: string };
+  axes?: { category?: Partial<ChartAxisModel>; value?: Partial<ChartAxisModel> };
+  position?: { top: number; left: number; width: number; height: number };
+  series?: { name: string; values?: string; categories?: string; chartType?: string | null }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+export class FakeChartCollection
+  extends FakeCollection<SheetModel, ChartModel, FakeChart>
+  implements Mirror<Excel.ChartCollection, "add" | "count" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "ChartCollection";
+
+  protected _scalars(): ScalarGetters<SheetModel> {
+    return { count: (s) => s.charts.length };
+  }
+
+  protected _itemTargets(sheet: SheetModel): ChartModel[] {
+    return [...sheet.charts];
+  }
+
+  protected _makeItem(chart: ChartModel): FakeChart {
+    return make(new FakeChart(this._ctx, () => chart, { bound: chart }));
+  }
+
+  get count(): Excel.ChartCollection["count"] {
+    return this._read("count");
+  }
+
+  add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows"): FakeChart {
+    const location = "ChartCollection.add";
+    sameContext(this._ctx, sourceData, location);
+    let created: ChartModel | undefined;
+    this._queue("add", (sheet) => {
+      if (!(sourceData instanceof FakeRange) && typeof sourceData !== "string") throw officeError("InvalidArgument", undefined, location);
+      const source = resolveRangeArgument(sheet, sourceData, location);
+      created = addChart(sheet, type, { sheet: source.sheet, rect: source.rect }, seriesBy, location);
+    });
+    return make(
+      new FakeChart(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (sheet) => sheet.charts.length);
+  }
+
+  private _lookup(member: string, find: (sheet: SheetModel) => ChartModel | undefined, nullable: boolean): FakeChart {
+    const location = `ChartCollection.${member}`;
+    const proxy = make(
+      new FakeChart(this._ctx, () => {
+        const chart = find(this._target(location));
+        if (chart) return chart;
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  /** The first chart of that name (names need not be unique). */
+  getItem(name: string): FakeChart {
+    return this._lookup("getItem", (sheet) => sheet.charts.find((c) => c.name === name), false);
+  }
+
+  getItemOrNullObject(name: string): FakeChart {
+    return this._lookup("getItemOrNullObject", (sheet) => sheet.charts.find((c) => c.name === name), true);
+  }
+
+  getItemAt(index: number): FakeChart {
+    return this._lookup("getItemAt", (sheet) => sheet.charts[index], false);
+  }
+}
+
+function touch(chart: ChartModel): void {
+  chart.sheet.workbook.touch();
+}
+
+function positiveNumber(v: unknown, location: string, allowZero = true): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) throw officeError("InvalidArgument", undefined, location);
+  return v;
+}
+
+export class FakeChart
+  extends FakeObject<ChartModel>
+  implements
+    Mirror<
+      Excel.Chart,
+      | "id"
+      | "name"
+      | "chartType"
+      | "top"
+      | "left"
+      | "width"
+      | "height"
+      | "setPosition"
+      | "delete"
+      | "load"
+    >
+{
+  readonly _typeName = "Chart";
+
+  protected _scalars(): ScalarGetters<ChartModel> {
+    return {
+      id: (c) => c.id,
+      name: (c) => c.name,
+      chartType: (c) => c.chartType,
+      top: (c) => c.top,
+      left: (c) => c.left,
+      width: (c) => c.width,
+      height: (c) => c.height,
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    switch (name) {
+      case "title":
+      case "legend":
+      case "axes":
+      case "series":
+      case "worksheet":
+        return this[name] as unknown as FakeObject<unknown>;
+      default:
+        return undefined;
+    }
+  }
+
+  get title(): FakeChartTitle {
+    return this._nav("title", () => make(new FakeChartTitle(this._ctx, () => this._target("Chart.title"))));
+  }
+
+  get legend(): FakeChartLegend {
+    return this._nav("legend", () => make(new FakeChartLegend(this._ctx, () => this._target("Chart.legend"))));
+  }
+
+  get axes(): FakeChartAxes {
+    return this._nav("axes", () => make(new FakeChartAxes(this._ctx, () => this._target("Chart.axes"))));
+  }
+
+  get series(): FakeChartSeriesCollection {
+    return this._nav("series", () => make(new FakeChartSeriesCollection(this._ctx, () => this._target("Chart.series"))));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Chart.worksheet").sheet)));
+  }
+
+  get id(): Excel.Chart["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.Chart["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.Chart["name"]) {
+    this._write("name", value, (c, v) => {
+      // Excel accepts any non-empty name up to 255 characters, even one another chart has.
+      if (typeof v !== "string" || v.trim() === "" || v.length > 255) throw officeError("InvalidArgument", undefined, "Chart.name");
+      c.name = v;
+      touch(c);
+    });
+  }
+
+  get chartType(): Excel.Chart["chartType"] {
+    return this._read("chartType");
+  }
+  set chartType(value: Excel.Chart["chartType"]) {
+    this._write("chartType", value, (c, v) => {
+      if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "Chart.chartType");
+      c.chartType = v;
+      touch(c);
+    });
+  }
+
+  private _size(key: "top" | "left" | "width" | "height", value: unknown): void {
+    this._write(key, value, (c, v) => {
+      c[key] = positiveNumber(v, `Chart.${key}`, key === "top" || key === "left");
+      touch(c);
+    });
+  }
+
+  get top(): number {
+    return this._read("top");
+  }
+  set top(value: number) {
+    this._size("top", value);
+  }
+  get left(): number {
+    return this._read("left");
+  }
+  set left(value: number) {
+    this._size("left", value);
+  }
+  get width(): number {
+    return this._read("width");
+  }
+  set width(value: number) {
+    this._size("width", value);
+  }
+  get height(): number {
+    return this._read("height");
+  }
+  set height(value: number) {
+    this._size("height", value);
+  }
+
+  /** Moves the chart's top-left corner to `startCell`; with `endCell`, sizes it to end at that cell's far corner. */
+  setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
+    const location = "Chart.setPosition";
+    sameContext(this._ctx, startCell, location);
+    sameContext(this._ctx, endCell, location);
+    for (const key of ["top", "left", "width", "height"]) this._values.delete(key);
+    this._queue("setPosition", (c) => {
+      const start = resolveRangeArgument(c.sheet, startCell, location);
+      if (start.sheet !== c.sheet) throw officeError("InvalidArgument", undefined, location);
+      const top = rowTop(c.sheet, start.rect.r0);
+      const left = columnLeft(c.sheet, start.rect.c0);
+      if (endCell !== undefined && endCell !== null) {
+        const end = resolveRangeArgument(c.sheet, endCell, location);
+        if (end.sheet !== c.sheet) throw officeError("InvalidArgument", undefined, location);
+        const bottom = rowTop(c.sheet, end.rect.r1 + 1);
+        const right = columnLeft(c.sheet, end.rect.c1 + 1);
+        if (bottom <= top || right <= left) throw officeError("InvalidArgument", undefined, location);
+        c.width = right - left;
+        c.height = bottom - top;
+      }
+      c.top = top;
+      c.left = left;
+      touch(c);
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (c) => {
+      if (c.sheet.protection.protected && !c.sheet.protection.options.allowEditObjects) throw officeError("AccessDenied", undefined, "Chart.delete");
+      c.sheet.charts = c.sheet.charts.filter((x) => x !== c);
+      c.deleted = true;
+      touch(c);
+    });
+  }
+}
+
+abstract class TitleBase<T> extends FakeObject<T> {
+  protected abstract _title(t: T): { text: string; visible: boolean };
+  protected abstract _chart(t: T): ChartModel;
+
+  protected _scalars(): ScalarGetters<T> {
+    return { text: (t) => this._title(t).text, visible: (t) => this._title(t).visible };
+  }
+
+  get text(): string {
+    return this._read("text");
+  }
+  set text(value: string) {
+    this._write("text", value, (t, v) => {
+      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, `${this._typeName}.text`);
+      const title = this._title(t);
+      title.text = v;
+      // Giving a title text shows it, as in Excel.
+      if (v !== "") title.visible = true;
+      touch(this._chart(t));
+    });
+  }
+
+  get visible(): boolean {
+    return this._read("visible");
+  }
+  set visible(value: boolean) {
+    this._write("visible", value, (t, v) => {
+      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, `${this._typeName}.visible`);
+      this._title(t).visible = v;
+      touch(this._chart(t));
+    });
+  }
+}
+
+export class FakeChartTitle extends TitleBase<ChartModel> implements Mirror<Excel.ChartTitle, "text" | "visible" | "load"> {
+  readonly _typeName = "ChartTitle";
+
+  protected _title(c: ChartModel) {
+    return c.title;
+  }
+
+  protected _chart(c: ChartModel): ChartModel {
+    return c;
+  }
+}
+
+const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
+
+export class FakeChartLegend extends FakeObject<ChartModel> implements Mirror<Excel.ChartLegend, "visible" | "position" | "load"> {
+  readonly _typeName = "ChartLegend";
+
+  protected _scalars(): ScalarGetters<ChartModel> {
+    return { visible: (c) => c.legend.visible, position: (c) => c.legend.position };
+  }
+
+  get visible(): Excel.ChartLegend["visible"] {
+    return this._read("visible");
+  }
+  set visible(value: Excel.ChartLegend["visible"]) {
+    this._write("visible", value, (c, v) => {
+      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "ChartLegend.visible");
+      c.legend.visible = v;
+      touch(c);
+    });
+  }
+
+  get position(): Excel.ChartLegend["position"] {
+    return this._read("position");
+  }
+  set position(value: Excel.ChartLegend["position"]) {
+    this._write("position", value, (c, v) => {
+      if (!LEGEND_POSITIONS.includes(String(v))) throw officeError("InvalidArgument", undefined, "ChartLegend.position");
+      c.legend.position = String(v);
+      touch(c);
+    });
+  }
+}
+
+type AxisKind = "category" | "value";
+
+interface AxisTarget {
+  chart: ChartModel;
+  kind: AxisKind;
+  readonly deleted: boolean;
+}
+
+function axisTarget(chart: ChartModel, kind: AxisKind): AxisTarget {
+  return {
+    chart,
+    kind,
+    get deleted() {
+      return chart.deleted;
+    },
+  };
+}
+
+export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Excel.ChartAxes, "load"> {
+  readonly _typeName = "ChartAxes";
+
+  protected _scalars(): ScalarGetters<ChartModel> {
+    return {};
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "categoryAxis" || name === "valueAxis") return this[name] as unknown as FakeObject<unknown>;
+    return undefined;
+  }
+
+  get categoryAxis(): FakeChartAxis {
+    return this._nav("categoryAxis", () => make(new FakeChartAxis(this._ctx, () => axisTarget(this._target("ChartAxes.categoryAxis"), "category"))));
+  }
+
+  get valueAxis(): FakeChartAxis {
+    return this._nav("valueAxis", () => make(new FakeChartAxis(this._ctx, () => axisTarget(this._target("ChartAxes.valueAxis"), "value"))));
+  }
+}
+
+export class FakeChartAxis extends FakeObject<AxisTarget> implements Mirror<Excel.ChartAxis, "numberFormat" | "load"> {
+  readonly _typeName = "ChartAxis";
+
+  protected _scalars(): ScalarGetters<AxisTarget> {
+    return { numberFormat: (t) => t.chart.axes[t.kind].numberFormat };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "title" ? (this.title as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  get title(): FakeChartAxisTitle {
+    return this._nav("title", () => make(new FakeChartAxisTitle(this._ctx, () => this._target("ChartAxis.title"))));
+  }
+
+  get numberFormat(): Excel.ChartAxis["numberFormat"] {
+    return this._read("numberFormat");
+  }
+  set numberFormat(value: Excel.ChartAxis["numberFormat"]) {
+    this._write("numberFormat", value, (t, v) => {
+      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartAxis.numberFormat");
+      t.chart.axes[t.kind].numberFormat = v === "" ? "General" : v;
+      touch(t.chart);
+    });
+  }
+}
+
+export class FakeChartAxisTitle extends TitleBase<AxisTarget> implements Mirror<Excel.ChartAxisTitle, "text" | "visible" | "load"> {
+  readonly _typeName = "ChartAxisTitle";
+
+  protected _title(t: AxisTarget) {
+    return t.chart.axes[t.kind].title;
+  }
+
+  protected _chart(t: AxisTarget): ChartModel {
+    return t.chart;
+  }
+}
+
+interface SeriesTarget {
+  chart: ChartModel;
+  series: ChartSeriesModel;
+  readonly deleted: boolean;
+}
+
+function seriesTarget(chart: ChartModel, series: ChartSeriesModel): SeriesTarget {
+  return {
+    chart,
+    series,
+    get deleted() {
+      return chart.deleted || !chart.series.includes(series);
+    },
+  };
+}
+
+export class FakeChartSeriesCollection
+  extends FakeCollection<ChartModel, SeriesTarget, FakeChartSeries>
+  implements Mirror<Excel.ChartSeriesCollection, "add" | "count" | "getCount" | "getItemAt" | "load">
+{
+  readonly _typeName = "ChartSeriesCollection";
+
+  protected _scalars(): ScalarGetters<ChartModel> {
+    return { count: (c) => c.series.length };
+  }
+
+  protected _itemTargets(chart: ChartModel): SeriesTarget[] {
+    return chart.series.map((s) => seriesTarget(chart, s));
+  }
+
+  protected _makeItem(item: SeriesTarget): FakeChartSeries {
+    return make(new FakeChartSeries(this._ctx, () => item, { bound: item }));
+  }
+
+  get count(): Excel.ChartSeriesCollection["count"] {
+    return this._read("count");
+  }
+
+  add(name?: string, index?: number): FakeChartSeries {
+    const location = "ChartSeriesCollection.add";
+    let created: SeriesTarget | undefined;
+    this._queue("add", (chart) => {
+      const at = index ?? chart.series.length;
+      if (!Number.isInteger(at) || at < 0 || at > chart.series.length) throw officeError("InvalidArgument", undefined, location);
+      const series: ChartSeriesModel = { name: name ?? `Series${chart.series.length + 1}`, values: null, categories: null, chartType: null };
+      chart.series.splice(at, 0, series);
+      created = seriesTarget(chart, series);
+      touch(chart);
+    });
+    return make(
+      new FakeChartSeries(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (chart) => chart.series.length);
+  }
+
+  getItemAt(index: number): FakeChartSeries {
+    return make(
+      new FakeChartSeries(this._ctx, () => {
+        const chart = this._target("ChartSeriesCollection.getItemAt");
+        const series = chart.series[index];
+        if (!series) throw officeError("ItemNotFound", undefined, "ChartSeriesCollection.getItemAt");
+        return seriesTarget(chart, series);
+      }),
+    );
+  }
+}
+
+export class FakeChartSeries
+  extends FakeObject<SeriesTarget>
+  implements Mirror<Excel.ChartSeries, "name" | "chartType" | "setValues" | "setXAxisValues" | "delete" | "load">
+{
+  readonly _typeName = "ChartSeries";
+
+  protected _scalars(): ScalarGetters<SeriesTarget> {
+    return { name: (t) => t.series.name, chartType: (t) => t.series.chartType ?? t.chart.chartType };
+  }
+
+  get name(): Excel.ChartSeries["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.ChartSeries["name"]) {
+    this._write("name", value, (t, v) => {
+      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartSeries.name");
+      t.series.name = v;
+      touch(t.chart);
+    });
+  }
+
+  get chartType(): Excel.ChartSeries["chartType"] {
+    return this._read("chartType");
+  }
+  set chartType(value: Excel.ChartSeries["chartType"]) {
+    this._write("chartType", value, (t, v) => {
+      if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "ChartSeries.chartType");
+      t.series.chartType = v;
+      touch(t.chart);
+    });
+  }
+
+  private _source(member: "setValues" | "setXAxisValues", sourceData: unknown, apply: (t: SeriesTarget, ref: ChartRef) => void): void {
+    const location = `ChartSeries.${member}`;
+    sameContext(this._ctx, sourceData, location);
+    this._queue(member, (t) => {
+      if (!(sourceData instanceof FakeRange)) throw officeError("InvalidArgument", undefined, location);
+      const range = sourceData._target(location);
+      // A series reads one row or one column.
+      if (rowCount(range.rect) !== 1 && columnCount(range.rect) !== 1) throw officeError("InvalidArgument", undefined, location);
+      apply(t, { sheet: range.sheet, rect: range.rect });
+      touch(t.chart);
+    });
+  }
+
+  setValues(sourceData: Excel.Range): void {
+    this._source("setValues", sourceData, (t, ref) => {
+      t.series.values = ref;
+    });
+  }
+
+  setXAxisValues(sourceData: Excel.Range): void {
+    this._source("setXAxisValues", sourceData, (t, ref) => {
+      t.series.categories = ref;
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.chart.series = t.chart.series.filter((s) => s !== t.series);
+      touch(t.chart);
+    });
+  }
+}

@@ -1,0 +1,531 @@
+/// <reference types="office-js" />
+/**
+ * Page layout (ExcelApi 1.9): `worksheet.pageLayout` with orientation, paper size, zoom (a scale
+ * or fit to pages), margins, centring, gridlines, print titles, print area, and headers and
+ * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).
+ */
+import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./address";
+import { FakeObject, make, type Mirror, sameContext, type ScalarGetters } from "./core";
+import { NotImplementedByHostError, officeError } from "./errors";
+import type { SheetModel } from "./model";
+import { FakeRange, makeRange, rangeTarget } from "./range";
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+export interface HeaderFooterModel {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+export type HeaderFooterSet = "defaultForAllPages" | "firstPage" | "oddPages" | "evenPages";
+
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  /** `{ scale }` or `{ horizontalFitToPages, verticalFitToPages }`. */
+  zoom: Excel.PageLayoutZoomOptions;
+  /** Margins in points. */
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  printGridlines: boolean;
+  printHeadings: boolean;
+  blackAndWhite: boolean;
+  draftMode: boolean;
+  printOrder: "DownThenOver" | "OverThenDown";
+  /** Rows repeated at the top of each page (0-based, inclusive), or null. */
+  printTitleRows: { r0: number; r1: number } | null;
+  printTitleColumns: { c0: number; c1: number } | null;
+  /** The print area, or null for the whole used range. */
+  printArea: Rect | null;
+  headersFooters: Record<HeaderFooterSet, HeaderFooterModel> & {
+    state: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
+    useSheetMargins: boolean;
+    useSheetScale: boolean;
+  };
+}
+
+function emptyHeaderFooter(): HeaderFooterModel {
+  return { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };
+}
+
+/** Excel's defaults for a new sheet ("Normal" margins; A4, the paper of the project's UK users). */
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: "Portrait",
+    paperSize: "A4",
+    zoom: { scale: 100 },
+    topMargin: 54,
+    bottomMargin: 54,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerHorizontally: false,
+    centerVertically: false,
+    printGridlines: false,
+    printHeadings: false,
+    blackAndWhite: false,
+    draftMode: false,
+    printOrder: "DownThenOver",
+    printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
+    headersFooters: {
+      defaultForAllPages: emptyHeaderFooter(),
+      firstPage: emptyHeaderFooter(),
+      oddPages: emptyHeaderFooter(),
+      evenPages: emptyHeaderFooter(),
+      state: "Default",
+      useSheetMargins: true,
+      useSheetScale: true,
+    },
+  };
+}
+
+export const PAPER_TYPES = [
+  "Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio",
+  "Quatro", "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet",
+  "Esheet", "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6",
+  "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman",
+]; // prettier-ignore
+
+/** Checks a zoom as Excel does: a scale from 10 to 400, or fit-to-pages counts (0 = automatic). */
+export function normaliseZoom(value: unknown, location: string): Excel.PageLayoutZoomOptions {
+  if (!value || typeof value !== "object") throw officeError("InvalidArgument", undefined, location);
+  const z = value as Excel.PageLayoutZoomOptions;
+  const count = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 32767);
+  if (z.scale !== undefined && z.scale !== null) {
+    if (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400) throw officeError("InvalidArgument", undefined, location);
+    return { scale: z.scale };
+  }
+  if (z.horizontalFitToPages === undefined && z.verticalFitToPages === undefined) throw officeError("InvalidArgument", undefined, location);
+  if (!count(z.horizontalFitToPages) || !count(z.verticalFitToPages)) throw officeError("InvalidArgument", undefined, location);
+  return { horizontalFitToPages: z.horizontalFitToPages ?? 0, verticalFitToPages: z.verticalFitToPages ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+/** Resolves a `Range | string` on the page layout's own sheet. */
+function rangeOnSheet(sheet: SheetModel, value: unknown, location: string): Rect {
+  if (value instanceof FakeRange) {
+    const t = value._target(location);
+    if (t.sheet !== sheet) throw officeError("InvalidArgument", undefined, location);
+    return t.rect;
+  }
+  if (typeof value !== "string" || value.trim() === "") throw officeError("InvalidArgument", undefined, location);
+  if (value.includes(",")) throw new NotImplementedByHostError("PageLayout with several areas");
+  const parsed = parseAddress(value, location);
+  if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw officeError("InvalidArgument", undefined, location);
+  return parsed.rect;
+}
+
+type LayoutKey = Exclude<keyof PageLayoutModel, "printTitleRows" | "printTitleColumns" | "printArea" | "headersFooters">;
+
+type PageLayoutMembers =
+  | "orientation"
+  | "paperSize"
+  | "zoom"
+  | "topMargin"
+  | "bottomMargin"
+  | "leftMargin"
+  | "rightMargin"
+  | "headerMargin"
+  | "footerMargin"
+  | "centerHorizontally"
+  | "centerVertically"
+  | "printGridlines"
+  | "printHeadings"
+  | "blackAndWhite"
+  | "draftMode"
+  | "printOrder"
+  | "setPrintTitleRows"
+  | "getPrintTitleRows"
+  | "getPrintTitleRowsOrNullObject"
+  | "setPrintTitleColumns"
+  | "getPrintTitleColumns"
+  | "getPrintTitleColumnsOrNullObject"
+  | "setPrintArea"
+  | "load";
+
+const isBool = (v: unknown) => typeof v === "boolean";
+const isMargin = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1600;
+
+export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Excel.PageLayout, PageLayoutMembers> {
+  readonly _typeName = "PageLayout";
+
+  protected _scalars(): ScalarGetters<SheetModel> {
+    const keys: LayoutKey[] = [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "topMargin",
+      "bottomMargin",
+      "leftMargin",
+      "rightMargin",
+      "headerMargin",
+      "footerMargin",
+      "centerHorizontally",
+      "centerVertically",
+      "printGridlines",
+      "printHeadings",
+      "blackAndWhite",
+      "draftMode",
+      "printOrder",
+    ];
+    return Object.fromEntries(keys.map((key) => [key, (s: SheetModel) => s.pageLayout[key]]));
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "headersFooters" ? (this.headersFooters as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  private _set<K extends LayoutKey>(key: K, value: unknown, check: (v: unknown) => PageLayoutModel[K] | undefined): void {
+    const location = `PageLayout.${key}`;
+    this._write(key, value, (sheet, v) => {
+      const checked = check(v);
+      if (checked === undefined) throw officeError("InvalidArgument", undefined, location);
+      sheet.pageLayout[key] = checked;
+      sheet.workbook.touch();
+    });
+  }
+
+  get headersFooters(): FakeHeaderFooterGroup {
+    return this._nav("headersFooters", () => make(new FakeHeaderFooterGroup(this._ctx, () => this._target("PageLayout.headersFooters"))));
+  }
+
+  get orientation(): Excel.PageLayout["orientation"] {
+    return this._read("orientation");
+  }
+  set orientation(value: Excel.PageLayout["orientation"]) {
+    this._set("orientation", value, (v) => (v === "Portrait" || v === "Landscape" ? v : undefined));
+  }
+
+  get paperSize(): Excel.PageLayout["paperSize"] {
+    return this._read("paperSize");
+  }
+  set paperSize(value: Excel.PageLayout["paperSize"]) {
+    this._set("paperSize", value, (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined));
+  }
+
+  get zoom(): Excel.PageLayout["zoom"] {
+    return this._read("zoom");
+  }
+  set zoom(value: Excel.PageLayout["zoom"]) {
+    this._set("zoom", value, (v) => normaliseZoom(v, "PageLayout.zoom"));
+  }
+
+  get topMargin(): number {
+    return this._read("topMargin");
+  }
+  set topMargin(value: number) {
+    this._set("topMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+  get bottomMargin(): number {
+    return this._read("bottomMargin");
+  }
+  set bottomMargin(value: number) {
+    this._set("bottomMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+  get leftMargin(): number {
+    return this._read("leftMargin");
+  }
+  set leftMargin(value: number) {
+    this._set("leftMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+  get rightMargin(): number {
+    return this._read("rightMargin");
+  }
+  set rightMargin(value: number) {
+    this._set("rightMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+  get headerMargin(): number {
+    return this._read("headerMargin");
+  }
+  set headerMargin(value: number) {
+    this._set("headerMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+  get footerMargin(): number {
+    return this._read("footerMargin");
+  }
+  set footerMargin(value: number) {
+    this._set("footerMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
+  }
+
+  get centerHorizontally(): boolean {
+    return this._read("centerHorizontally");
+  }
+  set centerHorizontally(value: boolean) {
+    this._set("centerHorizontally", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+  get centerVertically(): boolean {
+    return this._read("centerVertically");
+  }
+  set centerVertically(value: boolean) {
+    this._set("centerVertically", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+  get printGridlines(): boolean {
+    return this._read("printGridlines");
+  }
+  set printGridlines(value: boolean) {
+    this._set("printGridlines", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+  get printHeadings(): boolean {
+    return this._read("printHeadings");
+  }
+  set printHeadings(value: boolean) {
+    this._set("printHeadings", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+  get blackAndWhite(): boolean {
+    return this._read("blackAndWhite");
+  }
+  set blackAndWhite(value: boolean) {
+    this._set("blackAndWhite", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+  get draftMode(): boolean {
+    return this._read("draftMode");
+  }
+  set draftMode(value: boolean) {
+    this._set("draftMode", value, (v) => (isBool(v) ? (v as boolean) : undefined));
+  }
+
+  get printOrder(): Excel.PageLayout["printOrder"] {
+    return this._read("printOrder");
+  }
+  set printOrder(value: Excel.PageLayout["printOrder"]) {
+    this._set("printOrder", value, (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined));
+  }
+
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    const location = "PageLayout.setPrintTitleRows";
+    sameContext(this._ctx, printTitleRows, location);
+    this._queue("setPrintTitleRows", (sheet) => {
+      const r = rangeOnSheet(sheet, printTitleRows, location);
+      sheet.pageLayout.printTitleRows = { r0: r.r0, r1: r.r1 };
+      sheet.workbook.touch();
+    });
+  }
+
+  setPrintTitleColumns(printTitleColumns: Excel.Range | string): void {
+    const location = "PageLayout.setPrintTitleColumns";
+    sameContext(this._ctx, printTitleColumns, location);
+    this._queue("setPrintTitleColumns", (sheet) => {
+      const r = rangeOnSheet(sheet, printTitleColumns, location);
+      if (!isEntireColumns(r) && r.r0 !== 0) throw officeError("InvalidArgument", undefined, location);
+      sheet.pageLayout.printTitleColumns = { c0: r.c0, c1: r.c1 };
+      sheet.workbook.touch();
+    });
+  }
+
+  private _titles(member: string, nullable: boolean, kind: "rows" | "columns"): FakeRange {
+    const location = `PageLayout.${member}`;
+    const proxy = makeRange(this._ctx, () => {
+      const sheet = this._target(location);
+      const rows = sheet.pageLayout.printTitleRows;
+      const cols = sheet.pageLayout.printTitleColumns;
+      // Office returns entire rows ("Sheet1!1:2") or entire columns ("Sheet1!A:B").
+      const r: Rect | null =
+        kind === "rows"
+          ? rows && { r0: rows.r0, r1: rows.r1, c0: 0, c1: MAX_COLUMNS - 1 }
+          : cols && { r0: 0, r1: MAX_ROWS - 1, c0: cols.c0, c1: cols.c1 };
+      if (r) return rangeTarget(sheet, r);
+      if (nullable) return null;
+      throw officeError("ItemNotFound", undefined, location);
+    });
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getPrintTitleRows(): FakeRange {
+    return this._titles("getPrintTitleRows", false, "rows");
+  }
+
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return this._titles("getPrintTitleRowsOrNullObject", true, "rows");
+  }
+
+  getPrintTitleColumns(): FakeRange {
+    return this._titles("getPrintTitleColumns", false, "columns");
+  }
+
+  getPrintTitleColumnsOrNullObject(): FakeRange {
+    return this._titles("getPrintTitleColumnsOrNullObject", true, "columns");
+  }
+
+  setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
+    const location = "PageLayout.setPrintArea";
+    sameContext(this._ctx, printArea, location);
+    this._queue("setPrintArea", (sheet) => {
+      sheet.pageLayout.printArea = { ...rangeOnSheet(sheet, printArea, location) };
+      sheet.workbook.touch();
+    });
+  }
+
+  /**
+   * The print area. Office returns a `RangeAreas`; the host models one area, and returns a Range
+   * (its `address`, `areaCount`-free members read the same).
+   */
+  getPrintAreaOrNullObject(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const sheet = this._target("PageLayout.getPrintAreaOrNullObject");
+      const r = sheet.pageLayout.printArea;
+      return r ? rangeTarget(sheet, r) : null;
+    })._asNullable();
+  }
+
+  getPrintArea(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const sheet = this._target("PageLayout.getPrintArea");
+      const r = sheet.pageLayout.printArea;
+      if (!r) throw officeError("ItemNotFound", undefined, "PageLayout.getPrintArea");
+      return rangeTarget(sheet, r);
+    });
+  }
+}
+
+export class FakeHeaderFooterGroup
+  extends FakeObject<SheetModel>
+  implements Mirror<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale" | "load">
+{
+  readonly _typeName = "HeaderFooterGroup";
+
+  protected _scalars(): ScalarGetters<SheetModel> {
+    return {
+      state: (s) => s.pageLayout.headersFooters.state,
+      useSheetMargins: (s) => s.pageLayout.headersFooters.useSheetMargins,
+      useSheetScale: (s) => s.pageLayout.headersFooters.useSheetScale,
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    if (name === "defaultForAllPages" || name === "firstPage" || name === "oddPages" || name === "evenPages") {
+      return this[name] as unknown as FakeObject<unknown>;
+    }
+    return undefined;
+  }
+
+  private _set(name: HeaderFooterSet): FakeHeaderFooter {
+    return this._nav(name, () => make(new FakeHeaderFooter(this._ctx, () => ({ sheet: this._target(`HeaderFooterGroup.${name}`), set: name }))));
+  }
+
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this._set("defaultForAllPages");
+  }
+  get firstPage(): FakeHeaderFooter {
+    return this._set("firstPage");
+  }
+  get oddPages(): FakeHeaderFooter {
+    return this._set("oddPages");
+  }
+  get evenPages(): FakeHeaderFooter {
+    return this._set("evenPages");
+  }
+
+  get state(): Excel.HeaderFooterGroup["state"] {
+    return this._read("state");
+  }
+  set state(value: Excel.HeaderFooterGroup["state"]) {
+    this._write("state", value, (s, v) => {
+      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(String(v))) {
+        throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.state");
+      }
+      s.pageLayout.headersFooters.state = v as PageLayoutModel["headersFooters"]["state"];
+      s.workbook.touch();
+    });
+  }
+
+  get useSheetMargins(): boolean {
+    return this._read("useSheetMargins");
+  }
+  set useSheetMargins(value: boolean) {
+    this._write("useSheetMargins", value, (s, v) => {
+      if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
+      s.pageLayout.headersFooters.useSheetMargins = v as boolean;
+      s.workbook.touch();
+    });
+  }
+
+  get useSheetScale(): boolean {
+    return this._read("useSheetScale");
+  }
+  set useSheetScale(value: boolean) {
+    this._write("useSheetScale", value, (s, v) => {
+      if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
+      s.pageLayout.headersFooters.useSheetScale = v as boolean;
+      s.workbook.touch();
+    });
+  }
+}
+
+interface HeaderFooterTarget {
+  sheet: SheetModel;
+  set: HeaderFooterSet;
+  readonly deleted?: boolean;
+}
+
+type HeaderFooterKey = keyof HeaderFooterModel;
+const HF_KEYS: HeaderFooterKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+
+export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
+  readonly _typeName = "HeaderFooter";
+
+  protected _scalars(): ScalarGetters<HeaderFooterTarget> {
+    return Object.fromEntries(HF_KEYS.map((key) => [key, (t: HeaderFooterTarget) => t.sheet.pageLayout.headersFooters[t.set][key]]));
+  }
+
+  private _text(key: HeaderFooterKey, value: unknown): void {
+    this._write(key, value, (t, v) => {
+      // Excel limits each header or footer section to 255 characters.
+      if (typeof v !== "string" || v.length > 255) throw officeError("InvalidArgument", undefined, `HeaderFooter.${key}`);
+      t.sheet.pageLayout.headersFooters[t.set][key] = v;
+      t.sheet.workbook.touch();
+    });
+  }
+
+  get leftHeader(): string {
+    return this._read("leftHeader");
+  }
+  set leftHeader(value: string) {
+    this._text("leftHeader", value);
+  }
+  get centerHeader(): string {
+    return this._read("centerHeader");
+  }
+  set centerHeader(value: string) {
+    this._text("centerHeader", value);
+  }
+  get rightHeader(): string {
+    return this._read("rightHeader");
+  }
+  set rightHeader(value: string) {
+    this._text("rightHeader", value);
+  }
+  get leftFooter(): string {
+    return this._read("leftFooter");
+  }
+  set leftFooter(value: string) {
+    this._text("leftFooter", value);
+  }
+  get centerFooter(): string {
+    return this._read("centerFooter");
+  }
+  set centerFooter(value: string) {
+    this._text("centerFooter", value);
+  }
+  get rightFooter(): string {
+    return this._read("rightFooter");
+  }
+  set rightFooter(value: string) {
+    this._text("rightFooter", value);
+  }
+}
