@@ -14,7 +14,7 @@
  * the same name, the first one will be returned", so renaming a chart to a name in use is
  * accepted, and `getItem` returns the first chart of that name.
  */
-import { columnCount, type Rect, rowCount } from "./address";
+import { columnCount, formatAddress, parseAddress, type Rect, rowCount } from "./address";
 import {
   clientResult,
   FakeCollection,
@@ -226,6 +226,49 @@ export interface ChartSnapshot {
   axes?: { category?: Partial<ChartAxisModel>; value?: Partial<ChartAxisModel> };
   position?: { top: number; left: number; width: number; height: number };
   series?: { name: string; values?: string; categories?: string; chartType?: string | null }[];
+}
+
+function refAddress(ref: ChartRef | null): string | undefined {
+  return ref ? formatAddress(ref.sheet.name, ref.rect) : undefined;
+}
+
+function refFrom(sheet: SheetModel, address: string | undefined): ChartRef | null {
+  if (!address) return null;
+  const parsed = parseAddress(address);
+  const target = parsed.sheet === undefined ? sheet : sheet.workbook.findSheet(parsed.sheet);
+  if (!target) throw new Error(`Memory Excel host: no sheet for ${address}`);
+  return { sheet: target, rect: parsed.rect };
+}
+
+export function chartSnapshot(chart: ChartModel): ChartSnapshot {
+  const out: ChartSnapshot = {
+    name: chart.name,
+    chartType: chart.chartType,
+    seriesBy: chart.seriesBy,
+    title: { ...chart.title },
+    legend: { ...chart.legend },
+    axes: { category: structuredClone(chart.axes.category), value: structuredClone(chart.axes.value) },
+    position: { top: chart.top, left: chart.left, width: chart.width, height: chart.height },
+    series: chart.series.map((s) => ({ name: s.name, values: refAddress(s.values), categories: refAddress(s.categories), chartType: s.chartType })),
+  };
+  const source = refAddress(chart.source);
+  if (source) out.source = source;
+  return out;
+}
+
+export function loadChartSnapshot(sheet: SheetModel, s: ChartSnapshot): ChartModel {
+  const workbook = sheet.workbook;
+  const chart = new ChartModel(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, s.name, s.chartType, sheet, refFrom(sheet, s.source), s.seriesBy ?? "Columns");
+  if (s.series) {
+    chart.series = s.series.map((x) => ({ name: x.name, values: refFrom(sheet, x.values), categories: refFrom(sheet, x.categories), chartType: x.chartType ?? null }));
+  } else if (chart.source) chart.series = seriesFromSource(chart.source, chart.seriesBy).series;
+  if (s.title) chart.title = { ...s.title };
+  if (s.legend) chart.legend = { ...s.legend };
+  if (s.axes?.category) chart.axes.category = { ...chart.axes.category, ...structuredClone(s.axes.category) };
+  if (s.axes?.value) chart.axes.value = { ...chart.axes.value, ...structuredClone(s.axes.value) };
+  if (s.position) Object.assign(chart, s.position);
+  sheet.charts.push(chart);
+  return chart;
 }
 
 // ---------------------------------------------------------------------------------------------

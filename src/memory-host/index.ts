@@ -24,7 +24,9 @@ export type {
   CellSnapshot,
   ConditionalFormatSnapshot,
   DataValidationSnapshot,
+  NamedItemSnapshot,
   NoteSnapshot,
+  PageLayoutSnapshot,
   ProtectionSnapshot,
   SheetSnapshot,
   TableSnapshot,
@@ -52,3 +54,16 @@ export {
   tryParseAddress,
 } from "./address";
 export { type CellValue, formatValue } from "./values";
+export {
+  type Aggregation,
+  computePivot,
+  fieldItems,
+  itemName,
+  type PivotDataModel,
+  type PivotLayoutModel,
+  type PivotTableModel,
+  type PivotTableSnapshot,
+} from "./pivot-table";
+export { type ChartData, chartData, type ChartModel, type ChartSeriesModel, type ChartSnapshot, columnLeft, rowTop } from "./chart";
+export { defaultPageLayout, type HeaderFooterModel, type PageLayoutModel } from "./page-layout";
+export { isValidDefinedName, type NamedItemModel, nameOwner } from "./named-items";

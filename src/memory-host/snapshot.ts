@@ -15,6 +15,9 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from "./model";
+import { type ChartSnapshot, chartSnapshot, loadChartSnapshot } from "./chart";
+import { defaultPageLayout, type PageLayoutModel } from "./page-layout";
+import { loadPivotSnapshot, pivotSnapshot, type PivotTableSnapshot } from "./pivot-table";
 import { type CellValue, isErrorLiteral } from "./values";
 
 /** A cell in a snapshot: its content plus any format properties set on it. */
@@ -114,12 +117,33 @@ export interface SheetSnapshot {
   notes?: NoteSnapshot[];
   /** The sheet's selected range, e.g. "B3". */
   selection?: string;
+  /** PivotTables whose cells are on this sheet (their cells are recomputed from the source on load). */
+  pivotTables?: PivotTableSnapshot[];
+  charts?: ChartSnapshot[];
+  /** Print settings that differ from a new sheet's; print titles and area as A1 ("1:2", "A1:H40"). */
+  pageLayout?: PageLayoutSnapshot;
+}
+
+export type PageLayoutSnapshot = Partial<Omit<PageLayoutModel, "printTitleRows" | "printTitleColumns" | "printArea">> & {
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  printArea?: string;
+};
+
+export interface NamedItemSnapshot {
+  name: string;
+  /** "=Data!$A$1:$A$9", "=42"... */
+  formula: string;
+  comment?: string;
+  visible?: boolean;
 }
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Name of the active sheet (defaults to the first visible one). */
   activeSheet?: string;
+  /** Defined names (workbook scope). */
+  names?: NamedItemSnapshot[];
 }
 
 function area(address: string): Rect {
@@ -241,6 +265,14 @@ export function loadSnapshot(model: WorkbookModel, snapshot: WorkbookSnapshot): 
       };
     }
   }
+  for (const n of snapshot.names ?? []) model.names.push({ name: n.name, formula: n.formula, comment: n.comment ?? "", visible: n.visible ?? true });
+  // Charts and pivots last: their sources may be on any sheet.
+  for (const s of snapshot.sheets) {
+    const sheet = model.findSheet(s.name) as SheetModel;
+    for (const p of s.pivotTables ?? []) loadPivotSnapshot(model, sheet, p);
+    for (const c of s.charts ?? []) loadChartSnapshot(sheet, c);
+    if (s.pageLayout) sheet.pageLayout = loadPageLayout(s.pageLayout);
+  }
   const active = snapshot.activeSheet ? model.findSheet(snapshot.activeSheet) : model.visibleSheets()[0];
   model.activeSheetId = active?.id ?? model.sheets[0]?.id ?? "";
   model.touch();
@@ -341,10 +373,47 @@ export function toSnapshot(model: WorkbookModel): WorkbookSnapshot {
         height: n.height,
       }));
     }
+    if (sheet.pivotTables.length) s.pivotTables = sheet.pivotTables.map(pivotSnapshot);
+    if (sheet.charts.length) s.charts = sheet.charts.map(chartSnapshot);
+    const layout = pageLayoutSnapshot(sheet.pageLayout);
+    if (Object.keys(layout).length) s.pageLayout = layout;
     if (sheet.selection.r0 !== 0 || sheet.selection.c0 !== 0 || sheet.selection.r1 !== 0 || sheet.selection.c1 !== 0) {
       s.selection = formatArea(sheet.selection);
     }
     return s;
   });
-  return { sheets, activeSheet: model.activeSheet.name };
+  const out: WorkbookSnapshot = { sheets, activeSheet: model.activeSheet.name };
+  if (model.names.length) out.names = model.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible }));
+  return out;
 }
+
+function pageLayoutSnapshot(layout: PageLayoutModel): PageLayoutSnapshot {
+  const defaults = defaultPageLayout() as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(layout)) {
+    if (key === "printTitleRows" || key === "printTitleColumns" || key === "printArea") continue;
+    if (JSON.stringify(value) !== JSON.stringify(defaults[key])) out[key] = structuredClone(value);
+  }
+  if (layout.printTitleRows) out.printTitleRows = `${layout.printTitleRows.r0 + 1}:${layout.printTitleRows.r1 + 1}`;
+  if (layout.printTitleColumns) out.printTitleColumns = `${columnLetters(layout.printTitleColumns.c0)}:${columnLetters(layout.printTitleColumns.c1)}`;
+  if (layout.printArea) out.printArea = formatArea(layout.printArea);
+  return out as PageLayoutSnapshot;
+}
+
+function loadPageLayout(s: PageLayoutSnapshot): PageLayoutModel {
+  const layout = defaultPageLayout();
+  const { printTitleRows, printTitleColumns, printArea, headersFooters, ...rest } = s;
+  Object.assign(layout, structuredClone(rest));
+  if (headersFooters) layout.headersFooters = { ...layout.headersFooters, ...structuredClone(headersFooters) };
+  if (printTitleRows) {
+    const r = area(printTitleRows);
+    layout.printTitleRows = { r0: r.r0, r1: r.r1 };
+  }
+  if (printTitleColumns) {
+    const r = area(printTitleColumns);
+    layout.printTitleColumns = { c0: r.c0, c1: r.c1 };
+  }
+  if (printArea) layout.printArea = area(printArea);
+  return layout;
+}
+
