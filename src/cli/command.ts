@@ -45,6 +45,14 @@ export class UsageError extends Error {
   }
 }
 
+/** Unusable input that is not a file problem (a value too long for a cell...): main prints the message as it is and exits with EXIT.usage. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** util.parseArgs in strict mode with no positional arguments; its errors become short UsageErrors. */

@@ -6,8 +6,9 @@
  */
 import { FrameworkError } from "../core/framework";
 import { TOOL_VERSION } from "../core/version";
-import { FileProblem } from "../xlsx/load";
-import { EXIT, processIO, UsageError, type CliIO, type Command } from "./command";
+import { FileProblem } from "../xlsx/problem";
+import { EXIT, InputError, processIO, UsageError, type CliIO, type Command } from "./command";
+import { safeLine } from "./text";
 import { COMMANDS } from "./commands";
 
 const TOOL = "impact-returns";
@@ -56,20 +57,27 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return EXIT.usage;
   }
   const prefix = `${TOOL} ${command.name}`;
+  const debug = Boolean(process.env.IMPACT_RETURNS_DEBUG);
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${prefix}: ${error.message}. Run '${prefix} --help' for help.\n`);
+      io.stderr(`${safeLine(`${prefix}: ${error.message}. Run '${prefix} --help' for help.`)}\n`);
       return EXIT.usage;
     }
-    if (error instanceof FileProblem || error instanceof FrameworkError) {
-      io.stderr(`${prefix}: ${error.message}\n`);
+    if (error instanceof FileProblem || error instanceof InputError) {
+      io.stderr(`${safeLine(`${prefix}: ${error.message}`)}\n`);
+      if (debug && error instanceof FileProblem && error.detail) io.stderr(`  (detail: ${safeLine(error.detail)})\n`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`${prefix}: unexpected failure: ${detail}\n`);
-    if (process.env.IMPACT_RETURNS_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    if (error instanceof FrameworkError) {
+      // One line for the file, then one line a fault, each made safe for the terminal.
+      const [first = "", ...faults] = error.message.split("\n");
+      io.stderr(`${[safeLine(`${prefix}: ${first}`), ...faults.map((f) => `  ${safeLine(f)}`)].join("\n")}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`${prefix}: unexpected failure inside the tool (not a problem with your files). Please report it; set IMPACT_RETURNS_DEBUG=1 to see the details.\n`);
+    if (debug) io.stderr(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     return EXIT.failure;
   }
 }

@@ -40,7 +40,10 @@ async function returnFile(name: string, ...faults: Parameters<typeof withEdits>[
 
 function checkJson(...files: string[]): { status: number | null; json: JsonResult | JsonResult[] } {
   const result = runCli(["check", ...files, "--json"]);
-  expect(result.stderr).toBe("");
+  // Standard error has one line for each file that could not be checked, and nothing else.
+  const json = JSON.parse(result.stdout) as JsonResult | JsonResult[];
+  const unreadable = (Array.isArray(json) ? json : [json]).filter((r) => r.error !== undefined);
+  expect(result.stderr).toBe(unreadable.map((r) => `impact-returns check: ${r.error}\n`).join(""));
   return { status: result.status, json: JSON.parse(result.stdout) as JsonResult | JsonResult[] };
 }
 

@@ -9,9 +9,15 @@ import { checkReturn, groupIssues, type CheckIssue, type CheckResult, type Issue
 import type { Framework } from "../../core/framework";
 import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
+import { errorText } from "../../xlsx/problem";
 import { readSnapshot } from "../../xlsx/read";
 import { EXIT, UsageError, type CliIO, type Command } from "../command";
 import { loadFramework } from "../framework-option";
+import { writeJson } from "../json";
+import { safeLine, safeText } from "../text";
+
+/** Issues listed per group in the human report; the rest are counted (all are in --json). */
+export const EXAMPLES_PER_GROUP = 50;
 
 function help(): string {
   return `Usage: impact-returns check FILE.xlsx [FILE.xlsx ...] [options]
@@ -99,15 +105,26 @@ export function toFileResult(check: FileCheck): FileResult {
   };
 }
 
+/**
+ * Reads and checks one file. Everything that can go wrong with the file is caught here, in one
+ * place, and becomes a plain reason naming it: what the reader refuses (FileProblem) and anything
+ * unexpected while making sense of its contents or checking them. (Debug detail: IMPACT_RETURNS_DEBUG.)
+ */
 export async function checkFile(file: string, framework: Framework | undefined): Promise<FileCheck> {
+  const debug = (error: unknown) => (process.env.IMPACT_RETURNS_DEBUG ? ` (detail: ${errorText(error)})` : "");
   let snapshot;
   try {
     snapshot = readSnapshot(await readWorkbookFile(file));
   } catch (error) {
-    if (error instanceof FileProblem) return { file, error: error.message };
-    throw error;
+    if (error instanceof FileProblem) return { file, error: error.message + (error.detail ? debug(error.detail) : "") };
+    return { file, error: `'${file}' could not be read: its contents are not laid out as a return workbook's are. Open it in Excel, save a fresh copy and try again.${debug(error)}` };
   }
-  const result = checkReturn(snapshot, framework ? { framework } : {});
+  let result: CheckResult;
+  try {
+    result = checkReturn(snapshot, framework ? { framework } : {});
+  } catch (error) {
+    return { file, error: `'${file}' could not be checked: something in it is not laid out as a return workbook's is. Open it in Excel, run Check there (or save a fresh copy) and try again.${debug(error)}` };
+  }
   if (result.notAReturn) return { file, error: `${basename(file)} is not an Impact Returns workbook: ${result.notAReturn}` };
   return { file, result };
 }
@@ -123,17 +140,22 @@ function plural(n: number, word: string): string {
 }
 
 function where(issue: CheckIssue): string {
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(issue.sheet) ? issue.sheet : `'${issue.sheet}'`;
-  return issue.cell === "" ? `${sheet} (whole sheet)` : `${sheet}!${issue.cell}`;
+  const name = safeText(issue.sheet, 40);
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name}'`;
+  return issue.cell === "" ? `${sheet} (whole sheet)` : `${sheet}!${safeText(issue.cell, 20)}`;
 }
 
-/** The human report: like the pane, a summary, then issues grouped by code with counts, listing every issue. */
+/**
+ * The human report: like the pane, a summary, then issues grouped by code with counts, listing
+ * up to EXAMPLES_PER_GROUP issues a group (the rest counted, with a pointer to --json). Text from
+ * the file is made safe for the terminal and cut short.
+ */
 function describe(check: FileCheck): string {
-  const name = basename(check.file);
-  if (check.error !== undefined || !check.result) return `${name}: cannot check: ${check.error ?? "not checked"}\n`;
+  const name = safeText(basename(check.file), 120);
+  if (check.error !== undefined || !check.result) return `${name}: not checked (the reason is on standard error)\n`;
   const r = check.result;
-  const who = [r.organisation, r.organisationCode && `(${r.organisationCode})`].filter(Boolean).join(" ");
-  const framework = r.framework ? `${r.framework.id} version ${r.framework.version}` : "framework not known";
+  const who = [r.organisation && safeText(r.organisation, 100), r.organisationCode && `(${safeText(r.organisationCode, 40)})`].filter(Boolean).join(" ");
+  const framework = r.framework ? `${safeText(r.framework.id, 80)} version ${r.framework.version}` : "framework not known";
   const lines = [`${name}: ${who || "organisation not given"} - ${framework}`];
   const s = r.summary;
   if (s.errors === 0 && s.warnings === 0) {
@@ -141,18 +163,27 @@ function describe(check: FileCheck): string {
   } else {
     lines.push(`  ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}${s.accepted > 0 ? `, ${s.accepted.toLocaleString("en-GB")} explained` : ""}`);
   }
-  for (const group of groupIssues(r.issues, Number.MAX_SAFE_INTEGER)) lines.push("", ...describeGroup(group));
+  let cut = false;
+  for (const group of groupIssues(r.issues, EXAMPLES_PER_GROUP)) {
+    lines.push("");
+    for (const line of describeGroup(group)) lines.push(line);
+    cut ||= group.count > group.examples.length;
+  }
+  if (cut) lines.push("", `  Only the first ${EXAMPLES_PER_GROUP} issues of each kind are listed: run with --json for all ${plural(r.issues.length, "issue")}.`);
   return `${lines.join("\n")}\n`;
 }
 
 function describeGroup(group: IssueGroup): string[] {
   const label = group.severity === "error" ? "Error" : group.accepted === group.count ? "Explained" : "Warning";
-  const count = group.accepted > 0 && group.accepted < group.count ? `${group.count}, ${group.accepted} explained` : String(group.count);
-  const lines = [`  ${label}: ${group.title} [${group.code}] (${count})`];
+  const total = group.count.toLocaleString("en-GB");
+  const count = group.accepted > 0 && group.accepted < group.count ? `${total}, ${group.accepted.toLocaleString("en-GB")} explained` : total;
+  const lines = [`  ${label}: ${safeText(group.title, 120)} [${safeText(group.code, 60)}] (${count})`];
   for (const issue of group.examples) {
-    lines.push(`    ${where(issue)}  ${issue.message}`);
-    if (issue.explanation) lines.push(`      Explanation: ${issue.explanation}`);
+    lines.push(`    ${where(issue)}  ${safeText(issue.message, 400)}`);
+    if (issue.explanation) lines.push(`      Explanation: ${safeText(issue.explanation, 300)}`);
   }
+  const more = group.count - group.examples.length;
+  if (more > 0) lines.push(`    ... and ${plural(more, "more issue")} of this kind`);
   return lines;
 }
 
@@ -177,12 +208,17 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
 
   const checks: FileCheck[] = [];
-  for (const file of positionals) checks.push(await checkFile(file, framework));
+  for (const file of positionals) {
+    const check = await checkFile(file, framework);
+    // A file that could not be checked: one plain line on standard error, as soon as it is known.
+    if (check.error !== undefined) io.stderr(`${safeLine(`impact-returns check: ${check.error}`)}\n`);
+    checks.push(check);
+  }
   if (values.json) {
     const results = checks.map(toFileResult);
-    io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    writeJson(results.length === 1 ? results[0] : results, io.stdout);
   } else {
-    io.stdout(checks.map(describe).join("\n"));
+    for (let i = 0; i < checks.length; i++) io.stdout(`${i > 0 ? "\n" : ""}${describe(checks[i]!)}`);
     if (checks.length > 1) {
       const failed = checks.filter((c) => c.error !== undefined).length;
       const withErrors = checks.filter((c) => (c.result?.summary.errors ?? 0) > 0).length;

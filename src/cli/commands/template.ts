@@ -8,9 +8,9 @@ import { addMonths, defaultYearStart, monthLabel, parseIsoMonth, type YearMonth 
 import { planSetup, type SetupPlan } from "../../core/setup/plan";
 import { TOOL_NAME } from "../../core/version";
 import { EMPTY_WORKBOOK } from "../../core/workbook/types";
-import { applyOperations } from "../../xlsx/apply";
+import { applyOperations, CellTextTooLongError } from "../../xlsx/apply";
 import { checkWritable, FileProblem, writeWorkbookFile } from "../../xlsx/files";
-import { EXIT, parseOptions, UsageError, type CliIO, type Command } from "../command";
+import { EXIT, InputError, parseOptions, UsageError, type CliIO, type Command } from "../command";
 import { loadFramework } from "../framework-option";
 
 const OPTIONS = {
@@ -85,7 +85,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (plan.blockers.length > 0) throw new Error(`Set up refused a new workbook: ${plan.blockers.join(" ")}`);
 
   const workbook = new Workbook();
-  applyOperations(workbook, plan.operations);
+  try {
+    applyOperations(workbook, plan.operations);
+  } catch (error) {
+    if (error instanceof CellTextTooLongError) {
+      throw new InputError(`Cannot write '${out}': ${error.message} Shorten that text (in the framework file, or the option given) and try again. Nothing was written.`);
+    }
+    throw error;
+  }
   describeWorkbook(workbook, plan, organisation);
   await writeWorkbookFile(out, workbook, { overwrite: options.force === true });
 
