@@ -150,9 +150,9 @@ function where(issue: CheckIssue): string {
  * up to EXAMPLES_PER_GROUP issues a group (the rest counted, with a pointer to --json). Text from
  * the file is made safe for the terminal and cut short.
  */
-function describe(check: FileCheck): string {
+export function describe(check: FileCheck): string {
   const name = safeText(basename(check.file), 120);
-  if (check.error !== undefined || !check.result) return `${name}: not checked (the reason is on standard error)\n`;
+  if (check.error !== undefined || !check.result) return ""; // its reason is on standard error
   const r = check.result;
   const who = [r.organisation && safeText(r.organisation, 100), r.organisationCode && `(${safeText(r.organisationCode, 40)})`].filter(Boolean).join(" ");
   const framework = r.framework ? `${safeText(r.framework.id, 80)} version ${r.framework.version}` : "framework not known";
@@ -218,11 +218,17 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const results = checks.map(toFileResult);
     writeJson(results.length === 1 ? results[0] : results, io.stdout);
   } else {
-    for (let i = 0; i < checks.length; i++) io.stdout(`${i > 0 ? "\n" : ""}${describe(checks[i]!)}`);
+    let first = true;
+    for (const check of checks) {
+      const report = describe(check);
+      if (report === "") continue;
+      io.stdout(`${first ? "" : "\n"}${report}`);
+      first = false;
+    }
     if (checks.length > 1) {
       const failed = checks.filter((c) => c.error !== undefined).length;
       const withErrors = checks.filter((c) => (c.result?.summary.errors ?? 0) > 0).length;
-      io.stdout(`\n${plural(checks.length, "file")} checked: ${withErrors} with errors, ${failed} could not be checked.\n`);
+      io.stdout(`${first ? "" : "\n"}${plural(checks.length, "file")} checked: ${withErrors} with errors, ${failed} could not be checked.\n`);
     }
   }
   return exitCodeFor(checks);
