@@ -1,0 +1,80 @@
+ 
+import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
+
+function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string } | undefined> {
+  return host
+    .run(async (context) => {
+      batch(context);
+      await context.sync();
+    })
+    .then(
+      () => undefined,
+      (error: unknown) => error as { code?: string },
+    );
+}
+
+describe("page layout", () => {
+  test("print settings, titles, area, headers and footers; defaults of a new sheet", async () => {
+    const host = new MemoryExcelHost({ sheetName: "Summary" });
+    host.resetSyncCount();
+    await host.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Summary").pageLayout;
+      const before = layout.load("orientation, paperSize, zoom, leftMargin, printGridlines, centerHorizontally");
+      const noTitles = layout.getPrintTitleRowsOrNullObject();
+      const noArea = layout.getPrintAreaOrNullObject();
+      await context.sync();
+      expect(before.toJSON()).toEqual({
+        orientation: "Portrait",
+        paperSize: "A4",
+        zoom: { scale: 100 },
+        leftMargin: 50.4,
+        printGridlines: false,
+        centerHorizontally: false,
+      });
+      expect([noTitles.isNullObject, noArea.isNullObject]).toEqual([true, true]);
+
+      layout.orientation = "Landscape";
+      layout.paperSize = "A3";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.centerHorizontally = true;
+      layout.leftMargin = 36;
+      layout.printGridlines = true;
+      layout.setPrintTitleRows("$1:$3");
+      layout.setPrintArea("A1:H40");
+      layout.headersFooters.defaultForAllPages.centerHeader = "Impact return";
+      layout.headersFooters.defaultForAllPages.rightFooter = "Page &P of &N";
+      const titles = layout.getPrintTitleRowsOrNullObject().load("address");
+      const area = layout.getPrintAreaOrNullObject().load("address");
+      const after = layout.load("orientation, paperSize, zoom, leftMargin");
+      const footer = layout.headersFooters.defaultForAllPages.load("centerHeader, rightFooter, leftHeader");
+      await context.sync();
+      expect(after.toJSON()).toMatchObject({ orientation: "Landscape", paperSize: "A3", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, leftMargin: 36 });
+      expect(titles.address).toBe("Summary!1:3");
+      expect(area.address).toBe("Summary!A1:H40");
+      expect(footer.toJSON()).toEqual({ centerHeader: "Impact return", rightFooter: "Page &P of &N", leftHeader: "" });
+    });
+    expect(host.syncCount).toBe(2);
+    const json = JSON.parse(JSON.stringify(host.toJSON())) as WorkbookSnapshot;
+    expect(json.sheets[0]?.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "1:3", printArea: "A1:H40", printGridlines: true });
+    expect(MemoryExcelHost.fromSnapshot(json).toJSON()).toEqual(host.toJSON());
+  });
+
+  test("refuses what Excel refuses; PropertyNotLoaded; ExcelApi 1.9", async () => {
+    const host = new MemoryExcelHost({ sheetName: "Summary" });
+    const layout = (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Summary").pageLayout;
+    expect((await attempt(host, (c) => (layout(c).zoom = { scale: 5 })))?.code).toBe("InvalidArgument");
+    expect((await attempt(host, (c) => (layout(c).orientation = "Sideways" as Excel.PageOrientation)))?.code).toBe("InvalidArgument");
+    expect((await attempt(host, (c) => (layout(c).paperSize = "A9" as Excel.PaperType)))?.code).toBe("InvalidArgument");
+    expect((await attempt(host, (c) => (layout(c).leftMargin = -1)))?.code).toBe("InvalidArgument");
+    expect((await attempt(host, (c) => layout(c).setPrintArea("Other!A1:B2")))?.code).toBe("InvalidArgument");
+    await host.run(async (context) => {
+      expect(() => layout(context).orientation).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }) as Error);
+      await context.sync();
+    });
+    const old = new MemoryExcelHost({ apiVersion: "1.8" });
+    await old.run(async (context) => {
+      expect(() => context.workbook.worksheets.getItem("Sheet1").pageLayout).toThrow(expect.objectContaining({ code: "ApiNotFound" }) as Error);
+      await context.sync();
+    });
+  });
+});
