@@ -4,6 +4,7 @@
  */
 import type { Command } from "../command";
 import { checkCommand } from "./check";
+import { summaryCommand } from "./summary";
 import { templateCommand } from "./template";
 
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, summaryCommand];

@@ -9,6 +9,7 @@ import { readReturn, sheetLocation, text, type MeasuresData, type ReturnData } f
 import { findSheet, findTable, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { IssueList, reportHeaderFindings } from "./context";
+import { attachDetails } from "./details";
 import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
 import { issueKey } from "./group";
 import { checkMeasures } from "./measures";
@@ -98,6 +99,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
     }
   }
 
+  attachDetails(data, issues.issues);
   const sorted = sortIssues(issues.issues);
   const summary = { errors: 0, warnings: 0, accepted: 0 };
   for (const issue of sorted) {

@@ -3,7 +3,7 @@ import { catalogueEntry, catalogueOrder } from "./catalogue";
 import type { CheckIssue, IssueGroup } from "./types";
 
 /** A stable key for an issue (code|sheet|cell), used to match explanations typed against it on a later check. */
-export function issueKey(issue: Pick<CheckIssue, "code" | "sheet" | "cell">): string {
+export function issueKey(issue: { code: string; sheet: string; cell: string }): string {
   return `${issue.code}|${issue.sheet}|${issue.cell}`;
 }
 

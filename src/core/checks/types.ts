@@ -1,5 +1,6 @@
 /** What the check engine reports: located, plain-English issues with stable codes and two severities. */
 import type { Framework } from "../framework";
+import type { CheckCode } from "./catalogue";
 import type { CellValue } from "../workbook/types";
 
 /** Errors must be fixed before the return is sent; warnings need fixing or a written explanation. */
@@ -8,7 +9,7 @@ export type Severity = "error" | "warning";
 export interface CheckIssue {
   severity: Severity;
   /** A stable code from CHECK_CATALOGUE, e.g. "not-a-number". */
-  code: string;
+  code: CheckCode;
   /** The sheet the issue is on, e.g. "Measures". */
   sheet: string;
   /** Excel's address of the cell, e.g. "H7"; "" when the issue is about a whole sheet. */
@@ -27,6 +28,21 @@ export interface CheckIssue {
   explanation?: string;
   /** True for a warning that has an explanation: it no longer counts as a warning. */
   accepted?: boolean;
+  /** What the issue is about, as data, so issues can be counted across files (e.g. by measure and month). */
+  details?: IssueDetails;
+}
+
+/** The structured subject of an issue: which table, measure row, month or field it concerns. */
+export interface IssueDetails {
+  /** The contract's table the cell belongs to, e.g. "Measures". */
+  table?: string;
+  /** For a Measures cell: the row's code and breakdown ("" for none) as typed. */
+  measureCode?: string;
+  breakdown?: string;
+  /** For a month cell (or a month column): the month, "2020-04". */
+  month?: string;
+  /** For a ReturnDetails value: the field, e.g. "Homes managed". */
+  field?: string;
 }
 
 export interface CheckResult {
@@ -51,7 +67,7 @@ export interface CheckOptions {
 
 /** Issues of one code, for a summary by type: the count and the first few examples. */
 export interface IssueGroup {
-  code: string;
+  code: CheckCode;
   severity: Severity;
   title: string;
   /** Every issue with this code, explained or not. */

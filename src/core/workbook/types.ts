@@ -8,10 +8,13 @@
 /** A cell's value as Excel's API gives it: blank cells are "" (Excel) or null (files). */
 export type CellValue = string | number | boolean | null;
 
-/** A cell to write: a constant (null = blank) or a formula (with its leading "="). */
-export type PlannedCell = CellValue | { formula: string };
+/**
+ * A cell to write: a constant (null = blank) or a formula (with its leading "="). A formula may carry
+ * the result the core expects, which file writers store as the cached value.
+ */
+export type PlannedCell = CellValue | { formula: string; result?: CellValue };
 
-export function isFormulaCell(cell: PlannedCell): cell is { formula: string } {
+export function isFormulaCell(cell: PlannedCell): cell is { formula: string; result?: CellValue } {
   return typeof cell === "object" && cell !== null;
 }
 
@@ -62,12 +65,44 @@ export type SetupOperation =
   /** Protects the sheet without a password; locked cells cannot be edited, unlocked ones can. */
   | { kind: "protect"; sheet: string }
   | { kind: "hide"; sheet: string }
-  | { kind: "activate"; sheet: string };
+  | { kind: "activate"; sheet: string }
+  /** Font and fill of a range (titles and headings). */
+  | { kind: "format"; sheet: string; address: string; bold?: boolean; fontSize?: number; fontColor?: string; fill?: string; wrap?: boolean }
+  | { kind: "pageLayout"; sheet: string; layout: PageLayout };
+
+/**
+ * How a sheet prints. Header and footer texts use Excel's codes (&P page, &N pages, &A sheet) and
+ * have every other "&" doubled already (see headerFooterText).
+ */
+export interface PageLayout {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  /** Pages wide to fit the print area into (1 = one page wide). */
+  fitToPagesWide: number;
+  /** 0-based rows that start a new page (manual page breaks above them). */
+  rowBreaks?: number[];
+  /** Rows repeated at the top of every page, e.g. "$8:$8". */
+  printTitleRows?: string;
+  /** The print area on this sheet, e.g. "A1:N40". */
+  printArea?: string;
+  header: { left?: string; center?: string; right?: string };
+  footer: { left?: string; center?: string; right?: string };
+}
+
+/** Text from a workbook made safe for a header or footer: "&" doubled, control characters and line breaks removed, shortened. */
+export function headerFooterText(text: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  const short = clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return short.replace(/&/g, "&&");
+}
 
 export interface SheetSnapshot {
   name: string;
   /** Names of the tables on this sheet. */
   tables: string[];
+  /** Names of the PivotTables on this sheet, where the gateway read them (Excel). */
+  pivotTables?: string[];
 }
 
 /** One table as read: its position, headers and body (values, and formulas where cells hold them). */
@@ -94,6 +129,8 @@ export interface WorkbookSnapshot {
   tables: TableSnapshot[];
   /** The framework definition (JSON) stored on the hidden Framework sheet, when present. */
   frameworkDefinition?: string;
+  /** The workbook's defined names, where the gateway read them (Excel shares one namespace between names, tables and PivotTables). */
+  names?: string[];
 }
 
 export const EMPTY_WORKBOOK: WorkbookSnapshot = { sheets: [], tables: [] };

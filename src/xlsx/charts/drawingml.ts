@@ -102,6 +102,17 @@ function plotXml(spec: ChartSpec): string {
   return `<c:barChart><c:barDir val="${direction}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axisIds}</c:barChart>`;
 }
 
+/**
+ * The value axis starts at zero when every figure is 0 or more (CT_Scaling: orientation, then min):
+ * columns and bars that start higher exaggerate differences. Set by `valueAxisFromZero`, default on
+ * for column and bar charts.
+ */
+function valueScaling(spec: ChartSpec): string {
+  const fromZero = spec.valueAxisFromZero ?? spec.type !== "line";
+  const nonNegative = spec.series.every((s) => (s.cache ?? []).every((v) => v === null || v >= 0));
+  return `<c:scaling><c:orientation val="minMax"/>${fromZero && nonNegative ? '<c:min val="0"/>' : ""}</c:scaling>`;
+}
+
 function axesXml(spec: ChartSpec): string {
   const horizontal = spec.type === "bar";
   const categoryPosition = horizontal ? "l" : "b";
@@ -122,7 +133,7 @@ function axesXml(spec: ChartSpec): string {
   const valueFormat =
     spec.valueNumberFormat !== undefined ? `<c:numFmt formatCode="${escapeAttr(spec.valueNumberFormat)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const valueAxis =
-    `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/>${scaling}<c:axPos val="${valuePosition}"/><c:majorGridlines/>${valueTitle}${valueFormat}${ticks}` +
+    `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/>${valueScaling(spec)}<c:delete val="0"/><c:axPos val="${valuePosition}"/><c:majorGridlines/>${valueTitle}${valueFormat}${ticks}` +
     `<c:crossAx val="${CATEGORY_AXIS_ID}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return categoryAxis + valueAxis;
 }

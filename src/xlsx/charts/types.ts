@@ -43,6 +43,8 @@ export interface ChartSpec {
   valueNumberFormat?: string;
   /** Default: shown only with 2+ series. */
   legend?: boolean;
+  /** Start the value axis at zero (default: yes for column and bar charts, no for lines) when no cached figure is negative. */
+  valueAxisFromZero?: boolean;
   /** The cells the chart covers: from the top-left corner of `from` to the top-left corner of `to` (0-based). */
   anchor: { from: CellPosition; to: CellPosition };
 }

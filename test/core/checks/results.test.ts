@@ -81,7 +81,7 @@ describe("explanations", () => {
     const b = checkReturn(faulty()).issues.map(issueKey);
     expect(a).toEqual(b);
     expect(a).toContain("not-a-number|Measures|F2");
-    expect(issueKey({ code: "x", sheet: "Case studies", cell: "G2" } as CheckIssue)).toBe("x|Case studies|G2");
+    expect(issueKey({ code: "x", sheet: "Case studies", cell: "G2" })).toBe("x|Case studies|G2");
   });
 });
 

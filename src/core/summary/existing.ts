@@ -1,0 +1,69 @@
+/**
+ * What Summarise needs from the workbook before it writes: the analyst's Commentary in the last
+ * summary's KeyFigures (kept by code and breakdown), and the reasons it must not go ahead - a sheet
+ * of the same name that Summarise did not make, or a table, PivotTable or defined name elsewhere that
+ * takes one of its names (Excel keeps tables, PivotTables and defined names in one namespace).
+ */
+import { PIVOT_PREFIX, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, SUMMARY_TABLE, type SummarySheetName } from "../layout/summary-contract";
+import { headerIndex, measureRowKey, text } from "../return";
+import { findTable, type WorkbookSnapshot } from "../workbook/types";
+import type { Commentary } from "./key-figures";
+import type { SummaryPlan } from "./plan";
+
+export function readCommentary(snapshot: WorkbookSnapshot): Commentary {
+  const commentary = new Map<string, string>();
+  const table = findTable(snapshot, SUMMARY_TABLE.keyFigures);
+  if (!table) return commentary;
+  const [code, breakdown, note] = ["Code", "Breakdown", "Commentary"].map((h) => headerIndex(table.headers, h));
+  if (code === undefined || breakdown === undefined || note === undefined || code < 0 || note < 0) return commentary;
+  for (const row of table.values) {
+    const typed = text(row[note]);
+    if (typed !== "") commentary.set(measureRowKey(row[code], breakdown < 0 ? "" : row[breakdown]), typed);
+  }
+  return commentary;
+}
+
+/** Whether a sheet of one of Summarise's names is Summarise's own (it holds its marker table or one of its PivotTables). */
+export function isSummarySheet(snapshot: WorkbookSnapshot, name: SummarySheetName): boolean {
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!sheet) return false;
+  const marker = SUMMARY_SHEET_MARKER[name];
+  if (marker) return sheet.tables.some((t) => t.toLowerCase() === marker.toLowerCase());
+  return (sheet.pivotTables ?? []).some((p) => p.startsWith(PIVOT_PREFIX));
+}
+
+/** Reasons Summarise cannot go ahead; empty when it can. Nothing is changed when there are any. */
+export function summaryBlockers(snapshot: WorkbookSnapshot, plan: Pick<SummaryPlan, "sheets" | "pivots">): string[] {
+  const blockers: string[] = [];
+  const ours = new Set(plan.sheets.filter((s) => isSummarySheet(snapshot, s)).map((s) => s.toLowerCase()));
+  for (const name of plan.sheets) {
+    const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (sheet && !ours.has(name.toLowerCase())) {
+      blockers.push(
+        `The workbook already has a sheet called '${sheet.name}' that Impact Returns did not make, so Summarise will not replace it. Rename or move that sheet, then summarise again.`,
+      );
+    }
+  }
+  const wanted = [...Object.values(SUMMARY_TABLE), ...plan.pivots.map((p) => p.name)];
+  const wantedSet = new Map(wanted.map((n) => [n.toLowerCase(), n] as const));
+  for (const sheet of snapshot.sheets) {
+    if (ours.has(sheet.name.toLowerCase())) continue;
+    for (const name of [...sheet.tables, ...(sheet.pivotTables ?? [])]) {
+      const clash = wantedSet.get(name.toLowerCase());
+      if (clash) {
+        blockers.push(
+          `The sheet '${sheet.name}' has a table or PivotTable called '${name}', a name the summary needs. Rename it (Table Design > Table Name, or PivotTable Analyze > PivotTable Name), then summarise again.`,
+        );
+      }
+    }
+  }
+  for (const name of snapshot.names ?? []) {
+    const clash = wantedSet.get(name.toLowerCase());
+    if (clash) {
+      blockers.push(`The workbook has a defined name '${name}', which the summary needs for a table or PivotTable. Rename or delete it (Formulas > Name Manager), then summarise again.`);
+    }
+  }
+  return blockers;
+}
+
+export const SUMMARY_SHEETS: readonly SummarySheetName[] = Object.values(SUMMARY_SHEET);

@@ -1,0 +1,50 @@
+/** Fonts, fills and page layout for the .xlsx gateway (the "format" and "pageLayout" operations). */
+import type { Worksheet } from "exceljs";
+import { parseRange } from "../core/layout/a1";
+import type { PageLayout, SetupOperation } from "../core/workbook/types";
+
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+export function applyFormat(ws: Worksheet, op: Extract<SetupOperation, { kind: "format" }>): void {
+  const r = parseRange(op.address);
+  for (let row = r.row; row < r.row + r.rowCount; row++) {
+    for (let col = r.column; col < r.column + r.columnCount; col++) {
+      const cell = ws.getCell(row + 1, col + 1);
+      if (op.bold !== undefined || op.fontSize !== undefined || op.fontColor !== undefined) {
+        cell.font = {
+          ...(op.bold !== undefined ? { bold: op.bold } : {}),
+          ...(op.fontSize !== undefined ? { size: op.fontSize } : {}),
+          ...(op.fontColor !== undefined ? { color: { argb: argb(op.fontColor) } } : {}),
+        };
+      }
+      if (op.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.fill) } };
+      if (op.wrap !== undefined) cell.alignment = { wrapText: op.wrap };
+    }
+  }
+}
+
+/** A header or footer in Excel's codes: &L left, &C centre, &R right (texts are escaped by the core). */
+function sections(parts: PageLayout["header"]): string {
+  return `${parts.left ? `&L${parts.left}` : ""}${parts.center ? `&C${parts.center}` : ""}${parts.right ? `&R${parts.right}` : ""}`;
+}
+
+/** A4 is paper size 9 in SpreadsheetML (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
+const PAPER_A4 = 9;
+
+export function applyPageLayout(ws: Worksheet, layout: PageLayout): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: layout.orientation,
+    paperSize: PAPER_A4,
+    fitToPage: true,
+    fitToWidth: layout.fitToPagesWide,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
+    ...(layout.printArea ? { printArea: layout.printArea } : {}),
+  };
+  // exceljs: addPageBreak() on a row puts the break below it.
+  for (const row of layout.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: sections(layout.header), oddFooter: sections(layout.footer) };
+}
