@@ -4,6 +4,8 @@
  * formats, table headers styled, locked and editable cells told apart on protected sheets,
  * validated cells and notes marked, fill colours shown, and Excel's current selection outlined
  * and scrolled into view. At most MAX_ROWS x MAX_COLUMNS cells are drawn, so big sheets stay fast.
+ * The sheet's charts are drawn over the grid where Excel shows them (ChartView.tsx); PivotTables
+ * need nothing special: their cells are real cells of the model.
  */
 import { Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Tabs } from "../taskpane/components/Tabs";
@@ -13,6 +15,7 @@ import { formatValue } from "../memory-host";
 import { evaluateFormula, type FormulaContext, type Scalar } from "./formula-preview";
 import { conditionalLook, modelContext } from "./model-formulas";
 import { columnLetter } from "../core/layout/a1";
+import { SheetCharts } from "./ChartView";
 
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 30;
@@ -245,6 +248,10 @@ function extentOf(sheet: SheetModel): Extent {
   for (const t of sheet.tables) grow({ r1: t.rect.r1 + 3, c1: t.rect.c1 + 2 });
   for (const dv of sheet.dataValidations) if (dv.rect.r1 < 1_048_575) grow(dv.rect);
   for (const n of sheet.notes) grow({ r1: n.row + 1, c1: n.column + 1 });
+  // Room for the charts, so that scrolling reaches them.
+  for (const chart of sheet.charts) {
+    grow({ r1: Math.ceil((chart.top + chart.height) / sheet.standardHeight), c1: Math.ceil((chart.left + chart.width) / sheet.standardWidth) });
+  }
   if (sheet.selection.r1 < 1_048_575 && sheet.selection.c1 < 16_383) grow({ r1: sheet.selection.r1 + 1, c1: sheet.selection.c1 + 1 });
   return {
     rows: Math.min(rows, MAX_ROWS),
@@ -394,6 +401,7 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
             ))}
           </tbody>
         </table>
+        <SheetCharts charts={sheet.charts} originX={ROW_HEADER_PX} originY={ROW_HEIGHT_PX} yScale={ROW_HEIGHT_PX / ((sheet.standardHeight * 4) / 3)} />
       </div>
 
       <div className={styles.footer}>

@@ -1,4 +1,3 @@
- 
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
 
 function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string; message?: string } | undefined> {
