@@ -12,6 +12,9 @@ import { queueOperations } from "./apply";
 import { toUserFacingError, UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import { readSnapshot } from "./read";
+import { summariseInExcel, type SummariseOutcome } from "./summarise";
+
+export type { SummariseOutcome } from "./summarise";
 
 export type ProgressListener = (step: string, fraction: number) => void;
 
@@ -35,6 +38,14 @@ export interface ExcelGateway {
   check(options?: { framework?: Framework }): Promise<CheckOutcome>;
   /** Checks, then records the sign-off if there is no error and every warning is explained (2 + 1 syncs). */
   signOff(signedOffBy: string, today: Date): Promise<SignOffOutcome>;
+  /**
+   * Builds or refreshes the board summary: Board summary, Summary charts, Summary pivots and Summary
+   * data sheets with their tables, PivotTables and charts (3 syncs; a failure part-way removes what
+   * it made, 2 more). Commentary typed in KeyFigures is kept; no other sheet is touched.
+   */
+  summarise(today: Date, onProgress?: ProgressListener): Promise<SummariseOutcome>;
+  /** Activates the Board summary and selects its title (1 sync). */
+  showSheet(sheet: string): Promise<void>;
   /**
    * Calls `onEdit` when the user changes a sheet (typing or pasting; on the Checks sheet, only where
    * Excel says who made the change), not for the add-in's own writes. Resolves to a function that stops watching.
@@ -158,6 +169,22 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
           await context.sync();
         });
     },
+
+    summarise: async (today, onProgress) => {
+      try {
+        return await summariseInExcel(host, today, onProgress);
+      } catch (error) {
+        throw toUserFacingError("Summarise", error);
+      }
+    },
+
+    showSheet: (sheet) =>
+      run("Going to the sheet", async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange("A1").select();
+        await context.sync();
+      }),
 
     selectCell: (sheet, cell) =>
       run("Going to the cell", async (context) => {

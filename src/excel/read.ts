@@ -5,25 +5,38 @@
  *    framework definition kept on the hidden Framework sheet.
  */
 import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_LIST_CAPACITY, SHEET, TABLE } from "../core/layout/contract";
+import { SUMMARY_TABLE } from "../core/layout/summary-contract";
 import { rangeAddress } from "../core/layout/a1";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";
 
 const OUR_TABLES = new Set<string>(Object.values(TABLE).map((name) => name.toLowerCase()));
+/** Summarise also reads the last summary's KeyFigures (for its Commentary), PivotTable and defined names. */
+const SUMMARY_TABLES = new Set<string>([SUMMARY_TABLE.keyFigures.toLowerCase()]);
+
+export interface ReadOptions {
+  /** For Summarise: also PivotTables (ExcelApi 1.8), defined names (1.4) and the KeyFigures table. */
+  summary?: boolean;
+}
 
 /** Queues and syncs the reads: two context.sync calls (one when the workbook has none of our tables). */
-export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
+  const pivots = options.summary ? context.workbook.pivotTables : undefined;
+  pivots?.load("items/name,items/worksheet/name");
+  const names = options.summary ? context.workbook.names : undefined;
+  names?.load("items/name");
   await context.sync();
 
-  const sheets: SheetSnapshot[] = worksheets.items.map((sheet) => ({ name: sheet.name, tables: [] }));
+  const sheets: SheetSnapshot[] = worksheets.items.map((sheet) => ({ name: sheet.name, tables: [], ...(pivots ? { pivotTables: [] } : {}) }));
+  for (const pivot of pivots?.items ?? []) sheets.find((s) => s.name === pivot.worksheet.name)?.pivotTables?.push(pivot.name);
   const ours: { table: Excel.Table; sheet: string; range: Excel.Range }[] = [];
   for (const table of tables.items) {
     const sheetName = table.worksheet.name;
     sheets.find((s) => s.name === sheetName)?.tables.push(table.name);
-    if (OUR_TABLES.has(table.name.toLowerCase())) {
+    if (OUR_TABLES.has(table.name.toLowerCase()) || (options.summary && SUMMARY_TABLES.has(table.name.toLowerCase()))) {
       const range = table.getRange();
       range.load("rowIndex,columnIndex,values,formulas");
       ours.push({ table, sheet: sheetName, range });
@@ -53,6 +66,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     };
   });
   const snapshot: WorkbookSnapshot = { sheets, tables: tableSnapshots };
+  if (names) snapshot.names = names.items.map((n) => n.name);
   if (definition) {
     const text = (definition.values as CellValue[][])
       .map((row) => row[0])

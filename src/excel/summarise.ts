@@ -1,0 +1,208 @@
+/**
+ * Summarise in Excel: the board summary's sheets, PivotTables and charts, built in three syncs
+ * whatever the framework's size:
+ *   1-2. read the workbook (sheets, tables, PivotTables, defined names; the return's tables and the
+ *        last summary's KeyFigures, for its Commentary) - see read.ts;
+ *   3.   one batch that builds the new summary on sheets with temporary names, then deletes the old
+ *        summary's sheets and gives the new ones their names.
+ * If that batch fails part-way, a rollback (two more syncs) deletes whatever it had made: the old
+ * summary stays as it was when the failure came before its deletion, and no half-built summary is
+ * ever left. Only Summarise's own sheets (by name and marker table) are touched.
+ *
+ * API sets: PivotTables 1.8, charts 1.1 (series.setXAxisValues 1.7, axis numberFormat 1.8),
+ * pageLayout 1.9, named items 1.4: all within the manifest's ExcelApi 1.9.
+ */
+import { analyseReturn } from "../core/checks";
+import { cellAddress } from "../core/layout/a1";
+import type { SummarySheetName } from "../core/layout/summary-contract";
+import { defaultYearStart } from "../core/layout/months";
+import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ChartSpec, type PivotSpec, type ReturnSummary, type SummaryPlan } from "../core/summary";
+import { isSummarySheet } from "../core/summary/existing";
+import type { PageLayout, SetupOperation, WorkbookSnapshot } from "../core/workbook/types";
+import { queueOperations } from "./apply";
+import { UserFacingError } from "./errors";
+import type { ExcelHost } from "./host";
+import { readSnapshot } from "./read";
+
+export interface SummariseOutcome {
+  summary: ReturnSummary;
+  /** The sheets written, in tab order. */
+  sheets: string[];
+  pivots: number;
+  charts: number;
+}
+
+export type SummariseProgress = (step: string, fraction: number) => void;
+
+/** Names the new summary is built under before it replaces the old one. */
+export const BUILDING_SUFFIX = " (new)";
+const TABLE_SUFFIX = "_IRNew";
+
+const building = (sheet: string) => `${sheet}${BUILDING_SUFFIX}`;
+
+/** The summary plan with every sheet and table renamed to its temporary name. */
+function underTemporaryNames(operations: readonly SetupOperation[]): SetupOperation[] {
+  return operations.map((op) => {
+    const renamed = { ...op } as SetupOperation & { sheet?: string; table?: string };
+    if ("sheet" in op && typeof op.sheet === "string") renamed.sheet = building(op.sheet);
+    if ("table" in op && typeof op.table === "string") renamed.table = `${op.table}${TABLE_SUFFIX}`;
+    return renamed;
+  });
+}
+
+const CHART_TYPE: Record<ChartSpec["type"], Excel.ChartType> = {
+  column: "ColumnClustered" as Excel.ChartType,
+  line: "LineMarkers" as Excel.ChartType,
+  bar: "BarClustered" as Excel.ChartType,
+};
+
+function queuePivot(context: Excel.RequestContext, spec: PivotSpec): void {
+  const sheet = context.workbook.worksheets.getItem(building(spec.sheet));
+  const pivot = context.workbook.pivotTables.add(`${spec.name}${TABLE_SUFFIX}`, context.workbook.tables.getItem(`${spec.source}${TABLE_SUFFIX}`), sheet.getRange(spec.destination));
+  const hierarchy = (name: string) => pivot.hierarchies.getItem(name);
+  for (const filter of spec.filters) {
+    pivot.filterHierarchies.add(hierarchy(filter.field));
+    const items = pivot.filterHierarchies.getItem(filter.field).fields.getItem(filter.field).items;
+    for (const item of filter.hide) items.getItem(item).visible = false;
+  }
+  for (const row of spec.rows) pivot.rowHierarchies.add(hierarchy(row));
+  for (const column of spec.columns) pivot.columnHierarchies.add(hierarchy(column));
+  const data = pivot.dataHierarchies.add(hierarchy(spec.data.field));
+  data.summarizeBy = "Sum" as Excel.AggregationFunction;
+  data.numberFormat = spec.data.numberFormat;
+  data.name = spec.data.name;
+  pivot.layout.layoutType = "Tabular" as Excel.PivotLayoutType;
+  pivot.layout.subtotalLocation = "Off" as Excel.SubtotalLocationType;
+  pivot.layout.showRowGrandTotals = spec.rowGrandTotals;
+  pivot.layout.showColumnGrandTotals = spec.columnGrandTotals;
+}
+
+function queueChart(context: Excel.RequestContext, spec: ChartSpec): void {
+  const sheet = context.workbook.worksheets.getItem(building(spec.sheet));
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = sheet.charts.add(CHART_TYPE[spec.type], sheet.getRange(first.values), "Columns" as Excel.ChartSeriesBy);
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.legend.visible = spec.series.length > 1;
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(sheet.getRange(spec.categories));
+  for (const more of rest) {
+    const added = chart.series.add(more.name);
+    added.setValues(sheet.getRange(more.values));
+    added.setXAxisValues(sheet.getRange(spec.categories));
+  }
+  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  chart.axes.valueAxis.numberFormat = spec.valueNumberFormat;
+  //MIN if (spec.type !== "line") chart.axes.valueAxis.minimum = 0;
+  chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+  if (spec.categoryNumberFormat) chart.axes.categoryAxis.numberFormat = spec.categoryNumberFormat;
+  chart.setPosition(sheet.getRange(cellAddress(spec.anchor.from.row, spec.anchor.from.col)), sheet.getRange(cellAddress(spec.anchor.to.row - 1, spec.anchor.to.col - 1)));
+}
+
+/** Page layout through Office.js (ExcelApi 1.9). Header and footer texts come already escaped. */
+function queuePageLayout(context: Excel.RequestContext, sheetName: string, layout: PageLayout): void {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const page = sheet.pageLayout;
+  page.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  page.paperSize = "A4" as Excel.PaperType;
+  page.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
+  page.centerHorizontally = true;
+  if (layout.printTitleRows) page.setPrintTitleRows(layout.printTitleRows);
+  if (layout.printArea) page.setPrintArea(layout.printArea);
+  const all = page.headersFooters.defaultForAllPages;
+  all.leftHeader = layout.header.left ?? "";
+  all.centerHeader = layout.header.center ?? "";
+  all.rightHeader = layout.header.right ?? "";
+  all.leftFooter = layout.footer.left ?? "";
+  all.centerFooter = layout.footer.center ?? "";
+  all.rightFooter = layout.footer.right ?? "";
+  //BREAKS for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+}
+
+/** The operations a gateway queues through queueOperations (page layout is queued here). */
+function splitOperations(operations: readonly SetupOperation[]): { cells: SetupOperation[]; pages: Extract<SetupOperation, { kind: "pageLayout" }>[] } {
+  const cells: SetupOperation[] = [];
+  const pages: Extract<SetupOperation, { kind: "pageLayout" }>[] = [];
+  for (const op of operations) {
+    if (op.kind === "pageLayout") pages.push(op);
+    else if (op.kind !== "activate") cells.push(op);
+  }
+  return { cells, pages };
+}
+
+/** Works out the summary and its plan from a snapshot; throws a UserFacingError when it cannot be made. */
+export function planWorkbookSummary(snapshot: WorkbookSnapshot, today: Date): { summary: ReturnSummary; plan: SummaryPlan } {
+  const analysis = analyseReturn(snapshot);
+  if (analysis.result.notAReturn) {
+    throw new UserFacingError("This workbook is not a return, so there is nothing to summarise.", "Open a return workbook (one made by Set up), or run Set up first.");
+  }
+  if (!analysis.framework) {
+    throw new UserFacingError(
+      "The summary needs to know which framework the return uses, and this workbook does not say.",
+      "Run Check to see why, then run Set up again to record the framework.",
+    );
+  }
+  const summary = summariseReturn({ data: analysis.data, framework: analysis.framework, result: analysis.result }, defaultYearStart(today));
+  const plan = planSummary(summary, { builtAt: today, formulas: false, pivots: true, commentary: readCommentary(snapshot) });
+  return { summary, plan };
+}
+
+export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?: SummariseProgress): Promise<SummariseOutcome> {
+  let plan: SummaryPlan | undefined;
+  let existedBefore: Set<string> = new Set();
+  try {
+    return await host.run(async (context) => {
+      onProgress?.("Reading the return", 0.1);
+      const snapshot = await readSnapshot(context, { summary: true });
+      onProgress?.("Working out the key figures", 0.3);
+      const planned = planWorkbookSummary(snapshot, today);
+      const blockers = summaryBlockers(snapshot, planned.plan);
+      if (blockers.length > 0) throw new UserFacingError(`Summarise did not change anything: ${blockers.join(" ")}`, "Resolve the problem above, then summarise again.");
+      plan = planned.plan;
+      existedBefore = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+      const old = planned.plan.sheets.filter((name) => isSummarySheet(snapshot, name));
+
+      onProgress?.("Writing the summary, PivotTables and charts", 0.5);
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      const { cells, pages } = splitOperations(underTemporaryNames(planned.plan.operations));
+      queueOperations(context, cells);
+      for (const page of pages) queuePageLayout(context, page.sheet, page.layout);
+      for (const pivot of planned.plan.pivots) queuePivot(context, pivot);
+      for (const chart of planned.plan.charts) queueChart(context, chart);
+      // The new summary is complete: replace the old one.
+      const sheets = context.workbook.worksheets;
+      for (const name of old) sheets.getItem(name).delete();
+      for (const name of planned.plan.sheets) sheets.getItem(building(name)).name = name;
+      for (const table of tablesIn(planned.plan.operations)) context.workbook.tables.getItem(`${table}${TABLE_SUFFIX}`).name = table;
+      for (const pivot of planned.plan.pivots) context.workbook.pivotTables.getItem(`${pivot.name}${TABLE_SUFFIX}`).name = pivot.name;
+      sheets.getItem(planned.plan.sheets[0]!).activate();
+      await context.sync();
+      onProgress?.("Done", 1);
+      return { summary: planned.summary, sheets: [...planned.plan.sheets], pivots: planned.plan.pivots.length, charts: planned.plan.charts.length };
+    });
+  } catch (error) {
+    if (plan) await removePartialSummary(host, plan.sheets, existedBefore);
+    throw error;
+  }
+}
+
+function tablesIn(operations: readonly SetupOperation[]): string[] {
+  return operations.flatMap((op) => (op.kind === "addTable" ? [op.table] : []));
+}
+
+/** After a failed build: deletes the sheets under temporary names, and any summary sheet that did not exist before. */
+async function removePartialSummary(host: ExcelHost, sheets: readonly SummarySheetName[], existedBefore: ReadonlySet<string>): Promise<void> {
+  try {
+    await host.run(async (context) => {
+      const candidates = [...sheets.map(building), ...sheets.filter((s) => !existedBefore.has(s.toLowerCase()))];
+      const found = candidates.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+      await context.sync();
+      for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  } catch {
+    // The original failure is what the user needs to hear about.
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Summarise through the Excel gateway on the in-memory host: the sample return's summary sheets,
+ * tables, PivotTables and charts; the sync budget; re-running keeps Commentary and makes no
+ * duplicates; a failure part-way leaves nothing half-built; name clashes are refused plainly.
+ */
+import { SUMMARY_SHEET } from "../../src/core/layout/summary-contract";
+import { createExcelGateway } from "../../src/excel/gateway";
+import { MemoryExcelHost } from "../../src/memory-host";
+import { buildSampleReturn } from "../../src/preview/sample-return";
+
+const today = new Date(Date.UTC(2020, 7, 20));
+
+async function sample() {
+  const host = new MemoryExcelHost();
+  const gateway = createExcelGateway(host);
+  await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values));
+  return { host, gateway };
+}
+
+async function sheetNames(host: MemoryExcelHost): Promise<string[]> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+async function tableValues(host: MemoryExcelHost, name: string): Promise<unknown[][]> {
+  return host.run(async (context) => {
+    const range = context.workbook.tables.getItem(name).getRange();
+    range.load("values");
+    await context.sync();
+    return range.values;
+  });
+}
+
+async function pivotNames(host: MemoryExcelHost): Promise<string[]> {
+  return host.run(async (context) => {
+    const pivots = context.workbook.pivotTables;
+    pivots.load("items/name");
+    await context.sync();
+    return pivots.items.map((p) => p.name);
+  });
+}
+
+async function chartCount(host: MemoryExcelHost): Promise<number> {
+  return host.run(async (context) => {
+    const charts = context.workbook.worksheets.getItem(SUMMARY_SHEET.charts).charts;
+    charts.load("items/name");
+    await context.sync();
+    return charts.items.length;
+  });
+}
+
+describe("Summarise through the gateway", () => {
+  it("builds the summary sheets, tables, PivotTables and charts of the sample return in 3 syncs", async () => {
+    const { host, gateway } = await sample();
+    host.resetSyncCount();
+    const outcome = await gateway.summarise(today);
+    expect(host.syncCount).toBe(3);
+    const names = await sheetNames(host);
+    expect(names).toEqual(expect.arrayContaining([SUMMARY_SHEET.board, SUMMARY_SHEET.charts, SUMMARY_SHEET.pivots, SUMMARY_SHEET.data]));
+    expect(names.some((n) => n.endsWith("(new)"))).toBe(false);
+    const key = await tableValues(host, "KeyFigures");
+    expect(key[0]).toEqual(["Code", "Measure", "Breakdown", "Unit", "Kind", "Months reported", "Year to date", "Latest month", "Latest value", "Previous value", "Change", "Direction", "Monthly average", "Commentary"]);
+    const welfare = key.find((r) => r[0] === "WELFARE_CALLS")!;
+    expect(welfare.slice(5, 7)).toEqual([4, 1840 + 1320 + 960 + 710]);
+    expect(outcome.pivots).toBeGreaterThan(0);
+    expect((await pivotNames(host)).sort()).toEqual(expect.arrayContaining(["SummaryFlowsCounts"]));
+    expect(await chartCount(host)).toBe(outcome.charts);
+  });
+
+  it("re-running keeps Commentary and makes no duplicates", async () => {
+    const { host, gateway } = await sample();
+    await gateway.summarise(today);
+    const key = await tableValues(host, "KeyFigures");
+    const row = key.findIndex((r) => r[0] === "WELFARE_CALLS");
+    const address = await host.run(async (context) => {
+      const range = context.workbook.tables.getItem("KeyFigures").getRange();
+      range.load("rowIndex");
+      await context.sync();
+      return `N${range.rowIndex + row + 1}`;
+    });
+    await host.userEdit(SUMMARY_SHEET.board, address, [["Calls fell as lockdown eased."]]);
+    const before = (await sheetNames(host)).length;
+    await gateway.summarise(today);
+    expect((await sheetNames(host)).length).toBe(before);
+    const again = await tableValues(host, "KeyFigures");
+    expect(again.find((r) => r[0] === "WELFARE_CALLS")![13]).toBe("Calls fell as lockdown eased.");
+    expect((await pivotNames(host)).length).toBe(new Set(await pivotNames(host)).size);
+  });
+
+  it("refuses a name clash with a plain message and changes nothing", async () => {
+    const { host, gateway } = await sample();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Mine");
+      const table = sheet.tables.add("A1:B2", true);
+      table.name = "KeyFigures";
+      await context.sync();
+    });
+    const before = await sheetNames(host);
+    await expect(gateway.summarise(today)).rejects.toThrow(/'Mine' has a table or PivotTable called 'KeyFigures'/);
+    expect(await sheetNames(host)).toEqual(before);
+  });
+
+  it("refuses a foreign sheet called Board summary", async () => {
+    const { host, gateway } = await sample();
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("Board summary").getRange("A1").values = [["My own notes"]];
+      await context.sync();
+    });
+    await expect(gateway.summarise(today)).rejects.toThrow(/did not make/);
+  });
+});
