@@ -13,6 +13,7 @@ import { EMPTY_WORKBOOK } from "../core/workbook/types";
 import { createExcelGateway } from "../excel/gateway";
 import { MemoryExcelHost } from "../memory-host";
 import { benchChecks, benchFramework, benchReturn } from "./check-bench";
+import { manyMeasures, timeRead, timeTemplate } from "./xlsx-bench";
 
 const april2020 = { year: 2020, month: 4 };
 
@@ -74,6 +75,14 @@ async function main(): Promise<void> {
   const huge = { ...builtin, measures: Array.from({ length: 300 }, (_, i) => ({ ...builtin.measures[1]!, code: `MEASURE_${i}`, label: `Measure ${i}` })) };
   const hugeCounts = await syncCounts(huge);
   line("Syncs: Set up again, 300-measure framework (1,500 rows)", String(hugeCounts[1]![1]), "<= 3, whatever the size");
+
+  const normal = await timeTemplate(builtin);
+  const read = await timeRead(normal.bytes);
+  line(`Read a normal return (${Math.round(normal.bytes.length / 1024)} KB): guard + exceljs + snapshot`, `${read.safe.toFixed(1)} ms`, `no slower than the floor + 10%`);
+  line("Read a normal return: guard + exceljs load", `${read.guardedLoad.toFixed(1)} ms`, "(for information)");
+  line("Read a normal return: bare exceljs load (the floor)", `${read.bare.toFixed(1)} ms`, "(floor)");
+  const template5000 = await timeTemplate(manyMeasures(5000));
+  line("Template, 5,000-measure framework (plan + write .xlsx)", `${(template5000.total / 1000).toFixed(1)} s`, "< 15 s, linear (was 25 s)");
 
   const bundleScript = join(__dirname, "..", "..", "scripts", "bundle-size.mjs");
   if (existsSync(join(__dirname, "..", "..", "dist", "taskpane.html")) && existsSync(bundleScript)) {

@@ -5,7 +5,8 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
-import { FileProblem, readWorkbookFile, writeWorkbookFile } from "../../src/xlsx/files";
+import { spawnSync } from "node:child_process";
+import { FileProblem, readWorkbookFile, removeStaleTemporaryFiles, writeFileAtomically, writeWorkbookFile, type WriteIO } from "../../src/xlsx/files";
 import { sniffFile } from "../../src/xlsx/load";
 import { tempDir } from "../support/cli";
 
@@ -141,5 +142,54 @@ describe("writeWorkbookFile", () => {
     await expect(writeWorkbookFile(file, smallWorkbook())).rejects.toMatchObject({ kind: "unwritable", message: expect.stringMatching(/^Cannot write '.*x\.xlsx': /) });
     expect(existsSync(file)).toBe(false);
     if (!isRoot) chmodSync(locked, 0o700);
+  });
+});
+
+describe("writeFileAtomically", () => {
+  const bytes = Buffer.alloc(100_000, 7);
+
+  it("fails plainly on a short write (a full disk), leaving neither the file nor a temporary file", async () => {
+    const folder = join(dir, "short");
+    mkdirSync(folder);
+    const file = join(folder, "return.xlsx");
+    // Writes 16 KB once, then nothing more: what a full disk looks like to write(2).
+    let calls = 0;
+    const shortWrite: WriteIO = { write: async (handle, data, offset, length, position) => (calls++ === 0 ? (await handle.write(data, offset, Math.min(length, 16_384), position)).bytesWritten : 0) };
+    await expect(writeFileAtomically(file, bytes, { io: shortWrite })).rejects.toMatchObject({ kind: "unwritable", message: `Cannot write '${file}': the disk is full. Nothing was written.` });
+    expect(readdirSync(folder)).toEqual([]);
+    const enospc: WriteIO = { write: () => Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })) };
+    await expect(writeFileAtomically(file, bytes, { io: enospc })).rejects.toMatchObject({ message: `Cannot write '${file}': the disk is full. Nothing was written.` });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("writes every byte, and never replaces an existing file without overwrite", async () => {
+    const folder = join(dir, "whole");
+    mkdirSync(folder);
+    const file = join(folder, "return.xlsx");
+    const slow: WriteIO = { write: async (handle, data, offset, length, position) => (await handle.write(data, offset, Math.min(length, 1000), position)).bytesWritten };
+    await writeFileAtomically(file, bytes, { io: slow });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    await expect(writeFileAtomically(file, Buffer.from("new"))).rejects.toMatchObject({ kind: "exists" });
+    await writeFileAtomically(file, Buffer.from("new"), { overwrite: true });
+    expect(readFileSync(file, "utf8")).toBe("new");
+    expect(readdirSync(folder)).toEqual(["return.xlsx"]);
+  });
+
+  it("removes temporary files that a killed run left behind, and keeps those of running processes", async () => {
+    const folder = join(dir, "stale");
+    mkdirSync(folder);
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const stale = `.return.xlsx.${dead}-0a1b2c3d.impact-returns-tmp`;
+    const live = `.return.xlsx.${process.ppid}-0a1b2c3d.impact-returns-tmp`;
+    writeFileSync(join(folder, stale), "half a workbook");
+    writeFileSync(join(folder, live), "being written");
+    writeFileSync(join(folder, "notes.txt"), "not ours");
+    await writeFileAtomically(join(folder, "return.xlsx"), bytes);
+    expect(readdirSync(folder).sort()).toEqual([live, "notes.txt", "return.xlsx"].sort());
+    expect(await removeStaleTemporaryFiles(folder)).toEqual([]);
+  });
+
+  it("says when files cannot be created in a folder that exists (/proc)", async () => {
+    await expect(writeFileAtomically("/proc/x.xlsx", bytes)).rejects.toMatchObject({ message: "Cannot write '/proc/x.xlsx': files cannot be created in the folder '/proc'. Nothing was written." });
   });
 });
