@@ -104,20 +104,20 @@ function queueChart(context: Excel.RequestContext, spec: ChartSpec): void {
 /** Page layout through Office.js (ExcelApi 1.9). Header and footer texts come already escaped. */
 function queuePageLayout(context: Excel.RequestContext, sheetName: string, layout: PageLayout): void {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const page = sheet.pageLayout;
-  page.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-  page.paperSize = "A4" as Excel.PaperType;
-  page.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
-  page.centerHorizontally = true;
-  if (layout.printTitleRows) page.setPrintTitleRows(layout.printTitleRows);
-  if (layout.printArea) page.setPrintArea(layout.printArea);
-  const all = page.headersFooters.defaultForAllPages;
-  all.leftHeader = layout.header.left ?? "";
-  all.centerHeader = layout.header.center ?? "";
-  all.rightHeader = layout.header.right ?? "";
-  all.leftFooter = layout.footer.left ?? "";
-  all.centerFooter = layout.footer.center ?? "";
-  all.rightFooter = layout.footer.right ?? "";
+  sheet.pageLayout.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
+  sheet.pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
+  sheet.pageLayout.centerHorizontally = true;
+  if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(layout.printTitleRows);
+  if (layout.printArea) sheet.pageLayout.setPrintArea(layout.printArea);
+  sheet.pageLayout.headersFooters.defaultForAllPages.set({
+    leftHeader: layout.header.left ?? "",
+    centerHeader: layout.header.center ?? "",
+    rightHeader: layout.header.right ?? "",
+    leftFooter: layout.footer.left ?? "",
+    centerFooter: layout.footer.center ?? "",
+    rightFooter: layout.footer.right ?? "",
+  });
   //BREAKS for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
