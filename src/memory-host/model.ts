@@ -29,7 +29,7 @@ import {
   findConditionalFormat,
 } from "./conditional-formats";
 import { type ChartModel } from "./chart";
-import { assertNameAvailable, type NamedItemModel } from "./named-items";
+import { assertNameAvailable, type NamedItemModel, nameOwner } from "./named-items";
 import { defaultPageLayout, type PageLayoutModel } from "./page-layout";
 import { assertNotPivot, pivotAt, type PivotTableModel } from "./pivot-table";
 import { applyDataValidation, clearDataValidation, type DataValidationModel, validationAt, validationsIn } from "./data-validation";
@@ -1239,7 +1239,7 @@ export class WorkbookModel {
   /** Creates a table over `r` (header row included) without Excel's checks; used for seeding. */
   createTable(sheet: SheetModel, r: Rect, name?: string): TableModel {
     let n = 1;
-    while (this.findTable(`Table${n}`)) n++;
+    while (nameOwner(this, `Table${n}`)) n++;
     const table = new TableModel(String(this.nextTableId++), name ?? `Table${n}`, sheet, r);
     this.tables.push(table);
     table.refreshHeaders();
