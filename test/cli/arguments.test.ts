@@ -54,7 +54,7 @@ describe("help and version", () => {
     const none = runCli([]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("Usage: impact-returns <command>");
-    expectRefusal(runCli(["tempalte"]), /^impact-returns: unknown command 'tempalte'\. Commands: template, check\. Run 'impact-returns --help' for help\.$/);
+    expectRefusal(runCli(["tempalte"]), /^impact-returns: unknown command 'tempalte'\. Commands: template, check(, [a-z]+)*\. Run 'impact-returns --help' for help\.$/);
     expectRefusal(runCli(["--colour"]), /^impact-returns: unknown option '--colour'/);
   });
 });
@@ -95,7 +95,7 @@ describe("impact-returns template refuses bad arguments", () => {
     writeFileSync(framework, "measures: lots");
     const result = runCli(["template", "--framework", framework, "--out", out()]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^impact-returns template: ${framework.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a valid framework:\n {2}- not valid JSON \\(`));
+    expect(result.stderr).toMatch(new RegExp(`^impact-returns template: ${framework.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a valid framework:\n {2}- not valid JSON( near [^:]+)?: look there for a missing comma, quote or bracket`));
   });
 
   it("will not replace an existing file without --force", () => {
@@ -113,7 +113,7 @@ describe("impact-returns template refuses bad arguments", () => {
       mkdirSync(locked);
       chmodSync(locked, 0o500);
     }
-    expectRefusal(runCli(["template", "--out", join(locked, "r.xlsx")]), /^impact-returns template: Cannot write '.*r\.xlsx': (permission denied|the folder is read-only)\.$/);
+    expectRefusal(runCli(["template", "--out", join(locked, "r.xlsx")]), /^impact-returns template: Cannot write '.*r\.xlsx': (permission denied|the folder is read-only)\. Nothing was written\.$/);
     expect(existsSync(join(locked, "r.xlsx"))).toBe(false);
     if (!isRoot) chmodSync(locked, 0o700);
   });
