@@ -95,7 +95,7 @@ function queueChart(context: Excel.RequestContext, spec: ChartSpec): void {
   }
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   chart.axes.valueAxis.numberFormat = spec.valueNumberFormat;
-  //MIN if (spec.type !== "line") chart.axes.valueAxis.minimum = 0;
+  if (spec.type !== "line") chart.axes.valueAxis.minimum = 0;
   chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   if (spec.categoryNumberFormat) chart.axes.categoryAxis.numberFormat = spec.categoryNumberFormat;
   chart.setPosition(sheet.getRange(cellAddress(spec.anchor.from.row, spec.anchor.from.col)), sheet.getRange(cellAddress(spec.anchor.to.row - 1, spec.anchor.to.col - 1)));
@@ -118,7 +118,7 @@ function queuePageLayout(context: Excel.RequestContext, sheetName: string, layou
     centerFooter: layout.footer.center ?? "",
     rightFooter: layout.footer.right ?? "",
   });
-  //BREAKS for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
 /** The operations a gateway queues through queueOperations (page layout is queued here). */

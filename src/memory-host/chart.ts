@@ -67,14 +67,16 @@ export interface ChartSeriesModel {
 export interface ChartAxisModel {
   title: { text: string; visible: boolean };
   numberFormat: string;
+  /** The value axis's fixed minimum, or null for automatic. */
+  minimum: number | null;
 }
 
 export class ChartModel {
   title = { text: "", visible: false };
   legend = { visible: true, position: "Right" };
   axes: { category: ChartAxisModel; value: ChartAxisModel } = {
-    category: { title: { text: "", visible: false }, numberFormat: "General" },
-    value: { title: { text: "", visible: false }, numberFormat: "General" },
+    category: { title: { text: "", visible: false }, numberFormat: "General", minimum: null },
+    value: { title: { text: "", visible: false }, numberFormat: "General", minimum: null },
   };
   series: ChartSeriesModel[] = [];
   /** Position and size in points, from the sheet's top-left corner. */
@@ -629,11 +631,23 @@ export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Exce
   }
 }
 
-export class FakeChartAxis extends FakeObject<AxisTarget> implements Mirror<Excel.ChartAxis, "numberFormat" | "load"> {
+export class FakeChartAxis extends FakeObject<AxisTarget> implements Mirror<Excel.ChartAxis, "numberFormat" | "minimum" | "load"> {
   readonly _typeName = "ChartAxis";
 
   protected _scalars(): ScalarGetters<AxisTarget> {
-    return { numberFormat: (t) => t.chart.axes[t.kind].numberFormat };
+    return { numberFormat: (t) => t.chart.axes[t.kind].numberFormat, minimum: (t) => t.chart.axes[t.kind].minimum };
+  }
+
+  /** ExcelApi 1.7. Only a value axis has a minimum (Excel: "InvalidArgument" on a category axis of text). */
+  get minimum(): Excel.ChartAxis["minimum"] {
+    return this._read("minimum");
+  }
+  set minimum(value: Excel.ChartAxis["minimum"]) {
+    this._write("minimum", value, (t, v) => {
+      if (t.kind !== "value" || typeof v !== "number" || !Number.isFinite(v)) throw officeError("InvalidArgument", undefined, "ChartAxis.minimum");
+      t.chart.axes[t.kind].minimum = v;
+      touch(t.chart);
+    });
   }
 
   protected override _navigation(name: string): FakeObject<unknown> | undefined {

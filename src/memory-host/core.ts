@@ -138,6 +138,8 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "ChartSeries.delete": "1.7",
   // Page layout (page-layout.ts)
   "Worksheet.pageLayout": "1.9",
+  "Worksheet.horizontalPageBreaks": "1.9",
+  "ChartAxis.minimum": "1.7",
   // Named items (named-items.ts)
   "Workbook.names": "1.1",
   "NamedItemCollection.add": "1.4",

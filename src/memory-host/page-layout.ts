@@ -5,7 +5,7 @@
  * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).
  */
 import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./address";
-import { FakeObject, make, type Mirror, sameContext, type ScalarGetters } from "./core";
+import { clientResult, FakeObject, make, type Mirror, sameContext, type ScalarGetters } from "./core";
 import { NotImplementedByHostError, officeError } from "./errors";
 import type { SheetModel } from "./model";
 import { FakeRange, makeRange, rangeTarget } from "./range";
@@ -48,6 +48,8 @@ export interface PageLayoutModel {
   printTitleColumns: { c0: number; c1: number } | null;
   /** The print area, or null for the whole used range. */
   printArea: Rect | null;
+  /** Manual page breaks: 0-based rows that start a new page (worksheet.horizontalPageBreaks). */
+  rowBreaks: number[];
   headersFooters: Record<HeaderFooterSet, HeaderFooterModel> & {
     state: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
     useSheetMargins: boolean;
@@ -81,6 +83,7 @@ export function defaultPageLayout(): PageLayoutModel {
     printTitleRows: null,
     printTitleColumns: null,
     printArea: null,
+    rowBreaks: [],
     headersFooters: {
       defaultForAllPages: emptyHeaderFooter(),
       firstPage: emptyHeaderFooter(),
@@ -527,5 +530,50 @@ export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements 
   }
   set rightFooter(value: string) {
     this._text("rightFooter", value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manual page breaks (ExcelApi 1.9): worksheet.horizontalPageBreaks
+
+/**
+ * `worksheet.horizontalPageBreaks`: `add(range)` puts a page break above the range's top-left
+ * cell ("Adds a page break before the top-left cell of the range specified", PageBreakCollection.add
+ * in Microsoft's Office.js reference); adding one where a break already is changes nothing;
+ * a break above row 1 is refused (there is no page before it); `removePageBreaks()` clears them all.
+ */
+export class FakePageBreakCollection
+  extends FakeObject<SheetModel>
+  implements Mirror<Excel.PageBreakCollection, "add" | "getCount" | "removePageBreaks" | "load">
+{
+  readonly _typeName = "PageBreakCollection";
+
+  protected _scalars(): ScalarGetters<SheetModel> {
+    return {};
+  }
+
+  add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
+    const location = "PageBreakCollection.add";
+    sameContext(this._ctx, pageBreakRange, location);
+    this._queue("add", (sheet) => {
+      const rect = typeof pageBreakRange === "string" ? parseAddress(pageBreakRange, location).rect : (pageBreakRange as unknown as FakeRange)._target(location).rect;
+      if (rect.r0 <= 0) throw officeError("InvalidArgument", undefined, location);
+      if (!sheet.pageLayout.rowBreaks.includes(rect.r0)) {
+        sheet.pageLayout.rowBreaks = [...sheet.pageLayout.rowBreaks, rect.r0].sort((a, b) => a - b);
+        sheet.workbook.touch();
+      }
+    });
+    return undefined as unknown as Excel.PageBreak;
+  }
+
+  getCount(): OfficeExtension.ClientResult<number> {
+    return clientResult(this, "getCount", (sheet) => sheet.pageLayout.rowBreaks.length) as unknown as OfficeExtension.ClientResult<number>;
+  }
+
+  removePageBreaks(): void {
+    this._queue("removePageBreaks", (sheet) => {
+      sheet.pageLayout.rowBreaks = [];
+      sheet.workbook.touch();
+    });
   }
 }

@@ -23,7 +23,7 @@ import { defaultProtectionOptions, type SheetModel, type WorkbookModel } from ".
 import { FakeChartCollection } from "./chart";
 import { FakeNamedItemCollection } from "./named-items";
 import { FakeNoteCollection, type NoteScope } from "./notes";
-import { FakePageLayout } from "./page-layout";
+import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
 import { FakePivotTableCollection, type PivotScope } from "./pivot-table";
 import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
@@ -376,6 +376,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Exce
 
   get charts(): FakeChartCollection {
     return this._nav("charts", () => make(new FakeChartCollection(this._ctx, () => this._target("Worksheet.charts"))));
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._nav("horizontalPageBreaks", () => make(new FakePageBreakCollection(this._ctx, () => this._target("Worksheet.horizontalPageBreaks"))));
   }
 
   get pageLayout(): FakePageLayout {

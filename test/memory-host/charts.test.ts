@@ -65,7 +65,7 @@ describe("charts", () => {
         { name: "Costs", chartType: "ColumnClustered", values: [80, 90, 95] },
       ],
     });
-    expect(model.axes.value).toEqual({ title: { text: "£", visible: true }, numberFormat: '"£"#,##0' });
+    expect(model.axes.value).toEqual({ title: { text: "£", visible: true }, numberFormat: '"£"#,##0', minimum: null });
     expect(model.legend.visible).toBe(false);
     // Charts follow their cells.
     await host.userEdit("Charts", "B2", [[110]]);

@@ -76,4 +76,27 @@ describe("page layout", () => {
       await context.sync();
     });
   });
+
+  test("manual page breaks: above the range's top-left row, no duplicates, none above row 1, kept in the snapshot", async () => {
+    const host = new MemoryExcelHost({ sheetName: "Charts" });
+    const count = await host.run(async (context) => {
+      const breaks = context.workbook.worksheets.getItem("Charts").horizontalPageBreaks;
+      breaks.add("A35");
+      breaks.add("C35:D40");
+      breaks.add(context.workbook.worksheets.getItem("Charts").getRange("A69"));
+      const n = breaks.getCount();
+      await context.sync();
+      return n.value;
+    });
+    expect(count).toBe(2);
+    expect(host.workbook.sheets[0]!.pageLayout.rowBreaks).toEqual([34, 68]);
+    const json = JSON.parse(JSON.stringify(host.toJSON())) as WorkbookSnapshot;
+    expect(MemoryExcelHost.fromSnapshot(json).workbook.sheets[0]!.pageLayout.rowBreaks).toEqual([34, 68]);
+    expect((await attempt(host, (c) => c.workbook.worksheets.getItem("Charts").horizontalPageBreaks.add("B1")))?.code).toBe("InvalidArgument");
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Charts").horizontalPageBreaks.removePageBreaks();
+      await context.sync();
+    });
+    expect(host.workbook.sheets[0]!.pageLayout.rowBreaks).toEqual([]);
+  });
 });

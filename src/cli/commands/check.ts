@@ -65,6 +65,7 @@ interface JsonIssue {
   header?: string;
   explanation?: string;
   accepted?: boolean;
+  details?: CheckIssue["details"];
 }
 
 function toJsonIssue(issue: CheckIssue): JsonIssue {
@@ -80,6 +81,7 @@ function toJsonIssue(issue: CheckIssue): JsonIssue {
     ...(issue.header !== undefined ? { header: issue.header } : {}),
     ...(issue.explanation !== undefined ? { explanation: issue.explanation } : {}),
     ...(issue.accepted ? { accepted: true } : {}),
+    ...(issue.details ? { details: issue.details } : {}),
   };
 }
 
