@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read -- the rule misreads ClientResult.value, which is read after the sync */
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
 
 function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string } | undefined> {
