@@ -2,7 +2,7 @@
  * Check: one click checks the return; issues are grouped by type with counts and the first few
  * cells (`Measures!H7`), each of which selects its cell in Excel. The check also writes the Checks
  * sheet, which highlights the cells. It re-runs by itself shortly after the user edits, and, once
- * clean, the return can be marked ready to send. Acts only through the TaskPaneActions.
+ * clean, the return can be marked ready to send. Acts only through its CheckActions.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ClipboardTaskListLtr20Regular, Clock16Regular, TableSearch20Regular } from "@fluentui/react-icons";
@@ -29,7 +29,7 @@ import { moveBetweenIssues } from "../components/IssueItem";
 import { IssueList } from "../components/IssueList";
 import { SignOffSection } from "../components/SignOffSection";
 import { describeError, type DisplayError } from "../errors";
-import type { ViewProps } from "./index";
+import type { CheckActions } from "../actions";
 
 /** How long after the user's last edit the check runs again by itself. */
 export const RECHECK_DELAY_MS = 1500;
@@ -136,7 +136,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function CheckView({ actions }: ViewProps) {
+export interface CheckViewProps {
+  actions: CheckActions;
+}
+
+export function CheckView({ actions }: CheckViewProps) {
   const styles = useStyles();
   const [running, setRunning] = useState<CheckReason | undefined>(undefined);
   const [last, setLast] = useState<LastCheck | undefined>(undefined);

@@ -1,6 +1,6 @@
 /**
  * Set up: choose the framework, organisation and reporting year, review what will be added or
- * changed, then insert or upgrade the returns sheets. Acts only through the TaskPaneActions.
+ * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
@@ -14,7 +14,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
 import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
-import type { ViewProps } from "./index";
+import type { SetupActions } from "../actions";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -63,7 +63,11 @@ function yearChoices(around: number): number[] {
   return Array.from({ length: 9 }, (_, i) => around - 6 + i);
 }
 
-export function SetupView({ actions }: ViewProps) {
+export interface SetupViewProps {
+  actions: SetupActions;
+}
+
+export function SetupView({ actions }: SetupViewProps) {
   const styles = useStyles();
   const builtins = useMemo<FrameworkChoice[]>(
     () => actions.builtinFrameworks().map((framework) => ({ key: builtinKey(framework), label: describeFramework(framework), framework })),

@@ -1,0 +1,383 @@
+/**
+ * Summarise: one click builds (or refreshes) the board summary - the Board summary sheet, the
+ * PivotTables on Summary pivots and the charts on Summary charts - and the pane shows the key
+ * figures at a glance: flows by year to date and latest month, stocks by their latest value and
+ * its direction (stocks never add up over months), the months covered, the social value and the
+ * stories. Acts only through its SummariseActions.
+ */
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowDown16Regular, ArrowRight16Regular, ArrowUp16Regular, Clock16Regular, DataBarVertical20Regular, Open20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SUMMARY_SHEET } from "../../core/layout/summary-contract";
+import type { Direction, MeasureSummary, ReturnSummary } from "../../core/summary";
+import type { SummariseOutcome } from "../../excel/gateway";
+import type { SummariseActions } from "../actions";
+import { clockTime, plural } from "../check-display";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { describeError, type DisplayError } from "../errors";
+import { builtAnnouncement, directionText, excludedText, formatMoney, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  minorHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  statusLine: { display: "flex", alignItems: "center", minHeight: "20px" },
+  builtAt: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, width: "100%" },
+  step: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  resultsHead: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  context: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  cards: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  cardHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  figures: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  plain: { fontWeight: tokens.fontWeightRegular },
+  direction: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  directionIcon: { flexShrink: 0 },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  areas: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  workbook: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  focusTarget: {
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+});
+
+interface Built {
+  /** Counts the summaries built while the view is open, from 1. */
+  number: number;
+  outcome: SummariseOutcome;
+  at: Date;
+}
+
+const DIRECTION_ICON: Record<Direction, typeof ArrowUp16Regular> = { Higher: ArrowUp16Regular, Lower: ArrowDown16Regular, Same: ArrowRight16Regular };
+
+/** One key measure: flows by year to date and latest month; stocks by latest value and direction, never a year total. */
+function MeasureCard({ m, id }: { m: MeasureSummary; id: string }) {
+  const styles = useStyles();
+  const direction = directionText(m);
+  const Icon = m.direction ? DIRECTION_ICON[m.direction] : undefined;
+  return (
+    <li className={styles.card} aria-labelledby={id}>
+      <h4 id={id} className={styles.cardHeading}>
+        {measureName(m)}
+      </h4>
+      {m.monthsReported === 0 ? (
+        <p className={styles.note}>Not reported yet.</p>
+      ) : (
+        <dl className={styles.figures}>
+          {m.kind === "flow" ? (
+            <>
+              <dt className={styles.term}>Year to date</dt>
+              <dd className={styles.value}>
+                {formatValue(m.yearToDate ?? 0, m.unit)}
+                {m.monthsReported > 0 ? <span className={styles.plain}> ({plural(m.monthsReported, "month")})</span> : null}
+              </dd>
+              <dt className={styles.term}>Latest month</dt>
+              <dd className={styles.value}>{m.latest ? valueInMonth(m.latest, m.unit) : "None"}</dd>
+            </>
+          ) : (
+            <>
+              <dt className={styles.term}>Latest</dt>
+              <dd className={styles.value}>{m.latest ? valueInMonth(m.latest, m.unit) : "None"}</dd>
+              <dt className={styles.term}>Direction</dt>
+              <dd className={styles.value}>
+                {direction && Icon ? (
+                  <span className={styles.direction}>
+                    <Icon className={styles.directionIcon} aria-hidden="true" />
+                    {direction}
+                  </span>
+                ) : (
+                  <span className={styles.plain}>Only one month reported</span>
+                )}
+              </dd>
+            </>
+          )}
+          {m.excluded > 0 ? (
+            <>
+              <dt className={styles.term}>Left out</dt>
+              <dd className={mergeClasses(styles.value, styles.plain)}>{plural(m.excluded, "figure")} with check errors</dd>
+            </>
+          ) : null}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+function SocialValueAndStories({ summary }: { summary: ReturnSummary }) {
+  const styles = useStyles();
+  const { socialValue, caseStudies } = summary;
+  return (
+    <section className={styles.section} aria-labelledby="summarise-value-heading">
+      <h3 id="summarise-value-heading" className={styles.subheading}>
+        Social value and stories
+      </h3>
+      <dl className={styles.figures}>
+        <dt className={styles.term}>Social value</dt>
+        <dd className={styles.value}>
+          {formatMoney(socialValue.total)}
+          <span className={styles.plain}> from {plural(socialValue.outcomes, "outcome")}</span>
+        </dd>
+        <dt className={styles.term}>Stories listed</dt>
+        <dd className={styles.value}>{caseStudies.stories.length.toLocaleString("en-GB")}</dd>
+        <dt className={styles.term}>Without consent</dt>
+        <dd className={styles.value}>
+          {caseStudies.withoutConsent.toLocaleString("en-GB")}
+          {caseStudies.withoutConsent > 0 ? <span className={styles.plain}> (counted, not shown)</span> : null}
+        </dd>
+      </dl>
+      {socialValue.byOutcomeArea.length > 0 ? (
+        <ul className={styles.areas} aria-label="Social value by outcome area">
+          {socialValue.byOutcomeArea.map((area) => (
+            <li key={area.name}>
+              {area.name}: {formatMoney(area.value)} ({plural(area.outcomes, "outcome")})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {socialValue.excluded > 0 ? (
+        <p className={styles.note}>
+          {plural(socialValue.excluded, "impact map row")} with check errors {socialValue.excluded === 1 ? "was" : "were"} left out of the social value.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export interface SummariseViewProps {
+  actions: SummariseActions;
+}
+
+export function SummariseView({ actions }: SummariseViewProps) {
+  const styles = useStyles();
+  const [progress, setProgress] = useState<{ step: string; fraction: number } | undefined>(undefined);
+  const [built, setBuilt] = useState<Built | undefined>(undefined);
+  const [error, setError] = useState<DisplayError | undefined>(undefined);
+  const [showError, setShowError] = useState<DisplayError | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState("");
+
+  const pendingFocus = useRef<"results" | "error" | "showError" | undefined>(undefined);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const showErrorRef = useRef<HTMLDivElement>(null);
+  const busy = useRef(false);
+
+  // Focus follows what the user asked for: the results after a build, the message after a failure.
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    pendingFocus.current = undefined;
+    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : showErrorRef.current;
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    }
+  }, [built, error, showError]);
+
+  const build = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    const refreshing = built !== undefined;
+    setError(undefined);
+    setShowError(undefined);
+    setProgress({ step: "Starting", fraction: 0 });
+    setAnnouncement(refreshing ? "Refreshing the board summary…" : "Building the board summary…");
+    try {
+      const outcome = await actions.summarise((step, fraction) => {
+        setProgress({ step, fraction });
+        setAnnouncement(`${step}…`);
+      });
+      pendingFocus.current = "results";
+      setBuilt((current) => ({ number: (current?.number ?? 0) + 1, outcome, at: new Date() }));
+      setAnnouncement(builtAnnouncement(outcome.summary, refreshing));
+    } catch (e) {
+      pendingFocus.current = "error";
+      setError(describeError(e, "Building the board summary"));
+      setAnnouncement("The board summary was not built.");
+    } finally {
+      setProgress(undefined);
+      busy.current = false;
+    }
+  }, [actions, built]);
+
+  const show = useCallback(async () => {
+    setShowError(undefined);
+    try {
+      await actions.showBoardSummary();
+      setAnnouncement(`Showing the ${SUMMARY_SHEET.board} sheet in the workbook.`);
+    } catch (e) {
+      pendingFocus.current = "showError";
+      setShowError(describeError(e, "Going to the Board summary"));
+    }
+  }, [actions]);
+
+  const running = progress !== undefined;
+  const outcome = built?.outcome;
+  const summary = outcome?.summary;
+  const rows = summary ? keyRows(summary) : [];
+  const excluded = summary ? excludedText(summary) : undefined;
+  const organisation = summary?.organisation ? `${summary.organisation}${summary.organisationCode ? ` (${summary.organisationCode})` : ""}` : undefined;
+
+  return (
+    <div className={styles.view}>
+      <h2 className={styles.heading}>Summarise for the board</h2>
+      <p className={styles.intro}>
+        Builds a Board summary sheet from this return: the key figures for the year so far, with PivotTables and charts. Figures with check errors are
+        left out.
+      </p>
+
+      <div className={styles.controls}>
+        <div className={styles.actions}>
+          <Button appearance="primary" icon={<DataBarVertical20Regular />} disabledFocusable={running} onClick={() => void build()}>
+            {built ? "Refresh board summary" : "Build board summary"}
+          </Button>
+        </div>
+        {/* One line, always there, so the view does not jump as a build starts and finishes. */}
+        <div className={styles.statusLine}>
+          {progress ? (
+            <div className={styles.progress}>
+              <Field label="Building the board summary" validationState="none">
+                <ProgressBar value={progress.fraction} max={1} thickness="large" />
+              </Field>
+              <p className={styles.step} data-testid="summarise-step">
+                {progress.step}…
+              </p>
+            </div>
+          ) : built ? (
+            <span className={styles.builtAt} data-testid="built-at">
+              <Clock16Regular aria-hidden="true" />
+              {built.number > 1 ? `Refreshed at ${clockTime(built.at)}` : `Built at ${clockTime(built.at)}`}
+            </span>
+          ) : (
+            <span className={styles.builtAt}>Not built yet</span>
+          )}
+        </div>
+      </div>
+
+      {/* Always present, so screen readers announce each step and the result. */}
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+
+      {error ? (
+        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+          <ErrorMessage error={error} title="The board summary was not built" />
+        </div>
+      ) : null}
+
+      {built && summary && outcome ? (
+        <section className={styles.section} aria-labelledby="summarise-results-heading" data-summary-number={built.number}>
+          <div className={styles.resultsHead}>
+            <h3 id="summarise-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(styles.subheading, styles.focusTarget)}>
+              Board summary
+            </h3>
+            <p className={styles.context} data-testid="months-covered">
+              {[organisation, monthsCoveredText(summary)].filter(Boolean).join(": ")}
+            </p>
+          </div>
+
+          {excluded ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Some figures were left out</MessageBarTitle>
+                <div>{excluded}</div>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          <div className={styles.actions}>
+            <Button icon={<Open20Regular />} onClick={() => void show()}>
+              Show the board summary
+            </Button>
+          </div>
+          {showError ? (
+            <div ref={showErrorRef} tabIndex={-1} className={styles.focusTarget}>
+              <ErrorMessage error={showError} title="Could not show the board summary" />
+            </div>
+          ) : null}
+
+          <section className={styles.section} aria-labelledby="summarise-key-heading">
+            <h3 id="summarise-key-heading" className={styles.subheading}>
+              Key figures
+            </h3>
+            {rows.length > 0 ? (
+              <ul className={styles.cards}>
+                {rows.map((m, i) => (
+                  <MeasureCard key={`${m.code}|${m.breakdown}`} m={m} id={`summarise-measure-${i}`} />
+                ))}
+              </ul>
+            ) : (
+              <p className={styles.note}>The framework has no measures to show.</p>
+            )}
+            <p className={styles.note}>
+              Flows (figures for one month only) add up to a year to date. Stocks (counts at the end of each month) never add up: they show the latest
+              month and whether it is higher or lower than the month before.
+            </p>
+          </section>
+
+          <SocialValueAndStories summary={summary} />
+        </section>
+      ) : null}
+
+      <section className={styles.workbook} aria-labelledby="summarise-workbook-heading">
+        <h3 id="summarise-workbook-heading" className={styles.minorHeading}>
+          In the workbook
+        </h3>
+        <p className={styles.note}>
+          {outcome
+            ? `The key figures are on the ${SUMMARY_SHEET.board} sheet, ${plural(outcome.pivots, "PivotTable")} on the ${SUMMARY_SHEET.pivots} sheet and ${plural(outcome.charts, "chart")} on the ${SUMMARY_SHEET.charts} sheet.`
+            : `The key figures go on the ${SUMMARY_SHEET.board} sheet, the PivotTables on the ${SUMMARY_SHEET.pivots} sheet and the charts on the ${SUMMARY_SHEET.charts} sheet.`}{" "}
+          Type your own notes in the Commentary column of the {SUMMARY_SHEET.board} sheet: refreshing the summary keeps them.
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export default SummariseView;
