@@ -132,6 +132,15 @@ function splitOperations(operations: readonly SetupOperation[]): { cells: SetupO
   return { cells, pages };
 }
 
+/**
+ * The size of Summarise's write batch, as the JSON of everything it sends (cells, formats, tables,
+ * PivotTables, charts): an upper-bound estimate of the request Excel receives, which Excel on the
+ * web caps at 5 MB. A 300-measure full year is about a tenth of that (npm run bench).
+ */
+export function requestBytes(plan: Pick<SummaryPlan, "operations" | "pivots" | "charts">): number {
+  return JSON.stringify([plan.operations, plan.pivots, plan.charts]).length;
+}
+
 /** Works out the summary and its plan from a snapshot; throws a UserFacingError when it cannot be made. */
 export function planWorkbookSummary(snapshot: WorkbookSnapshot, today: Date): { summary: ReturnSummary; plan: SummaryPlan } {
   const analysis = analyseReturn(snapshot);
