@@ -505,8 +505,10 @@ export class FakeWorksheetProtection extends FakeObject<SheetModel> implements M
 
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this._queue("protect", (sheet) => {
-      // Excel leaves an already protected sheet as it is (its options and password unchanged).
-      if (sheet.protection.protected) return;
+      // Office's reference: "Protects a worksheet. Fails if the worksheet has already been protected."
+      // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). The code is
+      // a judgement call: InvalidOperation, with the protection left as it was.
+      if (sheet.protection.protected) throw officeError("InvalidOperation", MESSAGES.alreadyProtected, "WorksheetProtection.protect");
       sheet.protection = {
         protected: true,
         options: { ...defaultProtectionOptions(), ...normaliseOptions(options, "WorksheetProtection.protect") },

@@ -70,13 +70,15 @@ describe("worksheet protection", () => {
     expect(await attempt(host, (c) => (c.workbook.worksheets.getItem("P").getRange("B:B").format.columnWidth = 100))).toBeUndefined();
   });
 
-  test("protecting twice changes nothing; unprotect needs the right password", async () => {
+  test("protecting a protected sheet fails, as Office's reference says, and changes nothing; unprotect needs the right password", async () => {
     const host = new MemoryExcelHost();
     await host.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").protection.protect(undefined, "pw");
       await context.sync();
     });
-    expect(await attempt(host, (c) => c.workbook.worksheets.getItem("Sheet1").protection.protect({ allowFormatCells: true }))).toBeUndefined();
+    expect(await attempt(host, (c) => c.workbook.worksheets.getItem("Sheet1").protection.protect({ allowFormatCells: true }))).toMatchObject({
+      code: "InvalidOperation",
+    });
     expect(host.workbook.sheets[0]?.protection).toMatchObject({ password: "pw", options: { allowFormatCells: false } });
     expect(await attempt(host, (c) => c.workbook.worksheets.getItem("Sheet1").protection.unprotect("wrong"))).toMatchObject({
       code: "AccessDenied",
