@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { toUserFacingError, UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
-import { readSnapshot } from "./read";
+import { readSnapshot, readWorkbookState, type SheetProtectionState } from "./read";
 import { summariseInExcel, type SummariseOutcome } from "./summarise";
 
 export type { SummariseOutcome } from "./summarise";
@@ -66,19 +66,65 @@ export interface SignOffOutcome {
   checksum?: string;
 }
 
-async function removeAddedSheets(host: ExcelHost, plan: SetupPlan): Promise<void> {
-  const added = plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet] : []));
-  if (added.length === 0) return;
+/**
+ * After a failed Set up: removes the sheets it added (they hold nothing of the user's) and puts
+ * back the protection, with its options, of every sheet that was protected before Set up
+ * unprotected it (2 syncs). Returns what it could not undo, in words, or "" when all was undone.
+ */
+async function rollBack(host: ExcelHost, plan: SetupPlan, before: readonly SheetProtectionState[]): Promise<string> {
+  const added = new Set(plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet.toLowerCase()] : [])));
+  const wasProtected = before.filter((p) => p.protected && !added.has(p.sheet.toLowerCase()));
+  const left: { added: string[]; unprotected: string[] } = { added: [], unprotected: [] };
   try {
     await host.run(async (context) => {
-      const sheets = added.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/protection/protected");
       await context.sync();
-      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+      for (const sheet of sheets.items) {
+        const name = sheet.name.toLowerCase();
+        if (added.has(name)) {
+          sheet.delete();
+          continue;
+        }
+        const state = wasProtected.find((p) => p.sheet.toLowerCase() === name);
+        if (state && !sheet.protection.protected) sheet.protection.protect(state.options);
+      }
       await context.sync();
     });
+    return "";
   } catch {
-    // The original failure is what the user needs to hear about.
+    // Say exactly what was left, from a fresh look at the workbook.
+    try {
+      await host.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/protection/protected");
+        await context.sync();
+        for (const sheet of sheets.items) {
+          const name = sheet.name.toLowerCase();
+          if (added.has(name)) left.added.push(sheet.name);
+          else if (wasProtected.some((p) => p.sheet.toLowerCase() === name) && !sheet.protection.protected) left.unprotected.push(sheet.name);
+        }
+      });
+    } catch {
+      // Excel cannot be reached: name every sheet Set up took protection off.
+      const unprotected = new Set(plan.operations.flatMap((op) => (op.kind === "unprotect" ? [op.sheet.toLowerCase()] : [])));
+      left.unprotected.push(...wasProtected.filter((p) => unprotected.has(p.sheet.toLowerCase())).map((p) => p.sheet));
+      left.added.push(...plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet] : [])));
+    }
   }
+  const quoted = (names: string[]) => names.map((n) => `'${n}'`).join(", ");
+  const parts: string[] = [];
+  if (left.unprotected.length > 0) parts.push(`${quoted(left.unprotected)} ${left.unprotected.length > 1 ? "are" : "is"} left unprotected (protect again with Review > Protect Sheet)`);
+  if (left.added.length > 0) parts.push(`the half-made ${left.added.length > 1 ? "sheets" : "sheet"} ${quoted(left.added)} could not be removed (delete ${left.added.length > 1 ? "them" : "it"})`);
+  return parts.length > 0 ? `It could not undo everything: ${parts.join("; ")}.` : "";
+}
+
+/** What a failed Set up left, once rolled back: the existing sheets it may have part-updated. */
+function partlyUpdated(plan: SetupPlan): string {
+  const added = new Set(plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet] : [])));
+  const updated = [...new Set(plan.changes.filter((c) => c.action === "update" && !added.has(c.sheet)).map((c) => `'${c.sheet}'`))];
+  const undone = "The sheets it was adding were removed and your sheets' protection was put back as it was.";
+  return updated.length > 0 ? `${undone} Some updates to ${updated.join(", ")} may already have been made (every entry is kept); run Set up again to finish them.` : undone;
 }
 
 export function createExcelGateway(host: ExcelHost): ExcelGateway {
@@ -94,14 +140,17 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
     readWorkbook: () => run("Reading the workbook", (context) => readSnapshot(context)),
 
     previewSetup: (framework, details, defaultYearStart) =>
-      run("Reading the workbook", async (context) => planSetup(await readSnapshot(context), framework, details, defaultYearStart)),
+      run("Reading the workbook", async (context) => planSetup(await readSnapshot(context, { setup: true }), framework, details, defaultYearStart)),
 
     setUp: async (framework, details, defaultYearStart, onProgress) => {
       let writing: SetupPlan | undefined;
+      let protection: SheetProtectionState[] = [];
       try {
         return await host.run(async (context) => {
           onProgress?.("Reading the workbook", 0.1);
-          const snapshot = await readSnapshot(context);
+          const state = await readWorkbookState(context, { setup: true });
+          const snapshot = state.snapshot;
+          protection = state.protection;
           onProgress?.("Working out what to add", 0.35);
           const plan = planSetup(snapshot, framework, details, defaultYearStart);
           if (plan.blockers.length > 0) {
@@ -118,9 +167,12 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
         });
       } catch (error) {
         // Excel applies a failed batch up to the failing step. Sheets this Set up added hold
-        // nothing of the user's, so remove them rather than leave a half-made return.
-        if (writing) await removeAddedSheets(host, writing);
-        throw toUserFacingError("Set up", error);
+        // nothing of the user's, so remove them rather than leave a half-made return, and put
+        // back the protection Set up took off the user's sheets; say exactly what could not be undone.
+        const failure = toUserFacingError("Set up", error);
+        if (!writing) throw failure;
+        const left = await rollBack(host, writing, protection);
+        throw new UserFacingError(`${failure.message.replace(/([^.!?])$/, "$1.")} ${left || partlyUpdated(writing)}`, failure.hint);
       }
     },
 

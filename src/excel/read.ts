@@ -16,17 +16,41 @@ const SUMMARY_TABLES = new Set<string>([SUMMARY_TABLE.keyFigures.toLowerCase()])
 export interface ReadOptions {
   /** For Summarise: also PivotTables (ExcelApi 1.8), defined names (1.4) and the KeyFigures table. */
   summary?: boolean;
+  /**
+   * For Set up: also the defined names (they share one namespace with table names, so a name such
+   * as `Measures` blocks the table) and each sheet's protection (ExcelApi 1.2), so a failure
+   * part-way can put the protection back as it was. Same two syncs.
+   */
+  setup?: boolean;
+}
+
+/** A sheet's protection as read before Set up changed anything. */
+export interface SheetProtectionState {
+  sheet: string;
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+}
+
+/** The snapshot, with the protection of every sheet when read with `setup`. */
+export interface WorkbookState {
+  snapshot: WorkbookSnapshot;
+  protection: SheetProtectionState[];
 }
 
 /** Queues and syncs the reads: two context.sync calls (one when the workbook has none of our tables). */
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  return (await readWorkbookState(context, options)).snapshot;
+}
+
+/** readSnapshot, also returning the sheets' protection when `setup` is set. */
+export async function readWorkbookState(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load(options.setup ? "items/name,items/protection/protected,items/protection/options" : "items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
   const pivots = options.summary ? context.workbook.pivotTables : undefined;
   pivots?.load("items/name,items/worksheet/name");
-  const names = options.summary ? context.workbook.names : undefined;
+  const names = options.summary || options.setup ? context.workbook.names : undefined;
   names?.load("items/name");
   await context.sync();
 
@@ -75,5 +99,8 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
       .join("");
     if (text !== "") snapshot.frameworkDefinition = text;
   }
-  return snapshot;
+  const protection: SheetProtectionState[] = options.setup
+    ? worksheets.items.map((sheet) => ({ sheet: sheet.name, protected: sheet.protection.protected, options: { ...sheet.protection.options } }))
+    : [];
+  return { snapshot, protection };
 }

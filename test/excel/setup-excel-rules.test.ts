@@ -1,0 +1,77 @@
+/**
+ * Set up against the in-memory host, for the rules real Excel enforces and the host reproduces:
+ * a failed upgrade restores protection; names share one namespace; text stays text on every
+ * write path; conditional-format formulas stay within Excel's limit.
+ */
+import { findBuiltinFramework } from "../../src/core/framework";
+import { UserFacingError } from "../../src/excel/errors";
+import { createExcelGateway } from "../../src/excel/gateway";
+import { MemoryExcelHost } from "../../src/memory-host";
+import { sheetNames } from "./helpers";
+
+const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
+const april2020 = { year: 2020, month: 4 };
+const details = { organisation: "Riverside Homes", organisationCode: "0123" };
+
+async function setUpNew() {
+  const host = new MemoryExcelHost();
+  const gateway = createExcelGateway(host);
+  await gateway.setUp(v1, details, april2020);
+  return { host, gateway };
+}
+
+function protectionOf(host: MemoryExcelHost): Record<string, { protected: boolean; allowFormatCells: boolean; allowFormatColumns: boolean }> {
+  return Object.fromEntries(
+    host.workbook.sheets.map((s) => [
+      s.name,
+      { protected: s.protection.protected, allowFormatCells: s.protection.options.allowFormatCells ?? false, allowFormatColumns: s.protection.options.allowFormatColumns ?? false },
+    ]),
+  );
+}
+
+describe("a failed upgrade restores protection (issue 8, item 11)", () => {
+  it("puts back every sheet's protection, with its options, and removes only the sheets it added", async () => {
+    const { host, gateway } = await setUpNew();
+    // The user protects Return differently, deletes the Checks sheet and password-protects
+    // Stakeholders: Set up unprotects Return and Measures, then fails on Stakeholders.
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Checks").delete();
+      const ret = context.workbook.worksheets.getItem("Return");
+      ret.protection.unprotect();
+      ret.protection.protect({ allowFormatCells: true, allowFormatColumns: false });
+      const sheet = context.workbook.worksheets.getItem("Stakeholders");
+      sheet.protection.unprotect();
+      sheet.protection.protect({}, "secret");
+      await context.sync();
+    });
+    const before = protectionOf(host);
+    const error = await gateway.setUp(v1, {}, april2020).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/^Set up could not finish: .*protection was put back as it was/);
+    expect((await sheetNames(host)).map((s) => s.name)).not.toContain("Checks");
+    expect(protectionOf(host)).toEqual(before);
+    // the user's entry cells are still guarded
+    await expect(host.userEdit("Measures", "A2", [["changed"]])).rejects.toThrow(/protected/);
+  });
+
+  it("says exactly which sheets were left unprotected when it cannot put protection back", async () => {
+    const { host, gateway } = await setUpNew();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Checks").delete();
+      const sheet = context.workbook.worksheets.getItem("Stakeholders");
+      sheet.protection.unprotect();
+      sheet.protection.protect({}, "secret");
+      await context.sync();
+    });
+    // Every later batch fails (Excel closed the workbook, say): the rollback cannot run.
+    const run = host.run.bind(host);
+    let calls = 0;
+    host.run = (async (batch: Parameters<typeof run>[0]) => {
+      calls++;
+      if (calls > 1) throw Object.assign(new Error("The workbook is closed."), { code: "GeneralException" });
+      return run(batch);
+    }) as typeof host.run;
+    const error = (await gateway.setUp(v1, {}, april2020).catch((e: unknown) => e)) as UserFacingError;
+    expect(error.message).toMatch(/It could not undo everything: 'Return', 'Measures', .* left unprotected \(protect again with Review > Protect Sheet\)/);
+  });
+});
