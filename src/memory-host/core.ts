@@ -31,6 +31,8 @@ export interface HostInternals {
   beginSync(): number;
   /** Called by `sync()` after its operations ran (even if one failed). */
   endSync(versionBefore: number): void;
+  /** A simulated failure for the statement at `location`, if one was asked for (MemoryExcelHost.failAt). */
+  faultAt(location: string): unknown;
   registerHandler(registration: HandlerRegistration): void;
   unregisterHandler(matches: (registration: HandlerRegistration) => boolean): void;
 }
@@ -266,6 +268,8 @@ export class FakeRequestContext implements Named {
     let failure: unknown;
     for (const operation of operations) {
       try {
+        const fault = this._host.faultAt(operation.location);
+        if (fault !== undefined) throw fault;
         operation.run();
       } catch (error) {
         failure = isOfficeHostError(error) ? error.at(operation.location) : error;

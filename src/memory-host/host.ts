@@ -6,7 +6,7 @@
  */
 import { formatArea, parseAddress } from "./address";
 import { FakeRequestContext, guard, type HandlerRegistration, type HostInternals, make } from "./core";
-import { officeError } from "./errors";
+import { officeError, type OfficeErrorCode } from "./errors";
 import { type CellView, type EvaluateFormula, type ValueChange, WorkbookModel } from "./model";
 import { loadSnapshot, toSnapshot, type WorkbookSnapshot } from "./snapshot";
 import type { CellValue } from "./values";
@@ -90,6 +90,12 @@ export class MemoryExcelHost {
       registerHandler: (registration) => {
         this._registrations.push(registration);
       },
+      faultAt: (location) => {
+        const fault = this._faults.find((f) => f.match.test(location));
+        if (!fault) return undefined;
+        this._faults.splice(this._faults.indexOf(fault), 1);
+        return officeError(fault.code, "The operation failed (simulated by the test).", location);
+      },
       unregisterHandler: (matches) => {
         this._registrations = this._registrations.filter((r) => !matches(r));
       },
@@ -126,6 +132,18 @@ export class MemoryExcelHost {
 
   resetSyncCount(): void {
     this._syncCount = 0;
+  }
+
+  private readonly _faults: { match: RegExp; code: OfficeErrorCode }[] = [];
+
+  /**
+   * Makes the next statement whose location (e.g. "PivotTableCollection.add") matches fail at sync
+   * with an Office error, once: as real Excel can fail part-way through a batch (out of memory, a
+   * colleague's edit, a timeout). Statements before it stay applied and later ones are dropped, as
+   * in Office (batches are not transactional).
+   */
+  failAt(match: RegExp, code: OfficeErrorCode = "GeneralException"): void {
+    this._faults.push({ match, code });
   }
 
   /**

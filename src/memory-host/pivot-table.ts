@@ -320,8 +320,6 @@ export function computePivot(pivot: PivotTableModel): Output {
       return 0;
     });
   };
-  const matches = (record: PivotCacheValue[], fields: string[], items: PivotCacheValue[]) =>
-    items.every((item, i) => itemKey(record[idx(fields[i] as string)] as PivotCacheValue) === itemKey(item));
 
   const { layoutType, showRowGrandTotals, showColumnGrandTotals, subtotalLocation } = pivot.layout;
   const compact = layoutType === "Compact";
@@ -396,10 +394,21 @@ export function computePivot(pivot: PivotTableModel): Output {
   const headerEnd = row;
   row++;
 
+  // Records grouped by their column items once per row, not filtered again for every leaf.
+  const columnIndexes = pivot.columns.map(idx);
+  const columnKey = (record: PivotCacheValue[]) => columnIndexes.map((i) => itemKey(record[i] as PivotCacheValue)).join("\u0000");
+  const leafKeys = leaves.map((leaf) => leaf.items.map(itemKey).join("\u0000"));
   const writeValues = (r: number, records: PivotCacheValue[][]) => {
+    const byColumns = new Map<string, PivotCacheValue[][]>();
+    for (const record of records) {
+      const key = columnKey(record);
+      const list = byColumns.get(key);
+      if (list) list.push(record);
+      else byColumns.set(key, [record]);
+    }
     leaves.forEach((leaf, j) => {
       if (!leaf.data) return;
-      const subset = leaf.grand ? records : records.filter((rec) => matches(rec, pivot.columns, leaf.items));
+      const subset = leaf.grand ? records : (byColumns.get(leafKeys[j] as string) ?? []);
       const value = aggregate(subset, idx(leaf.data.field), leaf.data.summarizeBy);
       if (value !== "") put(r, left + labelCols + j, value, leaf.data.numberFormat);
     });
@@ -414,7 +423,23 @@ export function computePivot(pivot: PivotTableModel): Output {
   } else {
     const rowTuples = tuples(pivot.rows);
     const subtotalLevel = (level: number) => subtotalLocation !== "Off" && level < nR - 1 && subtotalsOn(pivot, pivot.rows[level] as string);
-    const groupRecords = (prefix: PivotCacheValue[]) => visible.filter((rec) => matches(rec, pivot.rows, prefix));
+    // Records grouped by each length of row-item prefix, built once: a filter per row is quadratic.
+    const rowIndexes = pivot.rows.map(idx);
+    const groups = new Map<number, Map<string, PivotCacheValue[][]>>();
+    const groupRecords = (prefix: PivotCacheValue[]) => {
+      let byPrefix = groups.get(prefix.length);
+      if (!byPrefix) {
+        byPrefix = new Map();
+        for (const record of visible) {
+          const key = rowIndexes.slice(0, prefix.length).map((i) => itemKey(record[i] as PivotCacheValue)).join("\u0000");
+          const list = byPrefix.get(key);
+          if (list) list.push(record);
+          else byPrefix.set(key, [record]);
+        }
+        groups.set(prefix.length, byPrefix);
+      }
+      return byPrefix.get(prefix.map(itemKey).join("\u0000")) ?? [];
+    };
     rowTuples.forEach((tuple, t) => {
       const prev = rowTuples[t - 1];
       const next = rowTuples[t + 1];

@@ -6,7 +6,11 @@
 import { SUMMARY_SHEET } from "../../src/core/layout/summary-contract";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
-import { buildSampleReturn } from "../../src/preview/sample-return";
+import { measureRows } from "../../src/core/setup/measure-rows";
+import { largeFramework } from "../../src/bench/summary-bench";
+import { readSnapshot } from "../../src/excel/read";
+import { planWorkbookSummary, requestBytes } from "../../src/excel/summarise";
+import { buildSampleReturn, sampleFramework } from "../../src/preview/sample-return";
 
 const today = new Date(Date.UTC(2020, 7, 20));
 
@@ -111,5 +115,64 @@ describe("Summarise through the gateway", () => {
       await context.sync();
     });
     await expect(gateway.summarise(today)).rejects.toThrow(/did not make/);
+  });
+
+  it("a failure part-way through the first summary leaves no summary sheet at all", async () => {
+    const { host, gateway } = await sample();
+    const before = await sheetNames(host);
+    host.failAt(/^PivotTableCollection\.add$/);
+    await expect(gateway.summarise(today)).rejects.toThrow(/^Summarise could not finish/);
+    expect(await sheetNames(host)).toEqual(before);
+    expect(await pivotNames(host)).toEqual([]);
+  });
+
+  it("a failure part-way through a re-run leaves the old summary, Commentary and all", async () => {
+    const { host, gateway } = await sample();
+    await gateway.summarise(today);
+    const row = (await tableValues(host, "KeyFigures")).findIndex((r) => r[0] === "WELFARE_CALLS");
+    await host.userEdit(SUMMARY_SHEET.board, `N${8 + row}`, [["Kept through a failure."]]);
+    const before = await sheetNames(host);
+    const charts = await chartCount(host);
+    host.failAt(/^ChartCollection\.add$/);
+    await expect(gateway.summarise(today)).rejects.toThrow(/^Summarise could not finish/);
+    expect(await sheetNames(host)).toEqual(before);
+    expect(await chartCount(host)).toBe(charts);
+    expect((await tableValues(host, "KeyFigures")).find((r) => r[0] === "WELFARE_CALLS")![13]).toBe("Kept through a failure.");
+  });
+
+  it("refuses a PivotTable elsewhere that has one of the summary's PivotTable names", async () => {
+    const { host, gateway } = await sample();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Analysis");
+      sheet.getRange("A1:B3").values = [["Measure", "Value"], ["a", 1], ["b", 2]];
+      context.workbook.pivotTables.add("SummaryFlowsCounts", sheet.getRange("A1:B3"), sheet.getRange("D1"));
+      await context.sync();
+    });
+    await expect(gateway.summarise(today)).rejects.toThrow(/'Analysis' has a table or PivotTable called 'SummaryFlowsCounts'/);
+  });
+
+  it("refuses a defined name that takes one of the summary's table names", async () => {
+    const { host, gateway } = await sample();
+    await host.run(async (context) => {
+      context.workbook.names.add("SummaryData", context.workbook.worksheets.getItem("Return").getRange("A1"));
+      await context.sync();
+    });
+    await expect(gateway.summarise(today)).rejects.toThrow(/defined name 'SummaryData'/);
+  });
+
+  it("a 300-measure full year: still 3 syncs and a write batch far under Excel's 5 MB request limit", async () => {
+    const base = sampleFramework();
+    const large = largeFramework(base, 300);
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host);
+    await gateway.setUp(large, { organisation: "Big Homes", organisationCode: "BIG" }, { year: 2020, month: 4 });
+    const rows = measureRows(large);
+    await host.userEdit("Measures", `F2:Q${rows.length + 1}`, rows.map((_, r) => Array.from({ length: 12 }, (_, m) => 100 + r + m)));
+    host.resetSyncCount();
+    const outcome = await gateway.summarise(today);
+    expect(host.syncCount).toBe(3);
+    expect(outcome.summary.measures).toHaveLength(rows.length);
+    const planned = await host.run(async (context) => planWorkbookSummary(await readSnapshot(context, { summary: true }), today));
+    expect(requestBytes(planned.plan)).toBeLessThan(5 * 1024 * 1024);
   });
 });
