@@ -1,0 +1,396 @@
+/**
+ * The collation engine: submissions (and a previous ledger) in, the sector dataset out. Pure and
+ * deterministic: the result depends on the inputs, never on their order (docs/sector-format.md).
+ *
+ * 1. Duplicates: files with the same SHA-256; the one already in the ledger, else the first by
+ *    name, is the original, the others are `duplicate`.
+ * 2. Rejected: unreadable, not a return, no framework known, no organisation code, or a framework
+ *    sharing no measure code with the sector's.
+ * 3. Per organisation code and reporting year, submissions in order of newness (`Signed off on`,
+ *    then months reported, then the file's modification time, then SHA-256 to settle a tie): a
+ *    return with check errors is `held`; the newest without errors is `accepted` (in use); the
+ *    others `superseded`.
+ * 4. Revisions: each submission without errors is compared with the one before it in that order
+ *    (the one in use before it), cell by cell: a figure changed or blanked is recorded.
+ * 5. Sector data, totals per measure row per month, and the chase list.
+ */
+import { addMonths, excelSerial, monthLabel, reportingMonths, serialToDate } from "../layout/months";
+import { isoMonth, ym } from "./submission";
+import type {
+  ChaseRow,
+  Collation,
+  CollateOptions,
+  FileOutcome,
+  Figure,
+  LedgerRow,
+  MeasureLine,
+  RegisterEntry,
+  Revision,
+  SectorDataRow,
+  SectorTotalRow,
+  Submission,
+} from "./types";
+
+/** Organisation codes are compared trimmed and without regard to case. */
+export const orgKey = (code: string): string => code.trim().toUpperCase();
+export const lineKey = (code: string, breakdown: string): string => `${code.trim().toUpperCase()}|${breakdown.trim().toLowerCase()}`;
+const cellKeyOf = (f: { code: string; breakdown: string; month: string }) => `${lineKey(f.code, f.breakdown)}|${f.month}`;
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+const dateText = (serial: number) => {
+  const d = serialToDate(serial);
+  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+};
+
+/** Newer first is > 0: Signed off on, months reported, modification time, then SHA-256 (a fixed order for ties). */
+export function compareNewness(a: Submission, b: Submission): number {
+  return (a.signedOffOn ?? -1) - (b.signedOffOn ?? -1) || a.monthsReported - b.monthsReported || a.modifiedAt - b.modifiedAt || byText(a.sha256, b.sha256);
+}
+
+function describeNewness(s: Submission): string {
+  const parts = [s.signedOffOn !== undefined ? `signed off on ${dateText(s.signedOffOn)}` : "not signed off", `${s.monthsReported} month${s.monthsReported === 1 ? "" : "s"} reported`];
+  return parts.join(", ");
+}
+
+/** A ledger row of an earlier collation as a submission (its figures from the earlier SectorData when it was in use). */
+function fromLedger(row: LedgerRow, data: readonly SectorDataRow[]): Submission {
+  const sub: Submission = { file: row.file, sha256: row.sha256, modifiedAt: 0, lines: [], figures: [], monthsReported: row.monthsReported ?? 0, errors: row.errors ?? 0, warnings: row.warnings ?? 0 };
+  if (row.organisationCode !== undefined) sub.organisationCode = row.organisationCode;
+  if (row.organisation !== undefined) sub.organisation = row.organisation;
+  if (row.reportingYearStart !== undefined) sub.yearStart = row.reportingYearStart;
+  if (row.signedOffOn !== undefined) sub.signedOffOn = row.signedOffOn;
+  if (row.framework !== undefined) sub.framework = { id: row.framework, version: row.frameworkVersion ?? 1, title: row.framework };
+  if (row.status === "rejected") sub.problem = row.reason;
+  if (row.status === "accepted" && row.organisationCode !== undefined && row.reportingYearStart !== undefined) {
+    const months = new Set(reportingMonths(ym(row.reportingYearStart)).map(isoMonth));
+    const key = orgKey(row.organisationCode);
+    const seen = new Map<string, MeasureLine>();
+    for (const d of data) {
+      if (orgKey(d.organisationCode) !== key || !months.has(d.month)) continue;
+      sub.figures.push({ code: d.code, breakdown: d.breakdown, month: d.month, value: d.value });
+      const lk = lineKey(d.code, d.breakdown);
+      if (!seen.has(lk)) seen.set(lk, { code: d.code, breakdown: d.breakdown, label: d.measure, unit: d.unit, kind: d.kind });
+    }
+    // The earlier framework's rows are not in the ledger: the rows it reported stand for them.
+    sub.lines = [...seen.values()];
+  }
+  return sub;
+}
+
+interface Entry {
+  sub: Submission;
+  /** From the previous ledger (not read in this run). */
+  earlier: boolean;
+  earlierRow?: LedgerRow;
+  status?: FileOutcome["status"];
+  reason?: string;
+}
+
+function ledgerRow(e: Entry): FileOutcome {
+  const s = e.sub;
+  const row: FileOutcome = { file: s.file, sha256: s.sha256, status: e.status!, reason: e.reason! };
+  if (s.organisationCode !== undefined) row.organisationCode = s.organisationCode;
+  if (s.organisation !== undefined) row.organisation = s.organisation;
+  if (s.yearStart !== undefined) row.reportingYearStart = s.yearStart;
+  if (s.framework) {
+    row.framework = s.framework.id;
+    row.frameworkVersion = s.framework.version;
+  }
+  if (s.problem === undefined || s.framework) row.monthsReported = s.monthsReported;
+  if (s.signedOffOn !== undefined) row.signedOffOn = s.signedOffOn;
+  if (e.status !== "rejected" || s.framework) {
+    row.errors = s.errors;
+    row.warnings = s.warnings;
+  }
+  if (!e.earlier) row.submission = s;
+  return row;
+}
+
+export function collate(submissions: readonly Submission[], options: CollateOptions): Collation {
+  const dueDay = options.dueDay ?? 15;
+  const entries: Entry[] = [];
+  const previous = options.previous;
+  const earlierShas = new Set<string>();
+  for (const row of previous?.ledger ?? []) {
+    if (earlierShas.has(row.sha256) && row.status !== "duplicate") continue;
+    earlierShas.add(row.sha256);
+    const e: Entry = { sub: fromLedger(row, previous?.sectorData ?? []), earlier: true, earlierRow: row };
+    if (row.status === "duplicate" || row.status === "rejected") {
+      e.status = row.status;
+      e.reason = row.reason;
+    }
+    entries.push(e);
+  }
+
+  // 1. Duplicates. Files in a fixed order (SHA-256, then name), so the original does not depend on input order.
+  const fresh = [...submissions].sort((a, b) => byText(a.sha256, b.sha256) || byText(baseName(a.file), baseName(b.file)) || byText(a.file, b.file));
+  const originals = new Map<string, Entry>();
+  for (const e of entries) if (e.status !== "duplicate" && !originals.has(e.sub.sha256)) originals.set(e.sub.sha256, e);
+  for (const sub of fresh) {
+    const original = originals.get(sub.sha256);
+    const e: Entry = { sub, earlier: false };
+    if (original) {
+      e.status = "duplicate";
+      e.reason = `the same bytes as ${baseName(original.sub.file)}${original.earlier ? " (collated before)" : ""}: it is not counted again`;
+      // Its contents are the original's.
+      e.sub = { ...original.sub, file: sub.file, sha256: sub.sha256, modifiedAt: sub.modifiedAt, ...(sub.issues ? { issues: sub.issues } : {}) };
+    } else originals.set(sub.sha256, e);
+    entries.push(e);
+  }
+
+  // 2. Rejected.
+  const live = entries.filter((e) => e.status === undefined);
+  const sectorCodes = new Set((options.sectorCodes ?? live.flatMap((e) => e.sub.lines.map((l) => l.code))).map((c) => c.toUpperCase()));
+  for (const e of live) {
+    const s = e.sub;
+    if (s.problem !== undefined) {
+      e.status = "rejected";
+      e.reason = s.problem;
+    } else if (!s.organisationCode) {
+      e.status = "rejected";
+      e.reason = "it does not give its Organisation code, so it cannot be matched to an organisation";
+    } else if (!s.yearStart) {
+      e.status = "rejected";
+      e.reason = "it does not give its Reporting year start";
+    } else if (s.lines.length > 0 && !s.lines.some((l) => sectorCodes.has(l.code.toUpperCase()))) {
+      e.status = "rejected";
+      e.reason = `its framework (${s.framework?.id ?? "unknown"}) has no measure in common with the sector's`;
+    }
+  }
+
+  // 3. Per organisation and reporting year, in order of newness.
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (e.status !== undefined) continue;
+    const key = `${orgKey(e.sub.organisationCode!)}|${e.sub.yearStart!}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const inUse: Submission[] = [];
+  const revisions: Revision[] = [...(previous?.revisions ?? [])];
+  const heldLatest: Entry[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => compareNewness(a.sub, b.sub));
+    const clean = group.filter((e) => e.sub.errors === 0);
+    const current = clean[clean.length - 1];
+    if (current) inUse.push(current.sub);
+    for (const e of group) {
+      const s = e.sub;
+      if (s.errors > 0) {
+        e.status = "held";
+        const stays = current
+          ? compareNewness(current.sub, s) > 0
+            ? `a newer submission, ${baseName(current.sub.file)}, is in use`
+            : `${baseName(current.sub.file)} (${describeNewness(current.sub)}) stays in use`
+          : "no earlier submission without errors, so none of this organisation's figures for the year are in use";
+        e.reason = `it has ${s.errors} check error${s.errors === 1 ? "" : "s"}, so its figures are not used: ${stays}. Send the receipt back for a corrected return`;
+      } else if (e === current) {
+        e.status = "accepted";
+        e.reason = clean.length > 1 ? `in use: the newest of ${clean.length} submissions without errors for this organisation and year (${describeNewness(s)})` : `in use (${describeNewness(s)})`;
+      } else {
+        e.status = "superseded";
+        const newer = clean[clean.indexOf(e) + 1]!;
+        e.reason = `replaced by a newer submission, ${baseName(newer.sub.file)} (${describeNewness(newer.sub)}; this one: ${describeNewness(s)})`;
+      }
+    }
+    const latest = group[group.length - 1]!;
+    if (latest.sub.errors > 0) heldLatest.push(latest);
+    for (let i = 1; i < clean.length; i++) revisions.push(...revise(clean[i - 1]!.sub, clean[i]!.sub));
+  }
+
+  // Measure rows: the newest framework's wording first.
+  const withLines = entries.filter((e) => e.status !== "rejected" && e.status !== "duplicate" && e.sub.framework && !e.earlier);
+  const frameworks = [...withLines, ...entries.filter((e) => e.earlier && e.status === "accepted")].sort(
+    (a, b) => (b.sub.framework?.version ?? 0) - (a.sub.framework?.version ?? 0) || byText(a.sub.framework?.id ?? "", b.sub.framework?.id ?? "") || byText(a.sub.sha256, b.sub.sha256),
+  );
+  const lineMap = new Map<string, MeasureLine>();
+  for (const e of frameworks) for (const l of e.sub.lines) if (!lineMap.has(lineKey(l.code, l.breakdown))) lineMap.set(lineKey(l.code, l.breakdown), l);
+  const lines = [...lineMap.values()];
+  const lineOrder = new Map(lines.map((l, i) => [lineKey(l.code, l.breakdown), i]));
+
+  // Organisations: the register, then those found in returns.
+  const register = new Map<string, RegisterEntry>();
+  for (const r of options.register ?? []) if (r.organisationCode.trim() !== "" && !register.has(orgKey(r.organisationCode))) register.set(orgKey(r.organisationCode), r);
+  const newestName = new Map<string, { name?: string; homes?: number; code: string; sub: Submission }>();
+  for (const e of entries) {
+    const s = e.sub;
+    if (e.status === "rejected" || e.status === "duplicate" || !s.organisationCode) continue;
+    const key = orgKey(s.organisationCode);
+    const had = newestName.get(key);
+    if (!had || byText(had.sub.yearStart ?? "", s.yearStart ?? "") < 0 || (had.sub.yearStart === s.yearStart && compareNewness(had.sub, s) < 0)) {
+      newestName.set(key, { code: s.organisationCode, sub: s, ...(s.organisation !== undefined ? { name: s.organisation } : {}), ...(s.homesManaged !== undefined ? { homes: s.homesManaged } : {}) });
+    }
+  }
+  const orgKeys = [...new Set([...register.keys(), ...newestName.keys()])].sort(byText);
+  const organisations = orgKeys.map((key) => {
+    const r = register.get(key);
+    const found = newestName.get(key);
+    const homes = r?.homesManaged ?? found?.homes;
+    return { organisationCode: r?.organisationCode.trim() ?? found!.code, organisation: r?.organisation?.trim() || found?.name || "", onRegister: r !== undefined, ...(homes !== undefined ? { homesManaged: homes } : {}) };
+  });
+  const orgName = new Map(organisations.map((o) => [orgKey(o.organisationCode), o]));
+
+  // Sector data: every figure of the submissions in use; one figure per organisation and cell (the latest reporting year's).
+  inUse.sort((a, b) => byText(orgKey(a.organisationCode!), orgKey(b.organisationCode!)) || byText(a.yearStart!, b.yearStart!));
+  const cellFigures = new Map<string, { sub: Submission; figure: Figure }>();
+  for (const sub of inUse) for (const f of sub.figures) cellFigures.set(`${orgKey(sub.organisationCode!)}|${cellKeyOf(f)}`, { sub, figure: f });
+  const data: SectorDataRow[] = [];
+  for (const { sub, figure } of cellFigures.values()) {
+    const line = lineMap.get(lineKey(figure.code, figure.breakdown));
+    const org = orgName.get(orgKey(sub.organisationCode!));
+    data.push({
+      organisationCode: org?.organisationCode ?? sub.organisationCode!,
+      organisation: org?.organisation ?? sub.organisation ?? "",
+      code: line?.code ?? figure.code,
+      measure: line?.label ?? figure.code,
+      breakdown: line?.breakdown ?? figure.breakdown,
+      unit: line?.unit ?? "count",
+      kind: line?.kind ?? "flow",
+      month: figure.month,
+      value: figure.value,
+    });
+  }
+  const rank = (r: { code: string; breakdown: string }) => lineOrder.get(lineKey(r.code, r.breakdown)) ?? lines.length;
+  data.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || rank(a) - rank(b) || byText(a.month, b.month));
+
+  // Totals per measure row per month. Stocks add up across organisations for the same month only: nothing adds across months.
+  const homesOf = (sub: Submission) => register.get(orgKey(sub.organisationCode!))?.homesManaged ?? sub.homesManaged;
+  const totalMap = new Map<string, SectorTotalRow>();
+  const orgsInUse = new Map<string, Submission[]>();
+  for (const sub of inUse) orgsInUse.set(orgKey(sub.organisationCode!), [...(orgsInUse.get(orgKey(sub.organisationCode!)) ?? []), sub]);
+  for (const { sub, figure } of cellFigures.values()) {
+    const key = cellKeyOf(figure);
+    let t = totalMap.get(key);
+    if (!t) {
+      const line = lineMap.get(lineKey(figure.code, figure.breakdown));
+      t = {
+        code: line?.code ?? figure.code,
+        measure: line?.label ?? figure.code,
+        breakdown: line?.breakdown ?? figure.breakdown,
+        unit: line?.unit ?? "count",
+        kind: line?.kind ?? "flow",
+        month: figure.month,
+        organisations: 0,
+        homesCovered: 0,
+        reportedTotal: 0,
+        notInFramework: 0,
+        homesUnknown: 0,
+      };
+      totalMap.set(key, t);
+    }
+    t.organisations++;
+    t.reportedTotal += figure.value;
+    const homes = homesOf(sub);
+    if (homes === undefined) t.homesUnknown++;
+    else t.homesCovered += homes;
+  }
+  const totals = [...totalMap.values()];
+  for (const t of totals) {
+    const lk = lineKey(t.code, t.breakdown);
+    for (const subs of orgsInUse.values()) {
+      const sub = subs.find((s) => reportingMonths(ym(s.yearStart!)).some((m) => isoMonth(m) === t.month));
+      if (sub && sub.lines.length > 0 && !sub.lines.some((l) => lineKey(l.code, l.breakdown) === lk)) t.notInFramework++;
+    }
+    t.reportedTotal = roundSum(t.reportedTotal);
+    if (options.sectorHomes !== undefined && options.sectorHomes > 0) {
+      t.coverage = t.homesCovered / options.sectorHomes;
+      if (t.homesUnknown === 0 && t.homesCovered > 0) t.scaledEstimate = (t.reportedTotal * options.sectorHomes) / t.homesCovered;
+    }
+  }
+  totals.sort((a, b) => rank(a) - rank(b) || byText(a.month, b.month));
+
+  // Chase list.
+  const chase = chaseList(options, dueDay, organisations, inUse, heldLatest, entries);
+
+  // Files: by organisation, year and newness; then those without an organisation by SHA-256.
+  const files = entries.map(ledgerRow);
+  const sortKey = (f: FileOutcome) => (f.organisationCode ? orgKey(f.organisationCode) : "");
+  const subOf = new Map(files.map((f, i) => [f, entries[i]!.sub]));
+  files.sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    if ((ka === "") !== (kb === "")) return ka === "" ? 1 : -1;
+    return byText(ka, kb) || byText(a.reportingYearStart ?? "", b.reportingYearStart ?? "") || compareNewness(subOf.get(a)!, subOf.get(b)!) || byText(a.sha256, b.sha256) || byText(a.file, b.file);
+  });
+  revisions.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || rank(a) - rank(b) || byText(a.month, b.month) || byText(a.file, b.file));
+
+  const collation: Collation = { files, organisations, lines, data, totals, revisions, chase };
+  if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
+  return collation;
+}
+
+/** Adds up without the binary fractions of decimal pounds showing (0.1 + 0.2). */
+function roundSum(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** What `newer` changed or blanked of `older`'s figures (rows `newer`'s framework does not have are not revisions). */
+export function revise(older: Submission, newer: Submission): Revision[] {
+  const now = new Map(newer.figures.map((f) => [cellKeyOf(f), f]));
+  const newerLines = new Set(newer.lines.map((l) => lineKey(l.code, l.breakdown)));
+  const out: Revision[] = [];
+  for (const f of older.figures) {
+    const n = now.get(cellKeyOf(f));
+    if (n && n.value === f.value) continue;
+    if (!n && newer.lines.length > 0 && !newerLines.has(lineKey(f.code, f.breakdown))) continue;
+    const r: Revision = { organisationCode: newer.organisationCode ?? older.organisationCode ?? "", code: f.code, breakdown: f.breakdown, month: f.month, was: f.value, file: newer.file, previousFile: older.file };
+    if (n) r.now = n.value;
+    out.push(r);
+  }
+  return out;
+}
+
+function chaseList(
+  options: CollateOptions,
+  dueDay: number,
+  organisations: Collation["organisations"],
+  inUse: readonly Submission[],
+  heldLatest: readonly Entry[],
+  entries: readonly Entry[],
+): ChaseRow[] {
+  const asOf = excelSerial(options.asOf.year, options.asOf.month, options.asOf.day);
+  const dueOn = (month: string) => {
+    const next = addMonths(ym(month), 1);
+    return excelSerial(next.year, next.month, Math.min(dueDay, 28));
+  };
+  // The months of the reporting years collated.
+  const months = new Set<string>();
+  for (const e of entries) if ((e.status === "accepted" || e.status === "held" || e.status === "superseded") && e.sub.yearStart) for (const m of reportingMonths(ym(e.sub.yearStart))) months.add(isoMonth(m));
+  const due = [...months].filter((m) => dueOn(m) <= asOf).sort(byText);
+  const reported = new Map<string, Set<string>>();
+  for (const sub of inUse) {
+    const key = orgKey(sub.organisationCode!);
+    const set = reported.get(key) ?? new Set<string>();
+    for (const f of sub.figures) set.add(f.month);
+    reported.set(key, set);
+  }
+  const submitted = new Set(entries.filter((e) => e.sub.organisationCode && e.status !== "rejected" && e.status !== "duplicate").map((e) => orgKey(e.sub.organisationCode!)));
+  const chased = (options.register?.length ?? 0) > 0 ? organisations.filter((o) => o.onRegister) : organisations;
+  const rows: ChaseRow[] = [];
+  for (const o of chased) {
+    const key = orgKey(o.organisationCode);
+    const done = reported.get(key);
+    for (const month of due) {
+      if (done?.has(month)) continue;
+      const when = dateText(dueOn(month));
+      rows.push({
+        organisationCode: o.organisationCode,
+        organisation: o.organisation,
+        month,
+        why: submitted.has(key) ? `${monthLabel(ym(month))} not reported (due by ${when})` : `no return received (${monthLabel(ym(month))} due by ${when})`,
+      });
+    }
+  }
+  for (const e of heldLatest) {
+    const s = e.sub;
+    const o = organisations.find((x) => orgKey(x.organisationCode) === orgKey(s.organisationCode!));
+    const last = s.figures.reduce((m, f) => (f.month > m ? f.month : m), s.yearStart!);
+    rows.push({
+      organisationCode: o?.organisationCode ?? s.organisationCode!,
+      organisation: o?.organisation ?? s.organisation ?? "",
+      month: last,
+      why: `latest return ${baseName(s.file)} has ${s.errors} check error${s.errors === 1 ? "" : "s"} and is held: ask for a corrected return`,
+    });
+  }
+  return rows.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || byText(a.month, b.month) || byText(a.why, b.why));
+}

@@ -1,0 +1,84 @@
+/**
+ * The register of organisations expected to return: a table with the columns `Organisation code`,
+ * `Organisation` and `Homes managed`, from the first sheet of a workbook or a CSV file. The header
+ * row is looked for in the first 20 rows; headers are matched without regard to case or spacing.
+ */
+import { readNumber } from "../return";
+import type { CellValue } from "../workbook/types";
+import type { RegisterEntry } from "./types";
+
+export const REGISTER_HEADERS = ["Organisation code", "Organisation", "Homes managed"] as const;
+
+export interface RegisterRead {
+  entries: RegisterEntry[];
+  /** What is wrong, in plain words (no header row, a bad Homes managed...). Rows with problems are left out. */
+  problems: string[];
+}
+
+const norm = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v)).replace(/\s+/g, " ").trim().toLowerCase();
+
+export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): RegisterRead {
+  const problems: string[] = [];
+  const headerAt = rows.slice(0, 20).findIndex((row) => row.some((c) => norm(c) === "organisation code"));
+  if (headerAt < 0) return { entries: [], problems: [`no header row with "Organisation code" in the first 20 rows (expected the columns ${REGISTER_HEADERS.join(", ")})`] };
+  const header = rows[headerAt]!.map(norm);
+  const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => header.indexOf(h.toLowerCase()));
+  if (homesCol === undefined || homesCol < 0) problems.push('no "Homes managed" column: homes will be taken from the returns');
+  const entries: RegisterEntry[] = [];
+  const seen = new Set<string>();
+  for (let r = headerAt + 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const code = String(row[codeCol!] ?? "").trim();
+    if (code === "") continue;
+    if (seen.has(code.toUpperCase())) {
+      problems.push(`row ${r + 1}: organisation code ${code} is listed again (the first row is used)`);
+      continue;
+    }
+    seen.add(code.toUpperCase());
+    const entry: RegisterEntry = { organisationCode: code };
+    const name = nameCol !== undefined && nameCol >= 0 ? String(row[nameCol] ?? "").trim() : "";
+    if (name !== "") entry.organisation = name;
+    if (homesCol !== undefined && homesCol >= 0) {
+      const homes = readNumber(row[homesCol] ?? null);
+      if (homes.kind === "number" && homes.value >= 0) entry.homesManaged = homes.value;
+      else if (homes.kind !== "blank") problems.push(`row ${r + 1}: Homes managed for ${code} is not a number of homes`);
+    }
+    entries.push(entry);
+  }
+  return { entries, problems };
+}
+
+/** Splits CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks) into rows of text. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const t = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (t[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && t[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,81 @@
+/**
+ * From a return's snapshot to a Submission: the return read and checked by the same engine as
+ * Check (analyseReturn), and its figures read by Summarise's model (summariseReturn), so a figure
+ * means the same in a board summary and in the sector totals. Pure: usable in a worker thread.
+ */
+import { analyseReturn } from "../checks";
+import { excelSerial, parseIsoMonth, type YearMonth } from "../layout/months";
+import { measureRows } from "../setup/measure-rows";
+import { summariseReturn } from "../summary";
+import type { CellValue, WorkbookSnapshot } from "../workbook/types";
+import type { FileFacts, MeasureLine, Submission } from "./types";
+
+export const isoMonth = (m: YearMonth): string => `${m.year}-${String(m.month).padStart(2, "0")}`;
+
+/** A file that could not be read at all. */
+export function unreadableSubmission(facts: FileFacts, problem: string): Submission {
+  return { ...facts, problem, lines: [], figures: [], monthsReported: 0, errors: 0, warnings: 0 };
+}
+
+/** `Signed off on` as an Excel serial: a date cell, or text typed as 22/11/2020 or 2020-11-22. */
+export function readSignedOffOn(value: CellValue | undefined): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return Math.floor(value);
+  if (typeof value !== "string") return undefined;
+  const t = value.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return validDay(Number(m[3]), Number(m[2]), Number(m[1]));
+  return undefined;
+}
+
+function validDay(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return excelSerial(year, month, day);
+}
+
+export function linesOf(framework: Parameters<typeof measureRows>[0]): MeasureLine[] {
+  return measureRows(framework).map((r) => ({ code: r.code, breakdown: r.breakdown, label: r.label, unit: r.unit, kind: r.kind }));
+}
+
+/**
+ * Reads and checks a return and keeps what collation needs. Never throws for a workbook that is not
+ * a return: it becomes a Submission with a `problem`. `keepIssues` keeps the check's issues for a receipt.
+ */
+export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnapshot, options: { keepIssues?: boolean } = {}): Submission {
+  const analysis = analyseReturn(snapshot);
+  const { data, framework, result } = analysis;
+  if (result.notAReturn) return unreadableSubmission(facts, `not an Impact Returns workbook: ${result.notAReturn}`);
+  const sub: Submission = { ...facts, lines: [], figures: [], monthsReported: 0, errors: result.summary.errors, warnings: result.summary.warnings };
+  if (options.keepIssues) sub.issues = result.issues;
+  const details = data.details;
+  if (details?.organisationCode !== undefined) sub.organisationCode = details.organisationCode.trim();
+  if (details?.organisation !== undefined) sub.organisation = details.organisation.trim();
+  if (details?.homesManaged !== undefined) sub.homesManaged = details.homesManaged;
+  const signed = readSignedOffOn(details?.signedOffOn);
+  if (signed !== undefined) sub.signedOffOn = signed;
+  if (data.yearStart) sub.yearStart = isoMonth(data.yearStart);
+  if (!framework) {
+    sub.problem = "it does not say which framework it uses, or names one this version of Impact Returns does not have";
+    return sub;
+  }
+  sub.framework = { id: framework.id, version: framework.version, title: framework.title };
+  sub.lines = linesOf(framework);
+  if (!data.yearStart) {
+    sub.problem = "it does not give its Reporting year start, so its months are not known";
+    return sub;
+  }
+  const summary = summariseReturn({ data, framework, result }, data.yearStart);
+  for (const m of summary.measures) for (const f of m.figures) sub.figures.push({ code: m.code, breakdown: m.breakdown, month: isoMonth(f.month), value: f.value });
+  sub.monthsReported = summary.monthsCovered.length;
+  return sub;
+}
+
+/** "2020-04" -> its YearMonth (throws on anything else: the engine only makes such text). */
+export function ym(month: string): YearMonth {
+  const parsed = parseIsoMonth(month);
+  if (!parsed) throw new Error(`not a month: ${month}`);
+  return parsed;
+}

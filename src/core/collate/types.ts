@@ -1,0 +1,195 @@
+/**
+ * Collate's data: what goes into the collation engine (submissions read from files, the register,
+ * the previous ledger) and what comes out (the sector dataset). Plain, serialisable data only, so
+ * a submission can be read in a worker thread and handed over, and so the task pane can later
+ * rebuild the inputs from an existing sector workbook (docs/sector-format.md).
+ *
+ * Months are ISO text, "2020-04"; dates are Excel serial day numbers.
+ */
+import type { CheckIssue } from "../checks/types";
+
+/** What is known of a file before reading its contents. */
+export interface FileFacts {
+  /** The file's name as given (a path). Shown in the sector workbook, receipts and JSON. */
+  file: string;
+  /** SHA-256 of the file's bytes, lower-case hex. */
+  sha256: string;
+  /** The file's modification time, in milliseconds since 1970 (0 when not known). */
+  modifiedAt: number;
+}
+
+/** A row of a framework's Measures table: a measure, or one of its breakdowns. */
+export interface MeasureLine {
+  code: string;
+  /** "" for a measure without breakdowns, "Total", or the breakdown's label. */
+  breakdown: string;
+  /** The framework's wording. */
+  label: string;
+  unit: "count" | "gbp" | "hours" | "people";
+  kind: "flow" | "stock";
+}
+
+/** One reported figure of a return (blank cells are not figures; 0 is). */
+export interface Figure {
+  code: string;
+  breakdown: string;
+  /** "2020-04" */
+  month: string;
+  value: number;
+}
+
+/**
+ * One file as the engine sees it: the facts of the file, and either why it cannot be collated at
+ * all (`problem`) or what its return says. Made by submissionFromSnapshot (./submission.ts).
+ */
+export interface Submission extends FileFacts {
+  /** Why the file cannot be collated at all (unreadable, not a return, framework unknown...). */
+  problem?: string;
+  organisationCode?: string;
+  organisation?: string;
+  /** The first month of the reporting year, "2020-04". */
+  yearStart?: string;
+  homesManaged?: number;
+  /** `Signed off on`, as an Excel date serial. */
+  signedOffOn?: number;
+  framework?: { id: string; version: number; title: string };
+  /** The rows its framework calls for (a measure not here is "not in that framework"). */
+  lines: MeasureLine[];
+  /** The figures of rows its framework knows, cells with check errors left out. */
+  figures: Figure[];
+  /** Months with at least one figure. */
+  monthsReported: number;
+  errors: number;
+  warnings: number;
+  /** The check's issues, for the receipt sent back to the officer (not needed by the engine). */
+  issues?: CheckIssue[];
+}
+
+export type FileStatus = "accepted" | "superseded" | "duplicate" | "held" | "rejected";
+
+/** A row of the `Submissions` table: the ledger of every file ever given. */
+export interface LedgerRow {
+  file: string;
+  sha256: string;
+  organisationCode?: string;
+  organisation?: string;
+  /** "2020-04" */
+  reportingYearStart?: string;
+  framework?: string;
+  frameworkVersion?: number;
+  monthsReported?: number;
+  /** Excel date serial. */
+  signedOffOn?: number;
+  errors?: number;
+  warnings?: number;
+  status: FileStatus;
+  reason: string;
+}
+
+/** A row of the `Register` table. */
+export interface RegisterEntry {
+  organisationCode: string;
+  organisation?: string;
+  homesManaged?: number;
+}
+
+/** A row of the `SectorData` table: one reported figure of a submission in use. */
+export interface SectorDataRow {
+  organisationCode: string;
+  organisation: string;
+  code: string;
+  measure: string;
+  breakdown: string;
+  unit: MeasureLine["unit"];
+  kind: MeasureLine["kind"];
+  month: string;
+  value: number;
+}
+
+/** A row of the `SectorTotals` table: one measure row in one month, across organisations. */
+export interface SectorTotalRow {
+  code: string;
+  measure: string;
+  breakdown: string;
+  unit: MeasureLine["unit"];
+  kind: MeasureLine["kind"];
+  month: string;
+  /** Organisations with a figure for this cell. */
+  organisations: number;
+  /** Their homes (`Homes managed`, from the register, else from the return). */
+  homesCovered: number;
+  /** homesCovered / sector homes, 0-1; undefined when the sector's homes are not known. */
+  coverage?: number;
+  reportedTotal: number;
+  /** reportedTotal / coverage; undefined when the sector's homes are not known or a reporting organisation's homes are not. */
+  scaledEstimate?: number;
+  /** Organisations in use whose framework has no such row ("not in that framework": not chased, not counted). */
+  notInFramework: number;
+  /** Reporting organisations whose homes are not known (then there is no scaled estimate). */
+  homesUnknown: number;
+}
+
+/** A figure that a newer submission in use changed or blanked. */
+export interface Revision {
+  organisationCode: string;
+  code: string;
+  breakdown: string;
+  month: string;
+  was: number;
+  /** undefined: blanked. */
+  now?: number;
+  /** The newer file. */
+  file: string;
+  /** The older file (when known). */
+  previousFile: string;
+}
+
+export interface ChaseRow {
+  organisationCode: string;
+  organisation: string;
+  /** The month due and not reported, or the last month of a held return. */
+  month: string;
+  why: string;
+}
+
+/** What a previous collation left (the sector workbook's `Submissions` and `SectorData`): nothing already collated is lost. */
+export interface PreviousCollation {
+  ledger: LedgerRow[];
+  sectorData: SectorDataRow[];
+  /** The revisions already listed (kept as they are). */
+  revisions?: Revision[];
+}
+
+export interface CollateOptions {
+  /** The organisations expected to return, and their homes. */
+  register?: RegisterEntry[];
+  /** The sector's total homes: the denominator of coverage. */
+  sectorHomes?: number;
+  /** The day the chase list is for. */
+  asOf: { year: number; month: number; day: number };
+  /** A month is due on this day of the next month (default 15). */
+  dueDay?: number;
+  /** Measure codes of the sector's framework: a return sharing none of them is rejected (default: the codes of every return read). */
+  sectorCodes?: readonly string[];
+  /** The previous collation, when adding files to an existing sector workbook. */
+  previous?: PreviousCollation;
+}
+
+/** One file's outcome (a ledger row, with the submission behind it when read in this run). */
+export interface FileOutcome extends LedgerRow {
+  submission?: Submission;
+}
+
+export interface Collation {
+  /** Every file, ordered by organisation code, reporting year and newness (oldest first), then files with no organisation by SHA-256. */
+  files: FileOutcome[];
+  /** Register rows and organisations found in returns, by code. */
+  organisations: { organisationCode: string; organisation: string; homesManaged?: number; onRegister: boolean }[];
+  sectorHomes?: number;
+  /** The measure rows of every framework seen, newest framework's wording first. */
+  lines: MeasureLine[];
+  data: SectorDataRow[];
+  totals: SectorTotalRow[];
+  revisions: Revision[];
+  chase: ChaseRow[];
+}
