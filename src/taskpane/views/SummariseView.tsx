@@ -356,8 +356,8 @@ export function SummariseView({ actions }: SummariseViewProps) {
               <p className={styles.note}>The framework has no measures to show.</p>
             )}
             <p className={styles.note}>
-              Flows (figures for one month only) add up to a year to date. Stocks (counts at the end of each month) never add up: they show the latest
-              month and whether it is higher or lower than the month before.
+              Figures for a month&apos;s activity add up to a year to date. Counts taken at the end of each month do not add up: the pane shows the
+              latest month, and whether it is higher or lower than the month before.
             </p>
           </section>
 
