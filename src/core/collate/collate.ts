@@ -128,14 +128,15 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const originals = new Map<string, Entry>();
   for (const e of entries) if (e.status !== "duplicate" && !originals.has(e.sub.sha256)) originals.set(e.sub.sha256, e);
   for (const sub of fresh) {
-    const original = originals.get(sub.sha256);
+    // A file that could not be read has no SHA-256: it is never anyone's duplicate.
+    const original = sub.sha256 === "" ? undefined : originals.get(sub.sha256);
     const e: Entry = { sub, earlier: false };
     if (original) {
       e.status = "duplicate";
       e.reason = `the same bytes as ${baseName(original.sub.file)}${original.earlier ? " (collated before)" : ""}: it is not counted again`;
       // Its contents are the original's.
       e.sub = { ...original.sub, file: sub.file, sha256: sub.sha256, modifiedAt: sub.modifiedAt, ...(sub.issues ? { issues: sub.issues } : {}) };
-    } else originals.set(sub.sha256, e);
+    } else if (sub.sha256 !== "") originals.set(sub.sha256, e);
     entries.push(e);
   }
 

@@ -1,0 +1,358 @@
+/**
+ * The .xlsx gateway for Collate: writes the sector workbook (docs/sector-format.md) from the core's
+ * plan, and reads the files collated (returns and the register).
+ *
+ * The sector workbook can hold half a million rows (2,000 organisations x a full year), which
+ * exceljs would keep as millions of cell objects: so it is written here directly as SpreadsheetML,
+ * row by row, with shared strings. Every text is a string cell (`t="s"`): a name such as
+ * `=HYPERLINK(...)` or `+44 161...` arrives as that text, never as a formula or a number. No
+ * date or time is written anywhere (zip entries carry a fixed date), so the same inputs give the
+ * same bytes.
+ */
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import JSZip from "jszip";
+import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
+import { parseCsv, parseRegisterRows, type RegisterRead } from "../core/collate/register";
+import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
+import type { Submission } from "../core/collate/types";
+import { columnLetter } from "../core/layout/a1";
+import { TOOL_NAME } from "../core/version";
+import type { CellValue } from "../core/workbook/types";
+import { FileProblem, readRegularFile } from "./files";
+import { LIMITS, megabytes } from "./limits";
+import { loadWorkbook } from "./load";
+import { errorText } from "./problem";
+import { readSnapshot } from "./read";
+
+// --- Writing ------------------------------------------------------------------------------------
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAX_CELL_TEXT = 32_767;
+/** Zip entries get this date, not the time of writing. */
+const FIXED_DATE = new Date(2020, 0, 1, 0, 0, 0);
+
+const FORMAT_ORDER: SectorFormat[] = ["text", "count", "hours", "gbp", "decimal", "month", "date", "percent", "whole"];
+/** cellXfs: 0 default, 1 bold (headers and labels), then one per format. */
+const styleOf = (format: SectorFormat) => 2 + FORMAT_ORDER.indexOf(format);
+
+// eslint-disable-next-line no-control-regex
+const XML_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as SpreadsheetML holds it: XML-escaped; characters XML cannot hold as _xHHHH_ (and a literal _xHHHH_ kept literal). */
+export function xmlText(text: string): string {
+  let t = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+  t = t.replace(LONE_SURROGATE, "\ufffd").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+  t = t.replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+  get(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+  xml(): Buffer {
+    const parts: string[] = [`${HEAD}<sst xmlns="${NS}" count="${this.count}" uniqueCount="${this.list.length}">`];
+    for (const s of this.list) parts.push(`<si><t xml:space="preserve">${xmlText(s)}</t></si>`);
+    parts.push("</sst>");
+    return Buffer.from(parts.join(""), "utf8");
+  }
+}
+
+function numberXml(n: number): string {
+  return Number.isFinite(n) ? String(n) : "0";
+}
+
+function cellXml(ref: string, cell: SectorCell, columnFormat: SectorFormat, strings: SharedStrings): string {
+  if (cell === null) return "";
+  if (typeof cell === "string") {
+    if (cell === "") return "";
+    return `<c r="${ref}" s="${styleOf("text")}" t="s"><v>${strings.get(cell)}</v></c>`;
+  }
+  if (typeof cell === "number") return `<c r="${ref}" s="${styleOf(columnFormat === "text" ? "decimal" : columnFormat)}"><v>${numberXml(cell)}</v></c>`;
+  return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${numberXml(cell.value)}</v></c>`;
+}
+
+function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean): { xml: Buffer; ref: string } {
+  const letters = t.columns.map((_, i) => columnLetter(i));
+  const asideCol = t.columns.length + 1;
+  const rowCount = Math.max(t.rows.length, 1) + 1;
+  const lastCol = t.aside ? asideCol + 1 : t.columns.length - 1;
+  const ref = `A1:${letters[letters.length - 1]!}${rowCount}`;
+  const chunks: Buffer[] = [];
+  let parts: string[] = [];
+  const flush = () => {
+    chunks.push(Buffer.from(parts.join(""), "utf8"));
+    parts = [];
+  };
+  parts.push(
+    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${columnLetter(lastCol)}${rowCount}"/>`,
+    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
+    '<sheetFormatPr defaultRowHeight="15"/><cols>',
+  );
+  t.columns.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styleOf(c.format)}" customWidth="1"/>`));
+  if (t.aside) parts.push(`<col min="${asideCol + 1}" max="${asideCol + 1}" width="16" customWidth="1"/><col min="${asideCol + 2}" max="${asideCol + 2}" width="14" customWidth="1"/>`);
+  parts.push("</cols><sheetData>");
+  const asideCells = (r: number) => {
+    const a = t.aside?.[r];
+    if (!a) return "";
+    return `<c r="${columnLetter(asideCol)}${r + 1}" s="1" t="s"><v>${strings.get(a[0])}</v></c>${cellXml(`${columnLetter(asideCol + 1)}${r + 1}`, a[1], "count", strings)}`;
+  };
+  parts.push(`<row r="1">${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}${asideCells(0)}</row>`);
+  t.rows.forEach((row, r) => {
+    const n = r + 2;
+    let xml = `<row r="${n}">`;
+    for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i]!}${n}`, row[i]!, t.columns[i]!.format, strings);
+    parts.push(`${xml}${asideCells(r + 1)}</row>`);
+    if (parts.length >= 5000) flush();
+  });
+  if (t.rows.length === 0) parts.push(`<row r="2">${asideCells(1)}</row>`);
+  parts.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  flush();
+  return { xml: Buffer.concat(chunks), ref };
+}
+
+function tableXml(t: SectorTablePlan, id: number, ref: string): string {
+  const columns = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${xmlText(c.header)}"/>`).join("");
+  return (
+    `${HEAD}<table xmlns="${NS}" id="${id}" name="${t.table}" displayName="${t.table}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+function stylesXml(): string {
+  const custom = FORMAT_ORDER.map((f, i) => ({ f, id: f === "text" ? 49 : 164 + i }));
+  const numFmts = custom.filter((c) => c.id >= 164).map((c) => `<numFmt numFmtId="${c.id}" formatCode="${xmlText(SECTOR_FORMATS[c.f])}"/>`);
+  const xfs = [
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    ...custom.map((c) => `<xf numFmtId="${c.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
+  ];
+  return (
+    `${HEAD}<styleSheet xmlns="${NS}"><numFmts count="${numFmts.length}">${numFmts.join("")}</numFmts>` +
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+  );
+}
+
+/** The sector workbook's bytes, the same for the same plan. */
+export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const add = (name: string, data: string | Buffer) => zip.file(name, data, { date: FIXED_DATE, createFolders: false });
+  const strings = new SharedStrings();
+  const n = plan.tables.length;
+  const sheets = plan.tables.map((t, i) => sheetXml(t, strings, i === 0));
+  const types = [
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+    '<Default Extension="xml" ContentType="application/xml"/>',
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+    ...plan.tables.flatMap((_, i) => [
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+    ]),
+  ];
+  add("[Content_Types].xml", `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${types.join("")}</Types>`);
+  add(
+    "_rels/.rels",
+    `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+  );
+  add(
+    "docProps/core.xml",
+    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${xmlText(plan.title)}</dc:title><dc:creator>${xmlText(TOOL_NAME)}</dc:creator></cp:coreProperties>`,
+  );
+  add(
+    "xl/workbook.xml",
+    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${plan.tables
+      .map((t, i) => `<sheet name="${xmlText(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join("")}</sheets><calcPr calcId="191029"/></workbook>`,
+  );
+  add(
+    "xl/_rels/workbook.xml.rels",
+    `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${plan.tables.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  add("xl/styles.xml", stylesXml());
+  plan.tables.forEach((t, i) => {
+    add(`xl/worksheets/sheet${i + 1}.xml`, sheets[i]!.xml);
+    add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table${i + 1}.xml"/></Relationships>`);
+    add(`xl/tables/table${i + 1}.xml`, tableXml(t, i + 1, sheets[i]!.ref));
+  });
+  add("xl/sharedStrings.xml", strings.xml());
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+// --- Reading ------------------------------------------------------------------------------------
+
+/** SHA-256 of bytes, lower-case hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const debugDetail = (error: unknown) => (process.env.IMPACT_RETURNS_DEBUG ? ` (detail: ${errorText(error)})` : "");
+
+/**
+ * Reads one file given to Collate as a Submission. Never throws: a file that cannot be read, or
+ * is not a return, becomes a Submission with a plain `problem`, so one bad file never stops the others.
+ */
+export async function readSubmissionFile(file: string, options: { keepIssues?: boolean } = {}): Promise<Submission> {
+  let bytes: Buffer;
+  let modifiedAt = 0;
+  try {
+    bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => `'${file}' cannot be read: it is ${megabytes(size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be (docs/limits.md).`);
+    modifiedAt = (await fs.stat(file)).mtimeMs;
+  } catch (error) {
+    const message = error instanceof FileProblem ? error.message : `'${file}' could not be read.`;
+    return unreadableSubmission({ file, sha256: "", modifiedAt: 0 }, message);
+  }
+  const facts = { file, sha256: sha256(bytes), modifiedAt: Math.floor(modifiedAt) };
+  try {
+    const workbook = await loadWorkbook(bytes, file);
+    return submissionFromSnapshot(facts, readSnapshot(workbook), options);
+  } catch (error) {
+    if (error instanceof FileProblem) return unreadableSubmission(facts, error.message + (error.detail ? debugDetail(error.detail) : ""));
+    return unreadableSubmission(facts, `'${file}' could not be read: its contents are not laid out as a return workbook's are.${debugDetail(error)}`);
+  }
+}
+
+/** Reads a register: the first sheet of an .xlsx workbook, or a CSV file with a header row. Throws FileProblem. */
+export async function readRegisterFile(file: string): Promise<RegisterRead> {
+  const bytes = await readRegularFile(file, 20 * 1024 * 1024, (size) => `'${file}' is ${megabytes(size)}: too large for a register of organisations.`);
+  let rows: CellValue[][];
+  if (/\.csv$/i.test(file)) {
+    rows = parseCsv(bytes.toString("utf8"));
+  } else {
+    const workbook = await loadWorkbook(bytes, file);
+    const ws = workbook.worksheets[0];
+    rows = [];
+    ws?.eachRow({ includeEmpty: true }, (row, n) => {
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const v = cell.value as unknown;
+        values[c - 1] =
+          v === null || v === undefined ? null : typeof v === "object" ? (("result" in v ? (v as { result: unknown }).result : "text" in v ? (v as { text: unknown }).text : null) as CellValue) : (v as CellValue);
+      });
+      rows[n - 1] = values;
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  }
+  return parseRegisterRows(rows);
+}
+
+// --- Reading many files: bounded concurrency, worker threads when compiled -----------------------
+
+export interface ReadManyOptions {
+  /** Worker threads to read with (default: one per core, at most 4). 1 reads in this thread. */
+  jobs?: number;
+  keepIssues?: boolean;
+  /** Called after each file is read, with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const WORKER_ROLE = "impact-returns-collate-reader";
+
+interface WorkerJob {
+  id: number;
+  file: string;
+  keepIssues: boolean;
+}
+
+/** Whether this module runs as compiled JavaScript (worker threads can load it then; under ts-jest they cannot). */
+const canUseWorkers = () => __filename.endsWith(".js");
+
+/** Reads one file in a worker; a worker that fails is replaced, and the file becomes unreadable. */
+class ReaderThread {
+  private worker: Worker | undefined;
+  read(job: WorkerJob): Promise<Submission> {
+    const worker = (this.worker ??= new Worker(__filename, { workerData: { role: WORKER_ROLE } }));
+    return new Promise<Submission>((resolve) => {
+      const settle = (s: Submission) => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        resolve(s);
+      };
+      const broken = (why: string) => {
+        this.worker = undefined;
+        void worker.terminate();
+        settle(unreadableSubmission({ file: job.file, sha256: "", modifiedAt: 0 }, `'${job.file}' could not be read: the reader stopped (${why}).`));
+      };
+      const onMessage = (message: { id: number; submission: Submission }) => {
+        if (message.id === job.id) settle(message.submission);
+      };
+      const onError = (error: unknown) => broken(errorText(error));
+      const onExit = (code: number) => broken(`exit ${code}`);
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage(job);
+    });
+  }
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+}
+
+/**
+ * Reads the files as Submissions, in the order given. The reading (zip guard, exceljs, check) is
+ * the cost, and it is CPU work: with more than one job and compiled code, it is shared among
+ * worker threads, each reading one file at a time (so memory stays bounded).
+ */
+export async function readSubmissionFiles(files: readonly string[], options: ReadManyOptions = {}): Promise<Submission[]> {
+  const keepIssues = options.keepIssues === true;
+  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(availableParallelism(), 4), files.length));
+  const results: Submission[] = new Array<Submission>(files.length);
+  let done = 0;
+  const finished = (i: number, s: Submission) => {
+    results[i] = s;
+    done++;
+    options.onProgress?.(done, files.length);
+  };
+  if (jobs <= 1 || !canUseWorkers()) {
+    for (let i = 0; i < files.length; i++) finished(i, await readSubmissionFile(files[i]!, { keepIssues }));
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      const thread = new ReaderThread();
+      try {
+        while (next < files.length) {
+          const id = next++;
+          finished(id, await thread.read({ id, file: files[id]!, keepIssues }));
+        }
+      } finally {
+        await thread.close();
+      }
+    }),
+  );
+  return results;
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
+  parentPort?.on("message", (job: WorkerJob) => {
+    void readSubmissionFile(job.file, { keepIssues: job.keepIssues }).then((submission) => parentPort?.postMessage({ id: job.id, submission }));
+  });
+}
