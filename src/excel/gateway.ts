@@ -2,12 +2,22 @@
  * The Excel gateway: every user action that touches the open workbook, each in a small fixed
  * number of context.sync calls whatever the size of the data. The only module that calls run().
  */
-import { checkReturn, checksSheetProblem, planChecksList, planSignOff, readExplanations, type CheckResult } from "../core/checks";
+import {
+  checkReturn,
+  checksSheetProblem,
+  explanationsIn,
+  explanationsTypedSince,
+  planChecksList,
+  planSignOff,
+  readExplanations,
+  returnChecksum,
+  type CheckResult,
+} from "../core/checks";
 import type { Framework } from "../core/framework";
-import { SHEET } from "../core/layout/contract";
+import { SHEET, TABLE } from "../core/layout/contract";
 import type { YearMonth } from "../core/layout/months";
 import { planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
-import type { WorkbookSnapshot } from "../core/workbook/types";
+import { findTable, type CellValue, type TableSnapshot, type WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { toUserFacingError, UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -50,7 +60,7 @@ export interface ExcelGateway {
    * Calls `onEdit` when the user changes a sheet (typing or pasting; on the Checks sheet, only where
    * Excel says who made the change), not for the add-in's own writes. Resolves to a function that stops watching.
    */
-  watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
+  watchEdits(onEdit: () => void, options?: { probeDelayMs?: number }): Promise<() => Promise<void>>;
 }
 
 export interface CheckOutcome {
@@ -127,7 +137,21 @@ function partlyUpdated(plan: SetupPlan): string {
   return updated.length > 0 ? `${undone} Some updates to ${updated.join(", ")} may already have been made (every entry is kept); run Set up again to finish them.` : undone;
 }
 
+/** How long the selection must rest on a data sheet before the data is read again for changes no event reported. */
+export const PROBE_DELAY_MS = 2000;
+
+/** The sheets whose cells are the return's data (a change there needs a new check). */
+const DATA_SHEETS = new Set([SHEET.return, SHEET.measures, SHEET.stakeholders, SHEET.outcomes, SHEET.caseStudies].map((s) => s.toLowerCase()));
+
+/** The Checks table as planChecksList will have left it (for a second write in the same batch). */
+function checksTableAfterWrite(table: TableSnapshot, result: CheckResult): TableSnapshot {
+  const rows = Math.max(1, result.issues.length);
+  return { ...table, values: Array.from({ length: rows }, () => []), formulas: [] };
+}
+
 export function createExcelGateway(host: ExcelHost): ExcelGateway {
+  /** The data the last check saw (a checksum), for the probe that catches unreported changes. */
+  let fingerprint: string | undefined;
   const run = async <T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await host.run(batch);
@@ -179,12 +203,29 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
     check: (options = {}) =>
       run("Check", async (context) => {
         const snapshot = await readSnapshot(context);
-        const result = checkReturn(snapshot, { ...options, explanations: readExplanations(snapshot) });
+        const explanations = readExplanations(snapshot);
+        let result = checkReturn(snapshot, { ...options, explanations });
+        fingerprint = returnChecksum(snapshot);
         if (result.notAReturn) return { result };
         const listProblem = checksSheetProblem(snapshot);
         if (listProblem) return { result, listProblem };
+        // In a shared workbook a colleague may type an explanation between the read and the write:
+        // the Checks table is read again at the head of the write batch, before it is replaced.
+        const existing = findTable(snapshot, TABLE.checks);
+        const live = existing ? context.workbook.tables.getItem(existing.name).getRange() : undefined;
+        live?.load("values");
         queueOperations(context, planChecksList(snapshot, result));
         await context.sync();
+        if (live) {
+          const [headers = [], ...rows] = live.values as CellValue[][];
+          const typed = explanationsTypedSince(explanations, explanationsIn(headers, rows));
+          if (typed.size > 0) {
+            // Rewrite the list with them (one more sync, only when this happened).
+            result = checkReturn(snapshot, { ...options, explanations: new Map([...explanations, ...typed]) });
+            queueOperations(context, planChecksList({ ...snapshot, tables: snapshot.tables.map((t) => (t === existing ? checksTableAfterWrite(t, result) : t)) }, result));
+            await context.sync();
+          }
+        }
         return { result };
       }),
 
@@ -199,12 +240,37 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
         return { result, ...(plan.checksum !== undefined ? { checksum: plan.checksum } : {}) };
       }),
 
-    watchEdits: async (onEdit) => {
+    watchEdits: async (onEdit, options = {}) => {
+      const probeDelay = options.probeDelayMs ?? PROBE_DELAY_MS;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let probing = false;
+      // Excel on the web raises no onChanged for a value picked from a dropdown (office-js issues
+      // 3888 and 4066). So when the selection moves on a data sheet, once it has rested, the data is
+      // read again (2 syncs) and compared with what the last check saw: a change re-checks.
+      const probe = async () => {
+        if (probing || fingerprint === undefined) return;
+        probing = true;
+        try {
+          const now = returnChecksum(await host.run((context) => readSnapshot(context)));
+          if (now !== fingerprint) {
+            fingerprint = now;
+            onEdit();
+          }
+        } catch {
+          // A probe is a fallback: if it cannot read, the next edit or check will.
+        } finally {
+          probing = false;
+        }
+      };
       const registration = await run("Watching for edits", async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/id,items/name");
-        const handler = sheets.onChanged.add(async (event) => {
-          const name = sheets.items.find((s) => s.id === event.worksheetId)?.name.toLowerCase();
+        const nameOf = (id: string) => sheets.items.find((s) => s.id === id)?.name.toLowerCase();
+        const changed = sheets.onChanged.add(async (event) => {
+          // A colleague's edit in a shared workbook (source "Remote"): their own pane re-checks; re-checking
+          // here too would make each pane's rewrite of the Checks list set off the other's.
+          if (event.source === "Remote") return Promise.resolve();
+          const name = nameOf(event.worksheetId);
           // triggerSource (ExcelApi 1.14) tells the add-in's own writes apart. Without it, edits on
           // the Checks sheet are ignored, since Check itself writes there and would re-trigger.
           const source = (event as { triggerSource?: string }).triggerSource;
@@ -212,14 +278,26 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
           if (!ours) onEdit();
           return Promise.resolve();
         });
+        const selected = sheets.onSelectionChanged.add(async (event) => {
+          const name = nameOf(event.worksheetId);
+          if (name === undefined || !DATA_SHEETS.has(name)) return Promise.resolve();
+          if (timer !== undefined) clearTimeout(timer);
+          timer = setTimeout(() => {
+            timer = undefined;
+            void probe();
+          }, probeDelay);
+          return Promise.resolve();
+        });
         await context.sync();
-        return handler;
+        return [changed, selected] as const;
       });
-      return () =>
-        host.runIn(registration.context, async (context) => {
-          registration.remove();
+      return () => {
+        if (timer !== undefined) clearTimeout(timer);
+        return host.runIn(registration[0].context, async (context) => {
+          for (const handler of registration) handler.remove();
           await context.sync();
         });
+      };
     },
 
     summarise: async (today, onProgress) => {

@@ -39,7 +39,7 @@ export interface HostInternals {
 
 export interface HandlerRegistration {
   scope: "workbook" | SheetModel;
-  event: "onChanged";
+  event: "onChanged" | "onSelectionChanged";
   handler: (args: never) => Promise<unknown>;
   context: FakeRequestContext;
 }

@@ -206,6 +206,79 @@ export class MemoryExcelHost {
   }
 
   /**
+   * A colleague's edit arriving in a shared (coauthored) workbook: the cells change and `onChanged`
+   * handlers run with `source: "Remote"` (WorksheetChangedEventArgs.source, ExcelApi 1.7). Protection
+   * and validation are the colleague's Excel's business, so neither is applied here.
+   */
+  remoteEdit(sheetName: string, address: string, values: CellValue[][] | CellValue): Promise<void> {
+    try {
+      const sheet = this.workbook.getSheet(sheetName, "remoteEdit");
+      const { rect } = parseAddress(address, "remoteEdit");
+      const wasProtected = sheet.protection.protected;
+      sheet.protection.protected = false;
+      try {
+        sheet.writeInputs(rect, values, "values", "remoteEdit");
+      } finally {
+        sheet.protection.protected = wasProtected;
+      }
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    this._fireChanged(this.workbook.drainChanges(), "Unknown", "Remote");
+    this._notify("userEdit");
+    return this.settle();
+  }
+
+  /**
+   * A value picked from a cell's dropdown list. On the desktop that raises `onChanged` like typing;
+   * Excel on the web raises nothing (office-js issues 3888 and 4066), which `platform: "web"` acts out.
+   */
+  userPick(sheetName: string, address: string, value: CellValue, platform: "web" | "desktop" = "web"): Promise<void> {
+    if (platform === "desktop") return this.userEdit(sheetName, address, value);
+    try {
+      const sheet = this.workbook.getSheet(sheetName, "userPick");
+      const { rect } = parseAddress(address, "userPick");
+      sheet.writeInputs(rect, value, "values", "userEdit");
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    this.workbook.drainChanges();
+    this._notify("userEdit");
+    return this.settle();
+  }
+
+  /** The user selects cells (click or arrows): the selection moves and `onSelectionChanged` handlers run. */
+  userSelect(sheetName: string, address: string): Promise<void> {
+    const sheet = this.workbook.getSheet(sheetName, "userSelect");
+    const { rect } = parseAddress(address, "userSelect");
+    this.workbook.activate(sheet, "userSelect");
+    sheet.selection = { ...rect };
+    for (const registration of this._registrations) {
+      if (registration.event !== "onSelectionChanged") continue;
+      if (registration.scope !== "workbook" && registration.scope !== sheet) continue;
+      const args = { type: "WorksheetSelectionChanged" as const, worksheetId: sheet.id, address: formatArea(rect) };
+      this._schedule(() => (registration.handler as (a: typeof args) => Promise<unknown>)(args));
+    }
+    this._notify("userEdit");
+    return this.settle();
+  }
+
+  private _schedule(run: () => Promise<unknown>): void {
+    const pending: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(run)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.eventErrors.push(error);
+        },
+      )
+      .finally(() => {
+        this._pendingEvents.delete(pending);
+      });
+    this._pendingEvents.add(pending);
+  }
+
+  /**
    * Sets the cached result of formula cells (Excel's calculation, which the host does not do).
    * `values` is one value for every cell of `address`, or a 2-D array of its shape.
    */
@@ -258,31 +331,21 @@ export class MemoryExcelHost {
     for (const listener of [...this._listeners]) listener(change);
   }
 
-  private _fireChanged(changes: ValueChange[], triggerSource: "Unknown" | "ThisLocalAddin"): void {
+  private _fireChanged(changes: ValueChange[], triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote" = "Local"): void {
     for (const change of changes) {
       if (change.sheet.deleted) continue;
       for (const registration of this._registrations) {
+        if (registration.event !== "onChanged") continue;
         if (registration.scope !== "workbook" && registration.scope !== change.sheet) continue;
-        const args = changedEventArgs(change, triggerSource);
-        const pending: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
-          .then(() => (registration.handler as (a: typeof args) => Promise<unknown>)(args))
-          .then(
-            () => undefined,
-            (error: unknown) => {
-              this.eventErrors.push(error);
-            },
-          )
-          .finally(() => {
-            this._pendingEvents.delete(pending);
-          });
-        this._pendingEvents.add(pending);
+        const args = changedEventArgs(change, triggerSource, source);
+        this._schedule(() => (registration.handler as (a: typeof args) => Promise<unknown>)(args));
       }
     }
   }
 }
 
 /** An `Excel.WorksheetChangedEventArgs`-shaped object. */
-function changedEventArgs(change: ValueChange, triggerSource: "Unknown" | "ThisLocalAddin") {
+function changedEventArgs(change: ValueChange, triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote") {
   const sheetId = change.sheet.id;
   const address = formatArea(change.rect);
   const worksheets = (ctx: Excel.RequestContext) =>
@@ -290,7 +353,7 @@ function changedEventArgs(change: ValueChange, triggerSource: "Unknown" | "ThisL
   return {
     type: "WorksheetChanged" as const,
     changeType: "RangeEdited",
-    source: "Local",
+    source,
     worksheetId: sheetId,
     address,
     triggerSource,

@@ -61,6 +61,7 @@ export class FakeEventHandlers {
     private readonly _context: FakeRequestContext,
     typeName: string,
     private readonly _scope: () => "workbook" | SheetModel,
+    private readonly _event: HandlerRegistration["event"] = "onChanged",
   ) {
     this._typeName = typeName;
   }
@@ -72,7 +73,7 @@ export class FakeEventHandlers {
   add(handler: ChangedHandler): FakeEventHandlerResult {
     let registration: HandlerRegistration | undefined;
     this._context._enqueue(`${this._typeName}.add`, () => {
-      registration = { scope: this._scope(), event: "onChanged", handler: handler as HandlerRegistration["handler"], context: this._context };
+      registration = { scope: this._scope(), event: this._event, handler: handler as HandlerRegistration["handler"], context: this._context };
       this._host.registerHandler(registration);
     });
     return guard(
@@ -85,7 +86,7 @@ export class FakeEventHandlers {
   remove(handler: ChangedHandler): void {
     this._context._enqueue(`${this._typeName}.remove`, () => {
       const scope = this._scope();
-      this._host.unregisterHandler((r) => r.handler === (handler as HandlerRegistration["handler"]) && r.scope === scope);
+      this._host.unregisterHandler((r) => r.handler === (handler as HandlerRegistration["handler"]) && r.scope === scope && r.event === this._event);
     });
   }
 }
@@ -215,6 +216,13 @@ export class FakeWorksheetCollection
 
   get onChanged(): FakeEventHandlers {
     return this._nav("onChanged", () => guard(new FakeEventHandlers(this._ctx, "WorksheetCollection.onChanged", () => "workbook")));
+  }
+
+  /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
+  get onSelectionChanged(): FakeEventHandlers {
+    return this._nav("onSelectionChanged", () =>
+      guard(new FakeEventHandlers(this._ctx, "WorksheetCollection.onSelectionChanged", () => "workbook", "onSelectionChanged")),
+    );
   }
 
   add(name?: string): FakeWorksheet {

@@ -4,5 +4,5 @@ export { CHECK_CATALOGUE, catalogueEntry, type CatalogueEntry, type CheckCode } 
 export { analyseReturn, checkReturn, NOT_A_RETURN, type ReturnAnalysis } from "./check";
 export { groupIssues, issueKey } from "./group";
 export { returnChecksum } from "./checksum";
-export { checksSheetProblem, orderForList, planChecksList, planSignOff, readExplanations, warningsBlockingSignOff, type SignOffPlan } from "./write-back";
+export { checksSheetProblem, explanationsIn, explanationsTypedSince, orderForList, planChecksList, planSignOff, readExplanations, warningsBlockingSignOff, type SignOffPlan } from "./write-back";
 export { formatMoney, formatNumber, parseNumberText } from "./values";

@@ -6,7 +6,7 @@ import { CHECKS_HEADERS, FIELD, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, T
 import { headerIndex, norm, readReturn } from "../return";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../layout/months";
-import { findSheet, findTable, isBlank, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
+import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { issueKey } from "./group";
 import type { CheckIssue, CheckResult } from "./types";
@@ -15,19 +15,30 @@ const CHECKS_STYLE = "TableStyleLight9";
 
 /** Explanations typed in the Checks table, by issue key (code|sheet|cell). */
 export function readExplanations(snapshot: WorkbookSnapshot): Map<string, string> {
-  const explanations = new Map<string, string>();
   const table = findTable(snapshot, TABLE.checks);
-  if (!table) return explanations;
-  const col = (name: string) => headerIndex(table.headers, name);
+  return table ? explanationsIn(table.headers, table.values) : new Map<string, string>();
+}
+
+/** Explanations in the Checks table's cells as read: its headers and body rows. */
+export function explanationsIn(headers: readonly unknown[], rows: readonly (readonly CellValue[])[]): Map<string, string> {
+  const explanations = new Map<string, string>();
+  const col = (name: string) => headerIndex(headers, name);
   const [code, sheet, cell, explanation] = [col("Code"), col("Sheet"), col("Cell"), col("Explanation")];
   if (code < 0 || sheet < 0 || cell < 0 || explanation < 0) return explanations;
-  for (const row of table.values) {
+  for (const row of rows) {
     const text = row[explanation];
     if (isBlank(text)) continue;
     const value = (i: number) => (row[i] === null || row[i] === undefined ? "" : String(row[i]).trim());
     explanations.set(issueKey({ code: value(code), sheet: value(sheet), cell: value(cell) }), String(text).trim());
   }
   return explanations;
+}
+
+/** Explanations in `now` that are new or different from `before` (typed between a read and a write). */
+export function explanationsTypedSince(before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): Map<string, string> {
+  const added = new Map<string, string>();
+  for (const [key, text] of now) if (before.get(key) !== text) added.set(key, text);
+  return added;
 }
 
 /** Errors first, then warnings still open, then accepted warnings; each in sheet order. */
