@@ -6,8 +6,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { SAMPLE_FIGURES } from "../src/preview/sample-return";
-import { join } from "node:path";
-import { OUTPUT_DIR, screenshot } from "./support/browser";
+import { screenshot } from "./support/browser";
 import { expectNoSeriousViolations, paneScreenshot, switchToDarkTheme, typeInExcel } from "./support/check";
 import { taskPaneForEachTest } from "./support/lifecycle";
 import {
@@ -26,8 +25,6 @@ import {
 import { findCells, gridCells, gridRegion, showSheet, shownSheet, sheetTabs, startFromSample } from "./support/taskpane";
 
 const harness = taskPaneForEachTest();
-
-const screenshotPath = (name: string) => join(OUTPUT_DIR, `${name}.png`);
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -78,11 +75,6 @@ describe("Summarise, by clicking", () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await buildButton(page).click();
-    await summarisePanel(page)
-      .getByRole("progressbar")
-      .waitFor({ state: "visible", timeout: 5_000 })
-      .then(() => page.getByTestId("task-pane").screenshot({ path: screenshotPath("60-summarise-building-pane"), animations: "disabled" }))
-      .catch(() => undefined);
     await waitForSummaryAfter(page, 0);
     const steps = await page.evaluate(() => (window as unknown as { summariseSteps: string[] }).summariseSteps);
     expect(steps).toEqual(expect.arrayContaining(["Reading the return…", "Writing the summary, PivotTables and charts…"]));
