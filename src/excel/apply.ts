@@ -147,6 +147,10 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         format.custom.format.font.color = op.font;
         break;
       }
+      case "defineName":
+        // NamedItemCollection.add (ExcelApi 1.4) takes a formula: the reference with its "=".
+        context.workbook.names.add(op.name, `=${op.reference}`, op.comment);
+        break;
       case "setColumnWidths": {
         const ws = sheet(op.sheet);
         for (const { column, characters } of op.widths) {

@@ -14,13 +14,16 @@ import {
   type Mirror,
   type ScalarGetters,
 } from "./core";
-import { NotImplementedByHostError, officeError } from "./errors";
+import { MESSAGES, NotImplementedByHostError, officeError } from "./errors";
 import type { SheetModel, WorkbookModel } from "./model";
 import { asBoolean, type FakeRange, makeRange, type RangeTarget, rangeTarget } from "./range";
 import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "./values";
 
 // ---------------------------------------------------------------------------------------------
 // Model
+
+/** The longest formula Excel takes for a conditional format, in characters (with the leading "="). */
+export const CONDITIONAL_FORMULA_LIMIT = 255;
 
 /** A custom (formula) conditional format. Priority is the position in the sheet's list. */
 export interface ConditionalFormatModel {
@@ -300,6 +303,9 @@ export class FakeConditionalFormatRule
   private _setFormula(property: string, value: unknown, r1c1: boolean): void {
     this._writeRule(property, value, (cf, v) => {
       if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, `ConditionalFormatRule.${property}`);
+      // Excel refuses a conditional-format formula longer than 255 characters (see
+      // docs/memory-host.md, "Limits"): the rule is not changed.
+      if (v.length > CONDITIONAL_FORMULA_LIMIT) throw officeError("InvalidArgument", MESSAGES.formulaTooLong, `ConditionalFormatRule.${property}`);
       cf.formula = r1c1 ? formulaR1C1ToA1Local(v, cf) : v;
     });
   }

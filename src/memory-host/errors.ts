@@ -55,6 +55,7 @@ export const MESSAGES = {
     "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
   duplicateName: "A resource with the same name or identifier already exists.",
   lastVisibleSheet: "A workbook must contain at least one visible worksheet.",
+  formulaTooLong: "The formula is too long: conditional formats take at most 255 characters.",
   alreadyProtected: "The worksheet is already protected. Unprotect it first.",
   wrongPassword:
     "The password you supplied is not correct. Verify that the CAPS LOCK key is off and be sure to use the correct capitalization.",

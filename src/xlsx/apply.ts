@@ -76,6 +76,10 @@ export function applyOperations(workbook: Workbook, operations: readonly SetupOp
       case "highlight":
         highlight(sheet(workbook, op.sheet), op);
         break;
+      case "defineName":
+        // exceljs keeps defined names cell by cell and writes them back as ranges.
+        workbook.definedNames.add(op.reference, op.name);
+        break;
       case "setColumnWidths": {
         const ws = sheet(workbook, op.sheet);
         for (const { column, characters } of op.widths) ws.getColumn(column + 1).width = characters;

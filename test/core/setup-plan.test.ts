@@ -121,12 +121,20 @@ describe("Set up on an empty workbook", () => {
   it("highlights cells the Checks table names, errors over warnings, explained warnings not at all", () => {
     const marks = ofKind(fresh.operations, "highlight").filter((h) => h.sheet === SHEET.measures);
     expect(marks.map((h) => h.address)).toEqual(["A1:Q22", "A1:Q22"]);
-    const errors = 'COUNTIFS(Checks!$C$2:$C$10000,"Measures",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Error")';
+    // The Checks columns go through defined names, so every formula stays within Excel's 255 characters.
+    expect(ofKind(fresh.operations, "defineName")).toEqual([
+      expect.objectContaining({ name: "IR_CheckSheet", reference: "Checks!$C$2:$C$10000" }),
+      expect.objectContaining({ name: "IR_CheckCell", reference: "Checks!$D$2:$D$10000" }),
+      expect.objectContaining({ name: "IR_CheckSeverity", reference: "Checks!$A$2:$A$10000" }),
+      expect.objectContaining({ name: "IR_CheckExplanation", reference: "Checks!$F$2:$F$10000" }),
+    ]);
+    const errors = 'COUNTIFS(IR_CheckSheet,"Measures",IR_CheckCell,ADDRESS(ROW(),COLUMN(),4),IR_CheckSeverity,"Error")';
     expect(marks[0]).toMatchObject({ formula: `=${errors}>0`, fill: "#FFC7CE" });
     expect(marks[1]).toMatchObject({
-      formula: `=AND(COUNTIFS(Checks!$C$2:$C$10000,"Measures",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Warning",Checks!$F$2:$F$10000,"")>0,${errors}=0)`,
+      formula: `=AND(COUNTIFS(IR_CheckSheet,"Measures",IR_CheckCell,ADDRESS(ROW(),COLUMN(),4),IR_CheckSeverity,"Warning",IR_CheckExplanation,"")>0,${errors}=0)`,
       fill: "#FFEB9C",
     });
+    for (const mark of ofKind(fresh.operations, "highlight")) expect(mark.formula.length).toBeLessThanOrEqual(255);
     expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies"]));
     expect(table(TABLE.checks).headers).toEqual(["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"]);
   });

@@ -66,12 +66,56 @@ describe("a failed upgrade restores protection (issue 8, item 11)", () => {
     // Every later batch fails (Excel closed the workbook, say): the rollback cannot run.
     const run = host.run.bind(host);
     let calls = 0;
-    host.run = (async (batch: Parameters<typeof run>[0]) => {
+    jest.spyOn(host, "run").mockImplementation(((batch: Parameters<typeof run>[0]) => {
       calls++;
-      if (calls > 1) throw Object.assign(new Error("The workbook is closed."), { code: "GeneralException" });
+      if (calls > 1) return Promise.reject(Object.assign(new Error("The workbook is closed."), { code: "GeneralException" }));
       return run(batch);
-    }) as typeof host.run;
+    }) as typeof host.run);
     const error = (await gateway.setUp(v1, {}, april2020).catch((e: unknown) => e)) as UserFacingError;
     expect(error.message).toMatch(/It could not undo everything: 'Return', 'Measures', .* left unprotected \(protect again with Review > Protect Sheet\)/);
+  });
+});
+
+describe("conditional-format formulas stay within Excel's limit (issue 8, item 12)", () => {
+  // The warning highlight as Set up wrote it before, with the Checks columns spelt out: 279 characters.
+  const errors = `COUNTIFS(Checks!$C$2:$C$10000,"Case studies",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Error")`;
+  const warnings = `COUNTIFS(Checks!$C$2:$C$10000,"Case studies",Checks!$D$2:$D$10000,ADDRESS(ROW(),COLUMN(),4),Checks!$A$2:$A$10000,"Warning",Checks!$F$2:$F$10000,"")`;
+  const long = `=AND(${warnings}>0,${errors}=0)`;
+
+  it("the host refuses a formula over 255 characters, as Excel does, and keeps the rule as it was", async () => {
+    const host = new MemoryExcelHost();
+    const attempt = (formula: string) =>
+      host
+        .run(async (context) => {
+          const format = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").conditionalFormats.add("Custom");
+          format.custom.rule.formula = formula;
+          await context.sync();
+        })
+        .catch((e: unknown) => e);
+    expect(long.length).toBeGreaterThan(255);
+    expect(await attempt(long)).toMatchObject({ code: "InvalidArgument" });
+    expect(await attempt(`=${"A1+".repeat(84)}12`)).toBeUndefined(); // 255 characters
+    expect(await attempt(`=${"A1+".repeat(84)}123`)).toMatchObject({ code: "InvalidArgument" }); // 256
+  });
+
+  it("Set up's highlights refer to the Checks columns through defined names, each formula within the limit", async () => {
+    const { host, gateway } = await setUpNew();
+    const formulas = host.workbook.sheets.flatMap((s) => s.conditionalFormats.map((cf) => cf.formula));
+    expect(formulas).toHaveLength(10);
+    for (const formula of formulas) expect(formula.length).toBeLessThanOrEqual(255);
+    const names = await host.run(async (context) => {
+      const items = context.workbook.names;
+      items.load("items/name,items/formula");
+      await context.sync();
+      return items.items.map((n) => [n.name, n.formula]);
+    });
+    expect(names).toEqual([
+      ["IR_CheckSheet", "=Checks!$C$2:$C$10000"],
+      ["IR_CheckCell", "=Checks!$D$2:$D$10000"],
+      ["IR_CheckSeverity", "=Checks!$A$2:$A$10000"],
+      ["IR_CheckExplanation", "=Checks!$F$2:$F$10000"],
+    ]);
+    // Running Set up again does not define them twice (Excel would refuse: ItemAlreadyExists).
+    await expect(gateway.setUp(v1, {}, april2020)).resolves.toBeDefined();
   });
 });

@@ -153,6 +153,20 @@ function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing
       );
     }
   }
+  // Excel keeps one namespace for defined names, table names and PivotTable names (compared
+  // without case): a table cannot be named like a defined name, so Set up would fail part-way.
+  for (const table of Object.values(TABLE)) {
+    if (findTable(snapshot, table) || snapshot.sheets.some((s) => s.tables.some((t) => t.toLowerCase() === table.toLowerCase()))) continue;
+    const name = snapshot.names?.find((n) => n.toLowerCase() === table.toLowerCase());
+    const pivot = snapshot.sheets.flatMap((s) => s.pivotTables ?? []).find((n) => n.toLowerCase() === table.toLowerCase());
+    if (name !== undefined) {
+      blockers.push(
+        `The workbook already has a defined name '${name}' (Formulas > Name Manager). Excel keeps table names and defined names in one list, so Set up cannot name its table ${table}. Rename or delete that name, then run Set up again.`,
+      );
+    } else if (pivot !== undefined) {
+      blockers.push(`The workbook already has a PivotTable called '${pivot}'. Excel keeps table and PivotTable names in one list, so Set up cannot name its table ${table}. Rename that PivotTable (PivotTable Analyze > PivotTable Name), then run Set up again.`);
+    }
+  }
   if (existing.frameworkId !== undefined && existing.frameworkId !== framework.id) {
     blockers.push(
       `This workbook was set up with the framework '${existing.frameworkId}', not '${framework.id}'. Choose '${existing.frameworkId}' to update it, or start a new workbook for the other framework.`,
@@ -685,10 +699,22 @@ class PlanBuilder {
     this.finishing.push({ kind: "protect", sheet: fw.sheet }, { kind: "hide", sheet: fw.sheet });
   }
 
-  /** Conditional formats that colour cells named in the Checks table, added once when a data table is made. */
+  /**
+   * Conditional formats that colour cells named in the Checks table, added once when a data table
+   * is made. They refer to the Checks columns through defined names, which are defined first
+   * where the workbook does not have them yet, so each formula stays within Excel's limit.
+   */
   private highlights(): void {
+    let namesDefined = false;
     for (const table of [TABLE.returnDetails, TABLE.measures, TABLE.stakeholders, TABLE.impactMap, TABLE.caseStudies] as const) {
       if (findTable(this.snapshot, table)) continue;
+      if (!namesDefined) {
+        namesDefined = true;
+        for (const name of highlightNames()) {
+          if (this.snapshot.names?.some((n) => n.toLowerCase() === name.name.toLowerCase())) continue;
+          this.content.push({ kind: "defineName", ...name });
+        }
+      }
       const g = this.geometry.get(table)!;
       const address = rangeAddress(g.row, g.column, g.rowCount + 1, g.headers.length);
       const errors = highlightCount(g.sheet, SEVERITY_LABEL.error);
@@ -728,13 +754,36 @@ class PlanBuilder {
  */
 const HIGHLIGHT_ROWS = 10_000;
 
+/**
+ * Excel refuses a conditional-format formula longer than 255 characters (the limit of its
+ * Conditional Formatting dialog; see docs/memory-host.md). Written out with their sheet, the four
+ * Checks columns made the highlight formulas 267-279 characters, so they go through defined names.
+ */
+export const CONDITIONAL_FORMAT_FORMULA_LIMIT = 255;
+
+/** The Checks columns the highlights look up, as workbook-scoped defined names. */
+export const HIGHLIGHT_NAME: Readonly<Record<"Sheet" | "Cell" | "Severity" | "Explanation", string>> = {
+  Sheet: "IR_CheckSheet",
+  Cell: "IR_CheckCell",
+  Severity: "IR_CheckSeverity",
+  Explanation: "IR_CheckExplanation",
+};
+
+/** The defined names the highlight formulas use, with the Checks column each refers to. */
+export function highlightNames(): { name: string; reference: string; comment: string }[] {
+  return (Object.entries(HIGHLIGHT_NAME) as [keyof typeof HIGHLIGHT_NAME, string][]).map(([header, name]) => {
+    const letter = columnLetter(CHECKS_HEADERS.indexOf(header));
+    return {
+      name,
+      reference: `${quoteSheet(SHEET.checks)}!$${letter}$2:$${letter}$${HIGHLIGHT_ROWS}`,
+      comment: `Impact Returns: the ${header} column of the Checks list, for the highlights.`,
+    };
+  });
+}
+
 function highlightCount(sheet: string, severity: string): string {
-  const col = (header: string) => {
-    const letter = columnLetter(CHECKS_HEADERS.indexOf(header as (typeof CHECKS_HEADERS)[number]));
-    return `${quoteSheet(SHEET.checks)}!$${letter}$2:$${letter}$${HIGHLIGHT_ROWS}`;
-  };
-  const unexplained = severity === SEVERITY_LABEL.warning ? `,${col("Explanation")},""` : "";
-  return `COUNTIFS(${col("Sheet")},"${sheet}",${col("Cell")},ADDRESS(ROW(),COLUMN(),4),${col("Severity")},"${severity}"${unexplained})`;
+  const unexplained = severity === SEVERITY_LABEL.warning ? `,${HIGHLIGHT_NAME.Explanation},""` : "";
+  return `COUNTIFS(${HIGHLIGHT_NAME.Sheet},"${sheet}",${HIGHLIGHT_NAME.Cell},ADDRESS(ROW(),COLUMN(),4),${HIGHLIGHT_NAME.Severity},"${severity}"${unexplained})`;
 }
 
 /** Rules for the Value cell of each return field, found by its Field label. */

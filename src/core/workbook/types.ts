@@ -60,6 +60,12 @@ export type SetupOperation =
   | { kind: "applyRules"; sheet: string; rules: RangeRule[] }
   /** Adds a conditional format (custom formula, relative to the range's top-left cell) that fills matching cells. */
   | { kind: "highlight"; sheet: string; address: string; formula: string; fill: string; font: string }
+  /**
+   * Defines a workbook-scoped name for a range, e.g. `IR_CheckSheet` for
+   * `Checks!$C$2:$C$10000` (the reference has its sheet and no leading "="). Planned only when the
+   * name is not defined yet.
+   */
+  | { kind: "defineName"; name: string; reference: string; comment?: string }
   | { kind: "setColumnWidths"; sheet: string; widths: { column: number; characters: number }[] }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   /** Protects the sheet without a password; locked cells cannot be edited, unlocked ones can. */
