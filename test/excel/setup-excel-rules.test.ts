@@ -119,3 +119,37 @@ describe("conditional-format formulas stay within Excel's limit (issue 8, item 1
     await expect(gateway.setUp(v1, {}, april2020)).resolves.toBeDefined();
   });
 });
+
+describe("names share one namespace (issue 8, item 10)", () => {
+  it("the host refuses a table named like a defined name, as Excel does", async () => {
+    const host = new MemoryExcelHost();
+    const error = await host
+      .run(async (context) => {
+        context.workbook.names.add("Measures", "=Sheet1!$A$1:$A$3");
+        await context.sync();
+        const table = context.workbook.worksheets.getItem("Sheet1").tables.add("C1:D3", true);
+        table.name = "measures";
+        await context.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("Set up reports a defined name called like one of its tables as a blocker, before changing anything", async () => {
+    const host = new MemoryExcelHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3").values = [[1], [2], [3]];
+      context.workbook.names.add("Measures", "=Sheet1!$A$1:$A$3");
+      await context.sync();
+    });
+    const gateway = createExcelGateway(host);
+    const plan = await gateway.previewSetup(v1, details, april2020);
+    expect(plan.blockers).toEqual([expect.stringMatching(/already has a defined name 'Measures' \(Formulas > Name Manager\).*cannot name its table Measures/)]);
+    host.resetSyncCount();
+    const error = (await gateway.setUp(v1, details, april2020).catch((e: unknown) => e)) as UserFacingError;
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(error.message).toMatch(/^Set up did not change anything: The workbook already has a defined name 'Measures'/);
+    expect(host.syncCount).toBeLessThanOrEqual(2);
+    expect((await sheetNames(host)).map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
