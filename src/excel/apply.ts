@@ -182,6 +182,18 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
       case "activate":
         sheet(op.sheet).activate();
         break;
+      case "format": {
+        const format = sheet(op.sheet).getRange(op.address).format;
+        if (op.bold !== undefined) format.font.bold = op.bold;
+        if (op.fontSize !== undefined) format.font.size = op.fontSize;
+        if (op.fontColor !== undefined) format.font.color = op.fontColor;
+        if (op.fill !== undefined) format.fill.color = op.fill;
+        if (op.wrap !== undefined) format.wrapText = op.wrap;
+        break;
+      }
+      case "pageLayout":
+        // Page layout is queued by the action that plans it (see summarise.ts queuePageLayout).
+        break;
     }
   }
 }
