@@ -4,7 +4,8 @@
  */
 import type { Command } from "../command";
 import { checkCommand } from "./check";
+import { collateCommand } from "./collate";
 import { summaryCommand } from "./summary";
 import { templateCommand } from "./template";
 
-export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, summaryCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, checkCommand, summaryCommand, collateCommand];

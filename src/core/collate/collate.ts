@@ -2,8 +2,8 @@
  * The collation engine: submissions (and a previous ledger) in, the sector dataset out. Pure and
  * deterministic: the result depends on the inputs, never on their order (docs/sector-format.md).
  *
- * 1. Duplicates: files with the same SHA-256; the one already in the ledger, else the first by
- *    name, is the original, the others are `duplicate`.
+ * 1. Duplicates: files with the same SHA-256; the one already in the ledger, else the earliest
+ *    modified (then the first by name), is the original, the others are `duplicate`.
  * 2. Rejected: unreadable, not a return, no framework known, no organisation code, or a framework
  *    sharing no measure code with the sector's.
  * 3. Per organisation code and reporting year, submissions in order of newness (`Signed off on`,
@@ -124,7 +124,8 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   }
 
   // 1. Duplicates. Files in a fixed order (SHA-256, then name), so the original does not depend on input order.
-  const fresh = [...submissions].sort((a, b) => byText(a.sha256, b.sha256) || byText(baseName(a.file), baseName(b.file)) || byText(a.file, b.file));
+  // The original of identical files is the earliest modified (then the first by name).
+  const fresh = [...submissions].sort((a, b) => byText(a.sha256, b.sha256) || a.modifiedAt - b.modifiedAt || byText(baseName(a.file), baseName(b.file)) || byText(a.file, b.file));
   const originals = new Map<string, Entry>();
   for (const e of entries) if (e.status !== "duplicate" && !originals.has(e.sub.sha256)) originals.set(e.sub.sha256, e);
   for (const sub of fresh) {

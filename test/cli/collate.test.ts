@@ -1,0 +1,255 @@
+/**
+ * `impact-returns collate` on a folder of real returns made by the template command and filled:
+ * several organisations (two framework versions), a resubmission with a revised and a blanked
+ * figure, a byte-identical duplicate, a return with errors, a non-return and hostile files. The
+ * expected totals are worked out here, independently, from the rules that made the figures.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Workbook } from "exceljs";
+import type { MeasureRow } from "../../src/core/setup/measure-rows";
+import { measureRows } from "../../src/core/setup/measure-rows";
+import { requireBuiltCli, runCli, tempDir } from "../support/cli";
+import { deflateRepeated, SHEET, SHEET_HEAD, SHEET_TAIL, workbookWith } from "../support/hostile-files";
+import { convertWithLibreOffice } from "../support/libreoffice";
+import { figureOf, makeReturn, makeTemplate, V1, V2, type ReturnSpec } from "../support/returns";
+
+jest.setTimeout(240_000);
+
+const HOSTILE_NAME = '=HYPERLINK("http://evil.example/","Click me")';
+const PHONE_NAME = "+44 161 496 0000";
+const SECTOR_HOMES = 20_000;
+const REGISTER: Record<string, number> = { AL01: 1200, BE02: 3000, GA03: 6000, DE04: 500 };
+
+const rule = (factor: number) => (row: MeasureRow, m: number) => (V2.measures.findIndex((x) => x.code === row.code) + 1) * 10 * factor + m + (row.breakdown === "" ? 0 : row.breakdown.length);
+
+const alpha: ReturnSpec = { organisation: "Alpha Homes", code: "AL01", homes: 1000, months: 3, value: rule(1), signedOffOn: new Date(Date.UTC(2020, 6, 5)) };
+// The resubmission: WELFARE_CALLS in May revised (Measures!G2), VOLUNTEER_HOURS (not required) in June blanked (H17).
+const alphaAgain: ReturnSpec = { ...alpha, signedOffOn: new Date(Date.UTC(2020, 6, 10)), extra: { Measures: { G2: 999, H17: null } } };
+const beta: ReturnSpec = { organisation: HOSTILE_NAME, code: "BE02", homes: 3000, months: 2, value: rule(2), version: 2, signedOffOn: new Date(Date.UTC(2020, 5, 1)) };
+const betaBad: ReturnSpec = { ...beta, months: 3, signedOffOn: new Date(Date.UTC(2020, 6, 1)), extra: { Measures: { F2: "lots" } } };
+const gamma: ReturnSpec = { organisation: PHONE_NAME, code: "GA03", homes: 6000, months: 3, value: rule(3) };
+
+interface Expected {
+  organisations: number;
+  homes: number;
+  total: number;
+}
+
+/** Totals worked out from the specs of the returns in use (alpha's resubmission, beta's first, gamma). */
+function expectedTotals(): Map<string, Expected> {
+  const out = new Map<string, Expected>();
+  const add = (spec: ReturnSpec, overrides: Record<string, number | null>) => {
+    const framework = spec.version === 2 ? V2 : V1;
+    const rows = measureRows(framework);
+    rows.forEach((row) => {
+      for (let m = 0; m < spec.months; m++) {
+        const month = `2020-${String(4 + m).padStart(2, "0")}`;
+        const key = `${row.code}|${row.breakdown}|${month}`;
+        const value = key in overrides ? overrides[key] : figureOf(spec, rows, row, m);
+        if (value === null || value === undefined) continue;
+        const e = out.get(key) ?? { organisations: 0, homes: 0, total: 0 };
+        e.organisations++;
+        e.homes += REGISTER[spec.code]!;
+        e.total += value;
+        out.set(key, e);
+      }
+    });
+  };
+  add(alphaAgain, { "WELFARE_CALLS||2020-05": 999, "VOLUNTEER_HOURS||2020-06": null });
+  add(beta, {});
+  add(gamma, {});
+  return out;
+}
+
+let dir: string;
+let cleanUp: () => void;
+let returns: string;
+const files: Record<string, string> = {};
+
+beforeAll(async () => {
+  requireBuiltCli();
+  ({ dir, cleanUp } = tempDir("collate"));
+  const v1 = join(dir, "template-v1.xlsx");
+  const v2 = join(dir, "template-v2.xlsx");
+  makeTemplate(v1, 1);
+  makeTemplate(v2, 2);
+  returns = join(dir, "returns");
+  mkdirSync(join(returns, "june"), { recursive: true });
+  const make = async (name: string, spec: ReturnSpec) => {
+    files[name] = join(returns, name);
+    await makeReturn(spec.version === 2 ? v2 : v1, files[name], spec);
+  };
+  await make("alpha.xlsx", alpha);
+  await make("alpha-resubmitted.xlsx", alphaAgain);
+  await make("beta.xlsx", beta);
+  await make("beta-with-errors.xlsx", betaBad);
+  files["june/gamma.xlsx"] = join(returns, "june", "gamma.xlsx");
+  await makeReturn(v1, files["june/gamma.xlsx"], gamma);
+  // A byte-identical copy, made later.
+  files["copy of alpha-resubmitted.xlsx"] = join(returns, "copy of alpha-resubmitted.xlsx");
+  copyFileSync(files["alpha-resubmitted.xlsx"], files["copy of alpha-resubmitted.xlsx"]);
+  utimesSync(files["copy of alpha-resubmitted.xlsx"], new Date(), new Date(Date.now() + 60_000));
+  // Not a return, and hostile files.
+  const notes = new Workbook();
+  notes.addWorksheet("Notes").getCell("A1").value = "Minutes of the meeting";
+  files["notes.xlsx"] = join(returns, "notes.xlsx");
+  await notes.xlsx.writeFile(files["notes.xlsx"]);
+  files["bomb.xlsx"] = join(returns, "bomb.xlsx");
+  writeFileSync(files["bomb.xlsx"], await workbookWith({ [SHEET]: { deflated: await deflateRepeated(SHEET_HEAD, '<row r="1"><c r="A1"><v>1</v></c></row>', 400_000, SHEET_TAIL) } }));
+  files["half.xlsx"] = join(returns, "half.xlsx");
+  const whole = readFileSync(files["beta.xlsx"]);
+  writeFileSync(files["half.xlsx"], whole.subarray(0, Math.floor(whole.length / 2)));
+  files["list.xlsx"] = join(returns, "list.xlsx");
+  writeFileSync(files["list.xlsx"], "Organisation,Figure\nA,1\n");
+  writeFileSync(join(dir, "register.csv"), `Organisation code,Organisation,Homes managed\n${Object.entries(REGISTER).map(([code, homes]) => `${code},"Org ${code}, Ltd",${homes}`).join("\n")}\n`);
+});
+
+afterAll(() => {
+  if (!process.env.KEEP_TEST_FILES) cleanUp?.();
+});
+
+function collateRun(args: string[]) {
+  return runCli(["collate", ...args, "--register", join(dir, "register.csv"), "--sector-homes", String(SECTOR_HOMES), "--as-of", "2020-08-20"]);
+}
+
+interface JsonOut {
+  files: { file: string; sha256: string | null; status: string; reason: string; organisationCode: string | null; reportingYearStart: string | null; monthsReported: number | null; errors: number | null }[];
+  totals: { code: string; breakdown: string; month: string; organisations: number; homesCovered: number; coverage: number | null; reportedTotal: number; scaledEstimate: number | null }[];
+  revisions: { organisationCode: string; code: string; breakdown: string; month: string; was: number; now: number | null; file: string }[];
+  chase: { organisationCode: string; month: string; why: string }[];
+}
+
+describe("impact-returns collate", () => {
+  let json: JsonOut;
+  let out: string;
+
+  beforeAll(() => {
+    out = join(dir, "sector.xlsx");
+    const result = collateRun([returns, "--out", out, "--json", "--receipts", join(dir, "receipts")]);
+    expect(result.stderr).not.toMatch(/unexpected/i);
+    expect(result.status).toBe(0);
+    json = JSON.parse(result.stdout) as JsonOut;
+  });
+
+  it("gives every file the right status", () => {
+    const status = Object.fromEntries(json.files.map((f) => [f.file.slice(returns.length + 1), f.status]));
+    expect(status).toEqual({
+      "alpha.xlsx": "superseded",
+      "alpha-resubmitted.xlsx": "accepted",
+      "copy of alpha-resubmitted.xlsx": "duplicate",
+      "beta.xlsx": "accepted",
+      "beta-with-errors.xlsx": "held",
+      "june/gamma.xlsx": "accepted",
+      "notes.xlsx": "rejected",
+      "bomb.xlsx": "rejected",
+      "half.xlsx": "rejected",
+      "list.xlsx": "rejected",
+    });
+    const byName = (name: string) => json.files.find((f) => f.file === files[name])!;
+    expect(byName("beta-with-errors.xlsx").reason).toContain("beta.xlsx");
+    expect(byName("copy of alpha-resubmitted.xlsx").reason).toContain("alpha-resubmitted.xlsx");
+    expect(byName("notes.xlsx").reason).toMatch(/not an Impact Returns workbook/);
+    expect(byName("half.xlsx").reason).toMatch(/incomplete/);
+    expect(byName("alpha-resubmitted.xlsx")).toMatchObject({ organisationCode: "AL01", reportingYearStart: "2020-04", monthsReported: 3, errors: 0 });
+  });
+
+  it("works out every total, coverage and scaled estimate as they are worked out independently", () => {
+    const expected = expectedTotals();
+    expect(json.totals).toHaveLength(expected.size);
+    for (const t of json.totals) {
+      const e = expected.get(`${t.code}|${t.breakdown}|${t.month}`);
+      expect(e).toBeDefined();
+      expect(t.organisations).toBe(e!.organisations);
+      expect(t.homesCovered).toBe(e!.homes);
+      expect(t.reportedTotal).toBeCloseTo(e!.total, 6);
+      expect(t.coverage).toBeCloseTo(e!.homes / SECTOR_HOMES, 10);
+      expect(t.scaledEstimate).toBeCloseTo((e!.total * SECTOR_HOMES) / e!.homes, 6);
+    }
+    // The measure only version 2 has is reported by beta alone; stocks are per month.
+    expect(json.totals.filter((t) => t.code === "GRANTS_TO_GROUPS").map((t) => t.organisations)).toEqual([1, 1]);
+    expect(json.totals.filter((t) => t.code === "VULNERABLE_RESIDENTS").map((t) => t.month)).toEqual(["2020-04", "2020-05", "2020-06"]);
+  });
+
+  it("lists every revision", () => {
+    expect(json.revisions).toEqual([
+      { organisationCode: "AL01", code: "WELFARE_CALLS", breakdown: "", month: "2020-05", was: figureOf(alpha, measureRows(V1), measureRows(V1)[0]!, 1), now: 999, file: files["alpha-resubmitted.xlsx"] },
+      { organisationCode: "AL01", code: "VOLUNTEER_HOURS", breakdown: "", month: "2020-06", was: figureOf(alpha, measureRows(V1), measureRows(V1)[15]!, 2), now: null, file: files["alpha-resubmitted.xlsx"] },
+    ]);
+  });
+
+  it("chases the organisation on the register with no return, months not reported and the held return", () => {
+    const chase = json.chase.map((c) => `${c.organisationCode} ${c.month}`);
+    expect(chase).toEqual(expect.arrayContaining(["DE04 2020-04", "DE04 2020-07", "AL01 2020-07", "BE02 2020-06"]));
+    expect(json.chase.some((c) => c.organisationCode === "BE02" && /held/.test(c.why))).toBe(true);
+    expect(chase).not.toContain("AL01 2020-05");
+  });
+
+  it("writes the sector workbook that reads back with its tables, and hostile text arrives as text", async () => {
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list"]);
+    const data = wb.getWorksheet("Sector data")!;
+    expect(data.getRow(1).values).toEqual([undefined, "Organisation code", "Organisation", "Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value"]);
+    const names = new Set<unknown>();
+    data.eachRow((row, n) => {
+      if (n > 1) names.add(row.getCell(2).value);
+    });
+    // The register's names are used; the returns' own names are in Submissions.
+    expect(names).toEqual(new Set(["Org AL01, Ltd", "Org BE02, Ltd", "Org GA03, Ltd"]));
+    const subs = wb.getWorksheet("Submissions")!;
+    const cells: unknown[] = [];
+    subs.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(cells).toContain(HOSTILE_NAME);
+    expect(cells).toContain(PHONE_NAME);
+    expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
+    const month = data.getCell("H2").value;
+    expect(month).toBeInstanceOf(Date);
+    expect((month as Date).toISOString().slice(0, 10)).toBe("2020-04-01");
+    const totals = wb.getWorksheet("Sector totals")!;
+    expect(totals.getCell("I1").value).toBe("Coverage %");
+    expect(totals.getCell("I2").numFmt).toContain("%");
+  });
+
+  it("opens in LibreOffice with hostile text still text", () => {
+    const converted = convertWithLibreOffice(out, "xlsx", join(dir, "lo"), dir);
+    return (async () => {
+      const wb = new Workbook();
+      await wb.xlsx.readFile(converted);
+      const values: unknown[] = [];
+      wb.getWorksheet("Submissions")!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+      expect(values).toContain(HOSTILE_NAME);
+      expect(values).toContain(PHONE_NAME);
+      expect(values.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
+      expect(wb.getWorksheet("Sector totals")!.rowCount).toBe(json.totals.length + 1);
+    })();
+  });
+
+  it("writes one receipt per file, plain text, with the check report of a held return", () => {
+    const names = readdirSync(join(dir, "receipts")).sort();
+    expect(names).toHaveLength(json.files.length);
+    const held = readFileSync(join(dir, "receipts", "beta-with-errors.receipt.txt"), "utf8");
+    expect(held).toContain("Status:            held");
+    expect(held).toContain("Check report");
+    expect(held).toContain("Measures!F2");
+    // eslint-disable-next-line no-control-regex
+    for (const name of names) expect(readFileSync(join(dir, "receipts", name), "utf8")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it("writes the same workbook for the same inputs in another order", () => {
+    const names = Object.values(files);
+    const one = join(dir, "one.xlsx");
+    const two = join(dir, "two.xlsx");
+    expect(collateRun([...names, "--out", one, "--jobs", "2"]).status).toBe(0);
+    expect(collateRun([...[...names].reverse(), "--out", two, "--jobs", "1"]).status).toBe(0);
+    expect(readFileSync(one).equals(readFileSync(two))).toBe(true);
+  });
+
+  it("refuses bad arguments with exit 2 and writes nothing", () => {
+    expect(runCli(["collate", returns]).status).toBe(2);
+    const r = runCli(["collate", returns, "--out", join(dir, "x.xlsx"), "--sector-homes", "lots"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--sector-homes");
+    expect(runCli(["collate", returns, "--out", out]).stderr).toContain("already exists");
+  });
+});
