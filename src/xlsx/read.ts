@@ -4,6 +4,7 @@
  * Tables are found by their range (the table's ref), not by exceljs's table rows and columns,
  * which it does not fill in for loaded files. No file system here: usable in a browser.
  */
+import { norm } from "../core/return";
 import type { Workbook, Worksheet } from "exceljs";
 import { parseRange, type RangeRef } from "../core/layout/a1";
 import {
@@ -40,9 +41,6 @@ const SIGNATURE_HEADERS: Partial<Record<TableName, readonly string[]>> = {
 /** How far down a sheet a header row is looked for. */
 const HEADER_SEARCH_ROWS = 20;
 
-function norm(value: unknown): string {
-  return (value === null || value === undefined ? "" : String(value)).replace(/\u00a0/g, " ").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 /** Reads the sheets, the tables on each, the contents of ours, and the stored framework definition. */
 export function readSnapshot(workbook: Workbook): WorkbookSnapshot {

@@ -10,7 +10,7 @@
 import type { Framework, Measure } from "../framework";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
 import { monthIndex, monthLabel, reportingMonths, type YearMonth } from "../layout/months";
-import { readNumber, type ReturnData } from "../return";
+import { measureRowKey, readNumber, type ReturnData } from "../return";
 import { measureRows } from "../setup/measure-rows";
 import type { CheckResult } from "../checks/types";
 import { summariseCaseStudies, type CaseStudiesSummary } from "./case-studies";
@@ -101,7 +101,7 @@ export function summariseReturn({ data, framework, result }: SummaryInput, fallb
   let excludedFigures = 0;
 
   const measures: MeasureSummary[] = measureRows(framework).map((fr) => {
-    const key = `${fr.code.trim().toLowerCase()}|${fr.breakdown.trim().toLowerCase()}`;
+    const key = measureRowKey(fr.code, fr.breakdown);
     const row = rowsByKey.get(key);
     if (row) used.add(row.i);
     const figures: MonthFigure[] = [];
