@@ -88,7 +88,7 @@ beforeAll(async () => {
   await makeReturn(v1, files["june/gamma.xlsx"], gamma);
   // A byte-identical copy, made later.
   files["copy of alpha-resubmitted.xlsx"] = join(returns, "copy of alpha-resubmitted.xlsx");
-  copyFileSync(files["alpha-resubmitted.xlsx"], files["copy of alpha-resubmitted.xlsx"]);
+  copyFileSync(files["alpha-resubmitted.xlsx"]!, files["copy of alpha-resubmitted.xlsx"]);
   utimesSync(files["copy of alpha-resubmitted.xlsx"], new Date(), new Date(Date.now() + 60_000));
   // Not a return, and hostile files.
   const notes = new Workbook();
@@ -96,9 +96,9 @@ beforeAll(async () => {
   files["notes.xlsx"] = join(returns, "notes.xlsx");
   await notes.xlsx.writeFile(files["notes.xlsx"]);
   files["bomb.xlsx"] = join(returns, "bomb.xlsx");
-  writeFileSync(files["bomb.xlsx"], await workbookWith({ [SHEET]: { deflated: await deflateRepeated(SHEET_HEAD, '<row r="1"><c r="A1"><v>1</v></c></row>', 400_000, SHEET_TAIL) } }));
+  writeFileSync(files["bomb.xlsx"], await workbookWith({ [SHEET]: { name: SHEET, deflated: await deflateRepeated(SHEET_HEAD, '<row r="1"><c r="A1"><v>1</v></c></row>', 400_000, SHEET_TAIL) } }));
   files["half.xlsx"] = join(returns, "half.xlsx");
-  const whole = readFileSync(files["beta.xlsx"]);
+  const whole = readFileSync(files["beta.xlsx"]!);
   writeFileSync(files["half.xlsx"], whole.subarray(0, Math.floor(whole.length / 2)));
   files["list.xlsx"] = join(returns, "list.xlsx");
   writeFileSync(files["list.xlsx"], "Organisation,Figure\nA,1\n");
