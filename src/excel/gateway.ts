@@ -20,6 +20,7 @@ import { planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan
 import { findTable, type CellValue, type TableSnapshot, type WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { toUserFacingError, UserFacingError } from "./errors";
+import { writeExplanation, type IssueKey } from "./explain";
 import type { ExcelHost } from "./host";
 import { readSnapshot, readWorkbookState, type SheetProtectionState } from "./read";
 import { summariseInExcel, type SummariseOutcome } from "./summarise";
@@ -46,6 +47,11 @@ export interface ExcelGateway {
    * warnings; the Checks table drives the highlights (2 syncs to read, 1 to write).
    */
   check(options?: { framework?: Framework }): Promise<CheckOutcome>;
+  /**
+   * Writes `text` as the explanation of one issue in the Checks table's Explanation column, as if
+   * typed there (1 sync to read the table, 1 to write). Check again to count it.
+   */
+  explain(issueKey: IssueKey, text: string): Promise<void>;
   /** Checks, then records the sign-off if there is no error and every warning is explained (2 + 1 syncs). */
   signOff(signedOffBy: string, today: Date): Promise<SignOffOutcome>;
   /**
@@ -228,6 +234,8 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
         }
         return { result };
       }),
+
+    explain: (issueKey, text) => run("Explaining the warning", (context) => writeExplanation(context, issueKey, text)),
 
     signOff: (signedOffBy, today) =>
       run("Mark ready to send", async (context) => {

@@ -1,0 +1,56 @@
+/**
+ * "Explain" from the task pane: writes an explanation into the Explanation cell of one issue's row
+ * of the Checks table, with the same effect as typing it there (which stays possible). One sync to
+ * read the table, one to write. The cell is formatted as text ("@") before the value is written,
+ * so an explanation such as "=fewer calls" or "+44 staff" stays the words typed.
+ */
+import { issueKey } from "../core/checks";
+import { TABLE } from "../core/layout/contract";
+import { headerIndex } from "../core/return";
+import type { CellValue } from "../core/workbook/types";
+import { UserFacingError } from "./errors";
+
+/** Which issue: its code, sheet and cell, as the Checks table lists them. */
+export interface IssueKey {
+  code: string;
+  sheet: string;
+  cell: string;
+}
+
+/** Longest explanation written (Excel's limit for a cell's text is 32,767 characters). */
+export const MAX_EXPLANATION = 32_767;
+
+const trimmed = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : String(value).trim());
+
+/** Writes `text` as the explanation of `issue` in the Checks table (2 syncs). An empty text withdraws the explanation. */
+export async function writeExplanation(context: Excel.RequestContext, issue: IssueKey, text: string): Promise<void> {
+  const explanation = text.trim();
+  if (explanation.length > MAX_EXPLANATION) {
+    throw new UserFacingError(`The explanation is too long: Excel keeps at most ${MAX_EXPLANATION.toLocaleString("en-GB")} characters in a cell.`, "Shorten it, then try again.");
+  }
+  const table = context.workbook.tables.getItemOrNullObject(TABLE.checks);
+  const range = table.getRange();
+  range.load("values");
+  await context.sync();
+  if (table.isNullObject) {
+    throw new UserFacingError("The workbook has no list of checks to write the explanation in.", "Check the return, then explain the warning again.");
+  }
+  const [headers = [], ...rows] = range.values as CellValue[][];
+  const col = (name: string) => headerIndex(headers, name);
+  const [code, sheet, cell, explanationCol] = [col("Code"), col("Sheet"), col("Cell"), col("Explanation")];
+  if (code < 0 || sheet < 0 || cell < 0 || explanationCol < 0) {
+    throw new UserFacingError("The Checks sheet's table has lost one of its columns (Code, Sheet, Cell or Explanation).", "Check the return again to rebuild the list.");
+  }
+  const wanted = issueKey(issue);
+  const index = rows.findIndex((row) => issueKey({ code: trimmed(row[code]), sheet: trimmed(row[sheet]), cell: trimmed(row[cell]) }) === wanted);
+  if (index < 0) {
+    throw new UserFacingError(
+      `The Checks sheet no longer lists this warning (${issue.sheet}!${issue.cell}): the figures may have changed since the last check.`,
+      "Check the return again, then explain what is still listed.",
+    );
+  }
+  const target = range.getCell(index + 1, explanationCol);
+  target.numberFormat = [["@"]];
+  target.values = [[explanation]];
+  await context.sync();
+}
