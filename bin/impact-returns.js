@@ -8,7 +8,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`impact-returns: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    // main() turns every failure it can into a plain message; this is the last net. Its wording
+    // stays the tool's own: the details only with IMPACT_RETURNS_DEBUG set.
+    process.stderr.write("impact-returns: unexpected failure inside the tool (not a problem with your files). Please report it; set IMPACT_RETURNS_DEBUG=1 to see the details.\n");
+    if (process.env.IMPACT_RETURNS_DEBUG) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     process.exitCode = 3;
   },
 );
