@@ -1,7 +1,8 @@
 /**
  * The .xlsx gateway: applies the core's SetupOperations to an exceljs workbook and reads a
- * WorkbookSnapshot back. Everything exported here works in a browser as well as in Node; reading
- * and writing files on disk is in ./files (Node only), kept out of this index on purpose.
+ * WorkbookSnapshot back. Writing (apply) and reading a loaded workbook (read) work in a browser as
+ * well as in Node; loading bytes (load, through the zip guard) needs Node's zlib, and reading and
+ * writing files on disk is in ./files (Node only), kept out of this index on purpose.
  */
 export { applyOperations, findWorksheet, toExcelValidation, SHEET_PROTECTION, UnsupportedOperationError } from "./apply";
 export { readSnapshot } from "./read";
