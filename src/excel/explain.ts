@@ -28,11 +28,12 @@ export async function writeExplanation(context: Excel.RequestContext, issue: Iss
   if (explanation.length > MAX_EXPLANATION) {
     throw new UserFacingError(`The explanation is too long: Excel keeps at most ${MAX_EXPLANATION.toLocaleString("en-GB")} characters in a cell.`, "Shorten it, then try again.");
   }
-  const table = context.workbook.tables.getItemOrNullObject(TABLE.checks);
-  const range = table.getRange();
+  const range = context.workbook.tables.getItem(TABLE.checks).getRange();
   range.load("values");
-  await context.sync();
-  if (table.isNullObject) {
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ItemNotFound") throw error;
     throw new UserFacingError("The workbook has no list of checks to write the explanation in.", "Check the return, then explain the warning again.");
   }
   const [headers = [], ...rows] = range.values as CellValue[][];
