@@ -114,7 +114,8 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         const table = ws.tables.add(op.address, true);
         table.name = op.table;
         table.style = op.style;
-        table.getHeaderRowRange().values = [op.headers.map(String)];
+        // Headers too are read as typed: "Apr 2025" would become the date Apr-25, "-x" a formula.
+        writeCells(table.getHeaderRowRange(), [op.headers.map(String)]);
         if (op.rows.length > 0) writeCells(table.getDataBodyRange(), op.rows);
         break;
       }
@@ -122,13 +123,25 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         context.workbook.tables.getItem(op.table).delete();
         break;
       case "appendRows": {
+        if (op.rows.length === 0) break;
         const table = context.workbook.tables.getItem(op.table);
-        table.rows.add(undefined, op.rows.map((row) => row.map(toExcelCell)));
+        // rows.add reads its values as typed and gives the new rows the last row's formats, so
+        // text cells go in blank and are then written with the text format set first.
+        // rows.add returns the first added row (TableRowCollection.add, ExcelApi 1.1).
+        const first = table.rows.add(
+          undefined,
+          op.rows.map((row) => row.map((cell) => (typeof cell === "string" ? "" : toExcelCell(cell)))),
+        );
+        if (hasText(op.rows)) writeCells(first.getRange().getResizedRange(op.rows.length - 1, 0), op.rows);
         break;
       }
       case "appendColumns": {
         const table = context.workbook.tables.getItem(op.table);
-        for (const header of op.headers) table.columns.add(undefined, undefined, header);
+        for (const header of op.headers) {
+          // columns.add reads the name as typed too: write it again as text.
+          const column = table.columns.add(undefined, undefined, header);
+          writeCells(column.getHeaderRowRange(), [[header]]);
+        }
         break;
       }
       case "write":

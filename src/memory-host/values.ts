@@ -66,6 +66,13 @@ export function interpretInput(input: unknown, cellNumberFormat: string, locatio
   if (cellNumberFormat === "@") return { kind: "value", value: input };
   if (input.startsWith("'")) return { kind: "value", value: input.slice(1) };
   if (input.startsWith("=") && input.length > 1) return { kind: "formula", formula: input };
+  // A month and year ("Apr 2025", "April 2025") is a date: the 1st of the month, shown "mmm-yy".
+  const monthYear = MONTH_YEAR.exec(input);
+  if (monthYear) {
+    const month = monthNumber(monthYear[1] ?? "");
+    const serial = month === undefined ? null : dateToSerial(Number(monthYear[2]), month, 1);
+    if (serial !== null) return { kind: "value", value: serial, autoFormat: "mmm-yy" };
+  }
   // Fast path: text starting with a letter is text, unless it is TRUE or FALSE.
   if (/^[A-Za-z]/.test(input) && !/^(true|false)$/i.test(input)) return { kind: "value", value: input };
   if (NUMBER.test(input)) return { kind: "value", value: Number(input) };
@@ -102,7 +109,20 @@ export function interpretInput(input: unknown, cellNumberFormat: string, locatio
   const upper = input.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { kind: "value", value: upper === "TRUE" };
   if (isErrorLiteral(input)) return { kind: "value", value: upper, error: true };
+  // Excel starts a formula at "+" or "-" as it does at "=" (Lotus habits): "-x" is stored as
+  // "=-x", "+A1" as "=+A1". Numbers ("-5", "+1,000", "-12%") were taken above; a lone sign is text.
+  if ((input.startsWith("+") || input.startsWith("-")) && input.trim().length > 1) return { kind: "formula", formula: `=${input}` };
   return { kind: "value", value: input };
+}
+
+const MONTH_YEAR = /^\s*([A-Za-z]{3,9})\s+(\d{4})\s*$/;
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** 1-12 for a month's full name or its first three letters (as Excel reads them), else undefined. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const i = MONTH_NAMES.findIndex((m) => m === lower || (lower.length === 3 && m.startsWith(lower)));
+  return i < 0 ? undefined : i + 1;
 }
 
 function roundTo(n: number, digits: number): number {

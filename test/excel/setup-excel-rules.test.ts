@@ -5,9 +5,10 @@
  */
 import { findBuiltinFramework } from "../../src/core/framework";
 import { UserFacingError } from "../../src/excel/errors";
+import { queueOperations } from "../../src/excel/apply";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
-import { sheetNames } from "./helpers";
+import { readFormulas, readRange, sheetNames, tableInfo } from "./helpers";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const april2020 = { year: 2020, month: 4 };
@@ -151,5 +152,51 @@ describe("names share one namespace (issue 8, item 10)", () => {
     expect(error.message).toMatch(/^Set up did not change anything: The workbook already has a defined name 'Measures'/);
     expect(host.syncCount).toBeLessThanOrEqual(2);
     expect((await sheetNames(host)).map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("text stays text on every write path (issue 8, item 9)", () => {
+  const awkward = ["0123", "-5 homes", "+44 20 7946 0000", "Apr 2025", "=not a formula"];
+
+  it("appendRows and appendColumns write text as text, numbers and formulas as they are", async () => {
+    const host = new MemoryExcelHost();
+    await host.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Sheet1").tables.add("A1:G2", true);
+      table.name = "T";
+      await context.sync();
+      queueOperations(context, [
+        { kind: "appendColumns", table: "T", headers: ["Apr 2021", "0123"] },
+        { kind: "appendRows", table: "T", rows: [[...awkward, 42, { formula: "=F3*2" }, null, "May 2021"]] },
+      ]);
+      await context.sync();
+    });
+    expect((await tableInfo(host, "T")).headers.slice(7)).toEqual(["Apr 2021", "0123"]);
+    expect((await readRange(host, "Sheet1", "A3:I3"))[0]).toEqual([...awkward, 42, "", "", "May 2021"]);
+    expect((await readFormulas(host, "Sheet1", "G3"))[0]).toEqual(["=F3*2"]);
+  });
+
+  it("Set up's table headers stay exactly 'Apr 2020' (Excel would read them as dates, 'Apr-20')", async () => {
+    const { host } = await setUpNew();
+    expect((await tableInfo(host, "Measures")).headers.slice(5, 8)).toEqual(["Apr 2020", "May 2020", "Jun 2020"]);
+  });
+
+  it("a month header Excel turned into a date is the same column: Set up puts it back as text and adds no column", async () => {
+    const { host, gateway } = await setUpNew();
+    await host.userEdit("Measures", "F2", [[120]]);
+    // As in a workbook whose header was typed into a General cell: Excel keeps the date's text.
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Measures");
+      sheet.protection.unprotect();
+      sheet.getRange("F1").numberFormat = [["General"]];
+      sheet.getRange("F1").values = [["Apr 2020"]];
+      await context.sync();
+    });
+    expect((await tableInfo(host, "Measures")).headers[5]).toBe("Apr-20");
+    const outcome = await gateway.setUp(v1, {}, april2020);
+    expect(outcome.plan.changes.find((c) => c.sheet === "Measures")?.detail).not.toMatch(/restores column/);
+    const info = await tableInfo(host, "Measures");
+    expect(info.address).toBe("Measures!A1:Q22");
+    expect(info.headers[5]).toBe("Apr 2020");
+    expect(await readRange(host, "Measures", "F2")).toEqual([[120]]);
   });
 });

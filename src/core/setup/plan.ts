@@ -35,7 +35,7 @@ import {
   type TableName,
 } from "../layout/contract";
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { excelSerial, monthLabel, parseMonth, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
 import { existingReturn, headerIndex, norm, readReturn, type ExistingReturn, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
@@ -114,6 +114,13 @@ function bodyColumn(g: Geometry, header: string): string | undefined {
 
 function bodyRowNumber(g: Geometry, rowIndex: number): number {
   return g.row + 2 + rowIndex; // 1-based sheet row
+}
+
+/** A month label as Set up writes it ("Apr 2025"). */
+const MONTH_LABEL = /^[A-Z][a-z]{2} \d{4}$/;
+
+function sameMonthOrFalse(a: YearMonth | undefined, b: YearMonth): boolean {
+  return a !== undefined && sameMonth(a, b);
 }
 
 /** Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the workbook give a year. */
@@ -263,7 +270,12 @@ class PlanBuilder {
     const spare = existingHeaders.filter((h) => headerIndex(headers, h) < 0);
     const missing: string[] = [];
     for (const wanted of headers.filter((h) => headerIndex(existingHeaders, h) < 0)) {
-      const typo = spare.find((h) => distance(norm(h), norm(wanted)) <= Math.max(1, Math.floor(wanted.length / 6)));
+      // Excel reads "Apr 2025" typed into a header as a date and keeps its text "Apr-25": the
+      // same month under another spelling is the same column, put back as text.
+      const month = MONTH_LABEL.test(wanted) ? parseMonth(wanted) : undefined;
+      const typo =
+        spare.find((h) => month !== undefined && /\d/.test(h) && sameMonthOrFalse(parseMonth(h), month)) ??
+        spare.find((h) => distance(norm(h), norm(wanted)) <= Math.max(1, Math.floor(wanted.length / 6)));
       if (typo === undefined) {
         missing.push(wanted);
         continue;
