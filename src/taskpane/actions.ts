@@ -8,8 +8,9 @@
 import { builtinFrameworks, parseFrameworkText, type Framework } from "../core/framework";
 import { SUMMARY_SHEET } from "../core/layout/summary-contract";
 import { defaultYearStart, type YearMonth } from "../core/layout/months";
-import { readExistingReturn, type ExistingReturn } from "../core/return";
+import { readExistingReturn, readReturn, type ExistingReturn, type ReturnData } from "../core/return";
 import type { SetupDetails, SetupPlan } from "../core/setup/plan";
+import type { IssueKey } from "../excel/explain";
 import type { CheckOutcome, ExcelGateway, ProgressListener, SetupOutcome, SignOffOutcome, SummariseOutcome } from "../excel/gateway";
 
 /** The Set up view: choose a framework and details, review, insert or upgrade the sheets. */
@@ -38,10 +39,94 @@ export interface CheckActions {
   goToCell(sheet: string, cell: string): Promise<void>;
   /** Checks the return and writes the list to the Checks sheet (which drives the highlights). */
   check(): Promise<CheckOutcome>;
-  /** "Mark ready to send": refused (with the reason) unless there is no error and every warning is explained. */
-  signOff(signedOffBy: string): Promise<SignOffOutcome>;
+  /**
+   * Writes an explanation against a warning in the Checks sheet's Explanation column (the same as
+   * typing it there); check again to count it. An empty text withdraws it.
+   */
+  explain(issue: IssueKey, text: string): Promise<void>;
+  /**
+   * "Mark ready to send": refused (with the reason) unless there is no error and every warning is
+   * explained. Once marked, says what to do next (whom to send it to, and by when).
+   */
+  signOff(signedOffBy: string): Promise<PaneSignOffOutcome>;
   /** Calls `onEdit` whenever the user edits or pastes on a data sheet; resolves to a function that stops watching. */
   watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
+}
+
+/** Where a return goes once it is ready: the framework's `submission`, when it has one. */
+export interface Submission {
+  /** Whom to email the workbook to, e.g. "returns@centre.example". */
+  to?: string;
+  /** Day of the month after the latest month reported by which it is due (default 15). */
+  dueDay?: number;
+}
+
+/** What to do once the return is marked ready to send. */
+export interface NextStep {
+  to?: string;
+  /** When it is due; absent when no month has figures yet. */
+  due?: Date;
+}
+
+export interface PaneSignOffOutcome extends SignOffOutcome {
+  /** Set when the return was marked ready to send. */
+  nextStep?: NextStep;
+}
+
+export const DEFAULT_DUE_DAY = 15;
+
+/** The latest month with any figure on the Measures sheet. */
+export function latestMonthReported(data: ReturnData): YearMonth | undefined {
+  const months = data.measures?.months ?? [];
+  let latest: YearMonth | undefined;
+  for (const month of months) {
+    const filled = data.measures!.rows.some((row) => {
+      const value = row.cells[month.slot]?.value;
+      return value !== undefined && value !== null && String(value).trim() !== "";
+    });
+    if (filled && (!latest || month.month.year * 12 + month.month.month > latest.year * 12 + latest.month)) latest = month.month;
+  }
+  return latest;
+}
+
+/** The due date: `dueDay` (default the 15th) of the month after `month`, kept within that month. */
+export function dueDate(month: YearMonth, dueDay: number = DEFAULT_DUE_DAY): Date {
+  const next = month.month === 12 ? { year: month.year + 1, month: 1 } : { year: month.year, month: month.month + 1 };
+  const days = new Date(next.year, next.month, 0).getDate();
+  const day = Math.min(Math.max(1, Math.round(Number.isFinite(dueDay) ? dueDay : DEFAULT_DUE_DAY)), days);
+  return new Date(next.year, next.month - 1, day);
+}
+
+/** The framework's submission settings: from the definition kept in the workbook, else the built-in framework of that id and version. */
+export function submissionOf(data: ReturnData, frameworks: readonly Framework[]): Submission | undefined {
+  const pick = (value: unknown): Submission | undefined => {
+    if (!value || typeof value !== "object") return undefined;
+    const { to, dueDay } = value as { to?: unknown; dueDay?: unknown };
+    const out: Submission = {};
+    if (typeof to === "string" && to.trim() !== "") out.to = to.trim();
+    if (typeof dueDay === "number" && Number.isInteger(dueDay) && dueDay >= 1 && dueDay <= 31) out.dueDay = dueDay;
+    return out;
+  };
+  if (data.frameworkDefinition) {
+    try {
+      const parsed = JSON.parse(data.frameworkDefinition) as { submission?: unknown };
+      if (parsed && typeof parsed === "object") return pick(parsed.submission);
+    } catch {
+      // A damaged definition: fall back to the built-in framework.
+    }
+  }
+  const builtin = frameworks.find((f) => f.id === data.info?.frameworkId && f.version === data.info?.frameworkVersion);
+  return pick((builtin as { submission?: unknown } | undefined)?.submission);
+}
+
+/** What to do next, from the workbook as it is after sign-off. */
+export function nextStepFor(data: ReturnData, frameworks: readonly Framework[]): NextStep {
+  const submission = submissionOf(data, frameworks);
+  const latest = latestMonthReported(data);
+  const step: NextStep = {};
+  if (submission?.to) step.to = submission.to;
+  if (latest) step.due = dueDate(latest, submission?.dueDay);
+  return step;
 }
 
 /** The Summarise view: build (or refresh) the board summary, then show it. */
@@ -66,7 +151,18 @@ export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date =
     runSetup: (framework, details, onProgress) => gateway.setUp(framework, details, yearStart(), onProgress),
     goToCell: (sheet, cell) => gateway.selectCell(sheet, cell),
     check: () => gateway.check(),
-    signOff: (signedOffBy) => gateway.signOff(signedOffBy, today()),
+    explain: (issue, text) => gateway.explain(issue, text),
+    signOff: async (signedOffBy) => {
+      const outcome: PaneSignOffOutcome = await gateway.signOff(signedOffBy, today());
+      if (outcome.refusal !== undefined) return outcome;
+      try {
+        outcome.nextStep = nextStepFor(readReturn(await gateway.readWorkbook()), builtinFrameworks());
+      } catch {
+        // The return is marked ready; only the reminder of where to send it is missing.
+        outcome.nextStep = {};
+      }
+      return outcome;
+    },
     watchEdits: (onEdit) => gateway.watchEdits(onEdit),
     summarise: (onProgress) => gateway.summarise(today(), onProgress),
     showBoardSummary: () => gateway.showSheet(SUMMARY_SHEET.board),

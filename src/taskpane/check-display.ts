@@ -97,7 +97,7 @@ export function signOffBlocker(result: CheckResult | undefined, checking: boolea
   if (result.notAReturn) return "This workbook is not a return yet: set it up on the Set up tab, fill it in and check it first.";
   const errors = result.summary.errors;
   const warnings = warningsBlockingSignOff(result);
-  const explain = "type why the figure is right in the Explanation column of the Checks sheet";
+  const explain = "use Explain on the warning, or type why the figure is right in the Explanation column of the Checks sheet";
   if (errors > 0 && warnings > 0) {
     return `Fix the ${plural(errors, "error")}, and fix or explain the ${plural(warnings, "warning")} (${explain}), then check again.`;
   }
@@ -195,4 +195,10 @@ export function createCheckScheduler(run: (reason: CheckReason) => Promise<void>
       clearTimer();
     },
   };
+}
+
+/** After "Mark ready to send": "Save the workbook and email it to … by 15 August 2020." */
+export function nextStepText(step: { to?: string | undefined; due?: Date | undefined }): string {
+  const whom = step.to ? `email it to ${step.to}` : "send it to the centre";
+  return `Save the workbook and ${whom}${step.due ? ` by ${longDate(step.due)}` : ""}.`;
 }

@@ -126,7 +126,7 @@ describe("signOffBlocker", () => {
     expect(signOffBlocker(result([], { notAReturn: "no Measures table" }), false)).toMatch(/^This workbook is not a return yet/);
     expect(signOffBlocker(result([error, error]), false)).toBe("Fix the 2 errors, then check again.");
     expect(signOffBlocker(result([warning]), false)).toMatch(
-      /^Fix or explain the 1 warning \(type why .* Explanation column of the Checks sheet\), then check again\.$/,
+      /^Fix or explain the 1 warning \(use Explain on the warning, or type why .* Explanation column of the Checks sheet\), then check again\.$/,
     );
     expect(signOffBlocker(result([error, warning, warning]), false)).toMatch(/^Fix the 1 error, and fix or explain the 2 warnings/);
   });

@@ -7,6 +7,7 @@ import { ErrorCircle12Filled, Info16Regular, Warning12Filled } from "@fluentui/r
 import { useId, useState, type ReactElement } from "react";
 import type { CheckIssue, Severity } from "../../core/checks";
 import { issueExplanation, plural } from "../check-display";
+import { ExplainBox } from "./ExplainBox";
 import { IssueList } from "./IssueList";
 
 const useStyles = makeStyles({
@@ -56,10 +57,12 @@ export interface IssueGroupCardProps {
   /** Every issue of this code still to deal with, in sheet order. */
   issues: readonly CheckIssue[];
   onGo(issue: CheckIssue): void;
+  /** For warnings: writes an explanation against one of them (the card then offers an "Explain" box). */
+  onExplain?(issue: CheckIssue, text: string): Promise<void>;
   headingLevel?: 4 | 5;
 }
 
-export function IssueGroupCard({ code, title, severity, issues, onGo, headingLevel = 4 }: IssueGroupCardProps) {
+export function IssueGroupCard({ code, title, severity, issues, onGo, onExplain, headingLevel = 4 }: IssueGroupCardProps) {
   const styles = useStyles();
   const Heading = `h${headingLevel}` as "h4";
   const headingId = useId();
@@ -102,6 +105,7 @@ export function IssueGroupCard({ code, title, severity, issues, onGo, headingLev
         </p>
       ) : null}
       <IssueList issues={issues} onGo={onGo} />
+      {severity === "warning" && onExplain ? <ExplainBox issues={issues} onExplain={onExplain} title={title} /> : null}
     </section>
   );
 }

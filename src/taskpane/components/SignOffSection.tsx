@@ -7,8 +7,8 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spin
 import { Info16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { CheckResult } from "../../core/checks";
-import type { SignOffOutcome } from "../../excel/gateway";
-import { clockTime, longDate } from "../check-display";
+import type { NextStep, PaneSignOffOutcome } from "../actions";
+import { clockTime, longDate, nextStepText } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -27,18 +27,19 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
   },
+  nextStep: { margin: `${tokens.spacingVerticalS} 0 0` },
   blockerIcon: { flexShrink: 0, marginTop: "1px" },
   focusTarget: {
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
   },
 });
 
-type Outcome = { kind: "signed"; who: string; at: Date } | { kind: "refused"; refusal: string } | { kind: "failed"; error: DisplayError };
+type Outcome = { kind: "signed"; who: string; at: Date; next?: NextStep | undefined } | { kind: "refused"; refusal: string } | { kind: "failed"; error: DisplayError };
 
 export interface SignOffSectionProps {
   /** Why the last check does not allow signing off, or undefined when it does. */
   blocker: string | undefined;
-  signOff(name: string): Promise<SignOffOutcome>;
+  signOff(name: string): Promise<PaneSignOffOutcome>;
   /** Called with the check the sign-off ran (it checks again before recording anything). */
   onChecked(result: CheckResult, signed: boolean): void;
   /** Whether the last check found nothing to deal with; a sign-off shown as done goes when it did. */
@@ -95,7 +96,7 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
         setOutcome({ kind: "refused", refusal: result.refusal });
         onChecked(result.result, false);
       } else {
-        setOutcome({ kind: "signed", who, at: now() });
+        setOutcome({ kind: "signed", who, at: now(), next: result.nextStep });
         onChecked(result.result, true);
       }
     } catch (e) {
@@ -160,6 +161,12 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
                   Signed off by {outcome.who} on {longDate(outcome.at)} at {clockTime(outcome.at)}. The Return sheet records who, when and a checksum of the
                   figures: if any figure changes, the next check will warn you, and you can mark the return ready again.
                 </div>
+                {outcome.next ? (
+                  <p className={styles.nextStep} data-testid="next-step">
+                    <strong>Next: </strong>
+                    {nextStepText(outcome.next)}
+                  </p>
+                ) : null}
               </MessageBarBody>
             </MessageBar>
           ) : outcome.kind === "refused" ? (

@@ -243,6 +243,16 @@ export function CheckView({ actions }: CheckViewProps) {
   );
   const goToIssue = useCallback((issue: CheckIssue) => void goTo(issue.sheet, issue.cell, issueLocation(issue)), [goTo]);
 
+  // "Explain" on a warning card: the explanation goes to the Checks sheet, then the return is checked again to count it.
+  const explain = useCallback(
+    async (issue: CheckIssue, text: string) => {
+      await actions.explain({ code: issue.code, sheet: issue.sheet, cell: issue.cell }, text);
+      setAnnouncement(`Explanation saved for ${issueLocation(issue)}. Checking again…`);
+      scheduler.current?.checkNow("manual");
+    },
+    [actions],
+  );
+
   const arranged = useMemo(() => (last && !last.result.notAReturn ? arrangeIssues(last.result) : undefined), [last]);
   const result = last?.result;
   const blocker = signOffBlocker(result, false);
@@ -390,6 +400,7 @@ export function CheckView({ actions }: CheckViewProps) {
                   severity={group.severity}
                   issues={arranged.byCode.get(group.code) ?? []}
                   onGo={goToIssue}
+                  onExplain={explain}
                 />
               ))}
               {arranged.accepted.length > 0 ? (
@@ -428,8 +439,8 @@ export function CheckView({ actions }: CheckViewProps) {
             </li>
           </ul>
           <p className={styles.note}>
-            If a warned figure is right, type why in the Explanation column of the Checks sheet, then check again: the warning then counts as explained. The
-            highlights go when the problems are fixed.
+            If a warned figure is right, say why with Explain on its warning, or type it in the Explanation column of the Checks sheet and check again: the
+            warning then counts as explained. The highlights go when the problems are fixed.
           </p>
           <div>
             <Button size="small" icon={<TableSearch20Regular />} onClick={() => void goTo("Checks", "F2", "the Checks sheet")}>

@@ -1,0 +1,153 @@
+/**
+ * The "Explain" box on a warning card: why the warned figure is right, written into the Explanation
+ * column of the Checks sheet (the same as typing it there, which stays possible). With several
+ * cells in the card, the officer picks which one the explanation is for. Saving re-checks, so the
+ * warning moves to "Explained warnings".
+ */
+import { Button, Field, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { CommentEdit16Regular } from "@fluentui/react-icons";
+import { useId, useRef, useState, type FormEvent } from "react";
+import type { CheckIssue } from "../../core/checks";
+import { issueLocation } from "../check-display";
+import { describeError, type DisplayError } from "../errors";
+import { ErrorMessage } from "./ErrorMessage";
+
+const useStyles = makeStyles({
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+export interface ExplainBoxProps {
+  /** The card's warnings still to deal with. */
+  issues: readonly CheckIssue[];
+  /** Writes the explanation (and re-checks); rejects with a user-facing error. */
+  onExplain(issue: CheckIssue, text: string): Promise<void>;
+  /** The card's title, for the box's accessible name. */
+  title: string;
+}
+
+export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
+  const styles = useStyles();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [which, setWhich] = useState(0);
+  const [text, setText] = useState("");
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<DisplayError | undefined>(undefined);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  if (issues.length === 0) return null;
+  const issue = issues[Math.min(which, issues.length - 1)]!;
+  const where = issueLocation(issue);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    if (text.trim() === "") {
+      setProblem("Type why the figure is right: the centre reads it with the return.");
+      textArea.current?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setFailure(undefined);
+    setSaving(true);
+    try {
+      await onExplain(issue, text);
+      setText("");
+      setOpen(false);
+    } catch (e) {
+      setFailure(describeError(e, "Explaining the warning"));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <div className={styles.actions}>
+        <Button
+          ref={toggle}
+          size="small"
+          icon={<CommentEdit16Regular />}
+          aria-expanded={false}
+          aria-controls={formId}
+          onClick={() => {
+            setOpen(true);
+            // Focus the box once it is drawn.
+            setTimeout(() => textArea.current?.focus(), 0);
+          }}
+        >
+          Explain
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form id={formId} className={styles.form} onSubmit={(e) => void submit(e)} aria-label={`Explain: ${title}`} noValidate>
+      {issues.length > 1 ? (
+        <Field label="Cell">
+          <Select value={String(which)} onChange={(_, data) => setWhich(Number(data.value))} disabled={saving}>
+            {issues.map((i, n) => (
+              <option key={`${i.sheet}!${i.cell}`} value={n}>
+                {issueLocation(i)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field
+        label={`Why ${where} is right`}
+        hint="Written in the Explanation column of the Checks sheet; the warning then counts as explained."
+        validationState={problem ? "error" : "none"}
+        validationMessage={problem}
+      >
+        <Textarea
+          ref={textArea}
+          value={text}
+          resize="vertical"
+          disabled={saving}
+          onChange={(_, data) => {
+            setText(data.value);
+            if (problem && data.value.trim() !== "") setProblem(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.preventDefault();
+              setOpen(false);
+              setTimeout(() => toggle.current?.focus(), 0);
+            }
+          }}
+        />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" size="small" disabledFocusable={saving}>
+          Save explanation
+        </Button>
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={saving}
+          onClick={() => {
+            setOpen(false);
+            setProblem(undefined);
+            setTimeout(() => toggle.current?.focus(), 0);
+          }}
+        >
+          Cancel
+        </Button>
+        {saving ? <Spinner size="tiny" label="Saving…" /> : null}
+      </div>
+      {failure ? <ErrorMessage error={failure} title="The explanation was not saved" /> : null}
+    </form>
+  );
+}
