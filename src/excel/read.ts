@@ -7,7 +7,22 @@
 import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_LIST_CAPACITY, SHEET, TABLE } from "../core/layout/contract";
 import { SUMMARY_TABLE } from "../core/layout/summary-contract";
 import { rangeAddress } from "../core/layout/a1";
+import { isDateFormat } from "../core/return";
 import type { CellValue, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";
+
+/** Tables whose number formats are read, for dates typed into number cells. */
+const FORMATS_READ = new Set<string>([TABLE.measures.toLowerCase(), TABLE.stakeholders.toLowerCase()]);
+
+/** Body cells holding a number shown through a date format. */
+export function datesIn(values: readonly CellValue[][], formats: readonly unknown[][]): [number, number][] {
+  const out: [number, number][] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value === "number" && isDateFormat(formats[r]?.[c])) out.push([r, c]);
+    }),
+  );
+  return out;
+}
 
 const OUR_TABLES = new Set<string>(Object.values(TABLE).map((name) => name.toLowerCase()));
 /** Summarise also reads the last summary's KeyFigures (for its Commentary), PivotTable and defined names. */
@@ -62,7 +77,10 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
     sheets.find((s) => s.name === sheetName)?.tables.push(table.name);
     if (OUR_TABLES.has(table.name.toLowerCase()) || (options.summary && SUMMARY_TABLES.has(table.name.toLowerCase()))) {
       const range = table.getRange();
-      range.load("rowIndex,columnIndex,values,formulas");
+      // Number formats too where figures are typed, in the same sync: a date typed into a number
+      // cell reads as its serial, and only its format tells it apart.
+      if (FORMATS_READ.has(table.name.toLowerCase())) range.load("rowIndex,columnIndex,values,formulas,numberFormat");
+      else range.load("rowIndex,columnIndex,values,formulas");
       ours.push({ table, sheet: sheetName, range });
     }
   }
@@ -79,7 +97,9 @@ export async function readWorkbookState(context: Excel.RequestContext, options: 
   const tableSnapshots: TableSnapshot[] = ours.map(({ table, sheet, range }) => {
     const [headerValues = [], ...bodyValues] = range.values as CellValue[][];
     const [, ...bodyFormulas] = range.formulas as CellValue[][];
+    const dateCells = FORMATS_READ.has(table.name.toLowerCase()) ? datesIn(bodyValues, (range.numberFormat as unknown[][]).slice(1)) : undefined;
     return {
+      ...(dateCells && dateCells.length > 0 ? { dateCells } : {}),
       name: table.name,
       sheet,
       row: range.rowIndex,

@@ -4,7 +4,7 @@
  * Tables are found by their range (the table's ref), not by exceljs's table rows and columns,
  * which it does not fill in for loaded files. No file system here: usable in a browser.
  */
-import { norm } from "../core/return";
+import { isDateFormat, norm } from "../core/return";
 import type { Workbook, Worksheet } from "exceljs";
 import { parseRange, type RangeRef } from "../core/layout/a1";
 import {
@@ -113,7 +113,28 @@ function readTable(ws: Worksheet, raw: RawTable): TableSnapshot {
   const bodyTop = firstRowIsHeader ? range.row + 1 : range.row;
   const bodyRows = Math.max(0, range.row + range.rowCount - bodyTop - (raw.totalsRow ? 1 : 0));
   const { values, formulas } = readBlock(ws, bodyTop, range.column, bodyRows, range.columnCount);
-  return { name: raw.name, sheet: ws.name, row: bodyTop - 1, column: range.column, headers, values, formulas };
+  const snapshot: TableSnapshot = { name: raw.name, sheet: ws.name, row: bodyTop - 1, column: range.column, headers, values, formulas };
+  if (DATES_READ.has(raw.name.toLowerCase())) {
+    const dateCells = datesIn(ws, bodyTop, range.column, values);
+    if (dateCells.length > 0) snapshot.dateCells = dateCells;
+  }
+  return snapshot;
+}
+
+/** Tables whose number cells are looked at for dates (as the Excel gateway reads their formats). */
+const DATES_READ = new Set<string>([TABLE.measures.toLowerCase(), TABLE.stakeholders.toLowerCase()]);
+
+/** Body cells holding a number shown through a date format (exceljs gives such cells as Date objects). */
+function datesIn(ws: Worksheet, top: number, left: number, values: readonly CellValue[][]): [number, number][] {
+  const out: [number, number][] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (typeof value !== "number") return;
+      const cell = findCell(ws, top + r, left + c);
+      if (cell && (cell.value instanceof Date || isDateFormat(cell.numFmt))) out.push([r, c]);
+    }),
+  );
+  return out;
 }
 
 /**

@@ -156,6 +156,18 @@ const CATALOGUE = [
     explanation: "A figure is stored as text (for example pasted as \"1,234\" or with spaces). It was read as a number for the other checks, but Excel will not add it up.",
   },
   {
+    code: "date-in-number-cell",
+    severity: "warning",
+    title: "Date in a number cell",
+    explanation: "A figure is shown through a date format, so it is most likely a date typed or pasted into a number cell: Excel keeps the date as its serial number (2024-05-05 becomes 45,417).",
+  },
+  {
+    code: "framework-definition-unreadable",
+    severity: "warning",
+    title: "Stored framework unreadable",
+    explanation: "The framework definition kept on the hidden Framework sheet is damaged (for example a #REF! or a cell edited), so the return was checked against the built-in framework of the same name instead.",
+  },
+  {
     code: "month-out-of-line",
     severity: "warning",
     title: "Month far out of line",

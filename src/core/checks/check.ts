@@ -138,7 +138,16 @@ function resolveFramework(data: ReturnData, options: CheckOptions, issues: Issue
   const frameworkVersion = data.info?.frameworkVersion;
   if (frameworkId !== undefined) {
     const builtin = findBuiltinFramework(frameworkId, frameworkVersion);
-    if (builtin) return builtin;
+    if (builtin) {
+      if (definitionBroken) {
+        issues.add(
+          "framework-definition-unreadable",
+          sheetLocation(info?.sheet ?? SHEET.framework),
+          `The framework definition stored on the hidden Framework sheet cannot be read (a cell of it holds ${describeDamage(data.frameworkDefinition ?? "")}), so the return was checked against the built-in "${builtin.title}" (version ${builtin.version}) instead. If your centre gave you a changed framework, the checks may differ from it: run Set up again with that framework to store it afresh.`,
+        );
+      }
+      return builtin;
+    }
     const named = `"${frameworkId}"${frameworkVersion !== undefined ? ` version ${frameworkVersion}` : ""}`;
     issues.add(
       "unknown-framework",
@@ -194,3 +203,9 @@ function sortIssues(issues: CheckIssue[]): CheckIssue[] {
     .map((x) => x.issue);
 }
 
+
+/** What is wrong with a stored definition, in words: an Excel error in it, or text that is not the framework. */
+function describeDamage(text: string): string {
+  const error = /#(?:REF!|VALUE!|NAME\?|N\/A|DIV\/0!|NUM!|NULL!)/i.exec(text);
+  return error ? `the Excel error ${error[0].toUpperCase()}` : "text that is not a whole framework definition";
+}

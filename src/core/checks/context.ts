@@ -2,6 +2,7 @@
 export { sheetLocation, TableView, type Location } from "../return";
 import type { HeaderFinding, Location, TableView } from "../return";
 import type { CellValue } from "../workbook/types";
+import { serialToDate } from "../layout/months";
 import { severityOf, type CheckCode } from "./catalogue";
 import type { CheckIssue } from "./types";
 import { formatFigure, formatNumber, isExcelError, readNumber, showValue, type FigureUnit } from "./values";
@@ -132,6 +133,14 @@ export function checkNumberCell(issues: IssueList, view: TableView, i: number, c
       );
     }
   }
+  if (!read.fromText && view.isDate(i, col) && !view.hasFormula(i, col)) {
+    issues.add(
+      "date-in-number-cell",
+      at(),
+      `${formatFigure(n, spec.percent ? "percent" : spec.unit)} is shown as a date (${dateText(n)}), so it is probably a date typed or pasted where ${spec.what} belongs: Excel stores a date as a count of days. Type the figure, or clear the cell; then set the cell back to a number format (Home > Number).`,
+      value,
+    );
+  }
   if (read.fromText) {
     issues.add(
       "number-stored-as-text",
@@ -174,4 +183,11 @@ export function checkTextCell(issues: IssueList, view: TableView, i: number, col
   }
   if (value === null || value === undefined) return "";
   return String(value).trim();
+}
+
+/** An Excel date serial as dd/mm/yyyy (the figure it would show as a date). */
+function dateText(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return "not a real date";
+  const { year, month, day } = serialToDate(Math.floor(serial));
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }

@@ -57,3 +57,18 @@ export function readNumber(value: CellValue | undefined, percent = false): Numbe
   const n = parseNumberText(value, percent);
   return n === undefined ? { kind: "text" } : { kind: "number", value: n, fromText: true };
 }
+
+/**
+ * Whether an Excel number format shows numbers as dates or times ("dd/mm/yyyy", "mmm-yy",
+ * "h:mm"): quoted text, escaped characters and [colour]/[$-locale] parts are ignored; General,
+ * "#,##0", "0%" and currency formats are not dates.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || /^general$/i.test(format.trim())) return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "")
+    .split(";")[0]!;
+  return /[dmyhs]/i.test(bare);
+}

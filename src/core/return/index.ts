@@ -21,4 +21,4 @@ export {
 } from "./reader";
 export { resolveColumns, sheetLocation, TableView, type HeaderFinding, type Location } from "./table-view";
 export { headerIndex, norm, text } from "./text";
-export { isExcelError, parseNumberText, readNumber, type NumberRead } from "./cells";
+export { isDateFormat, isExcelError, parseNumberText, readNumber, type NumberRead } from "./cells";

@@ -98,6 +98,15 @@ export class TableView {
     return this.table.formulas[i]?.[col] ?? null;
   }
 
+  /** Whether the cell holds a number shown as a date (where the gateway read formats). */
+  isDate(i: number, col: number | undefined): boolean {
+    if (col === undefined || !this.table.dateCells) return false;
+    this.dates ??= new Set(this.table.dateCells.map(([r, c]) => `${r},${c}`));
+    return this.dates.has(`${i},${col}`);
+  }
+
+  private dates: Set<string> | undefined;
+
   hasFormula(i: number, col: number | undefined): boolean {
     const f = this.formula(i, col);
     return typeof f === "string" && f.startsWith("=");

@@ -126,6 +126,12 @@ export interface TableSnapshot {
   formulas: CellValue[][];
   /** Set when the table itself is missing and these contents were recovered from a sheet's used range. */
   fromSheet?: true;
+  /**
+   * Body cells (row, column, 0-based within the body) holding a number shown through a date or
+   * time format, where the gateway read formats (Measures and Stakeholders): a date typed or
+   * pasted into a number cell reads as its serial (2024-05-05 is 45,417).
+   */
+  dateCells?: [number, number][];
 }
 
 export interface WorkbookSnapshot {

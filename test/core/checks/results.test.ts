@@ -187,12 +187,13 @@ describe("framework resolution", () => {
     expect(result.issues).toEqual([]);
   });
 
-  test("a broken stored definition falls back to the built-in framework the workbook names", () => {
+  test("a broken stored definition falls back to the built-in framework the workbook names, and says so", () => {
     const s = cleanReturn();
     s.frameworkDefinition = '{"id": "community-investment-monthly", "vers';
     const result = checkReturn(s);
     expect(result.framework).toEqual({ id: "community-investment-monthly", version: 1 });
-    expect(result.issues).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.severity, i.sheet])).toEqual([["framework-definition-unreadable", "warning", "Framework"]]);
+    expect(result.issues[0]!.message).toMatch(/holds text that is not a whole framework definition\), so the return was checked against the built-in/);
   });
 
   test("no Framework sheet: checked against the default built-in framework, and said so", () => {
