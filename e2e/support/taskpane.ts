@@ -1,6 +1,6 @@
 /**
  * What a user does in the preview, and what they see: the Set up form (clicks and typing), the
- * preview toolbar, and the read-only workbook grid read through its DOM (sheet tabs and cells).
+ * preview toolbar, and the workbook grid read through its DOM (sheet tabs and cells).
  * No test hooks: everything here goes through roles, labels and the grid's rendered cells.
  */
 import type { Locator, Page } from "playwright-core";
@@ -92,7 +92,7 @@ export async function sheetTabs(page: Page): Promise<string[]> {
 
 /** The grid region for the sheet shown now. */
 export function gridRegion(page: Page): Locator {
-  return page.getByRole("region", { name: /^Sheet .*, read-only$/ });
+  return page.getByRole("region", { name: /^Sheet .*, read-only( where protected)?$/ });
 }
 
 /** Shows a sheet by clicking its tab. */
@@ -108,7 +108,7 @@ export async function showSheet(page: Page, name: string): Promise<void> {
 /** The name of the sheet the grid shows. */
 export async function shownSheet(page: Page): Promise<string> {
   const label = (await gridRegion(page).getAttribute("aria-label")) ?? "";
-  return /^Sheet (.*), read-only$/.exec(label)?.[1] ?? "";
+  return /^Sheet (.*), read-only( where protected)?$/.exec(label)?.[1] ?? "";
 }
 
 export type Cells = Record<string, string>;

@@ -9,7 +9,8 @@ import { FakeRequestContext, guard, type HandlerRegistration, type HostInternals
 import { officeError, type OfficeErrorCode } from "./errors";
 import { type CellView, type EvaluateFormula, type ValueChange, WorkbookModel } from "./model";
 import { loadSnapshot, toSnapshot, type WorkbookSnapshot } from "./snapshot";
-import type { CellValue } from "./values";
+import { satisfies } from "./data-validation";
+import { interpretInput, type CellValue } from "./values";
 import { FakeWorkbook, type FakeWorksheetCollection } from "./worksheet";
 
 export interface MemoryExcelHostOptions {
@@ -40,6 +41,25 @@ export interface HostChange {
 }
 
 export type HostListener = (change: HostChange) => void;
+
+/**
+ * A typed value that the cell's data validation refuses: what Excel shows in its alert (the rule's
+ * error title and message; Excel's generic wording when the rule has none) and the alert's style.
+ * With "Stop" the value cannot go in; "Warning" and "Information" let the user confirm it.
+ */
+export class DataValidationAlert extends Error {
+  constructor(
+    readonly style: "Stop" | "Warning" | "Information",
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DataValidationAlert";
+  }
+}
+
+/** Excel's words when a rule has no error message of its own. */
+export const DEFAULT_VALIDATION_MESSAGE = "This value doesn't match the data validation restrictions defined for this cell.";
 
 /** Compares dotted versions numerically ("1.9" < "1.13"). */
 export function compareVersions(a: string, b: string): number {
@@ -203,6 +223,35 @@ export class MemoryExcelHost {
     this._fireChanged(changes, "Unknown");
     this._notify("userEdit");
     return this.settle();
+  }
+
+  /**
+   * A value typed into one cell and confirmed (Enter or Tab), as `userEdit` does, except that the
+   * cell's data validation applies as in Excel: a value the rule refuses rejects with a
+   * `DataValidationAlert` (the rule's error title and message) and changes nothing, unless the
+   * alert is switched off or the user confirmed a Warning or Information alert (`confirmed`).
+   * Protection is checked first (AccessDenied), as Excel refuses to start editing a locked cell.
+   */
+  userType(sheetName: string, address: string, text: string, options: { confirmed?: boolean } = {}): Promise<void> {
+    try {
+      const sheet = this.workbook.getSheet(sheetName, "userType");
+      const { rect } = parseAddress(address, "userType");
+      const cell = { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 };
+      sheet.assertCanEdit(cell, "userType");
+      const dv = sheet.validationAt(rect.r0, rect.c0);
+      const alert = dv?.errorAlert;
+      if (dv && alert?.showAlert && !(options.confirmed && alert.style !== "Stop")) {
+        const input = interpretInput(text, String(sheet.formatAt(rect.r0, rect.c0, "numberFormat") ?? "General"), "userType");
+        const value: CellValue | undefined = input.kind === "blank" ? "" : input.kind === "value" ? input.value : undefined;
+        if (value !== undefined && !satisfies(dv, value, sheet)) {
+          const style = alert.style === "Warning" || alert.style === "Information" ? alert.style : "Stop";
+          throw new DataValidationAlert(style, alert.title || "Microsoft Excel", alert.message || DEFAULT_VALIDATION_MESSAGE);
+        }
+      }
+      return this.userEdit(sheetName, formatArea(cell), [[text]]);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /**

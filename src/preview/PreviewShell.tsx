@@ -1,7 +1,7 @@
 /**
  * Preview mode's page: a banner saying plainly that this is not Excel, the real task pane at task
- * pane width on the left, running against an in-memory Excel host, and a live read-only grid of
- * that host's workbook on the right. Offers a sample return to start from and an .xlsx download.
+ * pane width on the left, running against an in-memory Excel host, and a live grid of that host's
+ * workbook on the right, which the user fills as in Excel (unlocked cells only, on protected sheets). Offers a sample return to start from and an .xlsx download.
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowResetRegular, DocumentTableRegular, EyeRegular } from "@fluentui/react-icons";
@@ -206,11 +206,11 @@ export function PreviewShell({ initial, initialTheme, newSession, onSession }: P
           </div>
           <section className={styles.gridArea} aria-labelledby="preview-grid-heading">
             <h2 id="preview-grid-heading" className={styles.gridHeading}>
-              Workbook <span className={styles.gridHint}>{session.label} · read-only view of the in-memory workbook</span>
+              Workbook <span className={styles.gridHint}>{session.label} · type in unlocked cells as in Excel</span>
             </h2>
             <div className={styles.gridBody}>
               <ErrorBoundary key={session.generation} what="The workbook preview">
-                <WorkbookGrid workbook={session.host.workbook} version={version} />
+                <WorkbookGrid workbook={session.host.workbook} version={version} host={session.host} />
               </ErrorBoundary>
             </div>
           </section>

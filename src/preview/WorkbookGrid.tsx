@@ -1,21 +1,31 @@
 /**
- * A read-only view of the in-memory workbook, redrawn whenever the model changes: sheet tabs
+ * The in-memory workbook as a grid you can fill, redrawn whenever the model changes: sheet tabs
  * (hidden sheets marked), column letters and row numbers, values shown through their number
  * formats, table headers styled, locked and editable cells told apart on protected sheets,
  * validated cells and notes marked, fill colours shown, and Excel's current selection outlined
  * and scrolled into view. At most MAX_ROWS x MAX_COLUMNS cells are drawn, so big sheets stay fast.
+ *
+ * Given the host, the grid is editable as Excel is (an ARIA grid): click or arrow to a cell, type
+ * and press Enter or Tab, F2 or double-click to edit what is there, Esc to cancel, Delete to clear,
+ * Ctrl+V to paste a block. Every change goes through the host as the user's own edit (so change
+ * events fire and the pane re-checks): typed values meet the cell's data validation (Excel's stop
+ * alert), pasted ones bypass it, and locked cells on a protected sheet refuse with Excel's message.
+ * Numbers too wide for their column show "####"; text spills into empty neighbours.
  * The sheet's charts are drawn over the grid where Excel shows them (ChartView.tsx); PivotTables
  * need nothing special: their cells are real cells of the model.
  */
 import { Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Tabs } from "../taskpane/components/Tabs";
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ClipboardEvent } from "react";
 import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
 import { formatValue } from "../memory-host";
 import { evaluateFormula, type FormulaContext, type Scalar } from "./formula-preview";
 import { conditionalLook, modelContext } from "./model-formulas";
 import { columnLetter } from "../core/layout/a1";
 import { SheetCharts } from "./ChartView";
+import { DataValidationAlert } from "../memory-host/host";
+import { CELL_PADDING_PX, fitNumber, moved, moveFor, parseClipboardText, PROTECTED_MESSAGE, spillWidth } from "./grid-edit";
+import { GridAlert, type GridAlertProps } from "./GridAlert";
 
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 30;
@@ -133,6 +143,26 @@ const useStyles = makeStyles({
     lineHeight: `${ROW_HEIGHT_PX - 2}px`,
   },
   selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: "-2px", zIndex: 1 },
+  grid: { ":focus": { outline: "none" }, ":focus-visible": { outline: "none" } },
+  // The active cell of the focused grid: a thicker outline, so keyboard users see where they are.
+  gridFocused: { "& td[data-active]": { outline: `3px solid ${EXCEL_GREEN}`, outlineOffset: "-3px", boxShadow: "inset 0 0 0 4px rgba(255,255,255,0.9)" } },
+  spill: { position: "relative", zIndex: 1, display: "block", overflow: "hidden", whiteSpace: "nowrap", pointerEvents: "none" },
+  editor: {
+    position: "absolute",
+    inset: 0,
+    zIndex: 2,
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: "120px",
+    height: "100%",
+    margin: 0,
+    padding: `0 ${CELL_PADDING_PX - 1}px`,
+    border: `2px solid ${EXCEL_GREEN}`,
+    font: "inherit",
+    color: "#000000",
+    backgroundColor: "#FFFFFF",
+    outline: "none",
+  },
   noteMark: {
     position: "absolute",
     top: 0,
@@ -181,6 +211,13 @@ const useStyles = makeStyles({
   },
   noteAddress: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  help: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 function address(row: number, col: number): string {
@@ -289,14 +326,45 @@ export interface WorkbookGridProps {
   workbook: WorkbookModel;
   /** The model's version: the grid redraws when it changes. */
   version: number;
+  /** The host to edit through, as the user: without it the grid is read-only. */
+  host?: EditingHost | undefined;
 }
 
-export function WorkbookGrid({ workbook }: WorkbookGridProps) {
+/** What the grid needs from the in-memory host to act as the user. */
+export interface EditingHost {
+  userSelect(sheet: string, address: string): Promise<void>;
+  userType(sheet: string, address: string, text: string, options?: { confirmed?: boolean }): Promise<void>;
+  userEdit(sheet: string, address: string, values: string[][] | string): Promise<void>;
+}
+
+interface Editing {
+  row: number;
+  col: number;
+  /** What the editor starts with. */
+  initial: string;
+  /** "enter": started by typing (arrow keys confirm and move); "edit": F2 or double-click (arrows move the caret). */
+  mode: "enter" | "edit";
+}
+
+type Alert = Omit<GridAlertProps, "onClose"> & { onClose(choice: string): void };
+
+function isAccessDenied(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "AccessDenied";
+}
+
+export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   const styles = useStyles();
   const sheets = workbook.sheets.filter((s) => !s.deleted);
   const active = sheets.find((s) => s.id === workbook.activeSheetId) ?? sheets[0];
   const [viewedId, setViewedId] = useState<string | undefined>(active?.id);
   const scroller = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const editorRef = useRef<HTMLInputElement>(null);
+  const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  const [alert, setAlert] = useState<Alert | undefined>(undefined);
+  const [focused, setFocused] = useState(false);
+  const idBase = useId().replace(/:/g, "");
+  const editable = host !== undefined;
 
   // Follow Excel: when the active sheet or its selection changes, show it.
   const selectionKey = active ? `${active.id}|${rangeText(active.selection)}` : "";
@@ -306,13 +374,14 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
 
   const sheet = sheets.find((s) => s.id === viewedId) ?? active;
 
-  // Rebuilt on every render: the grid renders when the model's version (a prop) changes or another sheet is shown.
-  const grid = sheet ? buildGrid(workbook, sheet) : undefined;
+  // Rebuilt when the model's version changes or another sheet is shown (not while typing in a cell).
+  const grid = useMemo(() => (sheet ? buildGrid(workbook, sheet) : undefined), [workbook, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A different sheet starts at its top-left corner, as in Excel.
   const sheetId = sheet?.id;
   useLayoutEffect(() => {
     scroller.current?.scrollTo({ left: 0, top: 0 });
+    setEditing(undefined);
   }, [sheetId]);
 
   // Scroll the selection into view when it changes.
@@ -322,6 +391,192 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
     target?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selectionKey, sheet, active]);
 
+  // The editor takes focus when it opens, with the caret at the end (as Excel's edit mode).
+  useLayoutEffect(() => {
+    const input = editorRef.current;
+    if (!editing || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [editing]);
+
+  const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
+
+  const select = useCallback(
+    (row: number, col: number, toRow = row, toCol = col) => {
+      if (!host || !sheet) return;
+      const r0 = Math.min(row, toRow);
+      const r1 = Math.max(row, toRow);
+      const c0 = Math.min(col, toCol);
+      const c1 = Math.max(col, toCol);
+      const where = rangeText({ r0, c0, r1, c1 });
+      void host.userSelect(sheet.name, where);
+    },
+    [host, sheet],
+  );
+
+  const isLocked = useCallback((row: number, col: number) => Boolean(sheet?.protection.protected && sheet.formatAt(row, col, "locked")), [sheet]);
+
+  const showProtected = useCallback(() => {
+    setAlert({
+      title: "Microsoft Excel",
+      message: PROTECTED_MESSAGE,
+      intent: "warning",
+      buttons: ["OK"],
+      onClose: () => {
+        setAlert(undefined);
+        focusGrid();
+      },
+    });
+  }, [focusGrid]);
+
+  const startEditing = useCallback(
+    (row: number, col: number, initial: string, mode: Editing["mode"]) => {
+      if (!sheet) return;
+      if (isLocked(row, col)) {
+        showProtected();
+        return;
+      }
+      setEditing({ row, col, initial, mode });
+    },
+    [sheet, isLocked, showProtected],
+  );
+
+  /** Confirms what was typed into the cell, then moves (Enter, Tab, arrows) as Excel does. */
+  const commit = useCallback(
+    async (text: string, move: { dr: number; dc: number } | undefined, confirmed = false) => {
+      if (!host || !sheet || !editing) return;
+      const { row, col } = editing;
+      try {
+        await host.userType(sheet.name, address(row, col), text, { confirmed });
+        setEditing(undefined);
+        if (move) {
+          const next = moved(row, col, move);
+          select(next.row, next.col);
+        }
+        focusGrid();
+      } catch (error) {
+        if (error instanceof DataValidationAlert) {
+          const retry = () => {
+            setAlert(undefined);
+            setEditing({ row, col, initial: text, mode: "edit" });
+          };
+          const cancel = () => {
+            setAlert(undefined);
+            setEditing(undefined);
+            focusGrid();
+          };
+          if (error.style === "Stop") {
+            setAlert({ title: error.title, message: error.message, intent: "error", buttons: ["Retry", "Cancel"], onClose: (c) => (c === "Retry" ? retry() : cancel()) });
+          } else {
+            const accept = () => {
+              setAlert(undefined);
+              void commit(text, move, true);
+            };
+            setAlert(
+              error.style === "Warning"
+                ? { title: error.title, message: `${error.message}\n\nContinue?`, intent: "warning", buttons: ["Yes", "No", "Cancel"], onClose: (c) => (c === "Yes" ? accept() : c === "No" ? retry() : cancel()) }
+                : { title: error.title, message: error.message, intent: "info", buttons: ["OK", "Cancel"], onClose: (c) => (c === "OK" ? accept() : cancel()) },
+            );
+          }
+        } else if (isAccessDenied(error)) {
+          setEditing(undefined);
+          showProtected();
+        } else {
+          setEditing(undefined);
+          setAlert({ title: "Microsoft Excel", message: error instanceof Error ? error.message : String(error), intent: "error", buttons: ["OK"], onClose: () => { setAlert(undefined); focusGrid(); } });
+        }
+      }
+    },
+    [host, sheet, editing, select, focusGrid, showProtected],
+  );
+
+  const clearSelection = useCallback(async () => {
+    if (!host || !sheet) return;
+    try {
+      await host.userEdit(sheet.name, rangeText(sheet.selection), "");
+    } catch (error) {
+      if (isAccessDenied(error)) showProtected();
+    }
+  }, [host, sheet, showProtected]);
+
+  const paste = useCallback(
+    async (event: ClipboardEvent<HTMLTableElement>) => {
+      if (!host || !sheet || editing) return;
+      const text = event.clipboardData.getData("text/plain");
+      if (text === "") return;
+      event.preventDefault();
+      const block = parseClipboardText(text);
+      const rows = block.length;
+      const cols = block[0]?.length ?? 0;
+      if (rows === 0 || cols === 0) return;
+      const { r0, c0 } = sheet.selection;
+      const target = rangeText({ r0, c0, r1: r0 + rows - 1, c1: c0 + cols - 1 });
+      try {
+        await host.userEdit(sheet.name, target, block);
+        // Excel selects what was pasted.
+        select(r0, c0, r0 + rows - 1, c0 + cols - 1);
+      } catch (error) {
+        if (isAccessDenied(error)) showProtected();
+        else throw error;
+      }
+    },
+    [host, sheet, editing, select, showProtected],
+  );
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (!host || !sheet || editing || event.target !== event.currentTarget) return;
+    const sel = sheet.selection;
+    const anchor = { row: sel.r0, col: sel.c0 };
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // Tab leaves the grid (as on any web page) unless a cell is being typed in; Enter moves down as in Excel.
+    const move = event.key === "Tab" ? undefined : moveFor(event.key, event.shiftKey);
+    if (move) {
+      event.preventDefault();
+      if (event.shiftKey && event.key.startsWith("Arrow")) {
+        // Shift+arrow extends the selection from the active cell.
+        const next = moved(sel.r1, sel.c1, move);
+        select(anchor.row, anchor.col, next.row, next.col);
+        return;
+      }
+      const next = moved(anchor.row, anchor.col, move);
+      select(next.row, next.col);
+      return;
+    }
+    if (event.key === "F2") {
+      event.preventDefault();
+      const view = sheet.view(anchor.row, anchor.col);
+      startEditing(anchor.row, anchor.col, view.formula ?? (view.value === "" ? "" : String(view.text)), "edit");
+      return;
+    }
+    if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      if (event.key === "Backspace") startEditing(anchor.row, anchor.col, "", "enter");
+      else void clearSelection();
+      return;
+    }
+    if (event.key.length === 1) {
+      // Typing replaces what is in the cell.
+      event.preventDefault();
+      startEditing(anchor.row, anchor.col, event.key, "enter");
+    }
+  };
+
+  const onEditorKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (!editing) return;
+    const input = event.currentTarget;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      setEditing(undefined);
+      focusGrid();
+      return;
+    }
+    const move = moveFor(event.key, event.shiftKey);
+    if (!move) return;
+    if (event.key.startsWith("Arrow") && editing.mode === "edit") return;
+    event.preventDefault();
+    void commit(input.value, move);
+  };
+
   if (!sheet || !grid) {
     return <div className={styles.empty}>The workbook has no sheets.</div>;
   }
@@ -329,6 +584,11 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
   const sel = sheet.selection;
   const selectedText = displayText(sheet, sel.r0, sel.c0, modelContext(workbook, sheet));
   const protectedSheet = sheet.protection.protected;
+  const cellId = (a: string) => `${idBase}-${a}`;
+  const activeAddress = address(sel.r0, sel.c0);
+  const activeDrawn = sel.r0 < grid.rows.length && sel.c0 < grid.widths.length;
+  // Locked cells are read-only only while their sheet is protected, as in Excel.
+  const regionLabel = editable ? `Sheet ${sheet.name}, read-only where protected` : `Sheet ${sheet.name}, read-only`;
 
   return (
     <div className={styles.root}>
@@ -348,11 +608,31 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
         ref={scroller}
         className={styles.scroller}
         style={{ scrollPaddingLeft: `${ROW_HEADER_PX + grid.frozenWidth}px`, scrollPaddingTop: `${ROW_HEIGHT_PX * (1 + grid.frozenRows)}px` }}
-        tabIndex={0}
+        tabIndex={editable ? undefined : 0}
         role="region"
-        aria-label={`Sheet ${sheet.name}, read-only`}
+        aria-label={regionLabel}
       >
-        <table className={styles.table} aria-label={`${sheet.name} sheet`} style={{ width: grid.width }}>
+        <table
+          ref={gridRef}
+          className={mergeClasses(styles.table, editable && styles.grid, editable && focused && !editing && styles.gridFocused)}
+          aria-label={`${sheet.name} sheet`}
+          style={{ width: grid.width }}
+          {...(editable
+            ? {
+                role: "grid",
+                tabIndex: 0,
+                "aria-rowcount": grid.rows.length + 1,
+                "aria-colcount": grid.widths.length + 1,
+                "aria-multiselectable": true,
+                "aria-activedescendant": activeDrawn && !editing ? cellId(activeAddress) : undefined,
+                "aria-describedby": `${idBase}-help`,
+                onKeyDown: onGridKeyDown,
+                onPaste: (e: ClipboardEvent<HTMLTableElement>) => void paste(e),
+                onFocus: () => setFocused(true),
+                onBlur: () => setFocused(false),
+              }
+            : {})}
+        >
           <colgroup>
             <col style={{ width: `${ROW_HEADER_PX}px` }} />
             {grid.widths.map((w, c) => (
@@ -360,12 +640,13 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
             ))}
           </colgroup>
           <thead>
-            <tr>
+            <tr role={editable ? "row" : undefined}>
               <td className={styles.corner} aria-hidden="true" />
               {grid.widths.map((_, c) => (
                 <th
                   key={c}
                   scope="col"
+                  role={editable ? "columnheader" : undefined}
                   className={mergeClasses(styles.colHead, c >= sel.c0 && c <= sel.c1 && styles.headActive)}
                   style={c < grid.frozenColumns ? { left: `${ROW_HEADER_PX + grid.offsets[c]!}px`, zIndex: 7 } : undefined}
                 >
@@ -376,34 +657,90 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
           </thead>
           <tbody>
             {grid.rows.map((cells, r) => (
-              <tr key={r}>
+              <tr key={r} role={editable ? "row" : undefined}>
                 <th
                   scope="row"
+                  role={editable ? "rowheader" : undefined}
                   className={mergeClasses(styles.rowHead, r >= sel.r0 && r <= sel.r1 && styles.headActive)}
                   style={r < grid.frozenRows ? { top: `${ROW_HEIGHT_PX * (1 + r)}px`, zIndex: 5 } : undefined}
                 >
                   {r + 1}
                 </th>
-                {cells.map((cell, c) => (
-                  <td
-                    key={c}
-                    data-cell={cell.address}
-                    className={mergeClasses(styles.cell, cell.selected && styles.selected)}
-                    style={cell.style}
-                    title={cell.tooltip}
-                  >
-                    {cell.text}
-                    {cell.note ? <span className={styles.noteMark} /> : null}
-                    {cell.validated ? <span className={styles.validationMark} /> : null}
-                  </td>
-                ))}
+                {cells.map((cell, c) => {
+                  const isEditing = editing !== undefined && editing.row === r && editing.col === c;
+                  const inSelection = r >= sel.r0 && r <= sel.r1 && c >= sel.c0 && c <= sel.c1;
+                  return (
+                    <td
+                      key={c}
+                      id={editable ? cellId(cell.address) : undefined}
+                      data-cell={cell.address}
+                      data-active={cell.selected ? "" : undefined}
+                      role={editable ? "gridcell" : undefined}
+                      aria-selected={editable ? inSelection : undefined}
+                      aria-readonly={editable && protectedSheet && cell.locked ? true : undefined}
+                      className={mergeClasses(styles.cell, cell.selected && styles.selected)}
+                      style={cell.spill !== undefined || isEditing ? { ...cell.style, overflow: "visible" } : cell.style}
+                      title={cell.tooltip}
+                      onMouseDown={
+                        editable
+                          ? (e) => {
+                              if (isEditing) return;
+                              e.preventDefault();
+                              if (editing) setEditing(undefined);
+                              focusGrid();
+                              if (e.shiftKey) select(sel.r0, sel.c0, r, c);
+                              else select(r, c);
+                            }
+                          : undefined
+                      }
+                      onDoubleClick={
+                        editable
+                          ? () => {
+                              const view = sheet.view(r, c);
+                              startEditing(r, c, view.formula ?? (view.value === "" ? "" : String(view.text)), "edit");
+                            }
+                          : undefined
+                      }
+                    >
+                      {cell.spill !== undefined ? (
+                        <span className={styles.spill} style={{ width: `${cell.spill - 2 * CELL_PADDING_PX}px` }}>
+                          {cell.text}
+                        </span>
+                      ) : (
+                        cell.text
+                      )}
+                      {cell.note ? <span className={styles.noteMark} /> : null}
+                      {cell.validated ? <span className={styles.validationMark} /> : null}
+                      {isEditing ? (
+                        <input
+                          ref={editorRef}
+                          className={styles.editor}
+                          defaultValue={editing.initial}
+                          aria-label={`Editing ${sheet.name}!${cell.address}`}
+                          autoComplete="off"
+                          spellCheck={false}
+                          onKeyDown={onEditorKeyDown}
+                          onBlur={(e) => {
+                            // Clicking elsewhere confirms what was typed, as in Excel (unless an alert took focus).
+                            if (!alert && editing) void commit(e.currentTarget.value, undefined);
+                          }}
+                        />
+                      ) : null}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
         <SheetCharts charts={sheet.charts} originX={ROW_HEADER_PX} originY={ROW_HEIGHT_PX} yScale={ROW_HEIGHT_PX / ((sheet.standardHeight * 4) / 3)} />
       </div>
-
+      {editable ? (
+        <p id={`${idBase}-help`} className={styles.help}>
+          Arrow keys move; type to replace a cell, F2 to edit it; Enter or Tab confirms; Esc cancels; Delete clears; Ctrl+V pastes.
+        </p>
+      ) : null}
+      {alert ? <GridAlert {...alert} /> : null}
       <div className={styles.footer}>
         <Tabs
           className={styles.tabs}
@@ -469,6 +806,10 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps) {
 interface GridCell {
   address: string;
   text: string;
+  /** Locked (read-only once the sheet is protected). */
+  locked: boolean;
+  /** Width in pixels the text spills over into empty neighbours, when it does. */
+  spill?: number | undefined;
   style: CSSProperties;
   tooltip: string | undefined;
   note: boolean;
@@ -512,6 +853,7 @@ function buildGrid(workbook: WorkbookModel, sheet: SheetModel): Grid {
   const rows: GridCell[][] = [];
   for (let r = 0; r < extent.rows; r++) {
     const line: GridCell[] = [];
+    const spillable: boolean[] = [];
     for (let c = 0; c < extent.columns; c++) {
       const table = tables.find((t) => r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1);
       const role = tableRole(table, r);
@@ -569,15 +911,26 @@ function buildGrid(workbook: WorkbookModel, sheet: SheetModel): Grid {
       if (dv) tips.push(describeValidation(dv));
       if (note) tips.push(`Note: ${note}`);
       if (protectedSheet && role !== "header") tips.push(locked ? "Locked" : "Editable");
+      const width = widths[c]!;
+      // Numbers too wide for their column show ####, as in Excel; wrapped or aligned text stays in its cell.
+      const text = shown.numeric && role !== "header" ? fitNumber(shown.text, width) : shown.text;
       line.push({
         address: address(r, c),
-        text: shown.text,
+        text,
+        locked: Boolean(locked),
         style,
         tooltip: tips.length > 0 ? `${address(r, c)}: ${tips.join("\n")}` : undefined,
         note: note !== undefined,
         validated: dv !== undefined && Object.keys(dv.rule).length > 0,
         selected: r === sel.r0 && c === sel.c0,
       });
+      spillable.push(!shown.numeric && shown.text !== "" && role !== "header" && !sheet.formatAt(r, c, "wrapText") && (style.textAlign === "left" || style.textAlign === undefined) && c >= frozenColumns);
+    }
+    // Text wider than its cell spills into the empty cells to its right.
+    for (let c = 0; c < line.length; c++) {
+      if (!spillable[c]) continue;
+      const spill = spillWidth(line[c]!.text, c, widths, (n) => line[n]!.text === "" && n >= frozenColumns);
+      if (spill > widths[c]!) line[c]!.spill = spill;
     }
     rows.push(line);
   }
