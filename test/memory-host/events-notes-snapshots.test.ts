@@ -226,11 +226,21 @@ describe("model, snapshots and subscriptions", () => {
   });
 
   test("a latency option delays syncs (for the preview)", async () => {
-    const host = new MemoryExcelHost({ latencyMs: 30 });
-    const started = Date.now();
-    await host.run(async (context) => {
-      await context.sync();
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    jest.useFakeTimers();
+    try {
+      const host = new MemoryExcelHost({ latencyMs: 30 });
+      let done = false;
+      const running = host.run(async (context) => {
+        await context.sync();
+        done = true;
+      });
+      await jest.advanceTimersByTimeAsync(29);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await running;
+      expect(done).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Grouping, explanations, the sign-off checksum, the catalogue and workbooks that are not returns. */
-import { CHECK_CATALOGUE, checkReturn, groupIssues, issueKey, returnChecksum, type CheckIssue } from "../../../src/core/checks";
+import { CHECK_CATALOGUE, checkReturn, groupIssues, issueKey, returnChecksum } from "../../../src/core/checks";
 import { FIELD, TABLE } from "../../../src/core/layout/contract";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/workbook/types";
 import { cleanReturn, FRAMEWORK, setCell, setDetail, setMeasure, table } from "./fixtures";
