@@ -13,6 +13,7 @@ import { EMPTY_WORKBOOK } from "../core/workbook/types";
 import { createExcelGateway } from "../excel/gateway";
 import { MemoryExcelHost } from "../memory-host";
 import { benchChecks, benchFramework, benchReturn } from "./check-bench";
+import { benchCollate } from "./collate-bench";
 import { benchSummary } from "./summary-bench";
 import { manyMeasures, timeRead, timeTemplate } from "./xlsx-bench";
 
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   line("Template, 5,000-measure framework (plan + write .xlsx)", `${(template5000.total / 1000).toFixed(1)} s`, "< 15 s, linear (was 25 s)");
 
   for (const f of await benchSummary(builtin)) line(f.name, f.figure, f.target);
+  for (const f of await benchCollate()) line(f.name, f.figure, f.target);
 
   const bundleScript = join(__dirname, "..", "..", "scripts", "bundle-size.mjs");
   if (existsSync(join(__dirname, "..", "..", "dist", "taskpane.html")) && existsSync(bundleScript)) {
