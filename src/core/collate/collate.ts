@@ -143,7 +143,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
 
   // 2. Rejected.
   const live = entries.filter((e) => e.status === undefined);
-  const sectorCodes = new Set((options.sectorCodes ?? live.flatMap((e) => e.sub.lines.map((l) => l.code))).map((c) => c.toUpperCase()));
+  const sectorCodes = new Set((options.sectorCodes ?? mainFrameworkCodes(live.map((e) => e.sub))).map((c) => c.toUpperCase()));
   for (const e of live) {
     const s = e.sub;
     if (s.problem !== undefined) {
@@ -327,6 +327,14 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const collation: Collation = { files, organisations, lines, data, totals, revisions, chase };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
   return collation;
+}
+
+/** The sector's measure codes when not given: those of the framework most returns use (by id; a tie goes to the first id). */
+function mainFrameworkCodes(subs: readonly Submission[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of subs) if (s.problem === undefined && s.framework && s.lines.length > 0) counts.set(s.framework.id, (counts.get(s.framework.id) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))[0]?.[0];
+  return subs.filter((s) => s.framework?.id === main).flatMap((s) => s.lines.map((l) => l.code));
 }
 
 /** Adds up without the binary fractions of decimal pounds showing (0.1 + 0.2). */

@@ -65,6 +65,10 @@ describe("collate: statuses", () => {
     const r = collate([sub("A", [calls("2020-04", 1)]), other, noCode], { ...base, sectorCodes: v1.measures.map((m) => m.code) });
     expect(r.files.find((f) => f.file === other.file)).toMatchObject({ status: "rejected", reason: expect.stringContaining("no measure in common") });
     expect(r.files.find((f) => f.file === noCode.file)).toMatchObject({ status: "rejected", reason: expect.stringContaining("Organisation code") });
+    // Without sector codes given, the sector's are those of the framework most returns use.
+    const trees = { ...other, framework: { id: "trees", version: 1, title: "Trees" } };
+    const r2 = collate([sub("A", [calls("2020-04", 1)]), sub("B", [calls("2020-04", 2)]), trees], base);
+    expect(r2.files.find((f) => f.file === trees.file)).toMatchObject({ status: "rejected", reason: expect.stringContaining("no measure in common") });
   });
 });
 
