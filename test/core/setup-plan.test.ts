@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { findBuiltinFramework, parseFrameworkText } from "../../src/core/framework";
 import { LAYOUT_VERSION, SHEET, TABLE } from "../../src/core/layout/contract";
 import { excelSerial } from "../../src/core/layout/months";
-import { readExistingReturn } from "../../src/core/return";
-import { definitionChunks, joinDefinitionChunks, planSetup } from "../../src/core/setup/plan";
+import { kindFromText, readExistingReturn, readReturn, unitFromText } from "../../src/core/return";
+import { measureRows as measureRowsOf } from "../../src/core/setup/measure-rows";
+import { definitionChunks, isDefaultSheetName, joinDefinitionChunks, planSetup, widestFigure } from "../../src/core/setup/plan";
 import { impactValue } from "../../src/core/setup/impact-value";
 import { EMPTY_WORKBOOK, isFormulaCell, type CellValue, type SetupOperation, type TableSnapshot, type WorkbookSnapshot } from "../../src/core/workbook/types";
 
@@ -55,7 +56,7 @@ describe("Set up on an empty workbook", () => {
     expect(m.address).toBe("A1:Q22");
     const expected = v1.measures.reduce((n, x) => n + 1 + x.breakdowns.length, 0);
     expect(m.rows).toHaveLength(expected);
-    expect(m.rows[0]!.slice(0, 5)).toEqual(["WELFARE_CALLS", "Welfare calls made", null, "count", "flow"]);
+    expect(m.rows[0]!.slice(0, 5)).toEqual(["WELFARE_CALLS", "Welfare calls made", null, "number", "this month only"]);
     const food = m.rows.filter((r) => r[0] === "FOOD_INTERVENTIONS").map((r) => r[2]);
     expect(food).toEqual(["Total", "Food parcels", "Prepared meals", "Referrals to food banks"]);
     expect(m.rows.every((r) => r.slice(5).every((c) => c === null))).toBe(true);
@@ -156,6 +157,7 @@ describe("Set up on a workbook that already has the sheets", () => {
   it("reads back what the workbook says about itself", () => {
     expect(readExistingReturn(existing)).toEqual({
       frameworkId: "community-investment-monthly",
+      frameworkTitle: v1.title,
       frameworkVersion: 1,
       layoutVersion: LAYOUT_VERSION,
       organisation: "Riverside Homes",
@@ -175,13 +177,36 @@ describe("Set up on a workbook that already has the sheets", () => {
     expect(again.changes.filter((c) => c.action !== "keep")).toEqual([]);
     expect(ofKind(again.operations, "unprotect")).toHaveLength(7);
     expect(ofKind(again.operations, "highlight")).toEqual([]);
+    expect(again.upToDate).toBe(true);
+    expect(again.removedSheets).toEqual([]);
+  });
+
+  it("says nothing about figures or rows that are not there (no 'keeps all 0 figures')", () => {
+    const again = planSetup(existing, v1, {}, april2020);
+    const details = again.changes.map((c) => c.detail).join("\n");
+    expect(details).not.toMatch(/\b0 (figures|stakeholder|rows|case)/);
+    expect(again.changes.find((c) => c.sheet === SHEET.measures)?.detail).toBe("up to date; no figures entered yet");
+    expect(again.changes.find((c) => c.sheet === SHEET.stakeholders)?.detail).toBe(`keeps all ${v1.stakeholderGroups.length} rows of stakeholder groups entered (${v1.stakeholderGroups.length + 12} rows in all)`);
+    expect(again.changes.find((c) => c.sheet === SHEET.caseStudies)?.detail).toBe("no case studies entered yet; keeps its 50 rows");
+
+    const filled: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const m = filled.tables.find((t) => t.name === TABLE.measures)!;
+    m.values[0]![5] = 120;
+    m.values[1]![6] = 0;
+    expect(planSetup(filled, v1, {}, april2020).changes.find((c) => c.sheet === SHEET.measures)?.detail).toBe("up to date; keeps all 2 figures entered");
+  });
+
+  it("keeps internal ids out of what the pane shows", () => {
+    const details = [...fresh.changes, ...planSetup(existing, v1, {}, april2020).changes].map((c) => c.detail).join("\n");
+    expect(details).not.toMatch(/community-investment-monthly|layout 1\.|\bgbp\b/);
+    expect(fresh.changes.find((c) => c.sheet === SHEET.framework)?.detail).toBe(`hidden sheet recording the framework (${v1.title}, version 1) for the centre`);
   });
 
   it("a newer framework appends its new measure's row at the bottom and rewords labels in place", () => {
     const up = planSetup(existing, v2, {}, april2020);
     expect(up.blockers).toEqual([]);
     expect(ofKind(up.operations, "appendRows")).toEqual([
-      { kind: "appendRows", table: "Measures", rows: [["GRANTS_TO_GROUPS", "Grants to local groups", null, "gbp", "flow", ...Array(12).fill(null)]] },
+      { kind: "appendRows", table: "Measures", rows: [["GRANTS_TO_GROUPS", "Grants to local groups", null, "£", "this month only", ...Array(12).fill(null)]] },
     ]);
     const relabel = ofKind(up.operations, "write").find((w) => w.sheet === SHEET.measures)!;
     expect(relabel.address).toBe("B2:B22");
@@ -232,6 +257,130 @@ describe("Set up on a workbook that already has the sheets", () => {
   });
 });
 
+describe("a layout 1.0 workbook (framework keys in Unit and Kind)", () => {
+  const v10: WorkbookSnapshot = JSON.parse(JSON.stringify(snapshotAfter(fresh.operations)));
+  const m = v10.tables.find((t) => t.name === TABLE.measures)!;
+  const keys = measureRowsOf(v1);
+  m.values.forEach((row, i) => {
+    row[3] = keys[i]!.unit;
+    row[4] = keys[i]!.kind;
+  });
+  const info = v10.tables.find((t) => t.name === TABLE.frameworkInfo)!;
+  info.values.find((r) => r[0] === "Layout version")![1] = "1.0";
+
+  it("is read in either layout's words", () => {
+    const oldRows = readReturn(v10).measures!.rows;
+    const newRows = readReturn(snapshotAfter(fresh.operations)).measures!.rows;
+    expect(oldRows.map((r) => [r.unitKey, r.kindKey])).toEqual(keys.map((k) => [k.unit, k.kind]));
+    expect(newRows.map((r) => [r.unitKey, r.kindKey])).toEqual(keys.map((k) => [k.unit, k.kind]));
+    expect(unitFromText("gbp")).toBe("gbp");
+    expect(unitFromText(" £ ")).toBe("gbp");
+    expect(unitFromText("Number")).toBe("count");
+    expect(kindFromText("At the end of the month")).toBe("stock");
+    expect(kindFromText("flow")).toBe("flow");
+    expect(unitFromText("furlongs")).toBeUndefined();
+  });
+
+  it("is brought up to layout 1.1 by Set up: Unit and Kind rewritten in plain words, nothing else", () => {
+    const up = planSetup(v10, v1, {}, april2020);
+    expect(up.upToDate).toBe(false);
+    const writes = ofKind(up.operations, "write").filter((w) => w.sheet === SHEET.measures);
+    expect(writes.map((w) => w.address)).toEqual(["D2:D22", "E2:E22"]);
+    expect(writes[0]!.cells[0]).toEqual(["number"]);
+    expect(writes[1]!.cells[0]).toEqual(["this month only"]);
+    expect(up.changes.find((c) => c.sheet === SHEET.measures)).toMatchObject({ action: "update", detail: expect.stringMatching(/^writes each unit and kind in plain words/) });
+    expect(up.changes.find((c) => c.sheet === SHEET.framework)).toMatchObject({ action: "update" });
+    const layout = ofKind(up.operations, "write").find((w) => w.sheet === SHEET.framework && w.address.startsWith("B"))!;
+    expect(layout.cells.flat()).toContain(LAYOUT_VERSION);
+    expect(LAYOUT_VERSION).toBe("1.1");
+  });
+});
+
+describe("printing and column widths", () => {
+  const printed = ["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks"];
+
+  it("prints every visible sheet on A4 landscape, one page wide, header row repeated, with a header and footer", () => {
+    const layouts = ofKind(fresh.operations, "pageLayout");
+    expect(layouts.map((l) => l.sheet)).toEqual(printed);
+    for (const { sheet, layout } of layouts) {
+      expect(layout).toEqual({
+        orientation: "landscape",
+        paper: "A4",
+        fitToPagesWide: 1,
+        printTitleRows: "$1:$1",
+        header: { left: "Riverside Homes", center: sheet, right: "Apr 2020 to Mar 2021" },
+        footer: { left: v1.title, right: "Page &P of &N" },
+      });
+    }
+    // Before each sheet is protected (the Checks sheet is not).
+    const ops = fresh.operations;
+    for (const sheet of printed.filter((p) => p !== "Checks")) {
+      expect(ops.findIndex((o) => o.kind === "pageLayout" && o.sheet === sheet)).toBeLessThan(ops.findIndex((o) => o.kind === "protect" && o.sheet === sheet));
+    }
+  });
+
+  it("escapes the organisation's name in headers ('&' is Excel's code character) and leaves it out when not known", () => {
+    const plan = planSetup(EMPTY_WORKBOOK, v1, { organisation: "Smith & Co &P\nHomes" }, april2020);
+    expect(ofKind(plan.operations, "pageLayout")[0]!.layout.header.left).toBe("Smith && Co &&P Homes");
+    const blank = planSetup(EMPTY_WORKBOOK, v1, {}, april2020);
+    expect(ofKind(blank.operations, "pageLayout")[0]!.layout.header.left).toBeUndefined();
+  });
+
+  it("sizes columns for the full header and the widest figure the framework allows; codes hidden", () => {
+    const widths = (sheet: string) => ofKind(fresh.operations, "setColumnWidths").find((o) => o.sheet === sheet)!.widths;
+    const headersOf = (sheet: string) => ofKind(fresh.operations, "addTable").find((o) => o.sheet === sheet)!.headers;
+    for (const sheet of printed) {
+      const headers = headersOf(sheet);
+      for (const w of widths(sheet)) expect(w.characters).toBeGreaterThanOrEqual(headers[w.column]!.length + 3);
+    }
+    expect(widestFigure(v1.measures.find((x) => x.unit === "gbp")!)).toBe("£100,000,000.00");
+    const monthWidths = widths("Measures").filter((w) => w.column >= 5);
+    expect(monthWidths).toHaveLength(12);
+    for (const w of monthWidths) expect(w.characters).toBeGreaterThanOrEqual("£100,000,000.00".length + 2);
+    expect(widths("Measures").find((w) => w.column === 0)).toMatchObject({ hidden: true });
+    expect(widths("Measures").filter((w) => w.hidden)).toHaveLength(1);
+    expect(widths("Checks").find((w) => w.column === 1)).toMatchObject({ hidden: true });
+    expect(widths("Measures").find((w) => w.column === 4)!.characters).toBeGreaterThanOrEqual("at the end of the month".length + 2);
+  });
+});
+
+describe("the empty default sheet of a new workbook", () => {
+  const newWorkbook: WorkbookSnapshot = { sheets: [{ name: "Sheet1", tables: [] }], tables: [] };
+
+  it("is deleted last, once the returns sheets exist", () => {
+    const plan = planSetup(newWorkbook, v1, {}, april2020, { emptySheets: ["Sheet1"] });
+    expect(plan.removedSheets).toEqual(["Sheet1"]);
+    expect(plan.operations.at(-1)).toEqual({ kind: "deleteSheet", sheet: "Sheet1" });
+    expect(ofKind(plan.operations, "deleteSheet")).toHaveLength(1);
+    expect(plan.upToDate).toBe(false);
+  });
+
+  it("is kept when it holds something, is not a default sheet, or the workbook is already a return", () => {
+    expect(planSetup(newWorkbook, v1, {}, april2020).removedSheets).toEqual([]);
+    expect(planSetup({ sheets: [{ name: "Notes", tables: [] }], tables: [] }, v1, {}, april2020, { emptySheets: ["Notes"] }).removedSheets).toEqual([]);
+    expect(planSetup({ sheets: [{ name: "Sheet1", tables: ["Table1"] }], tables: [] }, v1, {}, april2020, { emptySheets: ["Sheet1"] }).removedSheets).toEqual([]);
+    const setUp = snapshotAfter(fresh.operations);
+    const withSheet1 = { ...setUp, sheets: [{ name: "Sheet1", tables: [] }, ...setUp.sheets] };
+    expect(planSetup(withSheet1, v1, {}, april2020, { emptySheets: ["Sheet1"] }).removedSheets).toEqual([]);
+  });
+
+  it("knows Excel's default sheet names", () => {
+    for (const name of ["Sheet1", "Sheet 2", "Feuil1", "Tabelle1", "Hoja1", "Foglio1", "Blad1", "Arkusz1"]) expect(isDefaultSheetName(name)).toBe(true);
+    for (const name of ["Notes", "Sheet", "My Sheet1", "Return"]) expect(isDefaultSheetName(name)).toBe(false);
+  });
+});
+
+describe("what the review repeats", () => {
+  it("the organisation and code as they will be stored (trimmed), else as the workbook holds them", () => {
+    const plan = planSetup(EMPTY_WORKBOOK, v1, { organisation: "  Riverside Homes ", organisationCode: "  RH01  " }, april2020);
+    expect(plan).toMatchObject({ organisation: "Riverside Homes", organisationCode: "RH01" });
+    const table = ofKind(plan.operations, "addTable").find((t) => t.table === TABLE.returnDetails)!;
+    expect(table.rows.slice(0, 2)).toEqual([["Organisation", "Riverside Homes"], ["Organisation code", "RH01"]]);
+    const again = planSetup(snapshotAfter(fresh.operations), v1, {}, april2020);
+    expect(again).toMatchObject({ organisation: "Riverside Homes", organisationCode: "RH01" });
+  });
+});
+
 describe("Set up refuses, changing nothing", () => {
   it("when a sheet of the same name is not ours", () => {
     const foreign: WorkbookSnapshot = { sheets: [{ name: "Sheet1", tables: [] }, { name: "measures", tables: [] }], tables: [] };
@@ -248,7 +397,7 @@ describe("Set up refuses, changing nothing", () => {
   it("for another reporting year, another framework, or an older version", () => {
     const existing = snapshotAfter(planSetup(EMPTY_WORKBOOK, v2, {}, april2020).operations);
     expect(planSetup(existing, v2, { yearStart: { year: 2021, month: 4 } }, april2020).blockers[0]).toMatch(/reporting year starting Apr 2020, not Apr 2021/);
-    expect(planSetup(existing, v1, {}, april2020).blockers[0]).toMatch(/uses version 2 of 'community-investment-monthly', newer than the version 1/);
+    expect(planSetup(existing, v1, {}, april2020).blockers[0]).toMatch(/uses version 2 of 'Community investment monthly measures', newer than the version 1/);
     const other = { ...v1, id: "another-framework" };
     expect(planSetup(existing, other, {}, april2020).blockers[0]).toMatch(/set up with the framework 'community-investment-monthly', not 'another-framework'/);
   });

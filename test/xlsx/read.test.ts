@@ -202,6 +202,7 @@ describe("readSnapshot of a workbook set up from the plan", () => {
     expect(joinDefinitionChunks([snapshot.frameworkDefinition!])).toEqual(v1);
     expect(readExistingReturn(snapshot)).toEqual({
       frameworkId: v1.id,
+      frameworkTitle: v1.title,
       frameworkVersion: v1.version,
       layoutVersion: LAYOUT_VERSION,
       organisation: "Riverside Homes",

@@ -3,7 +3,14 @@
  * other tools rely on. Change only with a new LAYOUT_VERSION and a note in the docs.
  */
 
-export const LAYOUT_VERSION = "1.0";
+export const LAYOUT_VERSION = "1.1";
+
+/**
+ * Every layout version the readers understand. 1.0 wrote the framework's own words in the
+ * Measures table's Unit and Kind cells (`gbp`, `count`, `flow`, `stock`); 1.1 writes them as
+ * officers say them (UNIT_LABEL, KIND_LABEL). Readers accept both (see src/core/return/words.ts).
+ */
+export const LAYOUT_VERSIONS_READ = ["1.0", "1.1"] as const;
 
 export const SHEET = {
   return: "Return",
@@ -93,6 +100,12 @@ export const CHECKSUM_FIELD: FieldSpec = {
 export const ALL_RETURN_FIELDS: readonly FieldSpec[] = [...RETURN_FIELDS, CHECKSUM_FIELD];
 
 export const MEASURE_KEY_HEADERS = ["Code", "Measure", "Breakdown", "Unit", "Kind"] as const;
+/** A measure's Unit cell as written since layout 1.1 (1.0 wrote the key: gbp, count, hours, people). */
+export const UNIT_LABEL = { count: "number", people: "people", hours: "hours", gbp: "£" } as const;
+/** A measure's Kind cell as written since layout 1.1 (1.0 wrote the key: flow, stock). */
+export const KIND_LABEL = { flow: "this month only", stock: "at the end of the month" } as const;
+export type MeasureUnitKey = keyof typeof UNIT_LABEL;
+export type MeasureKindKey = keyof typeof KIND_LABEL;
 /** The Breakdown value of the row that holds a broken-down measure's total. */
 export const TOTAL_BREAKDOWN = "Total";
 

@@ -22,3 +22,4 @@ export {
 export { resolveColumns, sheetLocation, TableView, type HeaderFinding, type Location } from "./table-view";
 export { headerIndex, norm, text } from "./text";
 export { isDateFormat, isExcelError, parseNumberText, readNumber, type NumberRead } from "./cells";
+export { kindFromText, unitFromText } from "./words";

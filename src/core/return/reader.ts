@@ -21,6 +21,8 @@ import {
   STAKEHOLDER_HEADERS,
   TABLE,
   type FieldSpec,
+  type MeasureKindKey,
+  type MeasureUnitKey,
   type TableName,
 } from "../layout/contract";
 import { excelSerial, monthLabel, parseMonth, reportingMonths, type YearMonth } from "../layout/months";
@@ -28,6 +30,7 @@ import { findTable, isBlank, type CellValue, type WorkbookSnapshot } from "../wo
 import { readNumber } from "./cells";
 import { resolveColumns, TableView, type HeaderFinding, type Location } from "./table-view";
 import { norm, text } from "./text";
+import { kindFromText, unitFromText } from "./words";
 
 /** One cell as read: its value (formulas give their result), its formula (or the constant) and where it is. */
 export interface ReadCell {
@@ -96,6 +99,9 @@ export interface MeasureRowData {
   measure: string;
   unit: string;
   kind: string;
+  /** The unit and kind those cells name, in either layout's words (1.0: gbp, flow; 1.1: £, this month only). */
+  unitKey?: MeasureUnitKey;
+  kindKey?: MeasureKindKey;
   /** The row's key: code and breakdown compared (see measureRowKey). */
   key: string;
   /** The month cells, by slot 0-11; undefined where the month has no column. */
@@ -299,7 +305,7 @@ function readMeasures(view: TableView, yearStart: YearMonth | undefined, finding
     const breakdown = text(view.value(i, breakdownCol));
     const cells: (ReadCell | undefined)[] = Array<ReadCell | undefined>(12).fill(undefined);
     for (const m of monthCols) cells[m.slot] = cellOf(view, i, m.col, m.label);
-    rows.push({
+    const row: MeasureRowData = {
       i,
       code,
       breakdown,
@@ -308,7 +314,12 @@ function readMeasures(view: TableView, yearStart: YearMonth | undefined, finding
       kind: text(view.value(i, kindCol)),
       key: measureRowKey(code, breakdown),
       cells,
-    });
+    };
+    const unitKey = unitFromText(row.unit);
+    const kindKey = kindFromText(row.kind);
+    if (unitKey) row.unitKey = unitKey;
+    if (kindKey) row.kindKey = kindKey;
+    rows.push(row);
   }
   return { view, months: monthCols, rows };
 }
@@ -331,6 +342,8 @@ function readEntryTable(view: TableView, headers: readonly string[]): EntryTable
 export interface ExistingReturn {
   frameworkId?: string;
   frameworkVersion?: number;
+  /** The framework's title, for people (the id is for tools). */
+  frameworkTitle?: string;
   layoutVersion?: string;
   organisation?: string;
   organisationCode?: string;
@@ -341,6 +354,7 @@ export function existingReturn(data: ReturnData): ExistingReturn {
   const existing: ExistingReturn = {};
   if (data.info?.frameworkId !== undefined) existing.frameworkId = data.info.frameworkId;
   if (data.info?.frameworkVersion !== undefined) existing.frameworkVersion = data.info.frameworkVersion;
+  if (data.info?.frameworkTitle !== undefined) existing.frameworkTitle = data.info.frameworkTitle;
   if (data.info?.layoutVersion !== undefined) existing.layoutVersion = data.info.layoutVersion;
   if (data.details?.organisation !== undefined) existing.organisation = data.details.organisation;
   if (data.details?.organisationCode !== undefined) existing.organisationCode = data.details.organisationCode;

@@ -21,6 +21,7 @@ import {
   HIGHLIGHT,
   IMPACT_MAP_HEADERS,
   INFO_KEY,
+  KIND_LABEL,
   LAYOUT_VERSION,
   MEASURE_KEY_HEADERS,
   NUMBER_FORMAT,
@@ -31,6 +32,7 @@ import {
   STAKEHOLDER_HEADERS,
   TABLE,
   TABLE_SHEET,
+  UNIT_LABEL,
   YES_NO,
   type TableName,
 } from "../layout/contract";
@@ -41,7 +43,9 @@ import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
   findSheet,
   findTable,
+  headerFooterText,
   isBlank,
+  type PageLayout,
   type CellValue,
   type PlannedCell,
   type RangeRule,
@@ -78,10 +82,38 @@ export interface SetupPlan {
   framework: { id: string; version: number; title: string };
   layoutVersion: string;
   yearStart: YearMonth;
+  /** The organisation and code the return will hold once set up (as stored: trimmed), when known. */
+  organisation?: string;
+  organisationCode?: string;
   /** Reasons Set up cannot go ahead; when any, `operations` is empty and nothing is changed. */
   blockers: string[];
   changes: PlannedChange[];
+  /** Empty default sheets of a new workbook ("Sheet1") that Set up deletes once the returns sheets exist. */
+  removedSheets: string[];
+  /**
+   * True when the workbook already holds everything the plan would write: every change is a
+   * "keep" and no sheet is removed. Running it would only put back formats, rules and protection.
+   */
+  upToDate: boolean;
   operations: SetupOperation[];
+}
+
+/** What a gateway found out about the workbook beyond the snapshot. */
+export interface SetupWorkbookFacts {
+  /** Sheets with no values, tables, PivotTables or charts (the gateway looked only where it had to). */
+  emptySheets?: readonly string[];
+}
+
+/**
+ * The names Excel (and LibreOffice) give the sheets of a new workbook in the languages UK
+ * organisations' machines are likely to use: an empty sheet so named is the workbook's own blank
+ * start, not something of the user's.
+ */
+const DEFAULT_SHEET_NAME = /^(sheet|feuil|tabelle|hoja|foglio|blad|arkusz|planilha|folha|lapa|munkalap|list|лист)\s?\d{1,3}$/i;
+
+/** Whether a sheet name is one Excel gives a new sheet ("Sheet1"). */
+export function isDefaultSheetName(name: string): boolean {
+  return DEFAULT_SHEET_NAME.test(name.trim());
 }
 
 const TABLE_STYLE = "TableStyleMedium2";
@@ -123,26 +155,50 @@ function sameMonthOrFalse(a: YearMonth | undefined, b: YearMonth): boolean {
   return a !== undefined && sameMonth(a, b);
 }
 
-/** Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the workbook give a year. */
-export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, details: SetupDetails, defaultYearStart: YearMonth): SetupPlan {
+/**
+ * Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the
+ * workbook give a year. `facts.emptySheets` names the sheets the gateway found empty: on a new
+ * workbook (none of the returns tables yet), an empty sheet with a default name is deleted last.
+ */
+export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, details: SetupDetails, defaultYearStart: YearMonth, facts: SetupWorkbookFacts = {}): SetupPlan {
   const data = readReturn(snapshot);
   const existing = existingReturn(data);
   const yearStart = details.yearStart ?? existing.yearStart ?? defaultYearStart;
+  const organisation = details.organisation?.trim() || existing.organisation;
+  const organisationCode = details.organisationCode?.trim() || existing.organisationCode;
   const plan: SetupPlan = {
     framework: { id: framework.id, version: framework.version, title: framework.title },
     layoutVersion: LAYOUT_VERSION,
     yearStart,
+    ...(organisation !== undefined ? { organisation } : {}),
+    ...(organisationCode !== undefined ? { organisationCode } : {}),
     blockers: findBlockers(snapshot, framework, existing, yearStart),
     changes: [],
+    removedSheets: [],
+    upToDate: false,
     operations: [],
   };
   if (plan.blockers.length > 0) return plan;
 
-  const builder = new PlanBuilder(snapshot, data, framework, details, yearStart);
+  const builder = new PlanBuilder(snapshot, data, framework, details, yearStart, organisation);
   builder.build();
+  plan.removedSheets = removableSheets(snapshot, facts);
   plan.changes = builder.changes;
-  plan.operations = builder.operations();
+  plan.operations = [...builder.operations(), ...plan.removedSheets.map((sheet): SetupOperation => ({ kind: "deleteSheet", sheet }))];
+  plan.upToDate = plan.removedSheets.length === 0 && plan.changes.every((c) => c.action === "keep");
   return plan;
+}
+
+/** Empty default sheets of a new workbook: none of the returns tables exist yet. */
+function removableSheets(snapshot: WorkbookSnapshot, facts: SetupWorkbookFacts): string[] {
+  const ours = new Set<string>(Object.values(TABLE).map((t) => t.toLowerCase()));
+  if (snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())))) return [];
+  const empty = new Set((facts.emptySheets ?? []).map((n) => n.toLowerCase()));
+  const returnSheets = new Set<string>(Object.values(SHEET).map((n) => n.toLowerCase()));
+  return snapshot.sheets
+    .filter((s) => empty.has(s.name.toLowerCase()) && isDefaultSheetName(s.name) && !returnSheets.has(s.name.toLowerCase()))
+    .filter((s) => s.tables.length === 0 && (s.pivotTables ?? []).length === 0)
+    .map((s) => s.name);
 }
 
 function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing: ExistingReturn, yearStart: YearMonth): string[] {
@@ -174,13 +230,18 @@ function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing
       blockers.push(`The workbook already has a PivotTable called '${pivot}'. Excel keeps table and PivotTable names in one list, so Set up cannot name its table ${table}. Rename that PivotTable (PivotTable Analyze > PivotTable Name), then run Set up again.`);
     }
   }
+  // Framework titles, not ids: people read these (the ids are for tools and the centre).
   if (existing.frameworkId !== undefined && existing.frameworkId !== framework.id) {
+    // Two frameworks with one title are told apart by their ids, the only time an id is shown.
+    const sameTitle = norm(existing.frameworkTitle) === norm(framework.title);
+    const theirs = sameTitle || existing.frameworkTitle === undefined ? existing.frameworkId : existing.frameworkTitle;
+    const ours = sameTitle ? framework.id : framework.title;
     blockers.push(
-      `This workbook was set up with the framework '${existing.frameworkId}', not '${framework.id}'. Choose '${existing.frameworkId}' to update it, or start a new workbook for the other framework.`,
+      `This workbook was set up with the framework '${theirs}', not '${ours}'. Choose '${theirs}' to update it, or start a new workbook for the other framework.`,
     );
   } else if (existing.frameworkVersion !== undefined && existing.frameworkVersion > framework.version) {
     blockers.push(
-      `This workbook uses version ${existing.frameworkVersion} of '${framework.id}', newer than the version ${framework.version} chosen. Choose version ${existing.frameworkVersion} or later.`,
+      `This workbook uses version ${existing.frameworkVersion} of '${framework.title}', newer than the version ${framework.version} chosen. Choose version ${existing.frameworkVersion} or later.`,
     );
   }
   if (existing.yearStart && !sameMonth(existing.yearStart, yearStart)) {
@@ -207,6 +268,7 @@ class PlanBuilder {
     private readonly framework: Framework,
     private readonly details: SetupDetails,
     private readonly yearStart: YearMonth,
+    private readonly organisation: string | undefined,
   ) {
     this.months = reportingMonths(yearStart);
     this.monthLabels = this.months.map(monthLabel);
@@ -376,8 +438,8 @@ class PlanBuilder {
       Code: r.code,
       Measure: r.label,
       Breakdown: r.breakdown === "" ? null : r.breakdown,
-      Unit: r.unit,
-      Kind: r.kind,
+      Unit: UNIT_LABEL[r.unit],
+      Kind: KIND_LABEL[r.kind],
     });
     if (!existing) {
       const rows = wanted.map((r) => headers.map((h) => rowCells(r)[h] ?? null));
@@ -396,8 +458,10 @@ class PlanBuilder {
     const missing = wanted.filter((r) => !present.has(measureRowKey(r.code, r.breakdown)));
     const { geometry, addedColumns } = this.extendTable(TABLE.measures, existing, headers, missing.map(rowCells));
 
-    // Key columns the framework owns: bring labels, units and kinds of existing rows up to date.
+    // Key columns the framework owns: bring labels, units and kinds of existing rows up to date
+    // (a layout 1.0 workbook's "gbp" and "flow" become "£" and "this month only").
     let relabelled = 0;
+    let reworded = false;
     const byKey = new Map(wanted.map((r) => [measureRowKey(r.code, r.breakdown), r] as const));
     for (const header of ["Measure", "Unit", "Kind"] as const) {
       const col = headerIndex(existing.headers, header);
@@ -407,10 +471,11 @@ class PlanBuilder {
         const target = byKey.get(measureRowKey(row[codeCol], breakdownCol < 0 ? "" : row[breakdownCol]));
         const current = row[col] ?? null;
         if (!target) return [current];
-        const value = header === "Measure" ? target.label : header === "Unit" ? target.unit : target.kind;
+        const value = header === "Measure" ? target.label : header === "Unit" ? UNIT_LABEL[target.unit] : KIND_LABEL[target.kind];
         if (norm(current) !== norm(value)) {
           changed = true;
           if (header === "Measure") relabelled++;
+          else reworded = true;
           return [value];
         }
         return [current];
@@ -424,11 +489,13 @@ class PlanBuilder {
       parts.push(`adds ${missing.length} row${missing.length > 1 ? "s" : ""} at the bottom for ${codes.join(", ")}`);
     }
     if (relabelled > 0) parts.push(`updates the wording of ${relabelled} measure${relabelled > 1 ? "s" : ""}`);
-    const kept = countEntries(existing, MEASURE_KEY_HEADERS.length);
+    if (reworded) parts.push("writes each unit and kind in plain words (£, this month only, at the end of the month)");
+    const kept = countFigures(existing);
+    const keeps = kept === 0 ? "" : kept === 1 ? "keeps the 1 figure entered" : `keeps all ${kept.toLocaleString("en-GB")} figures entered`;
     this.changes.push(
       parts.length > 0 || addedColumns.length > 0
-        ? { sheet: SHEET.measures, action: "update", detail: `${parts.join("; ")}${this.describeColumns(addedColumns)}; keeps all ${kept} figures where they are` }
-        : { sheet: SHEET.measures, action: "keep", detail: `up to date; keeps all ${kept} figures` },
+        ? { sheet: SHEET.measures, action: "update", detail: `${parts.join("; ")}${this.describeColumns(addedColumns)}${keeps ? `; ${keeps} where they are` : ""}` }
+        : { sheet: SHEET.measures, action: "keep", detail: keeps ? `up to date; ${keeps}` : "up to date; no figures entered yet" },
     );
   }
 
@@ -472,7 +539,7 @@ class PlanBuilder {
       this.changes.push({ sheet: SHEET.outcomes, action: "add", detail: `impact map with room for ${BLANK_ROWS.impactMap} rows; impact value worked out by formula` });
       return;
     }
-    const g = this.keepEntryTable(TABLE.impactMap, existing, IMPACT_MAP_HEADERS, "impact map rows");
+    const g = this.keepEntryTable(TABLE.impactMap, existing, IMPACT_MAP_HEADERS, "outcomes");
     const valueCol = headerIndex(g.headers, "Impact value (£)");
     const inputsPresent = ["Quantity", "Duration (years)", "Financial proxy (£)", "Deadweight %", "Attribution %", "Displacement %", "Drop-off %"].every(
       (h) => headerIndex(g.headers, h) >= 0,
@@ -512,10 +579,12 @@ class PlanBuilder {
   private keepEntryTable(table: TableName, existing: TableSnapshot, headers: readonly string[], what: string): Geometry {
     const { geometry, addedColumns } = this.extendTable(table, existing, headers, []);
     const filled = existing.values.filter((row) => row.some((v) => !isBlank(v))).length;
+    const rows = `${existing.values.length} row${existing.values.length === 1 ? "" : "s"}`;
+    const kept = filled === 0 ? `no ${what} entered yet; keeps its ${rows}` : filled === 1 ? `keeps the 1 row of ${what} entered (${rows} in all)` : `keeps all ${filled} rows of ${what} entered (${rows} in all)`;
     this.changes.push({
       sheet: TABLE_SHEET[table],
       action: addedColumns.length > 0 ? "update" : "keep",
-      detail: `keeps all ${filled} ${what} and ${existing.values.length} rows${this.describeColumns(addedColumns)}`,
+      detail: `${kept}${this.describeColumns(addedColumns)}`,
     });
     return geometry;
   }
@@ -534,7 +603,7 @@ class PlanBuilder {
     ];
     if (!existing) {
       this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]), INFO_TABLE_STYLE);
-      this.changes.push({ sheet, action: "add", detail: `hidden sheet recording ${this.framework.id} version ${this.framework.version}, layout ${LAYOUT_VERSION}` });
+      this.changes.push({ sheet, action: "add", detail: `hidden sheet recording the framework (${this.framework.title}, version ${this.framework.version}) for the centre` });
     } else {
       const keyCol = headerIndex(existing.headers, "Key");
       const valueCol = headerIndex(existing.headers, "Value");
@@ -549,10 +618,13 @@ class PlanBuilder {
         this.content.push({ kind: "write", sheet, address: rangeAddress(geometry.row + 1, geometry.column + valueCol, values.length, 1), cells: values });
       }
       const before = this.data.info?.frameworkVersion;
+      const layoutBefore = this.data.info?.layoutVersion;
       this.changes.push(
         before !== undefined && before !== this.framework.version
           ? { sheet, action: "update", detail: `framework version ${before} to ${this.framework.version}` }
-          : { sheet, action: "keep", detail: `framework ${this.framework.id} version ${this.framework.version}` },
+          : layoutBefore !== LAYOUT_VERSION
+            ? { sheet, action: "update", detail: `records that the sheets follow the current workbook layout (${this.framework.title}, version ${this.framework.version})` }
+            : { sheet, action: "keep", detail: `${this.framework.title}, version ${this.framework.version}` },
       );
     }
     const lists: [number, string, string[]][] = [
@@ -582,7 +654,7 @@ class PlanBuilder {
     const stakeholderList = `${quoteSheet(sh.sheet)}!${absoluteRange(sh.row + 1, shCol < 0 ? sh.column : shCol, Math.max(sh.rowCount, 1), 1)}`;
     const addGroupHint = "To add a group, type it on the Stakeholders sheet first.";
 
-    this.sheetRules(g(TABLE.returnDetails), ["Field"], returnRules(g(TABLE.returnDetails)), [["Field", 26], ["Value", 44]], { rows: 1, columns: 1 });
+    this.sheetRules(g(TABLE.returnDetails), ["Field"], returnRules(g(TABLE.returnDetails)), [["Field", fit("Field", widestField())], ["Value", 44]], { rows: 1, columns: 1 });
 
     const m = g(TABLE.measures);
     const measureByCode = new Map(this.framework.measures.map((x) => [x.code, x] as const));
@@ -607,11 +679,25 @@ class PlanBuilder {
         );
       }
     }
+    // Every column shows its header in full and the widest value it can hold: month columns the
+    // largest figure the framework allows (e.g. £100,000,000.00). The Code column is for the
+    // centre and tools: kept (readers find it by header) but hidden, out of the officer's way.
+    const rows = measureRows(this.framework);
+    const widest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length));
+    const figureWidth = widest(this.framework.measures.map(widestFigure));
+    const measureWidth = fit("Measure", widest(rows.map((r) => r.label)), 50);
     this.sheetRules(
       m,
       [...MEASURE_KEY_HEADERS],
-      measureRules,
-      [["Code", 22], ["Measure", 44], ["Breakdown", 24], ["Unit", 8], ["Kind", 7], ...this.monthLabels.map((l): [string, number] => [l, 11])],
+      [...measureRules, ...body(m, ["Measure"], { wrap: true })],
+      [
+        ["Code", fit("Code", widest(rows.map((r) => r.code)), 30), true],
+        ["Measure", measureWidth],
+        ["Breakdown", fit("Breakdown", widest(rows.map((r) => r.breakdown)), 36)],
+        ["Unit", fit("Unit", widest(rows.map((r) => UNIT_LABEL[r.unit])))],
+        ["Kind", fit("Kind", widest(rows.map((r) => KIND_LABEL[r.kind])))],
+        ...this.monthLabels.map((l): [string, number] => [l, fit(l, figureWidth)]),
+      ],
       { rows: 1, columns: 3 },
     );
 
@@ -659,9 +745,11 @@ class PlanBuilder {
         ...body(im, ["Impact value (£)"], { numberFormat: NUMBER_FORMAT.gbp, locked: true }),
       ],
       [
-        ["Stakeholder group", 26], ["Activity", 28], ["Output", 28], ["Outcome", 32], ["Outcome area", 22], ["Indicator", 28], ["Source", 22],
-        ["Quantity", 11], ["Duration (years)", 12], ["Financial proxy (£)", 13], ["Proxy source", 24], ["Deadweight %", 12], ["Attribution %", 12],
-        ["Displacement %", 13], ["Drop-off %", 10], ["Impact value (£)", 16],
+        ["Stakeholder group", 22], ["Activity", 22], ["Output", 22], ["Outcome", 26], ["Outcome area", 20], ["Indicator", 22], ["Source", 18],
+        ["Quantity", fit("Quantity", "1,000,000".length)], ["Duration (years)", fit("Duration (years)", 4)],
+        ["Financial proxy (£)", fit("Financial proxy (£)", "£1,000,000.00".length)], ["Proxy source", 18],
+        ...(["Deadweight %", "Attribution %", "Displacement %", "Drop-off %"] as const).map((h): [string, number] => [h, fit(h, "100%".length)]),
+        ["Impact value (£)", fit("Impact value (£)", "£100,000,000.00".length)],
       ],
       { rows: 1, columns: 1 },
     );
@@ -677,7 +765,7 @@ class PlanBuilder {
         ...entry(cs, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who the story is about: a group from the Stakeholders sheet.", addGroupHint) }),
         ...entry(cs, ["Consent given"], { validation: listValidation("Consent given", YES_NO, "Yes only if the people in the story agreed to it being used.") }),
       ],
-      [["Title", 32], ["Month", 11], ["Outcome area", 22], ["Stakeholder group", 26], ["What happened", 60], ["How this is different", 60], ["Consent given", 10]],
+      [["Title", 30], ["Month", fit("Month", "Sep 2025".length)], ["Outcome area", 22], ["Stakeholder group", 24], ["What happened", 56], ["How this is different", fit("How this is different", 50)], ["Consent given", fit("Consent given", 3)]],
       { rows: 1, columns: 1 },
     );
 
@@ -687,12 +775,11 @@ class PlanBuilder {
       {
         kind: "setColumnWidths",
         sheet: ch.sheet,
-        widths: ([["Severity", 10], ["Code", 24], ["Sheet", 14], ["Cell", 8], ["Message", 70], ["Explanation", 50]] as const).flatMap(([h, characters]) => {
-          const column = columnOf(ch, h);
-          return column < 0 ? [] : [{ column, characters }];
-        }),
+        // The issue code is for the centre and tools (and for matching explanations): hidden.
+        widths: widthsOf(ch, [["Severity", fit("Severity", "Warning".length)], ["Code", 24, true], ["Sheet", fit("Sheet", "Case studies".length)], ["Cell", fit("Cell", 5)], ["Message", 70], ["Explanation", 50]]),
       },
       { kind: "freeze", sheet: ch.sheet, rows: 1, columns: 0 },
+      this.pageLayout(ch),
     );
     this.highlights();
 
@@ -738,25 +825,71 @@ class PlanBuilder {
     }
   }
 
-  /** Locks headers and key columns, applies the entry rules, widths and freeze panes, then protects the sheet. */
-  private sheetRules(g: Geometry, lockedColumns: string[], rules: RangeRule[], widths: [string, number][], freeze: { rows: number; columns: number }): void {
+  /** Locks headers and key columns, applies the entry rules, widths, freeze panes and printing, then protects the sheet. */
+  private sheetRules(g: Geometry, lockedColumns: string[], rules: RangeRule[], widths: Width[], freeze: { rows: number; columns: number }): void {
     const header: RangeRule = { address: rangeAddress(g.row, g.column, 1, g.headers.length), locked: true };
     const keys = lockedColumns.flatMap((h) => {
       const a = bodyColumn(g, h);
       return a ? [{ address: a, locked: true }] : [];
     });
     this.finishing.push({ kind: "applyRules", sheet: g.sheet, rules: [header, ...keys, ...rules] });
-    this.finishing.push({
-      kind: "setColumnWidths",
-      sheet: g.sheet,
-      widths: widths.flatMap(([h, characters]) => {
-        const column = columnOf(g, h);
-        return column < 0 ? [] : [{ column, characters }];
-      }),
-    });
+    this.finishing.push({ kind: "setColumnWidths", sheet: g.sheet, widths: widthsOf(g, widths) });
     this.finishing.push({ kind: "freeze", sheet: g.sheet, ...freeze });
+    this.finishing.push(this.pageLayout(g));
     this.finishing.push({ kind: "protect", sheet: g.sheet });
   }
+
+  /**
+   * How a sheet prints: A4 landscape, one page wide, the table's header row on every page, and a
+   * header and footer naming the organisation, the sheet, the year and "Page x of y". Texts from
+   * the workbook or a framework file are escaped ("&" is Excel's code character).
+   */
+  private pageLayout(g: Geometry): SetupOperation {
+    const layout: PageLayout = {
+      orientation: "landscape",
+      paper: "A4",
+      fitToPagesWide: 1,
+      printTitleRows: `$${g.row + 1}:$${g.row + 1}`,
+      header: {
+        ...(this.organisation ? { left: headerFooterText(this.organisation) } : {}),
+        center: headerFooterText(g.sheet),
+        right: headerFooterText(`${this.monthLabels[0]!} to ${this.monthLabels[11]!}`),
+      },
+      footer: { left: headerFooterText(this.framework.title), right: "Page &P of &N" },
+    };
+    return { kind: "pageLayout", sheet: g.sheet, layout };
+  }
+}
+
+/** A column's header, width in characters and, optionally, hidden. */
+type Width = [header: string, characters: number, hidden?: boolean];
+
+function widthsOf(g: Geometry, widths: Width[]): { column: number; characters: number; hidden?: boolean }[] {
+  return widths.flatMap(([h, characters, hidden]) => {
+    const column = columnOf(g, h);
+    return column < 0 ? [] : [{ column, characters: Math.max(characters, h.length + FILTER_BUTTON), ...(hidden ? { hidden } : {}) }];
+  });
+}
+
+/** Characters a table header's filter button takes beside the header text. */
+const FILTER_BUTTON = 3;
+/** Characters of padding a value needs to show without "####" or spilling. */
+const CELL_PADDING = 2;
+
+/** A column width that shows the header in full (beside its filter button) and values of `widestValue` characters, within `max`. */
+export function fit(header: string, widestValue: number, max = 60): number {
+  return Math.min(Math.max(max, header.length + FILTER_BUTTON), Math.max(header.length + FILTER_BUTTON, widestValue + CELL_PADDING));
+}
+
+/** Figures a measure's month cells hold at most, written as Excel shows them (e.g. £100,000,000.00). */
+const UNBOUNDED_FIGURE = 99_999_999;
+
+/** The widest figure a measure allows, as its number format shows it. */
+export function widestFigure(measure: Framework["measures"][number]): string {
+  const decimals = measure.unit === "gbp" ? 2 : measure.unit === "hours" ? 1 : measure.numberType === "whole" ? 0 : 2;
+  const largest = Math.max(Math.abs(measure.maximum ?? UNBOUNDED_FIGURE), Math.abs(measure.minimum));
+  const digits = largest.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${measure.minimum < 0 ? "-" : ""}${measure.unit === "gbp" ? "£" : ""}${digits}`;
 }
 
 /**
@@ -791,6 +924,11 @@ export function highlightNames(): { name: string; reference: string; comment: st
       comment: `Impact Returns: the ${header} column of the Checks list, for the highlights.`,
     };
   });
+}
+
+/** The longest field label of the return details. */
+function widestField(): number {
+  return Math.max(...ALL_RETURN_FIELDS.map((f) => f.field.length));
 }
 
 function highlightCount(sheet: string, severity: string): string {
@@ -863,9 +1001,10 @@ function blankRows(count: number, width: number): PlannedCell[][] {
   return Array.from({ length: count }, () => Array<PlannedCell>(width).fill(null));
 }
 
-/** Cells holding something after the first `skip` columns. */
-function countEntries(table: TableSnapshot, skip: number): number {
-  return table.values.reduce((n, row) => n + row.slice(skip).filter((v) => !isBlank(v)).length, 0);
+/** Figures entered in the Measures table: filled cells outside the key columns (found by header, in any order). */
+function countFigures(table: TableSnapshot): number {
+  const keys = new Set(MEASURE_KEY_HEADERS.map((h) => headerIndex(table.headers, h)));
+  return table.values.reduce((n, row) => n + row.filter((v, c) => !keys.has(c) && !isBlank(v)).length, 0);
 }
 
 /** The framework definition as JSON split into cells (Excel holds at most 32,767 characters a cell). */

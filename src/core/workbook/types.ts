@@ -46,6 +46,11 @@ export interface RangeRule {
 
 export type SetupOperation =
   | { kind: "addSheet"; sheet: string }
+  /**
+   * Deletes a sheet. Set up plans it only for an empty default sheet ("Sheet1") of a new workbook,
+   * last of all, once the returns sheets exist (Excel refuses to delete the last visible sheet).
+   */
+  | { kind: "deleteSheet"; sheet: string }
   | { kind: "unprotect"; sheet: string }
   | { kind: "addTable"; sheet: string; table: string; address: string; headers: readonly string[]; rows: PlannedCell[][]; style: string }
   /** Removes a table (its cells keep their contents: clear them with clearContents). */
@@ -66,7 +71,8 @@ export type SetupOperation =
    * name is not defined yet.
    */
   | { kind: "defineName"; name: string; reference: string; comment?: string }
-  | { kind: "setColumnWidths"; sheet: string; widths: { column: number; characters: number }[] }
+  /** Column widths in characters; `hidden` hides the column (kept in the file, out of the way). */
+  | { kind: "setColumnWidths"; sheet: string; widths: { column: number; characters: number; hidden?: boolean }[] }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   /** Protects the sheet without a password; locked cells cannot be edited, unlocked ones can. */
   | { kind: "protect"; sheet: string }
