@@ -1,11 +1,12 @@
 /**
  * Opening workbook bytes, with plain-English reasons when they are not an .xlsx workbook we can
- * read. No file system here (src/xlsx/files.ts adds it): usable in a browser for a chosen file.
+ * read. No file system here (src/xlsx/files.ts adds it): usable in a browser for a chosen file,
+ * with the zip guard's browser inflater (`streamInflater`).
  */
 import { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";
 import { errorText, FileProblem } from "./problem";
-import { guardXlsx } from "./zip-guard";
+import { guardXlsx, type Inflater } from "./zip-guard";
 
 export { FileProblem, type FileProblemKind } from "./problem";
 
@@ -84,10 +85,10 @@ export function problemWithBytes(file: string, bytes: Uint8Array): FileProblem |
  * can fail: whatever exceljs, JSZip or the XML parser throws becomes one plain sentence naming the
  * file (their own words are kept in `detail`, shown only with IMPACT_RETURNS_DEBUG).
  */
-export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, file: string, inflate?: Inflater): Promise<Workbook> {
   const problem = problemWithBytes(file, bytes);
   if (problem) throw problem;
-  const checked = guardXlsx(bytes, file);
+  const checked = await guardXlsx(bytes, file, inflate);
   try {
     return await loadXlsx(new Workbook(), checked);
   } catch (error) {

@@ -8,7 +8,10 @@
  * tables, data validations and defined names claim. What passes is handed on as a new, stored
  * (uncompressed) zip of exactly the parts that were checked, so exceljs reads nothing unchecked.
  *
- * Uses node:zlib: Node only (a browser build would need another inflater here).
+ * The inflater is pluggable: Node's zlib by default (`nodeInflater`); in a browser (the task pane's
+ * Collate worker) `streamInflater`, DecompressionStream("deflate-raw") read chunk by chunk, with
+ * the same byte cap. A browser build maps node:zlib to a stub (webpack.config.js) and passes
+ * streamInflater, so nothing else here touches Node.
  */
 import { inflateRawSync } from "node:zlib";
 import { count, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
@@ -22,6 +25,57 @@ interface Entry {
   size: number;
   localOffset: number;
 }
+
+/**
+ * Unpacks raw deflate data, producing at most `size` bytes: more throws InflatedTooLarge; damaged
+ * data throws anything else.
+ */
+export type Inflater = (packed: Uint8Array, size: number) => Uint8Array | Promise<Uint8Array>;
+
+/** Thrown by an inflater when the data expands past its cap. */
+export class InflatedTooLarge extends Error {
+  constructor() {
+    super("expands past its recorded size");
+    this.name = "InflatedTooLarge";
+  }
+}
+
+/** Node's zlib, with its own hard cap on the output. */
+export const nodeInflater: Inflater = (packed, size) => {
+  try {
+    return inflateRawSync(packed, { maxOutputLength: Math.max(1, size) });
+  } catch (error) {
+    if (errorCode(error) === "ERR_BUFFER_TOO_LARGE") throw new InflatedTooLarge();
+    throw error;
+  }
+};
+
+/**
+ * The browser's DecompressionStream("deflate-raw"), read chunk by chunk into a buffer of the
+ * recorded size: the first chunk past it cancels the stream and throws InflatedTooLarge, so no
+ * more than `size` bytes (plus one chunk) are ever held.
+ */
+export const streamInflater: Inflater = async (packed, size) => {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  // Errors surface on the reading side; these promises must not go unhandled.
+  writer.write(packed as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const out = new Uint8Array(Math.max(1, size));
+  let filled = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (filled + value.length > size) {
+      await reader.cancel().catch(() => undefined);
+      throw new InflatedTooLarge();
+    }
+    out.set(value, filled);
+    filled += value.length;
+  }
+  return out.subarray(0, filled);
+};
 
 interface Part {
   name: string;
@@ -129,7 +183,7 @@ function checkSizes(entries: readonly Entry[]): void {
 }
 
 /** Unpacks one part, never producing more than its recorded size. */
-function unpack(bytes: Uint8Array, view: DataView, entry: Entry, dataEnd: number): Uint8Array {
+async function unpack(bytes: Uint8Array, view: DataView, entry: Entry, dataEnd: number, inflate: Inflater): Promise<Uint8Array> {
   const p = entry.localOffset;
   if (p + 30 > dataEnd || view.getUint32(p, true) !== LOCAL) throw damaged(`a part (${shown(entry.name)}) is missing`);
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
@@ -139,9 +193,9 @@ function unpack(bytes: Uint8Array, view: DataView, entry: Entry, dataEnd: number
   if (entry.method === 0) return packed;
   let data: Uint8Array;
   try {
-    data = inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) });
+    data = await inflate(packed, entry.size);
   } catch (error) {
-    if (errorCode(error) === "ERR_BUFFER_TOO_LARGE") throw tooLarge(`a part (${shown(entry.name)}) expands to more than the size the file records for it`);
+    if (error instanceof InflatedTooLarge) throw tooLarge(`a part (${shown(entry.name)}) expands to more than the size the file records for it`);
     throw damaged(`a part (${shown(entry.name)}) cannot be unpacked`);
   }
   if (data.length !== entry.size) throw damaged(`a part (${shown(entry.name)}) is not the size the file records for it`);
@@ -164,8 +218,11 @@ function isNameEnd(byte: number | undefined): boolean {
   return byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x2f || byte === 0x3e;
 }
 
+/** Bytes as Latin-1 text (one character a byte), without Node's Buffer. */
 function latin1(data: Uint8Array, start: number, end: number): string {
-  return Buffer.from(data.buffer, data.byteOffset + start, Math.max(0, end - start)).toString("latin1");
+  let out = "";
+  for (let p = start; p < end; p += 8192) out += String.fromCharCode(...data.subarray(p, Math.min(end, p + 8192)));
+  return out;
 }
 
 /** The text of the tag starting at `p` (up to its '>', at most 64 KB). */
@@ -341,7 +398,7 @@ function storedZip(parts: readonly Part[]): Uint8Array {
  * Checks .xlsx bytes against LIMITS and returns the checked parts as a stored zip for exceljs.
  * Throws FileProblem ("too-large" or "damaged"), whose one-line message names the file.
  */
-export function guardXlsx(bytes: Uint8Array, file: string): Uint8Array {
+export async function guardXlsx(bytes: Uint8Array, file: string, inflate: Inflater = nodeInflater): Promise<Uint8Array> {
   const name = `'${file}'`;
   try {
     if (bytes.length > LIMITS.fileBytes) throw tooLarge(`it is larger than ${megabytes(LIMITS.fileBytes)}`);
@@ -353,7 +410,7 @@ export function guardXlsx(bytes: Uint8Array, file: string): Uint8Array {
     const parts: Part[] = [];
     for (const entry of entries) {
       if (entry.name.endsWith("/")) continue; // a folder
-      const data = unpack(bytes, view, entry, dataEnd);
+      const data = await unpack(bytes, view, entry, dataEnd, inflate);
       if (isXml(entry.name)) scanXml(data, tally);
       parts.push({ name: entry.name, crc: entry.crc, data });
     }
