@@ -7,9 +7,9 @@
  * 2. Rejected: unreadable, not a return, no framework known, no organisation code, or a framework
  *    sharing no measure code with the sector's.
  * 3. Per organisation code and reporting year, submissions in order of newness (`Signed off on`,
- *    then months reported, then the file's modification time, then SHA-256 to settle a tie): a
- *    return with check errors is `held`; the newest without errors is `accepted` (in use); the
- *    others `superseded`.
+ *    then months reported, then the file's modification time, then SHA-256 to settle a tie): the
+ *    newest without errors is `accepted` (in use); a return with check errors newer than it is
+ *    `held` (the one in use stays); every other, older submission is `superseded`.
  * 4. Revisions: each submission without errors is compared with the one before it in that order
  *    (the one in use before it), cell by cell: a figure changed or blanked is recorded.
  * 5. Sector data, totals per measure row per month, and the chase list.
@@ -178,12 +178,14 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
     if (current) inUse.push(current.sub);
     for (const e of group) {
       const s = e.sub;
-      if (s.errors > 0) {
+      if (s.errors > 0 && current && compareNewness(current.sub, s) > 0) {
+        // An older return with errors that a newer clean one replaced: superseded, as any older one.
+        e.status = "superseded";
+        e.reason = `replaced by a newer submission, ${baseName(current.sub.file)} (${describeNewness(current.sub)}); this one also had ${s.errors} check error${s.errors === 1 ? "" : "s"}`;
+      } else if (s.errors > 0) {
         e.status = "held";
         const stays = current
-          ? compareNewness(current.sub, s) > 0
-            ? `a newer submission, ${baseName(current.sub.file)}, is in use`
-            : `${baseName(current.sub.file)} (${describeNewness(current.sub)}) stays in use`
+          ? `${baseName(current.sub.file)} (${describeNewness(current.sub)}) stays in use`
           : "no earlier submission without errors, so none of this organisation's figures for the year are in use";
         e.reason = `it has ${s.errors} check error${s.errors === 1 ? "" : "s"}, so its figures are not used: ${stays}. Send the receipt back for a corrected return`;
       } else if (e === current) {

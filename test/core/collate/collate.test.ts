@@ -108,6 +108,19 @@ describe("collate: held returns", () => {
     expect(r.chase.some((c) => c.organisationCode === "A" && /held/.test(c.why))).toBe(true);
   });
 
+  it("an older return with errors that a newer clean one replaced is superseded, not held", () => {
+    const bad = sub("A", [calls("2020-04", 999)], { signedOffOn: excelSerial(2020, 5, 20), errors: 2 });
+    const fixed = sub("A", [calls("2020-04", 10)], { signedOffOn: excelSerial(2020, 5, 25) });
+    const r = collate([fixed, bad], base);
+    expect(r.files.map((f) => [f.file, f.status])).toEqual([
+      [bad.file, "superseded"],
+      [fixed.file, "accepted"],
+    ].sort((a, b) => r.files.findIndex((f) => f.file === a[0]) - r.files.findIndex((f) => f.file === b[0])));
+    expect(r.files.find((f) => f.file === bad.file)!.reason).toMatch(/replaced by a newer submission.*also had 2 check errors/);
+    expect(r.chase.some((c) => /held/.test(c.why))).toBe(false);
+    expect(r.data.map((d) => d.value)).toEqual([10]);
+  });
+
   it("leave nothing in use when there is no earlier submission without errors", () => {
     const held = sub("A", [calls("2020-04", 5)], { errors: 3 });
     const r = collate([held], base);
