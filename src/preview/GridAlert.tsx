@@ -15,6 +15,8 @@ const useStyles = makeStyles({
 });
 
 export interface GridAlertProps {
+  /** Kept mounted and closed through `open`, so the dialog can give the page back to assistive technology as it closes. */
+  open?: boolean;
   title: string;
   message: string;
   intent: "error" | "warning" | "info";
@@ -23,12 +25,12 @@ export interface GridAlertProps {
   onClose(choice: string): void;
 }
 
-export function GridAlert({ title, message, intent, buttons, onClose }: GridAlertProps) {
+export function GridAlert({ open = true, title, message, intent, buttons, onClose }: GridAlertProps) {
   const styles = useStyles();
   const Icon = intent === "error" ? ErrorCircle24Filled : intent === "warning" ? Warning24Filled : Info24Filled;
   const escape = buttons.includes("Cancel") ? "Cancel" : buttons[buttons.length - 1]!;
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose(escape))}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => (data.open || !open ? undefined : onClose(escape))}>
       <DialogSurface aria-describedby="grid-alert-message">
         <DialogBody>
           <DialogTitle className={styles.title}>
@@ -40,7 +42,7 @@ export function GridAlert({ title, message, intent, buttons, onClose }: GridAler
           </DialogContent>
           <DialogActions>
             {buttons.map((label, i) => (
-              <Button key={label} appearance={i === 0 ? "primary" : "secondary"} onClick={() => onClose(label)}>
+              <Button key={label} appearance={i === 0 ? "primary" : "secondary"} onClick={() => (open ? onClose(label) : undefined)}>
                 {label}
               </Button>
             ))}

@@ -362,6 +362,10 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   const editorRef = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [alert, setAlert] = useState<Alert | undefined>(undefined);
+  // The last alert stays mounted (closed) so that the dialog closes properly.
+  const lastAlert = useRef<Alert | undefined>(undefined);
+  if (alert) lastAlert.current = alert;
+  const shownAlert = alert ?? lastAlert.current;
   const [focused, setFocused] = useState(false);
   const idBase = useId().replace(/:/g, "");
   const editable = host !== undefined;
@@ -397,6 +401,11 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
     if (!editing || !input) return;
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
+    // A closing dialog hands focus back a moment later: take it again.
+    const again = setTimeout(() => {
+      if (editorRef.current === input && document.activeElement !== input) input.focus();
+    }, 50);
+    return () => clearTimeout(again);
   }, [editing]);
 
   const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
@@ -443,8 +452,8 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
 
   /** Confirms what was typed into the cell, then moves (Enter, Tab, arrows) as Excel does. */
   const commit = useCallback(
-    async (text: string, move: { dr: number; dc: number } | undefined, confirmed = false) => {
-      if (!host || !sheet || !editing) return;
+    async (text: string, move: { dr: number; dc: number } | undefined, confirmed = false): Promise<boolean> => {
+      if (!host || !sheet || !editing) return false;
       const { row, col } = editing;
       try {
         await host.userType(sheet.name, address(row, col), text, { confirmed });
@@ -454,6 +463,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
           select(next.row, next.col);
         }
         focusGrid();
+        return true;
       } catch (error) {
         if (error instanceof DataValidationAlert) {
           const retry = () => {
@@ -485,6 +495,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
           setEditing(undefined);
           setAlert({ title: "Microsoft Excel", message: error instanceof Error ? error.message : String(error), intent: "error", buttons: ["OK"], onClose: () => { setAlert(undefined); focusGrid(); } });
         }
+        return false;
       }
     },
     [host, sheet, editing, select, focusGrid, showProtected],
@@ -686,10 +697,14 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
                           ? (e) => {
                               if (isEditing) return;
                               e.preventDefault();
-                              if (editing) setEditing(undefined);
-                              focusGrid();
-                              if (e.shiftKey) select(sel.r0, sel.c0, r, c);
-                              else select(r, c);
+                              const go = () => {
+                                focusGrid();
+                                if (e.shiftKey) select(sel.r0, sel.c0, r, c);
+                                else select(r, c);
+                              };
+                              // Clicking another cell confirms what was being typed, as in Excel.
+                              if (editing) void commit(editorRef.current?.value ?? "", undefined).then((done) => (done ? go() : undefined));
+                              else go();
                             }
                           : undefined
                       }
@@ -721,8 +736,10 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
                           spellCheck={false}
                           onKeyDown={onEditorKeyDown}
                           onBlur={(e) => {
-                            // Clicking elsewhere confirms what was typed, as in Excel (unless an alert took focus).
-                            if (!alert && editing) void commit(e.currentTarget.value, undefined);
+                            // Moving to something else on the page (the task pane) confirms what was typed, as in Excel;
+                            // focus lost to nothing (a dialog closing, the window) keeps the cell being edited.
+                            const to = e.relatedTarget as Node | null;
+                            if (!alert && editing && to && !gridRef.current?.contains(to)) void commit(e.currentTarget.value, undefined);
                           }}
                         />
                       ) : null}
@@ -740,7 +757,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
           Arrow keys move; type to replace a cell, F2 to edit it; Enter or Tab confirms; Esc cancels; Delete clears; Ctrl+V pastes.
         </p>
       ) : null}
-      {alert ? <GridAlert {...alert} /> : null}
+      {shownAlert ? <GridAlert {...shownAlert} open={alert !== undefined} /> : null}
       <div className={styles.footer}>
         <Tabs
           className={styles.tabs}
