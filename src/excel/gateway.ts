@@ -24,8 +24,11 @@ import { writeExplanation, type IssueKey } from "./explain";
 import type { ExcelHost } from "./host";
 import { readSnapshot, readWorkbookState, type SheetProtectionState } from "./read";
 import { summariseInExcel, type SummariseOutcome } from "./summarise";
+import { collateInExcel, type CollateInExcelOptions, type CollateInExcelOutcome } from "./collate";
+import type { Submission as CollateSubmission } from "../core/collate";
 
 export type { SummariseOutcome } from "./summarise";
+export type { CollateInExcelOptions, CollateInExcelOutcome } from "./collate";
 
 export type ProgressListener = (step: string, fraction: number) => void;
 
@@ -60,6 +63,12 @@ export interface ExcelGateway {
    * it made, 2 more). Commentary typed in KeyFigures is kept; no other sheet is touched.
    */
   summarise(today: Date, onProgress?: ProgressListener): Promise<SummariseOutcome>;
+  /**
+   * Adds submissions to the sector workbook open in Excel: reads its ledger (Submissions, Register,
+   * SectorData, Revisions), collates, and replaces the sector sheets, charts and PivotTable
+   * (2 + B + 1 syncs, B the write batches that keep each request under the budget; src/excel/collate.ts).
+   */
+  collate(submissions: readonly CollateSubmission[], options: CollateInExcelOptions, onProgress?: ProgressListener): Promise<CollateInExcelOutcome>;
   /** Activates the Board summary and selects its title (1 sync). */
   showSheet(sheet: string): Promise<void>;
   /**
@@ -313,6 +322,14 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
         return await summariseInExcel(host, today, onProgress);
       } catch (error) {
         throw toUserFacingError("Summarise", error);
+      }
+    },
+
+    collate: async (submissions, options, onProgress) => {
+      try {
+        return await collateInExcel(host, submissions, options, onProgress);
+      } catch (error) {
+        throw toUserFacingError("Collate", error);
       }
     },
 

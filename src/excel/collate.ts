@@ -1,0 +1,551 @@
+/**
+ * Collate in Excel: adds submissions (read in the task pane's worker) to the sector workbook open
+ * in Excel (docs/sector-format.md, "In Excel"). The workbook's own `Submissions` table is the
+ * ledger: the previous ledger, `SectorData`, `Revisions` and `Register` are read back and handed to
+ * the engine, so files added next month join it, a resubmission supersedes, and nothing already
+ * collated is lost.
+ *
+ * Syncs: 2 to read + B write batches + 1 to finish, where B is the number of batches the sector
+ * tables' rows are split into so that each request stays under `budgetBytes` (default 4 MB, under
+ * Excel's 5 MB request limit), measured as the JSON of the values and number formats sent:
+ *   1-2.   read sheets, tables and PivotTables; then the four tables the engine needs;
+ *   3..B+2 write the six sector tables on sheets with temporary names ("Submissions (new)"), a
+ *          batch at a time (a table's sheet, header, table and widths go with its first rows);
+ *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
+ *          PivotTable of SectorTotals), then the old sector sheets are deleted and the new ones
+ *          take their names.
+ * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
+ * sheets are untouched until the last batch, so nothing collated before is lost.
+ */
+import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type FileStatus, type LedgerRow, type RegisterEntry, type Revision, type SectorDataRow, type Submission } from "../core/collate";
+import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorTablePlan } from "../core/collate/plan";
+import { findBuiltinFramework } from "../core/framework";
+import { cellAddress, rangeAddress } from "../core/layout/a1";
+import { excelSerial, serialToDate } from "../core/layout/months";
+import { SECTOR_SHEET, SECTOR_TABLE, SECTOR_HOMES_LABEL } from "../core/layout/sector-contract";
+import { KIND_WORD, UNIT_WORD } from "../core/layout/summary-contract";
+import type { CellValue } from "../core/workbook/types";
+import { columnWidthPoints } from "./apply";
+import { UserFacingError } from "./errors";
+import type { ExcelHost } from "./host";
+
+/** The sheets of the sector's charts and PivotTable (beside the six of docs/sector-format.md). */
+export const SECTOR_EXTRA_SHEET = { charts: "Sector charts", pivots: "Sector pivots" } as const;
+export const SECTOR_CHART_TABLE = "SectorChartData";
+export const SECTOR_PIVOT = "SectorTotalsPivot";
+
+/** A request's size budget: under Excel's 5 MB limit, with room for the request's own wrapping. */
+export const DEFAULT_BUDGET_BYTES = 4 * 1024 * 1024;
+/** At most this many key measures are charted. */
+const MAX_CHARTED = 6;
+
+const TEMP = " (new)";
+const TABLE_TEMP = "_IRNew";
+const temp = (sheet: string) => `${sheet}${TEMP}`;
+
+export interface CollateInExcelOptions {
+  /** The day the chase list is for. */
+  today: Date;
+  /** The sector's homes (coverage's denominator); when absent, the workbook's `Sector homes` is kept. */
+  sectorHomes?: number;
+  /** The most a write request may carry (JSON of values and formats); default 4 MB. */
+  budgetBytes?: number;
+}
+
+export interface CollateInExcelOutcome {
+  /** Every file in the ledger now, with its status and reason (the submissions are not kept). */
+  files: LedgerRow[];
+  /** The rows that were in the ledger before. */
+  previousFiles: number;
+  organisations: number;
+  totals: number;
+  revisions: number;
+  chase: number;
+  sectorHomes?: number;
+  /** Write batches (each one sync); syncs = 2 + batches + 1. */
+  batches: number;
+  /** The largest write request, in bytes of JSON. */
+  largestRequest: number;
+  sheets: string[];
+  charts: number;
+}
+
+export type CollateProgress = (step: string, fraction: number) => void;
+
+// --- Reading the previous collation ---------------------------------------------------------------
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+const num = (v: CellValue | undefined): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const isoOf = (v: CellValue | undefined): string | undefined => {
+  if (typeof v === "number" && v > 0) {
+    const d = serialToDate(v);
+    return `${d.year}-${String(d.month).padStart(2, "0")}`;
+  }
+  const m = /^(\d{4})-(\d{2})/.exec(text(v));
+  return m ? `${m[1]}-${m[2]}` : undefined;
+};
+const STATUSES: readonly FileStatus[] = ["accepted", "superseded", "duplicate", "held", "rejected"];
+const UNIT_OF = new Map(Object.entries(UNIT_WORD).map(([k, w]) => [w.toLowerCase(), k as SectorDataRow["unit"]]));
+const KIND_OF = new Map(Object.entries(KIND_WORD).map(([k, w]) => [w.toLowerCase(), k as SectorDataRow["kind"]]));
+
+/** A table's rows as records by header (headers matched without regard to case). */
+function records(values: CellValue[][] | undefined): ((header: string) => CellValue)[] {
+  if (!values || values.length < 2) return [];
+  const headers = values[0]!.map((h) => text(h).toLowerCase());
+  return values
+    .slice(1)
+    .filter((row) => row.some((c) => text(c) !== ""))
+    .map((row) => (header: string) => {
+      const i = headers.indexOf(header.toLowerCase());
+      return i < 0 ? null : (row[i] ?? null);
+    });
+}
+
+export interface PreviousSector {
+  ledger: LedgerRow[];
+  sectorData: SectorDataRow[];
+  revisions: Revision[];
+  register: RegisterEntry[];
+  sectorHomes?: number;
+}
+
+/** The previous collation from the sector tables' values (header row first). Pure. */
+export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; register?: CellValue[][]; sectorHomes?: CellValue }): PreviousSector {
+  const ledger: LedgerRow[] = [];
+  for (const r of records(tables.submissions)) {
+    const status = text(r("Status")).toLowerCase() as FileStatus;
+    const row: LedgerRow = { file: text(r("File")), sha256: text(r("SHA-256")), status: STATUSES.includes(status) ? status : "rejected", reason: text(r("Reason")) };
+    if (row.file === "" && row.sha256 === "") continue;
+    const code = text(r("Organisation code"));
+    if (code !== "") row.organisationCode = code;
+    const name = text(r("Organisation"));
+    if (name !== "") row.organisation = name;
+    const year = isoOf(r("Reporting year start"));
+    if (year) row.reportingYearStart = year;
+    const framework = text(r("Framework"));
+    if (framework !== "") row.framework = framework;
+    const optional = { frameworkVersion: "Framework version", monthsReported: "Months reported", signedOffOn: "Signed off on", errors: "Errors", warnings: "Warnings" } as const;
+    for (const [key, header] of Object.entries(optional) as [keyof typeof optional, string][]) {
+      const n = num(r(header));
+      if (n !== undefined) row[key] = n;
+    }
+    ledger.push(row);
+  }
+  const sectorData: SectorDataRow[] = [];
+  for (const r of records(tables.data)) {
+    const value = num(r("Value"));
+    const month = isoOf(r("Month"));
+    const code = text(r("Code"));
+    if (value === undefined || !month || code === "" || text(r("Organisation code")) === "") continue;
+    sectorData.push({
+      organisationCode: text(r("Organisation code")),
+      organisation: text(r("Organisation")),
+      code,
+      measure: text(r("Measure")) || code,
+      breakdown: text(r("Breakdown")),
+      unit: UNIT_OF.get(text(r("Unit")).toLowerCase()) ?? "count",
+      kind: KIND_OF.get(text(r("Kind")).toLowerCase()) ?? "flow",
+      month,
+      value,
+    });
+  }
+  const revisions: Revision[] = [];
+  for (const r of records(tables.revisions)) {
+    const was = num(r("Was"));
+    const month = isoOf(r("Month"));
+    if (was === undefined || !month) continue;
+    const rev: Revision = { organisationCode: text(r("Organisation code")), code: text(r("Code")), breakdown: text(r("Breakdown")), month, was, file: text(r("File")), previousFile: "" };
+    const now = num(r("Now"));
+    if (now !== undefined) rev.now = now;
+    revisions.push(rev);
+  }
+  const register: RegisterEntry[] = [];
+  for (const r of records(tables.register)) {
+    const code = text(r("Organisation code"));
+    if (code === "") continue;
+    const entry: RegisterEntry = { organisationCode: code };
+    if (text(r("Organisation")) !== "") entry.organisation = text(r("Organisation"));
+    const homes = num(r("Homes managed"));
+    if (homes !== undefined) entry.homesManaged = homes;
+    register.push(entry);
+  }
+  const out: PreviousSector = { ledger, sectorData, revisions, register };
+  const homes = num(tables.sectorHomes);
+  if (homes !== undefined && homes > 0) out.sectorHomes = homes;
+  return out;
+}
+
+/**
+ * The register handed to the engine: the workbook's Register (its homes are what coverage was
+ * worked out from), and each organisation found in the new returns that is not on it yet.
+ */
+function registerFor(previous: PreviousSector, submissions: readonly Submission[]): RegisterEntry[] | undefined {
+  const out = [...previous.register];
+  const known = new Set(out.map((r) => r.organisationCode.trim().toUpperCase()));
+  for (const s of submissions) {
+    if (s.problem !== undefined || !s.organisationCode) continue;
+    const key = s.organisationCode.trim().toUpperCase();
+    if (known.has(key)) continue;
+    known.add(key);
+    out.push({ organisationCode: s.organisationCode, ...(s.organisation ? { organisation: s.organisation } : {}), ...(s.homesManaged !== undefined ? { homesManaged: s.homesManaged } : {}) });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+// --- Batching the writes --------------------------------------------------------------------------
+
+type ExcelValue = string | number;
+
+function cellValue(cell: SectorCell): ExcelValue {
+  if (cell === null) return "";
+  if (typeof cell === "object") return cell.value;
+  return cell;
+}
+
+function cellFormat(cell: SectorCell, column: SectorColumn): string {
+  if (typeof cell === "string") return SECTOR_FORMATS.text;
+  if (cell !== null && typeof cell === "object") return SECTOR_FORMATS[cell.format];
+  if (typeof cell === "number" && column.format === "text") return SECTOR_FORMATS.decimal;
+  return SECTOR_FORMATS[column.format];
+}
+
+/** One piece of a write batch: a table's set-up (sheet, header, table, widths) or a run of its rows. */
+export type WritePiece = { kind: "table"; table: number; bytes: number } | { kind: "rows"; table: number; start: number; values: ExcelValue[][]; formats: string[][]; bytes: number };
+
+/** The JSON size of a request's values and formats: what the budget is measured in. */
+export const payloadBytes = (values: unknown, formats: unknown): number => JSON.stringify(values).length + JSON.stringify(formats).length;
+
+/**
+ * Splits the tables' writes into batches of at most `budget` bytes each (a single row larger than
+ * the budget goes alone). Pure, so the formula can be tested: batches = this list's length.
+ */
+export function planBatches(tables: readonly SectorTablePlan[], budget: number): WritePiece[][] {
+  const batches: WritePiece[][] = [];
+  let current: WritePiece[] = [];
+  let size = 0;
+  const push = (piece: WritePiece) => {
+    if (current.length > 0 && size + piece.bytes > budget) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    // Rows join the run before them when they fit.
+    const last = current[current.length - 1];
+    if (piece.kind === "rows" && last?.kind === "rows" && last.table === piece.table && last.start + last.values.length === piece.start) {
+      last.values.push(...piece.values);
+      last.formats.push(...piece.formats);
+      last.bytes += piece.bytes;
+    } else current.push(piece);
+    size += piece.bytes;
+  };
+  tables.forEach((t, ti) => {
+    const headers = t.columns.map((c) => c.header);
+    push({ kind: "table", table: ti, bytes: payloadBytes([headers], [headers.map(() => "@")]) + 200 + JSON.stringify(t.aside ?? []).length });
+    const rows = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
+    rows.forEach((row, r) => {
+      const values = [row.map(cellValue)];
+      const formats = [row.map((c, i) => cellFormat(c, t.columns[i]!))];
+      push({ kind: "rows", table: ti, start: r, values, formats, bytes: payloadBytes(values, formats) });
+    });
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: WritePiece): void {
+  const sheets = context.workbook.worksheets;
+  const width = t.columns.length;
+  const bodyRows = Math.max(1, t.rows.length);
+  if (piece.kind === "table") {
+    const ws = sheets.add(temp(t.sheet));
+    const header = ws.getRange(rangeAddress(0, 0, 1, width));
+    header.numberFormat = [t.columns.map(() => "@")];
+    header.values = [t.columns.map((c) => c.header)];
+    const table = ws.tables.add(rangeAddress(0, 0, bodyRows + 1, width), true);
+    table.name = `${t.table}${TABLE_TEMP}`;
+    t.columns.forEach((c, i) => {
+      ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(c.width);
+    });
+    ws.freezePanes.freezeRows(1);
+    if (t.aside) {
+      const col = width + 1;
+      t.aside.forEach(([label, value], r) => {
+        const cells = ws.getRange(rangeAddress(r, col, 1, 2));
+        const column: SectorColumn = { header: label, format: "count", width: 14 };
+        cells.numberFormat = [["@", cellFormat(value, column)]];
+        cells.values = [[label, cellValue(value)]];
+        ws.getRange(cellAddress(r, col)).format.font.bold = true;
+      });
+      ws.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(16);
+    }
+    return;
+  }
+  const range = sheets.getItem(temp(t.sheet)).getRange(rangeAddress(1 + piece.start, 0, piece.values.length, width));
+  range.numberFormat = piece.formats;
+  range.values = piece.values;
+}
+
+// --- Charts and the PivotTable --------------------------------------------------------------------
+
+interface ChartBlock {
+  headers: string[];
+  values: (number | string)[][];
+  formats: string[][];
+  charts: { name: string; title: string; type: "ColumnClustered" | "LineMarkers"; series: { name: string; column: number }[]; numberFormat: string; axis: string }[];
+}
+
+/** The key measures (the framework's, else every measure's total), at most six. */
+function chartedLines(c: Collation): Collation["lines"] {
+  const counts = new Map<string, number>();
+  for (const f of c.files) if (f.status === "accepted" && f.framework) counts.set(f.framework, (counts.get(f.framework) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const framework = main ? findBuiltinFramework(main) : undefined;
+  const keyCodes = new Set((framework?.measures ?? []).filter((m) => (m as { key?: boolean }).key).map((m) => m.code.toUpperCase()));
+  const totals = c.lines.filter((l) => l.breakdown === "" || l.breakdown === "Total");
+  const withFigures = totals.filter((l) => c.totals.some((t) => t.code === l.code && t.breakdown === l.breakdown));
+  const key = withFigures.filter((l) => keyCodes.has(l.code.toUpperCase()));
+  return (key.length > 0 ? key : withFigures).slice(0, MAX_CHARTED);
+}
+
+/** The chart data (months down, for each key measure its reported total, scaled estimate and coverage) and the charts drawn from it. */
+export function chartBlock(c: Collation): ChartBlock {
+  const lines = chartedLines(c);
+  const months = [...new Set(c.totals.map((t) => t.month))].sort();
+  const headers = ["Month"];
+  const scaled = c.sectorHomes !== undefined;
+  const charts: ChartBlock["charts"] = [];
+  const coverage: { name: string; column: number }[] = [];
+  const byKey = new Map(c.totals.map((t) => [`${t.code}|${t.breakdown}|${t.month}`, t]));
+  const columns: ((month: string) => number | string)[] = [];
+  const formats: string[] = [SECTOR_FORMATS.month];
+  for (const l of lines) {
+    const name = l.label;
+    const format = SECTOR_FORMATS[l.unit === "gbp" ? "gbp" : l.unit === "hours" ? "hours" : "count"];
+    const at = (m: string) => byKey.get(`${l.code}|${l.breakdown}|${m}`);
+    const reportedCol = headers.length;
+    headers.push(`${name}: reported total`);
+    columns.push((m) => at(m)?.reportedTotal ?? "");
+    formats.push(format);
+    const series = [{ name: "Reported total", column: reportedCol }];
+    if (scaled) {
+      series.push({ name: "Scaled estimate", column: headers.length });
+      headers.push(`${name}: scaled estimate`);
+      columns.push((m) => at(m)?.scaledEstimate ?? "");
+      formats.push(format);
+      coverage.push({ name, column: headers.length });
+      headers.push(`${name}: coverage`);
+      columns.push((m) => at(m)?.coverage ?? "");
+      formats.push(SECTOR_FORMATS.percent);
+    }
+    charts.push({ name: `SectorChart${charts.length + 1}`, title: scaled ? `${name}: reported and scaled to the sector` : `${name}: reported total`, type: "ColumnClustered", series, numberFormat: format, axis: l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number" });
+  }
+  if (coverage.length > 0) charts.push({ name: `SectorChart${charts.length + 1}`, title: "Coverage by month (share of the sector's homes)", type: "LineMarkers", series: coverage, numberFormat: "0%", axis: "Coverage" });
+  const values = months.map((m) => {
+    const [y, mo] = m.split("-").map(Number) as [number, number];
+    return [excelSerial(y, mo, 1), ...columns.map((f) => f(m))];
+  });
+  return { headers, values: values.length > 0 ? values : [headers.map(() => "")], formats: (values.length > 0 ? values : [[]]).map(() => formats), charts };
+}
+
+function queueChartsAndPivot(context: Excel.RequestContext, block: ChartBlock): number {
+  const sheets = context.workbook.worksheets;
+  const ws = sheets.add(temp(SECTOR_EXTRA_SHEET.charts));
+  const width = block.headers.length;
+  const rows = block.values.length;
+  const header = ws.getRange(rangeAddress(0, 0, 1, width));
+  header.numberFormat = [block.headers.map(() => "@")];
+  header.values = [block.headers];
+  const body = ws.getRange(rangeAddress(1, 0, rows, width));
+  body.numberFormat = block.formats;
+  body.values = block.values;
+  const table = ws.tables.add(rangeAddress(0, 0, rows + 1, width), true);
+  table.name = `${SECTOR_CHART_TABLE}${TABLE_TEMP}`;
+  ws.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(10);
+  const months = ws.getRange(rangeAddress(1, 0, rows, 1));
+  const top = rows + 2;
+  block.charts.forEach((spec, i) => {
+    const [first, ...rest] = spec.series;
+    if (!first) return;
+    const chart = ws.charts.add(spec.type as Excel.ChartType, ws.getRange(rangeAddress(1, first.column, rows, 1)), "Columns" as Excel.ChartSeriesBy);
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.legend.visible = spec.series.length > 1;
+    const s0 = chart.series.getItemAt(0);
+    s0.name = first.name;
+    s0.setXAxisValues(months);
+    for (const more of rest) {
+      const added = chart.series.add(more.name);
+      added.setValues(ws.getRange(rangeAddress(1, more.column, rows, 1)));
+      added.setXAxisValues(months);
+    }
+    chart.axes.valueAxis.title.text = spec.axis;
+    chart.axes.valueAxis.numberFormat = spec.numberFormat;
+    chart.axes.categoryAxis.title.text = "Month";
+    chart.axes.categoryAxis.numberFormat = SECTOR_FORMATS.month;
+    const row = top + Math.floor(i / 2) * 16;
+    const col = (i % 2) * 8;
+    chart.setPosition(ws.getRange(cellAddress(row, col)), ws.getRange(cellAddress(row + 14, col + 6)));
+  });
+
+  const pivotSheet = sheets.add(temp(SECTOR_EXTRA_SHEET.pivots));
+  const pivot = context.workbook.pivotTables.add(`${SECTOR_PIVOT}${TABLE_TEMP}`, context.workbook.tables.getItem(`${SECTOR_TABLE.totals}${TABLE_TEMP}`), pivotSheet.getRange("A3"));
+  pivotSheet.getRange("A1").values = [["Reported total by measure and month (each month on its own: stocks never add up over months)"]];
+  pivotSheet.getRange("A1").format.font.bold = true;
+  for (const field of ["Measure", "Breakdown"]) pivot.rowHierarchies.add(pivot.hierarchies.getItem(field));
+  pivot.columnHierarchies.add(pivot.hierarchies.getItem("Month"));
+  const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem("Reported total"));
+  data.summarizeBy = "Sum" as Excel.AggregationFunction;
+  data.numberFormat = "#,##0.##";
+  data.name = "Sum of reported total";
+  pivot.layout.layoutType = "Tabular" as Excel.PivotLayoutType;
+  pivot.layout.subtotalLocation = "Off" as Excel.SubtotalLocationType;
+  pivot.layout.showRowGrandTotals = false;
+  pivot.layout.showColumnGrandTotals = false;
+  return block.charts.length;
+}
+
+// --- The action -------------------------------------------------------------------------------------
+
+/** The sheets Collate owns, each with the table (or PivotTable) that marks it as Collate's. */
+const OWNED: readonly { sheet: string; table?: string; pivot?: string }[] = [
+  { sheet: SECTOR_SHEET.submissions, table: SECTOR_TABLE.submissions },
+  { sheet: SECTOR_SHEET.organisations, table: SECTOR_TABLE.register },
+  { sheet: SECTOR_SHEET.data, table: SECTOR_TABLE.data },
+  { sheet: SECTOR_SHEET.totals, table: SECTOR_TABLE.totals },
+  { sheet: SECTOR_SHEET.revisions, table: SECTOR_TABLE.revisions },
+  { sheet: SECTOR_SHEET.chase, table: SECTOR_TABLE.chase },
+  { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE },
+  { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
+];
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Collates `submissions` into the open workbook (see the file's comment for the syncs). */
+export async function collateInExcel(host: ExcelHost, submissions: readonly Submission[], options: CollateInExcelOptions, onProgress?: CollateProgress): Promise<CollateInExcelOutcome> {
+  const budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  let building = false;
+  try {
+    return await host.run(async (context) => {
+      onProgress?.("Reading the sector workbook", 0.05);
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      const pivots = context.workbook.pivotTables;
+      pivots.load("items/name,items/worksheet/name");
+      await context.sync();
+
+      const sheetNames = worksheets.items.map((s) => s.name);
+      const tableSheet = new Map(tables.items.map((t) => [lower(t.name), t.worksheet.name]));
+      const pivotSheet = new Map(pivots.items.map((p) => [lower(p.name), p.worksheet.name]));
+      const problems: string[] = [];
+      const old: string[] = [];
+      for (const own of OWNED) {
+        const sheet = sheetNames.find((n) => lower(n) === lower(own.sheet));
+        const marker = own.table ? tableSheet.get(lower(own.table)) : pivotSheet.get(lower(own.pivot!));
+        if (marker !== undefined && lower(marker) !== lower(own.sheet)) problems.push(`the ${own.table ? "table" : "PivotTable"} ${own.table ?? own.pivot} is on the sheet '${marker}', not on '${own.sheet}'.`);
+        if (sheet && marker === undefined) problems.push(`the sheet '${sheet}' is not one Collate made (it has no ${own.table ? "table" : "PivotTable"} ${own.table ?? own.pivot}); rename it or move it to another workbook.`);
+        if (sheet) old.push(sheet);
+      }
+      if (problems.length > 0) throw new UserFacingError(`Collate did not change anything: ${problems.join(" ")}`, "Resolve the problem above, then add the files again.");
+      const leftovers = sheetNames.filter((n) => OWNED.some((o) => lower(n) === lower(temp(o.sheet))));
+
+      const read = (table: string) => {
+        if (!tableSheet.has(lower(table))) return undefined;
+        const range = tables.getItem(table).getRange();
+        range.load("values");
+        return range;
+      };
+      const ranges = { submissions: read(SECTOR_TABLE.submissions), data: read(SECTOR_TABLE.data), revisions: read(SECTOR_TABLE.revisions), register: read(SECTOR_TABLE.register) };
+      const homesCell = ranges.register ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange("E1:F1") : undefined;
+      homesCell?.load("values");
+      await context.sync();
+      const values = (r: Excel.Range | undefined) => (r ? (r.values as CellValue[][]) : undefined);
+      const asideRow = values(homesCell)?.[0];
+      const previous = previousFromValues({
+        submissions: values(ranges.submissions),
+        data: values(ranges.data),
+        revisions: values(ranges.revisions),
+        register: values(ranges.register),
+        ...(asideRow && text(asideRow[0]).toLowerCase() === SECTOR_HOMES_LABEL.toLowerCase() ? { sectorHomes: asideRow[1] } : {}),
+      });
+
+      onProgress?.("Collating", 0.2);
+      const sectorHomes = options.sectorHomes ?? previous.sectorHomes;
+      const register = registerFor(previous, submissions);
+      const d = options.today;
+      const collation = collate(submissions, {
+        asOf: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
+        ...(register ? { register } : {}),
+        ...(sectorHomes !== undefined ? { sectorHomes } : {}),
+        previous: { ledger: previous.ledger, sectorData: previous.sectorData, revisions: previous.revisions },
+      });
+      let plan;
+      try {
+        plan = planSector(collation);
+      } catch (error) {
+        if (error instanceof SectorTooLargeError) throw new UserFacingError(error.message, "Collate fewer reporting years in this workbook.");
+        throw error;
+      }
+      const batches = planBatches(plan.tables, budget);
+      let largest = 0;
+      building = true;
+      for (const [i, batch] of batches.entries()) {
+        onProgress?.(`Writing the sector sheets (${i + 1} of ${batches.length})`, 0.25 + (0.6 * i) / batches.length);
+        if (i === 0) for (const name of leftovers) worksheets.getItem(name).delete();
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const piece of batch) queuePiece(context, plan.tables[piece.table]!, piece);
+        largest = Math.max(largest, batch.reduce((n, p) => n + p.bytes, 0));
+        // One sync a batch, by design: each request must stay under Excel's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+
+      onProgress?.("Drawing the charts and PivotTable", 0.9);
+      const block = chartBlock(collation);
+      largest = Math.max(largest, payloadBytes(block.values, block.formats));
+      const charts = queueChartsAndPivot(context, block);
+      // The new sector sheets are complete: they replace the old ones.
+      for (const name of old) worksheets.getItem(name).delete();
+      const names = [...plan.tables.map((t) => t.sheet), SECTOR_EXTRA_SHEET.charts, SECTOR_EXTRA_SHEET.pivots];
+      for (const name of names) worksheets.getItem(temp(name)).name = name;
+      for (const t of [...plan.tables.map((t) => t.table), SECTOR_CHART_TABLE]) tables.getItem(`${t}${TABLE_TEMP}`).name = t;
+      context.workbook.pivotTables.getItem(`${SECTOR_PIVOT}${TABLE_TEMP}`).name = SECTOR_PIVOT;
+      worksheets.getItem(SECTOR_SHEET.totals).activate();
+      await context.sync();
+      building = false;
+      onProgress?.("Done", 1);
+      const ledger = collation.files.map(({ submission: _dropped, ...row }: FileOutcome) => row);
+      return {
+        files: ledger,
+        previousFiles: previous.ledger.length,
+        organisations: collation.organisations.length,
+        totals: collation.totals.length,
+        revisions: collation.revisions.length,
+        chase: collation.chase.length,
+        ...(collation.sectorHomes !== undefined ? { sectorHomes: collation.sectorHomes } : {}),
+        batches: batches.length,
+        largestRequest: largest,
+        sheets: names,
+        charts,
+      };
+    });
+  } catch (error) {
+    if (building) await removeTemporarySheets(host);
+    throw error;
+  }
+}
+
+/** After a failed write: deletes the sheets under temporary names (the old sector sheets are untouched). */
+async function removeTemporarySheets(host: ExcelHost): Promise<void> {
+  try {
+    await host.run(async (context) => {
+      const found = OWNED.map((o) => context.workbook.worksheets.getItemOrNullObject(temp(o.sheet)));
+      await context.sync();
+      for (const sheet of found) if (!sheet.isNullObject) sheet.delete();
+      await context.sync();
+    });
+  } catch {
+    // The original failure is what the user needs to hear about.
+  }
+}
