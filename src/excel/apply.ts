@@ -5,7 +5,7 @@
  */
 import { parseRange } from "../core/layout/a1";
 import { serialToDate } from "../core/layout/months";
-import type { CellValue, PlannedCell, RangeRule, SetupOperation, ValidationRule } from "../core/workbook/types";
+import type { CellValue, PageLayout, PlannedCell, RangeRule, SetupOperation, ValidationRule } from "../core/workbook/types";
 
 /** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
 export function columnWidthPoints(characters: number): number {
@@ -88,6 +88,28 @@ function applyRule(sheet: Excel.Worksheet, rule: RangeRule): void {
   }
 }
 
+/**
+ * Page layout through Office.js (ExcelApi 1.9): A4, orientation, fit to pages wide, print titles
+ * and area, headers and footers (their texts come escaped from the core), manual page breaks.
+ */
+function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): void {
+  sheet.pageLayout.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
+  sheet.pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
+  sheet.pageLayout.centerHorizontally = true;
+  if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(layout.printTitleRows);
+  if (layout.printArea) sheet.pageLayout.setPrintArea(layout.printArea);
+  sheet.pageLayout.headersFooters.defaultForAllPages.set({
+    leftHeader: layout.header.left ?? "",
+    centerHeader: layout.header.center ?? "",
+    rightHeader: layout.header.right ?? "",
+    leftFooter: layout.footer.left ?? "",
+    centerFooter: layout.footer.center ?? "",
+    rightFooter: layout.footer.right ?? "",
+  });
+  for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+}
+
 /** Queues every operation, in order. Sheets and tables are looked up by name, so operations may refer to ones added earlier in the same batch. */
 export function queueOperations(context: Excel.RequestContext, operations: readonly SetupOperation[]): void {
   const worksheets = context.workbook.worksheets;
@@ -105,6 +127,11 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
     switch (op.kind) {
       case "addSheet":
         sheetCache.set(op.sheet, worksheets.add(op.sheet));
+        break;
+      case "deleteSheet":
+        // Excel refuses to delete the last visible sheet: plans delete only once others exist.
+        sheet(op.sheet).delete();
+        sheetCache.delete(op.sheet);
         break;
       case "unprotect":
         sheet(op.sheet).protection.unprotect();
@@ -166,8 +193,11 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         break;
       case "setColumnWidths": {
         const ws = sheet(op.sheet);
-        for (const { column, characters } of op.widths) {
-          ws.getRangeByIndexes(0, column, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(characters);
+        for (const { column, characters, hidden } of op.widths) {
+          const entire = ws.getRangeByIndexes(0, column, 1, 1).getEntireColumn();
+          entire.format.columnWidth = columnWidthPoints(characters);
+          // Range.columnHidden (ExcelApi 1.2); set after the width, which would show the column again.
+          if (hidden !== undefined) entire.columnHidden = hidden;
         }
         break;
       }
@@ -205,7 +235,7 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         break;
       }
       case "pageLayout":
-        // Page layout is queued by the action that plans it (see summarise.ts queuePageLayout).
+        queuePageLayout(sheet(op.sheet), op.layout);
         break;
     }
   }

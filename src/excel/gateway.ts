@@ -12,11 +12,12 @@ import {
   readExplanations,
   returnChecksum,
   type CheckResult,
+  type SubmissionDue,
 } from "../core/checks";
 import type { Framework } from "../core/framework";
 import { SHEET, TABLE } from "../core/layout/contract";
 import type { YearMonth } from "../core/layout/months";
-import { planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
+import { isDefaultSheetName, planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
 import { findTable, type CellValue, type TableSnapshot, type WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { toUserFacingError, UserFacingError } from "./errors";
@@ -41,7 +42,11 @@ export interface ExcelGateway {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Reads the workbook and works out what Set up would do, changing nothing (2 syncs). */
   previewSetup(framework: Framework, details: SetupDetails, defaultYearStart: YearMonth): Promise<SetupPlan>;
-  /** Inserts or upgrades the returns sheets (at most 3 syncs). Refuses, changing nothing, when the plan has blockers. */
+  /**
+   * Inserts or upgrades the returns sheets (at most 3 syncs: a new workbook reads in one, looks at
+   * its default sheet in one, writes in one). On a new workbook, an empty default sheet ("Sheet1")
+   * is deleted last. Refuses, changing nothing, when the plan has blockers.
+   */
   setUp(framework: Framework, details: SetupDetails, defaultYearStart: YearMonth, onProgress?: ProgressListener): Promise<SetupOutcome>;
   /** Activates the sheet and selects the cell (1 sync). */
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -49,7 +54,7 @@ export interface ExcelGateway {
    * Checks the return and writes the list to the Checks sheet, keeping explanations typed against
    * warnings; the Checks table drives the highlights (2 syncs to read, 1 to write).
    */
-  check(options?: { framework?: Framework }): Promise<CheckOutcome>;
+  check(options?: { framework?: Framework; today?: Date }): Promise<CheckOutcome>;
   /**
    * Writes `text` as the explanation of one issue in the Checks table's Explanation column, as if
    * typed there (1 sync to read the table, 1 to write). Check again to count it.
@@ -89,6 +94,8 @@ export interface SignOffOutcome {
   /** Why the return was not marked ready; absent when it was. */
   refusal?: string;
   checksum?: string;
+  /** Once marked ready: where the workbook goes (the framework's `submission.to`, if any) and by when (docs/checks.md). */
+  submission?: SubmissionDue;
 }
 
 /**
@@ -152,6 +159,27 @@ function partlyUpdated(plan: SetupPlan): string {
   return updated.length > 0 ? `${undone} Some updates to ${updated.join(", ")} may already have been made (every entry is kept); run Set up again to finish them.` : undone;
 }
 
+/**
+ * The sheets of a new workbook (none of the returns tables yet) with a default name ("Sheet1")
+ * that hold nothing: no values, tables, PivotTables or charts. One sync, and only when there is
+ * such a sheet to look at; a workbook already set up costs nothing.
+ */
+async function emptyDefaultSheets(context: Excel.RequestContext, snapshot: WorkbookSnapshot): Promise<string[]> {
+  const ours = new Set<string>(Object.values(TABLE).map((t) => t.toLowerCase()));
+  if (snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())))) return [];
+  const candidates = snapshot.sheets.filter((s) => s.tables.length === 0 && isDefaultSheetName(s.name));
+  if (candidates.length === 0) return [];
+  const probes = candidates.map((s) => {
+    // Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4), values only: formats alone leave a sheet empty.
+    const used = context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
+    const charts = context.workbook.worksheets.getItem(s.name).charts.load("items/name");
+    const pivots = context.workbook.worksheets.getItem(s.name).pivotTables.load("items/name");
+    return { name: s.name, used, charts, pivots };
+  });
+  await context.sync();
+  return probes.filter((p) => p.used.isNullObject && p.charts.items.length === 0 && p.pivots.items.length === 0).map((p) => p.name);
+}
+
 /** How long the selection must rest on a data sheet before the data is read again for changes no event reported. */
 export const PROBE_DELAY_MS = 2000;
 
@@ -164,7 +192,11 @@ function checksTableAfterWrite(table: TableSnapshot, result: CheckResult): Table
   return { ...table, values: Array.from({ length: rows }, () => []), formulas: [] };
 }
 
-export function createExcelGateway(host: ExcelHost): ExcelGateway {
+/**
+ * `today` is the clock Check reads for the months that are due (default: the computer's date); a
+ * preview of a sample return from another year, and tests, give their own.
+ */
+export function createExcelGateway(host: ExcelHost, clock: { today?: () => Date } = {}): ExcelGateway {
   /** The data the last check saw (a checksum), for the probe that catches unreported changes. */
   let fingerprint: string | undefined;
   const run = async <T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -179,7 +211,10 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
     readWorkbook: () => run("Reading the workbook", (context) => readSnapshot(context)),
 
     previewSetup: (framework, details, defaultYearStart) =>
-      run("Reading the workbook", async (context) => planSetup(await readSnapshot(context, { setup: true }), framework, details, defaultYearStart)),
+      run("Reading the workbook", async (context) => {
+        const snapshot = await readSnapshot(context, { setup: true });
+        return planSetup(snapshot, framework, details, defaultYearStart, { emptySheets: await emptyDefaultSheets(context, snapshot) });
+      }),
 
     setUp: async (framework, details, defaultYearStart, onProgress) => {
       let writing: SetupPlan | undefined;
@@ -190,8 +225,9 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
           const state = await readWorkbookState(context, { setup: true });
           const snapshot = state.snapshot;
           protection = state.protection;
+          const emptySheets = await emptyDefaultSheets(context, snapshot);
           onProgress?.("Working out what to add", 0.35);
-          const plan = planSetup(snapshot, framework, details, defaultYearStart);
+          const plan = planSetup(snapshot, framework, details, defaultYearStart, { emptySheets });
           if (plan.blockers.length > 0) {
             throw new UserFacingError(`Set up did not change anything: ${plan.blockers.join(" ")}`, "Resolve the problem above, then run Set up again.");
           }
@@ -219,7 +255,8 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
       run("Check", async (context) => {
         const snapshot = await readSnapshot(context);
         const explanations = readExplanations(snapshot);
-        let result = checkReturn(snapshot, { ...options, explanations });
+        const withToday = { ...options, today: options.today ?? (clock.today ? clock.today() : new Date()) };
+        let result = checkReturn(snapshot, { ...withToday, explanations });
         fingerprint = returnChecksum(snapshot);
         if (result.notAReturn) return { result };
         const listProblem = checksSheetProblem(snapshot);
@@ -236,7 +273,7 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
           const typed = explanationsTypedSince(explanations, explanationsIn(headers, rows));
           if (typed.size > 0) {
             // Rewrite the list with them (one more sync, only when this happened).
-            result = checkReturn(snapshot, { ...options, explanations: new Map([...explanations, ...typed]) });
+            result = checkReturn(snapshot, { ...withToday, explanations: new Map([...explanations, ...typed]) });
             queueOperations(context, planChecksList({ ...snapshot, tables: snapshot.tables.map((t) => (t === existing ? checksTableAfterWrite(t, result) : t)) }, result));
             await context.sync();
           }
@@ -249,12 +286,12 @@ export function createExcelGateway(host: ExcelHost): ExcelGateway {
     signOff: (signedOffBy, today) =>
       run("Mark ready to send", async (context) => {
         const snapshot = await readSnapshot(context);
-        const result = checkReturn(snapshot, { explanations: readExplanations(snapshot) });
+        const result = checkReturn(snapshot, { explanations: readExplanations(snapshot), today });
         const plan = planSignOff(snapshot, result, signedOffBy, today);
         if (plan.refusal !== undefined) return { result, refusal: plan.refusal };
         queueOperations(context, plan.operations);
         await context.sync();
-        return { result, ...(plan.checksum !== undefined ? { checksum: plan.checksum } : {}) };
+        return { result, ...(plan.checksum !== undefined ? { checksum: plan.checksum } : {}), ...(result.submission ? { submission: result.submission } : {}) };
       }),
 
     watchEdits: async (onEdit, options = {}) => {

@@ -18,7 +18,7 @@ import type { SummarySheetName } from "../core/layout/summary-contract";
 import { defaultYearStart } from "../core/layout/months";
 import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ChartSpec, type PivotSpec, type ReturnSummary, type SummaryPlan } from "../core/summary";
 import { isSummarySheet } from "../core/summary/existing";
-import type { PageLayout, SetupOperation, WorkbookSnapshot } from "../core/workbook/types";
+import type { SetupOperation, WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -101,35 +101,9 @@ function queueChart(context: Excel.RequestContext, spec: ChartSpec): void {
   chart.setPosition(sheet.getRange(cellAddress(spec.anchor.from.row, spec.anchor.from.col)), sheet.getRange(cellAddress(spec.anchor.to.row - 1, spec.anchor.to.col - 1)));
 }
 
-/** Page layout through Office.js (ExcelApi 1.9). Header and footer texts come already escaped. */
-function queuePageLayout(context: Excel.RequestContext, sheetName: string, layout: PageLayout): void {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  sheet.pageLayout.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-  sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-  sheet.pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
-  sheet.pageLayout.centerHorizontally = true;
-  if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(layout.printTitleRows);
-  if (layout.printArea) sheet.pageLayout.setPrintArea(layout.printArea);
-  sheet.pageLayout.headersFooters.defaultForAllPages.set({
-    leftHeader: layout.header.left ?? "",
-    centerHeader: layout.header.center ?? "",
-    rightHeader: layout.header.right ?? "",
-    leftFooter: layout.footer.left ?? "",
-    centerFooter: layout.footer.center ?? "",
-    rightFooter: layout.footer.right ?? "",
-  });
-  for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-}
-
-/** The operations a gateway queues through queueOperations (page layout is queued here). */
-function splitOperations(operations: readonly SetupOperation[]): { cells: SetupOperation[]; pages: Extract<SetupOperation, { kind: "pageLayout" }>[] } {
-  const cells: SetupOperation[] = [];
-  const pages: Extract<SetupOperation, { kind: "pageLayout" }>[] = [];
-  for (const op of operations) {
-    if (op.kind === "pageLayout") pages.push(op);
-    else if (op.kind !== "activate") cells.push(op);
-  }
-  return { cells, pages };
+/** The operations queued through queueOperations (page layout included); the summary's sheet is activated at the end. */
+function withoutActivate(operations: readonly SetupOperation[]): SetupOperation[] {
+  return operations.filter((op) => op.kind !== "activate");
 }
 
 /**
@@ -175,9 +149,7 @@ export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?
 
       onProgress?.("Writing the summary, PivotTables and charts", 0.5);
       context.workbook.application.suspendApiCalculationUntilNextSync();
-      const { cells, pages } = splitOperations(underTemporaryNames(planned.plan.operations));
-      queueOperations(context, cells);
-      for (const page of pages) queuePageLayout(context, page.sheet, page.layout);
+      queueOperations(context, withoutActivate(underTemporaryNames(planned.plan.operations)));
       for (const pivot of planned.plan.pivots) queuePivot(context, pivot);
       for (const chart of planned.plan.charts) queueChart(context, chart);
       // The new summary is complete: replace the old one.

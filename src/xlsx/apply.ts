@@ -53,6 +53,9 @@ export function applyOperations(workbook: Workbook, operations: readonly SetupOp
         if (findWorksheet(workbook, op.sheet)) throw new Error(`The workbook already has a sheet called '${op.sheet}'.`);
         workbook.addWorksheet(op.sheet);
         break;
+      case "deleteSheet":
+        deleteSheet(workbook, op.sheet);
+        break;
       case "unprotect":
         sheet(workbook, op.sheet).unprotect();
         break;
@@ -82,7 +85,11 @@ export function applyOperations(workbook: Workbook, operations: readonly SetupOp
         break;
       case "setColumnWidths": {
         const ws = sheet(workbook, op.sheet);
-        for (const { column, characters } of op.widths) ws.getColumn(column + 1).width = characters;
+        for (const { column, characters, hidden } of op.widths) {
+          const col = ws.getColumn(column + 1);
+          col.width = characters;
+          if (hidden !== undefined) col.hidden = hidden;
+        }
         break;
       }
       case "freeze":
@@ -118,6 +125,18 @@ export function applyOperations(workbook: Workbook, operations: readonly SetupOp
 export function findWorksheet(workbook: Workbook, name: string): Worksheet | undefined {
   const wanted = name.toLowerCase();
   return workbook.worksheets.find((ws) => ws.name.toLowerCase() === wanted);
+}
+
+/** Deletes a sheet, refusing (as Excel does) to delete the last visible one. */
+function deleteSheet(workbook: Workbook, name: string): void {
+  const ws = sheet(workbook, name);
+  const visible = workbook.worksheets.filter((w) => w.state === "visible" || w.state === undefined);
+  if (visible.length === 1 && visible[0] === ws) throw new Error(`The sheet '${name}' is the workbook's only visible sheet, so it cannot be deleted.`);
+  const active = workbook.views[0]?.activeTab;
+  const activeSheet = active === undefined ? undefined : workbook.worksheets[active];
+  workbook.removeWorksheet(ws.id);
+  // Keep the same sheet active: tab indexes move down past the deleted sheet.
+  if (activeSheet && activeSheet !== ws) activate(workbook, activeSheet);
 }
 
 function sheet(workbook: Workbook, name: string): Worksheet {

@@ -11,10 +11,13 @@ import { countSyncs, readRange, tableInfo } from "./helpers";
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const april2020 = { year: 2020, month: 4 };
 
+/** The day the checks run on: 10 July 2020, when June is not yet due (15 July). */
+const JULY_10 = () => new Date(2020, 6, 10);
+
 /** A return filled properly for April to June: steady figures, breakdowns adding up to their totals. */
 async function cleanReturn() {
   const host = new MemoryExcelHost();
-  const gateway = createExcelGateway(host);
+  const gateway = createExcelGateway(host, { today: JULY_10 });
   await gateway.setUp(v1, { organisation: "Riverside Homes", organisationCode: "RH01" }, april2020);
   await host.userEdit("Return", "B5:B7", [[5200], ["Sam Jones"], ["sam.jones@riverside.example.org"]]);
   const rows = measureRows(v1);
@@ -115,14 +118,62 @@ describe("Mark ready to send", () => {
     await expect(host.userEdit("Return", "B11", [["edited"]])).rejects.toThrow(/protected/);
     expect((await gateway.check()).result.issues).toEqual([]);
 
-    // A figure changed after sign-off is noticed on the next check.
+    // A figure changed after sign-off is noticed on the next check, at its cell.
     await host.userEdit("Measures", "F2", [[121]]);
     const after = await gateway.check();
-    expect(after.result.issues.map((i) => i.code)).toEqual(["changed-after-sign-off"]);
+    expect(after.result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["changed-after-sign-off", "Measures", "F2"]]);
+    expect(after.result.issues[0]!.message).toMatch(/^Welfare calls made \(Apr 2020\) has changed since the return was marked ready to send/);
     // Signing off again rewrites the checksum in its row rather than adding another.
     expect((await gateway.signOff("Pat Lee", new Date(2020, 6, 11))).refusal).toBeUndefined();
     expect((await tableInfo(host, "ReturnDetails")).rows).toBe(10);
     expect((await gateway.check()).result.issues).toEqual([]);
+  });
+
+  it("says where the return goes and by when, and names every cell changed since", async () => {
+    const { host, gateway } = await cleanReturn();
+    const done = await gateway.signOff("Pat Lee", new Date(2020, 6, 10));
+    expect(done.refusal).toBeUndefined();
+    // The built-in framework names no address: the due date is the 15th after the latest month with figures.
+    expect(done.submission).toEqual({ dueDate: "2020-07-15", month: "2020-06" });
+    // The fingerprints are kept on the hidden Framework sheet, in a FrameworkInfo row of their own.
+    const info = await readRange(host, "Framework", "A1:B7");
+    expect(info[6]![0]).toBe("Sign-off cells");
+    expect(String(info[6]![1])).toMatch(/^1:[0-9a-f]{8}:[A-Za-z0-9_-]+$/);
+
+    await host.userEdit("Measures", "H3", [[999]]);
+    await host.userEdit("Measures", "G2", [[""]]);
+    await host.userEdit("Return", "B5", [[5300]]);
+    const { result } = await gateway.check();
+    const changed = result.issues.filter((i) => i.code === "changed-after-sign-off").map((i) => `${i.sheet}!${i.cell}`);
+    expect(changed).toEqual(["Return!B5", "Measures!G2", "Measures!H3"]);
+  });
+
+  it("a return signed off before the cells were recorded still says the data changed, at the checksum", async () => {
+    const { host, gateway } = await cleanReturn();
+    expect((await gateway.signOff("Pat Lee", new Date(2020, 6, 10))).refusal).toBeUndefined();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Framework");
+      sheet.protection.unprotect();
+      sheet.getRange("B7").values = [[""]];
+      await context.sync();
+    });
+    await host.userEdit("Measures", "F2", [[121]]);
+    const { result } = await gateway.check();
+    expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["changed-after-sign-off", "Return", "B11"]]);
+  });
+
+  it("a blank return has the no-figures error and cannot be marked ready", async () => {
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host, { today: () => new Date(2020, 7, 20) });
+    await gateway.setUp(v1, { organisation: "Riverside Homes", organisationCode: "RH01" }, april2020);
+    const { result } = await gateway.check();
+    expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.sheet, i.cell])).toEqual([["no-figures", "Measures", "F2"]]);
+    // On 20 August 2020, April to July are overdue.
+    expect(result.issues.filter((i) => i.code === "month-overdue").map((i) => i.cell)).toEqual(["F1", "G1", "H1", "I1"]);
+    expect(result.progress).toMatchObject({ reported: 0, months: 12, next: { month: "2020-04", label: "April 2020", dueDate: "2020-05-15", overdue: true } });
+    expect(result.submission).toBeUndefined();
+    const refused = await gateway.signOff("Pat Lee", new Date(2020, 7, 20));
+    expect(refused.refusal).toMatch(/1 error to fix/);
   });
 
   it("is refused while a warning has no explanation", async () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findBuiltinFramework, parseFrameworkText, type Framework } from "../../src/core/framework";
+import { columnWidthPoints } from "../../src/excel/apply";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { UserFacingError } from "../../src/excel/errors";
 import { MemoryExcelHost } from "../../src/memory-host";
@@ -45,10 +46,9 @@ async function userAddsImpactRows(host: MemoryExcelHost, count: number): Promise
 }
 
 describe("Set up on an empty workbook", () => {
-  it("adds the return sheets in order, the Framework sheet hidden, each with its table", async () => {
+  it("adds the return sheets in order, the Framework sheet hidden, each with its table; the empty Sheet1 is gone", async () => {
     const { host } = await setUpNew();
     expect(await sheetNames(host)).toEqual([
-      { name: "Sheet1", visibility: "Visible" },
       { name: "Return", visibility: "Visible" },
       { name: "Measures", visibility: "Visible" },
       { name: "Stakeholders", visibility: "Visible" },
@@ -134,8 +134,9 @@ describe("the sync budget", () => {
     };
     const host = new MemoryExcelHost();
     const gateway = createExcelGateway(host);
-    // a new workbook has none of our tables to read, so the read takes one sync
-    expect(await countSyncs(host, () => gateway.setUp(huge, details, april2020))).toBe(2);
+    // a new workbook has none of our tables to read, so the read takes one sync; one more looks
+    // at its empty Sheet1 (to delete it), one writes
+    expect(await countSyncs(host, () => gateway.setUp(huge, details, april2020))).toBe(3);
     expect((await tableInfo(host, "Measures")).rows).toBe(300 * 5);
     expect(await countSyncs(host, () => gateway.setUp(huge, details, april2020))).toBe(3);
   });
@@ -173,7 +174,7 @@ describe("Set up again keeps every entry", () => {
     const outcome = await gateway.setUp(v2, {}, april2020);
     expect(outcome.plan.changes.find((c) => c.sheet === "Measures")?.action).toBe("update");
     expect(await readRange(host, "Measures", "C1:Q22")).toEqual(before);
-    expect((await readRange(host, "Measures", "A23:E23"))[0]).toEqual(["GRANTS_TO_GROUPS", "Grants to local groups", "", "gbp", "flow"]);
+    expect((await readRange(host, "Measures", "A23:E23"))[0]).toEqual(["GRANTS_TO_GROUPS", "Grants to local groups", "", "£", "this month only"]);
     expect((await readRange(host, "Measures", "B2"))[0]).toEqual(["Welfare calls made to residents"]);
     expect(await readRange(host, "Framework", "B3")).toEqual([[2]]);
     // the new row takes money
@@ -217,5 +218,127 @@ describe("Set up never overwrites what is not its own", () => {
     expect((error as UserFacingError).message).toMatch(/^Set up could not finish: /);
     expect((error as UserFacingError).hint).toMatch(/Unprotect/);
     expect((await sheetNames(host)).map((s) => s.name)).not.toContain("Checks");
+  });
+});
+
+describe("Set up asks for what it needs and removes the new workbook's empty sheet", () => {
+  it("previews the removal of the empty Sheet1 and deletes it last, leaving Return active", async () => {
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host);
+    const plan = await gateway.previewSetup(v1, details, april2020);
+    expect(plan.removedSheets).toEqual(["Sheet1"]);
+    expect(plan.operations.at(-1)).toEqual({ kind: "deleteSheet", sheet: "Sheet1" });
+    expect((await sheetNames(host)).map((s) => s.name)).toEqual(["Sheet1"]);
+    await gateway.setUp(v1, details, april2020);
+    expect((await sheetNames(host)).map((s) => s.name)).not.toContain("Sheet1");
+    const active = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      await context.sync();
+      return sheet.name;
+    });
+    expect(active).toBe("Return");
+  });
+
+  it("keeps a Sheet1 that holds anything, and any sheet not named as Excel names new ones", async () => {
+    const withValue = new MemoryExcelHost();
+    await withValue.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("C3").values = [["my note"]];
+      await context.sync();
+    });
+    await createExcelGateway(withValue).setUp(v1, details, april2020);
+    expect((await sheetNames(withValue)).map((s) => s.name)[0]).toBe("Sheet1");
+    expect(await readRange(withValue, "Sheet1", "C3")).toEqual([["my note"]]);
+
+    const named = new MemoryExcelHost({ sheetName: "Budget" });
+    const plan = await createExcelGateway(named).setUp(v1, details, april2020);
+    expect(plan.plan.removedSheets).toEqual([]);
+    expect((await sheetNames(named)).map((s) => s.name)[0]).toBe("Budget");
+  });
+
+  it("keeps Sheet1 when a later step fails (the deletion is the very last step)", async () => {
+    const host = new MemoryExcelHost();
+    host.failAt(/^Worksheet\.protect|WorksheetProtection\.protect$/);
+    const error = await createExcelGateway(host).setUp(v1, details, april2020).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((await sheetNames(host)).map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("re-running with nothing to change plans no change", async () => {
+    const { gateway } = await setUpNew();
+    const again = await gateway.previewSetup(v1, {}, april2020);
+    expect(again.upToDate).toBe(true);
+    expect(again.changes.map((c) => c.detail).join(" ")).not.toMatch(/\b0 figures/);
+    expect(again).toMatchObject({ organisation: "Riverside Homes", organisationCode: "0123" });
+  });
+
+  it("a layout 1.0 workbook (gbp, flow) is rewritten in plain words and recorded as 1.1, figures kept", async () => {
+    const { host, gateway } = await setUpNew();
+    await fillEntries(host);
+    // Make it look like a 1.0 workbook: the framework's keys in Unit and Kind.
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Measures");
+      sheet.protection.unprotect();
+      sheet.getRange("D2:E3").values = [["count", "flow"], ["people", "flow"]];
+      const framework = context.workbook.worksheets.getItem("Framework");
+      framework.protection.unprotect();
+      framework.getRange("B5").values = [["1.0"]];
+      await context.sync();
+    });
+    const before = await readRange(host, "Measures", "F2:Q22");
+    const plan = await gateway.previewSetup(v1, {}, april2020);
+    expect(plan.upToDate).toBe(false);
+    await gateway.setUp(v1, {}, april2020);
+    expect(await readRange(host, "Measures", "D2:E3")).toEqual([["number", "this month only"], ["people", "this month only"]]);
+    expect(await readRange(host, "Framework", "A5:B5")).toEqual([["Layout version", "1.1"]]);
+    expect(await readRange(host, "Measures", "F2:Q22")).toEqual(before);
+  });
+});
+
+describe("printing and plain words, through the Excel gateway", () => {
+  it("prints every sheet on A4 landscape, one page wide, header row repeated, with organisation, sheet and page x of y", async () => {
+    const { host } = await setUpNew();
+    const sheets = host.toJSON().sheets;
+    for (const name of ["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks"]) {
+      const layout = sheets.find((s) => s.name === name)!.pageLayout;
+      expect(layout).toMatchObject({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: "1:1",
+      });
+      // The snapshot lists what differs from a new sheet: A4 is the host's default paper.
+      expect(layout?.paperSize ?? "A4").toBe("A4");
+      expect(layout?.headersFooters?.defaultForAllPages).toMatchObject({
+        leftHeader: "Riverside Homes",
+        centerHeader: name,
+        rightHeader: "Apr 2020 to Mar 2021",
+        rightFooter: "Page &P of &N",
+      });
+    }
+  });
+
+  it("escapes an organisation's '&' in the header", async () => {
+    const host = new MemoryExcelHost();
+    await createExcelGateway(host).setUp(v1, { organisation: "Smith & Sons Homes", organisationCode: "SS1" }, april2020);
+    const layout = host.toJSON().sheets.find((s) => s.name === "Measures")!.pageLayout;
+    expect(layout?.headersFooters?.defaultForAllPages?.leftHeader).toBe("Smith && Sons Homes");
+  });
+
+  it("hides the codes (kept for the centre), writes units and kinds in plain words, and sizes month columns for £100,000,000.00", async () => {
+    const { host } = await setUpNew();
+    const sheets = host.toJSON().sheets;
+    expect(sheets.find((s) => s.name === "Measures")!.hiddenColumns).toEqual(["A"]);
+    expect(sheets.find((s) => s.name === "Checks")!.hiddenColumns).toEqual(["B"]);
+    expect(await readRange(host, "Measures", "A2:E2")).toEqual([["WELFARE_CALLS", "Welfare calls made", "", "number", "this month only"]]);
+    const units = (await readRange(host, "Measures", "D2:E22")).map((r) => r.join("|"));
+    expect(new Set(units)).toEqual(new Set(["number|this month only", "people|this month only", "£|this month only", "hours|this month only", "people|at the end of the month"]));
+    const widths = await host.run(async (context) => {
+      const f = context.workbook.worksheets.getItem("Measures").getRange("F1");
+      f.load("format/columnWidth");
+      await context.sync();
+      return f.format.columnWidth;
+    });
+    // "£100,000,000.00" is 15 characters; 7 px each plus padding.
+    expect(widths).toBeGreaterThanOrEqual(columnWidthPoints(17));
   });
 });

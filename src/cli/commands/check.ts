@@ -112,7 +112,7 @@ export function toFileResult(check: FileCheck): FileResult {
  * place, and becomes a plain reason naming it: what the reader refuses (FileProblem) and anything
  * unexpected while making sense of its contents or checking them. (Debug detail: IMPACT_RETURNS_DEBUG.)
  */
-export async function checkFile(file: string, framework: Framework | undefined): Promise<FileCheck> {
+export async function checkFile(file: string, framework: Framework | undefined, today: Date = new Date()): Promise<FileCheck> {
   const debug = (error: unknown) => (process.env.IMPACT_RETURNS_DEBUG ? ` (detail: ${errorText(error)})` : "");
   let snapshot;
   try {
@@ -123,7 +123,7 @@ export async function checkFile(file: string, framework: Framework | undefined):
   }
   let result: CheckResult;
   try {
-    result = checkReturn(snapshot, framework ? { framework } : {});
+    result = checkReturn(snapshot, framework ? { framework, today } : { today });
   } catch (error) {
     return { file, error: `'${file}' could not be checked: something in it is not laid out as a return workbook's is. Open it in Excel, run Check there (or save a fresh copy) and try again.${debug(error)}` };
   }

@@ -37,63 +37,7 @@ const CATALOGUE = [
     title: "Framework not known",
     explanation: "The workbook does not say which framework it was set up with, or names one this version of Impact Returns does not have and no definition is stored in the workbook.",
   },
-  // --- Errors: return details -----------------------------------------------------------------
-  {
-    code: "required-field",
-    severity: "error",
-    title: "Required detail missing",
-    explanation: "Organisation, Organisation code and Reporting year start must be filled in on the Return sheet.",
-  },
-  {
-    code: "not-a-date",
-    severity: "error",
-    title: "Not a date or month",
-    explanation: "A return detail that must be a month or a date holds something that cannot be read as one.",
-  },
-  {
-    code: "invalid-email",
-    severity: "error",
-    title: "Email address not valid",
-    explanation: "The contact email is not a single email address of the form name@example.org.uk.",
-  },
-  // --- Errors: measures ---------------------------------------------------------------------------
-  {
-    code: "unknown-measure",
-    severity: "error",
-    title: "Measure not in the framework",
-    explanation: "A row of the Measures table has a code (or a code and breakdown) that the framework does not define, or figures with no code at all.",
-  },
-  {
-    code: "duplicate-measure-row",
-    severity: "error",
-    title: "Measure row repeated",
-    explanation: "Two rows of the Measures table have the same Code and Breakdown, so it is not clear which figures count.",
-  },
-  {
-    code: "missing-measure-row",
-    severity: "error",
-    title: "Measure row missing",
-    explanation: "A row the framework calls for (a measure, or one of its breakdowns) is not in the Measures table.",
-  },
-  {
-    code: "required-measure-missing",
-    severity: "error",
-    title: "Required measure not reported",
-    explanation: "A month has figures for some measures but is blank for a measure the framework requires. Blank means 'not reported', never zero: type 0 if nothing happened.",
-  },
-  // --- Errors: cell contents ------------------------------------------------------------------
-  {
-    code: "cell-error",
-    severity: "error",
-    title: "Excel error in a cell",
-    explanation: "A cell shows an Excel error such as #DIV/0!, #REF! or #VALUE! instead of a value.",
-  },
-  {
-    code: "formula-no-value",
-    severity: "error",
-    title: "Formula without a calculated value",
-    explanation: "A cell holds a formula but no calculated result, usually because the file was saved by a program that does not calculate formulas.",
-  },
+  // --- Errors: the officer's own typing mistakes, first (docs/checks.md, Order and grouping) -----
   {
     code: "not-a-number",
     severity: "error",
@@ -125,6 +69,18 @@ const CATALOGUE = [
     explanation: "A percentage is below 0% or above 100%. Percentages are stored as fractions: 25% is 0.25, so a 25 typed into a percentage cell means 2,500%.",
   },
   {
+    code: "not-a-date",
+    severity: "error",
+    title: "Not a date or month",
+    explanation: "A return detail that must be a month or a date holds something that cannot be read as one.",
+  },
+  {
+    code: "invalid-email",
+    severity: "error",
+    title: "Email address not valid",
+    explanation: "The contact email is not a single email address of the form name@example.org.uk.",
+  },
+  {
     code: "not-in-list",
     severity: "error",
     title: "Value not in its list",
@@ -141,6 +97,56 @@ const CATALOGUE = [
     severity: "error",
     title: "Month outside the reporting year",
     explanation: "A case study's month is not one of the twelve months of this return's reporting year.",
+  },
+  {
+    code: "cell-error",
+    severity: "error",
+    title: "Excel error in a cell",
+    explanation: "A cell shows an Excel error such as #DIV/0!, #REF! or #VALUE! instead of a value.",
+  },
+  {
+    code: "formula-no-value",
+    severity: "error",
+    title: "Formula without a calculated value",
+    explanation: "A cell holds a formula but no calculated result, usually because the file was saved by a program that does not calculate formulas.",
+  },
+  // --- Errors: measure rows ---------------------------------------------------------------------
+  {
+    code: "unknown-measure",
+    severity: "error",
+    title: "Measure not in the framework",
+    explanation: "A row of the Measures table has a code (or a code and breakdown) that the framework does not define, or figures with no code at all.",
+  },
+  {
+    code: "duplicate-measure-row",
+    severity: "error",
+    title: "Measure row repeated",
+    explanation: "Two rows of the Measures table have the same Code and Breakdown, so it is not clear which figures count.",
+  },
+  {
+    code: "missing-measure-row",
+    severity: "error",
+    title: "Measure row missing",
+    explanation: "A row the framework calls for (a measure, or one of its breakdowns) is not in the Measures table.",
+  },
+  // --- Errors: consequences - something left out -----------------------------------------------
+  {
+    code: "required-field",
+    severity: "error",
+    title: "Required detail missing",
+    explanation: "Organisation, Organisation code and Reporting year start must be filled in on the Return sheet.",
+  },
+  {
+    code: "required-measure-missing",
+    severity: "error",
+    title: "Required measure not reported",
+    explanation: "A month has figures for some measures but is blank for a measure the framework requires. Blank means 'not reported', never zero: type 0 if nothing happened.",
+  },
+  {
+    code: "no-figures",
+    severity: "error",
+    title: "No figures in the return",
+    explanation: "Not one month of the Measures table has a figure, so there is nothing to send. Type the figures of the months reported so far (0 where there was nothing).",
   },
   // --- Warnings ---------------------------------------------------------------------------------
   {
@@ -199,6 +205,12 @@ const CATALOGUE = [
       "Nothing at all is reported for a month, but earlier and later months have figures; or a measure is blank in a month the return reports, between two months it has figures for.",
   },
   {
+    code: "month-overdue",
+    severity: "warning",
+    title: "Month due but not reported",
+    explanation: "A month whose return was due (by the framework's due day of the next month, the 15th unless it says otherwise) has no figure in any measure.",
+  },
+  {
     code: "duplicate-stakeholder-group",
     severity: "warning",
     title: "Stakeholder group listed twice",
@@ -220,7 +232,7 @@ const CATALOGUE = [
     code: "changed-after-sign-off",
     severity: "warning",
     title: "Data changed after sign-off",
-    explanation: "The return was marked ready to send, but its data has changed since (the Data checksum no longer matches).",
+    explanation: "The return was marked ready to send, but its data has changed since (the Data checksum no longer matches). The cells that changed are named when the sign-off recorded them.",
   },
 ] as const satisfies readonly CatalogueEntry[];
 

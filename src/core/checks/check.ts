@@ -2,11 +2,12 @@
  * checkReturn: the whole check of a return workbook, as a pure function of its snapshot. Runs the
  * same in the task pane and the CLI; no Office, no files. docs/checks.md lists every check.
  */
-import { DEFAULT_FRAMEWORK_ID, findBuiltinFramework, parseFramework, type Framework } from "../framework";
+import { DEFAULT_DUE_DAY, DEFAULT_FRAMEWORK_ID, dueDate, findBuiltinFramework, isoMonth, isOverdue, longMonthText, parseFramework, type Framework } from "../framework";
 import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
-import { readReturn, sheetLocation, text, type MeasuresData, type ReturnData } from "../return";
-import { findSheet, findTable, type WorkbookSnapshot } from "../workbook/types";
+import { addMonths, reportingMonths, type YearMonth } from "../layout/months";
+import { readReturn, sheetLocation, text, type Location, type MeasuresData, type ReturnData } from "../return";
+import { findSheet, findTable, type CellValue, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { IssueList, reportHeaderFindings } from "./context";
 import { attachDetails } from "./details";
@@ -14,7 +15,8 @@ import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tab
 import { issueKey } from "./group";
 import { checkMeasures } from "./measures";
 import { checkReturnDetails } from "./return-details";
-import type { CheckIssue, CheckOptions, CheckResult } from "./types";
+import { changedSinceSignOff } from "./sign-off-cells";
+import type { CheckIssue, CheckOptions, CheckResult, MonthDue, SubmissionDue, YearProgress } from "./types";
 
 export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
 
@@ -78,7 +80,8 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   const framework = resolveFramework(data, options, issues);
 
   const details = data.details ? checkReturnDetails(issues, data.details) : {};
-  if (data.measures) checkMeasures(issues, data.measures, framework);
+  const dueDay = framework?.submission?.dueDay ?? DEFAULT_DUE_DAY;
+  const reported = data.measures ? checkMeasures(issues, data.measures, framework, { dueDay, today: options.today }) : undefined;
   const stakeholdersView = views.get(TABLE.stakeholders);
   const groups = stakeholdersView && stakeholdersView.col("Stakeholder group") !== undefined ? checkStakeholders(issues, stakeholdersView) : undefined;
   const impactView = views.get(TABLE.impactMap);
@@ -89,14 +92,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   const checksum = data.details?.checksum;
   if (checksum && text(checksum.cell.value) !== "") {
     const recorded = text(checksum.cell.value).toLowerCase().replace(/^sha-?256:/, "");
-    if (recorded !== returnChecksum(data)) {
-      issues.add(
-        "changed-after-sign-off",
-        checksum.cell.at,
-        "The data has changed since the return was marked ready to send. Check the changes are meant, then mark the return ready to send again so the sign-off covers the figures being sent.",
-        checksum.cell.value,
-      );
-    }
+    if (recorded !== returnChecksum(data)) reportChangedAfterSignOff(issues, data, checksum.cell, recorded);
   }
 
   attachDetails(data, issues.issues);
@@ -116,7 +112,58 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   if (framework) result.framework = { id: framework.id, version: framework.version };
   if (details.organisation) result.organisation = details.organisation;
   if (details.organisationCode) result.organisationCode = details.organisationCode;
+  if (data.measures && reported && data.measures.months.length > 0) {
+    result.progress = yearProgress(data.measures, reported, dueDay, options.today);
+    const submission = submissionDue(data.measures, reported, dueDay, framework);
+    if (submission) result.submission = submission;
+  }
   return { data, framework, result };
+}
+
+const SIGNED_OFF_AGAIN = "Check the change is meant, then mark the return ready to send again so the sign-off covers the figures being sent.";
+
+/**
+ * The data changed after sign-off: one warning at each cell that changed, when the sign-off recorded
+ * its cells (see sign-off-cells.ts); otherwise, or when no changed cell can be named (rows deleted),
+ * one warning at the Data checksum cell.
+ */
+function reportChangedAfterSignOff(issues: IssueList, data: ReturnData, checksumCell: { value: CellValue; at: Location }, recorded: string): void {
+  const changed = changedSinceSignOff(data, recorded);
+  if (changed && changed.length > 0) {
+    for (const cell of changed) issues.add("changed-after-sign-off", cell.at, `${cell.what} has changed since the return was marked ready to send. ${SIGNED_OFF_AGAIN}`);
+    return;
+  }
+  issues.add(
+    "changed-after-sign-off",
+    checksumCell.at,
+    "The data has changed since the return was marked ready to send. Check the changes are meant, then mark the return ready to send again so the sign-off covers the figures being sent.",
+    checksumCell.value,
+  );
+}
+
+/** Months reported out of the year's, and the first month with no figures yet with its due date. */
+function yearProgress(measures: MeasuresData, reported: boolean[], dueDay: number, today: Date | undefined): YearProgress {
+  const due = (month: YearMonth): MonthDue => {
+    const out: MonthDue = { month: isoMonth(month), label: longMonthText(month), dueDate: dueDate(month, dueDay) };
+    if (today && isOverdue(month, today, dueDay)) out.overdue = true;
+    return out;
+  };
+  const first = measures.months[0]!;
+  const months = reportingMonths(addMonths(first.month, -first.slot));
+  const progress: YearProgress = { reported: reported.filter(Boolean).length, months: months.length, overdue: [] };
+  const next = months.findIndex((_, slot) => !reported[slot]);
+  if (next >= 0) progress.next = due(months[next]!);
+  progress.overdue = months.filter((m, slot) => !reported[slot] && today !== undefined && isOverdue(m, today, dueDay)).map(due);
+  return progress;
+}
+
+/** Where the return goes and by when: the due date of the latest month with figures. */
+function submissionDue(measures: MeasuresData, reported: boolean[], dueDay: number, framework: Framework | undefined): SubmissionDue | undefined {
+  const latest = [...measures.months].filter((m) => reported[m.slot]).sort((a, b) => b.slot - a.slot)[0];
+  if (!latest) return undefined;
+  const out: SubmissionDue = { dueDate: dueDate(latest.month, dueDay), month: isoMonth(latest.month) };
+  if (framework?.submission?.to) out.to = framework.submission.to;
+  return out;
 }
 
 /**

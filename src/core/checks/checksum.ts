@@ -13,11 +13,12 @@ import { CASE_STUDY_HEADERS, FIELD, IMPACT_MAP_HEADERS, MEASURE_KEY_HEADERS, STA
 import { norm, readReturn, type MeasuresData, type ReturnData, type ReturnDetailsData, type TableView } from "../return";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 
-type Canon = string | number | boolean | null;
+export type Canon = string | number | boolean | null;
 
 const SIGN_OFF_FIELDS = new Set([FIELD.signedOffBy, FIELD.signedOffOn, FIELD.dataChecksum].map(norm));
 
-function canon(value: CellValue | undefined, formula: CellValue | undefined): Canon {
+/** A cell as the checksum sees it (see above). */
+export function canon(value: CellValue | undefined, formula: CellValue | undefined): Canon {
   if (typeof formula === "string" && formula.startsWith("=")) return formula.replace(/\s+/g, "").toUpperCase();
   if (value === null || value === undefined) return null;
   if (typeof value === "number") {

@@ -4,14 +4,14 @@
  * running totals, zeros after activity, gaps). Blank is "not reported", never zero.
  */
 import { closest, distance } from "fastest-levenshtein";
-import type { Framework, Measure } from "../framework";
+import { dueDate, isOverdue, longDateText, longMonthText, type Framework, type Measure } from "../framework";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
 import { measureRowKey, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
 import { measureRows, type MeasureRow } from "../setup/measure-rows";
 import { checkNumberCell, type IssueList, type NumberSpec, type TableView } from "./context";
 import { formatFigure, formatNumber, median, norm, showValue, text, type FigureUnit } from "./values";
 
-type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label">;
+type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label" | "month">;
 
 /** One non-blank row of the Measures table, as read. */
 interface RowRead {
@@ -28,7 +28,14 @@ interface RowRead {
 
 const NOT_REPORTED = "or leave the cell blank if it was not reported";
 
-export function checkMeasures(issues: IssueList, measures: MeasuresData, framework: Framework | undefined): void {
+/** When months are due: the framework's due day, and the date the check runs on (none: no month is overdue). */
+export interface DueContext {
+  dueDay: number;
+  today?: Date | undefined;
+}
+
+/** Checks the Measures table; returns, by reporting-month slot, whether the month has any figure. */
+export function checkMeasures(issues: IssueList, measures: MeasuresData, framework: Framework | undefined, due: DueContext): boolean[] {
   const view = measures.view;
   const codeCol = view.col("Code");
   const breakdownCol = view.col("Breakdown");
@@ -91,7 +98,39 @@ export function checkMeasures(issues: IssueList, measures: MeasuresData, framewo
     for (const row of rows) if (row.known) plausibility(issues, view, row, row.known.measure, monthCols);
     for (const row of rows) if (row.known) rowGaps(issues, view, row, row.known, monthCols, reported);
   }
-  gaps(issues, view, monthCols, reported);
+  if (monthCols.length > 0 && !reported.some(Boolean)) noFigures(issues, view, monthCols);
+  const gapSlots = gaps(issues, view, monthCols, reported, due);
+  overdueMonths(issues, view, monthCols, reported, gapSlots, due);
+  return reported;
+}
+
+/** A return with no figures at all has nothing to send: one error, at the first month's first cell. */
+function noFigures(issues: IssueList, view: TableView, monthCols: MonthColumn[]): void {
+  const first = [...monthCols].sort((a, b) => a.slot - b.slot)[0]!;
+  issues.add(
+    "no-figures",
+    view.rowCount > 0 ? view.at(0, first.col, first.label) : view.headerAt(first.col, first.label),
+    `The return has no figures: not one month of the Measures table is filled in, so there is nothing to send. Type the figures for the months reported so far, starting with ${first.label} (0 where there was nothing).`,
+  );
+}
+
+/**
+ * Months past their due date (the framework's due day of the next month) with nothing at all
+ * reported, at the month's header. A month between reported months is a gap-in-months instead
+ * (its message gives the due date too), so no month is reported twice.
+ */
+function overdueMonths(issues: IssueList, view: TableView, monthCols: MonthColumn[], reported: boolean[], gapSlots: ReadonlySet<number>, due: DueContext): void {
+  const today = due.today;
+  if (!today) return;
+  for (const m of [...monthCols].sort((a, b) => a.slot - b.slot)) {
+    if (reported[m.slot] || gapSlots.has(m.slot) || !isOverdue(m.month, today, due.dueDay)) continue;
+    const name = longMonthText(m.month);
+    issues.add(
+      "month-overdue",
+      view.headerAt(m.col, m.label),
+      `${name} was due by ${longDateText(dueDate(m.month, due.dueDay))} and has no figures. Type its figures (0 where there was nothing), or explain why it is late.`,
+    );
+  }
 }
 
 /**
@@ -300,7 +339,8 @@ function breakdownTotals(issues: IssueList, view: TableView, framework: Framewor
  *   before, at least 3 rises, ending at 3 or more times the first figure (and at least ignoreBelow above it);
  * - month-out-of-line: at least 3 reported months; a non-zero figure at least outlierFactor times
  *   above or below the median of the other months (the middle month's figure when only 3 are
- *   reported), and at least ignoreBelow away from it;
+ *   reported), and at least ignoreBelow away from it; with exactly 2, the later month against the
+ *   earlier one by the same rule;
  * - zero-after-activity: a 0 straight after 3 reported months each at least ignoreBelow.
  */
 function plausibility(issues: IssueList, view: TableView, row: RowRead, measure: Measure, monthCols: MonthColumn[]): void {
@@ -322,6 +362,29 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
       view.value(row.i, last.m.col),
     );
     return;
+  }
+
+  if (points.length === 2) {
+    // Too few months for a typical month: the later one is compared with the one before it.
+    const [prev, cur] = points as [(typeof points)[number], (typeof points)[number]];
+    const { m, v } = cur;
+    if (v !== 0 && prev.v > 0 && Math.abs(v - prev.v) >= ignoreBelow) {
+      if (v >= prev.v * outlierFactor) {
+        issues.add(
+          "month-out-of-line",
+          view.at(row.i, m.col, m.label),
+          `${show(v)} for ${row.label} in ${m.label} is ${formatNumber(v / prev.v, 1)} times the month before it (${show(prev.v)} in ${prev.m.label}). Check both months for a typing slip or an extra digit; if the figures are right, explain why.`,
+          view.value(row.i, m.col),
+        );
+      } else if (v * outlierFactor <= prev.v) {
+        issues.add(
+          "month-out-of-line",
+          view.at(row.i, m.col, m.label),
+          `${show(v)} for ${row.label} in ${m.label} is far below the month before it (${show(prev.v)} in ${prev.m.label}): about ${formatNumber((v / prev.v) * 100, 0)}% of it. Check both months for a missing digit or a figure for part of the month; if the figures are right, explain why.`,
+          view.value(row.i, m.col),
+        );
+      }
+    }
   }
 
   if (points.length >= 3) {
@@ -377,21 +440,26 @@ function looksCumulative(values: number[], ignoreBelow: number): boolean {
   return rises >= 3;
 }
 
-function gaps(issues: IssueList, view: TableView, monthCols: MonthColumn[], reported: boolean[]): void {
+/** Months with nothing reported between two months that have figures; returns their slots. */
+function gaps(issues: IssueList, view: TableView, monthCols: MonthColumn[], reported: boolean[], due: DueContext): Set<number> {
+  const found = new Set<number>();
   const slots = [...monthCols].sort((a, b) => a.slot - b.slot);
   const reportedCols = slots.filter((m) => reported[m.slot]);
-  if (reportedCols.length < 2) return;
+  if (reportedCols.length < 2) return found;
   const firstSlot = reportedCols[0]!.slot;
   const lastSlot = reportedCols[reportedCols.length - 1]!.slot;
   for (const m of slots) {
     if (m.slot <= firstSlot || m.slot >= lastSlot || reported[m.slot]) continue;
     const before = [...reportedCols].reverse().find((r) => r.slot < m.slot)!;
     const after = reportedCols.find((r) => r.slot > m.slot)!;
+    const late = due.today && isOverdue(m.month, due.today, due.dueDay) ? ` (it was due by ${longDateText(dueDate(m.month, due.dueDay))})` : "";
+    found.add(m.slot);
     issues.add(
       "gap-in-months",
       view.headerAt(m.col, m.label),
-      `Nothing is reported for ${m.label}, but ${before.label} and ${after.label} have figures. Fill in ${m.label}, or explain why it was not reported.`,
+      `Nothing is reported for ${m.label}${late}, but ${before.label} and ${after.label} have figures. Fill in ${m.label}, or explain why it was not reported.`,
     );
   }
+  return found;
 }
 

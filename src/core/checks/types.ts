@@ -56,6 +56,46 @@ export interface CheckResult {
   summary: { errors: number; warnings: number; accepted: number };
   /** Why the workbook is not a return at all, when it is not (then `issues` is empty). */
   notAReturn?: string;
+  /** The year's progress: months reported out of the year's twelve, and the next month due. Absent when the Measures table or its months cannot be read. */
+  progress?: YearProgress;
+  /**
+   * Where the return goes and by when, for the message after "Mark ready to send": the framework's
+   * `submission.to`, and the due date of the latest month with figures. Absent when no month has figures.
+   */
+  submission?: SubmissionDue;
+}
+
+/** How far the reporting year has got (docs/checks.md, "The year's progress"). */
+export interface YearProgress {
+  /** Months of the reporting year with a figure in any Measures row. */
+  reported: number;
+  /** Months in the reporting year (12). */
+  months: number;
+  /** The first month of the year with no figures yet, with the date it is (or was) due; absent when every month has figures. */
+  next?: MonthDue;
+  /** Months past their due date with no figures (only when the check was given `today`), earliest first. */
+  overdue: MonthDue[];
+}
+
+export interface MonthDue {
+  /** ISO month, "2020-07". */
+  month: string;
+  /** "July 2020" */
+  label: string;
+  /** ISO date, "2020-08-15". */
+  dueDate: string;
+  /** True when `today` (given to the check) is after the due date. */
+  overdue?: boolean;
+}
+
+/** Where and by when a return goes (the framework's `submission`). */
+export interface SubmissionDue {
+  /** Whom to email the workbook to, when the framework says. */
+  to?: string;
+  /** ISO date the latest month with figures is due by, "2020-08-15". */
+  dueDate: string;
+  /** That month, ISO: "2020-07". */
+  month: string;
 }
 
 export interface CheckOptions {
@@ -63,6 +103,11 @@ export interface CheckOptions {
   framework?: Framework;
   /** Explanations typed against issues on an earlier check, by issueKey. */
   explanations?: Map<string, string>;
+  /**
+   * The date the check runs on, for the months that are due (month-overdue). The gateways and the
+   * command line pass the current date; without it no month is reported as overdue.
+   */
+  today?: Date;
 }
 
 /** Issues of one code, for a summary by type: the count and the first few examples. */

@@ -2,12 +2,13 @@
  * Writing a check's results into the workbook, as pure plans: the Checks table (the to-do list,
  * keeping explanations typed against warnings) and the sign-off ("Mark ready to send").
  */
-import { CHECKS_HEADERS, FIELD, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
-import { headerIndex, norm, readReturn } from "../return";
+import { CHECKS_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
+import { headerIndex, norm, readReturn, type ReturnData } from "../return";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../layout/months";
 import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
+import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";
 import { issueKey } from "./group";
 import type { CheckIssue, CheckResult } from "./types";
 
@@ -153,5 +154,29 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
       { kind: "applyRules", sheet: table.sheet, rules: [{ address: valueCell(table.values.length), locked: true }] },
     );
   }
-  return { operations: [{ kind: "unprotect", sheet: table.sheet }, ...writes, { kind: "protect", sheet: table.sheet }], checksum };
+  return {
+    operations: [{ kind: "unprotect", sheet: table.sheet }, ...writes, { kind: "protect", sheet: table.sheet }, ...recordCells(data, checksum)],
+    checksum,
+  };
+}
+
+/**
+ * Keeps the fingerprints of the cells signed off in the FrameworkInfo row `Sign-off cells` on the
+ * hidden Framework sheet (added at the first sign-off), so a later check can name the cells that
+ * changed. Nothing when the workbook has no FrameworkInfo table: the check then points at the checksum.
+ */
+function recordCells(data: ReturnData, checksum: string): SetupOperation[] {
+  const info = data.views.get(TABLE.frameworkInfo);
+  const key = info?.col(FRAMEWORK_INFO_HEADERS[0]);
+  const value = info?.col(FRAMEWORK_INFO_HEADERS[1]);
+  if (!info || key === undefined || value === undefined) return [];
+  const text = signOffCellsText(data, checksum);
+  const table = info.table;
+  let row = -1;
+  for (let i = 0; i < info.rowCount && row < 0; i++) if (norm(info.value(i, key)) === norm(SIGN_OFF_CELLS_KEY)) row = i;
+  const write: SetupOperation =
+    row >= 0
+      ? { kind: "write", sheet: table.sheet, address: cellAddress(table.row + 1 + row, table.column + value), cells: [[text === "" ? null : text]] }
+      : { kind: "appendRows", table: table.name, rows: [table.headers.map((_, c): PlannedCell => (c === key ? SIGN_OFF_CELLS_KEY : c === value ? text || null : null))] };
+  return [{ kind: "unprotect", sheet: table.sheet }, write, { kind: "protect", sheet: table.sheet }];
 }

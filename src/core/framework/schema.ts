@@ -58,6 +58,14 @@ const measureSchema = z
     reportDuplicates(measure.breakdowns.map((b) => b.label.toLowerCase()), ["breakdowns"], "label", ctx);
   });
 
+/** Where and by when returns go: shown after "Mark ready to send", and used for the months that are due. */
+const submissionSchema = z.strictObject({
+  /** Whom the workbook is emailed to, e.g. "returns@centre.example". */
+  to: z.string().trim().regex(/^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/, "expected one email address, e.g. returns@centre.example").optional(),
+  /** Month M's return is due on this day of month M+1 (the month's last day when it has fewer days). */
+  dueDay: z.number().int("expected a whole number").min(1).max(31).default(15),
+});
+
 const namedItemSchema = z.strictObject({
   name: label,
   description: z.string().trim().max(255, "must be at most 255 characters").default(""),
@@ -76,6 +84,7 @@ export const frameworkSchema = z
     measures: z.array(measureSchema).min(1, "a framework needs at least one measure"),
     stakeholderGroups: z.array(namedItemSchema).min(1, "a framework needs at least one stakeholder group"),
     outcomeAreas: z.array(namedItemSchema).min(1, "a framework needs at least one outcome area"),
+    submission: submissionSchema.optional(),
   })
   .superRefine((framework, ctx) => {
     reportDuplicates(framework.measures.map((m) => m.code), ["measures"], "code", ctx);
@@ -99,5 +108,6 @@ export type Framework = z.output<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 export type Measure = Framework["measures"][number];
 export type Breakdown = Measure["breakdowns"][number];
+export type Submission = NonNullable<Framework["submission"]>;
 export type Unit = (typeof UNITS)[number];
 export type MeasureKind = (typeof KINDS)[number];

@@ -50,10 +50,11 @@ describe("a month far out of line", () => {
     expect(brief(checkReturn(s))).toEqual([]);
   });
 
-  test("needs at least 3 reported months", () => {
+  test("with only two months, the later is compared with the one before it (issue 10: was no warning)", () => {
     const s = cleanReturn();
     setRow(s, "VOLUNTEER_HOURS", "", [null, null, null, null, 30, 900]);
-    expect(brief(checkReturn(s))).toEqual([]);
+    const [two] = expectOnly(checkReturn(s), ["month-out-of-line", "warning", "Measures", "K17"]);
+    expect(two!.message).toContain("900 for Volunteer hours given in Sep 2020 is 30 times the month before it (30 in Aug 2020)");
     setRow(s, "VOLUNTEER_HOURS", "", [null, null, null, 30, 31, 900]);
     expectOnly(checkReturn(s), ["month-out-of-line", "warning", "Measures", "K17"]);
   });
