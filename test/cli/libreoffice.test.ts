@@ -3,6 +3,7 @@
  * as .xlsx with its tables, validation, hidden sheet and stored framework intact, which the .xlsx
  * gateway then reads like our own file. Needs LibreOffice (soffice); fails, not skips, without it.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import JSZip from "jszip";
 import { join } from "node:path";
@@ -45,12 +46,100 @@ it("says how to install LibreOffice when it is missing", () => {
   }
 });
 
+/** The pages of a PDF as LibreOffice wrote it: each page object's MediaBox (no object streams). */
+function pdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const text = pdf.toString("latin1");
+  const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[3]) - Number(m[1]),
+    height: Number(m[4]) - Number(m[2]),
+  }));
+  return Array.from({ length: pages }, (_, i) => boxes[Math.min(i, boxes.length - 1)]!);
+}
+
+/** Each page's text, through pdftotext (Debian poppler-utils). */
+function pageTexts(pdf: string, pages: number): string[] {
+  return Array.from({ length: pages }, (_, i) => {
+    const out = spawnSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" });
+    if (out.error || out.status !== 0) throw new Error(`pdftotext failed (install poppler-utils: sudo apt-get install -y poppler-utils): ${out.error?.message ?? out.stderr}`);
+    return out.stdout;
+  });
+}
+
+/** Sheets as printed, in order, and the pages each takes (the built-in framework, a blank template). */
+const PRINTED: [sheet: string, pages: number][] = [
+  ["Return", 1],
+  ["Measures", 1],
+  ["Stakeholders", 1],
+  ["Outcomes", 2],
+  ["Case studies", 1],
+  ["Checks", 1],
+];
+const PAGES = PRINTED.reduce((n, [, p]) => n + p, 0);
+
 it(
-  "opens in LibreOffice and prints to a PDF",
+  "prints to a PDF of 7 A4 landscape pages: each sheet one page wide, Measures on one page, header row, header and footer on every page",
   () => {
     const pdf = convertWithLibreOffice(template, "pdf", join(dir, "pdf"), dir);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
+
+    // Before: 23 US Letter portrait pages, Measures split over four, headings cut off.
+    const pages = pdfPages(bytes);
+    expect(pages).toHaveLength(PAGES);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(841.89, 0); // A4 landscape: 297 x 210 mm
+      expect(page.height).toBeCloseTo(595.3, 0);
+    }
+
+    const texts = pageTexts(pdf, PAGES);
+    let page = 0;
+    for (const [sheet, count] of PRINTED) {
+      for (let i = 0; i < count; i++, page++) {
+        const text = texts[page]!;
+        const lines = text.split("\n").filter((l) => l.trim() !== "");
+        // The header: organisation, sheet, year; the footer: the framework and "Page x of y".
+        expect(lines[0]).toMatch(new RegExp(`Riverside Homes\\s+${sheet}\\s+Apr 2020 to Mar 2021`));
+        expect(lines.at(-1)).toMatch(new RegExp(`${v1.title}\\s+Page ${page + 1} of ${PAGES}$`));
+        // The table's header row on every page, in full.
+        expect(lines[1]).toMatch(/\S/);
+      }
+    }
+    const measures = texts[1]!;
+    // One page wide: the last month and the last measure are on the Measures page, every heading whole.
+    for (const heading of ["Measure", "Breakdown", "Unit", "Kind", "Apr 2020", "Mar 2021"]) expect(measures).toContain(heading);
+    expect(measures).toContain(v1.measures.at(-1)!.label);
+    expect(measures).toContain("at the end of the month");
+    expect(measures).toMatch(/Direct financial support given\s+Total\s+£\s+this month only/);
+    // Codes and the framework's keys are not what officers read.
+    const all = texts.join("\n");
+    expect(all).not.toMatch(/WELFARE_CALLS|\bgbp\b|\bflow\b|\bstock\b|community-investment-monthly/);
+    // The Outcomes sheet's header row repeats on its second page.
+    for (const heading of ["Stakeholder group", "Financial proxy (£)", "Drop-off %", "Impact value (£)"]) {
+      expect(texts[3]).toContain(heading);
+      expect(texts[4]).toContain(heading);
+    }
+    expect(texts[6]).toMatch(/Severity\s+Sheet\s+Cell\s+Message\s+Explanation/);
+  },
+  SLOW,
+);
+
+it(
+  "prints a figure as large as the framework allows without ####",
+  async () => {
+    const workbook = await readWorkbookFile(template);
+    const ws = workbook.getWorksheet("Measures")!;
+    ws.getCell("F8").value = 100_000_000; // Direct financial support given (Total): the largest allowed
+    ws.getCell("Q2").value = 1_000_000;
+    const filled = join(dir, "filled.xlsx");
+    await workbook.xlsx.writeFile(filled);
+    const pdf = convertWithLibreOffice(filled, "pdf", join(dir, "filled-pdf"), dir);
+    expect(pdfPages(readFileSync(pdf))).toHaveLength(PAGES);
+    const measures = pageTexts(pdf, 2)[1]!;
+    expect(measures).toContain("£100,000,000.00");
+    expect(measures).toContain("1,000,000");
+    expect(measures).not.toContain("###");
   },
   SLOW,
 );
