@@ -15,6 +15,8 @@ import { WorkbookGrid } from "./WorkbookGrid";
 import type { PreviewHost } from "./session";
 
 export const PANE_WIDTH_PX = 350;
+/** Below this width the pane and the grid are stacked. */
+const NARROW = "@media (max-width: 719px)";
 
 const useStyles = makeStyles({
   page: {
@@ -51,7 +53,15 @@ const useStyles = makeStyles({
   bannerDetail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   status: { flexBasis: "100%", ":empty": { display: "none" } },
-  body: { flex: 1, minHeight: 0, display: "flex", gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM },
+  body: {
+    flex: 1,
+    minHeight: 0,
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    // A narrow window (a phone, a zoomed page) stacks the pane above the grid rather than scrolling sideways.
+    [NARROW]: { flexDirection: "column", overflowY: "auto" },
+  },
   pane: {
     width: `${PANE_WIDTH_PX}px`,
     flexShrink: 0,
@@ -63,6 +73,7 @@ const useStyles = makeStyles({
     overflow: "hidden",
     boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground2,
+    [NARROW]: { width: "auto", minHeight: "80vh" },
   },
   gridArea: {
     flex: 1,
@@ -75,6 +86,7 @@ const useStyles = makeStyles({
     overflow: "hidden",
     boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground1,
+    [NARROW]: { flex: "none", height: "80vh" },
   },
   gridHeading: {
     margin: 0,
@@ -83,6 +95,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

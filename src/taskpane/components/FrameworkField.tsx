@@ -2,7 +2,7 @@
  * Choosing the framework: the built-in ones by title and version, frameworks loaded from files,
  * and "From a file…", which opens a file picker for a .json framework definition.
  */
-import { Field, Select, makeStyles } from "@fluentui/react-components";
+import { Field, Select, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId, useRef, type ChangeEvent } from "react";
 
 export const FROM_FILE = "__from-file__";
@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   // Long framework titles must not push the select wider than the task pane.
   selectRoot: { minWidth: 0, maxWidth: "100%" },
   select: { minWidth: 0, textOverflow: "ellipsis" },
+  // Fluent's Select marks focus with a thin underline only: add a clear outline for keyboard users.
+  focusMark: { ":has(select:focus-visible)": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusMedium } },
   // Visually hidden but still in the accessibility tree, so tests and assistive technology can reach it.
   fileInput: {
     position: "absolute",
@@ -64,7 +66,14 @@ export function FrameworkField({ options, value, disabled, hint, onChange, onFil
   return (
     <>
       <Field label="Framework" hint={hint ?? "The measures and lists the workbook is set up for."}>
-        <Select className={styles.selectRoot} select={{ className: styles.select }} value={value} onChange={handleSelect} disabled={disabled}>
+        <Select
+          className={mergeClasses(styles.selectRoot, styles.focusMark)}
+          // The title may be cut off in a narrow pane: hovering shows it whole.
+          select={{ className: styles.select, title: options.find((o) => o.key === value)?.label }}
+          value={value}
+          onChange={handleSelect}
+          disabled={disabled}
+        >
           {options.map((option) => (
             <option key={option.key} value={option.key}>
               {option.label}

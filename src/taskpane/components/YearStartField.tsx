@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   row: { display: "grid", gridTemplateColumns: "3fr 2fr", gap: tokens.spacingHorizontalS },
+  // Fluent's Select marks focus with a thin underline only: add a clear outline for keyboard users.
+  focusMark: { ":has(select:focus-visible)": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusMedium } },
   hint: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
 });
 
@@ -41,7 +43,7 @@ export function YearStartField({ value, lockedTo, disabled, years, onChange }: Y
       <legend className={styles.legend}>Reporting year start</legend>
       <div className={styles.row}>
         <Field label="Start month">
-          <Select value={String(value.month)} disabled={disabled || locked} onChange={(_, data) => onChange({ year: value.year, month: Number(data.value) })}>
+          <Select className={styles.focusMark} value={String(value.month)} disabled={disabled || locked} onChange={(_, data) => onChange({ year: value.year, month: Number(data.value) })}>
             {MONTH_NAMES.map((name, i) => (
               <option key={name} value={String(i + 1)}>
                 {name}
@@ -50,7 +52,7 @@ export function YearStartField({ value, lockedTo, disabled, years, onChange }: Y
           </Select>
         </Field>
         <Field label="Start year">
-          <Select value={String(value.year)} disabled={disabled || locked} onChange={(_, data) => onChange({ year: Number(data.value), month: value.month })}>
+          <Select className={styles.focusMark} value={String(value.year)} disabled={disabled || locked} onChange={(_, data) => onChange({ year: Number(data.value), month: value.month })}>
             {offered.map((year) => (
               <option key={year} value={String(year)}>
                 {year}

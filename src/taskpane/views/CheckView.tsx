@@ -85,17 +85,8 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   legend: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
   legendItem: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
-  swatch: {
-    display: "inline-flex",
-    alignItems: "center",
-    justifyContent: "center",
-    minWidth: "36px",
-    height: "18px",
-    padding: "0 4px",
-    border: "1px solid #C8C6C4",
-    fontFamily: "Calibri, Carlito, 'Segoe UI', Arial, sans-serif",
-    fontSize: "12px",
-  },
+  // A blank cell in the highlight's colours (a number here read as a count).
+  swatch: { display: "inline-block", flexShrink: 0, width: "28px", height: "16px", border: "1px solid #C8C6C4", borderRadius: "2px" },
   divider: { border: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: 0 },
   focusTarget: {
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
@@ -426,15 +417,11 @@ export function CheckView({ actions }: CheckViewProps) {
           </h3>
           <ul className={styles.legend} aria-label="Highlight colours">
             <li className={styles.legendItem}>
-              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.error.fill, color: HIGHLIGHT.error.font }} aria-hidden="true">
-                1,840
-              </span>
+              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.error.fill, borderColor: HIGHLIGHT.error.font }} aria-hidden="true" />
               Errors turn cells light red
             </li>
             <li className={styles.legendItem}>
-              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.warning.fill, color: HIGHLIGHT.warning.font }} aria-hidden="true">
-                1,840
-              </span>
+              <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT.warning.fill, borderColor: HIGHLIGHT.warning.font }} aria-hidden="true" />
               Warnings turn them amber
             </li>
           </ul>
