@@ -101,7 +101,10 @@ describe("impact-returns template", () => {
     const actual = column(ws, "A", rows).map((code, i) => [code, ws.getCell(`B${i + 2}`).value, ws.getCell(`C${i + 2}`).value]);
     expect(actual).toEqual(expectedRows);
     expect(ws.getCell(`A${rows + 2}`).value).toBeNull();
-    expect(ws.getRow(2).values).toEqual([undefined, "WELFARE_CALLS", "Welfare calls made", undefined, "count", "flow"]);
+    expect(ws.getRow(2).values).toEqual([undefined, "WELFARE_CALLS", "Welfare calls made", undefined, "number", "this month only"]);
+    // The codes are for the centre: kept, hidden from the officer.
+    expect(ws.getColumn(1).hidden).toBe(true);
+    expect(ws.getColumn(2).hidden).toBe(false);
   });
 
   it("fills in the return details: organisation, code, and the year start as a date shown mmm yyyy", () => {
@@ -220,6 +223,7 @@ describe("impact-returns template", () => {
     expect(JSON.parse(snapshot.frameworkDefinition!)).toEqual(v1);
     expect(readExistingReturn(snapshot)).toEqual({
       frameworkId: v1.id,
+      frameworkTitle: v1.title,
       frameworkVersion: 1,
       layoutVersion: LAYOUT_VERSION,
       organisation: "Riverside Homes",
@@ -273,5 +277,14 @@ describe("impact-returns template options", () => {
     expect(result.status).toBe(0);
     const wb = await new Workbook().xlsx.readFile(out);
     expect(wb.getWorksheet("Measures")!.getCell("F1").value).toBe("Apr 2022");
+  });
+
+  it("sets every printed sheet to A4 landscape, one page wide, header row repeated, with header and footer", () => {
+    for (const name of ["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks"]) {
+      const ws = sheet(name);
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+      expect(ws.headerFooter.oddHeader).toBe(`&LRiverside Homes&C${name}&RApr 2020 to Mar 2021`);
+      expect(ws.headerFooter.oddFooter).toBe(`&L${v1.title}&RPage &P of &N`);
+    }
   });
 });
