@@ -38,8 +38,11 @@ async function returnFile(name: string, ...faults: Parameters<typeof withEdits>[
   return path;
 }
 
+/** The day the checks run on: 10 August 2020, when the filled months (April to July) are all that is due. */
+const TODAY = ["--today", "2020-08-10"];
+
 function checkJson(...files: string[]): { status: number | null; json: JsonResult | JsonResult[] } {
-  const result = runCli(["check", ...files, "--json"]);
+  const result = runCli(["check", ...files, "--json", ...TODAY]);
   // Standard error has one line for each file that could not be checked, and nothing else.
   const json = JSON.parse(result.stdout) as JsonResult | JsonResult[];
   const unreadable = (Array.isArray(json) ? json : [json]).filter((r) => r.error !== undefined);
@@ -147,12 +150,32 @@ describe("impact-returns check", () => {
 
   it("prints a human report grouped by issue type with Sheet!Cell locations", async () => {
     const file = await returnFile("human.xlsx", { Measures: { G2: "12a", G3: "n/a" }, "Case studies": { B3: "Aug 2021" } });
-    const result = runCli(["check", file]);
+    const result = runCli(["check", file, ...TODAY]);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^human\.xlsx: Riverside Homes \(RH01\) - community-investment-monthly version 1\n {2}3 errors, 0 warnings\n/);
     expect(result.stdout).toMatch(/ {2}Error: .+ \[not-a-number\] \(2\)\n {4}Measures!G2 {2}"12a" is not a number/);
     expect(result.stdout).toMatch(/'Case studies'!B3 {2}/);
     expect(result.stdout).not.toMatch(/at .+\.js:\d+/);
+  });
+
+  it("a blank template is not ready to send: the no-figures error, exit 1 (issue 10: was exit 0)", () => {
+    const file = join(dir, "blank.xlsx");
+    writeTemplate(file);
+    const { status, json } = checkJson(file);
+    const result = json as JsonResult;
+    expect(located(result).filter((i) => i[0] === "error")).toEqual([["error", "no-figures", "Measures", "F2"]]);
+    expect(result.issues.find((i) => i.code === "no-figures")!.message).toMatch(/^The return has no figures/);
+    expect(status).toBe(1);
+    // On 10 August 2020, April to June are past their due dates.
+    expect(located(result).filter((i) => i[1] === "month-overdue").map((i) => i[3])).toEqual(["F1", "G1", "H1"]);
+  });
+
+  it("names the months past their due date, as on --today", async () => {
+    const file = await returnFile("late.xlsx");
+    const result = runCli(["check", file, "--today", "2020-09-16"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Warning: Month due but not reported \[month-overdue\] \(1\)\n {4}Measures!J1 {2}August 2020 was due by 15 September 2020 and has no figures\./);
+    expect(runCli(["check", file, "--today", "2020-02-30"]).stderr).toMatch(/--today needs a date such as 2020-08-20, not "2020-02-30"/);
   });
 
   it("gives exit 2 and a plain reason for bad arguments", () => {

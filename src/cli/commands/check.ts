@@ -30,6 +30,7 @@ explanation (typed in the Explanation column of the Checks sheet, in Excel).
 Options:
   --json                  Print the results as JSON (one object for one file, an array for several).
   --framework ID|FILE     Check against this framework instead of the one the workbook records.
+  --today YYYY-MM-DD      Check as on this date: which months are past their due date (default: today).
   -h, --help              Show this help.
 
 Exit codes: 0 no errors (there may be warnings); 1 errors found; 2 a file could not be read
@@ -131,6 +132,16 @@ export async function checkFile(file: string, framework: Framework | undefined, 
   return { file, result };
 }
 
+/** --today: a calendar date, yyyy-mm-dd (the checks read it as that day, local time). */
+function parseToday(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+  if (!m || !date || date.getMonth() !== Number(m[2]) - 1 || date.getDate() !== Number(m[3])) {
+    throw new UsageError(`--today needs a date such as 2020-08-20, not "${text}"`);
+  }
+  return date;
+}
+
 export function exitCodeFor(checks: readonly FileCheck[]): number {
   if (checks.some((c) => c.error !== undefined)) return EXIT.usage;
   if (checks.some((c) => (c.result?.summary.errors ?? 0) > 0)) return EXIT.problems;
@@ -194,7 +205,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: "boolean" }, framework: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { json: { type: "boolean" }, framework: { type: "string" }, today: { type: "string" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: true,
     });
@@ -208,10 +219,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("name at least one workbook to check, e.g. impact-returns check return.xlsx");
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
+  const today = values.today === undefined ? new Date() : parseToday(values.today);
 
   const checks: FileCheck[] = [];
   for (const file of positionals) {
-    const check = await checkFile(file, framework);
+    const check = await checkFile(file, framework, today);
     // A file that could not be checked: one plain line on standard error, as soon as it is known.
     if (check.error !== undefined) io.stderr(`${safeLine(`impact-returns check: ${check.error}`)}\n`);
     checks.push(check);
