@@ -6,10 +6,10 @@
 import { closest, distance } from "fastest-levenshtein";
 import { dueDate, isOverdue, longDateText, longMonthText, type Framework, type Measure } from "../framework";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
-import { measureRowKey, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
+import { measureRowKey, unitFromText, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
 import { measureRows, type MeasureRow } from "../setup/measure-rows";
 import { checkNumberCell, type IssueList, type NumberSpec, type TableView } from "./context";
-import { formatFigure, formatNumber, median, norm, showValue, text, type FigureUnit } from "./values";
+import { formatFigure, formatNumber, median, showValue, text, type FigureUnit } from "./values";
 
 type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label" | "month">;
 
@@ -171,9 +171,9 @@ function fallbackLabel(view: TableView, i: number, code: string, breakdown: stri
   return breakdown === "" ? name : `${name}: ${breakdown}`;
 }
 
+/** A Unit cell in either layout's words (1.0: gbp, count; 1.1: £, number). */
 function unitFromCell(value: unknown): FigureUnit {
-  const u = norm(value);
-  return u === "gbp" || u === "count" || u === "hours" || u === "people" ? u : "number";
+  return unitFromText(value) ?? "number";
 }
 
 function reportUnknownRow(
