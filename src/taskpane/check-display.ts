@@ -3,7 +3,8 @@
  * "Mark ready to send" is not available yet, and the re-check scheduler (debounced, never two
  * checks at once). No React and no Office.js here, so all of it is unit-tested directly.
  */
-import { catalogueEntry, groupIssues, warningsBlockingSignOff, type CheckIssue, type CheckResult, type IssueGroup } from "../core/checks";
+import { catalogueEntry, groupIssues, warningsBlockingSignOff, type CheckIssue, type CheckResult, type IssueGroup, type YearProgress } from "../core/checks";
+import { longDateText } from "../core/framework/due";
 import { sheetAddress } from "../core/layout/a1";
 
 /** How many examples a group shows before "Show all". */
@@ -201,4 +202,18 @@ export function createCheckScheduler(run: (reason: CheckReason) => Promise<void>
 export function nextStepText(step: { to?: string | undefined; due?: Date | undefined }): string {
   const whom = step.to ? `email it to ${step.to}` : "send it to the centre";
   return `Save the workbook and ${whom}${step.due ? ` by ${longDate(step.due)}` : ""}.`;
+}
+
+/**
+ * The year's progress, in a sentence: "6 of 12 months reported. Next due: October 2020, by 15
+ * November 2020." An overdue next month says when it was due; a full year says so.
+ */
+export function progressText(progress: YearProgress): string {
+  const head = `${progress.reported} of ${progress.months} months reported.`;
+  const next = progress.next;
+  if (!next) return `${head} Every month of the year has figures.`;
+  const due = longDateText(next.dueDate);
+  const late = progress.overdue.length;
+  if (next.overdue) return `${head} ${next.label} was due by ${due}${late > 1 ? ` (${plural(late, "month")} overdue)` : ""}.`;
+  return `${head} Next due: ${next.label}, by ${due}.`;
 }

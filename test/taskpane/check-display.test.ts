@@ -13,6 +13,7 @@ import {
   longDate,
   nextShown,
   plural,
+  progressText,
   showMoreLabel,
   signOffBlocker,
   summaryText,
@@ -288,5 +289,26 @@ describe("createCheckScheduler", () => {
     scheduler.edited();
     advance(10);
     expect(calls).toEqual(["manual", "auto"]);
+  });
+});
+
+describe("the year's progress", () => {
+  const month = (m: string, label: string, dueDate: string, overdue?: boolean) => ({ month: m, label, dueDate, ...(overdue ? { overdue } : {}) });
+
+  it("says how many months are reported and the next month due with its date", () => {
+    expect(progressText({ reported: 6, months: 12, next: month("2020-10", "October 2020", "2020-11-15"), overdue: [] })).toBe(
+      "6 of 12 months reported. Next due: October 2020, by 15 November 2020.",
+    );
+  });
+
+  it("says when the next month was due if it is late, and how many are", () => {
+    const june = month("2020-06", "June 2020", "2020-07-15", true);
+    expect(progressText({ reported: 2, months: 12, next: june, overdue: [june] })).toBe("2 of 12 months reported. June 2020 was due by 15 July 2020.");
+    const july = month("2020-07", "July 2020", "2020-08-15", true);
+    expect(progressText({ reported: 2, months: 12, next: june, overdue: [june, july] })).toBe("2 of 12 months reported. June 2020 was due by 15 July 2020 (2 months overdue).");
+  });
+
+  it("a full year", () => {
+    expect(progressText({ reported: 12, months: 12, overdue: [] })).toBe("12 of 12 months reported. Every month of the year has figures.");
   });
 });

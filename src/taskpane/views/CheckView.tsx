@@ -17,6 +17,7 @@ import {
   issueLocation,
   issueTitle,
   plural,
+  progressText,
   signOffBlocker,
   summaryText,
   type CheckReason,
@@ -326,6 +327,12 @@ export function CheckView({ actions }: CheckViewProps) {
             </h3>
             {organisation || frameworkName ? (
               <p className={styles.context}>{[organisation, frameworkName ? `checked against ${frameworkName}` : undefined].filter(Boolean).join(", ")}</p>
+            ) : null}
+            {/* The year's progress: months reported out of twelve, and the next month due. */}
+            {result.progress ? (
+              <p className={styles.context} data-testid="year-progress">
+                {progressText(result.progress)}
+              </p>
             ) : null}
           </div>
 
