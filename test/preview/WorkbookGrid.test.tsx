@@ -41,9 +41,8 @@ async function setUpHost(): Promise<MemoryExcelHost> {
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("A1:A5").format.protection.locked = false;
     sheet.getRange("C1").values = [["Locked"]];
-    const dv = sheet.getRange("A1:A5").dataValidation;
-    dv.rule = { wholeNumber: { formula1: 0, formula2: 100, operator: "Between" } };
-    dv.errorAlert = { showAlert: true, style: "Stop", title: "Not a valid figure", message: "Enter a whole number from 0 to 100." };
+    sheet.getRange("A1:A5").dataValidation.rule = { wholeNumber: { formula1: 0, formula2: 100, operator: "Between" } };
+    sheet.getRange("A1:A5").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Not a valid figure", message: "Enter a whole number from 0 to 100." };
     sheet.protection.protect();
     await context.sync();
   });
