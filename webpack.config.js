@@ -9,6 +9,7 @@
 // .xlsx download) are loaded with dynamic import() only when needed: `node scripts/bundle-size.mjs`
 // checks the initial JavaScript stays under budget.
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -117,6 +118,9 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: { officeJsUrl, preview },
       }),
       new SkipMinifyingPrebuilt(/(^|\/)exceljs\.[0-9a-f]+\.js$/),
+      // The zip guard's default inflater is Node's zlib; the Collate worker passes the browser's
+      // DecompressionStream instead, so in the browser node:zlib is a stub that is never called.
+      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, "src/collate-worker/no-zlib.js")),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },
@@ -130,7 +134,8 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: "async",
         cacheGroups: {
           // exceljs is big: keep it in a chunk of its own, fetched only for the .xlsx download.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
+          // Not in the Collate worker, whose own chunk (with its runtime) holds the exceljs it reads with.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: (chunk) => !chunk.canBeInitial() && !chunk.hasRuntime(), priority: 20, enforce: true },
         },
       },
     },

@@ -11,7 +11,10 @@ import { defaultYearStart, type YearMonth } from "../core/layout/months";
 import { readExistingReturn, readReturn, type ExistingReturn, type ReturnData } from "../core/return";
 import type { SetupDetails, SetupPlan } from "../core/setup/plan";
 import type { IssueKey } from "../excel/explain";
-import type { CheckOutcome, ExcelGateway, ProgressListener, SetupOutcome, SignOffOutcome, SummariseOutcome } from "../excel/gateway";
+import type { CheckOutcome, CollateInExcelOutcome, ExcelGateway, ProgressListener, SetupOutcome, SignOffOutcome, SummariseOutcome } from "../excel/gateway";
+import type { Submission as CollateSubmission } from "../core/collate/types";
+import type { ReadStage } from "../collate-worker/protocol";
+import { SECTOR_SHEET } from "../core/layout/sector-contract";
 
 /** The Set up view: choose a framework and details, review, insert or upgrade the sheets. */
 export interface SetupActions {
@@ -137,8 +140,20 @@ export interface SummariseActions {
   showBoardSummary(): Promise<void>;
 }
 
+/** The Collate view: read chosen returns (in a worker), add them to the sector workbook, show the totals. */
+export interface CollateActions {
+  /** Reads and checks each file off the pane's thread; `onFile` reports each file's progress. Never rejects for a bad file. */
+  readReturns(files: readonly File[], onFile: (index: number, stage: ReadStage, fraction: number) => void): Promise<CollateSubmission[]>;
+  /** Adds the submissions to the open sector workbook (the Submissions table is the ledger). */
+  addToWorkbook(submissions: readonly CollateSubmission[], options: { sectorHomes?: number }, onProgress: ProgressListener): Promise<CollateInExcelOutcome>;
+  /** The day collation is for (the chase list's day). */
+  today(): Date;
+  /** Activates the Sector totals sheet at A1. */
+  showSectorTotals(): Promise<void>;
+}
+
 /** Everything the task pane can do: what the App hands to each view. */
-export type TaskPaneActions = SetupActions & CheckActions & SummariseActions;
+export type TaskPaneActions = SetupActions & CheckActions & SummariseActions & CollateActions;
 
 export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date = () => new Date()): TaskPaneActions {
   const yearStart = () => defaultYearStart(today());
@@ -166,5 +181,12 @@ export function createTaskPaneActions(gateway: ExcelGateway, today: () => Date =
     watchEdits: (onEdit) => gateway.watchEdits(onEdit),
     summarise: (onProgress) => gateway.summarise(today(), onProgress),
     showBoardSummary: () => gateway.showSheet(SUMMARY_SHEET.board),
+    readReturns: async (files, onFile) => {
+      const { readFilesInWorker } = await import(/* webpackChunkName: "collate-reader" */ "../collate-worker/client");
+      return readFilesInWorker(files, onFile);
+    },
+    addToWorkbook: (submissions, options, onProgress) => gateway.collate(submissions, { today: today(), ...options }, onProgress),
+    today,
+    showSectorTotals: () => gateway.showSheet(SECTOR_SHEET.totals),
   };
 }

@@ -25,5 +25,5 @@ export const VIEWS: readonly TaskPaneView[] = [
   { id: "setup", label: "Set up", component: SetupView },
   { id: "check", label: "Check", component: lazy(() => import(/* webpackChunkName: "check-view" */ "./CheckView")) },
   { id: "summarise", label: "Summarise", component: lazy(() => import(/* webpackChunkName: "summarise-view" */ "./SummariseView")) },
-  // { id: "collate", label: "Collate", component: lazy(() => import("./CollateView")) },
+  { id: "collate", label: "Collate", component: lazy(() => import(/* webpackChunkName: "collate-view" */ "./CollateView")) },
 ];

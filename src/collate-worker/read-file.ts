@@ -1,0 +1,43 @@
+/**
+ * Reads one chosen file as a Submission, in the browser: the same door as the command line
+ * (problemWithBytes, the zip guard with the browser's DecompressionStream inflater, exceljs, the
+ * .xlsx reader, then the check and figures of submissionFromSnapshot), and SHA-256 by
+ * crypto.subtle. Never throws: a file that cannot be read becomes a Submission with a `problem`.
+ */
+import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
+import type { Submission } from "../core/collate/types";
+import { LIMITS, megabytes } from "../xlsx/limits";
+import { loadWorkbook } from "../xlsx/load";
+import { FileProblem } from "../xlsx/problem";
+import { readSnapshot } from "../xlsx/read";
+import { streamInflater } from "../xlsx/zip-guard";
+import type { ReadStage } from "./protocol";
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function readChosenFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, onStage: (stage: ReadStage, fraction: number) => void = () => undefined): Promise<Submission> {
+  const name = file.name;
+  if (file.size > LIMITS.fileBytes) {
+    return unreadableSubmission({ file: name, sha256: "", modifiedAt: file.lastModified }, `'${name}' cannot be read: it is ${megabytes(file.size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be.`);
+  }
+  onStage("reading", 0.1);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return unreadableSubmission({ file: name, sha256: "", modifiedAt: 0 }, `'${name}' could not be read from the disk. Copy it to a local folder and choose it again.`);
+  }
+  const facts = { file: name, sha256: await sha256Hex(bytes), modifiedAt: Math.floor(file.lastModified || 0) };
+  onStage("reading", 0.3);
+  try {
+    const workbook = await loadWorkbook(bytes, name, streamInflater);
+    onStage("checking", 0.7);
+    return submissionFromSnapshot(facts, readSnapshot(workbook));
+  } catch (error) {
+    if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
+    return unreadableSubmission(facts, `'${name}' could not be read: its contents are not laid out as a return workbook's are.`);
+  }
+}
