@@ -63,7 +63,8 @@ describe("Set up, by clicking and typing", () => {
 
     await reviewChanges(page);
     const review = reviewSection(page);
-    expect(await review.innerText()).toMatch(/reporting year Apr 2025 to Mar 2026/);
+    // The review repeats what the return will say: organisation, code, year.
+    expect(await review.innerText()).toMatch(/Organisation\s+Northfield Housing\s+Organisation code\s+NF07\s+Reporting year\s+Apr 2025 to Mar 2026/);
     for (const sheet of RETURN_SHEETS) {
       expect(await review.getByRole("heading", { level: 4, name: sheet, exact: true }).isVisible()).toBe(true);
     }
@@ -77,6 +78,7 @@ describe("Set up, by clicking and typing", () => {
     const tabs = await sheetTabs(page);
     expect(tabs).toEqual(expect.arrayContaining(RETURN_SHEETS));
     expect(tabs).toContain("Framework (hidden)");
+    expect(tabs).not.toContain("Sheet1");
 
     await showSheet(page, "Return");
     const ret = await gridCells(page);
@@ -123,9 +125,32 @@ describe("Set up, by clicking and typing", () => {
 
     await reviewChanges(page);
     await screenshot(page, "07-setup-again-review");
+    // Nothing to change: it says so and offers no primary action (only putting formats back).
+    const review = reviewSection(page);
+    expect(await review.innerText()).toMatch(/Nothing to change/);
+    expect(await review.innerText()).not.toMatch(/\b0 figures/);
+    expect(await review.getByRole("button", { name: "Set up workbook", exact: true }).count()).toBe(0);
     await pressSetUp(page);
     expect(await panel.innerText()).toMatch(/already up to date/);
     await screenshot(page, "08-setup-again-done");
     expect(await allSheetCells(page)).toEqual(before);
+  });
+
+  it("asks for the organisation and its code, and shows the code as it will be stored", async () => {
+    const { page } = harness.pane;
+    const panel = setupPanel(page);
+    await panel.getByRole("button", { name: "Review changes" }).click();
+    expect(await panel.getByText("Enter your organisation's name.").isVisible()).toBe(true);
+    expect(await panel.getByText(/Enter the code the centre gave your organisation/).isVisible()).toBe(true);
+    expect(await reviewSection(page).count()).toBe(0);
+    await screenshot(page, "08b-setup-required-fields");
+    await fillSetupForm(page, { ...INPUT, code: "  NF07  " });
+    expect(await panel.getByText("Stored as NF07: the code the centre gave you.").isVisible()).toBe(true);
+    await reviewChanges(page);
+    expect(await reviewSection(page).innerText()).toMatch(/Organisation code\s+NF07\s/);
+    // The new workbook's empty Sheet1 goes once the returns sheets are in.
+    expect(await reviewSection(page).innerText()).toMatch(/Removes the empty sheet 'Sheet1'/);
+    await pressSetUp(page);
+    expect(await sheetTabs(page)).not.toContain("Sheet1");
   });
 });

@@ -25,6 +25,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   summary: { margin: 0, color: tokens.colorNeutralForeground2 },
+  facts: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    "& dt": { color: tokens.colorNeutralForeground2 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  },
   focusTarget: {
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
   },
@@ -85,6 +94,10 @@ export function SetupView({ actions }: SetupViewProps) {
   const [organisationCode, setOrganisationCode] = useState("");
   const [yearStart, setYearStart] = useState<YearMonth>(defaultYear);
   const [stage, setStage] = useState<Stage>({ kind: "editing" });
+  /** Set once the user tries to review with a required field empty: the fields then say what is missing. */
+  const [showMissing, setShowMissing] = useState(false);
+  const organisationRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<{ error: DisplayError; title: string } | undefined>(undefined);
 
   const reviewHeading = useRef<HTMLHeadingElement>(null);
@@ -168,9 +181,19 @@ export function SetupView({ actions }: SetupViewProps) {
     }
   };
 
+  const missingOrganisation = organisation.trim() === "";
+  const missingCode = organisationCode.trim() === "";
+  /** The code as it will be stored: trimmed. */
+  const storedCode = organisationCode.trim();
+
   const review = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!chosen || busy) return;
+    if (missingOrganisation || missingCode) {
+      setShowMissing(true);
+      (missingOrganisation ? organisationRef : codeRef).current?.focus();
+      return;
+    }
     setError(undefined);
     setStage({ kind: "reviewing" });
     try {
@@ -224,7 +247,7 @@ export function SetupView({ actions }: SetupViewProps) {
 
   const unknownFramework =
     existing?.frameworkId !== undefined && !choices.some((c) => c.framework.id === existing.frameworkId)
-      ? `This workbook was set up with the framework '${existing.frameworkId}'${existing.frameworkVersion ? ` (version ${existing.frameworkVersion})` : ""}, which is not built in. Choose "From a file…" and pick its file to update the workbook.`
+      ? `This workbook was set up with the framework '${existing.frameworkTitle ?? existing.frameworkId}'${existing.frameworkVersion ? ` (version ${existing.frameworkVersion})` : ""}, which is not built in. Choose "From a file…" and pick its file to update the workbook.`
       : undefined;
   const plan = stage.kind === "reviewed" || stage.kind === "running" ? stage.plan : undefined;
   const alreadySetUp = existing?.frameworkId !== undefined;
@@ -259,8 +282,14 @@ export function SetupView({ actions }: SetupViewProps) {
           </MessageBar>
         ) : null}
 
-        <Field label="Organisation" hint="Your organisation's name, as the centre knows it.">
+        <Field
+          label="Organisation"
+          required
+          hint="Your organisation's name, as the centre knows it."
+          {...(showMissing && missingOrganisation ? { validationState: "error" as const, validationMessage: "Enter your organisation's name." } : {})}
+        >
           <Input
+            ref={organisationRef}
             value={organisation}
             disabled={busy}
             autoComplete="organization"
@@ -268,10 +297,17 @@ export function SetupView({ actions }: SetupViewProps) {
               setOrganisation(data.value);
               edited();
             }}
+            onBlur={() => setOrganisation((current) => current.trim())}
           />
         </Field>
-        <Field label="Organisation code" hint="The short code the centre gave you, e.g. RH01.">
+        <Field
+          label="Organisation code"
+          required
+          hint={storedCode === "" ? "The short code the centre gave you, e.g. RH01." : `Stored as ${storedCode}: the code the centre gave you.`}
+          {...(showMissing && missingCode ? { validationState: "error" as const, validationMessage: "Enter the code the centre gave your organisation, e.g. RH01." } : {})}
+        >
           <Input
+            ref={codeRef}
             value={organisationCode}
             disabled={busy}
             autoComplete="off"
@@ -280,6 +316,7 @@ export function SetupView({ actions }: SetupViewProps) {
               setOrganisationCode(data.value);
               edited();
             }}
+            onBlur={() => setOrganisationCode((current) => current.trim())}
           />
         </Field>
         <YearStartField
@@ -312,10 +349,20 @@ export function SetupView({ actions }: SetupViewProps) {
           <h3 id="setup-review-heading" ref={reviewHeading} tabIndex={-1} className={`${styles.subheading} ${styles.focusTarget}`}>
             Review changes
           </h3>
-          <p className={styles.summary}>
-            {plan.framework.title} (version {plan.framework.version}), reporting year {monthLabel(plan.yearStart)} to{" "}
-            {monthLabel(addMonths(plan.yearStart, 11))}.
-          </p>
+          <dl className={styles.facts} aria-label="What the return will say">
+            <dt>Organisation</dt>
+            <dd>{plan.organisation ?? "(not given)"}</dd>
+            <dt>Organisation code</dt>
+            <dd>{plan.organisationCode ?? "(not given)"}</dd>
+            <dt>Reporting year</dt>
+            <dd>
+              {monthLabel(plan.yearStart)} to {monthLabel(addMonths(plan.yearStart, 11))}
+            </dd>
+            <dt>Framework</dt>
+            <dd>
+              {plan.framework.title} (version {plan.framework.version})
+            </dd>
+          </dl>
           {plan.blockers.length > 0 ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
@@ -330,11 +377,38 @@ export function SetupView({ actions }: SetupViewProps) {
             </MessageBar>
           ) : (
             <>
+              {plan.upToDate ? (
+                <MessageBar intent="success" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>Nothing to change</MessageBarTitle>
+                    The workbook is already up to date with this framework and year. Every figure and row you entered stays as it is.
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
               <ChangeList changes={plan.changes} headingLevel={4} />
+              {plan.removedSheets.length > 0 ? (
+                <p className={styles.summary}>
+                  Removes the empty {plan.removedSheets.length > 1 ? "sheets" : "sheet"} {list(plan.removedSheets.map((s) => `'${s}'`))} the new workbook started
+                  with.
+                </p>
+              ) : null}
               <div className={styles.actions}>
-                <Button appearance="primary" disabled={stage.kind === "running"} onClick={() => void runSetup()}>
-                  Set up workbook
-                </Button>
+                {plan.upToDate ? (
+                  // No primary action when there is nothing to change; this only puts back formats,
+                  // dropdowns and protection (after a sheet was unprotected to add rows, say).
+                  <Button appearance="secondary" disabled={stage.kind === "running"} onClick={() => void runSetup()}>
+                    Set up workbook again
+                  </Button>
+                ) : (
+                  <Button appearance="primary" disabled={stage.kind === "running"} onClick={() => void runSetup()}>
+                    Set up workbook
+                  </Button>
+                )}
+                {plan.upToDate ? (
+                  <Text size={200} className={styles.summary}>
+                    Only puts back formats, dropdowns and sheet protection.
+                  </Text>
+                ) : null}
               </div>
               <div ref={progressRef} className={styles.progress}>
                 {stage.kind === "running" ? (
