@@ -18,6 +18,8 @@ import { columnLetter } from "../core/layout/a1";
 export const SAMPLE_ORGANISATION = "Riverside Homes";
 export const SAMPLE_CODE = "RH01";
 export const SAMPLE_YEAR_START: YearMonth = { year: 2020, month: 4 };
+/** The day the sample is opened on in the preview: 10 August 2020, with April to July filled and July due by the 15th. */
+export const SAMPLE_TODAY = new Date(2020, 7, 10);
 
 /** Types `values` into the cells of `address` (e.g. "F2:I2") on `sheet`, as a user would. */
 export type TypeIntoCells = (sheet: string, address: string, values: (string | number)[][]) => void | Promise<void>;

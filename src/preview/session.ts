@@ -62,10 +62,16 @@ export function newHost(latencyMs = 40): PreviewHost {
 
 export async function createSession(kind: "empty" | "sample", onProgress: (step: string) => void = () => undefined, latencyMs?: number): Promise<NewSession> {
   const host = newHost(latencyMs);
-  const gateway = createExcelGateway(host);
-  const actions = createTaskPaneActions(gateway);
-  if (kind === "empty") return { host, actions, label: "New workbook" };
-  const { buildSampleReturn, SAMPLE_ORGANISATION, SAMPLE_CODE } = await import(/* webpackChunkName: "sample-return" */ "./sample-return");
+  if (kind === "empty") {
+    const gateway = createExcelGateway(host);
+    return { host, actions: createTaskPaneActions(gateway), label: "New workbook" };
+  }
+  const { buildSampleReturn, SAMPLE_ORGANISATION, SAMPLE_CODE, SAMPLE_TODAY } = await import(/* webpackChunkName: "sample-return" */ "./sample-return");
+  // The sample is a 2020 return: the session's clock stands in that summer, so its months are
+  // due (or not) as they were for the officer filling it, not overdue by years.
+  const today = () => new Date(SAMPLE_TODAY.getTime());
+  const gateway = createExcelGateway(host, { today });
+  const actions = createTaskPaneActions(gateway, today);
   await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values), onProgress);
   return { host, actions, label: `Sample return: ${SAMPLE_ORGANISATION} (${SAMPLE_CODE})` };
 }

@@ -98,7 +98,7 @@ describe("the Check view", () => {
     expect(within(sheetWide).queryAllByRole("button")).toHaveLength(0);
 
     const headings = screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
-    expect(headings).toEqual(["Required measure not reported", "Text where a number belongs", "Month far out of line"]);
+    expect(headings).toEqual(["Text where a number belongs", "Required measure not reported", "Month far out of line"]);
     const required = screen.getByRole("region", { name: "Required measure not reported" });
     expect(within(required).getAllByRole("button", { name: /^Measures!J/ })).toHaveLength(3);
     expect(within(required).getByText("5 cells")).toBeTruthy();
