@@ -109,7 +109,8 @@ let canvasContext: CanvasRenderingContext2D | null | undefined;
 export const measureText: Measure = (text) => {
   if (canvasContext === undefined) {
     try {
-      canvasContext = typeof document !== "undefined" ? document.createElement("canvas").getContext("2d") : null;
+      const jsdom = typeof navigator !== "undefined" && /jsdom/i.test(navigator.userAgent);
+      canvasContext = typeof document !== "undefined" && !jsdom ? document.createElement("canvas").getContext("2d") : null;
     } catch {
       canvasContext = null;
     }

@@ -17,6 +17,14 @@ async function sampleChecked() {
   return { host, gateway, result };
 }
 
+/** The sheet row (1-based) of the warning in the Checks table. */
+async function warningRow(host: MemoryExcelHost): Promise<number> {
+  const rows = await checksRows(host);
+  const i = rows.findIndex((r) => r[1] === WARNING.code && r[2] === WARNING.sheet && r[3] === WARNING.cell);
+  if (i < 1) throw new Error("the warning is not listed");
+  return i + 1;
+}
+
 async function checksRows(host: MemoryExcelHost): Promise<unknown[][]> {
   return host.run(async (context) => {
     const range = context.workbook.tables.getItem("Checks").getRange();
@@ -29,8 +37,8 @@ async function checksRows(host: MemoryExcelHost): Promise<unknown[][]> {
 describe("Explain a warning through the gateway", () => {
   it("writes the explanation in the warning's row, and the next check accepts it", async () => {
     const { host, gateway, result } = await sampleChecked();
-    expect(result.summary).toEqual({ errors: 0, warnings: 1, accepted: 0 });
-    expect(result.issues[0]).toMatchObject(WARNING);
+    expect(result.summary.errors).toBe(0);
+    expect(result.issues).toContainEqual(expect.objectContaining(WARNING));
 
     await gateway.explain(WARNING, "  Staff went back to their usual roles in July.  ");
     const rows = await checksRows(host);
@@ -40,10 +48,11 @@ describe("Explain a warning through the gateway", () => {
     expect(host.cell("Checks", `F${row + 1}`).numberFormat).toBe("@");
 
     const again = await gateway.check();
-    expect(again.result.summary).toEqual({ errors: 0, warnings: 0, accepted: 1 });
-    expect(again.result.issues[0]).toMatchObject({ ...WARNING, accepted: true, explanation: "Staff went back to their usual roles in July." });
+    expect(again.result.summary.accepted).toBe(1);
+    expect(again.result.summary.warnings).toBe(result.summary.warnings - 1);
+    expect(again.result.issues).toContainEqual(expect.objectContaining({ ...WARNING, accepted: true, explanation: "Staff went back to their usual roles in July." }));
     // The check rewrites the list and keeps the explanation.
-    expect((await checksRows(host))[1]![5]).toBe("Staff went back to their usual roles in July.");
+    expect((await checksRows(host))[(await warningRow(host)) - 1]![5]).toBe("Staff went back to their usual roles in July.");
   });
 
   it("reads in 1 sync and writes in 1", async () => {
@@ -53,9 +62,10 @@ describe("Explain a warning through the gateway", () => {
 
   it("keeps text that Excel would read as a formula, a number or a date as the words typed", async () => {
     const { host, gateway } = await sampleChecked();
+    const row = await warningRow(host);
     for (const text of ["=fewer calls than June", "+44 staff back", "12/07/2020", "1,234"]) {
       await gateway.explain(WARNING, text);
-      const cell = host.cell("Checks", "F2");
+      const cell = host.cell("Checks", `F${row}`);
       expect(cell.formula).toBeNull();
       expect(cell.value).toBe(text);
     }
@@ -64,17 +74,17 @@ describe("Explain a warning through the gateway", () => {
   it("has the same effect as typing in the Explanation column (a user's typing stays possible)", async () => {
     const { host, gateway } = await sampleChecked();
     await gateway.explain(WARNING, "Written from the pane.");
-    await host.userEdit("Checks", "F2", [["Typed over in Excel."]]);
+    await host.userEdit("Checks", `F${await warningRow(host)}`, [["Typed over in Excel."]]);
     const { result } = await gateway.check();
-    expect(result.issues[0]?.explanation).toBe("Typed over in Excel.");
+    expect(result.issues.find((i) => i.cell === WARNING.cell)?.explanation).toBe("Typed over in Excel.");
   });
 
   it("an empty text withdraws the explanation", async () => {
-    const { gateway } = await sampleChecked();
+    const { gateway, result: before } = await sampleChecked();
     await gateway.explain(WARNING, "A reason.");
     await gateway.explain(WARNING, "   ");
     const { result } = await gateway.check();
-    expect(result.summary).toEqual({ errors: 0, warnings: 1, accepted: 0 });
+    expect(result.summary).toEqual(before.summary);
   });
 
   it("says so, changing nothing, when the warning is no longer listed or there is no list", async () => {

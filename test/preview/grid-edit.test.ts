@@ -95,7 +95,8 @@ describe("the sample return's remaining month", () => {
     for (let row = 2; row <= 21; row++) august.push([row === 20 ? 3 : host.cell("Measures", `I${row}`).value]);
     await host.userEdit("Measures", "J2:J21", august as never);
     const { result } = await gateway.check();
-    expect(result.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(["month-out-of-line Measures!J20"]);
+    // (Months after August are overdue only by today's date: not what this is about.)
+    expect(result.issues.filter((i) => i.code !== "month-overdue").map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(["month-out-of-line Measures!J20"]);
   });
 });
 
