@@ -51,6 +51,10 @@ export interface FileResult {
   organisation: string | null;
   organisationCode: string | null;
   summary: { errors: number; warnings: number; accepted: number } | null;
+  /** The year's progress: months reported, the next month due, months overdue. */
+  progress: CheckResult["progress"] | null;
+  /** Where and by when the return goes (the latest month with figures). */
+  submission: CheckResult["submission"] | null;
   issues: JsonIssue[];
 }
 
@@ -96,7 +100,7 @@ export interface FileCheck {
 export function toFileResult(check: FileCheck): FileResult {
   const r = check.result;
   if (check.error !== undefined || !r) {
-    return { file: check.file, error: check.error ?? "not checked", framework: null, organisation: null, organisationCode: null, summary: null, issues: [] };
+    return { file: check.file, error: check.error ?? "not checked", framework: null, organisation: null, organisationCode: null, summary: null, progress: null, submission: null, issues: [] };
   }
   return {
     file: check.file,
@@ -104,6 +108,8 @@ export function toFileResult(check: FileCheck): FileResult {
     organisation: r.organisation ?? null,
     organisationCode: r.organisationCode ?? null,
     summary: r.summary,
+    progress: r.progress ?? null,
+    submission: r.submission ?? null,
     issues: r.issues.map(toJsonIssue),
   };
 }
