@@ -1,0 +1,72 @@
+/**
+ * The Collate view in preview, driven as a user would: several returns chosen at once (read and
+ * checked in the worker, each listed with its status and reason), "Add to this workbook", then the
+ * sector sheets, charts and PivotTable in the grid. Screenshots; axe clean.
+ */
+import { rmSync } from "node:fs";
+import { screenshot } from "./support/browser";
+import { expectNoSeriousViolations, paneScreenshot } from "./support/check";
+import { addToWorkbook, chooseReturns, collatePanel, makeReturnsToChoose, openCollateTab } from "./support/collate";
+import { taskPaneForEachTest } from "./support/lifecycle";
+import { gridCells, sheetTabs, showSheet } from "./support/taskpane";
+
+jest.setTimeout(300_000);
+const harness = taskPaneForEachTest();
+let made: { dir: string; files: string[] };
+
+beforeAll(async () => {
+  made = await makeReturnsToChoose();
+});
+afterAll(() => {
+  if (made) rmSync(made.dir, { recursive: true, force: true });
+});
+
+describe("Collate, in the preview", () => {
+  it("reads several chosen returns in the worker, lists their statuses, adds them to the workbook and shows the sector sheets", async () => {
+    const { page } = harness.pane;
+    await openCollateTab(page);
+    await expectNoSeriousViolations(page, "collate-opened");
+    await chooseReturns(page, made.files);
+
+    const panel = collatePanel(page);
+    expect(await panel.getByTestId("collate-summary").innerText()).toBe("4 files: 2 accepted, 1 held, 1 rejected");
+    const items = panel.getByRole("list", { name: "Files chosen" }).getByRole("listitem");
+    expect(await items.count()).toBe(4);
+    const held = items.filter({ hasText: "hilltop-2020-07.xlsx" });
+    expect(await held.innerText()).toMatch(/Held: has check errors[\s\S]*check error/);
+    const rejected = items.filter({ hasText: "notes.xlsx" });
+    expect(await rejected.innerText()).toMatch(/Rejected[\s\S]*text file/);
+    await paneScreenshot(page, "80-collate-files-read");
+    await expectNoSeriousViolations(page, "collate-files-read");
+
+    await panel.getByRole("textbox", { name: /Homes in the sector/ }).fill("100000");
+    await addToWorkbook(page);
+    const result = panel.getByTestId("collate-result");
+    expect(await result.innerText()).toMatch(/The Submissions ledger now lists 4 files: 2 accepted, 1 held, 1 rejected/);
+    await paneScreenshot(page, "81-collate-added");
+    await expectNoSeriousViolations(page, "collate-added");
+
+    const tabs = await sheetTabs(page);
+    for (const sheet of ["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts", "Sector pivots"]) expect(tabs).toContain(sheet);
+    await result.getByRole("button", { name: "Show the Sector totals" }).click();
+    await page.getByRole("region", { name: "Sheet Sector totals, read-only" }).waitFor({ state: "visible", timeout: 15_000 });
+    const totals = await gridCells(page);
+    expect(totals.A1).toBe("Code");
+    expect(Object.values(totals)).toContain("Reported total");
+    await screenshot(page, "82-collate-sector-totals");
+    await showSheet(page, "Submissions");
+    expect(Object.values(await gridCells(page))).toEqual(expect.arrayContaining(["accepted", "held", "rejected"]));
+    await screenshot(page, "83-collate-submissions");
+    await showSheet(page, "Sector charts");
+    await screenshot(page, "84-collate-sector-charts");
+    await showSheet(page, "Sector pivots");
+    await screenshot(page, "85-collate-sector-pivots");
+    await expectNoSeriousViolations(page, "collate-charts-sheet");
+
+    // A resubmission later: the ledger grows, nothing collated before is lost.
+    await openCollateTab(page);
+    await chooseReturns(page, [made.files[0]!]);
+    await addToWorkbook(page);
+    expect(await panel.getByTestId("collate-result").innerText()).toMatch(/ledger now lists 5 files: 2 accepted, 1 duplicate, 1 held, 1 rejected \(4 files from before\)/);
+  });
+});
