@@ -36,14 +36,14 @@ describe("Collate, in the preview", () => {
     expect(await held.innerText()).toMatch(/Held: has check errors[\s\S]*check error/);
     const rejected = items.filter({ hasText: "notes.xlsx" });
     expect(await rejected.innerText()).toMatch(/Rejected[\s\S]*text file/);
-    await paneScreenshot(page, "80-collate-files-read");
+    await paneScreenshot(page, "90-collate-files-read");
     await expectNoSeriousViolations(page, "collate-files-read");
 
     await panel.getByRole("textbox", { name: /Homes in the sector/ }).fill("100000");
     await addToWorkbook(page);
     const result = panel.getByTestId("collate-result");
     expect(await result.innerText()).toMatch(/The Submissions ledger now lists 4 files: 2 accepted, 1 held, 1 rejected/);
-    await paneScreenshot(page, "81-collate-added");
+    await paneScreenshot(page, "91-collate-added");
     await expectNoSeriousViolations(page, "collate-added");
 
     const tabs = await sheetTabs(page);
@@ -53,14 +53,14 @@ describe("Collate, in the preview", () => {
     const totals = await gridCells(page);
     expect(totals.A1).toBe("Code");
     expect(Object.values(totals)).toContain("Reported total");
-    await screenshot(page, "82-collate-sector-totals");
+    await screenshot(page, "92-collate-sector-totals");
     await showSheet(page, "Submissions");
     expect(Object.values(await gridCells(page))).toEqual(expect.arrayContaining(["accepted", "held", "rejected"]));
-    await screenshot(page, "83-collate-submissions");
+    await screenshot(page, "93-collate-submissions");
     await showSheet(page, "Sector charts");
-    await screenshot(page, "84-collate-sector-charts");
+    await screenshot(page, "94-collate-sector-charts");
     await showSheet(page, "Sector pivots");
-    await screenshot(page, "85-collate-sector-pivots");
+    await screenshot(page, "95-collate-sector-pivots");
     await expectNoSeriousViolations(page, "collate-charts-sheet");
 
     // A resubmission later: the ledger grows, nothing collated before is lost.
