@@ -14,6 +14,12 @@ import type { CheckIssue, CheckResult } from "./types";
 
 const CHECKS_STYLE = "TableStyleLight9";
 
+/**
+ * The Data checksum cell holds the SHA-256 in hex for tools, but officers see words: a number
+ * format whose text section is a literal shows that literal in place of any text value.
+ */
+export const CHECKSUM_SHOWN_AS = '"Recorded at sign-off";"Recorded at sign-off";"Recorded at sign-off";"Recorded at sign-off"';
+
 /** Explanations typed in the Checks table, by issue key (code|sheet|cell). */
 export function readExplanations(snapshot: WorkbookSnapshot): Map<string, string> {
   const table = findTable(snapshot, TABLE.checks);
@@ -146,12 +152,15 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
   // The checksum has its own row, added below the return details at the first sign-off.
   const checksumRow = rowOf(FIELD.dataChecksum);
   if (checksumRow >= 0) {
-    writes.push({ kind: "write", sheet: table.sheet, address: valueCell(checksumRow), cells: [[checksum]] });
+    writes.push(
+      { kind: "write", sheet: table.sheet, address: valueCell(checksumRow), cells: [[checksum]] },
+      { kind: "applyRules", sheet: table.sheet, rules: [{ address: valueCell(checksumRow), numberFormat: CHECKSUM_SHOWN_AS }] },
+    );
   } else {
     const row = table.headers.map((_, c): PlannedCell => (c === field ? FIELD.dataChecksum : c === value ? checksum : null));
     writes.push(
       { kind: "appendRows", table: table.name, rows: [row] },
-      { kind: "applyRules", sheet: table.sheet, rules: [{ address: valueCell(table.values.length), locked: true }] },
+      { kind: "applyRules", sheet: table.sheet, rules: [{ address: valueCell(table.values.length), locked: true, numberFormat: CHECKSUM_SHOWN_AS }] },
     );
   }
   return {
