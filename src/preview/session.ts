@@ -69,7 +69,10 @@ export async function createSession(kind: "empty" | "sample", onProgress: (step:
   const { buildSampleReturn, SAMPLE_ORGANISATION, SAMPLE_CODE, SAMPLE_TODAY } = await import(/* webpackChunkName: "sample-return" */ "./sample-return");
   // The sample is a 2020 return: the session's clock stands in that summer, so its months are
   // due (or not) as they were for the officer filling it, not overdue by years.
-  const today = () => new Date(SAMPLE_TODAY.getTime());
+  const today = () => {
+    const now = new Date();
+    return new Date(SAMPLE_TODAY.getFullYear(), SAMPLE_TODAY.getMonth(), SAMPLE_TODAY.getDate(), now.getHours(), now.getMinutes(), now.getSeconds());
+  };
   const gateway = createExcelGateway(host, { today });
   const actions = createTaskPaneActions(gateway, today);
   await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values), onProgress);

@@ -36,6 +36,8 @@ export interface SetupActions {
 
 /** The Check view: check, go to cells, re-check after edits, sign off. */
 export interface CheckActions {
+  /** The pane's clock (the preview's sample stands in its own year); new Date() when absent. */
+  today?(): Date;
   /** Frameworks shipped with the tool (to name the one a return was checked against). */
   builtinFrameworks(): Framework[];
   /** Activates a sheet and selects a cell, e.g. ("Measures", "H7"). */

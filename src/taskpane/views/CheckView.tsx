@@ -446,7 +446,14 @@ export function CheckView({ actions }: CheckViewProps) {
 
       <hr className={styles.divider} />
 
-      <SignOffSection blocker={blocker} clean={result !== undefined && isClean(result)} busy={running !== undefined} signOff={(name) => actions.signOff(name)} onChecked={onSignOffChecked} />
+      <SignOffSection
+        blocker={blocker}
+        clean={result !== undefined && isClean(result)}
+        busy={running !== undefined}
+        signOff={(name) => actions.signOff(name)}
+        onChecked={onSignOffChecked}
+        now={() => actions.today?.() ?? new Date()}
+      />
     </div>
   );
 }

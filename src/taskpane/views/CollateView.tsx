@@ -82,7 +82,7 @@ function FileItem({ f, index }: { f: Chosen; index: number }) {
           <p className={mergeClasses(styles.status, tone)}>{STATUS_WORD[o.status]}</p>
           {who ? <p className={styles.reason}>{who}</p> : null}
           <p className={styles.reason}>
-            {STATUS_MEANING[o.status]} {o.status === "accepted" ? "" : `Why: ${o.reason.replace(/[.]+$/, "")}.`}
+            {STATUS_MEANING[o.status]} {o.status === "accepted" ? "" : `Why: ${o.reason.replace(/[.\s]+$/, "")}.`}
           </p>
         </>
       ) : (
