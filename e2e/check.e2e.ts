@@ -81,12 +81,13 @@ describe("Check, by clicking", () => {
     await runCheck(page);
     expect(await checkedAt(page).innerText()).toMatch(/^Checked at \d{2}:\d{2}$/);
     expect(await summaryLine(page)).toBe("10 errors, 2 warnings");
+    // The officer's own typing mistakes first, then their consequences (a required measure missing).
     expect(await groupTitles(page)).toEqual([
-      "Email address not valid",
-      "Required measure not reported",
       "Text where a number belongs",
       "Decimal in a whole-number field",
+      "Email address not valid",
       "Stakeholder group not on the Stakeholders sheet",
+      "Required measure not reported",
       "Month far out of line",
     ]);
     expect(await groupLocations(issueGroup(page, "Text where a number belongs"))).toEqual(["Measures!G2"]);
@@ -213,7 +214,8 @@ describe("Check, by clicking", () => {
     await waitForCheckAfter(page, n);
     expect(await checkedAt(page).innerText()).toMatch(/^Checked again at \d{2}:\d{2}$/);
     expect(await groupTitles(page)).toEqual(["Data changed after sign-off"]);
-    expect(await groupLocations(issueGroup(page, "Data changed after sign-off"))).toEqual(["Return!B11"]);
+    // The warning names the cell that changed since sign-off.
+    expect(await groupLocations(issueGroup(page, "Data changed after sign-off"))).toEqual(["Measures!G2"]);
     expect(await done.count()).toBe(0);
     // Signing off again is how a change since sign-off is dealt with, so it stays available.
     expect(await signOff.getAttribute("aria-disabled")).not.toBe("true");
@@ -334,8 +336,13 @@ describe("Check with the keyboard only", () => {
     // Focus moves to the results.
     await page.waitForFunction(() => document.activeElement?.id === "check-results-heading", undefined, { timeout: 5_000 });
 
-    const first = issueRows(issueGroup(page, "Email address not valid")).first();
+    const first = issueRows(issueGroup(page, "Text where a number belongs")).first();
     await tabTo(first, 10);
+    // Down through the one-cell groups (decimal, email, stakeholder group) to the required measures.
+    for (const group of ["Decimal in a whole-number field", "Email address not valid", "Stakeholder group not on the Stakeholders sheet"]) {
+      await press("ArrowDown");
+      expect(await isFocused(issueRows(issueGroup(page, group)).first())).toBe(true);
+    }
     const required = issueRows(issueGroup(page, "Required measure not reported"));
     await press("ArrowDown");
     expect(await isFocused(required.nth(0))).toBe(true);
