@@ -22,6 +22,17 @@ export interface FormulaContext {
   /** The cell the formula is worked out for (ROW(), COLUMN()). */
   row?: number;
   col?: number;
+  /** A workbook's defined name as the reference it stands for ("Checks!$C$2:$C$10000"), when it has one. */
+  name?(name: string): string | undefined;
+}
+
+/** The formula with every defined name (outside string literals, not a function name) replaced by its reference. */
+function withNamesResolved(formula: string, name: (name: string) => string | undefined): string {
+  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'!|[A-Za-z_][A-Za-z0-9_.]*(?![A-Za-z0-9_.!(])/g, (token) => {
+    if (token.startsWith('"') || token.startsWith("'")) return token;
+    const reference = name(token);
+    return reference === undefined ? token : reference.replace(/^=/, "");
+  });
 }
 
 class Unsupported extends Error {}
@@ -509,6 +520,7 @@ function tokensOf(formula: string): Token[] | null {
  */
 export function evaluateFormula(formula: string, context: CellReader | FormulaContext): Scalar | undefined {
   if (!formula.startsWith("=")) return undefined;
+  if (typeof context !== "function" && context.name) formula = withNamesResolved(formula, context.name);
   const tokens = tokensOf(formula);
   if (!tokens) return undefined;
   const ctx: FormulaContext =

@@ -16,6 +16,10 @@ export function modelContext(workbook: WorkbookModel, sheet: SheetModel): Formul
       if (!target) return "#REF!";
       return target.valueAt(row, col);
     },
+    name: (name) => {
+      const item = workbook.names.find((n) => !n.deleted && n.name.toLowerCase() === name.toLowerCase());
+      return item && /!/.test(item.formula) ? item.formula : undefined;
+    },
     lastRow: (name) => {
       const key = (name ?? sheet.name).toLowerCase();
       let last = lastRows.get(key);
