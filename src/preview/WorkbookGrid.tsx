@@ -409,6 +409,9 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   }, [editing]);
 
   const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
+  /** Set while a typed entry is being confirmed; keys typed meanwhile wait in typedAhead for the next cell. */
+  const committing = useRef(false);
+  const typedAhead = useRef("");
 
   const select = useCallback(
     (row: number, col: number, toRow = row, toCol = col) => {
@@ -458,9 +461,15 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
       try {
         await host.userType(sheet.name, address(row, col), text, { confirmed });
         setEditing(undefined);
+        const ahead = typedAhead.current;
+        typedAhead.current = "";
         if (move) {
           const next = moved(row, col, move);
           select(next.row, next.col);
+          if (ahead !== "" && !isLocked(next.row, next.col)) {
+            setEditing({ row: next.row, col: next.col, initial: ahead, mode: "enter" });
+            return true;
+          }
         }
         focusGrid();
         return true;
@@ -498,7 +507,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
         return false;
       }
     },
-    [host, sheet, editing, select, focusGrid, showProtected],
+    [host, sheet, editing, select, focusGrid, showProtected, isLocked],
   );
 
   const clearSelection = useCallback(async () => {
@@ -575,6 +584,15 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   const onEditorKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (!editing) return;
     const input = event.currentTarget;
+    // Keys typed while the cell is being confirmed (Enter pressed, the workbook busy) are the start
+    // of the next cell's entry, as in Excel: kept, not lost with the closing editor.
+    if (committing.current) {
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        typedAhead.current += event.key;
+      }
+      return;
+    }
     if (event.key === "Escape") {
       event.preventDefault();
       setEditing(undefined);
@@ -585,7 +603,11 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
     if (!move) return;
     if (event.key.startsWith("Arrow") && editing.mode === "edit") return;
     event.preventDefault();
-    void commit(input.value, move);
+    committing.current = true;
+    typedAhead.current = "";
+    void commit(input.value, move).finally(() => {
+      committing.current = false;
+    });
   };
 
   if (!sheet || !grid) {
