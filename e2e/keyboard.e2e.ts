@@ -101,10 +101,9 @@ describe("Set up with the keyboard only", () => {
       const failed = panel.getByRole("group", { name: /did not finish/ });
       await done.or(failed).first().waitFor({ state: "visible", timeout: 60_000 });
       if (await failed.isVisible()) throw new Error(`Set up failed: ${(await failed.innerText()).replace(/\s+/g, " ")}`);
-      await page.waitForTimeout(100);
-      log.push(`after Space on Set up workbook -> ${await describeFocus(page)}`);
       // Focus moves to the result.
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? "")).toMatch(/The workbook is set up/);
+      await page.waitForFunction(() => /The workbook is set up/.test((document.activeElement as HTMLElement | null)?.innerText ?? ""));
+      log.push(`after Space on Set up workbook -> ${await describeFocus(page)}`);
       await screenshot(page, "22-keyboard-setup-done");
 
       // The grid's sheet tabs work from the keyboard too: reach them, arrow to Return, Enter.

@@ -14,7 +14,8 @@ describe("a narrow window and the small things", () => {
   it("does not overflow a 360 px window", async () => {
     const { page } = harness.pane;
     await page.setViewportSize({ width: 360, height: 760 });
-    await page.waitForTimeout(300);
+    // The page has laid itself out at the new width once two frames have been drawn.
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
     const report = await page.evaluate(() => {
       const doc = document.documentElement;
       const wide = [...document.querySelectorAll<HTMLElement>("body *")]

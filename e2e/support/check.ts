@@ -33,12 +33,23 @@ export async function checkCount(page: Page): Promise<number> {
   return (await section.count()) > 0 ? Number(await section.getAttribute("data-check-number")) : 0;
 }
 
-/** Waits until the results come from a check after the `after`-th. */
+/**
+ * Waits until the results come from a check after the `after`-th and the pane is idle: no check
+ * running and no re-check waiting for edits to pause (so every edit made before is in the results).
+ */
 export async function waitForCheckAfter(page: Page, after: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((n) => Number(document.querySelector("section[data-check-number]")?.getAttribute("data-check-number") ?? "0") > n, after, {
-    timeout,
-  });
-  await checking(page).waitFor({ state: "hidden", timeout });
+  await page.waitForFunction(
+    (n) =>
+      Number(document.querySelector("section[data-check-number]")?.getAttribute("data-check-number") ?? "0") > n &&
+      !document.querySelector("[data-recheck-waiting], [data-checking]"),
+    after,
+    { timeout },
+  );
+}
+
+/** Waits until the Check view watches the workbook for edits (so that an edit made now is re-checked). */
+export async function waitForWatchingEdits(page: Page): Promise<void> {
+  await checkPanel(page).locator("[data-watching-edits]").waitFor({ state: "attached" });
 }
 
 /** Clicks "Check the return" and waits for the results. */
@@ -148,7 +159,7 @@ export async function paneScreenshot(page: Page, name: string): Promise<string> 
   });
   if (extra > 0) await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(VIEWPORT.height + extra + 8, 6000) });
   try {
-    await page.waitForTimeout(150);
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
     const path = await screenshot(page, name);
     await page.getByTestId("task-pane").screenshot({ path: path.replace(/\.png$/, "-pane.png"), animations: "disabled" });
     return path;

@@ -346,7 +346,7 @@ interface Editing {
   mode: "enter" | "edit";
 }
 
-type Alert = Omit<GridAlertProps, "onClose"> & { onClose(choice: string): void };
+type Alert = GridAlertProps;
 
 function isAccessDenied(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "AccessDenied";
@@ -361,11 +361,10 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   const gridRef = useRef<HTMLTableElement>(null);
   const editorRef = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
-  const [alert, setAlert] = useState<Alert | undefined>(undefined);
-  // The last alert stays mounted (closed) so that the dialog closes properly.
-  const lastAlert = useRef<Alert | undefined>(undefined);
-  if (alert) lastAlert.current = alert;
-  const shownAlert = alert ?? lastAlert.current;
+  // Each alert is a dialog of its own (keyed by serial), mounted while it is open.
+  const [alert, setAlertState] = useState<(Alert & { serial: number }) | undefined>(undefined);
+  const alertSerial = useRef(0);
+  const setAlert = useCallback((next: Alert | undefined) => setAlertState(next ? { ...next, serial: ++alertSerial.current } : undefined), []);
   const [focused, setFocused] = useState(false);
   const idBase = useId().replace(/:/g, "");
   const editable = host !== undefined;
@@ -401,11 +400,6 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
     if (!editing || !input) return;
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
-    // A closing dialog hands focus back a moment later: take it again.
-    const again = setTimeout(() => {
-      if (editorRef.current === input && document.activeElement !== input) input.focus();
-    }, 50);
-    return () => clearTimeout(again);
   }, [editing]);
 
   const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
@@ -439,7 +433,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
         focusGrid();
       },
     });
-  }, [focusGrid]);
+  }, [focusGrid, setAlert]);
 
   const startEditing = useCallback(
     (row: number, col: number, initial: string, mode: Editing["mode"]) => {
@@ -507,7 +501,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
         return false;
       }
     },
-    [host, sheet, editing, select, focusGrid, showProtected, isLocked],
+    [host, sheet, editing, select, focusGrid, showProtected, isLocked, setAlert],
   );
 
   const clearSelection = useCallback(async () => {
@@ -779,7 +773,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
           Arrow keys move; type to replace a cell, F2 to edit it; Enter or Tab confirms; Esc cancels; Delete clears; Ctrl+V pastes.
         </p>
       ) : null}
-      {shownAlert ? <GridAlert {...shownAlert} open={alert !== undefined} /> : null}
+      {alert ? <GridAlert key={alert.serial} {...alert} /> : null}
       <div className={styles.footer}>
         <Tabs
           className={styles.tabs}

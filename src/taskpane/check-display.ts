@@ -145,15 +145,24 @@ const REAL_TIMERS: Timers = {
  * check asked for while one runs waits for it, and several such requests become one (a manual
  * request wins over an automatic one). `run` must not throw; it reports its own failures.
  */
-export function createCheckScheduler(run: (reason: CheckReason) => Promise<void>, delayMs = 1500, timers: Timers = REAL_TIMERS): CheckScheduler {
+export function createCheckScheduler(
+  run: (reason: CheckReason) => Promise<void>,
+  delayMs = 1500,
+  timers: Timers = REAL_TIMERS,
+  /** Told when a re-check starts or stops waiting for its delay (so the pane can say one is coming). */
+  onWaiting: (waiting: boolean) => void = () => undefined,
+): CheckScheduler {
   let timer: unknown;
   let running = false;
   let queued: CheckReason | undefined;
   let disposed = false;
 
   const clearTimer = () => {
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = undefined;
+    if (timer !== undefined) {
+      timers.clearTimeout(timer);
+      timer = undefined;
+      onWaiting(false);
+    }
   };
 
   const start = (reason: CheckReason) => {
@@ -180,9 +189,11 @@ export function createCheckScheduler(run: (reason: CheckReason) => Promise<void>
     },
     edited: () => {
       if (disposed) return;
-      clearTimer();
+      if (timer !== undefined) timers.clearTimeout(timer);
+      else onWaiting(true);
       timer = timers.setTimeout(() => {
         timer = undefined;
+        onWaiting(false);
         start("auto");
       }, delayMs);
     },

@@ -146,7 +146,7 @@ describe("the Check view", () => {
     expect(text.hidden).toBe(false);
   });
 
-  it("re-checks 1.5 s after the last edit, and stops watching when switched off or closed", async () => {
+  it("re-checks 1.5 s after the last edit, says one is coming, marks results out of date when switched off, stops watching when closed", async () => {
     jest.useFakeTimers();
     const { actions, edit, stopped } = fakeActions([{ result: FAULTY }]);
     const view = renderView(actions);
@@ -170,14 +170,30 @@ describe("the Check view", () => {
     await settle();
     expect(document.activeElement?.textContent).toBe("Check the return");
 
+    // Waiting for the pause is shown; switched off, the waiting re-check is forgotten.
+    act(() => edit());
+    expect(screen.getByTestId("recheck-waiting").textContent).toMatch(/checking again when you pause/);
     fireEvent.click(screen.getByRole("switch", { name: "Check again automatically after edits" }));
     await settle();
-    expect(stopped).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("recheck-waiting")).toBeNull();
+    act(() => jest.advanceTimersByTime(RECHECK_DELAY_MS * 2));
+    await settle();
+    expect(actions.check).toHaveBeenCalledTimes(3);
+    // Off: an edit marks the results out of date and checks nothing.
+    act(() => edit());
+    act(() => jest.advanceTimersByTime(RECHECK_DELAY_MS * 2));
+    await settle();
+    expect(actions.check).toHaveBeenCalledTimes(3);
+    expect(screen.getByTestId("checked-at").textContent).toMatch(/edited since: check again to update$/);
+    // On again after edits: checked at once.
     fireEvent.click(screen.getByRole("switch", { name: "Check again automatically after edits" }));
     await settle();
-    expect(actions.watchEdits).toHaveBeenCalledTimes(2);
+    expect(actions.check).toHaveBeenCalledTimes(4);
+    expect(screen.getByTestId("checked-at").textContent).toMatch(/^Checked again at \d{2}:\d{2}$/);
+    expect(actions.watchEdits).toHaveBeenCalledTimes(1);
+    expect(stopped).not.toHaveBeenCalled();
     view.unmount();
-    expect(stopped).toHaveBeenCalledTimes(2);
+    expect(stopped).toHaveBeenCalledTimes(1);
   });
 
   it("allows sign-off only when clean, saying why not, and reports who signed", async () => {

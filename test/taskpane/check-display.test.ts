@@ -215,6 +215,27 @@ describe("createCheckScheduler", () => {
     expect(check.calls).toEqual(["auto"]);
   });
 
+  it("says when a re-check is waiting for its delay, and when it no longer is", async () => {
+    const { timers, advance } = manualTimers();
+    const check = controllableRun();
+    const waiting: boolean[] = [];
+    const scheduler = createCheckScheduler(check.run, 1500, timers, (w) => waiting.push(w));
+    scheduler.edited();
+    scheduler.edited();
+    expect(waiting).toEqual([true]);
+    advance(1500);
+    expect(waiting).toEqual([true, false]);
+    await check.finish();
+    scheduler.edited();
+    scheduler.checkNow();
+    expect(waiting).toEqual([true, false, true, false]);
+    await check.finish();
+    scheduler.edited();
+    scheduler.cancel();
+    scheduler.dispose();
+    expect(waiting).toEqual([true, false, true, false, true, false]);
+  });
+
   it("never runs two checks at once: requests while one runs become one run after it", async () => {
     const { timers, advance } = manualTimers();
     const check = controllableRun();

@@ -141,6 +141,14 @@ export function CheckView({ actions }: CheckViewProps) {
   const [watchProblem, setWatchProblem] = useState<DisplayError | undefined>(undefined);
   const [goError, setGoError] = useState<DisplayError | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
+  /** An automatic re-check is waiting for the edits to pause. */
+  const [waiting, setWaiting] = useState(false);
+  /** Edited since the last check while automatic re-checks are off: the results may be out of date. */
+  const [stale, setStale] = useState(false);
+  /** Edits are being watched (the workbook's change events are registered). */
+  const [watching, setWatching] = useState(false);
+  const autoRef = useRef(auto);
+  autoRef.current = auto;
 
   const scheduler = useRef<CheckScheduler | undefined>(undefined);
   const pendingFocus = useRef<"results" | "error" | "goError" | undefined>(undefined);
@@ -154,6 +162,7 @@ export function CheckView({ actions }: CheckViewProps) {
   useEffect(() => {
     const run = async (reason: CheckReason) => {
       setRunning(reason);
+      setStale(false);
       if (reason === "manual") setAnnouncement("Checking the return…");
       try {
         const outcome = await actions.check();
@@ -174,7 +183,7 @@ export function CheckView({ actions }: CheckViewProps) {
         setRunning(undefined);
       }
     };
-    const s = createCheckScheduler(run, RECHECK_DELAY_MS);
+    const s = createCheckScheduler(run, RECHECK_DELAY_MS, undefined, setWaiting);
     scheduler.current = s;
     return () => {
       s.dispose();
@@ -182,20 +191,24 @@ export function CheckView({ actions }: CheckViewProps) {
     };
   }, [actions]);
 
-  // Watch for edits while automatic re-checks are on and the return has been checked once.
+  // Watch for edits once the return has been checked: each one re-checks (after a pause) while
+  // automatic re-checks are on, and otherwise marks the results as out of date.
   const checkedOnce = last !== undefined;
   useEffect(() => {
-    if (!auto || !checkedOnce) return;
+    if (!checkedOnce) return;
     let stop: (() => Promise<void>) | undefined;
     let ended = false;
     const finish = (s: () => Promise<void>) => void s().catch(() => undefined);
     setWatchProblem(undefined);
     actions
-      .watchEdits(() => scheduler.current?.edited())
+      .watchEdits(() => (autoRef.current ? scheduler.current?.edited() : setStale(true)))
       .then(
         (s) => {
           if (ended) finish(s);
-          else stop = s;
+          else {
+            stop = s;
+            setWatching(true);
+          }
         },
         (e: unknown) => {
           if (!ended) setWatchProblem(describeError(e, "Watching for edits"));
@@ -203,10 +216,11 @@ export function CheckView({ actions }: CheckViewProps) {
       );
     return () => {
       ended = true;
+      setWatching(false);
       scheduler.current?.cancel();
       if (stop) finish(stop);
     };
-  }, [actions, auto, checkedOnce]);
+  }, [actions, checkedOnce]);
 
   // Focus follows what the user asked for: the results after a check, the message after a failure.
   useEffect(() => {
@@ -267,7 +281,13 @@ export function CheckView({ actions }: CheckViewProps) {
         Finds mistakes before you send the return. Each one is listed here and on the Checks sheet, and highlighted in the workbook.
       </p>
 
-      <div className={styles.controls}>
+      {/* The view's state, for tests and tools to wait on: watching for edits, a re-check waiting, a check running. */}
+      <div
+        className={styles.controls}
+        data-watching-edits={watching ? "" : undefined}
+        data-recheck-waiting={waiting ? "" : undefined}
+        data-checking={running ? "" : undefined}
+      >
         <div className={styles.actions}>
           <Button
             appearance="primary"
@@ -282,6 +302,16 @@ export function CheckView({ actions }: CheckViewProps) {
         <div className={styles.statusLine}>
           {running ? (
             <Spinner size="extra-tiny" label={running === "auto" ? "Checking again after your edits…" : "Checking the return…"} />
+          ) : waiting ? (
+            <span className={styles.checkedAt} data-testid="recheck-waiting">
+              <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
+              Edits noticed: checking again when you pause
+            </span>
+          ) : last && stale ? (
+            <span className={styles.checkedAt} data-testid="checked-at" data-stale="">
+              <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
+              {`${last.reason === "auto" ? "Checked again" : "Checked"} at ${clockTime(last.at)}; edited since: check again to update`}
+            </span>
           ) : last ? (
             <span className={styles.checkedAt} data-testid="checked-at">
               <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
@@ -291,7 +321,17 @@ export function CheckView({ actions }: CheckViewProps) {
             <span className={styles.checkedAt}>Not checked yet</span>
           )}
         </div>
-        <Switch className={styles.switch} label="Check again automatically after edits" checked={auto} onChange={(_, data) => setAuto(data.checked)} />
+        <Switch
+          className={styles.switch}
+          label="Check again automatically after edits"
+          checked={auto}
+          onChange={(_, data) => {
+            setAuto(data.checked);
+            // Off: forget a re-check waiting for its delay; on again after edits: check them now.
+            if (!data.checked) scheduler.current?.cancel();
+            else if (stale) scheduler.current?.checkNow("auto");
+          }}
+        />
         {watchProblem ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
