@@ -249,6 +249,27 @@ describe("Set up on a workbook that already has the sheets", () => {
     expect(plan.changes).toContainEqual({ sheet: "Outcomes", action: "update", detail: "renames column 'Quantiy' back to 'Quantity'" });
   });
 
+  it("finds a header as Check does: 'Qantty' is the officer's Quantity column, renamed, never given an empty twin", () => {
+    const edited: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const im = edited.tables.find((t) => t.name === TABLE.impactMap)!;
+    const quantity = im.headers.indexOf("Quantity");
+    im.headers[quantity] = "Qantty";
+    im.values[0]![quantity] = 42;
+    // Check reads the officer's column under the mistyped header...
+    const before = readReturn(edited).views.get(TABLE.impactMap)!;
+    expect(before.col("Quantity")).toBe(quantity);
+    // ...and Set up renames it rather than adding a second, empty Quantity column.
+    const plan = planSetup(edited, v1, {}, april2020);
+    expect(ofKind(plan.operations, "appendColumns")).toEqual([]);
+    const rename = ofKind(plan.operations, "write").find((w) => w.sheet === SHEET.outcomes && w.cells[0]?.[0] === "Quantity");
+    expect(rename?.address).toBe(`${String.fromCharCode(65 + quantity)}1`);
+    expect(plan.changes).toContainEqual({ sheet: "Outcomes", action: "update", detail: "renames column 'Qantty' back to 'Quantity'" });
+    // After Set up, Check still reads the officer's figure.
+    im.headers[quantity] = "Quantity";
+    const after = readReturn(edited).views.get(TABLE.impactMap)!;
+    expect(after.value(0, after.col("Quantity"))).toBe(42);
+  });
+
   it("updates the organisation when the user gives a new name, and says so", () => {
     const plan = planSetup(existing, v1, { organisation: "Riverside Housing Group" }, april2020);
     const write = ofKind(plan.operations, "write").find((w) => w.sheet === SHEET.return)!;

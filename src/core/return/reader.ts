@@ -28,7 +28,7 @@ import {
 import { excelSerial, monthLabel, parseMonth, reportingMonths, type YearMonth } from "../layout/months";
 import { findTable, isBlank, type CellValue, type WorkbookSnapshot } from "../workbook/types";
 import { readNumber } from "./cells";
-import { resolveColumns, TableView, type HeaderFinding, type Location } from "./table-view";
+import { monthHeaderMatcher, resolveColumns, TableView, type HeaderFinding, type Location } from "./table-view";
 import { norm, text } from "./text";
 import { kindFromText, unitFromText } from "./words";
 
@@ -283,14 +283,8 @@ function readDetails(view: TableView): ReturnDetailsData {
 
 function readMeasures(view: TableView, yearStart: YearMonth | undefined, findings: HeaderFinding[]): MeasuresData {
   const months = yearStart ? reportingMonths(yearStart) : [];
-  const labelSet = new Set(months.map(monthLabel));
-  findings.push(
-    ...resolveColumns(view, measureColumns(yearStart), (header) => {
-      const month = /\d/.test(header) ? parseMonth(header) : undefined;
-      const label = month ? monthLabel(month) : undefined;
-      return label !== undefined && labelSet.has(label) ? label : undefined;
-    }),
-  );
+  const columns = measureColumns(yearStart);
+  findings.push(...resolveColumns(view, columns, monthHeaderMatcher(columns)));
   const monthCols: MonthColumn[] = [];
   months.forEach((month, slot) => {
     const label = monthLabel(month);

@@ -5,6 +5,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { columnLetter } from "../layout/a1";
+import { monthLabel, parseMonth } from "../layout/months";
 import type { CellValue, TableSnapshot } from "../workbook/types";
 import { norm } from "./text";
 
@@ -128,6 +129,23 @@ export class TableView {
 /** The largest edit distance at which a header counts as a misspelling of an expected one. */
 function misspellingLimit(expected: string): number {
   return Math.max(2, Math.floor(expected.length / 3));
+}
+
+/**
+ * Claims a header that names one of the expected month columns another way ("April 2020", or
+ * "Apr-20" where Excel read "Apr 2020" typed into a header as a date) for that month's label.
+ */
+export function monthHeaderMatcher(expected: readonly string[]): (header: string) => string | undefined {
+  const labels = new Set(expected.filter((e) => {
+    const month = parseMonth(e);
+    return month !== undefined && monthLabel(month) === e;
+  }));
+  return (header) => {
+    if (labels.size === 0 || !/\d/.test(header)) return undefined;
+    const month = parseMonth(header);
+    const label = month ? monthLabel(month) : undefined;
+    return label !== undefined && labels.has(label) ? label : undefined;
+  };
 }
 
 /**

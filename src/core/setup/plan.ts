@@ -5,7 +5,6 @@
  * (headers, key columns, the framework sheet, the impact formula where it is blank) and reapplies
  * formats, validation and protection. The same plan drives Excel and the .xlsx writer.
  */
-import { distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import {
   ALL_RETURN_FIELDS,
@@ -37,8 +36,8 @@ import {
   type TableName,
 } from "../layout/contract";
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, parseMonth, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
-import { existingReturn, headerIndex, norm, readReturn, type ExistingReturn, type ReturnData } from "../return";
+import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ExistingReturn, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
   findSheet,
@@ -146,13 +145,6 @@ function bodyColumn(g: Geometry, header: string): string | undefined {
 
 function bodyRowNumber(g: Geometry, rowIndex: number): number {
   return g.row + 2 + rowIndex; // 1-based sheet row
-}
-
-/** A month label as Set up writes it ("Apr 2025"). */
-const MONTH_LABEL = /^[A-Z][a-z]{2} \d{4}$/;
-
-function sameMonthOrFalse(a: YearMonth | undefined, b: YearMonth): boolean {
-  return a !== undefined && sameMonth(a, b);
 }
 
 /**
@@ -327,26 +319,24 @@ class PlanBuilder {
    * `rowFor` builds an appended row from a header -> value map, in the table's final column order.
    */
   private extendTable(table: TableName, existing: TableSnapshot, headers: readonly string[], appended: Record<string, PlannedCell>[]): { geometry: Geometry; addedColumns: string[] } {
-    // A header the user mistyped ("Quantiy") is put right in place rather than a second column added.
+    // Columns are found as the return reader finds them (one matcher: a mistyped header such as
+    // "Quantiy", or a month Excel turned into a date, is that column), so a header the user mistyped
+    // is put right in place rather than a second, empty column added that Check would then read.
+    const view = new TableView(existing);
+    resolveColumns(view, headers, monthHeaderMatcher(headers));
     const existingHeaders = [...existing.headers];
-    const spare = existingHeaders.filter((h) => headerIndex(headers, h) < 0);
     const missing: string[] = [];
-    for (const wanted of headers.filter((h) => headerIndex(existingHeaders, h) < 0)) {
-      // Excel reads "Apr 2025" typed into a header as a date and keeps its text "Apr-25": the
-      // same month under another spelling is the same column, put back as text.
-      const month = MONTH_LABEL.test(wanted) ? parseMonth(wanted) : undefined;
-      const typo =
-        spare.find((h) => month !== undefined && /\d/.test(h) && sameMonthOrFalse(parseMonth(h), month)) ??
-        spare.find((h) => distance(norm(h), norm(wanted)) <= Math.max(1, Math.floor(wanted.length / 6)));
-      if (typo === undefined) {
+    for (const wanted of headers) {
+      const index = view.col(wanted);
+      if (index === undefined) {
         missing.push(wanted);
         continue;
       }
-      spare.splice(spare.indexOf(typo), 1);
-      const index = existingHeaders.indexOf(typo);
+      const typed = existingHeaders[index];
+      if (norm(typed) === norm(wanted)) continue;
       existingHeaders[index] = wanted;
       this.content.push({ kind: "write", sheet: existing.sheet, address: cellAddress(existing.row, existing.column + index), cells: [[wanted]] });
-      this.changes.push({ sheet: existing.sheet, action: "update", detail: `renames column '${typo}' back to '${wanted}'` });
+      this.changes.push({ sheet: existing.sheet, action: "update", detail: `renames column '${String(typed ?? "")}' back to '${wanted}'` });
     }
     existing = { ...existing, headers: existingHeaders };
     if (missing.length > 0) this.content.push({ kind: "appendColumns", table, headers: missing });
