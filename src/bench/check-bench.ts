@@ -22,7 +22,7 @@ import {
   type TableName,
 } from "../core/layout/contract";
 import { columnLetter } from "../core/layout/a1";
-import { excelSerial, monthLabel, reportingMonths } from "../core/layout/months";
+import { excelSerial, monthLabel, reportingMonths } from "../core/calendar";
 import { impactValue, impactValueFormula } from "../core/setup/impact-value";
 import { measureRows } from "../core/setup/measure-rows";
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";

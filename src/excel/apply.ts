@@ -4,7 +4,7 @@
  * Only string literals are used for Office enums, so this runs against the in-memory host too.
  */
 import { parseRange } from "../core/layout/a1";
-import { serialToDate } from "../core/layout/months";
+import { serialIsoDate } from "../core/calendar";
 import type { CellValue, PageLayout, PlannedCell, RangeRule, SetupOperation, ValidationRule } from "../core/workbook/types";
 
 /** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
@@ -41,10 +41,7 @@ function fill<T>(rows: number, columns: number, value: T): T[][] {
 }
 
 /** Office takes date-rule bounds as ISO dates. */
-function isoDate(serial: number): string {
-  const { year, month, day } = serialToDate(serial);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+const isoDate = serialIsoDate;
 
 function toOfficeRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.type) {

@@ -21,7 +21,7 @@ import { collate, planSector, SectorTooLargeError, type Collation, type FileOutc
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorTablePlan } from "../core/collate/plan";
 import { findBuiltinFramework } from "../core/framework";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { excelSerial, serialToDate } from "../core/layout/months";
+import { excelSerial, isoMonth, serialToDate } from "../core/calendar";
 import { SECTOR_SHEET, SECTOR_TABLE, SECTOR_HOMES_LABEL } from "../core/layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../core/layout/summary-contract";
 import type { CellValue } from "../core/workbook/types";
@@ -78,8 +78,7 @@ const text = (v: CellValue | undefined): string => (v === null || v === undefine
 const num = (v: CellValue | undefined): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
 const isoOf = (v: CellValue | undefined): string | undefined => {
   if (typeof v === "number" && v > 0) {
-    const d = serialToDate(v);
-    return `${d.year}-${String(d.month).padStart(2, "0")}`;
+    return isoMonth(serialToDate(v));
   }
   const m = /^(\d{4})-(\d{2})/.exec(text(v));
   return m ? `${m[1]}-${m[2]}` : undefined;

@@ -16,7 +16,7 @@ import {
 } from "../core/checks";
 import type { Framework } from "../core/framework";
 import { SHEET, TABLE } from "../core/layout/contract";
-import type { YearMonth } from "../core/layout/months";
+import type { YearMonth } from "../core/calendar";
 import { isDefaultSheetName, planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
 import { findTable, type CellValue, type TableSnapshot, type WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";

@@ -15,7 +15,7 @@
 import { analyseReturn } from "../core/checks";
 import { cellAddress } from "../core/layout/a1";
 import type { SummarySheetName } from "../core/layout/summary-contract";
-import { defaultYearStart } from "../core/layout/months";
+import { defaultYearStart } from "../core/calendar";
 import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ChartSpec, type PivotSpec, type ReturnSummary, type SummaryPlan } from "../core/summary";
 import { isSummarySheet } from "../core/summary/existing";
 import type { SetupOperation, WorkbookSnapshot } from "../core/workbook/types";

@@ -10,7 +10,7 @@
  */
 import { findBuiltinFramework, DEFAULT_FRAMEWORK_ID, type Framework } from "../core/framework";
 import { CASE_STUDY_HEADERS, FIELD, IMPACT_MAP_HEADERS, MEASURE_KEY_HEADERS, RETURN_FIELDS, SHEET, STAKEHOLDER_HEADERS } from "../core/layout/contract";
-import type { YearMonth } from "../core/layout/months";
+import type { YearMonth } from "../core/calendar";
 import { measureRowKey, measureRows } from "../core/setup/measure-rows";
 import type { ExcelGateway } from "../excel/gateway";
 import { columnLetter } from "../core/layout/a1";

@@ -7,7 +7,7 @@
  */
 import { builtinFrameworks, parseFrameworkText, type Framework } from "../core/framework";
 import { SUMMARY_SHEET } from "../core/layout/summary-contract";
-import { defaultYearStart, type YearMonth } from "../core/layout/months";
+import { defaultYearStart, type YearMonth } from "../core/calendar";
 import { readExistingReturn, readReturn, type ExistingReturn, type ReturnData } from "../core/return";
 import type { SetupDetails, SetupPlan } from "../core/setup/plan";
 import type { IssueKey } from "../excel/explain";

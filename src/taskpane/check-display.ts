@@ -4,17 +4,16 @@
  * checks at once). No React and no Office.js here, so all of it is unit-tested directly.
  */
 import { catalogueEntry, groupIssues, warningsBlockingSignOff, type CheckIssue, type CheckResult, type IssueGroup, type YearProgress } from "../core/checks";
-import { longDateText } from "../core/framework/due";
+import { longDate, longDateText, plural } from "../core/format";
+
+// The pane's words for counts, dates and times are the core's (src/core/format.ts).
+export { clockTime, longDate, plural } from "../core/format";
 import { sheetAddress } from "../core/layout/a1";
 
 /** How many examples a group shows before "Show all". */
 export const FIRST_EXAMPLES = 3;
 /** How many more issues each "Show more" reveals, so a group of thousands never floods the pane. */
 export const SHOW_MORE_STEP = 50;
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
-}
 
 /** Where an issue is, the way Excel writes it: `Measures!H7`, `'Case studies'!B3`, or the sheet alone for a whole-sheet issue. */
 export function issueLocation(issue: Pick<CheckIssue, "sheet" | "cell">): string {
@@ -105,16 +104,6 @@ export function signOffBlocker(result: CheckResult | undefined, checking: boolea
   if (errors > 0) return `Fix the ${plural(errors, "error")}, then check again.`;
   if (warnings > 0) return `Fix or explain the ${plural(warnings, "warning")} (${explain}), then check again.`;
   return undefined;
-}
-
-/** A time as the pane shows it, e.g. "14:03" (24-hour, UK). */
-export function clockTime(date: Date): string {
-  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-}
-
-/** A date as the pane shows it, e.g. "5 March 2026". */
-export function longDate(date: Date): string {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
 export type CheckReason = "manual" | "auto";

@@ -4,11 +4,10 @@
  * tested on their own (test/taskpane/summary-display.test.ts).
  */
 import { TOTAL_BREAKDOWN } from "../core/layout/contract";
-import { monthLabel } from "../core/layout/months";
+import { monthLabel } from "../core/calendar";
 import { describeMonths, rowLabel, type Direction, type MeasureSummary, type ReturnSummary } from "../core/summary";
-import { plural } from "./check-display";
+import { formatMoneyWithPence, plural } from "../core/format";
 
-const MONEY = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
 /** The rows shown at a glance: the framework's key measures; when it marks none, every measure's total. */
@@ -20,14 +19,9 @@ export function keyRows(summary: Pick<ReturnSummary, "measures">): MeasureSummar
 
 /** A value in the measure's unit: "£18,450.00", "4,830", "420 hours". */
 export function formatValue(value: number, unit: MeasureSummary["unit"]): string {
-  if (unit === "gbp") return MONEY.format(value);
+  if (unit === "gbp") return formatMoneyWithPence(value);
   const text = NUMBER.format(value);
   return unit === "hours" ? `${text} ${value === 1 ? "hour" : "hours"}` : text;
-}
-
-/** Money as the pane shows it: "£18,450.00". */
-export function formatMoney(value: number): string {
-  return MONEY.format(value);
 }
 
 /** "710 in Jul 2020". */

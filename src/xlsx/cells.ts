@@ -8,7 +8,7 @@
  * Blank cells are null (Office.js gives ""; isBlank() treats both alike).
  */
 import type { Cell, CellValue as ExcelValue, Row, Worksheet } from "exceljs";
-import { dateToSerial } from "../core/layout/months";
+import { dateToSerial } from "../core/calendar";
 import type { CellValue } from "../core/workbook/types";
 
 export interface ReadCell {

@@ -20,7 +20,7 @@ import {
   TABLE_SHEET,
   type TableName,
 } from "../core/layout/contract";
-import { monthLabel } from "../core/layout/months";
+import { monthLabel } from "../core/calendar";
 import { isBlank, type CellValue, type SheetSnapshot, type TableSnapshot, type WorkbookSnapshot } from "../core/workbook/types";
 import { findCell, readBlock, readCell } from "./cells";
 import { tablesOf, type RawTable } from "./exceljs-adapter";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Workbook, type Worksheet } from "exceljs";
 import { findBuiltinFramework } from "../../src/core/framework";
 import { LAYOUT_VERSION } from "../../src/core/layout/contract";
-import { defaultYearStart, monthLabel } from "../../src/core/layout/months";
+import { defaultYearStart, monthLabel } from "../../src/core/calendar";
 import { readExistingReturn } from "../../src/core/return";
 import { planSetup } from "../../src/core/setup/plan";
 import { TOOL_VERSION } from "../../src/core/version";

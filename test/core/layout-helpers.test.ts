@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cellAddress, columnIndex, columnLetter, parseRange, quoteSheet, rangeAddress, splitSheetAddress } from "../../src/core/layout/a1";
-import { addMonths, defaultYearStart, excelSerial, monthLabel, parseMonth, reportingMonths, serialToDate } from "../../src/core/layout/months";
+import { addMonths, defaultYearStart, excelSerial, monthLabel, parseMonth, reportingMonths, serialToDate } from "../../src/core/calendar";
 import { TOOL_VERSION } from "../../src/core/version";
 
 describe("A1 addresses", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findBuiltinFramework, parseFrameworkText } from "../../src/core/framework";
 import { LAYOUT_VERSION, SHEET, TABLE } from "../../src/core/layout/contract";
-import { excelSerial } from "../../src/core/layout/months";
+import { excelSerial } from "../../src/core/calendar";
 import { kindFromText, readExistingReturn, readReturn, unitFromText } from "../../src/core/return";
 import { measureRows as measureRowsOf } from "../../src/core/setup/measure-rows";
 import { definitionChunks, isDefaultSheetName, joinDefinitionChunks, planSetup, widestFigure } from "../../src/core/setup/plan";

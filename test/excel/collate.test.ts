@@ -7,7 +7,7 @@
 import { deflateRawSync } from "node:zlib";
 import { linesOf, type Figure, type Submission } from "../../src/core/collate";
 import { findBuiltinFramework } from "../../src/core/framework";
-import { excelSerial } from "../../src/core/layout/months";
+import { excelSerial } from "../../src/core/calendar";
 import { DEFAULT_BUDGET_BYTES, planBatches, SECTOR_EXTRA_SHEET } from "../../src/excel/collate";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { Workbook, type CellFormulaValue } from "exceljs";
 import { findBuiltinFramework } from "../../src/core/framework";
 import { LAYOUT_VERSION } from "../../src/core/layout/contract";
-import { excelSerial } from "../../src/core/layout/months";
+import { excelSerial } from "../../src/core/calendar";
 import { readExistingReturn } from "../../src/core/return";
 import { joinDefinitionChunks, planSetup } from "../../src/core/setup/plan";
 import { EMPTY_WORKBOOK, findTable } from "../../src/core/workbook/types";

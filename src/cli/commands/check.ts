@@ -15,6 +15,7 @@ import { EXIT, UsageError, type CliIO, type Command } from "../command";
 import { loadFramework } from "../framework-option";
 import { writeJson } from "../json";
 import { safeLine, safeText } from "../text";
+import { plural } from "../../core/format";
 
 /** Issues listed per group in the human report; the rest are counted (all are in --json). */
 export const EXAMPLES_PER_GROUP = 50;
@@ -154,9 +155,6 @@ export function exitCodeFor(checks: readonly FileCheck[]): number {
   return EXIT.ok;
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function where(issue: CheckIssue): string {
   const name = safeText(issue.sheet, 40);

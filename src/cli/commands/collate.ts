@@ -11,7 +11,8 @@ import { parseArgs } from "node:util";
 import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type RegisterEntry } from "../../core/collate";
 
 import type { CheckResult } from "../../core/checks";
-import { monthLabel, parseIsoMonth } from "../../core/layout/months";
+import { monthLabel, parseIsoMonth } from "../../core/calendar";
+import { plural } from "../../core/format";
 import { checkWritable, FileProblem, writeFileAtomically } from "../../xlsx/files";
 import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../../xlsx/sector";
 import { EXIT, InputError, UsageError, type CliIO, type Command } from "../command";
@@ -120,9 +121,6 @@ export function collateJson(out: string, c: Collation): unknown {
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function report(out: string, c: Collation): string {
   const count = (status: FileOutcome["status"]) => c.files.filter((f) => f.status === status).length;

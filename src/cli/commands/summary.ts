@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { analyseReturn } from "../../core/checks";
-import { defaultYearStart, monthLabel } from "../../core/layout/months";
+import { defaultYearStart, isoMonth, monthLabel, type YearMonth } from "../../core/calendar";
 import { planSummary, rowLabel, summariseReturn, type MeasureSummary, type ReturnSummary } from "../../core/summary";
-import { formatMoney, formatNumber } from "../../core/checks/values";
+import { formatMoney, formatNumber } from "../../core/format";
 import { checkWritable, FileProblem, readWorkbookFile, writeFileAtomically } from "../../xlsx/files";
 import { readSnapshot } from "../../xlsx/read";
 import { summaryWorkbookBytes } from "../../xlsx/summary";
@@ -38,7 +38,7 @@ Example:
 `;
 }
 
-const iso = (m: { year: number; month: number } | undefined) => (m ? `${m.year}-${String(m.month).padStart(2, "0")}` : null);
+const iso = (m: YearMonth | undefined) => (m ? isoMonth(m) : null);
 
 /** The key figures for pipelines (docs/cli.md). */
 export function summaryJson(file: string, out: string, s: ReturnSummary): unknown {

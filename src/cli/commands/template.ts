@@ -4,7 +4,7 @@
  */
 import { Workbook } from "exceljs";
 import { builtinFrameworks, DEFAULT_FRAMEWORK_ID } from "../../core/framework";
-import { addMonths, defaultYearStart, monthLabel, parseIsoMonth, type YearMonth } from "../../core/layout/months";
+import { addMonths, defaultYearStart, isoMonth, monthLabel, parseIsoMonth, type YearMonth } from "../../core/calendar";
 import { planSetup, type SetupPlan } from "../../core/setup/plan";
 import { TOOL_NAME } from "../../core/version";
 import { EMPTY_WORKBOOK } from "../../core/workbook/types";
@@ -49,9 +49,6 @@ Examples:
 `;
 }
 
-function isoMonth(ym: YearMonth): string {
-  return `${ym.year}-${String(ym.month).padStart(2, "0")}`;
-}
 
 function parseYearStart(text: string): YearMonth {
   const month = /^\d{4}-\d{1,2}$/.test(text.trim()) ? parseIsoMonth(text) : undefined;

@@ -2,10 +2,11 @@
  * checkReturn: the whole check of a return workbook, as a pure function of its snapshot. Runs the
  * same in the task pane and the CLI; no Office, no files. docs/checks.md lists every check.
  */
-import { DEFAULT_DUE_DAY, DEFAULT_FRAMEWORK_ID, dueDate, findBuiltinFramework, isoMonth, isOverdue, longMonthText, parseFramework, type Framework } from "../framework";
+import { DEFAULT_DUE_DAY, DEFAULT_FRAMEWORK_ID, dueDate, findBuiltinFramework, isoMonth, isOverdue, parseFramework, type Framework } from "../framework";
+import { longMonthText } from "../format";
 import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
-import { addMonths, reportingMonths, type YearMonth } from "../layout/months";
+import { addMonths, reportingMonths, type YearMonth } from "../calendar";
 import { readReturn, sheetLocation, text, type Location, type MeasuresData, type ReturnData } from "../return";
 import { findSheet, findTable, type CellValue, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";

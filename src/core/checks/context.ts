@@ -2,10 +2,11 @@
 export { sheetLocation, TableView, type Location } from "../return";
 import type { HeaderFinding, Location, TableView } from "../return";
 import type { CellValue } from "../workbook/types";
-import { serialToDate } from "../layout/months";
+import { serialToDate } from "../calendar";
 import { severityOf, type CheckCode } from "./catalogue";
 import type { CheckIssue } from "./types";
-import { formatFigure, formatNumber, isExcelError, readNumber, showValue, type FigureUnit } from "./values";
+import { formatNumber, gbDate } from "../format";
+import { formatFigure, isExcelError, readNumber, showValue, type FigureUnit } from "./values";
 
 export class IssueList {
   readonly issues: CheckIssue[] = [];
@@ -188,6 +189,5 @@ export function checkTextCell(issues: IssueList, view: TableView, i: number, col
 /** An Excel date serial as dd/mm/yyyy (the figure it would show as a date). */
 function dateText(serial: number): string {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return "not a real date";
-  const { year, month, day } = serialToDate(Math.floor(serial));
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  return gbDate(serialToDate(Math.floor(serial)));
 }

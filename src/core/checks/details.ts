@@ -6,10 +6,8 @@
 import { TABLE } from "../layout/contract";
 import type { ReturnData } from "../return";
 import type { CheckIssue, IssueDetails } from "./types";
+import { isoMonth } from "../calendar";
 
-function isoMonth(month: { year: number; month: number }): string {
-  return `${month.year}-${String(month.month).padStart(2, "0")}`;
-}
 
 export function attachDetails(data: ReturnData, issues: readonly CheckIssue[]): void {
   const tableOfSheet = new Map<string, string>();

@@ -2,7 +2,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import { YES_NO } from "../layout/contract";
-import { addMonths, excelSerial, monthIndex, monthLabel, parseMonth, type YearMonth } from "../layout/months";
+import { addMonths, excelSerial, monthIndex, monthLabel, parseMonth, type YearMonth } from "../calendar";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { isExcelError, norm, showValue } from "./values";
 

@@ -5,5 +5,5 @@ export { analyseReturn, checkReturn, NOT_A_RETURN, type ReturnAnalysis } from ".
 export { groupIssues, issueKey } from "./group";
 export { returnChecksum } from "./checksum";
 export { checksSheetProblem, explanationsIn, explanationsTypedSince, orderForList, planChecksList, planSignOff, readExplanations, warningsBlockingSignOff, type SignOffPlan } from "./write-back";
-export { formatMoney, formatNumber, parseNumberText } from "./values";
+export { parseNumberText } from "./values";
 export { changedSinceSignOff, coveredCells, SIGN_OFF_CELLS_KEY, signOffCellsText, type CoveredCell } from "./sign-off-cells";

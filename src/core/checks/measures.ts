@@ -4,12 +4,13 @@
  * running totals, zeros after activity, gaps). Blank is "not reported", never zero.
  */
 import { closest, distance } from "fastest-levenshtein";
-import { dueDate, isOverdue, longDateText, longMonthText, type Framework, type Measure } from "../framework";
+import { dueDate, isOverdue, type Framework, type Measure } from "../framework";
+import { formatNumber, longDateText, longMonthText } from "../format";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
 import { measureRowKey, unitFromText, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
 import { measureRows, type MeasureRow } from "../setup/measure-rows";
 import { checkNumberCell, type IssueList, type NumberSpec, type TableView } from "./context";
-import { formatFigure, formatNumber, median, showValue, text, type FigureUnit } from "./values";
+import { formatFigure, median, showValue, text, type FigureUnit } from "./values";
 
 type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label" | "month">;
 

@@ -1,6 +1,6 @@
 /** Checks of the ReturnDetails table (Field / Value) on the Return sheet. */
 import { FIELD, RETURN_DETAILS_HEADERS, ALL_RETURN_FIELDS, type FieldSpec } from "../layout/contract";
-import { excelSerial } from "../layout/months";
+import { excelSerial } from "../calendar";
 import { readMonthValue, type ReturnDetailsData } from "../return";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { norm, showValue, text } from "./values";

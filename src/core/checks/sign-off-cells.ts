@@ -14,7 +14,7 @@
  * off before fingerprints were kept, or one too large for them (more than MAX_SIGN_OFF_CELLS).
  */
 import { CASE_STUDY_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, IMPACT_MAP_HEADERS, STAKEHOLDER_HEADERS, TABLE } from "../layout/contract";
-import { isoMonth } from "../framework/due";
+import { isoMonth } from "../calendar";
 import { norm, text, type Location, type ReturnData, type TableView } from "../return";
 import { canon } from "./checksum";
 

@@ -5,7 +5,7 @@
 import { CHECKS_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
 import { headerIndex, norm, readReturn, type ReturnData } from "../return";
 import { cellAddress, rangeAddress } from "../layout/a1";
-import { excelSerial } from "../layout/months";
+import { excelSerial } from "../calendar";
 import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";

@@ -14,8 +14,9 @@
  *    (the one in use before it), cell by cell: a figure changed or blanked is recorded.
  * 5. Sector data, totals per measure row per month, and the chase list.
  */
-import { addMonths, excelSerial, monthLabel, reportingMonths, serialToDate } from "../layout/months";
-import { isoMonth, ym } from "./submission";
+import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, serialToDate } from "../calendar";
+import { gbDate } from "../format";
+import { ym } from "./submission";
 import type {
   ChaseRow,
   Collation,
@@ -38,10 +39,7 @@ const cellKeyOf = (f: { code: string; breakdown: string; month: string }) => `${
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-const dateText = (serial: number) => {
-  const d = serialToDate(serial);
-  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
-};
+const dateText = (serial: number) => gbDate(serialToDate(serial));
 
 /** Newer first is > 0: Signed off on, months reported, modification time, then SHA-256 (a fixed order for ties). */
 export function compareNewness(a: Submission, b: Submission): number {

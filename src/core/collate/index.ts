@@ -1,6 +1,6 @@
 /** Collate: many organisations' returns into a sector dataset (docs/sector-format.md). */
 export { collate, compareNewness, lineKey, orgKey, revise } from "./collate";
 export { planSector, SectorTooLargeError, type SectorCell, type SectorPlan, type SectorTablePlan } from "./plan";
-export { isoMonth, linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission } from "./submission";
+export { linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission } from "./submission";
 export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from "./register";
 export type * from "./types";

@@ -5,7 +5,7 @@
  * is written, so the same inputs give the same workbook.
  */
 import { NUMBER_FORMAT } from "../layout/contract";
-import { excelSerial } from "../layout/months";
+import { excelSerial } from "../calendar";
 import {
   CHASE_HEADERS,
   MAX_TABLE_ROWS,

@@ -4,13 +4,12 @@
  * means the same in a board summary and in the sector totals. Pure: usable in a worker thread.
  */
 import { analyseReturn } from "../checks";
-import { excelSerial, parseIsoMonth, type YearMonth } from "../layout/months";
+import { excelSerial, isoMonth, parseIsoMonth, type YearMonth } from "../calendar";
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 import type { FileFacts, MeasureLine, Submission } from "./types";
 
-export const isoMonth = (m: YearMonth): string => `${m.year}-${String(m.month).padStart(2, "0")}`;
 
 /** A file that could not be read at all. */
 export function unreadableSubmission(facts: FileFacts, problem: string): Submission {

@@ -25,7 +25,7 @@ import {
   type MeasureUnitKey,
   type TableName,
 } from "../layout/contract";
-import { excelSerial, monthLabel, parseMonth, reportingMonths, type YearMonth } from "../layout/months";
+import { excelSerial, monthLabel, parseMonth, reportingMonths, type YearMonth } from "../calendar";
 import { findTable, isBlank, type CellValue, type WorkbookSnapshot } from "../workbook/types";
 import { readNumber } from "./cells";
 import { monthHeaderMatcher, resolveColumns, TableView, type HeaderFinding, type Location } from "./table-view";

@@ -5,7 +5,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { columnLetter } from "../layout/a1";
-import { monthLabel, parseMonth } from "../layout/months";
+import { monthLabel, parseMonth } from "../calendar";
 import type { CellValue, TableSnapshot } from "../workbook/types";
 import { norm } from "./text";
 

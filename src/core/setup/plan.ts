@@ -36,7 +36,7 @@ import {
   type TableName,
 } from "../layout/contract";
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../layout/months";
+import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../calendar";
 import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ExistingReturn, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {

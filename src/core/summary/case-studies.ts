@@ -2,7 +2,7 @@
  * Case studies for the board, by outcome area: only stories whose `Consent given` is Yes are listed
  * by title; the others are counted, never shown.
  */
-import { monthLabel, type YearMonth } from "../layout/months";
+import { monthLabel, type YearMonth } from "../calendar";
 import { readMonthValue, text, type ReturnData } from "../return";
 import { NOT_GIVEN } from "./social-value";
 

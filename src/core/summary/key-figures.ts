@@ -5,7 +5,7 @@
  * and LibreOffice evaluate alike (no MAXIFS, which needs Excel 2019's _xlfn prefix in a file).
  */
 import { absoluteRange, quoteSheet } from "../layout/a1";
-import { excelSerial } from "../layout/months";
+import { excelSerial } from "../calendar";
 import { KIND_WORD, KEY_FIGURES_HEADERS, SUMMARY_DATA_HEADERS, SUMMARY_SHEET, UNIT_WORD } from "../layout/summary-contract";
 import { measureRowKey } from "../return";
 import type { PlannedCell } from "../workbook/types";

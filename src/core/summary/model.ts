@@ -9,7 +9,7 @@
  */
 import type { Framework, Measure } from "../framework";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
-import { monthIndex, monthLabel, reportingMonths, type YearMonth } from "../layout/months";
+import { monthIndex, monthLabel, reportingMonths, type YearMonth } from "../calendar";
 import { measureRowKey, readNumber, type ReturnData } from "../return";
 import { measureRows } from "../setup/measure-rows";
 import type { CheckResult } from "../checks/types";

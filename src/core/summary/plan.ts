@@ -10,7 +10,8 @@
  */
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
 import { NUMBER_FORMAT, TOTAL_BREAKDOWN } from "../layout/contract";
-import { excelSerial, formatDateGb, monthLabel, reportingMonths } from "../layout/months";
+import { excelSerial, monthLabel, reportingMonths } from "../calendar";
+import { formatDateGb } from "../format";
 import {
   KEY_FIGURES_HEADERS,
   KIND_WORD,

@@ -1,9 +1,7 @@
 /** The reporting year's first month as a month and a year; locked (with the reason) when the workbook already has one. */
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { monthLabel, type YearMonth } from "../../core/layout/months";
-
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+import { MONTH_NAMES, monthLabel, type YearMonth } from "../../core/calendar";
 
 const useStyles = makeStyles({
   group: { border: 0, margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

@@ -5,7 +5,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Framework } from "../../core/framework";
-import { addMonths, monthLabel, type YearMonth } from "../../core/layout/months";
+import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
 import type { ExistingReturn } from "../../core/return";
 import type { SetupDetails, SetupPlan } from "../../core/setup/plan";
 import type { SetupOutcome } from "../../excel/gateway";

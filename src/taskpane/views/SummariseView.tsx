@@ -15,7 +15,8 @@ import type { SummariseActions } from "../actions";
 import { clockTime, plural } from "../check-display";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { describeError, type DisplayError } from "../errors";
-import { builtAnnouncement, directionText, excludedText, formatMoney, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
+import { formatMoneyWithPence as formatMoney } from "../../core/format";
+import { builtAnnouncement, directionText, excludedText, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

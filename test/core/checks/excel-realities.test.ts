@@ -1,7 +1,7 @@
 /** Workbooks as Excel and officers really leave them. */
 import { checkReturn } from "../../../src/core/checks";
 import { FIELD, TABLE } from "../../../src/core/layout/contract";
-import { excelSerial } from "../../../src/core/layout/months";
+import { excelSerial } from "../../../src/core/calendar";
 import type { CellValue, WorkbookSnapshot } from "../../../src/core/workbook/types";
 import { brief, cleanReturn, setCell, setDetail, setMeasure, table } from "./fixtures";
 

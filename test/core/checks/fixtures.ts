@@ -27,7 +27,7 @@ import {
   type TableName,
 } from "../../../src/core/layout/contract";
 import { columnLetter } from "../../../src/core/layout/a1";
-import { excelSerial, monthLabel, reportingMonths } from "../../../src/core/layout/months";
+import { excelSerial, monthLabel, reportingMonths } from "../../../src/core/calendar";
 import { impactValue, impactValueFormula } from "../../../src/core/setup/impact-value";
 import { measureRowKey, measureRows } from "../../../src/core/setup/measure-rows";
 import type { CheckIssue, CheckResult } from "../../../src/core/checks";

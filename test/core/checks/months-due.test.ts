@@ -12,7 +12,8 @@ import {
   signOffCellsText,
   type CheckResult,
 } from "../../../src/core/checks";
-import { DEFAULT_DUE_DAY, dueDate, isOverdue, longDateText, parseFramework, type Framework } from "../../../src/core/framework";
+import { DEFAULT_DUE_DAY, dueDate, isOverdue, parseFramework, type Framework } from "../../../src/core/framework";
+import { longDateText } from "../../../src/core/format";
 import { FIELD, TABLE } from "../../../src/core/layout/contract";
 import { readReturn } from "../../../src/core/return";
 import type { WorkbookSnapshot } from "../../../src/core/workbook/types";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { collate, linesOf, parseCsv, parseRegisterRows, type CollateOptions, type Figure, type Submission } from "../../../src/core/collate";
 import { findBuiltinFramework, parseFramework } from "../../../src/core/framework";
-import { excelSerial } from "../../../src/core/layout/months";
+import { excelSerial } from "../../../src/core/calendar";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const v2 = parseFramework(JSON.parse(readFileSync(join(__dirname, "..", "..", "fixtures", "frameworks", "community-investment-monthly.v2.json"), "utf8")) as unknown, "v2");

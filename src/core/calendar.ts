@@ -1,4 +1,13 @@
-/** Reporting months: labels such as "Apr 2020", Excel date serials, and reading months typed in many ways. */
+/**
+ * The calendar, in one place: reporting months (labels such as "Apr 2020", reading months typed in
+ * many ways), reporting years, Excel date serials, ISO dates, and when a month's return is due.
+ * How dates and months are written for people (en-GB) is in ./format.ts.
+ *
+ * Due dates: month M is due on the framework's `submission.dueDay` (default the 15th) of month M+1,
+ * or that month's last day when it is shorter. Dates are ISO text ("2020-08-15"), calendar days
+ * with no time zone, so they compare as text and read the same everywhere. Check and Collate both
+ * use these.
+ */
 
 export interface YearMonth {
   year: number;
@@ -6,11 +15,14 @@ export interface YearMonth {
   month: number;
 }
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const LONG_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** The months' names in en-GB, January first. */
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+/** Their three-letter forms, as month labels use them: "Jan". */
+export const SHORT_MONTH_NAMES = MONTH_NAMES.map((name) => name.slice(0, 3));
+const LOWER_MONTH_NAMES = MONTH_NAMES.map((name) => name.toLowerCase());
 
 export function monthLabel(ym: YearMonth): string {
-  return `${MONTH_NAMES[ym.month - 1]} ${ym.year}`;
+  return `${SHORT_MONTH_NAMES[ym.month - 1]} ${ym.year}`;
 }
 
 export function addMonths(ym: YearMonth, count: number): YearMonth {
@@ -86,7 +98,7 @@ export function parseMonth(value: unknown): YearMonth | undefined {
   const named = /^([A-Za-z]+)[\s\-/.,]+(\d{2}|\d{4})$/.exec(text);
   if (named) {
     const name = named[1]!.toLowerCase();
-    const monthPos = LONG_MONTH_NAMES.findIndex((long) => long === name || (name.length >= 3 && long.startsWith(name)));
+    const monthPos = LOWER_MONTH_NAMES.findIndex((long) => long === name || (name.length >= 3 && long.startsWith(name)));
     if (monthPos < 0) return undefined;
     return { year: expandYear(named[2]!), month: monthPos + 1 };
   }
@@ -105,7 +117,38 @@ function expandYear(text: string): number {
   return text.length === 2 ? 2000 + n : n;
 }
 
-/** en-GB date text, e.g. 22/11/2026 */
-export function formatDateGb(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+/** The due day when the framework does not give one: returns were due by the 15th of the next month. */
+export const DEFAULT_DUE_DAY = 15;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** "2020-07" */
+export function isoMonth(month: YearMonth): string {
+  return `${pad(month.year, 4)}-${pad(month.month)}`;
+}
+
+/** The date (ISO, "2020-08-15") by which `month`'s return is due: `dueDay` of the next month, kept within it. */
+export function dueDate(month: YearMonth, dueDay: number = DEFAULT_DUE_DAY): string {
+  const next = month.month === 12 ? { year: month.year + 1, month: 1 } : { year: month.year, month: month.month + 1 };
+  const days = new Date(Date.UTC(next.year, next.month, 0)).getUTCDate();
+  const wanted = Number.isFinite(dueDay) ? Math.round(dueDay) : DEFAULT_DUE_DAY;
+  return `${isoMonth(next)}-${pad(Math.min(Math.max(1, wanted), days))}`;
+}
+
+/** An Excel date serial as an ISO date: 44044 -> "2020-08-01". */
+export function serialIsoDate(serial: number): string {
+  const { year, month, day } = serialToDate(serial);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** A moment as the calendar date it is where the user is (local time), ISO: "2020-08-16". */
+export function isoDate(date: Date): string {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Whether `month` is past due on `today` (after its due date; on the due date itself it is not yet late). */
+export function isOverdue(month: YearMonth, today: Date, dueDay: number = DEFAULT_DUE_DAY): boolean {
+  return isoDate(today) > dueDate(month, dueDay);
 }
