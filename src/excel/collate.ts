@@ -17,28 +17,20 @@
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
  */
-import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type FileStatus, type LedgerRow, type RegisterEntry, type Revision, type SectorDataRow, type Submission } from "../core/collate";
-import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorTablePlan } from "../core/collate/plan";
-import { findBuiltinFramework } from "../core/framework";
+import { collate, planSector, SectorTooLargeError, type FileOutcome, type FileStatus, type LedgerRow, type RegisterEntry, type Revision, type SectorDataRow, type Submission } from "../core/collate";
+import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { excelSerial, isoMonth, serialToDate } from "../core/calendar";
-import { SECTOR_SHEET, SECTOR_TABLE, SECTOR_HOMES_LABEL } from "../core/layout/sector-contract";
+import { isoMonth, serialToDate } from "../core/calendar";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_HOMES_LABEL, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../core/layout/summary-contract";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints } from "./apply";
+import { queueChart, queuePivot, type Naming } from "./draw";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 
-/** The sheets of the sector's charts and PivotTable (beside the six of docs/sector-format.md). */
-export const SECTOR_EXTRA_SHEET = { charts: "Sector charts", pivots: "Sector pivots" } as const;
-export const SECTOR_CHART_TABLE = "SectorChartData";
-export const SECTOR_PIVOT = "SectorTotalsPivot";
-
 /** A request's size budget: under Excel's 5 MB limit, with room for the request's own wrapping. */
 export const DEFAULT_BUDGET_BYTES = 4 * 1024 * 1024;
-/** At most this many key measures are charted. */
-const MAX_CHARTED = 6;
-
 const TEMP = " (new)";
 const TABLE_TEMP = "_IRNew";
 const temp = (sheet: string) => `${sheet}${TEMP}`;
@@ -286,121 +278,20 @@ function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: Wr
 
 // --- Charts and the PivotTable --------------------------------------------------------------------
 
-interface ChartBlock {
-  headers: string[];
-  values: (number | string)[][];
-  formats: string[][];
-  charts: { name: string; title: string; type: "ColumnClustered" | "LineMarkers"; series: { name: string; column: number }[]; numberFormat: string; axis: string }[];
-}
+/** Collate builds under temporary names (see above). */
+const COLLATING: Naming = { sheet: temp, table: (t) => `${t}${TABLE_TEMP}`, pivot: (p) => `${p}${TABLE_TEMP}` };
 
-/** The key measures (the framework's, else every measure's total), at most six. */
-function chartedLines(c: Collation): Collation["lines"] {
-  const counts = new Map<string, number>();
-  for (const f of c.files) if (f.status === "accepted" && f.framework) counts.set(f.framework, (counts.get(f.framework) ?? 0) + 1);
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const framework = main ? findBuiltinFramework(main) : undefined;
-  const keyCodes = new Set((framework?.measures ?? []).filter((m) => (m as { key?: boolean }).key).map((m) => m.code.toUpperCase()));
-  const totals = c.lines.filter((l) => l.breakdown === "" || l.breakdown === "Total");
-  const withFigures = totals.filter((l) => c.totals.some((t) => t.code === l.code && t.breakdown === l.breakdown));
-  const key = withFigures.filter((l) => keyCodes.has(l.code.toUpperCase()));
-  return (key.length > 0 ? key : withFigures).slice(0, MAX_CHARTED);
-}
-
-/** The chart data (months down, for each key measure its reported total, scaled estimate and coverage) and the charts drawn from it. */
-export function chartBlock(c: Collation): ChartBlock {
-  const lines = chartedLines(c);
-  const months = [...new Set(c.totals.map((t) => t.month))].sort();
-  const headers = ["Month"];
-  const scaled = c.sectorHomes !== undefined;
-  const charts: ChartBlock["charts"] = [];
-  const coverage: { name: string; column: number }[] = [];
-  const byKey = new Map(c.totals.map((t) => [`${t.code}|${t.breakdown}|${t.month}`, t]));
-  const columns: ((month: string) => number | string)[] = [];
-  const formats: string[] = [SECTOR_FORMATS.month];
-  for (const l of lines) {
-    const name = l.label;
-    const format = SECTOR_FORMATS[l.unit === "gbp" ? "gbp" : l.unit === "hours" ? "hours" : "count"];
-    const at = (m: string) => byKey.get(`${l.code}|${l.breakdown}|${m}`);
-    const reportedCol = headers.length;
-    headers.push(`${name}: reported total`);
-    columns.push((m) => at(m)?.reportedTotal ?? "");
-    formats.push(format);
-    const series = [{ name: "Reported total", column: reportedCol }];
-    if (scaled) {
-      series.push({ name: "Scaled estimate", column: headers.length });
-      headers.push(`${name}: scaled estimate`);
-      columns.push((m) => at(m)?.scaledEstimate ?? "");
-      formats.push(format);
-      coverage.push({ name, column: headers.length });
-      headers.push(`${name}: coverage`);
-      columns.push((m) => at(m)?.coverage ?? "");
-      formats.push(SECTOR_FORMATS.percent);
-    }
-    charts.push({ name: `SectorChart${charts.length + 1}`, title: scaled ? `${name}: reported and scaled to the sector` : `${name}: reported total`, type: "ColumnClustered", series, numberFormat: format, axis: l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number" });
-  }
-  if (coverage.length > 0) charts.push({ name: `SectorChart${charts.length + 1}`, title: "Coverage by month (share of the sector's homes)", type: "LineMarkers", series: coverage, numberFormat: "0%", axis: "Coverage" });
-  const values = months.map((m) => {
-    const [y, mo] = m.split("-").map(Number) as [number, number];
-    return [excelSerial(y, mo, 1), ...columns.map((f) => f(m))];
-  });
-  return { headers, values: values.length > 0 ? values : [headers.map(() => "")], formats: (values.length > 0 ? values : [[]]).map(() => formats), charts };
-}
-
-function queueChartsAndPivot(context: Excel.RequestContext, block: ChartBlock): number {
-  const sheets = context.workbook.worksheets;
-  const ws = sheets.add(temp(SECTOR_EXTRA_SHEET.charts));
-  const width = block.headers.length;
-  const rows = block.values.length;
-  const header = ws.getRange(rangeAddress(0, 0, 1, width));
-  header.numberFormat = [block.headers.map(() => "@")];
-  header.values = [block.headers];
-  const body = ws.getRange(rangeAddress(1, 0, rows, width));
-  body.numberFormat = block.formats;
-  body.values = block.values;
-  const table = ws.tables.add(rangeAddress(0, 0, rows + 1, width), true);
-  table.name = `${SECTOR_CHART_TABLE}${TABLE_TEMP}`;
-  ws.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(10);
-  const months = ws.getRange(rangeAddress(1, 0, rows, 1));
-  const top = rows + 2;
-  block.charts.forEach((spec, i) => {
-    const [first, ...rest] = spec.series;
-    if (!first) return;
-    const chart = ws.charts.add(spec.type as Excel.ChartType, ws.getRange(rangeAddress(1, first.column, rows, 1)), "Columns" as Excel.ChartSeriesBy);
-    chart.name = spec.name;
-    chart.title.text = spec.title;
-    chart.legend.visible = spec.series.length > 1;
-    const s0 = chart.series.getItemAt(0);
-    s0.name = first.name;
-    s0.setXAxisValues(months);
-    for (const more of rest) {
-      const added = chart.series.add(more.name);
-      added.setValues(ws.getRange(rangeAddress(1, more.column, rows, 1)));
-      added.setXAxisValues(months);
-    }
-    chart.axes.valueAxis.title.text = spec.axis;
-    chart.axes.valueAxis.numberFormat = spec.numberFormat;
-    chart.axes.categoryAxis.title.text = "Month";
-    chart.axes.categoryAxis.numberFormat = SECTOR_FORMATS.month;
-    const row = top + Math.floor(i / 2) * 16;
-    const col = (i % 2) * 8;
-    chart.setPosition(ws.getRange(cellAddress(row, col)), ws.getRange(cellAddress(row + 14, col + 6)));
-  });
-
-  const pivotSheet = sheets.add(temp(SECTOR_EXTRA_SHEET.pivots));
-  const pivot = context.workbook.pivotTables.add(`${SECTOR_PIVOT}${TABLE_TEMP}`, context.workbook.tables.getItem(`${SECTOR_TABLE.totals}${TABLE_TEMP}`), pivotSheet.getRange("A3"));
-  pivotSheet.getRange("A1").values = [["Reported total by measure and month (each month on its own: stocks never add up over months)"]];
-  pivotSheet.getRange("A1").format.font.bold = true;
-  for (const field of ["Measure", "Breakdown"]) pivot.rowHierarchies.add(pivot.hierarchies.getItem(field));
-  pivot.columnHierarchies.add(pivot.hierarchies.getItem("Month"));
-  const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem("Reported total"));
-  data.summarizeBy = "Sum" as Excel.AggregationFunction;
-  data.numberFormat = "#,##0.##";
-  data.name = "Sum of reported total";
-  pivot.layout.layoutType = "Tabular" as Excel.PivotLayoutType;
-  pivot.layout.subtotalLocation = "Off" as Excel.SubtotalLocationType;
-  pivot.layout.showRowGrandTotals = false;
-  pivot.layout.showColumnGrandTotals = false;
-  return block.charts.length;
+/** The charts sheet (its data table, then the charts the core planned) and the PivotTable sheet; returns the number of charts. */
+function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawing"]): { charts: number; bytes: number } {
+  const [pieces = []] = planBatches([drawing.data], Number.POSITIVE_INFINITY);
+  for (const piece of pieces) queuePiece(context, drawing.data, piece);
+  for (const chart of drawing.charts) queueChart(context, chart, COLLATING);
+  const pivotSheet = context.workbook.worksheets.add(temp(drawing.pivot.sheet));
+  const heading = pivotSheet.getRange("A1");
+  heading.values = [[drawing.pivotHeading]];
+  heading.format.font.bold = true;
+  queuePivot(context, drawing.pivot, COLLATING);
+  return { charts: drawing.charts.length, bytes: pieces.reduce((n, p) => n + p.bytes, 0) };
 }
 
 // --- The action -------------------------------------------------------------------------------------
@@ -501,9 +392,9 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       }
 
       onProgress?.("Drawing the charts and PivotTable", 0.9);
-      const block = chartBlock(collation);
-      largest = Math.max(largest, payloadBytes(block.values, block.formats));
-      const charts = queueChartsAndPivot(context, block);
+      const drawn = queueDrawing(context, plan.drawing);
+      largest = Math.max(largest, drawn.bytes);
+      const charts = drawn.charts;
       // The new sector sheets are complete: they replace the old ones.
       for (const name of old) worksheets.getItem(name).delete();
       const names = [...plan.tables.map((t) => t.sheet), SECTOR_EXTRA_SHEET.charts, SECTOR_EXTRA_SHEET.pivots];

@@ -9,17 +9,17 @@
  * summary stays as it was when the failure came before its deletion, and no half-built summary is
  * ever left. Only Summarise's own sheets (by name and marker table) are touched.
  *
- * API sets: PivotTables 1.8, charts 1.1 (series.setXAxisValues 1.7, axis numberFormat 1.8),
- * pageLayout 1.9, named items 1.4: all within the manifest's ExcelApi 1.9.
+ * PivotTables and charts are drawn by ./draw.ts (shared with Collate). API sets: pageLayout 1.9,
+ * named items 1.4, and draw.ts's: all within the manifest's ExcelApi 1.9.
  */
 import { analyseReturn } from "../core/checks";
-import { cellAddress } from "../core/layout/a1";
 import type { SummarySheetName } from "../core/layout/summary-contract";
 import { defaultYearStart } from "../core/calendar";
-import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ChartSpec, type PivotSpec, type ReturnSummary, type SummaryPlan } from "../core/summary";
+import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ReturnSummary, type SummaryPlan } from "../core/summary";
 import { isSummarySheet } from "../core/summary/existing";
 import type { SetupOperation, WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
+import { queueChart, queuePivot, type Naming } from "./draw";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import { readSnapshot } from "./read";
@@ -50,56 +50,8 @@ function underTemporaryNames(operations: readonly SetupOperation[]): SetupOperat
   });
 }
 
-const CHART_TYPE: Record<ChartSpec["type"], Excel.ChartType> = {
-  column: "ColumnClustered" as Excel.ChartType,
-  line: "LineMarkers" as Excel.ChartType,
-  bar: "BarClustered" as Excel.ChartType,
-};
-
-function queuePivot(context: Excel.RequestContext, spec: PivotSpec): void {
-  const sheet = context.workbook.worksheets.getItem(building(spec.sheet));
-  const pivot = context.workbook.pivotTables.add(`${spec.name}${TABLE_SUFFIX}`, context.workbook.tables.getItem(`${spec.source}${TABLE_SUFFIX}`), sheet.getRange(spec.destination));
-  const hierarchy = (name: string) => pivot.hierarchies.getItem(name);
-  for (const filter of spec.filters) {
-    pivot.filterHierarchies.add(hierarchy(filter.field));
-    const items = pivot.filterHierarchies.getItem(filter.field).fields.getItem(filter.field).items;
-    for (const item of filter.hide) items.getItem(item).visible = false;
-  }
-  for (const row of spec.rows) pivot.rowHierarchies.add(hierarchy(row));
-  for (const column of spec.columns) pivot.columnHierarchies.add(hierarchy(column));
-  const data = pivot.dataHierarchies.add(hierarchy(spec.data.field));
-  data.summarizeBy = "Sum" as Excel.AggregationFunction;
-  data.numberFormat = spec.data.numberFormat;
-  data.name = spec.data.name;
-  pivot.layout.layoutType = "Tabular" as Excel.PivotLayoutType;
-  pivot.layout.subtotalLocation = "Off" as Excel.SubtotalLocationType;
-  pivot.layout.showRowGrandTotals = spec.rowGrandTotals;
-  pivot.layout.showColumnGrandTotals = spec.columnGrandTotals;
-}
-
-function queueChart(context: Excel.RequestContext, spec: ChartSpec): void {
-  const sheet = context.workbook.worksheets.getItem(building(spec.sheet));
-  const [first, ...rest] = spec.series;
-  if (!first) return;
-  const chart = sheet.charts.add(CHART_TYPE[spec.type], sheet.getRange(first.values), "Columns" as Excel.ChartSeriesBy);
-  chart.name = spec.name;
-  chart.title.text = spec.title;
-  chart.legend.visible = spec.series.length > 1;
-  const series = chart.series.getItemAt(0);
-  series.name = first.name;
-  series.setXAxisValues(sheet.getRange(spec.categories));
-  for (const more of rest) {
-    const added = chart.series.add(more.name);
-    added.setValues(sheet.getRange(more.values));
-    added.setXAxisValues(sheet.getRange(spec.categories));
-  }
-  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-  chart.axes.valueAxis.numberFormat = spec.valueNumberFormat;
-  if (spec.type !== "line") chart.axes.valueAxis.minimum = 0;
-  chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
-  if (spec.categoryNumberFormat) chart.axes.categoryAxis.numberFormat = spec.categoryNumberFormat;
-  chart.setPosition(sheet.getRange(cellAddress(spec.anchor.from.row, spec.anchor.from.col)), sheet.getRange(cellAddress(spec.anchor.to.row - 1, spec.anchor.to.col - 1)));
-}
+/** Summarise builds under temporary names (see above). */
+const BUILDING: Naming = { sheet: building, table: (t) => `${t}${TABLE_SUFFIX}`, pivot: (p) => `${p}${TABLE_SUFFIX}` };
 
 /** The operations queued through queueOperations (page layout included); the summary's sheet is activated at the end. */
 function withoutActivate(operations: readonly SetupOperation[]): SetupOperation[] {
@@ -150,8 +102,8 @@ export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?
       onProgress?.("Writing the summary, PivotTables and charts", 0.5);
       context.workbook.application.suspendApiCalculationUntilNextSync();
       queueOperations(context, withoutActivate(underTemporaryNames(planned.plan.operations)));
-      for (const pivot of planned.plan.pivots) queuePivot(context, pivot);
-      for (const chart of planned.plan.charts) queueChart(context, chart);
+      for (const pivot of planned.plan.pivots) queuePivot(context, pivot, BUILDING);
+      for (const chart of planned.plan.charts) queueChart(context, chart, BUILDING);
       // The new summary is complete: replace the old one.
       const sheets = context.workbook.worksheets;
       for (const name of old) sheets.getItem(name).delete();

@@ -21,6 +21,9 @@ import type { Submission } from "../core/collate/types";
 import { columnLetter } from "../core/layout/a1";
 import { TOOL_NAME } from "../core/version";
 import type { CellValue } from "../core/workbook/types";
+import { toFileChart } from "./charts";
+import { chartXml, drawingXml } from "./charts/drawingml";
+import { CONTENT_TYPE, REL } from "./charts/package";
 import { FileProblem, readRegularFile } from "./files";
 import { LIMITS, megabytes } from "./limits";
 import { loadWorkbook } from "./load";
@@ -159,7 +162,7 @@ function cellXml(ref: string, cell: SectorCell, columnFormat: SectorFormat, stri
   return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${numberXml(cell.value)}</v></c>`;
 }
 
-function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean): { xml: Buffer; ref: string } {
+function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean, drawing = false): { xml: Buffer; ref: string } {
   const letters = t.columns.map((_, i) => columnLetter(i));
   const asideCol = t.columns.length + 1;
   const rowCount = Math.max(t.rows.length, 1) + 1;
@@ -193,7 +196,10 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean)
     if (parts.length >= 5000) flush();
   });
   if (t.rows.length === 0) parts.push(`<row r="2">${asideCells(1)}</row>`);
-  parts.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  // The drawing (the sheet's charts, relationship rId2) comes before tableParts in the schema's order.
+  parts.push(
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+  );
   flush();
   return { xml: Buffer.concat(chunks), ref };
 }
@@ -231,8 +237,13 @@ export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array>
   const parts: { name: string; data: Buffer }[] = [];
   const add = (name: string, data: string | Buffer) => parts.push({ name, data: typeof data === "string" ? Buffer.from(data, "utf8") : data });
   const strings = new SharedStrings();
-  const n = plan.tables.length;
-  const sheets = plan.tables.map((t, i) => sheetXml(t, strings, i === 0));
+  // The six tables, then the charts sheet: its data table with the core's charts drawn over it
+  // as native chart parts (files get no PivotTable).
+  const charts = plan.drawing.charts.map(toFileChart);
+  const tables = [...plan.tables, plan.drawing.data];
+  const chartSheet = charts.length > 0 ? tables.length - 1 : -1;
+  const n = tables.length;
+  const sheets = tables.map((t, i) => sheetXml(t, strings, i === 0, i === chartSheet));
   const types = [
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
     '<Default Extension="xml" ContentType="application/xml"/>',
@@ -240,7 +251,9 @@ export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array>
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
-    ...plan.tables.flatMap((_, i) => [
+    ...charts.map((_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CONTENT_TYPE.chart}"/>`),
+    ...(charts.length > 0 ? [`<Override PartName="/xl/drawings/drawing1.xml" ContentType="${CONTENT_TYPE.drawing}"/>`] : []),
+    ...tables.flatMap((_, i) => [
       `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
     ]),
@@ -256,20 +269,29 @@ export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array>
   );
   add(
     "xl/workbook.xml",
-    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${plan.tables
+    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${tables
       .map((t, i) => `<sheet name="${xmlText(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join("")}</sheets><calcPr calcId="191029"/></workbook>`,
   );
   add(
     "xl/_rels/workbook.xml.rels",
-    `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${plan.tables.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${tables.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   add("xl/styles.xml", stylesXml());
-  plan.tables.forEach((t, i) => {
+  tables.forEach((t, i) => {
     add(`xl/worksheets/sheet${i + 1}.xml`, sheets[i]!.xml);
-    add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table${i + 1}.xml"/></Relationships>`);
+    const drawingRel = i === chartSheet ? `<Relationship Id="rId2" Type="${REL.drawing}" Target="../drawings/drawing1.xml"/>` : "";
+    add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `${HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table${i + 1}.xml"/>${drawingRel}</Relationships>`);
     add(`xl/tables/table${i + 1}.xml`, tableXml(t, i + 1, sheets[i]!.ref));
   });
+  if (charts.length > 0) {
+    add("xl/drawings/drawing1.xml", drawingXml(charts.map((spec, i) => ({ spec, relationshipId: `rId${i + 1}` }))));
+    add(
+      "xl/drawings/_rels/drawing1.xml.rels",
+      `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${charts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL.chart}" Target="../charts/chart${i + 1}.xml"/>`).join("")}</Relationships>`,
+    );
+    charts.forEach((spec, i) => add(`xl/charts/chart${i + 1}.xml`, chartXml(spec, { date1904: false })));
+  }
   add("xl/sharedStrings.xml", strings.xml());
   return Promise.resolve(new Uint8Array(zipParts(parts)));
 }

@@ -5,11 +5,11 @@
  * added as native chart parts by ./charts. The user's return is never re-saved.
  */
 import { Workbook } from "exceljs";
-import type { ChartSpec as SummaryChart, SummaryPlan } from "../core/summary";
+import type { SummaryPlan } from "../core/summary";
 import { TOOL_NAME } from "../core/version";
 import { isFormulaCell, type PlannedCell, type SetupOperation } from "../core/workbook/types";
 import { applyOperations } from "./apply";
-import { addCharts, sheetRef, type ChartSpec } from "./charts";
+import { addCharts, toFileChart } from "./charts";
 
 export interface SummaryWorkbookOptions {
   title: string;
@@ -20,25 +20,6 @@ export interface SummaryWorkbookOptions {
 function withoutResults(operations: readonly SetupOperation[]): SetupOperation[] {
   const strip = (cells: PlannedCell[][]) => cells.map((row) => row.map((c) => (isFormulaCell(c) ? { formula: c.formula } : c)));
   return operations.map((op) => (op.kind === "write" ? { ...op, cells: strip(op.cells) } : op.kind === "addTable" ? { ...op, rows: strip(op.rows) } : op));
-}
-
-export function toFileChart(chart: SummaryChart): ChartSpec {
-  const spec: ChartSpec = {
-    sheet: chart.sheet,
-    name: chart.name,
-    type: chart.type,
-    title: chart.title,
-    categories: sheetRef(chart.sheet, chart.categories),
-    categoriesCache: chart.categoryLabels,
-    series: chart.series.map((s) => ({ name: s.name, values: sheetRef(chart.sheet, s.values), cache: s.figures })),
-    valueAxisTitle: chart.valueAxisTitle,
-    categoryAxisTitle: chart.categoryAxisTitle,
-    valueNumberFormat: chart.valueNumberFormat,
-    legend: chart.series.length > 1,
-    anchor: chart.anchor,
-  };
-  if (chart.categoryNumberFormat !== undefined) spec.categoryNumberFormat = chart.categoryNumberFormat;
-  return spec;
 }
 
 /** The summary workbook's bytes. */

@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
+import JSZip from "jszip";
 import type { MeasureRow } from "../../src/core/setup/measure-rows";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
@@ -188,7 +189,7 @@ describe("impact-returns collate", () => {
   it("writes the sector workbook that reads back with its tables, and hostile text arrives as text", async () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts"]);
     const data = wb.getWorksheet("Sector data")!;
     expect(data.getRow(1).values).toEqual([undefined, "Organisation code", "Organisation", "Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value"]);
     const names = new Set<unknown>();
@@ -211,6 +212,31 @@ describe("impact-returns collate", () => {
     expect(totals.getCell("I2").numFmt).toContain("%");
   });
 
+  it("draws native charts on a Sector charts sheet, from its SectorChartData table, as Excel's Collate does", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const chartParts = Object.keys(zip.files)
+      .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+    const charts = await Promise.all(chartParts.map((name) => zip.file(name)!.async("string")));
+    // A column chart a key measure (reported and scaled: the sector's homes are given), then the coverage line.
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    charts.slice(0, -1).forEach((xml) => {
+      expect(xml).toContain("<c:barChart>");
+      expect(xml).toMatch(/: reported and scaled to the sector</);
+      expect(xml).toContain("'Sector charts'!$A$2:$A$");
+    });
+    expect(charts[charts.length - 1]).toContain("<c:lineChart>");
+    expect(charts[charts.length - 1]).toContain("Coverage by month");
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    const data = wb.getWorksheet("Sector charts")!;
+    const headers = (data.getRow(1).values as unknown[]).slice(1);
+    expect(headers[0]).toBe("Month");
+    expect(headers.filter((h) => /: reported total$/.test(String(h)))).toHaveLength(charts.length - 1);
+    const months = new Set(json.totals.map((t) => t.month));
+    expect(data.rowCount).toBe(months.size + 1);
+  });
+
   it("opens in LibreOffice with hostile text still text", () => {
     const converted = convertWithLibreOffice(out, "xlsx", join(dir, "lo"), dir);
     return (async () => {
@@ -222,6 +248,9 @@ describe("impact-returns collate", () => {
       expect(values).toContain(PHONE_NAME);
       expect(values.some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
       expect(wb.getWorksheet("Sector totals")!.rowCount).toBe(json.totals.length + 1);
+      // LibreOffice read the charts (it writes back only those it understood).
+      const zip = await JSZip.loadAsync(readFileSync(converted));
+      expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).length).toBeGreaterThanOrEqual(2);
     })();
   });
 

@@ -4,7 +4,6 @@
  * Text is always text: a gateway writes it as a string, never as a formula. No "built at" time
  * is written, so the same inputs give the same workbook.
  */
-import { NUMBER_FORMAT } from "../layout/contract";
 import { excelSerial } from "../calendar";
 import {
   CHASE_HEADERS,
@@ -20,46 +19,11 @@ import {
 } from "../layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../layout/summary-contract";
 import { ym } from "./submission";
+import { planSectorDrawing } from "./drawing";
+import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
 import type { Collation, MeasureLine } from "./types";
 
-/** How a cell is shown. */
-export type SectorFormat = "text" | "count" | "hours" | "gbp" | "decimal" | "month" | "date" | "percent" | "whole";
-
-export const SECTOR_FORMATS: Record<SectorFormat, string> = {
-  text: NUMBER_FORMAT.text,
-  count: NUMBER_FORMAT.count,
-  hours: NUMBER_FORMAT.hours,
-  gbp: NUMBER_FORMAT.gbp,
-  decimal: NUMBER_FORMAT.decimal,
-  month: NUMBER_FORMAT.month,
-  date: NUMBER_FORMAT.date,
-  percent: "0.0%",
-  whole: "0",
-};
-
-/** A cell: text (always written as text), a number, or blank; a number may carry its own format. */
-export type SectorCell = string | number | null | { value: number; format: SectorFormat };
-
-export interface SectorColumn {
-  header: string;
-  /** The column's format (a cell's own format wins). */
-  format: SectorFormat;
-  width: number;
-}
-
-export interface SectorTablePlan {
-  sheet: string;
-  table: string;
-  columns: SectorColumn[];
-  rows: SectorCell[][];
-  /** Label/value cells to the right of the table, one blank column between (e.g. the sector's homes). */
-  aside?: [string, SectorCell][];
-}
-
-export interface SectorPlan {
-  title: string;
-  tables: SectorTablePlan[];
-}
+export { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorFormat, type SectorPlan, type SectorTablePlan } from "./sector-table";
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const monthCell = (month: string): SectorCell => {
@@ -193,5 +157,5 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     if (t.columns.map((x) => x.header).join("|") !== expected[t.table]!.join("|")) throw new Error(`planSector: ${t.table} columns do not follow the contract`);
     if (t.rows.length > MAX_TABLE_ROWS) throw new SectorTooLargeError(t.table, t.rows.length);
   }
-  return { title, tables };
+  return { title, tables, drawing: planSectorDrawing(c) };
 }

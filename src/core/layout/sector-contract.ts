@@ -22,6 +22,11 @@ export const SECTOR_TABLE = {
   chase: "ChaseList",
 } as const;
 
+/** The sheets of the sector's charts and PivotTable (beside the six above). The command line's workbook has the charts; only Excel's has the PivotTable. */
+export const SECTOR_EXTRA_SHEET = { charts: "Sector charts", pivots: "Sector pivots" } as const;
+export const SECTOR_CHART_TABLE = "SectorChartData";
+export const SECTOR_PIVOT = "SectorTotalsPivot";
+
 export const SUBMISSIONS_HEADERS = [
   "File",
   "SHA-256",

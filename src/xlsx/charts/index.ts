@@ -29,6 +29,7 @@ import {
   withOverrides,
   withRelationships,
 } from "./package";
+import type { ChartSpec as PlannedChart } from "../../core/summary/specs";
 import type { ChartSpec } from "./types";
 
 export type { CellPosition, ChartSeriesSpec, ChartSpec, ChartType } from "./types";
@@ -51,6 +52,26 @@ export function sheetRef(sheet: string, range: string): string {
     })
     .join(":");
   return `'${sheet.replace(/'/g, "''")}'!${absolute}`;
+}
+
+/** A chart the core planned (Summarise's or Collate's, src/core/summary/specs.ts) as this writer's spec, with its cached figures. */
+export function toFileChart(chart: PlannedChart): ChartSpec {
+  const spec: ChartSpec = {
+    sheet: chart.sheet,
+    name: chart.name,
+    type: chart.type,
+    title: chart.title,
+    categories: sheetRef(chart.sheet, chart.categories),
+    categoriesCache: chart.categoryLabels,
+    series: chart.series.map((s) => ({ name: s.name, values: sheetRef(chart.sheet, s.values), cache: s.figures })),
+    valueAxisTitle: chart.valueAxisTitle,
+    categoryAxisTitle: chart.categoryAxisTitle,
+    valueNumberFormat: chart.valueNumberFormat,
+    legend: chart.series.length > 1,
+    anchor: chart.anchor,
+  };
+  if (chart.categoryNumberFormat !== undefined) spec.categoryNumberFormat = chart.categoryNumberFormat;
+  return spec;
 }
 
 const REFERENCE = /^(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*))!\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?$/;

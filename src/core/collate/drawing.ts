@@ -1,0 +1,135 @@
+/**
+ * What the sector workbook draws, decided in the core (what to chart is a domain decision) in the
+ * vocabulary Summarise uses (../summary/specs.ts): the chart data table, for each key measure (the
+ * framework's, else every measure's total; at most six) its reported total by month and, when the
+ * sector's homes are known, its scaled estimate and coverage; a column chart a measure and one
+ * line chart of coverage; and a PivotTable of reported totals by measure and month. The Excel
+ * gateway draws all of it (src/excel/draw.ts); the .xlsx gateway draws the charts as native chart
+ * parts (src/xlsx/sector.ts), since files get no PivotTables.
+ */
+import { excelSerial, monthLabel } from "../calendar";
+import { findBuiltinFramework } from "../framework";
+import { cellAddress, columnLetter } from "../layout/a1";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_PIVOT, SECTOR_TABLE } from "../layout/sector-contract";
+import type { ChartSpec, PivotSpec } from "../summary/specs";
+import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorFormat, type SectorTablePlan } from "./sector-table";
+import { ym } from "./submission";
+import type { Collation } from "./types";
+
+/** At most this many key measures are charted. */
+const MAX_CHARTED = 6;
+/** Each chart covers this many columns and rows; two charts side by side. */
+const CHART_COLUMNS = 7;
+const CHART_ROWS = 15;
+
+export interface SectorDrawing {
+  /** The chart data, a table of its own on the charts sheet. */
+  data: SectorTablePlan;
+  charts: ChartSpec[];
+  pivot: PivotSpec;
+  /** The pivot sheet's heading (A1). */
+  pivotHeading: string;
+}
+
+/** The key measures (the framework's, else every measure's total), at most six. */
+function chartedLines(c: Collation): Collation["lines"] {
+  const counts = new Map<string, number>();
+  for (const f of c.files) if (f.status === "accepted" && f.framework) counts.set(f.framework, (counts.get(f.framework) ?? 0) + 1);
+  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const framework = main ? findBuiltinFramework(main) : undefined;
+  const keyCodes = new Set((framework?.measures ?? []).filter((m) => (m as { key?: boolean }).key).map((m) => m.code.toUpperCase()));
+  const totals = c.lines.filter((l) => l.breakdown === "" || l.breakdown === "Total");
+  const withFigures = totals.filter((l) => c.totals.some((t) => t.code === l.code && t.breakdown === l.breakdown));
+  const key = withFigures.filter((l) => keyCodes.has(l.code.toUpperCase()));
+  return (key.length > 0 ? key : withFigures).slice(0, MAX_CHARTED);
+}
+
+/** The sector's charts and PivotTable, as data. */
+export function planSectorDrawing(c: Collation): SectorDrawing {
+  const lines = chartedLines(c);
+  const months = [...new Set(c.totals.map((t) => t.month))].sort();
+  const scaled = c.sectorHomes !== undefined;
+  const byKey = new Map(c.totals.map((t) => [`${t.code}|${t.breakdown}|${t.month}`, t]));
+  const columns: SectorColumn[] = [{ header: "Month", format: "month", width: 10 }];
+  const cellsOf: ((month: string) => number | undefined)[] = [];
+  type Planned = Omit<ChartSpec, "anchor" | "categories" | "categoryLabels" | "series"> & { series: { name: string; column: number }[] };
+  const planned: Planned[] = [];
+  const coverage: { name: string; column: number }[] = [];
+  const add = (header: string, format: SectorFormat, value: (month: string) => number | undefined): number => {
+    columns.push({ header, format, width: 16 });
+    cellsOf.push(value);
+    return columns.length - 1;
+  };
+  for (const l of lines) {
+    const name = l.label;
+    const format: SectorFormat = l.unit === "gbp" ? "gbp" : l.unit === "hours" ? "hours" : "count";
+    const at = (m: string) => byKey.get(`${l.code}|${l.breakdown}|${m}`);
+    const series = [{ name: "Reported total", column: add(`${name}: reported total`, format, (m) => at(m)?.reportedTotal) }];
+    if (scaled) {
+      series.push({ name: "Scaled estimate", column: add(`${name}: scaled estimate`, format, (m) => at(m)?.scaledEstimate) });
+      coverage.push({ name, column: add(`${name}: coverage`, "percent", (m) => at(m)?.coverage) });
+    }
+    planned.push({
+      sheet: SECTOR_EXTRA_SHEET.charts,
+      name: `SectorChart${planned.length + 1}`,
+      type: "column",
+      title: scaled ? `${name}: reported and scaled to the sector` : `${name}: reported total`,
+      series,
+      valueAxisTitle: l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number",
+      categoryAxisTitle: "Month",
+      valueNumberFormat: SECTOR_FORMATS[format],
+      categoryNumberFormat: SECTOR_FORMATS.month,
+    });
+  }
+  if (coverage.length > 0) {
+    planned.push({
+      sheet: SECTOR_EXTRA_SHEET.charts,
+      name: `SectorChart${planned.length + 1}`,
+      type: "line",
+      title: "Coverage by month (share of the sector's homes)",
+      series: coverage,
+      valueAxisTitle: "Coverage",
+      categoryAxisTitle: "Month",
+      valueNumberFormat: "0%",
+      categoryNumberFormat: SECTOR_FORMATS.month,
+    });
+  }
+
+  const rows: SectorCell[][] = months.map((m) => {
+    const month = ym(m);
+    return [{ value: excelSerial(month.year, month.month, 1), format: "month" }, ...cellsOf.map((f) => f(m) ?? null)];
+  });
+  const data: SectorTablePlan = { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE, columns, rows };
+
+  // Charts below the table, two a row of charts.
+  const bodyRows = Math.max(1, rows.length);
+  const column = (i: number) => `${columnLetter(i)}2:${columnLetter(i)}${bodyRows + 1}`;
+  const top = bodyRows + 2;
+  const charts: ChartSpec[] = planned.map((p, i) => {
+    const row = top + Math.floor(i / 2) * (CHART_ROWS + 1);
+    const col = (i % 2) * (CHART_COLUMNS + 1);
+    return {
+      ...p,
+      categories: column(0),
+      categoryLabels: months.map((m) => monthLabel(ym(m))),
+      series: p.series.map((s) => ({ name: s.name, values: column(s.column), figures: months.map((m) => cellsOf[s.column - 1]!(m) ?? null) })),
+      anchor: { from: { row, col }, to: { row: row + CHART_ROWS, col: col + CHART_COLUMNS } },
+    };
+  });
+
+  const pivot: PivotSpec = {
+    name: SECTOR_PIVOT,
+    sheet: SECTOR_EXTRA_SHEET.pivots,
+    destination: cellAddress(2, 0),
+    source: SECTOR_TABLE.totals,
+    rows: ["Measure", "Breakdown"],
+    columns: ["Month"],
+    data: { field: "Reported total", name: "Sum of reported total", numberFormat: "#,##0.##" },
+    filters: [],
+    rowGrandTotals: false,
+    columnGrandTotals: false,
+    height: c.lines.length + 3,
+  };
+  return { data, charts, pivot, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)" };
+}
+

@@ -1,0 +1,48 @@
+/**
+ * The sector workbook's tables as data: typed, formatted cells (text, number, date, percent), the
+ * form both gateways write (src/excel/collate.ts, src/xlsx/sector.ts).
+ */
+import { NUMBER_FORMAT } from "../layout/contract";
+import type { ChartSpec, PivotSpec } from "../summary/specs";
+
+/** How a cell is shown. */
+export type SectorFormat = "text" | "count" | "hours" | "gbp" | "decimal" | "month" | "date" | "percent" | "whole";
+
+export const SECTOR_FORMATS: Record<SectorFormat, string> = {
+  text: NUMBER_FORMAT.text,
+  count: NUMBER_FORMAT.count,
+  hours: NUMBER_FORMAT.hours,
+  gbp: NUMBER_FORMAT.gbp,
+  decimal: NUMBER_FORMAT.decimal,
+  month: NUMBER_FORMAT.month,
+  date: NUMBER_FORMAT.date,
+  percent: "0.0%",
+  whole: "0",
+};
+
+/** A cell: text (always written as text), a number, or blank; a number may carry its own format. */
+export type SectorCell = string | number | null | { value: number; format: SectorFormat };
+
+export interface SectorColumn {
+  header: string;
+  /** The column's format (a cell's own format wins). */
+  format: SectorFormat;
+  width: number;
+}
+
+export interface SectorTablePlan {
+  sheet: string;
+  table: string;
+  columns: SectorColumn[];
+  rows: SectorCell[][];
+  /** Label/value cells to the right of the table, one blank column between (e.g. the sector's homes). */
+  aside?: [string, SectorCell][];
+}
+
+export interface SectorPlan {
+  title: string;
+  /** The six tables of docs/sector-format.md, in sheet order. */
+  tables: SectorTablePlan[];
+  /** The charts sheet (its data table and charts) and the PivotTable: see ./drawing.ts. */
+  drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivot: PivotSpec; pivotHeading: string };
+}
