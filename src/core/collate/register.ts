@@ -1,9 +1,10 @@
 /**
  * The register of organisations expected to return: a table with the columns `Organisation code`,
  * `Organisation` and `Homes managed`, from the first sheet of a workbook or a CSV file. The header
- * row is looked for in the first 20 rows; headers are matched without regard to case or spacing.
+ * row is looked for in the first 20 rows; headers are matched as the return reader matches them
+ * (`norm`: without regard to case or spacing).
  */
-import { readNumber } from "../return";
+import { headerIndex, readNumber } from "../return";
 import type { CellValue } from "../workbook/types";
 import type { RegisterEntry } from "./types";
 
@@ -15,14 +16,11 @@ export interface RegisterRead {
   problems: string[];
 }
 
-const norm = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v)).replace(/\s+/g, " ").trim().toLowerCase();
-
 export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): RegisterRead {
   const problems: string[] = [];
-  const headerAt = rows.slice(0, 20).findIndex((row) => row.some((c) => norm(c) === "organisation code"));
+  const headerAt = rows.slice(0, 20).findIndex((row) => headerIndex(row, REGISTER_HEADERS[0]) >= 0);
   if (headerAt < 0) return { entries: [], problems: [`no header row with "Organisation code" in the first 20 rows (expected the columns ${REGISTER_HEADERS.join(", ")})`] };
-  const header = rows[headerAt]!.map(norm);
-  const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => header.indexOf(h.toLowerCase()));
+  const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => headerIndex(rows[headerAt]!, h));
   if (homesCol === undefined || homesCol < 0) problems.push('no "Homes managed" column: homes will be taken from the returns');
   const entries: RegisterEntry[] = [];
   const seen = new Set<string>();
