@@ -31,6 +31,7 @@ import { IssueList } from "../components/IssueList";
 import { SignOffSection } from "../components/SignOffSection";
 import { describeError, type DisplayError } from "../errors";
 import type { CheckActions } from "../actions";
+import { focusPending } from "../pending-focus";
 import { useViewStyles } from "../view-styles";
 
 /** How long after the user's last edit the check runs again by itself. */
@@ -187,16 +188,7 @@ export function CheckView({ actions }: CheckViewProps) {
   }, [actions, checkedOnce]);
 
   // Focus follows what the user asked for: the results after a check, the message after a failure.
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = undefined;
-    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : goErrorRef.current;
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
-    }
-  }, [last, checkError, goError]);
+  useEffect(() => focusPending(pendingFocus, { results: resultsHeading, error: errorRef, goError: goErrorRef }), [last, checkError, goError]);
 
   const goTo = useCallback(
     async (sheet: string, cell: string, what: string) => {

@@ -15,6 +15,7 @@ import { plural } from "../check-display";
 import { fromWhom, previewOutcomes, STAGE_WORD, STATUS_MEANING, STATUS_WORD, summaryLine } from "../collate-display";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { describeError, type DisplayError } from "../errors";
+import { focusPending } from "../pending-focus";
 import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
@@ -104,12 +105,8 @@ export function CollateView({ actions }: CollateViewProps) {
   const errorRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<"result" | "error" | undefined>(undefined);
 
-  useEffect(() => {
-    const target = pendingFocus.current === "result" ? resultHeading.current : pendingFocus.current === "error" ? errorRef.current : null;
-    pendingFocus.current = undefined;
-    target?.focus({ preventScroll: true });
-    target?.scrollIntoView?.({ block: "start", behavior: "smooth" });
-  }, [result, error]);
+  // Focus follows what the user asked for: the result after adding the returns, the message after a failure.
+  useEffect(() => focusPending(pendingFocus, { result: resultHeading, error: errorRef }), [result, error]);
 
   const readFiles = useCallback(
     async (list: readonly File[]) => {

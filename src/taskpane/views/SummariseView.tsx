@@ -15,6 +15,7 @@ import type { SummariseActions } from "../actions";
 import { clockTime, plural } from "../check-display";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { describeError, type DisplayError } from "../errors";
+import { focusPending } from "../pending-focus";
 import { useViewStyles } from "../view-styles";
 import { builtAnnouncement, directionText, excludedText, formatMoney, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
 
@@ -174,16 +175,7 @@ export function SummariseView({ actions }: SummariseViewProps) {
   const busy = useRef(false);
 
   // Focus follows what the user asked for: the results after a build, the message after a failure.
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = undefined;
-    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : showErrorRef.current;
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
-    }
-  }, [built, error, showError]);
+  useEffect(() => focusPending(pendingFocus, { results: resultsHeading, error: errorRef, showError: showErrorRef }), [built, error, showError]);
 
   const build = useCallback(async () => {
     if (busy.current) return;
