@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  // Compiles the CLI (lib/) when its sources changed, so the CLI tests run the current source.
+  globalSetup: "<rootDir>/test/support/build-cli.ts",
 };

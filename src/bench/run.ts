@@ -5,7 +5,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { checkReturn } from "../core/checks";
 import { findBuiltinFramework, type Framework } from "../core/framework";
 import { planSetup } from "../core/setup/plan";
@@ -15,27 +14,13 @@ import { MemoryExcelHost } from "../memory-host";
 import { benchChecks, benchFramework, benchReturn } from "./check-bench";
 import { benchCollate } from "./collate-bench";
 import { benchSummary } from "./summary-bench";
+import { medianTime } from "./timing";
 import { manyMeasures, timeRead, timeTemplate } from "./xlsx-bench";
 
 const april2020 = { year: 2020, month: 4 };
 
 function line(name: string, figure: string, target: string): void {
   console.log(`${name.replace(" (65 measure rows x 12 months, 500 impact-map rows, 200 case studies)", ": 65 rows x 12 months, 500 impact, 200 cases").padEnd(62)} ${figure.padStart(10)}   ${target}`);
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function timeIt(runs: number, action: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    action();
-    times.push(performance.now() - start);
-  }
-  return median(times);
 }
 
 async function syncCounts(framework: Framework): Promise<[string, number][]> {
@@ -63,7 +48,7 @@ async function main(): Promise<void> {
   for (const result of benchChecks()) line(`Check: ${result.name}`, `${result.ms.toFixed(1)} ms`, `< ${result.target} ms`);
 
   const builtin = findBuiltinFramework("community-investment-monthly")!;
-  line("Set up plan (core), built-in framework", `${timeIt(20, () => planSetup(EMPTY_WORKBOOK, builtin, {}, april2020)).toFixed(2)} ms`, "< 10 ms");
+  line("Set up plan (core), built-in framework", `${medianTime(() => planSetup(EMPTY_WORKBOOK, builtin, {}, april2020), 20).toFixed(2)} ms`, "< 10 ms");
 
   const big = benchReturn(benchFramework(), 20_000, 200);
   if (global.gc) global.gc();

@@ -7,7 +7,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { Workbook } from "exceljs";
 import { analyseReturn } from "../core/checks";
 import type { Framework } from "../core/framework";
@@ -21,6 +20,7 @@ import { planWorkbookSummary, requestBytes } from "../excel/summarise";
 import { MemoryExcelHost } from "../memory-host";
 import { applyOperations } from "../xlsx/apply";
 import { benchReturn } from "./check-bench";
+import { medianTime } from "./timing";
 
 const april2020 = { year: 2020, month: 4 };
 
@@ -28,16 +28,6 @@ export interface SummaryFigure {
   name: string;
   figure: string;
   target: string;
-}
-
-function median(run: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
 /** A framework of `count` measures (a third with four breakdowns), built from the built-in one's shapes. */
@@ -59,10 +49,10 @@ export async function benchSummary(builtin: Framework): Promise<SummaryFigure[]>
   const snapshot = benchReturn(large, 500, 200);
   const analysis = analyseReturn(snapshot, { framework: large });
   const input = { data: analysis.data, framework: large, result: analysis.result };
-  const model = median(() => summariseReturn(input, april2020), 15);
+  const model = medianTime(() => summariseReturn(input, april2020), 15);
   figures.push({ name: `Summary model: full year, 300 measures (${measureRows(large).length} rows)`, figure: `${model.toFixed(1)} ms`, target: "< 50 ms" });
   const summary = summariseReturn(input, april2020);
-  const plan = median(() => planSummary(summary, { builtAt: new Date(), formulas: true, pivots: true }), 9);
+  const plan = medianTime(() => planSummary(summary, { builtAt: new Date(), formulas: true, pivots: true }), 9);
   figures.push({ name: "Summary plan (sheets, pivots, charts), 300 measures", figure: `${plan.toFixed(1)} ms`, target: "(for information)" });
 
   // Through the gateway on the in-memory host.

@@ -12,6 +12,7 @@ import { applyOperations } from "../xlsx/apply";
 import { loadXlsx } from "../xlsx/exceljs-adapter";
 import { loadWorkbook } from "../xlsx/load";
 import { readSnapshot } from "../xlsx/read";
+import { median } from "./timing";
 
 const april2020 = { year: 2020, month: 4 };
 
@@ -52,6 +53,5 @@ export async function timeRead(bytes: Uint8Array, runs = 21): Promise<{ safe: nu
       if (i >= 3) times[key].push(performance.now() - start);
     }
   }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   return { safe: median(times.safe), guardedLoad: median(times.guardedLoad), bare: median(times.bare) };
 }

@@ -57,8 +57,18 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** util.parseArgs in strict mode with no positional arguments; its errors become short UsageErrors. */
 export function parseOptions<const O extends Options>(args: string[], options: O) {
+  return explained(() => parseArgs({ args, options, strict: true, allowPositionals: false })).values;
+}
+
+/** The same for a command that also takes arguments (the files to read): the options' values and the arguments. */
+export function parseOptionsAndArguments<const O extends Options>(args: string[], options: O) {
+  const { values, positionals } = explained(() => parseArgs({ args, options, strict: true, allowPositionals: true }));
+  return { values, positionals };
+}
+
+function explained<T>(parse: () => T): T {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parse();
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }

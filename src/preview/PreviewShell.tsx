@@ -18,6 +18,17 @@ export const PANE_WIDTH_PX = 350;
 /** Below this width the pane and the grid are stacked. */
 const NARROW = "@media (max-width: 719px)";
 
+/** The task pane and the grid beside it: framed columns, as in Excel's window. */
+const FRAMED = {
+  minHeight: 0,
+  display: "flex",
+  flexDirection: "column",
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  borderRadius: tokens.borderRadiusMedium,
+  overflow: "hidden",
+  boxShadow: tokens.shadow4,
+} as const;
+
 const useStyles = makeStyles({
   page: {
     display: "flex",
@@ -63,28 +74,16 @@ const useStyles = makeStyles({
     [NARROW]: { flexDirection: "column", overflowY: "auto" },
   },
   pane: {
+    ...FRAMED,
     width: `${PANE_WIDTH_PX}px`,
     flexShrink: 0,
-    minHeight: 0,
-    display: "flex",
-    flexDirection: "column",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflow: "hidden",
-    boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground2,
     [NARROW]: { width: "auto", minHeight: "80vh" },
   },
   gridArea: {
+    ...FRAMED,
     flex: 1,
     minWidth: 0,
-    minHeight: 0,
-    display: "flex",
-    flexDirection: "column",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflow: "hidden",
-    boxShadow: tokens.shadow4,
     backgroundColor: tokens.colorNeutralBackground1,
     [NARROW]: { flex: "none", height: "80vh" },
   },

@@ -13,7 +13,6 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import * as zlib from "node:zlib";
 import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { parseCsv, parseRegisterRows, type RegisterRead } from "../core/collate/register";
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
@@ -29,6 +28,8 @@ import { LIMITS, megabytes } from "./limits";
 import { loadWorkbook } from "./load";
 import { errorText } from "./problem";
 import { readSnapshot } from "./read";
+import { escapeText } from "./xml";
+import { zipParts } from "./zip-write";
 
 // --- Writing ------------------------------------------------------------------------------------
 
@@ -37,79 +38,6 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAX_CELL_TEXT = 32_767;
-/** Zip entries get this date (1 Jan 2020, 00:00, DOS format), not the time of writing. */
-const DOS_TIME = 0;
-const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
-
-let crcTable: Int32Array | undefined;
-/** zlib's own crc32 where this Node has it (20.15 and later), else a table. */
-function crc32(data: Uint8Array): number {
-  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
-
-/**
- * A zip of the parts, deflated with Node's zlib (the pure-JavaScript deflate of the zip library
- * took 24 s on the 2,000-organisation workbook; zlib takes a few). No time is stored: the same
- * parts give the same bytes.
- */
-function zipParts(parts: readonly { name: string; data: Buffer }[]): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const body = zlib.deflateRawSync(part.data, { level: 4 });
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(part.data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, body);
-    central.push(entry, name);
-    offset += local.length + name.length + body.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
-}
-
 const FORMAT_ORDER: SectorFormat[] = ["text", "count", "hours", "gbp", "decimal", "month", "date", "percent", "whole"];
 /** cellXfs: 0 default, 1 bold (headers and labels), then one per format. */
 const styleOf = (format: SectorFormat) => 2 + FORMAT_ORDER.indexOf(format);
@@ -123,7 +51,8 @@ export function xmlText(text: string): string {
   let t = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
   t = t.replace(LONE_SURROGATE, "\ufffd").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
   t = t.replace(XML_UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-  return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  // Quotes too, so the same text serves as an attribute value (a table column's name, a sheet's).
+  return escapeText(t).replace(/"/g, "&quot;");
 }
 
 class SharedStrings {

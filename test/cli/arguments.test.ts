@@ -59,6 +59,28 @@ describe("help and version", () => {
   });
 });
 
+describe("check, summary and collate refuse bad arguments as template does", () => {
+  const help = (command: string) => `\\. Run 'impact-returns ${command} --help' for help\\.$`;
+  it.each([
+    ["check", "an unknown option", ["return.xlsx", "--colour", "blue"], "unknown option '--colour'"],
+    ["check", "--framework with no value", ["return.xlsx", "--framework"], "option '--framework' needs a value"],
+    ["check", "a value for --json", ["return.xlsx", "--json=yes"], "option '--json' does not take a value"],
+    ["check", "no workbook", ["--json"], "name at least one workbook to check, e\\.g\\. impact-returns check return\\.xlsx"],
+    ["summary", "an unknown option", ["return.xlsx", "--colour", "blue"], "unknown option '--colour'"],
+    ["summary", "--out with no value", ["return.xlsx", "--out"], "option '--out' needs a value"],
+    ["summary", "a value for --force", ["return.xlsx", "--out", "s.xlsx", "--force=yes"], "option '--force' does not take a value"],
+    ["summary", "no workbook", ["--out", "s.xlsx"], "name the return workbook to summarise, e\\.g\\. impact-returns summary return\\.xlsx --out summary\\.xlsx"],
+    ["summary", "missing --out", ["return.xlsx"], "missing --out: name the summary workbook to write, e\\.g\\. --out summary\\.xlsx"],
+    ["collate", "an unknown option", ["returns", "--colour", "blue"], "unknown option '--colour'"],
+    ["collate", "--jobs with no value", ["returns", "--out", "sector.xlsx", "--jobs"], "option '--jobs' needs a value"],
+    ["collate", "a value for --json", ["returns", "--out", "sector.xlsx", "--json=yes"], "option '--json' does not take a value"],
+    ["collate", "no returns", ["--out", "sector.xlsx"], "name the returns to collate \\(files or folders\\), e\\.g\\. impact-returns collate returns/ --out sector\\.xlsx"],
+    ["collate", "missing --out", ["returns"], "missing --out: name the sector workbook to write, e\\.g\\. --out sector\\.xlsx"],
+  ])("%s refuses %s", (command, _what, args, message) => {
+    expectRefusal(runCli([command, ...args], { cwd: dir }), new RegExp(`^impact-returns ${command}: ${message}${help(command)}`));
+  });
+});
+
 describe("impact-returns template refuses bad arguments", () => {
   const out = () => join(dir, "out.xlsx");
 

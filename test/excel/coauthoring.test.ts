@@ -12,7 +12,23 @@ import { MemoryExcelHost } from "../../src/memory-host";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const april2020 = { year: 2020, month: 4 };
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Moves Jest's fake clock on by `ms`, running what falls due (the host's event handlers, the probe) to the end. */
+async function elapse(ms: number): Promise<void> {
+  await jest.advanceTimersByTimeAsync(ms);
+  // What fell due may go on in promises: let them finish (setImmediate is left real for this).
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A user's action on the host: its event handlers start on a timer, so the clock moves on (by nothing) for them. */
+async function byUser(action: Promise<void>): Promise<void> {
+  await elapse(0);
+  await action;
+}
+
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 async function filledReturn(wrap?: (host: MemoryExcelHost) => ExcelHost) {
   const host = new MemoryExcelHost();
@@ -82,23 +98,27 @@ describe("coauthoring and Excel on the web", () => {
     await gateway.check();
     let edits = 0;
     const stop = await gateway.watchEdits(() => edits++, { probeDelayMs: 20 });
-    await host.userPick("Case studies", "G2", "Yes");
+    // From here the clock is Jest's: the probe waits for the selection to rest without a real wait.
+    jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick", "queueMicrotask"] });
+    await byUser(host.userPick("Case studies", "G2", "Yes"));
     expect(edits).toBe(0);
     host.resetSyncCount();
-    await host.userSelect("Case studies", "G3");
-    await host.userSelect("Case studies", "G4");
-    await wait(80);
+    await byUser(host.userSelect("Case studies", "G3"));
+    await byUser(host.userSelect("Case studies", "G4"));
+    await elapse(19);
+    expect(host.syncCount).toBe(0); // not yet rested
+    await elapse(61);
     await host.settle();
     expect(edits).toBe(1);
     expect(host.syncCount).toBe(2); // one probe for the two moves, two syncs to read
     // Moving again with nothing changed costs a read, and re-checks nothing.
-    await host.userSelect("Case studies", "A2");
-    await wait(80);
+    await byUser(host.userSelect("Case studies", "A2"));
+    await elapse(80);
     expect(edits).toBe(1);
     // Moving on a sheet that is not the return's data reads nothing.
     host.resetSyncCount();
-    await host.userSelect("Checks", "A2");
-    await wait(80);
+    await byUser(host.userSelect("Checks", "A2"));
+    await elapse(80);
     expect(host.syncCount).toBe(0);
     await stop();
   });

@@ -1,5 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read -- these tests break Office's load/sync rules on purpose to check that the host enforces them */
 import { chartData, MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
+import { attempt } from "../support/attempt";
 
 function data(): WorkbookSnapshot {
   return {
@@ -15,18 +16,6 @@ function data(): WorkbookSnapshot {
       },
     ],
   };
-}
-
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string } | undefined> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error as { code?: string },
-    );
 }
 
 describe("charts", () => {

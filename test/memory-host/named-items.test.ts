@@ -1,16 +1,5 @@
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
-
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string; message?: string } | undefined> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error as { code?: string; message?: string },
-    );
-}
+import { attempt } from "../support/attempt";
 
 function workbook(): WorkbookSnapshot {
   return { sheets: [{ name: "Data", rows: [["Kind", "Value"], ["Flow", 1]], tables: [{ name: "Figures", range: "A1:B2" }] }] };

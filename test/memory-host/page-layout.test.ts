@@ -1,17 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read -- the rule misreads ClientResult.value, which is read after the sync */
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
-
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<{ code?: string } | undefined> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error as { code?: string },
-    );
-}
+import { attempt } from "../support/attempt";
 
 describe("page layout", () => {
   test("print settings, titles, area, headers and footers; defaults of a new sheet", async () => {

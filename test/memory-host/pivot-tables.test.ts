@@ -1,5 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read -- these tests break Office's load/sync rules on purpose to check that the host enforces them */
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
+import { attempt } from "../support/attempt";
 
 const APR = 45383; // 1 April 2024
 const MAY = 45413; // 1 May 2024
@@ -28,18 +29,6 @@ function source(): WorkbookSnapshot {
       { name: "Summary pivots" },
     ],
   };
-}
-
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<unknown> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
 }
 
 /** The gateway's calls, all queued in one batch before a sync. */

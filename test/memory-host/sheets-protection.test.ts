@@ -1,22 +1,11 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/no-navigational-load -- these tests break Office's load/sync rules on purpose to check that the host enforces them, and the rules misread ClientResult.value and navigation properties */
 import { MemoryExcelHost } from "../../src/memory-host";
+import { attempt } from "../support/attempt";
 
 const PROTECTED_MESSAGE =
   "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.";
 
 /** Runs one batch and returns its rejection (or undefined). */
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<unknown> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-}
-
 describe("worksheet protection", () => {
   test("cells are locked by default; writing to a locked cell of a protected sheet fails at sync", async () => {
     const host = new MemoryExcelHost();

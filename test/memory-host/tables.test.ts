@@ -1,17 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read -- these tests break Office's load/sync rules on purpose to check that the host enforces them, and the rules misread ClientResult.value and navigation properties */
 import { MemoryExcelHost } from "../../src/memory-host";
-
-function attempt(host: MemoryExcelHost, batch: (context: Excel.RequestContext) => void): Promise<unknown> {
-  return host
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-}
+import { attempt } from "../support/attempt";
 
 describe("tables", () => {
   test("add with headers: ranges, names, defaults; header cells are text", async () => {

@@ -1,6 +1,7 @@
 /**
  * Running the real `impact-returns` command in a child process, as people do. It runs the
- * compiled lib/ (npm test runs `npm run build:cli` first); run that yourself before `npx jest`.
+ * compiled lib/, which Jest's global setup (build-cli.ts) compiles from the current source first
+ * whenever the source is newer.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,7 +15,7 @@ export const FIXTURES = join(ROOT, "test", "fixtures");
 /** Fails with a clear message when the CLI has not been compiled. */
 export function requireBuiltCli(): void {
   if (!existsSync(join(ROOT, "lib", "cli", "main.js"))) {
-    throw new Error("lib/cli/main.js is missing: run `npm run build:cli` before these tests (`npm test` does it for you).");
+    throw new Error("lib/cli/main.js is missing: Jest's global setup (test/support/build-cli.ts) compiles it; run these tests with Jest's configuration.");
   }
 }
 

@@ -3,7 +3,6 @@
  * Each file gets its own result; the exit code is the worst of them (0 clean or warnings only,
  * 1 errors found, 2 a file unreadable or not a return).
  */
-import { parseArgs } from "node:util";
 import { basename } from "node:path";
 import { checkReturn, groupIssues, type CheckIssue, type CheckResult, type IssueGroup } from "../../core/checks";
 import type { Framework } from "../../core/framework";
@@ -11,7 +10,7 @@ import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
 import { errorText } from "../../xlsx/problem";
 import { readSnapshot } from "../../xlsx/read";
-import { EXIT, UsageError, type CliIO, type Command } from "../command";
+import { EXIT, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
 import { loadFramework } from "../framework-option";
 import { writeJson } from "../json";
 import { safeLine, safeText } from "../text";
@@ -19,6 +18,13 @@ import { plural } from "../../core/format";
 
 /** Issues listed per group in the human report; the rest are counted (all are in --json). */
 export const EXAMPLES_PER_GROUP = 50;
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  framework: { type: "string" },
+  today: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 function help(): string {
   return `Usage: impact-returns check FILE.xlsx [FILE.xlsx ...] [options]
@@ -205,18 +211,7 @@ function describeGroup(group: IssueGroup): string[] {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { json: { type: "boolean" }, framework: { type: "string" }, today: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split("\n")[0]!.replace(/\.$/, "") : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
   if (values.help) {
     io.stdout(help());
     return EXIT.ok;

@@ -7,18 +7,30 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type RegisterEntry } from "../../core/collate";
 
 import type { CheckResult } from "../../core/checks";
 import { monthLabel, parseIsoMonth } from "../../core/calendar";
 import { plural } from "../../core/format";
-import { checkWritable, FileProblem, writeFileAtomically } from "../../xlsx/files";
+import { writeFileAtomically } from "../../xlsx/files";
 import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../../xlsx/sector";
-import { EXIT, InputError, UsageError, type CliIO, type Command } from "../command";
+import { EXIT, InputError, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
 import { writeJson } from "../json";
+import { ensureWritable, outOption } from "../out-option";
 import { safeLine, safeText } from "../text";
 import { describe as describeCheck } from "./check";
+
+const OPTIONS = {
+  out: { type: "string" },
+  register: { type: "string" },
+  "sector-homes": { type: "string" },
+  receipts: { type: "string" },
+  "as-of": { type: "string" },
+  jobs: { type: "string" },
+  json: { type: "boolean" },
+  force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 function help(): string {
   return `Usage: impact-returns collate FILE.xlsx|FOLDER ... --out SECTOR.xlsx [options]
@@ -194,36 +206,13 @@ async function writeReceipts(dir: string, files: readonly FileOutcome[]): Promis
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: "string" },
-        register: { type: "string" },
-        "sector-homes": { type: "string" },
-        receipts: { type: "string" },
-        "as-of": { type: "string" },
-        jobs: { type: "string" },
-        json: { type: "boolean" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split("\n")[0]!.replace(/\.$/, "") : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
   if (values.help) {
     io.stdout(help());
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError("name the returns to collate (files or folders), e.g. impact-returns collate returns/ --out sector.xlsx");
-  const out = values.out?.trim();
-  if (!out) throw new UsageError("missing --out: name the sector workbook to write, e.g. --out sector.xlsx");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx workbook (got '${out}')`);
+  const out = outOption(values.out, "the sector workbook", "sector.xlsx");
   let sectorHomes: number | undefined;
   if (values["sector-homes"] !== undefined) {
     const text = values["sector-homes"].replace(/[,_\s]/g, "");
@@ -236,12 +225,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${values.jobs}')`);
   }
   const asOf = parseAsOf(values["as-of"]);
-  try {
-    await checkWritable(out, { overwrite: values.force === true });
-  } catch (error) {
-    if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
-    throw error;
-  }
+  await ensureWritable(out, values.force === true);
   let register: RegisterEntry[] | undefined;
   if (values.register !== undefined) {
     const read = await readRegisterFile(values.register);

@@ -3,17 +3,24 @@
  * workbook - Board summary, Summary charts and Summary data sheets - with live formulas over the
  * summary data and native charts. The return itself is only read, never re-saved.
  */
-import { parseArgs } from "node:util";
 import { analyseReturn } from "../../core/checks";
 import { defaultYearStart, isoMonth, monthLabel, type YearMonth } from "../../core/calendar";
 import { planSummary, rowLabel, summariseReturn, type MeasureSummary, type ReturnSummary } from "../../core/summary";
 import { formatMoney, formatNumber } from "../../core/format";
-import { checkWritable, FileProblem, readWorkbookFile, writeFileAtomically } from "../../xlsx/files";
+import { readWorkbookFile, writeFileAtomically } from "../../xlsx/files";
 import { readSnapshot } from "../../xlsx/read";
 import { summaryWorkbookBytes } from "../../xlsx/summary";
-import { EXIT, InputError, UsageError, type CliIO, type Command } from "../command";
+import { EXIT, InputError, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
 import { writeJson } from "../json";
+import { ensureWritable, outOption } from "../out-option";
 import { safeText } from "../text";
+
+const OPTIONS = {
+  out: { type: "string" },
+  force: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 function help(): string {
   return `Usage: impact-returns summary RETURN.xlsx --out SUMMARY.xlsx [options]
@@ -102,33 +109,15 @@ function report(out: string, s: ReturnSummary): string {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: "string" }, force: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split("\n")[0]!.replace(/\.$/, "") : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
   if (values.help) {
     io.stdout(help());
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the return workbook to summarise, e.g. impact-returns summary return.xlsx --out summary.xlsx" : "give one return workbook at a time");
   const file = positionals[0]!;
-  const out = values.out?.trim();
-  if (!out) throw new UsageError("missing --out: name the summary workbook to write, e.g. --out summary.xlsx");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx workbook (got '${out}')`);
-  try {
-    await checkWritable(out, { overwrite: values.force === true });
-  } catch (error) {
-    if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
-    throw error;
-  }
+  const out = outOption(values.out, "the summary workbook", "summary.xlsx");
+  await ensureWritable(out, values.force === true);
 
   const snapshot = readSnapshot(await readWorkbookFile(file));
   const analysis = analyseReturn(snapshot);

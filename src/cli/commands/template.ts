@@ -9,9 +9,10 @@ import { planSetup, type SetupPlan } from "../../core/setup/plan";
 import { TOOL_NAME } from "../../core/version";
 import { EMPTY_WORKBOOK } from "../../core/workbook/types";
 import { applyOperations, CellTextTooLongError } from "../../xlsx/apply";
-import { checkWritable, FileProblem, writeWorkbookFile } from "../../xlsx/files";
+import { writeWorkbookFile } from "../../xlsx/files";
 import { EXIT, InputError, parseOptions, UsageError, type CliIO, type Command } from "../command";
 import { loadFramework } from "../framework-option";
+import { ensureWritable, outOption } from "../out-option";
 
 const OPTIONS = {
   framework: { type: "string" },
@@ -64,17 +65,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(help());
     return EXIT.ok;
   }
-  const out = options.out?.trim();
-  if (!out) throw new UsageError("missing --out: name the workbook to write, e.g. --out return.xlsx");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx workbook (got '${out}')`);
+  const out = outOption(options.out, "the workbook", "return.xlsx");
   const yearStart = options["year-start"] === undefined ? undefined : parseYearStart(options["year-start"]);
   const framework = await loadFramework(options.framework);
-  try {
-    await checkWritable(out, { overwrite: options.force === true });
-  } catch (error) {
-    if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
-    throw error;
-  }
+  await ensureWritable(out, options.force === true);
 
   const organisation = options.organisation?.trim() || undefined;
   const organisationCode = options.code?.trim() || undefined;

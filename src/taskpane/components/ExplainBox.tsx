@@ -11,6 +11,7 @@ import type { CheckIssue } from "../../core/checks";
 import { issueLocation } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
+import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
   form: {
@@ -22,7 +23,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 export interface ExplainBoxProps {
@@ -36,6 +36,7 @@ export interface ExplainBoxProps {
 
 export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [which, setWhich] = useState(0);
@@ -73,7 +74,7 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
 
   if (!open) {
     return (
-      <div className={styles.actions}>
+      <div className={common.formActions}>
         <Button
           ref={toggle}
           size="small"
@@ -129,7 +130,7 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
           }}
         />
       </Field>
-      <div className={styles.actions}>
+      <div className={common.formActions}>
         <Button type="submit" appearance="primary" size="small" disabledFocusable={saving}>
           Save explanation
         </Button>

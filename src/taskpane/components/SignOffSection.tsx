@@ -11,13 +11,9 @@ import type { NextStep, PaneSignOffOutcome } from "../actions";
 import { clockTime, longDate, nextStepText } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
+import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   blocker: {
     margin: 0,
     display: "flex",
@@ -29,9 +25,6 @@ const useStyles = makeStyles({
   },
   nextStep: { margin: `${tokens.spacingVerticalS} 0 0` },
   blockerIcon: { flexShrink: 0, marginTop: "1px" },
-  focusTarget: {
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
-  },
 });
 
 type Outcome = { kind: "signed"; who: string; at: Date; next?: NextStep | undefined } | { kind: "refused"; refusal: string } | { kind: "failed"; error: DisplayError };
@@ -51,6 +44,7 @@ export interface SignOffSectionProps {
 
 export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now = () => new Date() }: SignOffSectionProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const blockerId = useId();
   const [name, setName] = useState("");
   const [nameProblem, setNameProblem] = useState<string | undefined>(undefined);
@@ -108,14 +102,14 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
   };
 
   return (
-    <section className={styles.section} aria-labelledby="check-signoff-heading">
-      <h3 id="check-signoff-heading" className={styles.heading}>
+    <section className={common.section} aria-labelledby="check-signoff-heading">
+      <h3 id="check-signoff-heading" className={common.subheading}>
         Mark ready to send
       </h3>
-      <p className={styles.intro}>
+      <p className={common.intro}>
         Records on the Return sheet who signed the return off, when, and a checksum of its figures, so the centre knows it was checked.
       </p>
-      <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label="Sign-off" noValidate>
+      <form className={common.form} onSubmit={(e) => void submit(e)} aria-label="Sign-off" noValidate>
         <Field
           label="Your name"
           hint="Recorded as 'Signed off by' on the Return sheet."
@@ -133,7 +127,7 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
             }}
           />
         </Field>
-        <div className={styles.actions}>
+        <div className={common.formActions}>
           <Button
             type="submit"
             appearance={blocker === undefined ? "primary" : "secondary"}
@@ -152,7 +146,7 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
         ) : null}
       </form>
       {outcome ? (
-        <div ref={outcomeRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={outcomeRef} tabIndex={-1} className={common.focusTarget}>
           {outcome.kind === "signed" ? (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>

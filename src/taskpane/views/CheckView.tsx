@@ -31,30 +31,16 @@ import { IssueList } from "../components/IssueList";
 import { SignOffSection } from "../components/SignOffSection";
 import { describeError, type DisplayError } from "../errors";
 import type { CheckActions } from "../actions";
+import { focusPending } from "../pending-focus";
+import { useViewStyles } from "../view-styles";
 
 /** How long after the user's last edit the check runs again by itself. */
 export const RECHECK_DELAY_MS = 1500;
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  minorHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   statusLine: { display: "flex", alignItems: "center", minHeight: "20px", marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
-  checkedAt: {
-    display: "inline-flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
   checkedIcon: { flexShrink: 0 },
   switch: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  resultsHead: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   context: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sheetList: {
@@ -74,33 +60,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   acceptedNote: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  workbook: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   legend: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
   legendItem: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   // A blank cell in the highlight's colours (a number here read as a count).
   swatch: { display: "inline-block", flexShrink: 0, width: "28px", height: "16px", border: "1px solid #C8C6C4", borderRadius: "2px" },
   divider: { border: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: 0 },
-  focusTarget: {
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
-  },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
 });
 
 interface LastCheck {
@@ -134,6 +98,7 @@ export interface CheckViewProps {
 
 export function CheckView({ actions }: CheckViewProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const [running, setRunning] = useState<CheckReason | undefined>(undefined);
   const [last, setLast] = useState<LastCheck | undefined>(undefined);
   const [checkError, setCheckError] = useState<{ error: DisplayError; reason: CheckReason } | undefined>(undefined);
@@ -223,16 +188,7 @@ export function CheckView({ actions }: CheckViewProps) {
   }, [actions, checkedOnce]);
 
   // Focus follows what the user asked for: the results after a check, the message after a failure.
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = undefined;
-    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : goErrorRef.current;
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
-    }
-  }, [last, checkError, goError]);
+  useEffect(() => focusPending(pendingFocus, { results: resultsHeading, error: errorRef, goError: goErrorRef }), [last, checkError, goError]);
 
   const goTo = useCallback(
     async (sheet: string, cell: string, what: string) => {
@@ -275,20 +231,20 @@ export function CheckView({ actions }: CheckViewProps) {
   const organisation = result?.organisation ? `${result.organisation}${result.organisationCode ? ` (${result.organisationCode})` : ""}` : undefined;
 
   return (
-    <div className={styles.view}>
-      <h2 className={styles.heading}>Check this return</h2>
-      <p className={styles.intro}>
+    <div className={common.view}>
+      <h2 className={common.heading}>Check this return</h2>
+      <p className={common.intro}>
         Finds mistakes before you send the return. Each one is listed here and on the Checks sheet, and highlighted in the workbook.
       </p>
 
       {/* The view's state, for tests and tools to wait on: watching for edits, a re-check waiting, a check running. */}
       <div
-        className={styles.controls}
+        className={common.controls}
         data-watching-edits={watching ? "" : undefined}
         data-recheck-waiting={waiting ? "" : undefined}
         data-checking={running ? "" : undefined}
       >
-        <div className={styles.actions}>
+        <div className={common.actions}>
           <Button
             appearance="primary"
             icon={<ClipboardTaskListLtr20Regular />}
@@ -303,22 +259,22 @@ export function CheckView({ actions }: CheckViewProps) {
           {running ? (
             <Spinner size="extra-tiny" label={running === "auto" ? "Checking again after your edits…" : "Checking the return…"} />
           ) : waiting ? (
-            <span className={styles.checkedAt} data-testid="recheck-waiting">
+            <span className={common.stamp} data-testid="recheck-waiting">
               <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
               Edits noticed: checking again when you pause
             </span>
           ) : last && stale ? (
-            <span className={styles.checkedAt} data-testid="checked-at" data-stale="">
+            <span className={common.stamp} data-testid="checked-at" data-stale="">
               <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
               {`${last.reason === "auto" ? "Checked again" : "Checked"} at ${clockTime(last.at)}; edited since: check again to update`}
             </span>
           ) : last ? (
-            <span className={styles.checkedAt} data-testid="checked-at">
+            <span className={common.stamp} data-testid="checked-at">
               <Clock16Regular className={styles.checkedIcon} aria-hidden="true" />
               {last.reason === "auto" ? `Checked again at ${clockTime(last.at)}` : `Checked at ${clockTime(last.at)}`}
             </span>
           ) : (
-            <span className={styles.checkedAt}>Not checked yet</span>
+            <span className={common.stamp}>Not checked yet</span>
           )}
         </div>
         <Switch
@@ -343,26 +299,26 @@ export function CheckView({ actions }: CheckViewProps) {
       </div>
 
       {/* Always present, so screen readers announce each change. */}
-      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
 
       {checkError ? (
-        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
           <ErrorMessage error={checkError.error} title={checkError.reason === "auto" ? "The automatic re-check did not finish" : "The check did not finish"} />
         </div>
       ) : null}
 
       {goError ? (
-        <div ref={goErrorRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={goErrorRef} tabIndex={-1} className={common.focusTarget}>
           <ErrorMessage error={goError} title="Could not go there in the workbook" />
         </div>
       ) : null}
 
       {last && result ? (
-        <section className={styles.section} aria-labelledby="check-results-heading" data-check-number={last.number}>
-          <div className={styles.resultsHead}>
-            <h3 id="check-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(styles.subheading, styles.focusTarget)}>
+        <section className={common.section} aria-labelledby="check-results-heading" data-check-number={last.number}>
+          <div className={common.resultsHead}>
+            <h3 id="check-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(common.subheading, common.focusTarget)}>
               Results
             </h3>
             {organisation || frameworkName ? (
@@ -443,7 +399,7 @@ export function CheckView({ actions }: CheckViewProps) {
               ))}
               {arranged.accepted.length > 0 ? (
                 <section className={styles.accepted} aria-labelledby="check-accepted-heading">
-                  <h4 id="check-accepted-heading" className={styles.minorHeading}>
+                  <h4 id="check-accepted-heading" className={common.minorHeading}>
                     Explained warnings ({arranged.accepted.length.toLocaleString("en-GB")})
                   </h4>
                   <p className={styles.acceptedNote}>
@@ -458,8 +414,8 @@ export function CheckView({ actions }: CheckViewProps) {
       ) : null}
 
       {result?.notAReturn ? null : (
-        <section className={styles.workbook} aria-labelledby="check-workbook-heading">
-          <h3 id="check-workbook-heading" className={styles.minorHeading}>
+        <section className={common.workbook} aria-labelledby="check-workbook-heading">
+          <h3 id="check-workbook-heading" className={common.minorHeading}>
             In the workbook
           </h3>
           <ul className={styles.legend} aria-label="Highlight colours">
@@ -472,7 +428,7 @@ export function CheckView({ actions }: CheckViewProps) {
               Warnings turn them amber
             </li>
           </ul>
-          <p className={styles.note}>
+          <p className={common.note}>
             If a warned figure is right, say why with Explain on its warning, or type it in the Explanation column of the Checks sheet and check again: the
             warning then counts as explained. The highlights go when the problems are fixed.
           </p>

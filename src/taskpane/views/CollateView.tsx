@@ -15,12 +15,10 @@ import { plural } from "../check-display";
 import { fromWhom, previewOutcomes, STAGE_WORD, STATUS_MEANING, STATUS_WORD, summaryLine } from "../collate-display";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { describeError, type DisplayError } from "../errors";
+import { focusPending } from "../pending-focus";
+import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   drop: {
     display: "flex",
     flexDirection: "column",
@@ -32,7 +30,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   hiddenInput: { display: "none" },
   files: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   file: {
@@ -50,13 +47,7 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorNeutralForeground1 },
   reason: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   summary: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  focusTarget: {
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
-  },
-  visuallyHidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 interface Chosen {
@@ -100,6 +91,7 @@ export interface CollateViewProps {
 
 export function CollateView({ actions }: CollateViewProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -113,12 +105,8 @@ export function CollateView({ actions }: CollateViewProps) {
   const errorRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<"result" | "error" | undefined>(undefined);
 
-  useEffect(() => {
-    const target = pendingFocus.current === "result" ? resultHeading.current : pendingFocus.current === "error" ? errorRef.current : null;
-    pendingFocus.current = undefined;
-    target?.focus({ preventScroll: true });
-    target?.scrollIntoView?.({ block: "start", behavior: "smooth" });
-  }, [result, error]);
+  // Focus follows what the user asked for: the result after adding the returns, the message after a failure.
+  useEffect(() => focusPending(pendingFocus, { result: resultHeading, error: errorRef }), [result, error]);
 
   const readFiles = useCallback(
     async (list: readonly File[]) => {
@@ -185,7 +173,7 @@ export function CollateView({ actions }: CollateViewProps) {
 
   return (
     <div
-      className={styles.view}
+      className={common.view}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -193,14 +181,14 @@ export function CollateView({ actions }: CollateViewProps) {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <h2 className={styles.heading}>Collate returns</h2>
-      <p className={styles.intro}>
+      <h2 className={common.heading}>Collate returns</h2>
+      <p className={common.intro}>
         Adds organisations&apos; returns to this sector workbook: every file is checked and listed in the Submissions sheet, the ledger. Files you add
         later join it, a newer return replaces an older one, and nothing already collated is lost.
       </p>
 
       <section className={mergeClasses(styles.drop, dragging ? styles.dropActive : undefined)} aria-labelledby="collate-choose-heading">
-        <h3 id="collate-choose-heading" className={styles.subheading}>
+        <h3 id="collate-choose-heading" className={common.subheading}>
           Returns to add
         </h3>
         <input
@@ -220,16 +208,16 @@ export function CollateView({ actions }: CollateViewProps) {
         <Button icon={<DocumentArrowUp20Regular />} disabledFocusable={reading || progress !== undefined} onClick={() => input.current?.click()}>
           Choose returns…
         </Button>
-        <p className={styles.note}>Or drop .xlsx files onto this pane. Each file is read and checked on its own, without sending it anywhere.</p>
+        <p className={common.note}>Or drop .xlsx files onto this pane. Each file is read and checked on its own, without sending it anywhere.</p>
       </section>
 
-      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
 
       {chosen.length > 0 ? (
-        <section className={styles.section} aria-labelledby="collate-files-heading">
-          <h3 id="collate-files-heading" className={styles.subheading}>
+        <section className={common.section} aria-labelledby="collate-files-heading">
+          <h3 id="collate-files-heading" className={common.subheading}>
             Files chosen
           </h3>
           {read ? (
@@ -237,7 +225,7 @@ export function CollateView({ actions }: CollateViewProps) {
               {summaryLine(outcomes)}
             </p>
           ) : (
-            <p className={styles.note}>Reading and checking each file…</p>
+            <p className={common.note}>Reading and checking each file…</p>
           )}
           <ul className={styles.files} aria-label="Files chosen">
             {chosen.map((f, i) => (
@@ -248,8 +236,8 @@ export function CollateView({ actions }: CollateViewProps) {
       ) : null}
 
       {read ? (
-        <section className={styles.section} aria-labelledby="collate-add-heading">
-          <h3 id="collate-add-heading" className={styles.subheading}>
+        <section className={common.section} aria-labelledby="collate-add-heading">
+          <h3 id="collate-add-heading" className={common.subheading}>
             Add to this workbook
           </h3>
           <Field
@@ -260,7 +248,7 @@ export function CollateView({ actions }: CollateViewProps) {
           >
             <Input value={homes} inputMode="numeric" onChange={(_, d) => setHomes(d.value)} />
           </Field>
-          <div className={styles.actions}>
+          <div className={common.actions}>
             <Button appearance="primary" icon={<Add20Regular />} disabledFocusable={progress !== undefined || homesInvalid} onClick={() => void add()}>
               Add to this workbook
             </Button>
@@ -268,7 +256,7 @@ export function CollateView({ actions }: CollateViewProps) {
           {progress ? (
             <Field label="Adding the returns" validationState="none">
               <ProgressBar value={progress.fraction} max={1} thickness="large" />
-              <p className={styles.note} data-testid="collate-step">
+              <p className={common.note} data-testid="collate-step">
                 {progress.step}…
               </p>
             </Field>
@@ -277,23 +265,23 @@ export function CollateView({ actions }: CollateViewProps) {
       ) : null}
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
           <ErrorMessage error={error} title="The returns were not added" />
         </div>
       ) : null}
 
       {result ? (
-        <section className={styles.section} aria-labelledby="collate-result-heading" data-testid="collate-result">
-          <h3 id="collate-result-heading" ref={resultHeading} tabIndex={-1} className={mergeClasses(styles.subheading, styles.focusTarget)}>
+        <section className={common.section} aria-labelledby="collate-result-heading" data-testid="collate-result">
+          <h3 id="collate-result-heading" ref={resultHeading} tabIndex={-1} className={mergeClasses(common.subheading, common.focusTarget)}>
             Added to this workbook
           </h3>
-          <p className={styles.note}>
+          <p className={common.note}>
             The Submissions ledger now lists {summaryLine(result.files)}
             {result.previousFiles > 0 ? ` (${plural(result.previousFiles, "file")} from before)` : ""}. {plural(result.organisations, "organisation")};{" "}
             {plural(result.totals, "total")} by measure and month; {plural(result.revisions, "revised figure")}; {plural(result.chase, "row")} on the chase
             list. {result.charts > 0 ? `${plural(result.charts, "chart")} on the Sector charts sheet and a PivotTable on Sector pivots.` : ""}
           </p>
-          <div className={styles.actions}>
+          <div className={common.actions}>
             <Button icon={<Open20Regular />} onClick={() => void actions.showSectorTotals().catch((e: unknown) => setError(describeError(e, "Going to the Sector totals")))}>
               Show the Sector totals
             </Button>

@@ -15,15 +15,9 @@ import { FrameworkField, type FrameworkOption } from "../components/FrameworkFie
 import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
+import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   summary: { margin: 0, color: tokens.colorNeutralForeground2 },
   facts: {
     margin: 0,
@@ -34,9 +28,6 @@ const useStyles = makeStyles({
     "& dt": { color: tokens.colorNeutralForeground2 },
     "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   },
-  focusTarget: {
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
-  },
   blockers: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
     paddingInlineStart: tokens.spacingHorizontalL,
@@ -46,6 +37,7 @@ const useStyles = makeStyles({
   },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+
 });
 
 interface FrameworkChoice extends FrameworkOption {
@@ -78,6 +70,7 @@ export interface SetupViewProps {
 
 export function SetupView({ actions }: SetupViewProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const builtins = useMemo<FrameworkChoice[]>(
     () => actions.builtinFrameworks().map((framework) => ({ key: builtinKey(framework), label: describeFramework(framework), framework })),
     [actions],
@@ -253,9 +246,9 @@ export function SetupView({ actions }: SetupViewProps) {
   const alreadySetUp = existing?.frameworkId !== undefined;
 
   return (
-    <div className={styles.view}>
-      <h2 className={styles.heading}>{alreadySetUp ? "Update this workbook" : "Set up this workbook"}</h2>
-      <p className={styles.intro}>
+    <div className={common.view}>
+      <h2 className={common.heading}>{alreadySetUp ? "Update this workbook" : "Set up this workbook"}</h2>
+      <p className={common.intro}>
         {alreadySetUp
           ? "Brings the returns sheets up to date with the framework. Every figure and row you have entered is kept."
           : "Adds the returns sheets (Return, Measures, Stakeholders, Outcomes and Case studies) to this workbook, ready for the year's figures."}
@@ -263,7 +256,7 @@ export function SetupView({ actions }: SetupViewProps) {
 
       {loadError ? <ErrorMessage error={loadError} title="Could not read the workbook" /> : null}
 
-      <form className={styles.form} onSubmit={(e) => void review(e)} aria-label="Set up details" noValidate>
+      <form className={common.form} onSubmit={(e) => void review(e)} aria-label="Set up details" noValidate>
         <FrameworkField
           options={choices}
           value={chosen?.key ?? ""}
@@ -330,7 +323,7 @@ export function SetupView({ actions }: SetupViewProps) {
           }}
         />
 
-        <div className={styles.actions}>
+        <div className={common.formActions}>
           <Button type="submit" appearance={plan || stage.kind === "done" ? "secondary" : "primary"} disabled={busy || !chosen}>
             Review changes
           </Button>
@@ -339,14 +332,14 @@ export function SetupView({ actions }: SetupViewProps) {
       </form>
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
           <ErrorMessage error={error.error} title={error.title} />
         </div>
       ) : null}
 
       {plan ? (
-        <section className={styles.section} aria-labelledby="setup-review-heading">
-          <h3 id="setup-review-heading" ref={reviewHeading} tabIndex={-1} className={`${styles.subheading} ${styles.focusTarget}`}>
+        <section className={common.section} aria-labelledby="setup-review-heading">
+          <h3 id="setup-review-heading" ref={reviewHeading} tabIndex={-1} className={`${common.subheading} ${common.focusTarget}`}>
             Review changes
           </h3>
           <dl className={styles.facts} aria-label="What the return will say">
@@ -392,7 +385,7 @@ export function SetupView({ actions }: SetupViewProps) {
                   with.
                 </p>
               ) : null}
-              <div className={styles.actions}>
+              <div className={common.formActions}>
                 {plan.upToDate ? (
                   // No primary action when there is nothing to change; this only puts back formats,
                   // dropdowns and protection (after a sheet was unprotected to add rows, say).
@@ -427,14 +420,14 @@ export function SetupView({ actions }: SetupViewProps) {
       ) : null}
 
       {stage.kind === "done" ? (
-        <div ref={resultRef} tabIndex={-1} className={`${styles.section} ${styles.focusTarget}`}>
+        <div ref={resultRef} tabIndex={-1} className={`${common.section} ${common.focusTarget}`}>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>The workbook is set up</MessageBarTitle>
               <div>{summariseOutcome(stage.outcome)} Fill in each month's figures on the Measures sheet.</div>
             </MessageBarBody>
           </MessageBar>
-          <div className={styles.actions}>
+          <div className={common.formActions}>
             <Button onClick={() => void goToMeasures()}>Go to the Measures sheet</Button>
           </div>
         </div>

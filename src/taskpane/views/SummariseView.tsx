@@ -16,28 +16,13 @@ import { clockTime, plural } from "../check-display";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { describeError, type DisplayError } from "../errors";
 import { formatMoneyWithPence as formatMoney } from "../../core/format";
+import { focusPending } from "../pending-focus";
+import { useViewStyles } from "../view-styles";
 import { builtAnnouncement, directionText, excludedText, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  minorHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  statusLine: { display: "flex", alignItems: "center", minHeight: "20px" },
-  builtAt: {
-    display: "inline-flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, width: "100%" },
   step: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  resultsHead: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   context: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   cards: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   card: {
@@ -64,29 +49,7 @@ const useStyles = makeStyles({
   plain: { fontWeight: tokens.fontWeightRegular },
   direction: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   directionIcon: { flexShrink: 0 },
-  note: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   areas: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  workbook: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  focusTarget: {
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
-  },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
 });
 
 interface Built {
@@ -101,6 +64,7 @@ const DIRECTION_ICON: Record<Direction, typeof ArrowUp16Regular> = { Higher: Arr
 /** One key measure: flows by year to date and latest month; stocks by latest value and direction, never a year total. */
 function MeasureCard({ m, id }: { m: MeasureSummary; id: string }) {
   const styles = useStyles();
+  const common = useViewStyles();
   const direction = directionText(m);
   const Icon = m.direction ? DIRECTION_ICON[m.direction] : undefined;
   return (
@@ -109,7 +73,7 @@ function MeasureCard({ m, id }: { m: MeasureSummary; id: string }) {
         {measureName(m)}
       </h4>
       {m.monthsReported === 0 ? (
-        <p className={styles.note}>Not reported yet.</p>
+        <p className={common.note}>Not reported yet.</p>
       ) : (
         <dl className={styles.figures}>
           {m.kind === "flow" ? (
@@ -153,10 +117,11 @@ function MeasureCard({ m, id }: { m: MeasureSummary; id: string }) {
 
 function SocialValueAndStories({ summary }: { summary: ReturnSummary }) {
   const styles = useStyles();
+  const common = useViewStyles();
   const { socialValue, caseStudies } = summary;
   return (
-    <section className={styles.section} aria-labelledby="summarise-value-heading">
-      <h3 id="summarise-value-heading" className={styles.subheading}>
+    <section className={common.section} aria-labelledby="summarise-value-heading">
+      <h3 id="summarise-value-heading" className={common.subheading}>
         Social value and stories
       </h3>
       <dl className={styles.figures}>
@@ -183,7 +148,7 @@ function SocialValueAndStories({ summary }: { summary: ReturnSummary }) {
         </ul>
       ) : null}
       {socialValue.excluded > 0 ? (
-        <p className={styles.note}>
+        <p className={common.note}>
           {plural(socialValue.excluded, "impact map row")} with check errors {socialValue.excluded === 1 ? "was" : "were"} left out of the social value.
         </p>
       ) : null}
@@ -197,6 +162,7 @@ export interface SummariseViewProps {
 
 export function SummariseView({ actions }: SummariseViewProps) {
   const styles = useStyles();
+  const common = useViewStyles();
   const [progress, setProgress] = useState<{ step: string; fraction: number } | undefined>(undefined);
   const [built, setBuilt] = useState<Built | undefined>(undefined);
   const [error, setError] = useState<DisplayError | undefined>(undefined);
@@ -210,16 +176,7 @@ export function SummariseView({ actions }: SummariseViewProps) {
   const busy = useRef(false);
 
   // Focus follows what the user asked for: the results after a build, the message after a failure.
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = undefined;
-    const el = target === "results" ? resultsHeading.current : target === "error" ? errorRef.current : showErrorRef.current;
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.scrollIntoView?.({ block: "start", behavior: "smooth" });
-    }
-  }, [built, error, showError]);
+  useEffect(() => focusPending(pendingFocus, { results: resultsHeading, error: errorRef, showError: showErrorRef }), [built, error, showError]);
 
   const build = useCallback(async () => {
     if (busy.current) return;
@@ -266,21 +223,21 @@ export function SummariseView({ actions }: SummariseViewProps) {
   const organisation = summary?.organisation ? `${summary.organisation}${summary.organisationCode ? ` (${summary.organisationCode})` : ""}` : undefined;
 
   return (
-    <div className={styles.view}>
-      <h2 className={styles.heading}>Summarise for the board</h2>
-      <p className={styles.intro}>
+    <div className={common.view}>
+      <h2 className={common.heading}>Summarise for the board</h2>
+      <p className={common.intro}>
         Builds a Board summary sheet from this return: the key figures for the year so far, with PivotTables and charts. Figures with check errors are
         left out.
       </p>
 
-      <div className={styles.controls}>
-        <div className={styles.actions}>
+      <div className={common.controls}>
+        <div className={common.actions}>
           <Button appearance="primary" icon={<DataBarVertical20Regular />} disabledFocusable={running} onClick={() => void build()}>
             {built ? "Refresh board summary" : "Build board summary"}
           </Button>
         </div>
         {/* One line, always there, so the view does not jump as a build starts and finishes. */}
-        <div className={styles.statusLine}>
+        <div className={common.statusLine}>
           {progress ? (
             <div className={styles.progress}>
               <Field label="Building the board summary" validationState="none">
@@ -291,31 +248,31 @@ export function SummariseView({ actions }: SummariseViewProps) {
               </p>
             </div>
           ) : built ? (
-            <span className={styles.builtAt} data-testid="built-at">
+            <span className={common.stamp} data-testid="built-at">
               <Clock16Regular aria-hidden="true" />
               {built.number > 1 ? `Refreshed at ${clockTime(built.at)}` : `Built at ${clockTime(built.at)}`}
             </span>
           ) : (
-            <span className={styles.builtAt}>Not built yet</span>
+            <span className={common.stamp}>Not built yet</span>
           )}
         </div>
       </div>
 
       {/* Always present, so screen readers announce each step and the result. */}
-      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
+        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
           <ErrorMessage error={error} title="The board summary was not built" />
         </div>
       ) : null}
 
       {built && summary && outcome ? (
-        <section className={styles.section} aria-labelledby="summarise-results-heading" data-summary-number={built.number}>
-          <div className={styles.resultsHead}>
-            <h3 id="summarise-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(styles.subheading, styles.focusTarget)}>
+        <section className={common.section} aria-labelledby="summarise-results-heading" data-summary-number={built.number}>
+          <div className={common.resultsHead}>
+            <h3 id="summarise-results-heading" ref={resultsHeading} tabIndex={-1} className={mergeClasses(common.subheading, common.focusTarget)}>
               Board summary
             </h3>
             <p className={styles.context} data-testid="months-covered">
@@ -332,19 +289,19 @@ export function SummariseView({ actions }: SummariseViewProps) {
             </MessageBar>
           ) : null}
 
-          <div className={styles.actions}>
+          <div className={common.actions}>
             <Button icon={<Open20Regular />} onClick={() => void show()}>
               Show the board summary
             </Button>
           </div>
           {showError ? (
-            <div ref={showErrorRef} tabIndex={-1} className={styles.focusTarget}>
+            <div ref={showErrorRef} tabIndex={-1} className={common.focusTarget}>
               <ErrorMessage error={showError} title="Could not show the board summary" />
             </div>
           ) : null}
 
-          <section className={styles.section} aria-labelledby="summarise-key-heading">
-            <h3 id="summarise-key-heading" className={styles.subheading}>
+          <section className={common.section} aria-labelledby="summarise-key-heading">
+            <h3 id="summarise-key-heading" className={common.subheading}>
               Key figures
             </h3>
             {rows.length > 0 ? (
@@ -354,9 +311,9 @@ export function SummariseView({ actions }: SummariseViewProps) {
                 ))}
               </ul>
             ) : (
-              <p className={styles.note}>The framework has no measures to show.</p>
+              <p className={common.note}>The framework has no measures to show.</p>
             )}
-            <p className={styles.note}>
+            <p className={common.note}>
               Figures for a month&apos;s activity add up to a year to date. Counts taken at the end of each month do not add up: the pane shows the
               latest month, and whether it is higher or lower than the month before.
             </p>
@@ -366,11 +323,11 @@ export function SummariseView({ actions }: SummariseViewProps) {
         </section>
       ) : null}
 
-      <section className={styles.workbook} aria-labelledby="summarise-workbook-heading">
-        <h3 id="summarise-workbook-heading" className={styles.minorHeading}>
+      <section className={common.workbook} aria-labelledby="summarise-workbook-heading">
+        <h3 id="summarise-workbook-heading" className={common.minorHeading}>
           In the workbook
         </h3>
-        <p className={styles.note}>
+        <p className={common.note}>
           {outcome
             ? `The key figures are on the ${SUMMARY_SHEET.board} sheet, ${plural(outcome.pivots, "PivotTable")} on the ${SUMMARY_SHEET.pivots} sheet and ${plural(outcome.charts, "chart")} on the ${SUMMARY_SHEET.charts} sheet.`
             : `The key figures go on the ${SUMMARY_SHEET.board} sheet, the PivotTables on the ${SUMMARY_SHEET.pivots} sheet and the charts on the ${SUMMARY_SHEET.charts} sheet.`}{" "}

@@ -30,7 +30,7 @@
  * and prints the labels in that format (test/xlsx/charts.test.ts checks the labels in its PDF).
  */
 import type { ChartSeriesSpec, ChartSpec } from "./types";
-import { escapeAttr, escapeText } from "./xml";
+import { escapeAttr, escapeText } from "../xml";
 
 export const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",

@@ -10,8 +10,8 @@
  * relationship parts, the sheet's <drawing r:id> element in its schema position, the sheet's
  * relationship, and [Content_Types].xml Overrides for the new parts.
  *
- * Pure: no file system, usable in a browser. Do not load the result with exceljs and save it again:
- * exceljs drops charts it cannot read.
+ * No file system: bytes in, bytes out (zip-write.ts, on Node's zlib, writes the result). Do not
+ * load the result with exceljs and save it again: exceljs drops charts it cannot read.
  */
 import JSZip from "jszip";
 import { chartXml, drawingXml, type AnchoredChart } from "./drawingml";
@@ -31,11 +31,12 @@ import {
 } from "./package";
 import type { ChartSpec as PlannedChart } from "../../core/summary/specs";
 import type { ChartSpec } from "./types";
+import { zipParts } from "../zip-write";
 
 export type { CellPosition, ChartSeriesSpec, ChartSpec, ChartType } from "./types";
 export { ChartPackageError } from "./package";
 
-/** The timestamp of every zip entry this module adds or rewrites, so the same input gives the same bytes. */
+/** The timestamp of every zip entry in a workbook this module writes, so the same input gives the same bytes. */
 export const FIXED_ENTRY_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 /**
@@ -174,6 +175,9 @@ export async function addCharts(xlsx: Uint8Array, charts: readonly ChartSpec[]):
   if (contentTypes === undefined) throw new ChartPackageError("These bytes are not an .xlsx workbook: there is no [Content_Types].xml.");
   written.set(contentTypesPath, withOverrides(contentTypes, overrides));
 
-  for (const [path, text] of written) zip.file(path, text, { date: FIXED_ENTRY_DATE, createFolders: false });
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  for (const [path, text] of written) zip.file(path, text, { createFolders: false });
+  // Written by the project's one zip writer, every entry dated FIXED_ENTRY_DATE (folders are not entries of their own in an .xlsx).
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const zipped = await Promise.all(entries.map(async (entry) => ({ name: entry.name, data: await entry.async("uint8array") })));
+  return new Uint8Array(zipParts(zipped, { date: FIXED_ENTRY_DATE, level: 6 }));
 }

@@ -5,7 +5,7 @@
  */
 import type JSZip from "jszip";
 import { NS } from "./drawingml";
-import { attributesOf, escapeAttr, rootChildren, startTags } from "./xml";
+import { attributesOf, escapeAttr, rootChildren, startTags } from "../xml";
 
 export const REL = {
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",

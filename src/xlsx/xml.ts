@@ -1,8 +1,9 @@
 /**
- * Small XML helpers for the chart writer: escaping text and attributes (with the characters XML 1.0
- * forbids removed), and reading attributes out of the few, well-known start tags the package code
- * has to look at. Not a general XML parser: the parts it reads are written by exceljs (or another
- * spreadsheet program) and have a fixed, simple shape.
+ * The XML helpers of the .xlsx writers (the chart writer, charts/, and the sector workbook,
+ * sector.ts): the one place text and attribute values are escaped (with the characters XML 1.0
+ * forbids removed), and reading attributes out of the few, well-known start tags the chart
+ * package code has to look at. Not a general XML parser: the parts it reads are written by exceljs
+ * (or another spreadsheet program) and have a fixed, simple shape.
  */
 
 /**

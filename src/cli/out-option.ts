@@ -1,0 +1,24 @@
+/** The --out option shared by the commands that write a workbook (template, summary, collate), and --force. */
+import { checkWritable, FileProblem } from "../xlsx/files";
+import { UsageError } from "./command";
+
+/**
+ * The workbook --out names, trimmed: refused (UsageError) when missing or not an .xlsx name.
+ * `what` and `example` word the message when it is missing: "the summary workbook", "summary.xlsx".
+ */
+export function outOption(value: string | undefined, what: string, example: string): string {
+  const out = value?.trim();
+  if (!out) throw new UsageError(`missing --out: name ${what} to write, e.g. --out ${example}`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx workbook (got '${out}')`);
+  return out;
+}
+
+/** Refuses, before any work, to replace an existing file without --force (a UsageError) or to write where it cannot (a FileProblem). */
+export async function ensureWritable(out: string, force: boolean): Promise<void> {
+  try {
+    await checkWritable(out, { overwrite: force });
+  } catch (error) {
+    if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
+    throw error;
+  }
+}
