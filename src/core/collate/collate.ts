@@ -237,18 +237,24 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const cellFigures = new Map<string, { sub: Submission; figure: Figure }>();
   for (const sub of inUse) for (const f of sub.figures) cellFigures.set(`${orgKey(sub.organisationCode!)}|${cellKeyOf(f)}`, { sub, figure: f });
   const data: SectorDataRow[] = [];
-  for (const { sub, figure } of cellFigures.values()) {
+  // A figure's measure row as the collation names it (the line's words; the figure's own when no line has it).
+  const lineOf = (figure: { code: string; breakdown: string; month: string }) => {
     const line = lineMap.get(lineKey(figure.code, figure.breakdown));
+    return {
+      code: line?.code ?? figure.code,
+      measure: line?.label ?? figure.code,
+      breakdown: line?.breakdown ?? figure.breakdown,
+      unit: line?.unit ?? ("count" as const),
+      kind: line?.kind ?? ("flow" as const),
+      month: figure.month,
+    };
+  };
+  for (const { sub, figure } of cellFigures.values()) {
     const org = orgName.get(orgKey(sub.organisationCode!));
     data.push({
       organisationCode: org?.organisationCode ?? sub.organisationCode!,
       organisation: org?.organisation ?? sub.organisation ?? "",
-      code: line?.code ?? figure.code,
-      measure: line?.label ?? figure.code,
-      breakdown: line?.breakdown ?? figure.breakdown,
-      unit: line?.unit ?? "count",
-      kind: line?.kind ?? "flow",
-      month: figure.month,
+      ...lineOf(figure),
       value: figure.value,
     });
   }
@@ -269,14 +275,8 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
     const key = cellKeyOf(figure);
     let t = totalMap.get(key);
     if (!t) {
-      const line = lineMap.get(lineKey(figure.code, figure.breakdown));
       t = {
-        code: line?.code ?? figure.code,
-        measure: line?.label ?? figure.code,
-        breakdown: line?.breakdown ?? figure.breakdown,
-        unit: line?.unit ?? "count",
-        kind: line?.kind ?? "flow",
-        month: figure.month,
+        ...lineOf(figure),
         organisations: 0,
         homesCovered: 0,
         reportedTotal: 0,

@@ -37,6 +37,19 @@ function col(header: string, format: SectorFormat, width: number): SectorColumn 
   return { header, format, width };
 }
 
+/** A measure row in a month: the columns SectorData and SectorTotals share, and their cells. */
+const MEASURE_MONTH_COLUMNS: readonly SectorColumn[] = [
+  col("Code", "text", 22),
+  col("Measure", "text", 40),
+  col("Breakdown", "text", 24),
+  col("Unit", "text", 8),
+  col("Kind", "text", 8),
+  col("Month", "month", 10),
+];
+function measureMonthCells(r: Pick<MeasureLine, "unit" | "kind"> & { code: string; measure: string; breakdown: string; month: string }): SectorCell[] {
+  return [r.code, r.measure, r.breakdown === "" ? null : r.breakdown, UNIT_WORD[r.unit], KIND_WORD[r.kind], monthCell(r.month)];
+}
+
 export class SectorTooLargeError extends Error {
   constructor(readonly table: string, readonly rows: number) {
     super(`The ${table} table would have ${rows.toLocaleString("en-GB")} rows, more than an Excel sheet holds (${MAX_TABLE_ROWS.toLocaleString("en-GB")}). Collate fewer reporting years at a time.`);
@@ -82,30 +95,15 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
   const data: SectorTablePlan = {
     sheet: SECTOR_SHEET.data,
     table: SECTOR_TABLE.data,
-    columns: [
-      col("Organisation code", "text", 14),
-      col("Organisation", "text", 30),
-      col("Code", "text", 22),
-      col("Measure", "text", 40),
-      col("Breakdown", "text", 24),
-      col("Unit", "text", 8),
-      col("Kind", "text", 8),
-      col("Month", "month", 10),
-      col("Value", "count", 14),
-    ],
-    rows: c.data.map((d) => [d.organisationCode, d.organisation === "" ? null : d.organisation, d.code, d.measure, d.breakdown === "" ? null : d.breakdown, UNIT_WORD[d.unit], KIND_WORD[d.kind], monthCell(d.month), figure(d.value, d.unit)]),
+    columns: [col("Organisation code", "text", 14), col("Organisation", "text", 30), ...MEASURE_MONTH_COLUMNS, col("Value", "count", 14)],
+    rows: c.data.map((d) => [d.organisationCode, d.organisation === "" ? null : d.organisation, ...measureMonthCells(d), figure(d.value, d.unit)]),
   };
 
   const totals: SectorTablePlan = {
     sheet: SECTOR_SHEET.totals,
     table: SECTOR_TABLE.totals,
     columns: [
-      col("Code", "text", 22),
-      col("Measure", "text", 40),
-      col("Breakdown", "text", 24),
-      col("Unit", "text", 8),
-      col("Kind", "text", 8),
-      col("Month", "month", 10),
+      ...MEASURE_MONTH_COLUMNS,
       col("Organisations reporting", "whole", 13),
       col("Homes covered", "count", 13),
       col("Coverage %", "percent", 11),
@@ -113,12 +111,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
       col("Scaled estimate", "count", 15),
     ],
     rows: c.totals.map((t) => [
-      t.code,
-      t.measure,
-      t.breakdown === "" ? null : t.breakdown,
-      UNIT_WORD[t.unit],
-      KIND_WORD[t.kind],
-      monthCell(t.month),
+      ...measureMonthCells(t),
       t.organisations,
       t.homesCovered,
       t.coverage === undefined ? null : { value: t.coverage, format: "percent" },
