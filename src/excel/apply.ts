@@ -1,11 +1,11 @@
 /**
- * Queues the core's SetupOperations on an Excel request context. Nothing here syncs: the caller
+ * Queues the core's WorkbookOperations on an Excel request context. Nothing here syncs: the caller
  * syncs once after queueing everything, so the cost is one round trip whatever the plan's size.
  * Only string literals are used for Office enums, so this runs against the in-memory host too.
  */
 import { parseRange } from "../core/layout/a1";
 import { serialIsoDate } from "../core/calendar";
-import type { CellValue, PageLayout, PlannedCell, RangeRule, SetupOperation, ValidationRule } from "../core/workbook/types";
+import type { CellValue, PageLayout, PlannedCell, RangeRule, WorkbookOperation, ValidationRule } from "../core/workbook/types";
 
 /** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
 export function columnWidthPoints(characters: number): number {
@@ -108,7 +108,7 @@ function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): void {
 }
 
 /** Queues every operation, in order. Sheets and tables are looked up by name, so operations may refer to ones added earlier in the same batch. */
-export function queueOperations(context: Excel.RequestContext, operations: readonly SetupOperation[]): void {
+export function queueOperations(context: Excel.RequestContext, operations: readonly WorkbookOperation[]): void {
   const worksheets = context.workbook.worksheets;
   const sheetCache = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {

@@ -17,7 +17,7 @@ import type { SummarySheetName } from "../core/layout/summary-contract";
 import { defaultYearStart } from "../core/calendar";
 import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ReturnSummary, type SummaryPlan } from "../core/summary";
 import { isSummarySheet } from "../core/summary/existing";
-import type { SetupOperation, WorkbookSnapshot } from "../core/workbook/types";
+import type { WorkbookOperation, WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
 import { queueChart, queuePivot, type Naming } from "./draw";
 import { UserFacingError } from "./errors";
@@ -41,9 +41,9 @@ const TABLE_SUFFIX = "_IRNew";
 const building = (sheet: string) => `${sheet}${BUILDING_SUFFIX}`;
 
 /** The summary plan with every sheet and table renamed to its temporary name. */
-function underTemporaryNames(operations: readonly SetupOperation[]): SetupOperation[] {
+function underTemporaryNames(operations: readonly WorkbookOperation[]): WorkbookOperation[] {
   return operations.map((op) => {
-    const renamed = { ...op } as SetupOperation & { sheet?: string; table?: string };
+    const renamed = { ...op } as WorkbookOperation & { sheet?: string; table?: string };
     if ("sheet" in op && typeof op.sheet === "string") renamed.sheet = building(op.sheet);
     if ("table" in op && typeof op.table === "string") renamed.table = `${op.table}${TABLE_SUFFIX}`;
     return renamed;
@@ -54,7 +54,7 @@ function underTemporaryNames(operations: readonly SetupOperation[]): SetupOperat
 const BUILDING: Naming = { sheet: building, table: (t) => `${t}${TABLE_SUFFIX}`, pivot: (p) => `${p}${TABLE_SUFFIX}` };
 
 /** The operations queued through queueOperations (page layout included); the summary's sheet is activated at the end. */
-function withoutActivate(operations: readonly SetupOperation[]): SetupOperation[] {
+function withoutActivate(operations: readonly WorkbookOperation[]): WorkbookOperation[] {
   return operations.filter((op) => op.kind !== "activate");
 }
 
@@ -121,7 +121,7 @@ export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?
   }
 }
 
-function tablesIn(operations: readonly SetupOperation[]): string[] {
+function tablesIn(operations: readonly WorkbookOperation[]): string[] {
   return operations.flatMap((op) => (op.kind === "addTable" ? [op.table] : []));
 }
 

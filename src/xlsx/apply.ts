@@ -1,5 +1,5 @@
 /**
- * The .xlsx gateway's writer: applies the core's SetupOperations to an exceljs workbook. It covers
+ * The .xlsx gateway's writer: applies the core's WorkbookOperations to an exceljs workbook. It covers
  * what making a new workbook needs (sheets, tables, cells, formats, validation, locking, widths,
  * frozen panes, protection, hidden sheets, the active sheet), `unprotect` and `deleteTable`; the other upgrade
  * operations (appending rows or columns to an existing table) throw UnsupportedOperationError.
@@ -7,7 +7,7 @@
  */
 import type { Cell, DataValidation, TableStyleProperties, Workbook, Worksheet, WorksheetProtection } from "exceljs";
 import { cellAddress, parseRange, rangeAddress, type RangeRef } from "../core/layout/a1";
-import { isBlank, isFormulaCell, type CellValue, type PlannedCell, type RangeRule, type SetupOperation, type Validation } from "../core/workbook/types";
+import { isBlank, isFormulaCell, type CellValue, type PlannedCell, type RangeRule, type WorkbookOperation, type Validation } from "../core/workbook/types";
 import { dataValidationsOf, isTabSelected, nextConditionalFormatPriority, setTabSelected, tablesOf } from "./exceljs-adapter";
 import { cellAt, findCell } from "./cells";
 import { applyFormat, applyPageLayout } from "./format";
@@ -27,7 +27,7 @@ export class CellTextTooLongError extends Error {
 
 /** An operation the file gateway cannot carry out (upgrading an existing table in a file). */
 export class UnsupportedOperationError extends Error {
-  constructor(readonly operation: SetupOperation["kind"]) {
+  constructor(readonly operation: WorkbookOperation["kind"]) {
     super(`The '${operation}' step is not supported for files: upgrade this workbook with the Impact Returns add-in in Excel.`);
     this.name = "UnsupportedOperationError";
   }
@@ -46,7 +46,7 @@ export const SHEET_PROTECTION: Partial<WorksheetProtection> = {
 };
 
 /** Applies the operations in order. Throws on an operation that does not fit the workbook. */
-export function applyOperations(workbook: Workbook, operations: readonly SetupOperation[]): void {
+export function applyOperations(workbook: Workbook, operations: readonly WorkbookOperation[]): void {
   for (const op of operations) {
     switch (op.kind) {
       case "addSheet":
@@ -116,7 +116,7 @@ export function applyOperations(workbook: Workbook, operations: readonly SetupOp
         throw new UnsupportedOperationError(op.kind);
       default:
         // Operations added to the core after this writer (it says which, rather than guess).
-        throw new UnsupportedOperationError((op as { kind: SetupOperation["kind"] }).kind);
+        throw new UnsupportedOperationError((op as { kind: WorkbookOperation["kind"] }).kind);
     }
   }
 }
@@ -155,7 +155,7 @@ function checkedShape(address: string, cells: readonly (readonly PlannedCell[])[
 
 // --- Tables and cells ---------------------------------------------------------------------------
 
-function addTable(workbook: Workbook, ws: Worksheet, op: Extract<SetupOperation, { kind: "addTable" }>): void {
+function addTable(workbook: Workbook, ws: Worksheet, op: Extract<WorkbookOperation, { kind: "addTable" }>): void {
   const range = parseRange(op.address);
   if (range.rowCount !== op.rows.length + 1 || range.columnCount !== op.headers.length) {
     throw new Error(`Table ${op.table} does not fit ${op.address}: ${op.headers.length} columns and ${op.rows.length} rows plus a header row.`);
@@ -406,7 +406,7 @@ function subtract(a: RangeRef, b: RangeRef): RangeRef[] {
 }
 
 /** A conditional format filling the cells where the formula (relative to the range's top-left cell) is true. */
-function highlight(ws: Worksheet, op: Extract<SetupOperation, { kind: "highlight" }>): void {
+function highlight(ws: Worksheet, op: Extract<WorkbookOperation, { kind: "highlight" }>): void {
   const fill = argb(op.fill);
   ws.addConditionalFormatting({
     ref: op.address,

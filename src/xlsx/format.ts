@@ -1,11 +1,11 @@
 /** Fonts, fills and page layout for the .xlsx gateway (the "format" and "pageLayout" operations). */
 import type { Worksheet } from "exceljs";
 import { parseRange } from "../core/layout/a1";
-import type { PageLayout, SetupOperation } from "../core/workbook/types";
+import type { PageLayout, WorkbookOperation } from "../core/workbook/types";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
-export function applyFormat(ws: Worksheet, op: Extract<SetupOperation, { kind: "format" }>): void {
+export function applyFormat(ws: Worksheet, op: Extract<WorkbookOperation, { kind: "format" }>): void {
   const r = parseRange(op.address);
   for (let row = r.row; row < r.row + r.rowCount; row++) {
     for (let col = r.column; col < r.column + r.columnCount; col++) {

@@ -7,7 +7,7 @@
 import { Workbook } from "exceljs";
 import type { SummaryPlan } from "../core/summary";
 import { TOOL_NAME } from "../core/version";
-import { isFormulaCell, type PlannedCell, type SetupOperation } from "../core/workbook/types";
+import { isFormulaCell, type PlannedCell, type WorkbookOperation } from "../core/workbook/types";
 import { applyOperations } from "./apply";
 import { addCharts, toFileChart } from "./charts";
 
@@ -17,7 +17,7 @@ export interface SummaryWorkbookOptions {
   cacheResults?: boolean;
 }
 
-function withoutResults(operations: readonly SetupOperation[]): SetupOperation[] {
+function withoutResults(operations: readonly WorkbookOperation[]): WorkbookOperation[] {
   const strip = (cells: PlannedCell[][]) => cells.map((row) => row.map((c) => (isFormulaCell(c) ? { formula: c.formula } : c)));
   return operations.map((op) => (op.kind === "write" ? { ...op, cells: strip(op.cells) } : op.kind === "addTable" ? { ...op, rows: strip(op.rows) } : op));
 }

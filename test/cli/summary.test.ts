@@ -17,7 +17,7 @@ import { columnLetter, parseRange } from "../../src/core/layout/a1";
 import { KEY_FIGURES_HEADERS, SUMMARY_TABLE } from "../../src/core/layout/summary-contract";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { keyFigureValues, planSummary, summariseReturn, type SummaryPlan } from "../../src/core/summary";
-import type { SetupOperation } from "../../src/core/workbook/types";
+import type { WorkbookOperation } from "../../src/core/workbook/types";
 import { tablesOf } from "../../src/xlsx/exceljs-adapter";
 import { readWorkbookFile } from "../../src/xlsx/files";
 import { readSnapshot } from "../../src/xlsx/read";
@@ -269,7 +269,7 @@ describe("in LibreOffice (no cached results: it calculates)", () => {
     "recalculates every KeyFigures row to the core's figures",
     async () => {
       // No cached results in our file: the figures can only come from LibreOffice's calculation.
-      const op = plan.operations.find((o): o is Extract<SetupOperation, { kind: "addTable" }> => o.kind === "addTable" && o.table === SUMMARY_TABLE.keyFigures)!;
+      const op = plan.operations.find((o): o is Extract<WorkbookOperation, { kind: "addTable" }> => o.kind === "addTable" && o.table === SUMMARY_TABLE.keyFigures)!;
       const range = parseRange(op.address);
       const ours = await firstSheetCells(file, "Board summary");
       for (let i = 0; i < expectedRows.length; i++) expect(ours.get(`${columnLetter(KEY_FIGURES_HEADERS.indexOf("Months reported"))}${range.row + 2 + i}`) ?? null).toBeNull();

@@ -7,17 +7,17 @@ import { kindFromText, readExistingReturn, readReturn, unitFromText } from "../.
 import { measureRows as measureRowsOf } from "../../src/core/setup/measure-rows";
 import { definitionChunks, isDefaultSheetName, joinDefinitionChunks, planSetup, widestFigure } from "../../src/core/setup/plan";
 import { impactValue } from "../../src/core/setup/impact-value";
-import { EMPTY_WORKBOOK, isFormulaCell, type CellValue, type SetupOperation, type TableSnapshot, type WorkbookSnapshot } from "../../src/core/workbook/types";
+import { EMPTY_WORKBOOK, isFormulaCell, type CellValue, type WorkbookOperation, type TableSnapshot, type WorkbookSnapshot } from "../../src/core/workbook/types";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const v2 = parseFrameworkText(readFileSync(join(__dirname, "..", "fixtures", "frameworks", "community-investment-monthly.v2.json"), "utf8"), "v2");
 const april2020 = { year: 2020, month: 4 };
 
-type Op<K extends SetupOperation["kind"]> = Extract<SetupOperation, { kind: K }>;
-const ofKind = <K extends SetupOperation["kind"]>(ops: SetupOperation[], kind: K) => ops.filter((o): o is Op<K> => o.kind === kind);
+type Op<K extends WorkbookOperation["kind"]> = Extract<WorkbookOperation, { kind: K }>;
+const ofKind = <K extends WorkbookOperation["kind"]>(ops: WorkbookOperation[], kind: K) => ops.filter((o): o is Op<K> => o.kind === kind);
 
 /** What a gateway would read back after applying a fresh plan's tables (values only; formulas kept). */
-function snapshotAfter(ops: SetupOperation[]): WorkbookSnapshot {
+function snapshotAfter(ops: WorkbookOperation[]): WorkbookSnapshot {
   const tables: TableSnapshot[] = ofKind(ops, "addTable").map((t) => ({
     name: t.table,
     sheet: t.sheet,

@@ -6,14 +6,14 @@ import { Workbook, type DataValidation } from "exceljs";
 import { applyOperations, toExcelValidation, UnsupportedOperationError } from "../../src/xlsx/apply";
 import { dataValidationsOf, isTabSelected, protectionOf, tablesOf } from "../../src/xlsx/exceljs-adapter";
 import { loadWorkbook } from "../../src/xlsx/load";
-import type { SetupOperation, Validation } from "../../src/core/workbook/types";
+import type { WorkbookOperation, Validation } from "../../src/core/workbook/types";
 
 async function roundTrip(workbook: Workbook): Promise<Workbook> {
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   return loadWorkbook(bytes, "round-trip.xlsx");
 }
 
-function applied(operations: SetupOperation[]): Workbook {
+function applied(operations: WorkbookOperation[]): Workbook {
   const workbook = new Workbook();
   applyOperations(workbook, operations);
   return workbook;

@@ -6,7 +6,7 @@ import { CHECKS_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, RETURN_DETAILS_HEADERS, 
 import { headerIndex, norm, readReturn, type ReturnData } from "../return";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../calendar";
-import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type SetupOperation, type WorkbookSnapshot } from "../workbook/types";
+import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type WorkbookOperation, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";
 import { issueKey } from "./group";
@@ -64,7 +64,7 @@ export function checksSheetProblem(snapshot: WorkbookSnapshot): string | undefin
 }
 
 /** Operations that replace the Checks table's rows with this result's issues (one batch, no reads). */
-export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult): SetupOperation[] {
+export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult): WorkbookOperation[] {
   const rows: PlannedCell[][] = orderForList(result.issues).map((issue) => [
     SEVERITY_LABEL[issue.severity],
     issue.code,
@@ -74,7 +74,7 @@ export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult):
     issue.explanation ?? null,
   ]);
   if (rows.length === 0) rows.push(Array<PlannedCell>(CHECKS_HEADERS.length).fill(null));
-  const ops: SetupOperation[] = [];
+  const ops: WorkbookOperation[] = [];
   const existing = findTable(snapshot, TABLE.checks);
   const sheet = existing?.sheet ?? SHEET.checks;
   if (existing) {
@@ -109,7 +109,7 @@ export function warningsBlockingSignOff(result: CheckResult): number {
 export interface SignOffPlan {
   /** Why the return cannot be marked ready, when it cannot. */
   refusal?: string;
-  operations: SetupOperation[];
+  operations: WorkbookOperation[];
   checksum?: string;
 }
 
@@ -148,7 +148,7 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
   const missing = entries.filter(([name]) => rowOf(name) < 0).map(([name]) => name);
   if (missing.length > 0) return { refusal: `ReturnDetails has no ${missing.join(", ")} field: run Set up to add it, then try again.`, operations: [] };
   const valueCell = (i: number) => cellAddress(table.row + 1 + i, table.column + value);
-  const writes: SetupOperation[] = entries.map(([name, cell]) => ({ kind: "write", sheet: table.sheet, address: valueCell(rowOf(name)), cells: [[cell]] }));
+  const writes: WorkbookOperation[] = entries.map(([name, cell]) => ({ kind: "write", sheet: table.sheet, address: valueCell(rowOf(name)), cells: [[cell]] }));
   // The checksum has its own row, added below the return details at the first sign-off.
   const checksumRow = rowOf(FIELD.dataChecksum);
   if (checksumRow >= 0) {
@@ -174,7 +174,7 @@ export function planSignOff(snapshot: WorkbookSnapshot, result: CheckResult, sig
  * hidden Framework sheet (added at the first sign-off), so a later check can name the cells that
  * changed. Nothing when the workbook has no FrameworkInfo table: the check then points at the checksum.
  */
-function recordCells(data: ReturnData, checksum: string): SetupOperation[] {
+function recordCells(data: ReturnData, checksum: string): WorkbookOperation[] {
   const info = data.views.get(TABLE.frameworkInfo);
   const key = info?.col(FRAMEWORK_INFO_HEADERS[0]);
   const value = info?.col(FRAMEWORK_INFO_HEADERS[1]);
@@ -183,7 +183,7 @@ function recordCells(data: ReturnData, checksum: string): SetupOperation[] {
   const table = info.table;
   let row = -1;
   for (let i = 0; i < info.rowCount && row < 0; i++) if (norm(info.value(i, key)) === norm(SIGN_OFF_CELLS_KEY)) row = i;
-  const write: SetupOperation =
+  const write: WorkbookOperation =
     row >= 0
       ? { kind: "write", sheet: table.sheet, address: cellAddress(table.row + 1 + row, table.column + value), cells: [[text === "" ? null : text]] }
       : { kind: "appendRows", table: table.name, rows: [table.headers.map((_, c): PlannedCell => (c === key ? SIGN_OFF_CELLS_KEY : c === value ? text || null : null))] };

@@ -48,7 +48,7 @@ import {
   type CellValue,
   type PlannedCell,
   type RangeRule,
-  type SetupOperation,
+  type WorkbookOperation,
   type TableSnapshot,
   type WorkbookSnapshot,
 } from "../workbook/types";
@@ -94,7 +94,7 @@ export interface SetupPlan {
    * "keep" and no sheet is removed. Running it would only put back formats, rules and protection.
    */
   upToDate: boolean;
-  operations: SetupOperation[];
+  operations: WorkbookOperation[];
 }
 
 /** What a gateway found out about the workbook beyond the snapshot. */
@@ -176,7 +176,7 @@ export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, deta
   builder.build();
   plan.removedSheets = removableSheets(snapshot, facts);
   plan.changes = builder.changes;
-  plan.operations = [...builder.operations(), ...plan.removedSheets.map((sheet): SetupOperation => ({ kind: "deleteSheet", sheet }))];
+  plan.operations = [...builder.operations(), ...plan.removedSheets.map((sheet): WorkbookOperation => ({ kind: "deleteSheet", sheet }))];
   plan.upToDate = plan.removedSheets.length === 0 && plan.changes.every((c) => c.action === "keep");
   return plan;
 }
@@ -248,8 +248,8 @@ class PlanBuilder {
   readonly changes: PlannedChange[] = [];
   private readonly newSheets: string[] = [];
   private readonly existingSheets: string[] = [];
-  private readonly content: SetupOperation[] = [];
-  private readonly finishing: SetupOperation[] = [];
+  private readonly content: WorkbookOperation[] = [];
+  private readonly finishing: WorkbookOperation[] = [];
   private readonly geometry = new Map<TableName, Geometry>();
   private readonly months: YearMonth[];
   private readonly monthLabels: string[];
@@ -267,11 +267,11 @@ class PlanBuilder {
   }
 
   /** Sheets are unprotected first and protected, hidden and activated last: Excel refuses most changes to a protected sheet. */
-  operations(): SetupOperation[] {
-    const last = new Set<SetupOperation["kind"]>(["protect", "hide", "activate"]);
+  operations(): WorkbookOperation[] {
+    const last = new Set<WorkbookOperation["kind"]>(["protect", "hide", "activate"]);
     return [
-      ...this.newSheets.map((sheet): SetupOperation => ({ kind: "addSheet", sheet })),
-      ...this.existingSheets.map((sheet): SetupOperation => ({ kind: "unprotect", sheet })),
+      ...this.newSheets.map((sheet): WorkbookOperation => ({ kind: "addSheet", sheet })),
+      ...this.existingSheets.map((sheet): WorkbookOperation => ({ kind: "unprotect", sheet })),
       ...this.content,
       ...this.finishing.filter((op) => !last.has(op.kind)),
       ...this.finishing.filter((op) => last.has(op.kind)),
@@ -834,7 +834,7 @@ class PlanBuilder {
    * header and footer naming the organisation, the sheet, the year and "Page x of y". Texts from
    * the workbook or a framework file are escaped ("&" is Excel's code character).
    */
-  private pageLayout(g: Geometry): SetupOperation {
+  private pageLayout(g: Geometry): WorkbookOperation {
     const layout: PageLayout = {
       orientation: "landscape",
       paper: "A4",

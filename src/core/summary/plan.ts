@@ -26,7 +26,7 @@ import {
   type SummarySheetName,
 } from "../layout/summary-contract";
 import { TOOL_NAME } from "../version";
-import { headerFooterText, type PageLayout, type PlannedCell, type RangeRule, type SetupOperation } from "../workbook/types";
+import { headerFooterText, type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
 import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
 import type { ChartSpec, PivotSpec } from "./specs";
@@ -45,7 +45,7 @@ export interface SummaryPlanOptions {
 export interface SummaryPlan {
   /** Summarise's sheets, in tab order. */
   sheets: SummarySheetName[];
-  operations: SetupOperation[];
+  operations: WorkbookOperation[];
   pivots: PivotSpec[];
   charts: ChartSpec[];
 }
@@ -73,7 +73,7 @@ function uniqueHeaders(labels: string[]): string[] {
 }
 
 class Sheet {
-  readonly ops: SetupOperation[] = [];
+  readonly ops: WorkbookOperation[] = [];
   constructor(readonly name: string) {
     this.ops.push({ kind: "addSheet", sheet: name });
   }
@@ -81,7 +81,7 @@ class Sheet {
     if (cells.length === 0 || cells[0]!.length === 0) return;
     this.ops.push({ kind: "write", sheet: this.name, address: rangeAddress(row, col, cells.length, cells[0]!.length), cells });
   }
-  format(address: string, format: Omit<Extract<SetupOperation, { kind: "format" }>, "kind" | "sheet" | "address">): void {
+  format(address: string, format: Omit<Extract<WorkbookOperation, { kind: "format" }>, "kind" | "sheet" | "address">): void {
     this.ops.push({ kind: "format", sheet: this.name, address, ...format });
   }
   table(table: string, row: number, col: number, headers: readonly string[], rows: PlannedCell[][], style = STYLE): number {

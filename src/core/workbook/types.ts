@@ -1,7 +1,7 @@
 /**
  * The data that passes between the pure core and the gateways (Excel and .xlsx):
  * - what the core reads: a WorkbookSnapshot of sheet names and our tables' contents;
- * - what the core asks for: a list of SetupOperations, applied in order by a gateway.
+ * - what the core asks for: a list of WorkbookOperations, applied in order by a gateway.
  * Addresses are A1 text relative to the operation's sheet; indexes are 0-based.
  */
 
@@ -44,7 +44,8 @@ export interface RangeRule {
   validation?: Validation;
 }
 
-export type SetupOperation =
+/** A change to a workbook, as every capability plans it (Set up, Check's Checks list and sign-off, Summarise, Collate) and both gateways apply it. */
+export type WorkbookOperation =
   | { kind: "addSheet"; sheet: string }
   /**
    * Deletes a sheet. Set up plans it only for an empty default sheet ("Sheet1") of a new workbook,

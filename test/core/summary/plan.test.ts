@@ -8,10 +8,10 @@ import { parseRange } from "../../../src/core/layout/a1";
 import { TABLE } from "../../../src/core/layout/contract";
 import { KEY_FIGURES_HEADERS, SUMMARY_DATA_HEADERS, SUMMARY_SHEET, SUMMARY_TABLE } from "../../../src/core/layout/summary-contract";
 import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ReturnSummary, type SummaryPlan, type SummaryPlanOptions } from "../../../src/core/summary";
-import type { PageLayout, PlannedCell, SetupOperation, WorkbookSnapshot } from "../../../src/core/workbook/types";
+import type { PageLayout, PlannedCell, WorkbookOperation, WorkbookSnapshot } from "../../../src/core/workbook/types";
 import { cleanReturn, MONTHS, setCell, setMeasure, table } from "../checks/fixtures";
 
-type AddTable = Extract<SetupOperation, { kind: "addTable" }>;
+type AddTable = Extract<WorkbookOperation, { kind: "addTable" }>;
 const BUILT = new Date(Date.UTC(2020, 9, 20, 12));
 
 function summaryOf(snapshot: WorkbookSnapshot): ReturnSummary {
@@ -37,7 +37,7 @@ function tableOp(p: SummaryPlan, name: string): AddTable {
 }
 
 function layoutOf(p: SummaryPlan, sheet: string): PageLayout {
-  const op = p.operations.find((o): o is Extract<SetupOperation, { kind: "pageLayout" }> => o.kind === "pageLayout" && o.sheet === sheet);
+  const op = p.operations.find((o): o is Extract<WorkbookOperation, { kind: "pageLayout" }> => o.kind === "pageLayout" && o.sheet === sheet);
   if (!op) throw new Error(`no page layout for ${sheet}`);
   return op.layout;
 }
@@ -105,7 +105,7 @@ describe("SummaryData", () => {
   });
 
   it("formats the Month column mmm yyyy", () => {
-    const rules = plan(summary).operations.filter((o): o is Extract<SetupOperation, { kind: "applyRules" }> => o.kind === "applyRules" && o.sheet === SUMMARY_SHEET.data);
+    const rules = plan(summary).operations.filter((o): o is Extract<WorkbookOperation, { kind: "applyRules" }> => o.kind === "applyRules" && o.sheet === SUMMARY_SHEET.data);
     const month = rules.flatMap((o) => o.rules).find((r) => r.address === `F2:F${21 * 6}`);
     expect(month?.numberFormat).toBe("mmm yyyy");
   });
