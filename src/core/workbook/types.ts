@@ -44,7 +44,7 @@ export interface RangeRule {
   validation?: Validation;
 }
 
-/** A change to a workbook, as every capability plans it (Set up, Check's Checks list and sign-off, Summarise, Collate) and both gateways apply it. */
+/** A change to a workbook, as the capabilities plan it (Set up, Check's Checks list and sign-off, Summarise) and both gateways apply it. */
 export type WorkbookOperation =
   | { kind: "addSheet"; sheet: string }
   /**
