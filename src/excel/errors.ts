@@ -36,3 +36,12 @@ export function toUserFacingError(action: string, error: unknown): UserFacingErr
   const hint = HINTS[code] ?? "Try again. If it keeps happening, save the workbook, reopen it and run the action once more.";
   return new UserFacingError(`${action} could not finish: ${reason}`, hint);
 }
+
+/** Runs a batch, turning Office's errors into a UserFacingError that names the action. */
+export async function runAction<T>(host: { run<R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> }, action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await host.run(batch);
+  } catch (error) {
+    throw toUserFacingError(action, error);
+  }
+}

@@ -9,14 +9,12 @@ import { deserialize, serialize } from "node:v8";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import type { CheckIssue, CheckResult } from "../../src/core/checks";
-import { findBuiltinFramework } from "../../src/core/framework";
-import { readReturn } from "../../src/core/return";
 import type { CheckOutcome } from "../../src/excel/gateway";
 import { UserFacingError } from "../../src/excel/errors";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { buildSampleReturn } from "../../src/preview/sample-return";
-import { createTaskPaneActions, dueDate, latestMonthReported, nextStepFor, type PaneSignOffOutcome, type TaskPaneActions } from "../../src/taskpane/actions";
+import { createTaskPaneActions, nextStepOf, type PaneSignOffOutcome, type TaskPaneActions } from "../../src/taskpane/actions";
 import { nextStepText } from "../../src/taskpane/check-display";
 import { CheckView } from "../../src/taskpane/views/CheckView";
 
@@ -133,28 +131,10 @@ describe("the next step after Mark ready to send", () => {
     expect(nextStepText({})).toBe("Save the workbook and send it to the centre.");
   });
 
-  it("is due on the day of the month after the latest month reported (the 15th unless the framework says)", () => {
-    expect(dueDate({ year: 2020, month: 7 }).toDateString()).toBe(new Date(2020, 7, 15).toDateString());
-    expect(dueDate({ year: 2020, month: 12 }).toDateString()).toBe(new Date(2021, 0, 15).toDateString());
-    expect(dueDate({ year: 2021, month: 1 }, 31).toDateString()).toBe(new Date(2021, 1, 28).toDateString());
-  });
-
-  it("reads the latest month and the framework's submission from the workbook", async () => {
-    const host = new MemoryExcelHost();
-    const gateway = createExcelGateway(host);
-    await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values));
-    const data = readReturn(await gateway.readWorkbook());
-    expect(latestMonthReported(data)).toEqual({ year: 2020, month: 7 });
-    const step = nextStepFor(data, []);
-    expect(step.due?.toDateString()).toBe(new Date(2020, 7, 15).toDateString());
-    // A framework with a submission address and due day.
-    const framework = { ...findBuiltinFramework("community-investment-monthly")!, submission: { to: "returns@centre.example", dueDay: 20 } };
-    const withSubmission = nextStepFor({ ...data, frameworkDefinition: undefined }, [framework]);
-    if (data.info?.frameworkVersion === framework.version) {
-      expect(withSubmission).toEqual({ to: "returns@centre.example", due: new Date(2020, 7, 20) });
-    }
-    const fromDefinition = nextStepFor({ ...data, frameworkDefinition: JSON.stringify({ submission: { to: "data@centre.example" } }) }, []);
-    expect(fromDefinition.to).toBe("data@centre.example");
+  it("is what the core worked out at sign-off: whom to send it to, and the due day as a calendar date", () => {
+    expect(nextStepOf({ to: "returns@centre.example", dueDate: "2020-08-15", month: "2020-07" })).toEqual({ to: "returns@centre.example", due: new Date(2020, 7, 15) });
+    expect(nextStepOf({ dueDate: "2021-02-28", month: "2021-01" })).toEqual({ due: new Date(2021, 1, 28) });
+    expect(nextStepOf(undefined)).toEqual({});
   });
 
   it("comes with a sign-off through the actions, and the pane shows it", async () => {
