@@ -26,6 +26,7 @@ import { KIND_WORD, UNIT_WORD } from "../core/layout/summary-contract";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints } from "./apply";
 import { queueChart, queuePivot, type Naming } from "./draw";
+import { REFUSAL } from "../core/refusals";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 
@@ -333,8 +334,8 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       for (const own of OWNED) {
         const sheet = sheetNames.find((n) => lower(n) === lower(own.sheet));
         const marker = own.table ? tableSheet.get(lower(own.table)) : pivotSheet.get(lower(own.pivot!));
-        if (marker !== undefined && lower(marker) !== lower(own.sheet)) problems.push(`the ${own.table ? "table" : "PivotTable"} ${own.table ?? own.pivot} is on the sheet '${marker}', not on '${own.sheet}'.`);
-        if (sheet && marker === undefined) problems.push(`the sheet '${sheet}' is not one Collate made (it has no ${own.table ? "table" : "PivotTable"} ${own.table ?? own.pivot}); rename it or move it to another workbook.`);
+        if (marker !== undefined && lower(marker) !== lower(own.sheet)) problems.push(REFUSAL.tableElsewhere("collate", own.table ?? own.pivot!, marker, own.sheet).message);
+        if (sheet && marker === undefined) problems.push(REFUSAL.foreignSheet("collate", sheet, own.table ? `${own.table} table` : `${own.pivot!} PivotTable`).message);
         if (sheet) old.push(sheet);
       }
       if (problems.length > 0) throw new UserFacingError(`Collate did not change anything: ${problems.join(" ")}`, "Resolve the problem above, then add the files again.");

@@ -204,7 +204,7 @@ describe("Collate through the gateway", () => {
 
   it("refuses, changing nothing, when a sheet of the same name is not Collate's", async () => {
     const host = MemoryExcelHost.fromSnapshot({ sheets: [{ name: "Submissions", rows: [["Someone else's list"]] }] });
-    await expect(createExcelGateway(host).collate(first(), { today })).rejects.toThrow(/the sheet 'Submissions' is not one Collate made/);
+    await expect(createExcelGateway(host).collate(first(), { today })).rejects.toThrow(/a sheet called 'Submissions' that Impact Returns did not make \(it has no Submissions table\), so Collate will not replace it/);
     expect(await sheetNames(host)).toEqual(["Submissions"]);
     expect(host.cell("Submissions", "A1").value).toBe("Someone else's list");
   });

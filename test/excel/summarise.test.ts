@@ -104,7 +104,7 @@ describe("Summarise through the gateway", () => {
       await context.sync();
     });
     const before = await sheetNames(host);
-    await expect(gateway.summarise(today)).rejects.toThrow(/'Mine' has a table or PivotTable called 'KeyFigures'/);
+    await expect(gateway.summarise(today)).rejects.toThrow(/a table or PivotTable called 'KeyFigures' \(on the sheet 'Mine'\)/);
     expect(await sheetNames(host)).toEqual(before);
   });
 
@@ -148,7 +148,7 @@ describe("Summarise through the gateway", () => {
       context.workbook.pivotTables.add("SummaryFlowsCounts", sheet.getRange("A1:B3"), sheet.getRange("D1"));
       await context.sync();
     });
-    await expect(gateway.summarise(today)).rejects.toThrow(/'Analysis' has a table or PivotTable called 'SummaryFlowsCounts'/);
+    await expect(gateway.summarise(today)).rejects.toThrow(/a table or PivotTable called 'SummaryFlowsCounts' \(on the sheet 'Analysis'\)/);
   });
 
   it("refuses a defined name that takes one of the summary's table names", async () => {

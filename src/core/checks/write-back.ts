@@ -11,6 +11,7 @@ import { returnChecksum } from "./checksum";
 import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";
 import { issueKey } from "./group";
 import type { CheckIssue, CheckResult } from "./types";
+import { REFUSAL } from "../refusals";
 
 const CHECKS_STYLE = "TableStyleLight9";
 
@@ -58,7 +59,7 @@ export function orderForList(issues: readonly CheckIssue[]): CheckIssue[] {
 export function checksSheetProblem(snapshot: WorkbookSnapshot): string | undefined {
   const sheet = findSheet(snapshot, SHEET.checks);
   if (sheet && !sheet.tables.some((t) => t.toLowerCase() === TABLE.checks.toLowerCase())) {
-    return `The workbook has a sheet called '${sheet.name}' that Impact Returns did not make, so the list of checks was not written. Rename that sheet, then check again.`;
+    return REFUSAL.foreignSheet("check", sheet.name, `${TABLE.checks} table`).message;
   }
   return undefined;
 }

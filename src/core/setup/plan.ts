@@ -38,6 +38,7 @@ import {
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
 import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../calendar";
 import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ExistingReturn, type ReturnData } from "../return";
+import { REFUSAL } from "../refusals";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
   findSheet,
@@ -199,13 +200,9 @@ function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing
     const holder = snapshot.sheets.find((s) => s.tables.some((t) => t.toLowerCase() === table.toLowerCase()));
     const sameNamedSheet = findSheet(snapshot, sheet);
     if (holder && holder.name.toLowerCase() !== sheet.toLowerCase()) {
-      blockers.push(
-        `The table ${table} is on the sheet '${holder.name}', but Impact Returns keeps it on a sheet called '${sheet}'. Rename that sheet back to '${sheet}' and run Set up again.`,
-      );
+      blockers.push(REFUSAL.tableElsewhere("setup", table, holder.name, sheet).message);
     } else if (!holder && sameNamedSheet) {
-      blockers.push(
-        `The workbook already has a sheet called '${sameNamedSheet.name}' that Impact Returns did not make (it has no ${table} table), so Set up will not overwrite it. Rename or move that sheet, then run Set up again.`,
-      );
+      blockers.push(REFUSAL.foreignSheet("setup", sameNamedSheet.name, `${table} table`).message);
     }
   }
   // Excel keeps one namespace for defined names, table names and PivotTable names (compared
@@ -215,11 +212,9 @@ function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing
     const name = snapshot.names?.find((n) => n.toLowerCase() === table.toLowerCase());
     const pivot = snapshot.sheets.flatMap((s) => s.pivotTables ?? []).find((n) => n.toLowerCase() === table.toLowerCase());
     if (name !== undefined) {
-      blockers.push(
-        `The workbook already has a defined name '${name}' (Formulas > Name Manager). Excel keeps table names and defined names in one list, so Set up cannot name its table ${table}. Rename or delete that name, then run Set up again.`,
-      );
+      blockers.push(REFUSAL.definedNameClash("setup", name, `table ${table}`).message);
     } else if (pivot !== undefined) {
-      blockers.push(`The workbook already has a PivotTable called '${pivot}'. Excel keeps table and PivotTable names in one list, so Set up cannot name its table ${table}. Rename that PivotTable (PivotTable Analyze > PivotTable Name), then run Set up again.`);
+      blockers.push(REFUSAL.tableNameClash("setup", pivot, undefined, `table ${table}`).message);
     }
   }
   // Framework titles, not ids: people read these (the ids are for tools and the centre).

@@ -9,6 +9,7 @@ import { headerIndex, measureRowKey, text } from "../return";
 import { findTable, type WorkbookSnapshot } from "../workbook/types";
 import type { Commentary } from "./key-figures";
 import type { SummaryPlan } from "./plan";
+import { REFUSAL } from "../refusals";
 
 export function readCommentary(snapshot: WorkbookSnapshot): Commentary {
   const commentary = new Map<string, string>();
@@ -39,9 +40,7 @@ export function summaryBlockers(snapshot: WorkbookSnapshot, plan: Pick<SummaryPl
   for (const name of plan.sheets) {
     const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (sheet && !ours.has(name.toLowerCase())) {
-      blockers.push(
-        `The workbook already has a sheet called '${sheet.name}' that Impact Returns did not make, so Summarise will not replace it. Rename or move that sheet, then summarise again.`,
-      );
+      blockers.push(REFUSAL.foreignSheet("summarise", sheet.name).message);
     }
   }
   const wanted = [...Object.values(SUMMARY_TABLE), ...plan.pivots.map((p) => p.name)];
@@ -51,16 +50,14 @@ export function summaryBlockers(snapshot: WorkbookSnapshot, plan: Pick<SummaryPl
     for (const name of [...sheet.tables, ...(sheet.pivotTables ?? [])]) {
       const clash = wantedSet.get(name.toLowerCase());
       if (clash) {
-        blockers.push(
-          `The sheet '${sheet.name}' has a table or PivotTable called '${name}', a name the summary needs. Rename it (Table Design > Table Name, or PivotTable Analyze > PivotTable Name), then summarise again.`,
-        );
+        blockers.push(REFUSAL.tableNameClash("summarise", name, sheet.name, `table or PivotTable ${clash}`).message);
       }
     }
   }
   for (const name of snapshot.names ?? []) {
     const clash = wantedSet.get(name.toLowerCase());
     if (clash) {
-      blockers.push(`The workbook has a defined name '${name}', which the summary needs for a table or PivotTable. Rename or delete it (Formulas > Name Manager), then summarise again.`);
+      blockers.push(REFUSAL.definedNameClash("summarise", name, `table or PivotTable ${clash}`).message);
     }
   }
   return blockers;

@@ -366,7 +366,7 @@ describe("summaryBlockers", () => {
   it("refuses a table called KeyFigures on another sheet", () => {
     const blockers = summaryBlockers(withSheets([{ name: "My notes", tables: ["keyfigures"] }]), p);
     expect(blockers).toHaveLength(1);
-    expect(blockers[0]).toMatch(/'My notes' has a table or PivotTable called 'keyfigures'/);
+    expect(blockers[0]).toMatch(/a table or PivotTable called 'keyfigures' \(on the sheet 'My notes'\)/);
   });
 
   it("refuses a defined name SummaryData", () => {

@@ -1,0 +1,28 @@
+/** Every refusal, for every capability that can refuse, reads as one plain sentence or two with what to do. */
+import { REFUSAL, type Actor } from "../../src/core/refusals";
+
+const ACTORS: Actor[] = ["setup", "summarise", "check", "collate"];
+
+describe("refusals", () => {
+  it("are written once, name what is in the way, and say what to do and how to try again", () => {
+    for (const actor of ACTORS) {
+      const all = [
+        REFUSAL.foreignSheet(actor, "Measures", "Measures table"),
+        REFUSAL.foreignSheet(actor, "Board summary"),
+        REFUSAL.tableElsewhere(actor, "Measures", "Old measures", "Measures"),
+        REFUSAL.definedNameClash(actor, "Measures", "table Measures"),
+        REFUSAL.tableNameClash(actor, "KeyFigures", "My notes", "table KeyFigures"),
+        REFUSAL.tableNameClash(actor, "KeyFigures", undefined, "table KeyFigures"),
+      ];
+      for (const r of all) {
+        expect(r.message).toMatch(/^The /);
+        expect(r.message).toMatch(/(Rename|Rename or move|Rename or delete)[^.]*, then (run Set up again|summarise again|check again|add the files again)\.$/);
+        expect(r.message).not.toMatch(/undefined|\$\{|\s{2}/);
+      }
+      expect(new Set(all.map((r) => r.code))).toEqual(new Set(["foreign-sheet", "table-elsewhere", "defined-name-clash", "table-name-clash"]));
+    }
+    expect(REFUSAL.foreignSheet("setup", "Measures", "Measures table").message).toBe(
+      "The workbook already has a sheet called 'Measures' that Impact Returns did not make (it has no Measures table), so Set up will not overwrite it. Rename or move that sheet, then run Set up again.",
+    );
+  });
+});
