@@ -4,15 +4,10 @@
  * operations, `sync()`, lazily bound proxies, `load()` with Office's path syntax, the
  * PropertyNotLoaded rule, ClientResult, and the JS Proxy that makes unknown members throw.
  */
-import {
-  apiNotFound,
-  isOfficeHostError,
-  NotImplementedByHostError,
-  officeError,
-  type OfficeHostError,
-  propertyNotLoaded,
-} from "./errors";
-import type { SheetModel, WorkbookModel } from "./model";
+import type { OfficeHostError} from "../errors";
+import { apiNotFound, isOfficeHostError, NotImplementedByHostError, officeError, propertyNotLoaded } from "../errors";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
 
 /**
  * Compile-time check that a fake declares members with Office's own types. Methods keep Office's

@@ -3,31 +3,25 @@
  * Fakes of `Excel.Workbook`, `Application`, `WorksheetCollection`, `Worksheet`, its protection and
  * freeze panes, and the `onChanged` event handlers.
  */
-import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  type FakeRequestContext,
-  guard,
-  type HandlerRegistration,
-  type HostInternals,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { MESSAGES, officeError } from "./errors";
-import { defaultProtectionOptions, type SheetModel, type WorkbookModel } from "./model";
+import type { Rect} from "../address";
+import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
+import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, guard, make, sameContext } from "./core";
 import { FakeNamedItemCollection } from "./named-items";
-import { FakeNoteCollection, type NoteScope } from "./notes";
+import type { NoteScope } from "./notes";
+import { FakeNoteCollection } from "./notes";
 import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
-import { FakePivotTableCollection, type PivotScope } from "./pivot-table";
-import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import type { PivotScope } from "./pivot-table";
+import { FakePivotTableCollection } from "./pivot-table";
+import type { FakeRange} from "./range";
+import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
-import { normaliseColour } from "./values";
+import { MESSAGES, officeError } from "../errors";
+import { defaultProtectionOptions } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
+import { normaliseColour } from "../values";
 
 // ---------------------------------------------------------------------------------------------
 // Events

@@ -1,19 +1,14 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
-import { area, formatAddress, parseAddress, rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { officeError } from "./errors";
-import type { NoteModel, SheetModel, WorkbookModel } from "./model";
+import { formatAddress, parseAddress, rect } from "../address";
+import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
+import { officeError } from "../errors";
+import type { NoteModel } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
+import { area } from "../address";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {

@@ -4,35 +4,19 @@
  * formats, which also hang off a range, have their own files (data-validation.ts,
  * conditional-formats.ts).
  */
-import {
-  area,
-  boundingRect,
-  columnCount,
-  inGrid,
-  intersection,
-  isEntireColumns,
-  isEntireRows,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseAddress,
-  type Rect,
-  rowCount,
-} from "./address";
-import {
-  FakeObject,
-  type FakeRequestContext,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { MESSAGES, officeError } from "./errors";
+import type { Rect} from "../address";
+import { boundingRect, columnCount, inGrid, intersection, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress, rowCount } from "../address";
 import { FakeConditionalFormatCollection } from "./conditional-formats";
+import type { FakeRequestContext, Mirror, ScalarGetters } from "./core";
+import { FakeObject, make, sameContext } from "./core";
 import { FakeDataValidation } from "./data-validation";
-import { assertNotPivot } from "./pivot-table";
-import type { CellFormat, SheetModel } from "./model";
-import { formulaA1ToR1C1, normaliseColour, valueType } from "./values";
 import { FakeWorksheet } from "./worksheet";
+import { MESSAGES, officeError } from "../errors";
+import type { CellFormat } from "../model/cells";
+import { assertNotPivot } from "../model/pivot-table";
+import type { SheetModel } from "../model/sheet";
+import { formulaA1ToR1C1, normaliseColour, valueType } from "../values";
+import { area } from "../address";
 
 /** What a range proxy is bound to. */
 export interface RangeTarget {

@@ -4,80 +4,15 @@
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
-import { intersects, type Rect, subtract } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  make,
-  type Mirror,
-  type ScalarGetters,
-} from "./core";
-import { MESSAGES, NotImplementedByHostError, officeError } from "./errors";
-import type { SheetModel, WorkbookModel } from "./model";
-import { asBoolean, type FakeRange, makeRange, type RangeTarget, rangeTarget } from "./range";
-import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "./values";
-
-// ---------------------------------------------------------------------------------------------
-// Model
-
-/** The longest formula Excel takes for a conditional format, in characters (with the leading "="). */
-export const CONDITIONAL_FORMULA_LIMIT = 255;
-
-/** A custom (formula) conditional format. Priority is the position in the sheet's list. */
-export interface ConditionalFormatModel {
-  id: string;
-  type: "Custom";
-  rects: Rect[];
-  formula: string;
-  fillColor: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  numberFormat: string | null;
-  stopIfTrue: boolean;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The model's operations (SheetModel and WorkbookModel delegate to these)
-
-export function conditionalFormatsIn(sheet: SheetModel, r: Rect): ConditionalFormatModel[] {
-  return sheet.conditionalFormats.filter((cf) => cf.rects.some((x) => intersects(x, r)));
-}
-
-export function clearConditionalFormats(sheet: SheetModel, r: Rect): void {
-  for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.flatMap((x) => subtract(x, r));
-  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.rects.length > 0);
-  sheet.workbook.touch();
-}
-
-export function addConditionalFormat(workbook: WorkbookModel, sheet: SheetModel, rects: Rect[]): ConditionalFormatModel {
-  const cf: ConditionalFormatModel = {
-    id: `{CF${String(workbook.nextConditionalFormatId++).padStart(6, "0")}-0000-0000-0000-000000000000}`,
-    type: "Custom",
-    rects: rects.map((x) => ({ ...x })),
-    formula: "",
-    fillColor: null,
-    fontColor: null,
-    bold: null,
-    italic: null,
-    numberFormat: null,
-    stopIfTrue: false,
-  };
-  sheet.conditionalFormats.unshift(cf); // a new rule takes priority 0, as in Excel
-  workbook.touch();
-  return cf;
-}
-
-export function findConditionalFormat(workbook: WorkbookModel, id: string): { sheet: SheetModel; cf: ConditionalFormatModel } | undefined {
-  for (const sheet of workbook.sheets) {
-    const cf = sheet.conditionalFormats.find((x) => x.id === id);
-    if (cf) return { sheet, cf };
-  }
-  return undefined;
-}
-
+import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, make } from "./core";
+import type { FakeRange, RangeTarget} from "./range";
+import { asBoolean, makeRange, rangeTarget } from "./range";
+import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
+import type { ConditionalFormatModel } from "../model/conditional-formats";
+import { CONDITIONAL_FORMULA_LIMIT } from "../model/conditional-formats";
+import type { SheetModel } from "../model/sheet";
+import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "../values";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 

@@ -1,20 +1,16 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
-import { type Rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { officeError } from "./errors";
-import type { SheetModel, TableColumnModel, TableModel, WorkbookModel } from "./model";
-import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import type { Rect} from "../address";
+import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import type { FakeRange} from "./range";
+import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeWorksheet } from "./worksheet";
+import { officeError } from "../errors";
+import type { TableColumnModel } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { TableModel } from "../model/table";
+import type { WorkbookModel } from "../model/workbook";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {

@@ -1,0 +1,660 @@
+/// <reference types="office-js" />
+/** Fakes of PivotTable hierarchies, data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
+import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import { officeError } from "../errors";
+import type { PivotArea, PivotDataModel, PivotTableModel} from "../model/pivot-table";
+import { addDataHierarchy, AGGREGATIONS, defaultDataName, fieldItems, isItemHidden, itemName, placeField, removeField, renameDataHierarchy, renderPivot } from "../model/pivot-table";
+// --- hierarchies -------------------------------------------------------------------------------
+
+/** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
+export interface HierarchyTarget {
+  pivot: PivotTableModel;
+  field: string;
+  area?: PivotArea;
+  readonly deleted: boolean;
+}
+
+function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea): HierarchyTarget {
+  return {
+    pivot,
+    field,
+    area,
+    get deleted() {
+      return pivot.deleted || (area !== undefined && pivot.areaOf(field) !== area) || pivot.field(field) === undefined;
+    },
+  };
+}
+
+/** Fields and items are reachable from any hierarchy. */
+abstract class HierarchyBase extends FakeObject<HierarchyTarget> {
+  protected _scalars(): ScalarGetters<HierarchyTarget> {
+    return { id: (t) => t.field, name: (t) => t.field };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "fields" ? (this.fields as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  get fields(): FakePivotFieldCollection {
+    return this._nav("fields", () => make(new FakePivotFieldCollection(this._ctx, () => this._target(`${this._typeName}.fields`))));
+  }
+
+  get id(): string {
+    return this._read("id");
+  }
+
+  get name(): string {
+    return this._read("name");
+  }
+  set name(value: string) {
+    // Excel renames the hierarchy's caption; the host keeps source names and refuses a rename.
+    this._write("name", value, () => {
+      throw officeError("InvalidOperation", undefined, `${this._typeName}.name`);
+    });
+  }
+}
+
+export class FakePivotHierarchy extends HierarchyBase implements Mirror<Excel.PivotHierarchy, "id" | "name" | "load"> {
+  readonly _typeName = "PivotHierarchy";
+}
+
+export class FakeRowColumnPivotHierarchy
+  extends HierarchyBase
+  implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "position" | "load">
+{
+  readonly _typeName = "RowColumnPivotHierarchy";
+
+  protected override _scalars(): ScalarGetters<HierarchyTarget> {
+    return { ...super._scalars(), position: (t) => t.pivot[t.area ?? "rows"].findIndex((f) => f.toLowerCase() === t.field.toLowerCase()) };
+  }
+
+  get position(): number {
+    return this._read("position");
+  }
+  set position(value: number) {
+    this._write("position", value, (t, v) => {
+      const list = t.pivot[t.area ?? "rows"];
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
+      const at = list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase());
+      const [moved] = list.splice(at, 1);
+      list.splice(Math.min(v, list.length), 0, moved as string);
+      renderPivot(t.pivot, `${this._typeName}.position`);
+    });
+  }
+}
+
+export class FakeFilterPivotHierarchy
+  extends HierarchyBase
+  implements Mirror<Excel.FilterPivotHierarchy, "id" | "name" | "position" | "load">
+{
+  readonly _typeName = "FilterPivotHierarchy";
+
+  protected override _scalars(): ScalarGetters<HierarchyTarget> {
+    return { ...super._scalars(), position: (t) => t.pivot.filters.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()) };
+  }
+
+  get position(): number {
+    return this._read("position");
+  }
+  set position(value: number) {
+    this._write("position", value, (t, v) => {
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
+      const list = t.pivot.filters;
+      const [moved] = list.splice(list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()), 1);
+      list.splice(Math.min(v, list.length), 0, moved as string);
+      renderPivot(t.pivot, `${this._typeName}.position`);
+    });
+  }
+}
+
+export class FakePivotHierarchyCollection
+  extends FakeCollection<PivotTableModel, HierarchyTarget, FakePivotHierarchy>
+  implements Mirror<Excel.PivotHierarchyCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "PivotHierarchyCollection";
+
+  protected _scalars(): ScalarGetters<PivotTableModel> {
+    return {};
+  }
+
+  protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
+    return pivot.cache.fields.map((f) => hierarchyTarget(pivot, f));
+  }
+
+  protected _makeItem(item: HierarchyTarget): FakePivotHierarchy {
+    return make(new FakePivotHierarchy(this._ctx, () => item, { bound: item }));
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (p) => p.cache.fields.length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakePivotHierarchy {
+    const location = `PivotHierarchyCollection.${member}`;
+    const proxy = make(
+      new FakePivotHierarchy(this._ctx, () => {
+        const pivot = this._target(location);
+        const field = pivot.field(name);
+        if (field) return hierarchyTarget(pivot, field);
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): FakePivotHierarchy {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakePivotHierarchy {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+}
+
+/** The hierarchy an `add(hierarchy)` argument stands for, resolved at sync. */
+function hierarchyArgument(context: FakeRequestContext, value: unknown, location: string): () => HierarchyTarget {
+  sameContext(context, value, location);
+  if (!(value instanceof HierarchyBase)) throw officeError("InvalidArgument", undefined, location);
+  return () => value._target(location);
+}
+
+abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<PivotTableModel, HierarchyTarget, P> {
+  protected abstract readonly _area: PivotArea;
+  protected abstract _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): P;
+
+  protected _scalars(): ScalarGetters<PivotTableModel> {
+    return {};
+  }
+
+  protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
+    return pivot[this._area].map((f) => hierarchyTarget(pivot, f, this._area));
+  }
+
+  protected _makeItem(item: HierarchyTarget): P {
+    return this._create(() => item, item);
+  }
+
+  add(pivotHierarchy: Excel.PivotHierarchy): P {
+    const location = `${this._typeName}.add`;
+    const source = hierarchyArgument(this._ctx, pivotHierarchy, location);
+    let created: HierarchyTarget | undefined;
+    this._queue("add", (pivot) => {
+      const h = source();
+      if (h.pivot !== pivot) throw officeError("InvalidArgument", undefined, location);
+      created = hierarchyTarget(pivot, placeField(pivot, this._area, h.field, location), this._area);
+    });
+    return this._create(() => {
+      if (!created) throw officeError("ItemNotFound", undefined, location);
+      return created;
+    });
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (pivot) => pivot[this._area].length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): P {
+    const location = `${this._typeName}.${member}`;
+    const proxy = this._create(() => {
+      const pivot = this._target(location);
+      const lower = String(name).toLowerCase();
+      const field = pivot[this._area].find((f) => f.toLowerCase() === lower);
+      if (field) return hierarchyTarget(pivot, field, this._area);
+      if (nullable) return null;
+      throw officeError("ItemNotFound", undefined, location);
+    });
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): P {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): P {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+
+  protected _remove(hierarchy: unknown): void {
+    const location = `${this._typeName}.remove`;
+    const resolve = hierarchyArgument(this._ctx, hierarchy, location);
+    this._queue("remove", (pivot) => removeField(pivot, this._area, resolve().field, location));
+  }
+}
+
+export class FakeRowColumnPivotHierarchyCollection
+  extends AreaCollection<FakeRowColumnPivotHierarchy>
+  implements Mirror<Excel.RowColumnPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
+{
+  readonly _typeName = "RowColumnPivotHierarchyCollection";
+
+  constructor(
+    context: FakeRequestContext,
+    resolve: () => PivotTableModel | null,
+    protected readonly _area: "rows" | "columns",
+  ) {
+    super(context, resolve);
+  }
+
+  protected _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): FakeRowColumnPivotHierarchy {
+    return make(new FakeRowColumnPivotHierarchy(this._ctx, resolve, bound ? { bound } : {}));
+  }
+
+  remove(rowColumnPivotHierarchy: Excel.RowColumnPivotHierarchy): void {
+    this._remove(rowColumnPivotHierarchy);
+  }
+}
+
+export class FakeFilterPivotHierarchyCollection
+  extends AreaCollection<FakeFilterPivotHierarchy>
+  implements Mirror<Excel.FilterPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
+{
+  readonly _typeName = "FilterPivotHierarchyCollection";
+  protected readonly _area = "filters";
+
+  protected _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): FakeFilterPivotHierarchy {
+    return make(new FakeFilterPivotHierarchy(this._ctx, resolve, bound ? { bound } : {}));
+  }
+
+  remove(filterPivotHierarchy: Excel.FilterPivotHierarchy): void {
+    this._remove(filterPivotHierarchy);
+  }
+}
+
+// --- data hierarchies --------------------------------------------------------------------------
+
+export interface DataTarget {
+  pivot: PivotTableModel;
+  data: PivotDataModel;
+  readonly deleted: boolean;
+}
+
+function dataTarget(pivot: PivotTableModel, data: PivotDataModel): DataTarget {
+  return {
+    pivot,
+    data,
+    get deleted() {
+      return pivot.deleted || !pivot.data.includes(data);
+    },
+  };
+}
+
+export class FakeDataPivotHierarchyCollection
+  extends FakeCollection<PivotTableModel, DataTarget, FakeDataPivotHierarchy>
+  implements Mirror<Excel.DataPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
+{
+  readonly _typeName = "DataPivotHierarchyCollection";
+
+  protected _scalars(): ScalarGetters<PivotTableModel> {
+    return {};
+  }
+
+  protected _itemTargets(pivot: PivotTableModel): DataTarget[] {
+    return pivot.data.map((d) => dataTarget(pivot, d));
+  }
+
+  protected _makeItem(item: DataTarget): FakeDataPivotHierarchy {
+    return make(new FakeDataPivotHierarchy(this._ctx, () => item, { bound: item }));
+  }
+
+  add(pivotHierarchy: Excel.PivotHierarchy): FakeDataPivotHierarchy {
+    const location = "DataPivotHierarchyCollection.add";
+    const source = hierarchyArgument(this._ctx, pivotHierarchy, location);
+    let created: DataTarget | undefined;
+    this._queue("add", (pivot) => {
+      const h = source();
+      if (h.pivot !== pivot) throw officeError("InvalidArgument", undefined, location);
+      created = dataTarget(pivot, addDataHierarchy(pivot, h.field, location));
+    });
+    return make(
+      new FakeDataPivotHierarchy(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (pivot) => pivot.data.length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakeDataPivotHierarchy {
+    const location = `DataPivotHierarchyCollection.${member}`;
+    const proxy = make(
+      new FakeDataPivotHierarchy(this._ctx, () => {
+        const pivot = this._target(location);
+        const lower = String(name).toLowerCase();
+        const data = pivot.data.find((d) => d.name.toLowerCase() === lower) ?? pivot.data.find((d) => d.field.toLowerCase() === lower);
+        if (data) return dataTarget(pivot, data);
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): FakeDataPivotHierarchy {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeDataPivotHierarchy {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+
+  remove(DataPivotHierarchy: Excel.DataPivotHierarchy): void {
+    const location = "DataPivotHierarchyCollection.remove";
+    sameContext(this._ctx, DataPivotHierarchy, location);
+    if (!(DataPivotHierarchy instanceof FakeDataPivotHierarchy)) throw officeError("InvalidArgument", undefined, location);
+    this._queue("remove", (pivot) => {
+      const t = DataPivotHierarchy._target(location);
+      pivot.data = pivot.data.filter((d) => d !== t.data);
+      renderPivot(pivot, location);
+    });
+  }
+}
+
+export class FakeDataPivotHierarchy
+  extends FakeObject<DataTarget>
+  implements Mirror<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy" | "load">
+{
+  readonly _typeName = "DataPivotHierarchy";
+
+  protected _scalars(): ScalarGetters<DataTarget> {
+    return {
+      id: (t) => `DataHierarchy${t.data.id}`,
+      name: (t) => t.data.name,
+      numberFormat: (t) => t.data.numberFormat,
+      position: (t) => t.pivot.data.indexOf(t.data),
+      summarizeBy: (t) => t.data.summarizeBy,
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "field" ? (this.field as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  get field(): FakePivotField {
+    return this._nav("field", () =>
+      make(
+        new FakePivotField(this._ctx, () => {
+          const t = this._target("DataPivotHierarchy.field");
+          return { pivot: t.pivot, field: t.data.field, deleted: false };
+        }),
+      ),
+    );
+  }
+
+  get id(): Excel.DataPivotHierarchy["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.DataPivotHierarchy["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.DataPivotHierarchy["name"]) {
+    this._write("name", value, (t, v) => renameDataHierarchy(t.pivot, t.data, v, "DataPivotHierarchy.name"));
+  }
+
+  get numberFormat(): Excel.DataPivotHierarchy["numberFormat"] {
+    return this._read("numberFormat");
+  }
+  set numberFormat(value: Excel.DataPivotHierarchy["numberFormat"]) {
+    this._write("numberFormat", value, (t, v) => {
+      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.numberFormat");
+      t.data.numberFormat = v === "" ? "General" : v;
+      renderPivot(t.pivot, "DataPivotHierarchy.numberFormat");
+    });
+  }
+
+  get position(): Excel.DataPivotHierarchy["position"] {
+    return this._read("position");
+  }
+  set position(value: Excel.DataPivotHierarchy["position"]) {
+    this._write("position", value, (t, v) => {
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.position");
+      const list = t.pivot.data;
+      list.splice(list.indexOf(t.data), 1);
+      list.splice(Math.min(v, list.length), 0, t.data);
+      renderPivot(t.pivot, "DataPivotHierarchy.position");
+    });
+  }
+
+  get summarizeBy(): Excel.DataPivotHierarchy["summarizeBy"] {
+    return this._read("summarizeBy");
+  }
+  set summarizeBy(value: Excel.DataPivotHierarchy["summarizeBy"]) {
+    this._write("summarizeBy", value, (t, v) => {
+      const how = AGGREGATIONS.find((a) => a === v);
+      if (!how) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.summarizeBy");
+      t.data.summarizeBy = how;
+      // A default name follows the function ("Sum of Value" becomes "Count of Value"), as in Excel.
+      if (!t.data.customName) t.data.name = defaultDataName(how, t.data.field);
+      renderPivot(t.pivot, "DataPivotHierarchy.summarizeBy");
+    });
+  }
+}
+
+// --- fields and items --------------------------------------------------------------------------
+
+export interface FieldTarget {
+  pivot: PivotTableModel;
+  field: string;
+  readonly deleted: boolean;
+}
+
+export class FakePivotFieldCollection
+  extends FakeCollection<HierarchyTarget, FieldTarget, FakePivotField>
+  implements Mirror<Excel.PivotFieldCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "PivotFieldCollection";
+
+  protected _scalars(): ScalarGetters<HierarchyTarget> {
+    return {};
+  }
+
+  /** A hierarchy of a table or range source has exactly one field, of the same name. */
+  protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
+    return [{ pivot: h.pivot, field: h.field, deleted: false }];
+  }
+
+  protected _makeItem(item: FieldTarget): FakePivotField {
+    return make(new FakePivotField(this._ctx, () => item, { bound: item }));
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", () => 1);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakePivotField {
+    const location = `PivotFieldCollection.${member}`;
+    const proxy = make(
+      new FakePivotField(this._ctx, () => {
+        const h = this._target(location);
+        if (String(name).toLowerCase() === h.field.toLowerCase()) return { pivot: h.pivot, field: h.field, deleted: false };
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): FakePivotField {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakePivotField {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+}
+
+const SUBTOTAL_KEYS = [
+  "automatic",
+  "average",
+  "count",
+  "countNumbers",
+  "max",
+  "min",
+  "product",
+  "standardDeviation",
+  "standardDeviationP",
+  "sum",
+  "variance",
+  "varianceP",
+];
+
+export class FakePivotField
+  extends FakeObject<FieldTarget>
+  implements Mirror<Excel.PivotField, "id" | "name" | "subtotals" | "showAllItems" | "load">
+{
+  readonly _typeName = "PivotField";
+
+  protected _scalars(): ScalarGetters<FieldTarget> {
+    return {
+      id: (t) => t.field,
+      name: (t) => t.field,
+      showAllItems: () => false,
+      subtotals: (t) => t.pivot.subtotals.get(t.field.toLowerCase()) ?? { automatic: true },
+    };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    return name === "items" ? (this.items as unknown as FakeObject<unknown>) : undefined;
+  }
+
+  get items(): FakePivotItemCollection {
+    return this._nav("items", () => make(new FakePivotItemCollection(this._ctx, () => this._target("PivotField.items"))));
+  }
+
+  get id(): Excel.PivotField["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.PivotField["name"] {
+    return this._read("name");
+  }
+
+  get showAllItems(): Excel.PivotField["showAllItems"] {
+    return this._read("showAllItems");
+  }
+
+  get subtotals(): Excel.PivotField["subtotals"] {
+    return this._read("subtotals");
+  }
+  set subtotals(value: Excel.PivotField["subtotals"]) {
+    this._write("subtotals", value, (t, v) => {
+      if (!v || typeof v !== "object" || Object.keys(v).some((key) => !SUBTOTAL_KEYS.includes(key))) {
+        throw officeError("InvalidArgument", undefined, "PivotField.subtotals");
+      }
+      t.pivot.subtotals.set(t.field.toLowerCase(), { ...(v as Excel.Subtotals) });
+      renderPivot(t.pivot, "PivotField.subtotals");
+    });
+  }
+}
+
+export interface ItemTarget {
+  pivot: PivotTableModel;
+  field: string;
+  name: string;
+  readonly deleted: boolean;
+}
+
+function itemTarget(pivot: PivotTableModel, field: string, name: string): ItemTarget {
+  return {
+    pivot,
+    field,
+    name,
+    get deleted() {
+      return pivot.deleted;
+    },
+  };
+}
+
+export class FakePivotItemCollection
+  extends FakeCollection<FieldTarget, ItemTarget, FakePivotItem>
+  implements Mirror<Excel.PivotItemCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "PivotItemCollection";
+
+  protected _scalars(): ScalarGetters<FieldTarget> {
+    return {};
+  }
+
+  protected _itemTargets(f: FieldTarget): ItemTarget[] {
+    return fieldItems(f.pivot, f.field).map((item) => itemTarget(f.pivot, f.field, itemName(item)));
+  }
+
+  protected _makeItem(item: ItemTarget): FakePivotItem {
+    return make(new FakePivotItem(this._ctx, () => item, { bound: item }));
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (f) => fieldItems(f.pivot, f.field).length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakePivotItem {
+    const location = `PivotItemCollection.${member}`;
+    const proxy = make(
+      new FakePivotItem(this._ctx, () => {
+        const f = this._target(location);
+        const lower = String(name).toLowerCase();
+        const item = fieldItems(f.pivot, f.field).find((i) => itemName(i).toLowerCase() === lower);
+        if (item) return itemTarget(f.pivot, f.field, itemName(item));
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): FakePivotItem {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakePivotItem {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+}
+
+export class FakePivotItem extends FakeObject<ItemTarget> implements Mirror<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded" | "load"> {
+  readonly _typeName = "PivotItem";
+
+  protected _scalars(): ScalarGetters<ItemTarget> {
+    return {
+      id: (t) => `${t.field}:${t.name}`,
+      name: (t) => t.name,
+      visible: (t) => !isItemHidden(t.pivot, t.field, t.name),
+      isExpanded: () => true,
+    };
+  }
+
+  get id(): Excel.PivotItem["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.PivotItem["name"] {
+    return this._read("name");
+  }
+
+  get isExpanded(): Excel.PivotItem["isExpanded"] {
+    return this._read("isExpanded");
+  }
+
+  get visible(): Excel.PivotItem["visible"] {
+    return this._read("visible");
+  }
+  set visible(value: Excel.PivotItem["visible"]) {
+    this._write("visible", value, (t, v) => {
+      const location = "PivotItem.visible";
+      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
+      const key = t.field.toLowerCase();
+      const hidden = new Set(t.pivot.hidden.get(key) ?? []);
+      if (v) hidden.delete(t.name.toLowerCase());
+      else hidden.add(t.name.toLowerCase());
+      // A field keeps at least one visible item, as Excel insists.
+      if (fieldItems(t.pivot, t.field).every((item) => hidden.has(itemName(item).toLowerCase()))) throw officeError("InvalidOperation", undefined, location);
+      t.pivot.hidden.set(key, hidden);
+      renderPivot(t.pivot, location);
+    });
+  }
+}

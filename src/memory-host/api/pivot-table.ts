@@ -1,0 +1,354 @@
+/// <reference types="office-js" />
+/**
+ * PivotTables (ExcelApi 1.3 for the collection, 1.8 for hierarchies and layout, 1.9 for
+ * `autoFormat`/`preserveFormatting`): the model, the cells a pivot shows, and the proxies
+ * `PivotTableCollection`, `PivotTable`, `PivotLayout`, the hierarchy collections and hierarchies,
+ * `PivotField` and `PivotItem`.
+ *
+ * A pivot keeps a cache of its source (read at `add` and at `refresh()`, as Excel's pivot cache
+ * is), and writes its cells into the destination sheet whenever its layout changes. The exact
+ * layout is documented in docs/memory-host.md ("PivotTables").
+ */
+import type { Rect} from "../address";
+import { parseAddress, tryParseAddress } from "../address";
+import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import { FakeDataPivotHierarchyCollection, FakeFilterPivotHierarchyCollection, FakePivotHierarchyCollection, FakeRowColumnPivotHierarchyCollection } from "./pivot-hierarchy";
+import { FakeRange, makeRange, rangeTarget } from "./range";
+import { FakeTable } from "./table";
+import { FakeWorksheet } from "./worksheet";
+import { officeError } from "../errors";
+import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel} from "../model/pivot-table";
+import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+/** The workbook's pivots, or one sheet's. */
+export interface PivotScope {
+  workbook: WorkbookModel;
+  sheet?: SheetModel;
+}
+
+function pivotsIn(scope: PivotScope): PivotTableModel[] {
+  return scope.workbook.pivotTables.filter((p) => !scope.sheet || p.sheet === scope.sheet);
+}
+
+/** Resolves `add`'s source argument: a Table proxy, a Range proxy, a table name or an address. */
+function resolveSource(scope: PivotScope, source: unknown, location: string): PivotSource {
+  if (source instanceof FakeTable) return { kind: "table", table: source._target(location) };
+  if (source instanceof FakeRange) {
+    const t = source._target(location);
+    return { kind: "range", sheet: t.sheet, rect: t.rect };
+  }
+  if (typeof source === "string") {
+    const parsed = tryParseAddress(source);
+    if (parsed) {
+      const sheet = parsed.sheet === undefined ? (scope.sheet ?? scope.workbook.activeSheet) : scope.workbook.findSheet(parsed.sheet);
+      if (!sheet) throw officeError("InvalidArgument", undefined, location);
+      return { kind: "range", sheet, rect: parsed.rect };
+    }
+    const table = scope.workbook.findTable(source);
+    if (table) return { kind: "table", table };
+  }
+  throw officeError("InvalidArgument", undefined, location);
+}
+
+function resolveDestination(scope: PivotScope, destination: unknown, location: string): { sheet: SheetModel; rect: Rect } {
+  let sheet: SheetModel;
+  let r: Rect;
+  if (destination instanceof FakeRange) {
+    const t = destination._target(location);
+    sheet = t.sheet;
+    r = t.rect;
+  } else if (typeof destination === "string") {
+    const parsed = parseAddress(destination, location);
+    const named = parsed.sheet === undefined ? (scope.sheet ?? scope.workbook.activeSheet) : scope.workbook.findSheet(parsed.sheet);
+    if (!named) throw officeError("InvalidArgument", undefined, location);
+    sheet = named;
+    r = parsed.rect;
+  } else throw officeError("InvalidArgument", undefined, location);
+  // Through worksheet.pivotTables the destination must be on that worksheet.
+  if (scope.sheet && sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
+  return { sheet, rect: r };
+}
+
+export class FakePivotTableCollection
+  extends FakeCollection<PivotScope, PivotTableModel, FakePivotTable>
+  implements Mirror<Excel.PivotTableCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "refreshAll" | "load">
+{
+  readonly _typeName = "PivotTableCollection";
+
+  protected _scalars(): ScalarGetters<PivotScope> {
+    return {};
+  }
+
+  protected _itemTargets(scope: PivotScope): PivotTableModel[] {
+    return pivotsIn(scope);
+  }
+
+  protected _makeItem(pivot: PivotTableModel): FakePivotTable {
+    return make(new FakePivotTable(this._ctx, () => pivot, { bound: pivot }));
+  }
+
+  add(name: string, source: Excel.Range | string | Excel.Table, destination: Excel.Range | string): FakePivotTable {
+    const location = "PivotTableCollection.add";
+    sameContext(this._ctx, source, location);
+    sameContext(this._ctx, destination, location);
+    let created: PivotTableModel | undefined;
+    this._queue("add", (scope) => {
+      const src = resolveSource(scope, source, location);
+      const dest = resolveDestination(scope, destination, location);
+      dest.sheet.assertUnprotected(location);
+      created = addPivotTable(scope.workbook, name, src, dest, location);
+    });
+    return make(
+      new FakePivotTable(this._ctx, () => {
+        if (!created) throw officeError("ItemNotFound", undefined, location);
+        return created;
+      }),
+    );
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (scope) => pivotsIn(scope).length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakePivotTable {
+    const location = `PivotTableCollection.${member}`;
+    const proxy = make(
+      new FakePivotTable(this._ctx, () => {
+        const lower = String(name).toLowerCase();
+        const pivot = pivotsIn(this._target(location)).find((p) => p.name.toLowerCase() === lower);
+        if (pivot) return pivot;
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  getItem(name: string): FakePivotTable {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakePivotTable {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+
+  refreshAll(): void {
+    this._queue("refreshAll", (scope) => {
+      for (const pivot of pivotsIn(scope)) refreshPivotTable(pivot, "PivotTableCollection.refreshAll");
+    });
+  }
+}
+
+export class FakePivotTable
+  extends FakeObject<PivotTableModel>
+  implements
+    Mirror<
+      Excel.PivotTable,
+      | "id"
+      | "name"
+      | "refresh"
+      | "delete"
+      | "load"
+    >
+{
+  readonly _typeName = "PivotTable";
+
+  protected _scalars(): ScalarGetters<PivotTableModel> {
+    return { id: (p) => p.id, name: (p) => p.name };
+  }
+
+  protected override _navigation(name: string): FakeObject<unknown> | undefined {
+    switch (name) {
+      case "layout":
+        return this.layout as unknown as FakeObject<unknown>;
+      case "worksheet":
+        return this.worksheet as unknown as FakeObject<unknown>;
+      case "hierarchies":
+        return this.hierarchies as unknown as FakeObject<unknown>;
+      case "rowHierarchies":
+        return this.rowHierarchies as unknown as FakeObject<unknown>;
+      case "columnHierarchies":
+        return this.columnHierarchies as unknown as FakeObject<unknown>;
+      case "dataHierarchies":
+        return this.dataHierarchies as unknown as FakeObject<unknown>;
+      case "filterHierarchies":
+        return this.filterHierarchies as unknown as FakeObject<unknown>;
+      default:
+        return undefined;
+    }
+  }
+
+  get id(): Excel.PivotTable["id"] {
+    return this._read("id");
+  }
+
+  get name(): Excel.PivotTable["name"] {
+    return this._read("name");
+  }
+  set name(value: Excel.PivotTable["name"]) {
+    this._write("name", value, (p, v) => {
+      p.name = validatePivotName(p.workbook, v, "PivotTable.name", p);
+      p.workbook.touch();
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("PivotTable.worksheet").sheet)));
+  }
+
+  get layout(): FakePivotLayout {
+    return this._nav("layout", () => make(new FakePivotLayout(this._ctx, () => this._target("PivotTable.layout"))));
+  }
+
+  get hierarchies(): FakePivotHierarchyCollection {
+    return this._nav("hierarchies", () => make(new FakePivotHierarchyCollection(this._ctx, () => this._target("PivotTable.hierarchies"))));
+  }
+
+  get rowHierarchies(): FakeRowColumnPivotHierarchyCollection {
+    return this._nav("rowHierarchies", () =>
+      make(new FakeRowColumnPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.rowHierarchies"), "rows")),
+    );
+  }
+
+  get columnHierarchies(): FakeRowColumnPivotHierarchyCollection {
+    return this._nav("columnHierarchies", () =>
+      make(new FakeRowColumnPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.columnHierarchies"), "columns")),
+    );
+  }
+
+  get filterHierarchies(): FakeFilterPivotHierarchyCollection {
+    return this._nav("filterHierarchies", () =>
+      make(new FakeFilterPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.filterHierarchies"))),
+    );
+  }
+
+  get dataHierarchies(): FakeDataPivotHierarchyCollection {
+    return this._nav("dataHierarchies", () => make(new FakeDataPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.dataHierarchies"))));
+  }
+
+  refresh(): void {
+    this._queue("refresh", (p) => refreshPivotTable(p, "PivotTable.refresh"));
+  }
+
+  delete(): void {
+    this._queue("delete", (p) => {
+      p.sheet.assertUnprotected("PivotTable.delete");
+      deletePivotTable(p);
+    });
+  }
+}
+
+// --- layout ------------------------------------------------------------------------------------
+
+const LAYOUT_TYPES = ["Compact", "Tabular", "Outline"];
+const SUBTOTAL_LOCATIONS = ["AtTop", "AtBottom", "Off"];
+
+export class FakePivotLayout
+  extends FakeObject<PivotTableModel>
+  implements
+    Mirror<
+      Excel.PivotLayout,
+      | "layoutType"
+      | "showColumnGrandTotals"
+      | "showRowGrandTotals"
+      | "subtotalLocation"
+      | "preserveFormatting"
+      | "autoFormat"
+      | "getRange"
+      | "getDataBodyRange"
+      | "getFilterAxisRange"
+      | "load"
+    >
+{
+  readonly _typeName = "PivotLayout";
+
+  protected _scalars(): ScalarGetters<PivotTableModel> {
+    return {
+      layoutType: (p) => p.layout.layoutType,
+      showColumnGrandTotals: (p) => p.layout.showColumnGrandTotals,
+      showRowGrandTotals: (p) => p.layout.showRowGrandTotals,
+      subtotalLocation: (p) => p.layout.subtotalLocation,
+      preserveFormatting: (p) => p.layout.preserveFormatting,
+      autoFormat: (p) => p.layout.autoFormat,
+    };
+  }
+
+  private _set<K extends keyof PivotLayoutModel>(key: K, value: unknown, check: (v: unknown) => boolean): void {
+    const location = `PivotLayout.${key}`;
+    this._write(key, value, (p, v) => {
+      if (!check(v)) throw officeError("InvalidArgument", undefined, location);
+      p.layout[key] = v as PivotLayoutModel[K];
+      renderPivot(p, location);
+    });
+  }
+
+  get layoutType(): Excel.PivotLayout["layoutType"] {
+    return this._read("layoutType");
+  }
+  set layoutType(value: Excel.PivotLayout["layoutType"]) {
+    this._set("layoutType", value, (v) => LAYOUT_TYPES.includes(String(v)));
+  }
+
+  get showColumnGrandTotals(): Excel.PivotLayout["showColumnGrandTotals"] {
+    return this._read("showColumnGrandTotals");
+  }
+  set showColumnGrandTotals(value: Excel.PivotLayout["showColumnGrandTotals"]) {
+    this._set("showColumnGrandTotals", value, (v) => typeof v === "boolean");
+  }
+
+  get showRowGrandTotals(): Excel.PivotLayout["showRowGrandTotals"] {
+    return this._read("showRowGrandTotals");
+  }
+  set showRowGrandTotals(value: Excel.PivotLayout["showRowGrandTotals"]) {
+    this._set("showRowGrandTotals", value, (v) => typeof v === "boolean");
+  }
+
+  get subtotalLocation(): Excel.PivotLayout["subtotalLocation"] {
+    return this._read("subtotalLocation");
+  }
+  set subtotalLocation(value: Excel.PivotLayout["subtotalLocation"]) {
+    this._set("subtotalLocation", value, (v) => SUBTOTAL_LOCATIONS.includes(String(v)));
+  }
+
+  get preserveFormatting(): Excel.PivotLayout["preserveFormatting"] {
+    return this._read("preserveFormatting");
+  }
+  set preserveFormatting(value: Excel.PivotLayout["preserveFormatting"]) {
+    this._set("preserveFormatting", value, (v) => typeof v === "boolean");
+  }
+
+  get autoFormat(): Excel.PivotLayout["autoFormat"] {
+    return this._read("autoFormat");
+  }
+  set autoFormat(value: Excel.PivotLayout["autoFormat"]) {
+    this._set("autoFormat", value, (v) => typeof v === "boolean");
+  }
+
+  private _range(member: string, pick: (r: PivotRendered) => Rect | null): FakeRange {
+    const location = `PivotLayout.${member}`;
+    return makeRange(this._ctx, () => {
+      const p = this._target(location);
+      const r = p.rendered ? pick(p.rendered) : null;
+      if (!r) throw officeError("ItemNotFound", undefined, location);
+      return rangeTarget(p.sheet, r);
+    });
+  }
+
+  /** The pivot's range, without the filter area. */
+  getRange(): FakeRange {
+    return this._range("getRange", (r) => r.body);
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this._range("getDataBodyRange", (r) => r.data);
+  }
+
+  getFilterAxisRange(): FakeRange {
+    return this._range("getFilterAxisRange", (r) => r.filter);
+  }
+}
