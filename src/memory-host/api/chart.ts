@@ -15,12 +15,12 @@
  * accepted, and `getItem` returns the first chart of that name.
  */
 import { columnCount, rowCount } from "../address";
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import type { FakeClientResult, Mirror,  } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, resolveRangeArgument } from "./range";
 import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
-import type { ChartModel, ChartRef, ChartSeriesModel} from "../model/chart";
+import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
 import { addChart, CHART_TYPES, columnLeft, rowTop } from "../model/chart";
 import type { SheetModel } from "../model/sheet";
 // ---------------------------------------------------------------------------------------------
@@ -32,8 +32,14 @@ export class FakeChartCollection
 {
   readonly _typeName = "ChartCollection";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
-    return { count: (s) => s.charts.length };
+  declare readonly count: Excel.ChartCollection["count"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        count: (s) => s.charts.length,
+      },
+    });
   }
 
   protected _itemTargets(sheet: SheetModel): ChartModel[] {
@@ -42,10 +48,6 @@ export class FakeChartCollection
 
   protected _makeItem(chart: ChartModel): FakeChart {
     return make(new FakeChart(this._ctx, () => chart, { bound: chart }));
-  }
-
-  get count(): Excel.ChartCollection["count"] {
-    return this._read("count");
   }
 
   add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows"): FakeChart {
@@ -101,39 +103,84 @@ export function touch(chart: ChartModel): void {
 }
 
 function positiveNumber(v: unknown, location: string, allowZero = true): number {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) throw officeError("InvalidArgument", undefined, location);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0))
+    throw officeError("InvalidArgument", undefined, location);
   return v;
 }
 
 export class FakeChart
   extends FakeObject<ChartModel>
-  implements
-    Mirror<
-      Excel.Chart,
-      | "id"
-      | "name"
-      | "chartType"
-      | "top"
-      | "left"
-      | "width"
-      | "height"
-      | "setPosition"
-      | "delete"
-      | "load"
-    >
+  implements Mirror<Excel.Chart, "id" | "name" | "chartType" | "top" | "left" | "width" | "height" | "setPosition" | "delete" | "load">
 {
   readonly _typeName = "Chart";
 
-  protected _scalars(): ScalarGetters<ChartModel> {
-    return {
-      id: (c) => c.id,
-      name: (c) => c.name,
-      chartType: (c) => c.chartType,
-      top: (c) => c.top,
-      left: (c) => c.left,
-      width: (c) => c.width,
-      height: (c) => c.height,
-    };
+  declare readonly id: Excel.Chart["id"];
+  declare name: Excel.Chart["name"];
+  declare chartType: Excel.Chart["chartType"];
+  declare top: number;
+  declare left: number;
+  declare width: number;
+  declare height: number;
+  declare readonly title: FakeChartTitle;
+  declare readonly legend: FakeChartLegend;
+  declare readonly axes: FakeChartAxes;
+  declare readonly series: FakeChartSeriesCollection;
+  declare readonly worksheet: FakeWorksheet;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (c) => c.id,
+        name: {
+          get: (c) => c.name,
+          set: (c, v) => {
+            // Excel accepts any non-empty name up to 255 characters, even one another chart has.
+            if (typeof v !== "string" || v.trim() === "" || v.length > 255) throw officeError("InvalidArgument", undefined, "Chart.name");
+            c.name = v;
+            touch(c);
+          },
+        },
+        chartType: {
+          get: (c) => c.chartType,
+          set: (c, v) => {
+            if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "Chart.chartType");
+            c.chartType = v;
+            touch(c);
+          },
+        },
+        top: {
+          get: (c) => c.top,
+          assign: (self, value) => {
+            self._size("top", value);
+          },
+        },
+        left: {
+          get: (c) => c.left,
+          assign: (self, value) => {
+            self._size("left", value);
+          },
+        },
+        width: {
+          get: (c) => c.width,
+          assign: (self, value) => {
+            self._size("width", value);
+          },
+        },
+        height: {
+          get: (c) => c.height,
+          assign: (self, value) => {
+            self._size("height", value);
+          },
+        },
+      },
+      navigation: {
+        title: (self) => make(new FakeChartTitle(self._ctx, () => self._target("Chart.title"))),
+        legend: (self) => make(new FakeChartLegend(self._ctx, () => self._target("Chart.legend"))),
+        axes: (self) => make(new FakeChartAxes(self._ctx, () => self._target("Chart.axes"))),
+        series: (self) => make(new FakeChartSeriesCollection(self._ctx, () => self._target("Chart.series"))),
+        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Chart.worksheet").sheet)),
+      },
+    });
   }
 
   protected override _navigation(name: string): FakeObject<unknown> | undefined {
@@ -149,83 +196,11 @@ export class FakeChart
     }
   }
 
-  get title(): FakeChartTitle {
-    return this._nav("title", () => make(new FakeChartTitle(this._ctx, () => this._target("Chart.title"))));
-  }
-
-  get legend(): FakeChartLegend {
-    return this._nav("legend", () => make(new FakeChartLegend(this._ctx, () => this._target("Chart.legend"))));
-  }
-
-  get axes(): FakeChartAxes {
-    return this._nav("axes", () => make(new FakeChartAxes(this._ctx, () => this._target("Chart.axes"))));
-  }
-
-  get series(): FakeChartSeriesCollection {
-    return this._nav("series", () => make(new FakeChartSeriesCollection(this._ctx, () => this._target("Chart.series"))));
-  }
-
-  get worksheet(): FakeWorksheet {
-    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Chart.worksheet").sheet)));
-  }
-
-  get id(): Excel.Chart["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.Chart["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.Chart["name"]) {
-    this._write("name", value, (c, v) => {
-      // Excel accepts any non-empty name up to 255 characters, even one another chart has.
-      if (typeof v !== "string" || v.trim() === "" || v.length > 255) throw officeError("InvalidArgument", undefined, "Chart.name");
-      c.name = v;
-      touch(c);
-    });
-  }
-
-  get chartType(): Excel.Chart["chartType"] {
-    return this._read("chartType");
-  }
-  set chartType(value: Excel.Chart["chartType"]) {
-    this._write("chartType", value, (c, v) => {
-      if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "Chart.chartType");
-      c.chartType = v;
-      touch(c);
-    });
-  }
-
   private _size(key: "top" | "left" | "width" | "height", value: unknown): void {
     this._write(key, value, (c, v) => {
       c[key] = positiveNumber(v, `Chart.${key}`, key === "top" || key === "left");
       touch(c);
     });
-  }
-
-  get top(): number {
-    return this._read("top");
-  }
-  set top(value: number) {
-    this._size("top", value);
-  }
-  get left(): number {
-    return this._read("left");
-  }
-  set left(value: number) {
-    this._size("left", value);
-  }
-  get width(): number {
-    return this._read("width");
-  }
-  set width(value: number) {
-    this._size("width", value);
-  }
-  get height(): number {
-    return this._read("height");
-  }
-  set height(value: number) {
-    this._size("height", value);
   }
 
   /** Moves the chart's top-left corner to `startCell`; with `endCell`, sizes it to end at that cell's far corner. */
@@ -256,7 +231,8 @@ export class FakeChart
 
   delete(): void {
     this._queue("delete", (c) => {
-      if (c.sheet.protection.protected && !c.sheet.protection.options.allowEditObjects) throw officeError("AccessDenied", undefined, "Chart.delete");
+      if (c.sheet.protection.protected && !c.sheet.protection.options.allowEditObjects)
+        throw officeError("AccessDenied", undefined, "Chart.delete");
       c.sheet.charts = c.sheet.charts.filter((x) => x !== c);
       c.deleted = true;
       touch(c);
@@ -268,32 +244,32 @@ abstract class TitleBase<T> extends FakeObject<T> {
   protected abstract _title(t: T): { text: string; visible: boolean };
   protected abstract _chart(t: T): ChartModel;
 
-  protected _scalars(): ScalarGetters<T> {
-    return { text: (t) => this._title(t).text, visible: (t) => this._title(t).visible };
-  }
+  declare text: string;
+  declare visible: boolean;
 
-  get text(): string {
-    return this._read("text");
-  }
-  set text(value: string) {
-    this._write("text", value, (t, v) => {
-      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, `${this._typeName}.text`);
-      const title = this._title(t);
-      title.text = v;
-      // Giving a title text shows it, as in Excel.
-      if (v !== "") title.visible = true;
-      touch(this._chart(t));
-    });
-  }
-
-  get visible(): boolean {
-    return this._read("visible");
-  }
-  set visible(value: boolean) {
-    this._write("visible", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, `${this._typeName}.visible`);
-      this._title(t).visible = v;
-      touch(this._chart(t));
+  static {
+    declareProperties(this, {
+      scalars: {
+        text: {
+          get: (t, self) => self._title(t).text,
+          set: (t, v, self) => {
+            if (typeof v !== "string") throw officeError("InvalidArgument", undefined, `${self._typeName}.text`);
+            const title = self._title(t);
+            title.text = v;
+            // Giving a title text shows it, as in Excel.
+            if (v !== "") title.visible = true;
+            touch(self._chart(t));
+          },
+        },
+        visible: {
+          get: (t, self) => self._title(t).visible,
+          set: (t, v, self) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, `${self._typeName}.visible`);
+            self._title(t).visible = v;
+            touch(self._chart(t));
+          },
+        },
+      },
     });
   }
 }
@@ -315,29 +291,29 @@ const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
 export class FakeChartLegend extends FakeObject<ChartModel> implements Mirror<Excel.ChartLegend, "visible" | "position" | "load"> {
   readonly _typeName = "ChartLegend";
 
-  protected _scalars(): ScalarGetters<ChartModel> {
-    return { visible: (c) => c.legend.visible, position: (c) => c.legend.position };
-  }
+  declare visible: Excel.ChartLegend["visible"];
+  declare position: Excel.ChartLegend["position"];
 
-  get visible(): Excel.ChartLegend["visible"] {
-    return this._read("visible");
-  }
-  set visible(value: Excel.ChartLegend["visible"]) {
-    this._write("visible", value, (c, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "ChartLegend.visible");
-      c.legend.visible = v;
-      touch(c);
-    });
-  }
-
-  get position(): Excel.ChartLegend["position"] {
-    return this._read("position");
-  }
-  set position(value: Excel.ChartLegend["position"]) {
-    this._write("position", value, (c, v) => {
-      if (!LEGEND_POSITIONS.includes(String(v))) throw officeError("InvalidArgument", undefined, "ChartLegend.position");
-      c.legend.position = String(v);
-      touch(c);
+  static {
+    declareProperties(this, {
+      scalars: {
+        visible: {
+          get: (c) => c.legend.visible,
+          set: (c, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "ChartLegend.visible");
+            c.legend.visible = v;
+            touch(c);
+          },
+        },
+        position: {
+          get: (c) => c.legend.position,
+          set: (c, v) => {
+            if (!LEGEND_POSITIONS.includes(String(v))) throw officeError("InvalidArgument", undefined, "ChartLegend.position");
+            c.legend.position = String(v);
+            touch(c);
+          },
+        },
+      },
     });
   }
 }
@@ -363,61 +339,59 @@ function axisTarget(chart: ChartModel, kind: AxisKind): AxisTarget {
 export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Excel.ChartAxes, "load"> {
   readonly _typeName = "ChartAxes";
 
-  protected _scalars(): ScalarGetters<ChartModel> {
-    return {};
+  declare readonly categoryAxis: FakeChartAxis;
+  declare readonly valueAxis: FakeChartAxis;
+
+  static {
+    declareProperties(this, {
+      navigation: {
+        categoryAxis: (self) => make(new FakeChartAxis(self._ctx, () => axisTarget(self._target("ChartAxes.categoryAxis"), "category"))),
+        valueAxis: (self) => make(new FakeChartAxis(self._ctx, () => axisTarget(self._target("ChartAxes.valueAxis"), "value"))),
+      },
+    });
   }
 
   protected override _navigation(name: string): FakeObject<unknown> | undefined {
     if (name === "categoryAxis" || name === "valueAxis") return this[name] as unknown as FakeObject<unknown>;
     return undefined;
   }
-
-  get categoryAxis(): FakeChartAxis {
-    return this._nav("categoryAxis", () => make(new FakeChartAxis(this._ctx, () => axisTarget(this._target("ChartAxes.categoryAxis"), "category"))));
-  }
-
-  get valueAxis(): FakeChartAxis {
-    return this._nav("valueAxis", () => make(new FakeChartAxis(this._ctx, () => axisTarget(this._target("ChartAxes.valueAxis"), "value"))));
-  }
 }
 
 export class FakeChartAxis extends FakeObject<AxisTarget> implements Mirror<Excel.ChartAxis, "numberFormat" | "minimum" | "load"> {
   readonly _typeName = "ChartAxis";
 
-  protected _scalars(): ScalarGetters<AxisTarget> {
-    return { numberFormat: (t) => t.chart.axes[t.kind].numberFormat, minimum: (t) => t.chart.axes[t.kind].minimum };
+  declare numberFormat: Excel.ChartAxis["numberFormat"];
+  declare minimum: Excel.ChartAxis["minimum"];
+  declare readonly title: FakeChartAxisTitle;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        numberFormat: {
+          get: (t) => t.chart.axes[t.kind].numberFormat,
+          set: (t, v) => {
+            if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartAxis.numberFormat");
+            t.chart.axes[t.kind].numberFormat = v === "" ? "General" : v;
+            touch(t.chart);
+          },
+        },
+        minimum: {
+          get: (t) => t.chart.axes[t.kind].minimum,
+          set: (t, v) => {
+            if (t.kind !== "value" || typeof v !== "number" || !Number.isFinite(v))
+              throw officeError("InvalidArgument", undefined, "ChartAxis.minimum");
+            t.chart.axes[t.kind].minimum = v;
+            touch(t.chart);
+          },
+        },
+      },
+      navigation: {
+        title: (self) => make(new FakeChartAxisTitle(self._ctx, () => self._target("ChartAxis.title"))),
+      },
+    });
   }
 
   /** ExcelApi 1.7. Only a value axis has a minimum (Excel: "InvalidArgument" on a category axis of text). */
-  get minimum(): Excel.ChartAxis["minimum"] {
-    return this._read("minimum");
-  }
-  set minimum(value: Excel.ChartAxis["minimum"]) {
-    this._write("minimum", value, (t, v) => {
-      if (t.kind !== "value" || typeof v !== "number" || !Number.isFinite(v)) throw officeError("InvalidArgument", undefined, "ChartAxis.minimum");
-      t.chart.axes[t.kind].minimum = v;
-      touch(t.chart);
-    });
-  }
-
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "title" ? (this.title as unknown as FakeObject<unknown>) : undefined;
-  }
-
-  get title(): FakeChartAxisTitle {
-    return this._nav("title", () => make(new FakeChartAxisTitle(this._ctx, () => this._target("ChartAxis.title"))));
-  }
-
-  get numberFormat(): Excel.ChartAxis["numberFormat"] {
-    return this._read("numberFormat");
-  }
-  set numberFormat(value: Excel.ChartAxis["numberFormat"]) {
-    this._write("numberFormat", value, (t, v) => {
-      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartAxis.numberFormat");
-      t.chart.axes[t.kind].numberFormat = v === "" ? "General" : v;
-      touch(t.chart);
-    });
-  }
 }
 
 export class FakeChartAxisTitle extends TitleBase<AxisTarget> implements Mirror<Excel.ChartAxisTitle, "text" | "visible" | "load"> {
@@ -454,8 +428,14 @@ export class FakeChartSeriesCollection
 {
   readonly _typeName = "ChartSeriesCollection";
 
-  protected _scalars(): ScalarGetters<ChartModel> {
-    return { count: (c) => c.series.length };
+  declare readonly count: Excel.ChartSeriesCollection["count"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        count: (c) => c.series.length,
+      },
+    });
   }
 
   protected _itemTargets(chart: ChartModel): SeriesTarget[] {
@@ -466,17 +446,18 @@ export class FakeChartSeriesCollection
     return make(new FakeChartSeries(this._ctx, () => item, { bound: item }));
   }
 
-  get count(): Excel.ChartSeriesCollection["count"] {
-    return this._read("count");
-  }
-
   add(name?: string, index?: number): FakeChartSeries {
     const location = "ChartSeriesCollection.add";
     let created: SeriesTarget | undefined;
     this._queue("add", (chart) => {
       const at = index ?? chart.series.length;
       if (!Number.isInteger(at) || at < 0 || at > chart.series.length) throw officeError("InvalidArgument", undefined, location);
-      const series: ChartSeriesModel = { name: name ?? `Series${chart.series.length + 1}`, values: null, categories: null, chartType: null };
+      const series: ChartSeriesModel = {
+        name: name ?? `Series${chart.series.length + 1}`,
+        values: null,
+        categories: null,
+        chartType: null,
+      };
       chart.series.splice(at, 0, series);
       created = seriesTarget(chart, series);
       touch(chart);
@@ -511,29 +492,29 @@ export class FakeChartSeries
 {
   readonly _typeName = "ChartSeries";
 
-  protected _scalars(): ScalarGetters<SeriesTarget> {
-    return { name: (t) => t.series.name, chartType: (t) => t.series.chartType ?? t.chart.chartType };
-  }
+  declare name: Excel.ChartSeries["name"];
+  declare chartType: Excel.ChartSeries["chartType"];
 
-  get name(): Excel.ChartSeries["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.ChartSeries["name"]) {
-    this._write("name", value, (t, v) => {
-      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartSeries.name");
-      t.series.name = v;
-      touch(t.chart);
-    });
-  }
-
-  get chartType(): Excel.ChartSeries["chartType"] {
-    return this._read("chartType");
-  }
-  set chartType(value: Excel.ChartSeries["chartType"]) {
-    this._write("chartType", value, (t, v) => {
-      if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "ChartSeries.chartType");
-      t.series.chartType = v;
-      touch(t.chart);
+  static {
+    declareProperties(this, {
+      scalars: {
+        name: {
+          get: (t) => t.series.name,
+          set: (t, v) => {
+            if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ChartSeries.name");
+            t.series.name = v;
+            touch(t.chart);
+          },
+        },
+        chartType: {
+          get: (t) => t.series.chartType ?? t.chart.chartType,
+          set: (t, v) => {
+            if (typeof v !== "string" || !CHART_TYPES.includes(v)) throw officeError("InvalidArgument", undefined, "ChartSeries.chartType");
+            t.series.chartType = v;
+            touch(t.chart);
+          },
+        },
+      },
     });
   }
 

@@ -5,8 +5,8 @@
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
 import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make } from "./core";
-import type { FakeRange, RangeTarget} from "./range";
+import { clientResult, FakeCollection, FakeObject, make, declareProperties } from "./core";
+import type { FakeRange, RangeTarget } from "./range";
 import { asBoolean, makeRange, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
 import type { ConditionalFormatModel } from "../model/conditional-formats";
@@ -35,11 +35,12 @@ function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel): ConditionalFor
 
 export class FakeConditionalFormatCollection
   extends FakeCollection<RangeTarget, ConditionalFormatTarget, FakeConditionalFormat>
-  implements Mirror<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
+  implements
+    Mirror<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "ConditionalFormatCollection";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
+  protected override _scalars(): ScalarGetters<RangeTarget> {
     return {};
   }
 
@@ -52,7 +53,16 @@ export class FakeConditionalFormatCollection
   }
 
   add(
-    type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue",
+    type:
+      | Excel.ConditionalFormatType
+      | "Custom"
+      | "DataBar"
+      | "ColorScale"
+      | "IconSet"
+      | "TopBottom"
+      | "PresetCriteria"
+      | "ContainsText"
+      | "CellValue",
   ): FakeConditionalFormat {
     if (String(type) !== "Custom") throw new NotImplementedByHostError(`ConditionalFormatCollection.add("${String(type)}")`);
     let created: ConditionalFormatTarget | undefined;
@@ -110,7 +120,11 @@ export class FakeConditionalFormatCollection
 
 abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
   /** Writes a property of the conditional format (refused on a protected sheet). */
-  protected _writeRule(property: string, value: unknown, apply: (cf: ConditionalFormatModel, v: unknown, t: ConditionalFormatTarget) => void): void {
+  protected _writeRule(
+    property: string,
+    value: unknown,
+    apply: (cf: ConditionalFormatModel, v: unknown, t: ConditionalFormatTarget) => void,
+  ): void {
     const location = `${this._typeName}.${property}`;
     this._write(property, value, (t, v) => {
       t.sheet.assertUnprotected(location);
@@ -122,52 +136,46 @@ abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
 
 export class FakeConditionalFormat
   extends ConditionalPart
-  implements Mirror<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
+  implements
+    Mirror<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
 {
   readonly _typeName = "ConditionalFormat";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return {
-      id: (t) => t.cf.id,
-      type: (t) => t.cf.type,
-      priority: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
-      stopIfTrue: (t) => t.cf.stopIfTrue,
-    };
-  }
+  declare readonly id: Excel.ConditionalFormat["id"];
+  declare readonly type: Excel.ConditionalFormat["type"];
+  declare priority: Excel.ConditionalFormat["priority"];
+  declare stopIfTrue: Excel.ConditionalFormat["stopIfTrue"];
+  declare readonly custom: FakeCustomConditionalFormat;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "custom" ? (this.custom as unknown as FakeObject<unknown>) : undefined;
-  }
-
-  get custom(): FakeCustomConditionalFormat {
-    return this._nav("custom", () => make(new FakeCustomConditionalFormat(this._ctx, () => this._target("ConditionalFormat.custom"))));
-  }
-
-  get id(): Excel.ConditionalFormat["id"] {
-    return this._read("id");
-  }
-  get type(): Excel.ConditionalFormat["type"] {
-    return this._read("type");
-  }
-
-  get priority(): Excel.ConditionalFormat["priority"] {
-    return this._read("priority");
-  }
-  set priority(value: Excel.ConditionalFormat["priority"]) {
-    this._writeRule("priority", value, (cf, v, t) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, "ConditionalFormat.priority");
-      const list = t.sheet.conditionalFormats;
-      list.splice(list.indexOf(cf), 1);
-      list.splice(Math.min(v, list.length), 0, cf);
-    });
-  }
-
-  get stopIfTrue(): Excel.ConditionalFormat["stopIfTrue"] {
-    return this._read("stopIfTrue");
-  }
-  set stopIfTrue(value: Excel.ConditionalFormat["stopIfTrue"]) {
-    this._writeRule("stopIfTrue", value, (cf, v) => {
-      cf.stopIfTrue = asBoolean(v, "ConditionalFormat.stopIfTrue");
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.cf.id,
+        type: (t) => t.cf.type,
+        priority: {
+          get: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
+          assign: (self, value) => {
+            self._writeRule("priority", value, (cf, v, t) => {
+              if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+                throw officeError("InvalidArgument", undefined, "ConditionalFormat.priority");
+              const list = t.sheet.conditionalFormats;
+              list.splice(list.indexOf(cf), 1);
+              list.splice(Math.min(v, list.length), 0, cf);
+            });
+          },
+        },
+        stopIfTrue: {
+          get: (t) => t.cf.stopIfTrue,
+          assign: (self, value) => {
+            self._writeRule("stopIfTrue", value, (cf, v) => {
+              cf.stopIfTrue = asBoolean(v, "ConditionalFormat.stopIfTrue");
+            });
+          },
+        },
+      },
+      navigation: {
+        custom: (self) => make(new FakeCustomConditionalFormat(self._ctx, () => self._target("ConditionalFormat.custom"))),
+      },
     });
   }
 
@@ -202,22 +210,16 @@ export class FakeConditionalFormat
 export class FakeCustomConditionalFormat extends ConditionalPart {
   readonly _typeName = "CustomConditionalFormat";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return {};
-  }
+  declare readonly rule: FakeConditionalFormatRule;
+  declare readonly format: FakeConditionalRangeFormat;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "rule") return this.rule as unknown as FakeObject<unknown>;
-    if (name === "format") return this.format as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get rule(): FakeConditionalFormatRule {
-    return this._nav("rule", () => make(new FakeConditionalFormatRule(this._ctx, () => this._target("CustomConditionalFormat.rule"))));
-  }
-
-  get format(): FakeConditionalRangeFormat {
-    return this._nav("format", () => make(new FakeConditionalRangeFormat(this._ctx, () => this._target("CustomConditionalFormat.format"))));
+  static {
+    declareProperties(this, {
+      navigation: {
+        rule: (self) => make(new FakeConditionalFormatRule(self._ctx, () => self._target("CustomConditionalFormat.rule"))),
+        format: (self) => make(new FakeConditionalRangeFormat(self._ctx, () => self._target("CustomConditionalFormat.format"))),
+      },
+    });
   }
 }
 
@@ -227,12 +229,33 @@ export class FakeConditionalFormatRule
 {
   readonly _typeName = "ConditionalFormatRule";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return {
-      formula: (t) => t.cf.formula,
-      formulaLocal: (t) => t.cf.formula,
-      formulaR1C1: (t) => formulaA1ToR1C1(t.cf.formula, t.cf.rects[0]?.r0 ?? 0, t.cf.rects[0]?.c0 ?? 0),
-    };
+  declare formula: Excel.ConditionalFormatRule["formula"];
+  declare formulaLocal: Excel.ConditionalFormatRule["formulaLocal"];
+  declare formulaR1C1: Excel.ConditionalFormatRule["formulaR1C1"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        formula: {
+          get: (t) => t.cf.formula,
+          assign: (self, value) => {
+            self._setFormula("formula", value, false);
+          },
+        },
+        formulaLocal: {
+          get: (t) => t.cf.formula,
+          assign: (self, value) => {
+            self._setFormula("formulaLocal", value, false);
+          },
+        },
+        formulaR1C1: {
+          get: (t) => formulaA1ToR1C1(t.cf.formula, t.cf.rects[0]?.r0 ?? 0, t.cf.rects[0]?.c0 ?? 0),
+          assign: (self, value) => {
+            self._setFormula("formulaR1C1", value, true);
+          },
+        },
+      },
+    });
   }
 
   private _setFormula(property: string, value: unknown, r1c1: boolean): void {
@@ -240,30 +263,10 @@ export class FakeConditionalFormatRule
       if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, `ConditionalFormatRule.${property}`);
       // Excel refuses a conditional-format formula longer than 255 characters (see
       // docs/memory-host.md, "Limits"): the rule is not changed.
-      if (v.length > CONDITIONAL_FORMULA_LIMIT) throw officeError("InvalidArgument", MESSAGES.formulaTooLong, `ConditionalFormatRule.${property}`);
+      if (v.length > CONDITIONAL_FORMULA_LIMIT)
+        throw officeError("InvalidArgument", MESSAGES.formulaTooLong, `ConditionalFormatRule.${property}`);
       cf.formula = r1c1 ? formulaR1C1ToA1Local(v, cf) : v;
     });
-  }
-
-  get formula(): Excel.ConditionalFormatRule["formula"] {
-    return this._read("formula");
-  }
-  set formula(value: Excel.ConditionalFormatRule["formula"]) {
-    this._setFormula("formula", value, false);
-  }
-
-  get formulaLocal(): Excel.ConditionalFormatRule["formulaLocal"] {
-    return this._read("formulaLocal");
-  }
-  set formulaLocal(value: Excel.ConditionalFormatRule["formulaLocal"]) {
-    this._setFormula("formulaLocal", value, false);
-  }
-
-  get formulaR1C1(): Excel.ConditionalFormatRule["formulaR1C1"] {
-    return this._read("formulaR1C1");
-  }
-  set formulaR1C1(value: Excel.ConditionalFormatRule["formulaR1C1"]) {
-    this._setFormula("formulaR1C1", value, true);
   }
 }
 
@@ -279,31 +282,27 @@ export class FakeConditionalRangeFormat
 {
   readonly _typeName = "ConditionalRangeFormat";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return { numberFormat: (t) => t.cf.numberFormat };
-  }
+  declare numberFormat: Excel.ConditionalRangeFormat["numberFormat"];
+  declare readonly fill: FakeConditionalRangeFill;
+  declare readonly font: FakeConditionalRangeFont;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "fill") return this.fill as unknown as FakeObject<unknown>;
-    if (name === "font") return this.font as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get fill(): FakeConditionalRangeFill {
-    return this._nav("fill", () => make(new FakeConditionalRangeFill(this._ctx, () => this._target("ConditionalRangeFormat.fill"))));
-  }
-
-  get font(): FakeConditionalRangeFont {
-    return this._nav("font", () => make(new FakeConditionalRangeFont(this._ctx, () => this._target("ConditionalRangeFormat.font"))));
-  }
-
-  get numberFormat(): Excel.ConditionalRangeFormat["numberFormat"] {
-    return this._read("numberFormat");
-  }
-  set numberFormat(value: Excel.ConditionalRangeFormat["numberFormat"]) {
-    this._writeRule("numberFormat", value, (cf, v) => {
-      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ConditionalRangeFormat.numberFormat");
-      cf.numberFormat = v;
+  static {
+    declareProperties(this, {
+      scalars: {
+        numberFormat: {
+          get: (t) => t.cf.numberFormat,
+          assign: (self, value) => {
+            self._writeRule("numberFormat", value, (cf, v) => {
+              if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ConditionalRangeFormat.numberFormat");
+              cf.numberFormat = v;
+            });
+          },
+        },
+      },
+      navigation: {
+        fill: (self) => make(new FakeConditionalRangeFill(self._ctx, () => self._target("ConditionalRangeFormat.fill"))),
+        font: (self) => make(new FakeConditionalRangeFont(self._ctx, () => self._target("ConditionalRangeFormat.font"))),
+      },
     });
   }
 
@@ -319,16 +318,20 @@ export class FakeConditionalRangeFormat
 export class FakeConditionalRangeFill extends ConditionalPart implements Mirror<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
   readonly _typeName = "ConditionalRangeFill";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return { color: (t) => t.cf.fillColor };
-  }
+  declare color: Excel.ConditionalRangeFill["color"];
 
-  get color(): Excel.ConditionalRangeFill["color"] {
-    return this._read("color");
-  }
-  set color(value: Excel.ConditionalRangeFill["color"]) {
-    this._writeRule("color", value, (cf, v) => {
-      cf.fillColor = normaliseColour(v, "ConditionalRangeFill.color");
+  static {
+    declareProperties(this, {
+      scalars: {
+        color: {
+          get: (t) => t.cf.fillColor,
+          assign: (self, value) => {
+            self._writeRule("color", value, (cf, v) => {
+              cf.fillColor = normaliseColour(v, "ConditionalRangeFill.color");
+            });
+          },
+        },
+      },
     });
   }
 
@@ -348,34 +351,38 @@ export class FakeConditionalRangeFont
 {
   readonly _typeName = "ConditionalRangeFont";
 
-  protected _scalars(): ScalarGetters<ConditionalFormatTarget> {
-    return { color: (t) => t.cf.fontColor, bold: (t) => t.cf.bold, italic: (t) => t.cf.italic };
-  }
+  declare color: Excel.ConditionalRangeFont["color"];
+  declare bold: Excel.ConditionalRangeFont["bold"];
+  declare italic: Excel.ConditionalRangeFont["italic"];
 
-  get color(): Excel.ConditionalRangeFont["color"] {
-    return this._read("color");
-  }
-  set color(value: Excel.ConditionalRangeFont["color"]) {
-    this._writeRule("color", value, (cf, v) => {
-      cf.fontColor = normaliseColour(v, "ConditionalRangeFont.color");
-    });
-  }
-
-  get bold(): Excel.ConditionalRangeFont["bold"] {
-    return this._read("bold");
-  }
-  set bold(value: Excel.ConditionalRangeFont["bold"]) {
-    this._writeRule("bold", value, (cf, v) => {
-      cf.bold = asBoolean(v, "ConditionalRangeFont.bold");
-    });
-  }
-
-  get italic(): Excel.ConditionalRangeFont["italic"] {
-    return this._read("italic");
-  }
-  set italic(value: Excel.ConditionalRangeFont["italic"]) {
-    this._writeRule("italic", value, (cf, v) => {
-      cf.italic = asBoolean(v, "ConditionalRangeFont.italic");
+  static {
+    declareProperties(this, {
+      scalars: {
+        color: {
+          get: (t) => t.cf.fontColor,
+          assign: (self, value) => {
+            self._writeRule("color", value, (cf, v) => {
+              cf.fontColor = normaliseColour(v, "ConditionalRangeFont.color");
+            });
+          },
+        },
+        bold: {
+          get: (t) => t.cf.bold,
+          assign: (self, value) => {
+            self._writeRule("bold", value, (cf, v) => {
+              cf.bold = asBoolean(v, "ConditionalRangeFont.bold");
+            });
+          },
+        },
+        italic: {
+          get: (t) => t.cf.italic,
+          assign: (self, value) => {
+            self._writeRule("italic", value, (cf, v) => {
+              cf.italic = asBoolean(v, "ConditionalRangeFont.italic");
+            });
+          },
+        },
+      },
     });
   }
 

@@ -7,12 +7,12 @@
  * satisfied.
  */
 import { intersection, subtractAll } from "../address";
-import type { Mirror, ScalarGetters } from "./core";
-import { FakeObject, sameContext } from "./core";
+import type { Mirror,  } from "./core";
+import { FakeObject, sameContext, declareProperties } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, FakeRange } from "./range";
 import { officeError } from "../errors";
-import type { DataValidationModel} from "../model/data-validation";
+import type { DataValidationModel } from "../model/data-validation";
 import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
 import { area } from "../address";
 // ---------------------------------------------------------------------------------------------
@@ -29,9 +29,19 @@ interface ValidationSummary {
 function summarise(t: RangeTarget): ValidationSummary {
   const entries = t.sheet.validationsIn(t.rect);
   if (entries.length === 0) {
-    return { type: "None", rule: {}, prompt: { ...DEFAULT_PROMPT }, errorAlert: { ...DEFAULT_ERROR_ALERT } as Excel.DataValidationErrorAlert, ignoreBlanks: true };
+    return {
+      type: "None",
+      rule: {},
+      prompt: { ...DEFAULT_PROMPT },
+      errorAlert: { ...DEFAULT_ERROR_ALERT } as Excel.DataValidationErrorAlert,
+      ignoreBlanks: true,
+    };
   }
-  const covered = subtractAll(t.rect, entries.map((e) => e.rect)).length === 0;
+  const covered =
+    subtractAll(
+      t.rect,
+      entries.map((e) => e.rect),
+    ).length === 0;
   const first = entries[0] as DataValidationModel;
   const same = <K extends keyof DataValidationModel>(key: K): boolean =>
     entries.every((e) => JSON.stringify(e[key]) === JSON.stringify(first[key]));
@@ -67,7 +77,11 @@ function validity(t: RangeTarget): boolean | null {
       else invalid++;
     }
   }
-  const uncovered = subtractAll(t.rect, t.sheet.validationsIn(t.rect).map((dv) => dv.rect)).length > 0;
+  const uncovered =
+    subtractAll(
+      t.rect,
+      t.sheet.validationsIn(t.rect).map((dv) => dv.rect),
+    ).length > 0;
   if (uncovered) valid++;
   return invalid === 0 ? true : valid === 0 ? false : null;
 }
@@ -80,86 +94,79 @@ export class FakeDataValidation
 {
   readonly _typeName = "DataValidation";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      rule: (t) => summarise(t).rule,
-      prompt: (t) => summarise(t).prompt,
-      errorAlert: (t) => summarise(t).errorAlert,
-      ignoreBlanks: (t) => summarise(t).ignoreBlanks,
-      type: (t) => summarise(t).type,
-      valid: (t) => validity(t),
-    };
-  }
+  declare rule: Excel.DataValidation["rule"];
+  declare prompt: Excel.DataValidation["prompt"];
+  declare errorAlert: Excel.DataValidation["errorAlert"];
+  declare ignoreBlanks: Excel.DataValidation["ignoreBlanks"];
+  declare readonly type: Excel.DataValidation["type"];
+  declare readonly valid: Excel.DataValidation["valid"];
 
-  get type(): Excel.DataValidation["type"] {
-    return this._read("type");
-  }
-
-  get valid(): Excel.DataValidation["valid"] {
-    return this._read("valid");
-  }
-
-  get rule(): Excel.DataValidation["rule"] {
-    return this._read("rule");
-  }
-  set rule(value: Excel.DataValidation["rule"]) {
-    const location = "DataValidation.rule";
-    const source = (value as { list?: { source?: unknown } } | undefined)?.list?.source;
-    sameContext(this._ctx, source, location);
-    this._write("rule", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      const rule = normaliseRule(v, location, (range) => (range instanceof FakeRange ? range._target(location) : null));
-      t.sheet.applyDataValidation(t.rect, { rule });
-    });
-  }
-
-  get prompt(): Excel.DataValidation["prompt"] {
-    return this._read("prompt");
-  }
-  set prompt(value: Excel.DataValidation["prompt"]) {
-    const location = "DataValidation.prompt";
-    this._write("prompt", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-      const p = v as Partial<Excel.DataValidationPrompt>;
-      const prompt = {
-        message: String(p.message ?? DEFAULT_PROMPT.message),
-        showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
-        title: String(p.title ?? DEFAULT_PROMPT.title),
-      };
-      t.sheet.applyDataValidation(t.rect, { prompt });
-    });
-  }
-
-  get errorAlert(): Excel.DataValidation["errorAlert"] {
-    return this._read("errorAlert");
-  }
-  set errorAlert(value: Excel.DataValidation["errorAlert"]) {
-    const location = "DataValidation.errorAlert";
-    this._write("errorAlert", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-      const a = v as Partial<Excel.DataValidationErrorAlert>;
-      const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
-      if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
-      const errorAlert = {
-        message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
-        showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
-        style,
-        title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
-      };
-      t.sheet.applyDataValidation(t.rect, { errorAlert });
-    });
-  }
-
-  get ignoreBlanks(): Excel.DataValidation["ignoreBlanks"] {
-    return this._read("ignoreBlanks");
-  }
-  set ignoreBlanks(value: Excel.DataValidation["ignoreBlanks"]) {
-    const location = "DataValidation.ignoreBlanks";
-    this._write("ignoreBlanks", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
+  static {
+    declareProperties(this, {
+      scalars: {
+        rule: {
+          get: (t) => summarise(t).rule,
+          assign: (self, value) => {
+            const location = "DataValidation.rule";
+            const source = (value as { list?: { source?: unknown } } | undefined)?.list?.source;
+            sameContext(self._ctx, source, location);
+            self._write("rule", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              const rule = normaliseRule(v, location, (range) => (range instanceof FakeRange ? range._target(location) : null));
+              t.sheet.applyDataValidation(t.rect, { rule });
+            });
+          },
+        },
+        prompt: {
+          get: (t) => summarise(t).prompt,
+          assign: (self, value) => {
+            const location = "DataValidation.prompt";
+            self._write("prompt", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+              const p = v as Partial<Excel.DataValidationPrompt>;
+              const prompt = {
+                message: String(p.message ?? DEFAULT_PROMPT.message),
+                showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
+                title: String(p.title ?? DEFAULT_PROMPT.title),
+              };
+              t.sheet.applyDataValidation(t.rect, { prompt });
+            });
+          },
+        },
+        errorAlert: {
+          get: (t) => summarise(t).errorAlert,
+          assign: (self, value) => {
+            const location = "DataValidation.errorAlert";
+            self._write("errorAlert", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+              const a = v as Partial<Excel.DataValidationErrorAlert>;
+              const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
+              if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
+              const errorAlert = {
+                message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
+                showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
+                style,
+                title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
+              };
+              t.sheet.applyDataValidation(t.rect, { errorAlert });
+            });
+          },
+        },
+        ignoreBlanks: {
+          get: (t) => summarise(t).ignoreBlanks,
+          assign: (self, value) => {
+            const location = "DataValidation.ignoreBlanks";
+            self._write("ignoreBlanks", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
+            });
+          },
+        },
+        type: (t) => summarise(t).type,
+        valid: (t) => validity(t),
+      },
     });
   }
 

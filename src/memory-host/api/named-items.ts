@@ -12,10 +12,10 @@
  */
 import { tryParseAddress } from "../address";
 import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
-import type { NamedItemModel} from "../model/named-items";
+import type { NamedItemModel } from "../model/named-items";
 import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
 import type { WorkbookModel } from "../model/workbook";
 // ---------------------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ export class FakeNamedItemCollection
 {
   readonly _typeName = "NamedItemCollection";
 
-  protected _scalars(): ScalarGetters<WorkbookModel> {
+  protected override _scalars(): ScalarGetters<WorkbookModel> {
     return {};
   }
 
@@ -113,60 +113,51 @@ export class FakeNamedItemCollection
 
 export class FakeNamedItem
   extends FakeObject<NamedItemTarget>
-  implements Mirror<Excel.NamedItem, "name" | "type" | "value" | "formula" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
+  implements
+    Mirror<
+      Excel.NamedItem,
+      "name" | "type" | "value" | "formula" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load"
+    >
 {
   readonly _typeName = "NamedItem";
 
-  protected _scalars(): ScalarGetters<NamedItemTarget> {
-    return {
-      name: (t) => t.item.name,
-      type: (t) => evaluateName(t.workbook, t.item).type,
-      value: (t) => evaluateName(t.workbook, t.item).value,
-      formula: (t) => t.item.formula,
-      comment: (t) => t.item.comment,
-      visible: (t) => t.item.visible,
-    };
-  }
+  declare readonly name: Excel.NamedItem["name"];
+  declare readonly type: Excel.NamedItem["type"];
+  declare readonly value: Excel.NamedItem["value"];
+  declare formula: Excel.NamedItem["formula"];
+  declare comment: Excel.NamedItem["comment"];
+  declare visible: Excel.NamedItem["visible"];
 
-  get name(): Excel.NamedItem["name"] {
-    return this._read("name");
-  }
-  get type(): Excel.NamedItem["type"] {
-    return this._read("type");
-  }
-  get value(): Excel.NamedItem["value"] {
-    return this._read("value");
-  }
-
-  get formula(): Excel.NamedItem["formula"] {
-    return this._read("formula");
-  }
-  set formula(value: Excel.NamedItem["formula"]) {
-    this._write("formula", value, (t, v) => {
-      if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "NamedItem.formula");
-      t.item.formula = v.startsWith("=") ? v : `=${v}`;
-      t.workbook.touch();
-    });
-  }
-
-  get comment(): Excel.NamedItem["comment"] {
-    return this._read("comment");
-  }
-  set comment(value: Excel.NamedItem["comment"]) {
-    this._write("comment", value, (t, v) => {
-      t.item.comment = String(v ?? "");
-      t.workbook.touch();
-    });
-  }
-
-  get visible(): Excel.NamedItem["visible"] {
-    return this._read("visible");
-  }
-  set visible(value: Excel.NamedItem["visible"]) {
-    this._write("visible", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "NamedItem.visible");
-      t.item.visible = v;
-      t.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        name: (t) => t.item.name,
+        type: (t) => evaluateName(t.workbook, t.item).type,
+        value: (t) => evaluateName(t.workbook, t.item).value,
+        formula: {
+          get: (t) => t.item.formula,
+          set: (t, v) => {
+            if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "NamedItem.formula");
+            t.item.formula = v.startsWith("=") ? v : `=${v}`;
+            t.workbook.touch();
+          },
+        },
+        comment: {
+          get: (t) => t.item.comment,
+          set: (t, v) => {
+            t.item.comment = String(v ?? "");
+            t.workbook.touch();
+          },
+        },
+        visible: {
+          get: (t) => t.item.visible,
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "NamedItem.visible");
+            t.item.visible = v;
+            t.workbook.touch();
+          },
+        },
+      },
     });
   }
 

@@ -2,7 +2,7 @@
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
 import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NoteModel } from "../model/cells";
@@ -64,7 +64,7 @@ export class FakeNoteCollection
 {
   readonly _typeName = "NoteCollection";
 
-  protected _scalars(): ScalarGetters<NoteScope> {
+  protected override _scalars(): ScalarGetters<NoteScope> {
     return {};
   }
 
@@ -134,60 +134,48 @@ export class FakeNote
 {
   readonly _typeName = "Note";
 
-  protected _scalars(): ScalarGetters<NoteTarget> {
-    return {
-      authorName: (t) => t.note.authorName,
-      content: (t) => t.note.content,
-      height: (t) => t.note.height,
-      width: (t) => t.note.width,
-      visible: (t) => t.note.visible,
-    };
-  }
+  declare readonly authorName: Excel.Note["authorName"];
+  declare content: Excel.Note["content"];
+  declare height: Excel.Note["height"];
+  declare width: Excel.Note["width"];
+  declare visible: Excel.Note["visible"];
 
-  get authorName(): Excel.Note["authorName"] {
-    return this._read("authorName");
-  }
-
-  get content(): Excel.Note["content"] {
-    return this._read("content");
-  }
-  set content(value: Excel.Note["content"]) {
-    this._write("content", value, (t, v) => {
-      t.note.content = String(v ?? "");
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get height(): Excel.Note["height"] {
-    return this._read("height");
-  }
-  set height(value: Excel.Note["height"]) {
-    this._write("height", value, (t, v) => {
-      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
-      t.note.height = v;
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get width(): Excel.Note["width"] {
-    return this._read("width");
-  }
-  set width(value: Excel.Note["width"]) {
-    this._write("width", value, (t, v) => {
-      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
-      t.note.width = v;
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get visible(): Excel.Note["visible"] {
-    return this._read("visible");
-  }
-  set visible(value: Excel.Note["visible"]) {
-    this._write("visible", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
-      t.note.visible = v;
-      t.sheet.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        authorName: (t) => t.note.authorName,
+        content: {
+          get: (t) => t.note.content,
+          set: (t, v) => {
+            t.note.content = String(v ?? "");
+            t.sheet.workbook.touch();
+          },
+        },
+        height: {
+          get: (t) => t.note.height,
+          set: (t, v) => {
+            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
+            t.note.height = v;
+            t.sheet.workbook.touch();
+          },
+        },
+        width: {
+          get: (t) => t.note.width,
+          set: (t, v) => {
+            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
+            t.note.width = v;
+            t.sheet.workbook.touch();
+          },
+        },
+        visible: {
+          get: (t) => t.note.visible,
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
+            t.note.visible = v;
+            t.sheet.workbook.touch();
+          },
+        },
+      },
     });
   }
 

@@ -4,13 +4,13 @@
  * or fit to pages), margins, centring, gridlines, print titles, print area, and headers and
  * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import type { Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeObject, make, sameContext } from "./core";
+import { clientResult, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
-import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel} from "../model/page-layout";
+import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../model/page-layout";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
 import type { SheetModel } from "../model/sheet";
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +26,8 @@ function rangeOnSheet(sheet: SheetModel, value: unknown, location: string): Rect
   if (typeof value !== "string" || value.trim() === "") throw officeError("InvalidArgument", undefined, location);
   if (value.includes(",")) throw new NotImplementedByHostError("PageLayout with several areas");
   const parsed = parseAddress(value, location);
-  if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw officeError("InvalidArgument", undefined, location);
+  if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())
+    throw officeError("InvalidArgument", undefined, location);
   return parsed.rect;
 }
 
@@ -64,7 +65,7 @@ const isMargin = (v: unknown) => typeof v === "number" && Number.isFinite(v) && 
 export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Excel.PageLayout, PageLayoutMembers> {
   readonly _typeName = "PageLayout";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
+  protected override _scalars(): ScalarGetters<SheetModel> {
     const keys: LayoutKey[] = [
       "orientation",
       "paperSize",
@@ -86,8 +87,14 @@ export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Exc
     return Object.fromEntries(keys.map((key) => [key, (s: SheetModel) => s.pageLayout[key]]));
   }
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "headersFooters" ? (this.headersFooters as unknown as FakeObject<unknown>) : undefined;
+  declare readonly headersFooters: FakeHeaderFooterGroup;
+
+  static {
+    declareProperties(this, {
+      navigation: {
+        headersFooters: (self) => make(new FakeHeaderFooterGroup(self._ctx, () => self._target("PageLayout.headersFooters"))),
+      },
+    });
   }
 
   private _set<K extends LayoutKey>(key: K, value: unknown, check: (v: unknown) => PageLayoutModel[K] | undefined): void {
@@ -98,10 +105,6 @@ export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Exc
       sheet.pageLayout[key] = checked;
       sheet.workbook.touch();
     });
-  }
-
-  get headersFooters(): FakeHeaderFooterGroup {
-    return this._nav("headersFooters", () => make(new FakeHeaderFooterGroup(this._ctx, () => this._target("PageLayout.headersFooters"))));
   }
 
   get orientation(): Excel.PageLayout["orientation"] {
@@ -298,12 +301,41 @@ export class FakeHeaderFooterGroup
 {
   readonly _typeName = "HeaderFooterGroup";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
-    return {
-      state: (s) => s.pageLayout.headersFooters.state,
-      useSheetMargins: (s) => s.pageLayout.headersFooters.useSheetMargins,
-      useSheetScale: (s) => s.pageLayout.headersFooters.useSheetScale,
-    };
+  declare state: Excel.HeaderFooterGroup["state"];
+  declare useSheetMargins: boolean;
+  declare useSheetScale: boolean;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        state: {
+          get: (s) => s.pageLayout.headersFooters.state,
+          set: (s, v) => {
+            if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(String(v))) {
+              throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.state");
+            }
+            s.pageLayout.headersFooters.state = v as PageLayoutModel["headersFooters"]["state"];
+            s.workbook.touch();
+          },
+        },
+        useSheetMargins: {
+          get: (s) => s.pageLayout.headersFooters.useSheetMargins,
+          set: (s, v) => {
+            if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
+            s.pageLayout.headersFooters.useSheetMargins = v as boolean;
+            s.workbook.touch();
+          },
+        },
+        useSheetScale: {
+          get: (s) => s.pageLayout.headersFooters.useSheetScale,
+          set: (s, v) => {
+            if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
+            s.pageLayout.headersFooters.useSheetScale = v as boolean;
+            s.workbook.touch();
+          },
+        },
+      },
+    });
   }
 
   protected override _navigation(name: string): FakeObject<unknown> | undefined {
@@ -314,7 +346,9 @@ export class FakeHeaderFooterGroup
   }
 
   private _set(name: HeaderFooterSet): FakeHeaderFooter {
-    return this._nav(name, () => make(new FakeHeaderFooter(this._ctx, () => ({ sheet: this._target(`HeaderFooterGroup.${name}`), set: name }))));
+    return this._nav(name, () =>
+      make(new FakeHeaderFooter(this._ctx, () => ({ sheet: this._target(`HeaderFooterGroup.${name}`), set: name }))),
+    );
   }
 
   get defaultForAllPages(): FakeHeaderFooter {
@@ -328,41 +362,6 @@ export class FakeHeaderFooterGroup
   }
   get evenPages(): FakeHeaderFooter {
     return this._set("evenPages");
-  }
-
-  get state(): Excel.HeaderFooterGroup["state"] {
-    return this._read("state");
-  }
-  set state(value: Excel.HeaderFooterGroup["state"]) {
-    this._write("state", value, (s, v) => {
-      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(String(v))) {
-        throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.state");
-      }
-      s.pageLayout.headersFooters.state = v as PageLayoutModel["headersFooters"]["state"];
-      s.workbook.touch();
-    });
-  }
-
-  get useSheetMargins(): boolean {
-    return this._read("useSheetMargins");
-  }
-  set useSheetMargins(value: boolean) {
-    this._write("useSheetMargins", value, (s, v) => {
-      if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
-      s.pageLayout.headersFooters.useSheetMargins = v as boolean;
-      s.workbook.touch();
-    });
-  }
-
-  get useSheetScale(): boolean {
-    return this._read("useSheetScale");
-  }
-  set useSheetScale(value: boolean) {
-    this._write("useSheetScale", value, (s, v) => {
-      if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
-      s.pageLayout.headersFooters.useSheetScale = v as boolean;
-      s.workbook.touch();
-    });
   }
 }
 
@@ -378,7 +377,7 @@ const HF_KEYS: HeaderFooterKey[] = ["leftHeader", "centerHeader", "rightHeader",
 export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
   readonly _typeName = "HeaderFooter";
 
-  protected _scalars(): ScalarGetters<HeaderFooterTarget> {
+  protected override _scalars(): ScalarGetters<HeaderFooterTarget> {
     return Object.fromEntries(HF_KEYS.map((key) => [key, (t: HeaderFooterTarget) => t.sheet.pageLayout.headersFooters[t.set][key]]));
   }
 
@@ -444,7 +443,7 @@ export class FakePageBreakCollection
 {
   readonly _typeName = "PageBreakCollection";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
+  protected override _scalars(): ScalarGetters<SheetModel> {
     return {};
   }
 
@@ -452,7 +451,10 @@ export class FakePageBreakCollection
     const location = "PageBreakCollection.add";
     sameContext(this._ctx, pageBreakRange, location);
     this._queue("add", (sheet) => {
-      const rect = typeof pageBreakRange === "string" ? parseAddress(pageBreakRange, location).rect : (pageBreakRange as unknown as FakeRange)._target(location).rect;
+      const rect =
+        typeof pageBreakRange === "string"
+          ? parseAddress(pageBreakRange, location).rect
+          : (pageBreakRange as unknown as FakeRange)._target(location).rect;
       if (rect.r0 <= 0) throw officeError("InvalidArgument", undefined, location);
       if (!sheet.pageLayout.rowBreaks.includes(rect.r0)) {
         sheet.pageLayout.rowBreaks = [...sheet.pageLayout.rowBreaks, rect.r0].sort((a, b) => a - b);

@@ -1,10 +1,21 @@
 /// <reference types="office-js" />
 /** Fakes of PivotTable hierarchies, data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
 import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { officeError } from "../errors";
-import type { PivotArea, PivotDataModel, PivotTableModel} from "../model/pivot-table";
-import { addDataHierarchy, AGGREGATIONS, defaultDataName, fieldItems, isItemHidden, itemName, placeField, removeField, renameDataHierarchy, renderPivot } from "../model/pivot-table";
+import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
+import {
+  addDataHierarchy,
+  AGGREGATIONS,
+  defaultDataName,
+  fieldItems,
+  isItemHidden,
+  itemName,
+  placeField,
+  removeField,
+  renameDataHierarchy,
+  renderPivot,
+} from "../model/pivot-table";
 // --- hierarchies -------------------------------------------------------------------------------
 
 /** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
@@ -28,29 +39,27 @@ function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea
 
 /** Fields and items are reachable from any hierarchy. */
 abstract class HierarchyBase extends FakeObject<HierarchyTarget> {
-  protected _scalars(): ScalarGetters<HierarchyTarget> {
-    return { id: (t) => t.field, name: (t) => t.field };
-  }
+  declare readonly id: string;
+  declare name: string;
+  declare readonly fields: FakePivotFieldCollection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "fields" ? (this.fields as unknown as FakeObject<unknown>) : undefined;
-  }
-
-  get fields(): FakePivotFieldCollection {
-    return this._nav("fields", () => make(new FakePivotFieldCollection(this._ctx, () => this._target(`${this._typeName}.fields`))));
-  }
-
-  get id(): string {
-    return this._read("id");
-  }
-
-  get name(): string {
-    return this._read("name");
-  }
-  set name(value: string) {
-    // Excel renames the hierarchy's caption; the host keeps source names and refuses a rename.
-    this._write("name", value, () => {
-      throw officeError("InvalidOperation", undefined, `${this._typeName}.name`);
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.field,
+        name: {
+          get: (t) => t.field,
+          assign: (self, value) => {
+            // Excel renames the hierarchy's caption; the host keeps source names and refuses a rename.
+            self._write("name", value, () => {
+              throw officeError("InvalidOperation", undefined, `${self._typeName}.name`);
+            });
+          },
+        },
+      },
+      navigation: {
+        fields: (self) => make(new FakePivotFieldCollection(self._ctx, () => self._target(`${self._typeName}.fields`))),
+      },
     });
   }
 }
@@ -75,7 +84,8 @@ export class FakeRowColumnPivotHierarchy
   set position(value: number) {
     this._write("position", value, (t, v) => {
       const list = t.pivot[t.area ?? "rows"];
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+        throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
       const at = list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase());
       const [moved] = list.splice(at, 1);
       list.splice(Math.min(v, list.length), 0, moved as string);
@@ -99,9 +109,13 @@ export class FakeFilterPivotHierarchy
   }
   set position(value: number) {
     this._write("position", value, (t, v) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+        throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
       const list = t.pivot.filters;
-      const [moved] = list.splice(list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()), 1);
+      const [moved] = list.splice(
+        list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()),
+        1,
+      );
       list.splice(Math.min(v, list.length), 0, moved as string);
       renderPivot(t.pivot, `${this._typeName}.position`);
     });
@@ -114,7 +128,7 @@ export class FakePivotHierarchyCollection
 {
   readonly _typeName = "PivotHierarchyCollection";
 
-  protected _scalars(): ScalarGetters<PivotTableModel> {
+  protected override _scalars(): ScalarGetters<PivotTableModel> {
     return {};
   }
 
@@ -164,7 +178,7 @@ abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<Pi
   protected abstract readonly _area: PivotArea;
   protected abstract _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): P;
 
-  protected _scalars(): ScalarGetters<PivotTableModel> {
+  protected override _scalars(): ScalarGetters<PivotTableModel> {
     return {};
   }
 
@@ -286,7 +300,7 @@ export class FakeDataPivotHierarchyCollection
 {
   readonly _typeName = "DataPivotHierarchyCollection";
 
-  protected _scalars(): ScalarGetters<PivotTableModel> {
+  protected override _scalars(): ScalarGetters<PivotTableModel> {
     return {};
   }
 
@@ -360,77 +374,58 @@ export class FakeDataPivotHierarchy
 {
   readonly _typeName = "DataPivotHierarchy";
 
-  protected _scalars(): ScalarGetters<DataTarget> {
-    return {
-      id: (t) => `DataHierarchy${t.data.id}`,
-      name: (t) => t.data.name,
-      numberFormat: (t) => t.data.numberFormat,
-      position: (t) => t.pivot.data.indexOf(t.data),
-      summarizeBy: (t) => t.data.summarizeBy,
-    };
-  }
+  declare readonly id: Excel.DataPivotHierarchy["id"];
+  declare name: Excel.DataPivotHierarchy["name"];
+  declare numberFormat: Excel.DataPivotHierarchy["numberFormat"];
+  declare position: Excel.DataPivotHierarchy["position"];
+  declare summarizeBy: Excel.DataPivotHierarchy["summarizeBy"];
+  declare readonly field: FakePivotField;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "field" ? (this.field as unknown as FakeObject<unknown>) : undefined;
-  }
-
-  get field(): FakePivotField {
-    return this._nav("field", () =>
-      make(
-        new FakePivotField(this._ctx, () => {
-          const t = this._target("DataPivotHierarchy.field");
-          return { pivot: t.pivot, field: t.data.field, deleted: false };
-        }),
-      ),
-    );
-  }
-
-  get id(): Excel.DataPivotHierarchy["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.DataPivotHierarchy["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.DataPivotHierarchy["name"]) {
-    this._write("name", value, (t, v) => renameDataHierarchy(t.pivot, t.data, v, "DataPivotHierarchy.name"));
-  }
-
-  get numberFormat(): Excel.DataPivotHierarchy["numberFormat"] {
-    return this._read("numberFormat");
-  }
-  set numberFormat(value: Excel.DataPivotHierarchy["numberFormat"]) {
-    this._write("numberFormat", value, (t, v) => {
-      if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.numberFormat");
-      t.data.numberFormat = v === "" ? "General" : v;
-      renderPivot(t.pivot, "DataPivotHierarchy.numberFormat");
-    });
-  }
-
-  get position(): Excel.DataPivotHierarchy["position"] {
-    return this._read("position");
-  }
-  set position(value: Excel.DataPivotHierarchy["position"]) {
-    this._write("position", value, (t, v) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.position");
-      const list = t.pivot.data;
-      list.splice(list.indexOf(t.data), 1);
-      list.splice(Math.min(v, list.length), 0, t.data);
-      renderPivot(t.pivot, "DataPivotHierarchy.position");
-    });
-  }
-
-  get summarizeBy(): Excel.DataPivotHierarchy["summarizeBy"] {
-    return this._read("summarizeBy");
-  }
-  set summarizeBy(value: Excel.DataPivotHierarchy["summarizeBy"]) {
-    this._write("summarizeBy", value, (t, v) => {
-      const how = AGGREGATIONS.find((a) => a === v);
-      if (!how) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.summarizeBy");
-      t.data.summarizeBy = how;
-      // A default name follows the function ("Sum of Value" becomes "Count of Value"), as in Excel.
-      if (!t.data.customName) t.data.name = defaultDataName(how, t.data.field);
-      renderPivot(t.pivot, "DataPivotHierarchy.summarizeBy");
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => `DataHierarchy${t.data.id}`,
+        name: { get: (t) => t.data.name, set: (t, v) => renameDataHierarchy(t.pivot, t.data, v, "DataPivotHierarchy.name") },
+        numberFormat: {
+          get: (t) => t.data.numberFormat,
+          set: (t, v) => {
+            if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.numberFormat");
+            t.data.numberFormat = v === "" ? "General" : v;
+            renderPivot(t.pivot, "DataPivotHierarchy.numberFormat");
+          },
+        },
+        position: {
+          get: (t) => t.pivot.data.indexOf(t.data),
+          set: (t, v) => {
+            if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+              throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.position");
+            const list = t.pivot.data;
+            list.splice(list.indexOf(t.data), 1);
+            list.splice(Math.min(v, list.length), 0, t.data);
+            renderPivot(t.pivot, "DataPivotHierarchy.position");
+          },
+        },
+        summarizeBy: {
+          get: (t) => t.data.summarizeBy,
+          set: (t, v) => {
+            const how = AGGREGATIONS.find((a) => a === v);
+            if (!how) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.summarizeBy");
+            t.data.summarizeBy = how;
+            // A default name follows the function ("Sum of Value" becomes "Count of Value"), as in Excel.
+            if (!t.data.customName) t.data.name = defaultDataName(how, t.data.field);
+            renderPivot(t.pivot, "DataPivotHierarchy.summarizeBy");
+          },
+        },
+      },
+      navigation: {
+        field: (self) =>
+          make(
+            new FakePivotField(self._ctx, () => {
+              const t = self._target("DataPivotHierarchy.field");
+              return { pivot: t.pivot, field: t.data.field, deleted: false };
+            }),
+          ),
+      },
     });
   }
 }
@@ -449,7 +444,7 @@ export class FakePivotFieldCollection
 {
   readonly _typeName = "PivotFieldCollection";
 
-  protected _scalars(): ScalarGetters<HierarchyTarget> {
+  protected override _scalars(): ScalarGetters<HierarchyTarget> {
     return {};
   }
 
@@ -509,45 +504,32 @@ export class FakePivotField
 {
   readonly _typeName = "PivotField";
 
-  protected _scalars(): ScalarGetters<FieldTarget> {
-    return {
-      id: (t) => t.field,
-      name: (t) => t.field,
-      showAllItems: () => false,
-      subtotals: (t) => t.pivot.subtotals.get(t.field.toLowerCase()) ?? { automatic: true },
-    };
-  }
+  declare readonly id: Excel.PivotField["id"];
+  declare readonly name: Excel.PivotField["name"];
+  declare readonly showAllItems: Excel.PivotField["showAllItems"];
+  declare subtotals: Excel.PivotField["subtotals"];
+  declare readonly items: FakePivotItemCollection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    return name === "items" ? (this.items as unknown as FakeObject<unknown>) : undefined;
-  }
-
-  get items(): FakePivotItemCollection {
-    return this._nav("items", () => make(new FakePivotItemCollection(this._ctx, () => this._target("PivotField.items"))));
-  }
-
-  get id(): Excel.PivotField["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.PivotField["name"] {
-    return this._read("name");
-  }
-
-  get showAllItems(): Excel.PivotField["showAllItems"] {
-    return this._read("showAllItems");
-  }
-
-  get subtotals(): Excel.PivotField["subtotals"] {
-    return this._read("subtotals");
-  }
-  set subtotals(value: Excel.PivotField["subtotals"]) {
-    this._write("subtotals", value, (t, v) => {
-      if (!v || typeof v !== "object" || Object.keys(v).some((key) => !SUBTOTAL_KEYS.includes(key))) {
-        throw officeError("InvalidArgument", undefined, "PivotField.subtotals");
-      }
-      t.pivot.subtotals.set(t.field.toLowerCase(), { ...(v as Excel.Subtotals) });
-      renderPivot(t.pivot, "PivotField.subtotals");
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.field,
+        name: (t) => t.field,
+        showAllItems: () => false,
+        subtotals: {
+          get: (t) => t.pivot.subtotals.get(t.field.toLowerCase()) ?? { automatic: true },
+          set: (t, v) => {
+            if (!v || typeof v !== "object" || Object.keys(v).some((key) => !SUBTOTAL_KEYS.includes(key))) {
+              throw officeError("InvalidArgument", undefined, "PivotField.subtotals");
+            }
+            t.pivot.subtotals.set(t.field.toLowerCase(), { ...(v as Excel.Subtotals) });
+            renderPivot(t.pivot, "PivotField.subtotals");
+          },
+        },
+      },
+      navigation: {
+        items: (self) => make(new FakePivotItemCollection(self._ctx, () => self._target("PivotField.items"))),
+      },
     });
   }
 }
@@ -576,7 +558,7 @@ export class FakePivotItemCollection
 {
   readonly _typeName = "PivotItemCollection";
 
-  protected _scalars(): ScalarGetters<FieldTarget> {
+  protected override _scalars(): ScalarGetters<FieldTarget> {
     return {};
   }
 
@@ -616,45 +598,40 @@ export class FakePivotItemCollection
   }
 }
 
-export class FakePivotItem extends FakeObject<ItemTarget> implements Mirror<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded" | "load"> {
+export class FakePivotItem
+  extends FakeObject<ItemTarget>
+  implements Mirror<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded" | "load">
+{
   readonly _typeName = "PivotItem";
 
-  protected _scalars(): ScalarGetters<ItemTarget> {
-    return {
-      id: (t) => `${t.field}:${t.name}`,
-      name: (t) => t.name,
-      visible: (t) => !isItemHidden(t.pivot, t.field, t.name),
-      isExpanded: () => true,
-    };
-  }
+  declare readonly id: Excel.PivotItem["id"];
+  declare readonly name: Excel.PivotItem["name"];
+  declare visible: Excel.PivotItem["visible"];
+  declare readonly isExpanded: Excel.PivotItem["isExpanded"];
 
-  get id(): Excel.PivotItem["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.PivotItem["name"] {
-    return this._read("name");
-  }
-
-  get isExpanded(): Excel.PivotItem["isExpanded"] {
-    return this._read("isExpanded");
-  }
-
-  get visible(): Excel.PivotItem["visible"] {
-    return this._read("visible");
-  }
-  set visible(value: Excel.PivotItem["visible"]) {
-    this._write("visible", value, (t, v) => {
-      const location = "PivotItem.visible";
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
-      const key = t.field.toLowerCase();
-      const hidden = new Set(t.pivot.hidden.get(key) ?? []);
-      if (v) hidden.delete(t.name.toLowerCase());
-      else hidden.add(t.name.toLowerCase());
-      // A field keeps at least one visible item, as Excel insists.
-      if (fieldItems(t.pivot, t.field).every((item) => hidden.has(itemName(item).toLowerCase()))) throw officeError("InvalidOperation", undefined, location);
-      t.pivot.hidden.set(key, hidden);
-      renderPivot(t.pivot, location);
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => `${t.field}:${t.name}`,
+        name: (t) => t.name,
+        visible: {
+          get: (t) => !isItemHidden(t.pivot, t.field, t.name),
+          set: (t, v) => {
+            const location = "PivotItem.visible";
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
+            const key = t.field.toLowerCase();
+            const hidden = new Set(t.pivot.hidden.get(key) ?? []);
+            if (v) hidden.delete(t.name.toLowerCase());
+            else hidden.add(t.name.toLowerCase());
+            // A field keeps at least one visible item, as Excel insists.
+            if (fieldItems(t.pivot, t.field).every((item) => hidden.has(itemName(item).toLowerCase())))
+              throw officeError("InvalidOperation", undefined, location);
+            t.pivot.hidden.set(key, hidden);
+            renderPivot(t.pivot, location);
+          },
+        },
+        isExpanded: () => true,
+      },
     });
   }
 }

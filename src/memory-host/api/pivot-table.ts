@@ -9,16 +9,21 @@
  * is), and writes its cells into the destination sheet whenever its layout changes. The exact
  * layout is documented in docs/memory-host.md ("PivotTables").
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { parseAddress, tryParseAddress } from "../address";
 import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
-import { FakeDataPivotHierarchyCollection, FakeFilterPivotHierarchyCollection, FakePivotHierarchyCollection, FakeRowColumnPivotHierarchyCollection } from "./pivot-hierarchy";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import {
+  FakeDataPivotHierarchyCollection,
+  FakeFilterPivotHierarchyCollection,
+  FakePivotHierarchyCollection,
+  FakeRowColumnPivotHierarchyCollection,
+} from "./pivot-hierarchy";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { FakeTable } from "./table";
 import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
-import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel} from "../model/pivot-table";
+import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel } from "../model/pivot-table";
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
@@ -80,7 +85,7 @@ export class FakePivotTableCollection
 {
   readonly _typeName = "PivotTableCollection";
 
-  protected _scalars(): ScalarGetters<PivotScope> {
+  protected override _scalars(): ScalarGetters<PivotScope> {
     return {};
   }
 
@@ -146,89 +151,45 @@ export class FakePivotTableCollection
 
 export class FakePivotTable
   extends FakeObject<PivotTableModel>
-  implements
-    Mirror<
-      Excel.PivotTable,
-      | "id"
-      | "name"
-      | "refresh"
-      | "delete"
-      | "load"
-    >
+  implements Mirror<Excel.PivotTable, "id" | "name" | "refresh" | "delete" | "load">
 {
   readonly _typeName = "PivotTable";
 
-  protected _scalars(): ScalarGetters<PivotTableModel> {
-    return { id: (p) => p.id, name: (p) => p.name };
-  }
+  declare readonly id: Excel.PivotTable["id"];
+  declare name: Excel.PivotTable["name"];
+  declare readonly worksheet: FakeWorksheet;
+  declare readonly layout: FakePivotLayout;
+  declare readonly hierarchies: FakePivotHierarchyCollection;
+  declare readonly rowHierarchies: FakeRowColumnPivotHierarchyCollection;
+  declare readonly columnHierarchies: FakeRowColumnPivotHierarchyCollection;
+  declare readonly filterHierarchies: FakeFilterPivotHierarchyCollection;
+  declare readonly dataHierarchies: FakeDataPivotHierarchyCollection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    switch (name) {
-      case "layout":
-        return this.layout as unknown as FakeObject<unknown>;
-      case "worksheet":
-        return this.worksheet as unknown as FakeObject<unknown>;
-      case "hierarchies":
-        return this.hierarchies as unknown as FakeObject<unknown>;
-      case "rowHierarchies":
-        return this.rowHierarchies as unknown as FakeObject<unknown>;
-      case "columnHierarchies":
-        return this.columnHierarchies as unknown as FakeObject<unknown>;
-      case "dataHierarchies":
-        return this.dataHierarchies as unknown as FakeObject<unknown>;
-      case "filterHierarchies":
-        return this.filterHierarchies as unknown as FakeObject<unknown>;
-      default:
-        return undefined;
-    }
-  }
-
-  get id(): Excel.PivotTable["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.PivotTable["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.PivotTable["name"]) {
-    this._write("name", value, (p, v) => {
-      p.name = validatePivotName(p.workbook, v, "PivotTable.name", p);
-      p.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (p) => p.id,
+        name: {
+          get: (p) => p.name,
+          set: (p, v) => {
+            p.name = validatePivotName(p.workbook, v, "PivotTable.name", p);
+            p.workbook.touch();
+          },
+        },
+      },
+      navigation: {
+        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("PivotTable.worksheet").sheet)),
+        layout: (self) => make(new FakePivotLayout(self._ctx, () => self._target("PivotTable.layout"))),
+        hierarchies: (self) => make(new FakePivotHierarchyCollection(self._ctx, () => self._target("PivotTable.hierarchies"))),
+        rowHierarchies: (self) =>
+          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.rowHierarchies"), "rows")),
+        columnHierarchies: (self) =>
+          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.columnHierarchies"), "columns")),
+        filterHierarchies: (self) =>
+          make(new FakeFilterPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.filterHierarchies"))),
+        dataHierarchies: (self) => make(new FakeDataPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.dataHierarchies"))),
+      },
     });
-  }
-
-  get worksheet(): FakeWorksheet {
-    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("PivotTable.worksheet").sheet)));
-  }
-
-  get layout(): FakePivotLayout {
-    return this._nav("layout", () => make(new FakePivotLayout(this._ctx, () => this._target("PivotTable.layout"))));
-  }
-
-  get hierarchies(): FakePivotHierarchyCollection {
-    return this._nav("hierarchies", () => make(new FakePivotHierarchyCollection(this._ctx, () => this._target("PivotTable.hierarchies"))));
-  }
-
-  get rowHierarchies(): FakeRowColumnPivotHierarchyCollection {
-    return this._nav("rowHierarchies", () =>
-      make(new FakeRowColumnPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.rowHierarchies"), "rows")),
-    );
-  }
-
-  get columnHierarchies(): FakeRowColumnPivotHierarchyCollection {
-    return this._nav("columnHierarchies", () =>
-      make(new FakeRowColumnPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.columnHierarchies"), "columns")),
-    );
-  }
-
-  get filterHierarchies(): FakeFilterPivotHierarchyCollection {
-    return this._nav("filterHierarchies", () =>
-      make(new FakeFilterPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.filterHierarchies"))),
-    );
-  }
-
-  get dataHierarchies(): FakeDataPivotHierarchyCollection {
-    return this._nav("dataHierarchies", () => make(new FakeDataPivotHierarchyCollection(this._ctx, () => this._target("PivotTable.dataHierarchies"))));
   }
 
   refresh(): void {
@@ -267,15 +228,54 @@ export class FakePivotLayout
 {
   readonly _typeName = "PivotLayout";
 
-  protected _scalars(): ScalarGetters<PivotTableModel> {
-    return {
-      layoutType: (p) => p.layout.layoutType,
-      showColumnGrandTotals: (p) => p.layout.showColumnGrandTotals,
-      showRowGrandTotals: (p) => p.layout.showRowGrandTotals,
-      subtotalLocation: (p) => p.layout.subtotalLocation,
-      preserveFormatting: (p) => p.layout.preserveFormatting,
-      autoFormat: (p) => p.layout.autoFormat,
-    };
+  declare layoutType: Excel.PivotLayout["layoutType"];
+  declare showColumnGrandTotals: Excel.PivotLayout["showColumnGrandTotals"];
+  declare showRowGrandTotals: Excel.PivotLayout["showRowGrandTotals"];
+  declare subtotalLocation: Excel.PivotLayout["subtotalLocation"];
+  declare preserveFormatting: Excel.PivotLayout["preserveFormatting"];
+  declare autoFormat: Excel.PivotLayout["autoFormat"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        layoutType: {
+          get: (p) => p.layout.layoutType,
+          assign: (self, value) => {
+            self._set("layoutType", value, (v) => LAYOUT_TYPES.includes(String(v)));
+          },
+        },
+        showColumnGrandTotals: {
+          get: (p) => p.layout.showColumnGrandTotals,
+          assign: (self, value) => {
+            self._set("showColumnGrandTotals", value, (v) => typeof v === "boolean");
+          },
+        },
+        showRowGrandTotals: {
+          get: (p) => p.layout.showRowGrandTotals,
+          assign: (self, value) => {
+            self._set("showRowGrandTotals", value, (v) => typeof v === "boolean");
+          },
+        },
+        subtotalLocation: {
+          get: (p) => p.layout.subtotalLocation,
+          assign: (self, value) => {
+            self._set("subtotalLocation", value, (v) => SUBTOTAL_LOCATIONS.includes(String(v)));
+          },
+        },
+        preserveFormatting: {
+          get: (p) => p.layout.preserveFormatting,
+          assign: (self, value) => {
+            self._set("preserveFormatting", value, (v) => typeof v === "boolean");
+          },
+        },
+        autoFormat: {
+          get: (p) => p.layout.autoFormat,
+          assign: (self, value) => {
+            self._set("autoFormat", value, (v) => typeof v === "boolean");
+          },
+        },
+      },
+    });
   }
 
   private _set<K extends keyof PivotLayoutModel>(key: K, value: unknown, check: (v: unknown) => boolean): void {
@@ -285,48 +285,6 @@ export class FakePivotLayout
       p.layout[key] = v as PivotLayoutModel[K];
       renderPivot(p, location);
     });
-  }
-
-  get layoutType(): Excel.PivotLayout["layoutType"] {
-    return this._read("layoutType");
-  }
-  set layoutType(value: Excel.PivotLayout["layoutType"]) {
-    this._set("layoutType", value, (v) => LAYOUT_TYPES.includes(String(v)));
-  }
-
-  get showColumnGrandTotals(): Excel.PivotLayout["showColumnGrandTotals"] {
-    return this._read("showColumnGrandTotals");
-  }
-  set showColumnGrandTotals(value: Excel.PivotLayout["showColumnGrandTotals"]) {
-    this._set("showColumnGrandTotals", value, (v) => typeof v === "boolean");
-  }
-
-  get showRowGrandTotals(): Excel.PivotLayout["showRowGrandTotals"] {
-    return this._read("showRowGrandTotals");
-  }
-  set showRowGrandTotals(value: Excel.PivotLayout["showRowGrandTotals"]) {
-    this._set("showRowGrandTotals", value, (v) => typeof v === "boolean");
-  }
-
-  get subtotalLocation(): Excel.PivotLayout["subtotalLocation"] {
-    return this._read("subtotalLocation");
-  }
-  set subtotalLocation(value: Excel.PivotLayout["subtotalLocation"]) {
-    this._set("subtotalLocation", value, (v) => SUBTOTAL_LOCATIONS.includes(String(v)));
-  }
-
-  get preserveFormatting(): Excel.PivotLayout["preserveFormatting"] {
-    return this._read("preserveFormatting");
-  }
-  set preserveFormatting(value: Excel.PivotLayout["preserveFormatting"]) {
-    this._set("preserveFormatting", value, (v) => typeof v === "boolean");
-  }
-
-  get autoFormat(): Excel.PivotLayout["autoFormat"] {
-    return this._read("autoFormat");
-  }
-  set autoFormat(value: Excel.PivotLayout["autoFormat"]) {
-    this._set("autoFormat", value, (v) => typeof v === "boolean");
   }
 
   private _range(member: string, pick: (r: PivotRendered) => Rect | null): FakeRange {

@@ -4,11 +4,22 @@
  * formats, which also hang off a range, have their own files (data-validation.ts,
  * conditional-formats.ts).
  */
-import type { Rect} from "../address";
-import { boundingRect, columnCount, inGrid, intersection, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress, rowCount } from "../address";
+import type { Rect } from "../address";
+import {
+  boundingRect,
+  columnCount,
+  inGrid,
+  intersection,
+  isEntireColumns,
+  isEntireRows,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAddress,
+  rowCount,
+} from "../address";
 import { FakeConditionalFormatCollection } from "./conditional-formats";
-import type { FakeRequestContext, Mirror, ScalarGetters } from "./core";
-import { FakeObject, make, sameContext } from "./core";
+import type { FakeRequestContext, Mirror,  } from "./core";
+import { FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeDataValidation } from "./data-validation";
 import { FakeWorksheet } from "./worksheet";
 import { MESSAGES, officeError } from "../errors";
@@ -110,178 +121,110 @@ type RangeMembers =
   | "track"
   | "untrack";
 
+/** Reads a property of every cell of the range (refused above Excel's cell limit). */
+function read<T>(t: RangeTarget, property: string, fn: (row: number, col: number) => T): T[][] {
+  return t.sheet.read(t.rect, fn, `Range.${property}`);
+}
+
 export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.Range, RangeMembers> {
   readonly _typeName = "Range";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    const read = <T>(t: RangeTarget, property: string, fn: (row: number, col: number) => T): T[][] =>
-      t.sheet.read(t.rect, fn, `Range.${property}`);
-    return {
-      address: (t) => t.sheet.address(t.rect),
-      addressLocal: (t) => t.sheet.address(t.rect),
-      cellCount: (t) => area(t.rect),
-      columnCount: (t) => columnCount(t.rect),
-      columnIndex: (t) => t.rect.c0,
-      rowCount: (t) => rowCount(t.rect),
-      rowIndex: (t) => t.rect.r0,
-      isEntireColumn: (t) => isEntireColumns(t.rect),
-      isEntireRow: (t) => isEntireRows(t.rect),
-      values: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
-      formulas: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
-      formulasLocal: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
-      formulasR1C1: (t) =>
-        read(t, "formulasR1C1", (r, c) => {
-          const cell = t.sheet.cellAt(r, c);
-          return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
-        }),
-      numberFormat: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-      numberFormatLocal: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-      text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
-      valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
-      rowHidden: (t) => allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows),
-      columnHidden: (t) => allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns),
-      hidden: (t) =>
-        allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
-    };
-  }
+  declare readonly address: Excel.Range["address"];
+  declare readonly addressLocal: Excel.Range["addressLocal"];
+  declare readonly cellCount: Excel.Range["cellCount"];
+  declare readonly columnCount: Excel.Range["columnCount"];
+  declare readonly columnIndex: Excel.Range["columnIndex"];
+  declare readonly rowCount: Excel.Range["rowCount"];
+  declare readonly rowIndex: Excel.Range["rowIndex"];
+  declare readonly isEntireColumn: Excel.Range["isEntireColumn"];
+  declare readonly isEntireRow: Excel.Range["isEntireRow"];
+  declare values: Excel.Range["values"];
+  declare formulas: Excel.Range["formulas"];
+  declare formulasLocal: Excel.Range["formulasLocal"];
+  declare formulasR1C1: Excel.Range["formulasR1C1"];
+  declare numberFormat: Excel.Range["numberFormat"];
+  declare numberFormatLocal: Excel.Range["numberFormatLocal"];
+  declare readonly text: Excel.Range["text"];
+  declare readonly valueTypes: Excel.Range["valueTypes"];
+  declare rowHidden: Excel.Range["rowHidden"];
+  declare columnHidden: Excel.Range["columnHidden"];
+  declare readonly hidden: Excel.Range["hidden"];
+  declare readonly format: FakeRangeFormat;
+  declare readonly worksheet: FakeWorksheet;
+  declare readonly dataValidation: FakeDataValidation;
+  declare readonly conditionalFormats: FakeConditionalFormatCollection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    switch (name) {
-      case "format":
-        return this.format as unknown as FakeObject<unknown>;
-      case "worksheet":
-        return this.worksheet as unknown as FakeObject<unknown>;
-      case "dataValidation":
-        return this.dataValidation as unknown as FakeObject<unknown>;
-      case "conditionalFormats":
-        return this.conditionalFormats as unknown as FakeObject<unknown>;
-      default:
-        return undefined;
-    }
-  }
-
-  // --- navigation ----------------------------------------------------------------------------
-
-  get format(): FakeRangeFormat {
-    return this._nav("format", () => make(new FakeRangeFormat(this._ctx, () => this._target("Range.format"))));
-  }
-
-  get worksheet(): FakeWorksheet {
-    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Range.worksheet").sheet)));
-  }
-
-  get dataValidation(): FakeDataValidation {
-    return this._nav("dataValidation", () => make(new FakeDataValidation(this._ctx, () => this._target("Range.dataValidation"))));
-  }
-
-  get conditionalFormats(): FakeConditionalFormatCollection {
-    return this._nav("conditionalFormats", () =>
-      make(new FakeConditionalFormatCollection(this._ctx, () => this._target("Range.conditionalFormats"))),
-    );
+  static {
+    declareProperties(this, {
+      scalars: {
+        address: (t) => t.sheet.address(t.rect),
+        addressLocal: (t) => t.sheet.address(t.rect),
+        cellCount: (t) => area(t.rect),
+        columnCount: (t) => columnCount(t.rect),
+        columnIndex: (t) => t.rect.c0,
+        rowCount: (t) => rowCount(t.rect),
+        rowIndex: (t) => t.rect.r0,
+        isEntireColumn: (t) => isEntireColumns(t.rect),
+        isEntireRow: (t) => isEntireRows(t.rect),
+        values: {
+          get: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
+          set: (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"),
+        },
+        formulas: {
+          get: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
+          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"),
+        },
+        formulasLocal: {
+          get: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
+          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"),
+        },
+        formulasR1C1: {
+          get: (t) =>
+            read(t, "formulasR1C1", (r, c) => {
+              const cell = t.sheet.cellAt(r, c);
+              return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
+            }),
+          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"),
+        },
+        numberFormat: {
+          get: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormat"),
+        },
+        numberFormatLocal: {
+          get: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"),
+        },
+        text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
+        valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
+        rowHidden: {
+          get: (t) => allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows),
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.rowHidden");
+            t.sheet.assertCanFormat("rows", "Range.rowHidden");
+            t.sheet.setHidden("rows", t.rect, v);
+          },
+        },
+        columnHidden: {
+          get: (t) => allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns),
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.columnHidden");
+            t.sheet.assertCanFormat("columns", "Range.columnHidden");
+            t.sheet.setHidden("columns", t.rect, v);
+          },
+        },
+        hidden: (t) =>
+          allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
+      },
+      navigation: {
+        format: (self) => make(new FakeRangeFormat(self._ctx, () => self._target("Range.format"))),
+        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Range.worksheet").sheet)),
+        dataValidation: (self) => make(new FakeDataValidation(self._ctx, () => self._target("Range.dataValidation"))),
+        conditionalFormats: (self) => make(new FakeConditionalFormatCollection(self._ctx, () => self._target("Range.conditionalFormats"))),
+      },
+    });
   }
 
   // --- scalar properties ---------------------------------------------------------------------
-
-  get address(): Excel.Range["address"] {
-    return this._read("address");
-  }
-  get addressLocal(): Excel.Range["addressLocal"] {
-    return this._read("addressLocal");
-  }
-  get cellCount(): Excel.Range["cellCount"] {
-    return this._read("cellCount");
-  }
-  get columnCount(): Excel.Range["columnCount"] {
-    return this._read("columnCount");
-  }
-  get columnIndex(): Excel.Range["columnIndex"] {
-    return this._read("columnIndex");
-  }
-  get rowCount(): Excel.Range["rowCount"] {
-    return this._read("rowCount");
-  }
-  get rowIndex(): Excel.Range["rowIndex"] {
-    return this._read("rowIndex");
-  }
-  get isEntireColumn(): Excel.Range["isEntireColumn"] {
-    return this._read("isEntireColumn");
-  }
-  get isEntireRow(): Excel.Range["isEntireRow"] {
-    return this._read("isEntireRow");
-  }
-  get text(): Excel.Range["text"] {
-    return this._read("text");
-  }
-  get valueTypes(): Excel.Range["valueTypes"] {
-    return this._read("valueTypes");
-  }
-  get hidden(): Excel.Range["hidden"] {
-    return this._read("hidden");
-  }
-
-  get values(): Excel.Range["values"] {
-    return this._read("values");
-  }
-  set values(value: Excel.Range["values"]) {
-    this._write("values", value, (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"));
-  }
-
-  get formulas(): Excel.Range["formulas"] {
-    return this._read("formulas");
-  }
-  set formulas(value: Excel.Range["formulas"]) {
-    this._write("formulas", value, (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"));
-  }
-
-  get formulasLocal(): Excel.Range["formulasLocal"] {
-    return this._read("formulasLocal");
-  }
-  set formulasLocal(value: Excel.Range["formulasLocal"]) {
-    this._write("formulasLocal", value, (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"));
-  }
-
-  get formulasR1C1(): Excel.Range["formulasR1C1"] {
-    return this._read("formulasR1C1");
-  }
-  set formulasR1C1(value: Excel.Range["formulasR1C1"]) {
-    this._write("formulasR1C1", value, (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"));
-  }
-
-  get numberFormat(): Excel.Range["numberFormat"] {
-    return this._read("numberFormat");
-  }
-  set numberFormat(value: Excel.Range["numberFormat"]) {
-    this._write("numberFormat", value, (t, v) => writeNumberFormat(t, v, "Range.numberFormat"));
-  }
-
-  get numberFormatLocal(): Excel.Range["numberFormatLocal"] {
-    return this._read("numberFormatLocal");
-  }
-  set numberFormatLocal(value: Excel.Range["numberFormatLocal"]) {
-    this._write("numberFormatLocal", value, (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"));
-  }
-
-  get rowHidden(): Excel.Range["rowHidden"] {
-    return this._read("rowHidden");
-  }
-  set rowHidden(value: Excel.Range["rowHidden"]) {
-    this._write("rowHidden", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.rowHidden");
-      t.sheet.assertCanFormat("rows", "Range.rowHidden");
-      t.sheet.setHidden("rows", t.rect, v);
-    });
-  }
-
-  get columnHidden(): Excel.Range["columnHidden"] {
-    return this._read("columnHidden");
-  }
-  set columnHidden(value: Excel.Range["columnHidden"]) {
-    this._write("columnHidden", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.columnHidden");
-      t.sheet.assertCanFormat("columns", "Range.columnHidden");
-      t.sheet.setHidden("columns", t.rect, v);
-    });
-  }
 
   // --- methods -------------------------------------------------------------------------------
 
@@ -454,7 +397,9 @@ function writeNumberFormat(t: RangeTarget, value: unknown, location: string): vo
     if (matrix.length !== rows || !matrix.every((line) => Array.isArray(line) && line.length === cols)) {
       throw officeError("InvalidArgument", MESSAGES.shapeMismatch, location);
     }
-    for (const line of matrix) for (const v of line) if (v !== null && v !== undefined && typeof v !== "string") throw officeError("InvalidArgument", undefined, location);
+    for (const line of matrix)
+      for (const v of line)
+        if (v !== null && v !== undefined && typeof v !== "string") throw officeError("InvalidArgument", undefined, location);
     t.sheet.setFormatCells(t.rect, "numberFormat", (i, j) => {
       const v = matrix[i]?.[j];
       return typeof v === "string" ? v : undefined;
@@ -470,14 +415,7 @@ function writeNumberFormat(t: RangeTarget, value: unknown, location: string): vo
 // Range format
 
 type FormatMembers =
-  | "columnWidth"
-  | "rowHeight"
-  | "wrapText"
-  | "horizontalAlignment"
-  | "verticalAlignment"
-  | "autofitColumns"
-  | "autofitRows"
-  | "load";
+  "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "autofitColumns" | "autofitRows" | "load";
 
 const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
@@ -518,78 +456,61 @@ function uniformRowHeight(t: RangeTarget): number | null {
 export class FakeRangeFormat extends RangePart implements Mirror<Excel.RangeFormat, FormatMembers> {
   readonly _typeName = "RangeFormat";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      columnWidth: uniformColumnWidth,
-      rowHeight: uniformRowHeight,
-      wrapText: (t) => t.sheet.uniformFormat(t.rect, "wrapText"),
-      horizontalAlignment: (t) => t.sheet.uniformFormat(t.rect, "horizontalAlignment"),
-      verticalAlignment: (t) => t.sheet.uniformFormat(t.rect, "verticalAlignment"),
-    };
-  }
+  declare columnWidth: Excel.RangeFormat["columnWidth"];
+  declare rowHeight: Excel.RangeFormat["rowHeight"];
+  declare wrapText: Excel.RangeFormat["wrapText"];
+  declare horizontalAlignment: Excel.RangeFormat["horizontalAlignment"];
+  declare verticalAlignment: Excel.RangeFormat["verticalAlignment"];
+  declare readonly font: FakeRangeFont;
+  declare readonly fill: FakeRangeFill;
+  declare readonly protection: FakeFormatProtection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "font") return this.font as unknown as FakeObject<unknown>;
-    if (name === "fill") return this.fill as unknown as FakeObject<unknown>;
-    if (name === "protection") return this.protection as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get font(): FakeRangeFont {
-    return this._nav("font", () => make(new FakeRangeFont(this._ctx, () => this._target("RangeFormat.font"))));
-  }
-
-  get fill(): FakeRangeFill {
-    return this._nav("fill", () => make(new FakeRangeFill(this._ctx, () => this._target("RangeFormat.fill"))));
-  }
-
-  get protection(): FakeFormatProtection {
-    return this._nav("protection", () => make(new FakeFormatProtection(this._ctx, () => this._target("RangeFormat.protection"))));
-  }
-
-  get columnWidth(): Excel.RangeFormat["columnWidth"] {
-    return this._read("columnWidth");
-  }
-  set columnWidth(value: Excel.RangeFormat["columnWidth"]) {
-    this._write("columnWidth", value, (t, v) => {
-      t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
-      t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
+  static {
+    declareProperties(this, {
+      scalars: {
+        columnWidth: {
+          get: uniformColumnWidth,
+          set: (t, v) => {
+            t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
+            t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
+          },
+        },
+        rowHeight: {
+          get: uniformRowHeight,
+          set: (t, v) => {
+            t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
+            t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
+          },
+        },
+        wrapText: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "wrapText"),
+          assign: (self, value) => {
+            self._writeFormat("wrapText", value, "cells", (v) => ({ wrapText: asBoolean(v, "RangeFormat.wrapText") }));
+          },
+        },
+        horizontalAlignment: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "horizontalAlignment"),
+          assign: (self, value) => {
+            self._writeFormat("horizontalAlignment", value, "cells", (v) => ({
+              horizontalAlignment: oneOf(v, HORIZONTAL, "RangeFormat.horizontalAlignment"),
+            }));
+          },
+        },
+        verticalAlignment: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "verticalAlignment"),
+          assign: (self, value) => {
+            self._writeFormat("verticalAlignment", value, "cells", (v) => ({
+              verticalAlignment: oneOf(v, VERTICAL, "RangeFormat.verticalAlignment"),
+            }));
+          },
+        },
+      },
+      navigation: {
+        font: (self) => make(new FakeRangeFont(self._ctx, () => self._target("RangeFormat.font"))),
+        fill: (self) => make(new FakeRangeFill(self._ctx, () => self._target("RangeFormat.fill"))),
+        protection: (self) => make(new FakeFormatProtection(self._ctx, () => self._target("RangeFormat.protection"))),
+      },
     });
-  }
-
-  get rowHeight(): Excel.RangeFormat["rowHeight"] {
-    return this._read("rowHeight");
-  }
-  set rowHeight(value: Excel.RangeFormat["rowHeight"]) {
-    this._write("rowHeight", value, (t, v) => {
-      t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
-      t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
-    });
-  }
-
-  get wrapText(): Excel.RangeFormat["wrapText"] {
-    return this._read("wrapText");
-  }
-  set wrapText(value: Excel.RangeFormat["wrapText"]) {
-    this._writeFormat("wrapText", value, "cells", (v) => ({ wrapText: asBoolean(v, "RangeFormat.wrapText") }));
-  }
-
-  get horizontalAlignment(): Excel.RangeFormat["horizontalAlignment"] {
-    return this._read("horizontalAlignment");
-  }
-  set horizontalAlignment(value: Excel.RangeFormat["horizontalAlignment"]) {
-    this._writeFormat("horizontalAlignment", value, "cells", (v) => ({
-      horizontalAlignment: oneOf(v, HORIZONTAL, "RangeFormat.horizontalAlignment"),
-    }));
-  }
-
-  get verticalAlignment(): Excel.RangeFormat["verticalAlignment"] {
-    return this._read("verticalAlignment");
-  }
-  set verticalAlignment(value: Excel.RangeFormat["verticalAlignment"]) {
-    this._writeFormat("verticalAlignment", value, "cells", (v) => ({
-      verticalAlignment: oneOf(v, VERTICAL, "RangeFormat.verticalAlignment"),
-    }));
   }
 
   autofitColumns(): void {
@@ -620,54 +541,52 @@ function oneOf(v: unknown, allowed: string[], location: string): string {
 export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size" | "load"> {
   readonly _typeName = "RangeFont";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      bold: (t) => t.sheet.uniformFormat(t.rect, "bold"),
-      italic: (t) => t.sheet.uniformFormat(t.rect, "italic"),
-      color: (t) => t.sheet.uniformFormat(t.rect, "fontColor"),
-      name: (t) => t.sheet.uniformFormat(t.rect, "fontName"),
-      size: (t) => t.sheet.uniformFormat(t.rect, "fontSize"),
-    };
-  }
+  declare bold: Excel.RangeFont["bold"];
+  declare italic: Excel.RangeFont["italic"];
+  declare color: Excel.RangeFont["color"];
+  declare name: Excel.RangeFont["name"];
+  declare size: Excel.RangeFont["size"];
 
-  get bold(): Excel.RangeFont["bold"] {
-    return this._read("bold");
-  }
-  set bold(value: Excel.RangeFont["bold"]) {
-    this._writeFormat("bold", value, "cells", (v) => ({ bold: asBoolean(v, "RangeFont.bold") }));
-  }
-
-  get italic(): Excel.RangeFont["italic"] {
-    return this._read("italic");
-  }
-  set italic(value: Excel.RangeFont["italic"]) {
-    this._writeFormat("italic", value, "cells", (v) => ({ italic: asBoolean(v, "RangeFont.italic") }));
-  }
-
-  get color(): Excel.RangeFont["color"] {
-    return this._read("color");
-  }
-  set color(value: Excel.RangeFont["color"]) {
-    this._writeFormat("color", value, "cells", (v) => ({ fontColor: normaliseColour(v, "RangeFont.color") }));
-  }
-
-  get name(): Excel.RangeFont["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.RangeFont["name"]) {
-    this._writeFormat("name", value, "cells", (v) => {
-      if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, "RangeFont.name");
-      return { fontName: v };
-    });
-  }
-
-  get size(): Excel.RangeFont["size"] {
-    return this._read("size");
-  }
-  set size(value: Excel.RangeFont["size"]) {
-    this._writeFormat("size", value, "cells", (v) => {
-      if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw officeError("InvalidArgument", undefined, "RangeFont.size");
-      return { fontSize: v };
+  static {
+    declareProperties(this, {
+      scalars: {
+        bold: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "bold"),
+          assign: (self, value) => {
+            self._writeFormat("bold", value, "cells", (v) => ({ bold: asBoolean(v, "RangeFont.bold") }));
+          },
+        },
+        italic: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "italic"),
+          assign: (self, value) => {
+            self._writeFormat("italic", value, "cells", (v) => ({ italic: asBoolean(v, "RangeFont.italic") }));
+          },
+        },
+        color: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "fontColor"),
+          assign: (self, value) => {
+            self._writeFormat("color", value, "cells", (v) => ({ fontColor: normaliseColour(v, "RangeFont.color") }));
+          },
+        },
+        name: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "fontName"),
+          assign: (self, value) => {
+            self._writeFormat("name", value, "cells", (v) => {
+              if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, "RangeFont.name");
+              return { fontName: v };
+            });
+          },
+        },
+        size: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "fontSize"),
+          assign: (self, value) => {
+            self._writeFormat("size", value, "cells", (v) => {
+              if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw officeError("InvalidArgument", undefined, "RangeFont.size");
+              return { fontSize: v };
+            });
+          },
+        },
+      },
     });
   }
 }
@@ -675,21 +594,23 @@ export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, 
 export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, "color" | "clear" | "load"> {
   readonly _typeName = "RangeFill";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      // Office reports "#FFFFFF" for cells without a fill, and null when cells differ.
-      color: (t) => {
-        const values = t.sheet.distinctFormat(t.rect, "fillColor").map((c) => c ?? "#FFFFFF");
-        return new Set(values).size === 1 ? values[0] : null;
-      },
-    };
-  }
+  declare color: Excel.RangeFill["color"];
 
-  get color(): Excel.RangeFill["color"] {
-    return this._read("color");
-  }
-  set color(value: Excel.RangeFill["color"]) {
-    this._writeFormat("color", value, "cells", (v) => ({ fillColor: normaliseColour(v, "RangeFill.color") }));
+  static {
+    declareProperties(this, {
+      scalars: {
+        // Office reports "#FFFFFF" for cells without a fill, and null when cells differ.
+        color: {
+          get: (t) => {
+            const values = t.sheet.distinctFormat(t.rect, "fillColor").map((c) => c ?? "#FFFFFF");
+            return new Set(values).size === 1 ? values[0] : null;
+          },
+          assign: (self, value) => {
+            self._writeFormat("color", value, "cells", (v) => ({ fillColor: normaliseColour(v, "RangeFill.color") }));
+          },
+        },
+      },
+    });
   }
 
   clear(): void {
@@ -704,24 +625,27 @@ export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, 
 export class FakeFormatProtection extends RangePart implements Mirror<Excel.FormatProtection, "locked" | "formulaHidden" | "load"> {
   readonly _typeName = "FormatProtection";
 
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      locked: (t) => t.sheet.uniformFormat(t.rect, "locked"),
-      formulaHidden: (t) => t.sheet.uniformFormat(t.rect, "formulaHidden"),
-    };
-  }
+  declare locked: Excel.FormatProtection["locked"];
+  declare formulaHidden: Excel.FormatProtection["formulaHidden"];
 
-  get locked(): Excel.FormatProtection["locked"] {
-    return this._read("locked");
-  }
-  set locked(value: Excel.FormatProtection["locked"]) {
-    this._writeFormat("locked", value, "locking", (v) => ({ locked: asBoolean(v, "FormatProtection.locked") }));
-  }
-
-  get formulaHidden(): Excel.FormatProtection["formulaHidden"] {
-    return this._read("formulaHidden");
-  }
-  set formulaHidden(value: Excel.FormatProtection["formulaHidden"]) {
-    this._writeFormat("formulaHidden", value, "locking", (v) => ({ formulaHidden: asBoolean(v, "FormatProtection.formulaHidden") }));
+  static {
+    declareProperties(this, {
+      scalars: {
+        locked: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "locked"),
+          assign: (self, value) => {
+            self._writeFormat("locked", value, "locking", (v) => ({ locked: asBoolean(v, "FormatProtection.locked") }));
+          },
+        },
+        formulaHidden: {
+          get: (t) => t.sheet.uniformFormat(t.rect, "formulaHidden"),
+          assign: (self, value) => {
+            self._writeFormat("formulaHidden", value, "locking", (v) => ({
+              formulaHidden: asBoolean(v, "FormatProtection.formulaHidden"),
+            }));
+          },
+        },
+      },
+    });
   }
 }

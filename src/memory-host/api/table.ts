@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
-import type { Rect} from "../address";
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
-import type { FakeRange} from "./range";
+import type { Rect } from "../address";
+import type { FakeClientResult, Mirror,  } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import type { FakeRange } from "./range";
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
@@ -30,8 +30,14 @@ export class FakeTableCollection
 {
   readonly _typeName = "TableCollection";
 
-  protected _scalars(): ScalarGetters<TableScope> {
-    return { count: (scope) => tablesIn(scope).length };
+  declare readonly count: Excel.TableCollection["count"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        count: (scope) => tablesIn(scope).length,
+      },
+    });
   }
 
   protected _itemTargets(scope: TableScope): TableModel[] {
@@ -40,10 +46,6 @@ export class FakeTableCollection
 
   protected _makeItem(table: TableModel): FakeTable {
     return make(new FakeTable(this._ctx, () => table, { bound: table }));
-  }
-
-  get count(): Excel.TableCollection["count"] {
-    return this._read("count");
   }
 
   add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
@@ -123,77 +125,84 @@ type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "h
 export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
   readonly _typeName = "Table";
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return {
-      id: (t) => t.id,
-      name: (t) => t.name,
-      style: (t) => t.style,
-      showHeaders: (t) => t.showHeaders,
-      showTotals: (t) => t.showTotals,
-      showBandedRows: (t) => t.showBandedRows,
-      showBandedColumns: (t) => t.showBandedColumns,
-      showFilterButton: (t) => t.showFilterButton,
-      highlightFirstColumn: (t) => t.highlightFirstColumn,
-      highlightLastColumn: (t) => t.highlightLastColumn,
-    };
-  }
+  declare readonly id: Excel.Table["id"];
+  declare name: Excel.Table["name"];
+  declare style: Excel.Table["style"];
+  declare showHeaders: Excel.Table["showHeaders"];
+  declare showTotals: Excel.Table["showTotals"];
+  declare showBandedRows: Excel.Table["showBandedRows"];
+  declare showBandedColumns: Excel.Table["showBandedColumns"];
+  declare showFilterButton: Excel.Table["showFilterButton"];
+  declare highlightFirstColumn: Excel.Table["highlightFirstColumn"];
+  declare highlightLastColumn: Excel.Table["highlightLastColumn"];
+  declare readonly rows: FakeTableRowCollection;
+  declare readonly columns: FakeTableColumnCollection;
+  declare readonly worksheet: FakeWorksheet;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "rows") return this.rows as unknown as FakeObject<unknown>;
-    if (name === "columns") return this.columns as unknown as FakeObject<unknown>;
-    if (name === "worksheet") return this.worksheet as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get rows(): FakeTableRowCollection {
-    return this._nav("rows", () => make(new FakeTableRowCollection(this._ctx, () => this._target("Table.rows"))));
-  }
-
-  get columns(): FakeTableColumnCollection {
-    return this._nav("columns", () => make(new FakeTableColumnCollection(this._ctx, () => this._target("Table.columns"))));
-  }
-
-  get worksheet(): FakeWorksheet {
-    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Table.worksheet").sheet)));
-  }
-
-  get id(): Excel.Table["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.Table["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.Table["name"]) {
-    this._write("name", value, (table, v) => {
-      table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
-      table.sheet.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.id,
+        name: {
+          get: (t) => t.name,
+          set: (table, v) => {
+            table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
+            table.sheet.workbook.touch();
+          },
+        },
+        style: {
+          get: (t) => t.style,
+          set: (table, v) => {
+            if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
+            table.style = v;
+            table.sheet.workbook.touch();
+          },
+        },
+        showHeaders: {
+          get: (t) => t.showHeaders,
+          set: (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"),
+        },
+        showTotals: {
+          get: (t) => t.showTotals,
+          set: (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"),
+        },
+        showBandedRows: {
+          get: (t) => t.showBandedRows,
+          assign: (self, value) => {
+            self._flag("showBandedRows", value);
+          },
+        },
+        showBandedColumns: {
+          get: (t) => t.showBandedColumns,
+          assign: (self, value) => {
+            self._flag("showBandedColumns", value);
+          },
+        },
+        showFilterButton: {
+          get: (t) => t.showFilterButton,
+          assign: (self, value) => {
+            self._flag("showFilterButton", value);
+          },
+        },
+        highlightFirstColumn: {
+          get: (t) => t.highlightFirstColumn,
+          assign: (self, value) => {
+            self._flag("highlightFirstColumn", value);
+          },
+        },
+        highlightLastColumn: {
+          get: (t) => t.highlightLastColumn,
+          assign: (self, value) => {
+            self._flag("highlightLastColumn", value);
+          },
+        },
+      },
+      navigation: {
+        rows: (self) => make(new FakeTableRowCollection(self._ctx, () => self._target("Table.rows"))),
+        columns: (self) => make(new FakeTableColumnCollection(self._ctx, () => self._target("Table.columns"))),
+        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Table.worksheet").sheet)),
+      },
     });
-  }
-
-  get style(): Excel.Table["style"] {
-    return this._read("style");
-  }
-  set style(value: Excel.Table["style"]) {
-    this._write("style", value, (table, v) => {
-      if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
-      table.style = v;
-      table.sheet.workbook.touch();
-    });
-  }
-
-  get showHeaders(): Excel.Table["showHeaders"] {
-    return this._read("showHeaders");
-  }
-  set showHeaders(value: Excel.Table["showHeaders"]) {
-    this._write("showHeaders", value, (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"));
-  }
-
-  get showTotals(): Excel.Table["showTotals"] {
-    return this._read("showTotals");
-  }
-  set showTotals(value: Excel.Table["showTotals"]) {
-    this._write("showTotals", value, (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"));
   }
 
   private _flag(name: FlagName, value: unknown): void {
@@ -201,41 +210,6 @@ export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Ta
       table[name] = flag(v, `Table.${name}`);
       table.sheet.workbook.touch();
     });
-  }
-
-  get showBandedRows(): Excel.Table["showBandedRows"] {
-    return this._read("showBandedRows");
-  }
-  set showBandedRows(value: Excel.Table["showBandedRows"]) {
-    this._flag("showBandedRows", value);
-  }
-
-  get showBandedColumns(): Excel.Table["showBandedColumns"] {
-    return this._read("showBandedColumns");
-  }
-  set showBandedColumns(value: Excel.Table["showBandedColumns"]) {
-    this._flag("showBandedColumns", value);
-  }
-
-  get showFilterButton(): Excel.Table["showFilterButton"] {
-    return this._read("showFilterButton");
-  }
-  set showFilterButton(value: Excel.Table["showFilterButton"]) {
-    this._flag("showFilterButton", value);
-  }
-
-  get highlightFirstColumn(): Excel.Table["highlightFirstColumn"] {
-    return this._read("highlightFirstColumn");
-  }
-  set highlightFirstColumn(value: Excel.Table["highlightFirstColumn"]) {
-    this._flag("highlightFirstColumn", value);
-  }
-
-  get highlightLastColumn(): Excel.Table["highlightLastColumn"] {
-    return this._read("highlightLastColumn");
-  }
-  set highlightLastColumn(value: Excel.Table["highlightLastColumn"]) {
-    this._flag("highlightLastColumn", value);
   }
 
   private _part(member: string, pick: (table: TableModel) => Rect | null): FakeRange {
@@ -332,8 +306,14 @@ export class FakeTableRowCollection
 {
   readonly _typeName = "TableRowCollection";
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return { count: (t) => t.dataRowCount };
+  declare readonly count: Excel.TableRowCollection["count"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        count: (t) => t.dataRowCount,
+      },
+    });
   }
 
   protected _itemTargets(table: TableModel): TableRowTarget[] {
@@ -342,10 +322,6 @@ export class FakeTableRowCollection
 
   protected _makeItem(row: TableRowTarget): FakeTableRow {
     return make(new FakeTableRow(this._ctx, () => row, { bound: row }));
-  }
-
-  get count(): Excel.TableRowCollection["count"] {
-    return this._read("count");
   }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): FakeTableRow {
@@ -380,29 +356,31 @@ export class FakeTableRowCollection
   }
 
   deleteRowsAt(index: number, count?: number): void {
-    this._queue("deleteRowsAt", (table) => table.sheet.workbook.deleteTableRows(table, index, count ?? 1, "TableRowCollection.deleteRowsAt"));
+    this._queue("deleteRowsAt", (table) =>
+      table.sheet.workbook.deleteTableRows(table, index, count ?? 1, "TableRowCollection.deleteRowsAt"),
+    );
   }
 }
 
-export class FakeTableRow extends FakeObject<TableRowTarget> implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load"> {
+export class FakeTableRow
+  extends FakeObject<TableRowTarget>
+  implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load">
+{
   readonly _typeName = "TableRow";
 
-  protected _scalars(): ScalarGetters<TableRowTarget> {
-    return {
-      index: (t) => t.index,
-      values: (t) => t.table.sheet.read(rowRect(t), (r, c) => t.table.sheet.valueAt(r, c), "TableRow.values"),
-    };
-  }
+  declare readonly index: Excel.TableRow["index"];
+  declare values: Excel.TableRow["values"];
 
-  get index(): Excel.TableRow["index"] {
-    return this._read("index");
-  }
-
-  get values(): Excel.TableRow["values"] {
-    return this._read("values");
-  }
-  set values(value: Excel.TableRow["values"]) {
-    this._write("values", value, (t, v) => t.table.sheet.writeInputs(rowRect(t), v, "values", "TableRow.values"));
+  static {
+    declareProperties(this, {
+      scalars: {
+        index: (t) => t.index,
+        values: {
+          get: (t) => t.table.sheet.read(rowRect(t), (r, c) => t.table.sheet.valueAt(r, c), "TableRow.values"),
+          set: (t, v) => t.table.sheet.writeInputs(rowRect(t), v, "values", "TableRow.values"),
+        },
+      },
+    });
   }
 
   delete(): void {
@@ -438,7 +416,8 @@ function columnTarget(table: TableModel, column: TableColumnModel): TableColumnT
 
 function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "total"): Rect | null {
   const col = t.table.rect.c0 + t.table.columns.indexOf(t.column);
-  const pick = part === "all" ? t.table.rect : part === "header" ? t.table.headerRect : part === "data" ? t.table.dataRect : t.table.totalRect;
+  const pick =
+    part === "all" ? t.table.rect : part === "header" ? t.table.headerRect : part === "data" ? t.table.dataRect : t.table.totalRect;
   return pick ? { ...pick, c0: col, c1: col } : null;
 }
 
@@ -448,8 +427,14 @@ export class FakeTableColumnCollection
 {
   readonly _typeName = "TableColumnCollection";
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return { count: (t) => t.columns.length };
+  declare readonly count: Excel.TableColumnCollection["count"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        count: (t) => t.columns.length,
+      },
+    });
   }
 
   protected _itemTargets(table: TableModel): TableColumnTarget[] {
@@ -458,10 +443,6 @@ export class FakeTableColumnCollection
 
   protected _makeItem(column: TableColumnTarget): FakeTableColumn {
     return make(new FakeTableColumn(this._ctx, () => column, { bound: column }));
-  }
-
-  get count(): Excel.TableColumnCollection["count"] {
-    return this._read("count");
   }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): FakeTableColumn {
@@ -511,48 +492,40 @@ export class FakeTableColumnCollection
   }
 }
 
-type ColumnMembers = "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
+type ColumnMembers =
+  "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
 
 export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mirror<Excel.TableColumn, ColumnMembers> {
   readonly _typeName = "TableColumn";
 
-  protected _scalars(): ScalarGetters<TableColumnTarget> {
-    return {
-      id: (t) => t.column.id,
-      index: (t) => t.table.columns.indexOf(t.column),
-      name: (t) => t.column.name,
-      values: (t) => t.table.sheet.read(columnRect(t, "all") as Rect, (r, c) => t.table.sheet.valueAt(r, c), "TableColumn.values"),
-    };
-  }
+  declare readonly id: Excel.TableColumn["id"];
+  declare readonly index: Excel.TableColumn["index"];
+  declare name: Excel.TableColumn["name"];
+  declare values: Excel.TableColumn["values"];
 
-  get id(): Excel.TableColumn["id"] {
-    return this._read("id");
-  }
-
-  get index(): Excel.TableColumn["index"] {
-    return this._read("index");
-  }
-
-  get name(): Excel.TableColumn["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.TableColumn["name"]) {
-    this._write("name", value, (t, v) => {
-      if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "TableColumn.name");
-      const header = columnRect(t, "header");
-      if (header) t.table.sheet.writeInputs(header, [[`'${v}`]], "values", "TableColumn.name");
-      else {
-        t.column.name = v;
-        t.table.sheet.workbook.touch();
-      }
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.column.id,
+        index: (t) => t.table.columns.indexOf(t.column),
+        name: {
+          get: (t) => t.column.name,
+          set: (t, v) => {
+            if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "TableColumn.name");
+            const header = columnRect(t, "header");
+            if (header) t.table.sheet.writeInputs(header, [[`'${v}`]], "values", "TableColumn.name");
+            else {
+              t.column.name = v;
+              t.table.sheet.workbook.touch();
+            }
+          },
+        },
+        values: {
+          get: (t) => t.table.sheet.read(columnRect(t, "all") as Rect, (r, c) => t.table.sheet.valueAt(r, c), "TableColumn.values"),
+          set: (t, v) => t.table.sheet.writeInputs(columnRect(t, "all") as Rect, v, "values", "TableColumn.values"),
+        },
+      },
     });
-  }
-
-  get values(): Excel.TableColumn["values"] {
-    return this._read("values");
-  }
-  set values(value: Excel.TableColumn["values"]) {
-    this._write("values", value, (t, v) => t.table.sheet.writeInputs(columnRect(t, "all") as Rect, v, "values", "TableColumn.values"));
   }
 
   private _part(member: string, part: "all" | "header" | "data" | "total"): FakeRange {
@@ -582,6 +555,8 @@ export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mi
   }
 
   delete(): void {
-    this._queue("delete", (t) => t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"));
+    this._queue("delete", (t) =>
+      t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"),
+    );
   }
 }
