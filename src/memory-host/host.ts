@@ -5,10 +5,9 @@
  * for the read-only grid of the task pane's preview mode. Pure TypeScript: no Node APIs.
  */
 import { formatArea, parseAddress } from "./address";
-import type { HandlerRegistration, HostInternals} from "./api/core";
+import type { HandlerRegistration, HostInternals } from "./api/core";
 import { FakeRequestContext, guard, make } from "./api/core";
-import type { FakeWorksheetCollection } from "./api/worksheet";
-import { FakeWorkbook } from "./api/worksheet";
+import { FakeWorkbook, type FakeWorksheetCollection } from "./api";
 import type { OfficeErrorCode } from "./errors";
 import { officeError } from "./errors";
 import type { CellView, ValueChange } from "./model/cells";

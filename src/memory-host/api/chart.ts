@@ -15,10 +15,9 @@
  * accepted, and `getItem` returns the first chart of that name.
  */
 import { columnCount, rowCount } from "../address";
-import type { FakeClientResult, Mirror,  } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, resolveRangeArgument } from "./range";
-import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
 import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
 import { addChart, CHART_TYPES, columnLeft, rowTop } from "../model/chart";
@@ -125,7 +124,7 @@ export class FakeChart
   declare readonly legend: FakeChartLegend;
   declare readonly axes: FakeChartAxes;
   declare readonly series: FakeChartSeriesCollection;
-  declare readonly worksheet: FakeWorksheet;
+  // `worksheet` is declared in worksheet.ts, which imports this family.
 
   static {
     declareProperties(this, {
@@ -178,22 +177,8 @@ export class FakeChart
         legend: (self) => make(new FakeChartLegend(self._ctx, () => self._target("Chart.legend"))),
         axes: (self) => make(new FakeChartAxes(self._ctx, () => self._target("Chart.axes"))),
         series: (self) => make(new FakeChartSeriesCollection(self._ctx, () => self._target("Chart.series"))),
-        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Chart.worksheet").sheet)),
       },
     });
-  }
-
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    switch (name) {
-      case "title":
-      case "legend":
-      case "axes":
-      case "series":
-      case "worksheet":
-        return this[name] as unknown as FakeObject<unknown>;
-      default:
-        return undefined;
-    }
   }
 
   private _size(key: "top" | "left" | "width" | "height", value: unknown): void {
@@ -349,11 +334,6 @@ export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Exce
         valueAxis: (self) => make(new FakeChartAxis(self._ctx, () => axisTarget(self._target("ChartAxes.valueAxis"), "value"))),
       },
     });
-  }
-
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "categoryAxis" || name === "valueAxis") return this[name] as unknown as FakeObject<unknown>;
-    return undefined;
   }
 }
 

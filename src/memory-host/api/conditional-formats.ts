@@ -6,13 +6,14 @@
  */
 import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, declareProperties } from "./core";
-import type { FakeRange, RangeTarget } from "./range";
+import type { RangeTarget } from "./range";
 import { asBoolean, makeRange, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
 import type { ConditionalFormatModel } from "../model/conditional-formats";
 import { CONDITIONAL_FORMULA_LIMIT } from "../model/conditional-formats";
 import type { SheetModel } from "../model/sheet";
 import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "../values";
+import { FakeRange } from "./range";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
@@ -395,3 +396,15 @@ export class FakeConditionalRangeFont
     });
   }
 }
+
+// `Range.conditionalFormats`, declared here so that range.ts need not import this family.
+declare module "./range" {
+  interface FakeRange {
+    readonly conditionalFormats: FakeConditionalFormatCollection;
+  }
+}
+declareProperties(FakeRange, {
+  navigation: {
+    conditionalFormats: (self) => make(new FakeConditionalFormatCollection(self._ctx, () => self._target("Range.conditionalFormats"))),
+  },
+});

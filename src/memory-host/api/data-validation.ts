@@ -7,7 +7,7 @@
  * satisfied.
  */
 import { intersection, subtractAll } from "../address";
-import type { Mirror,  } from "./core";
+import type { Mirror } from "./core";
 import { FakeObject, sameContext, declareProperties } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, FakeRange } from "./range";
@@ -15,6 +15,7 @@ import { officeError } from "../errors";
 import type { DataValidationModel } from "../model/data-validation";
 import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
 import { area } from "../address";
+import { make } from "./core";
 // ---------------------------------------------------------------------------------------------
 // Data validation
 
@@ -178,3 +179,13 @@ export class FakeDataValidation
     });
   }
 }
+
+// `Range.dataValidation`, declared here so that range.ts need not import this family.
+declare module "./range" {
+  interface FakeRange {
+    readonly dataValidation: FakeDataValidation;
+  }
+}
+declareProperties(FakeRange, {
+  navigation: { dataValidation: (self) => make(new FakeDataValidation(self._ctx, () => self._target("Range.dataValidation"))) },
+});

@@ -21,7 +21,6 @@ import {
 } from "./pivot-hierarchy";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { FakeTable } from "./table";
-import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
 import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel } from "../model/pivot-table";
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
@@ -157,7 +156,7 @@ export class FakePivotTable
 
   declare readonly id: Excel.PivotTable["id"];
   declare name: Excel.PivotTable["name"];
-  declare readonly worksheet: FakeWorksheet;
+  // `worksheet` is declared in worksheet.ts, which imports this family.
   declare readonly layout: FakePivotLayout;
   declare readonly hierarchies: FakePivotHierarchyCollection;
   declare readonly rowHierarchies: FakeRowColumnPivotHierarchyCollection;
@@ -178,7 +177,6 @@ export class FakePivotTable
         },
       },
       navigation: {
-        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("PivotTable.worksheet").sheet)),
         layout: (self) => make(new FakePivotLayout(self._ctx, () => self._target("PivotTable.layout"))),
         hierarchies: (self) => make(new FakePivotHierarchyCollection(self._ctx, () => self._target("PivotTable.hierarchies"))),
         rowHierarchies: (self) =>

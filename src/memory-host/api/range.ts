@@ -17,11 +17,8 @@ import {
   parseAddress,
   rowCount,
 } from "../address";
-import { FakeConditionalFormatCollection } from "./conditional-formats";
-import type { FakeRequestContext, Mirror,  } from "./core";
+import type { FakeRequestContext, Mirror } from "./core";
 import { FakeObject, make, sameContext, declareProperties } from "./core";
-import { FakeDataValidation } from "./data-validation";
-import { FakeWorksheet } from "./worksheet";
 import { MESSAGES, officeError } from "../errors";
 import type { CellFormat } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
@@ -150,9 +147,8 @@ export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.R
   declare columnHidden: Excel.Range["columnHidden"];
   declare readonly hidden: Excel.Range["hidden"];
   declare readonly format: FakeRangeFormat;
-  declare readonly worksheet: FakeWorksheet;
-  declare readonly dataValidation: FakeDataValidation;
-  declare readonly conditionalFormats: FakeConditionalFormatCollection;
+  // `worksheet`, `dataValidation` and `conditionalFormats` are declared by their own families
+  // (worksheet.ts, data-validation.ts, conditional-formats.ts), which import this one.
 
   static {
     declareProperties(this, {
@@ -217,9 +213,6 @@ export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.R
       },
       navigation: {
         format: (self) => make(new FakeRangeFormat(self._ctx, () => self._target("Range.format"))),
-        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Range.worksheet").sheet)),
-        dataValidation: (self) => make(new FakeDataValidation(self._ctx, () => self._target("Range.dataValidation"))),
-        conditionalFormats: (self) => make(new FakeConditionalFormatCollection(self._ctx, () => self._target("Range.conditionalFormats"))),
       },
     });
   }

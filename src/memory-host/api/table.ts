@@ -1,11 +1,10 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
-import type { FakeClientResult, Mirror,  } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import type { FakeRange } from "./range";
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
-import { FakeWorksheet } from "./worksheet";
 import { officeError } from "../errors";
 import type { TableColumnModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
@@ -137,7 +136,7 @@ export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Ta
   declare highlightLastColumn: Excel.Table["highlightLastColumn"];
   declare readonly rows: FakeTableRowCollection;
   declare readonly columns: FakeTableColumnCollection;
-  declare readonly worksheet: FakeWorksheet;
+  // `worksheet` is declared in worksheet.ts, which imports this family.
 
   static {
     declareProperties(this, {
@@ -200,7 +199,6 @@ export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Ta
       navigation: {
         rows: (self) => make(new FakeTableRowCollection(self._ctx, () => self._target("Table.rows"))),
         columns: (self) => make(new FakeTableColumnCollection(self._ctx, () => self._target("Table.columns"))),
-        worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Table.worksheet").sheet)),
       },
     });
   }

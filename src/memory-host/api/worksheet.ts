@@ -14,7 +14,7 @@ import { FakeNoteCollection } from "./notes";
 import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
 import type { PivotScope } from "./pivot-table";
 import { FakePivotTableCollection } from "./pivot-table";
-import type { FakeRange } from "./range";
+
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
 import { MESSAGES, officeError } from "../errors";
@@ -22,6 +22,10 @@ import { defaultProtectionOptions } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
 import { normaliseColour } from "../values";
+import { FakeRange } from "./range";
+import { FakeTable } from "./table";
+import { FakeChart } from "./chart";
+import { FakePivotTable } from "./pivot-table";
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -566,3 +570,41 @@ export class FakeWorksheetFreezePanes
     })._asNullable();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `worksheet` of the objects that live on a sheet. Declared here, where FakeWorksheet is, so that
+// those families need not import this one (which imports them).
+
+declare module "./range" {
+  interface FakeRange {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./table" {
+  interface FakeTable {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./chart" {
+  interface FakeChart {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./pivot-table" {
+  interface FakePivotTable {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+
+declareProperties(FakeRange, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Range.worksheet").sheet)) },
+});
+declareProperties(FakeTable, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Table.worksheet").sheet)) },
+});
+declareProperties(FakeChart, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Chart.worksheet").sheet)) },
+});
+declareProperties(FakePivotTable, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("PivotTable.worksheet").sheet)) },
+});
