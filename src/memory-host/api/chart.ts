@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the Office.js imitation (the proxies); the model is in `model/chart.ts`.
+ *
  * Charts (ExcelApi 1.1; `chartType` and series `add`/`setValues`/`setXAxisValues` 1.7; axis
  * `numberFormat` 1.8): the model and the proxies `ChartCollection`, `Chart`, `ChartTitle`,
  * `ChartLegend`, `ChartAxes`, `ChartAxis`, `ChartAxisTitle`, `ChartSeriesCollection` and

@@ -103,7 +103,7 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "TableRowCollection.deleteRowsAt": "1.13",
   "TableColumnCollection.getCount": "1.4",
   "TableColumnCollection.getItemOrNullObject": "1.4",
-  // PivotTables (pivot-table.ts)
+  // PivotTables (api/pivot-table.ts, api/pivot-hierarchy.ts)
   "Workbook.pivotTables": "1.3",
   "Worksheet.pivotTables": "1.3",
   "PivotTableCollection.add": "1.8",
@@ -119,7 +119,7 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "PivotTable.filterHierarchies": "1.8",
   "PivotLayout.autoFormat": "1.9",
   "PivotLayout.preserveFormatting": "1.9",
-  // Charts (chart.ts)
+  // Charts (api/chart.ts)
   "Worksheet.charts": "1.1",
   "ChartCollection.getCount": "1.4",
   "ChartCollection.getItemOrNullObject": "1.4",
@@ -133,11 +133,11 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "ChartSeries.setValues": "1.7",
   "ChartSeries.setXAxisValues": "1.7",
   "ChartSeries.delete": "1.7",
-  // Page layout (page-layout.ts)
+  // Page layout (api/page-layout.ts)
   "Worksheet.pageLayout": "1.9",
   "Worksheet.horizontalPageBreaks": "1.9",
   "ChartAxis.minimum": "1.7",
-  // Named items (named-items.ts)
+  // Named items (api/named-items.ts)
   "Workbook.names": "1.1",
   "NamedItemCollection.add": "1.4",
   "NamedItemCollection.getCount": "1.4",

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-/** Fakes of PivotTable hierarchies, data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
+/** Fakes of PivotTable hierarchies (the model is in `model/pivot-table.ts`), data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
 import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { officeError } from "../errors";

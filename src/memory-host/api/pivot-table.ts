@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the Office.js imitation (the proxies); the model is in `model/pivot-table.ts`.
+ *
  * PivotTables (ExcelApi 1.3 for the collection, 1.8 for hierarchies and layout, 1.9 for
  * `autoFormat`/`preserveFormatting`): the model, the cells a pivot shows, and the proxies
  * `PivotTableCollection`, `PivotTable`, `PivotLayout`, the hierarchy collections and hierarchies,

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the model (no proxies); the Office.js proxies are in `api/chart.ts`.
+ *
  * Charts (ExcelApi 1.1; `chartType` and series `add`/`setValues`/`setXAxisValues` 1.7; axis
  * `numberFormat` 1.8): the model and the proxies `ChartCollection`, `Chart`, `ChartTitle`,
  * `ChartLegend`, `ChartAxes`, `ChartAxis`, `ChartAxisTitle`, `ChartSeriesCollection` and

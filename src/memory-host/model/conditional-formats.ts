@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 /**
- * Conditional formats (ExcelApi 1.6), the whole family in one place: the model (custom-formula
+ * This file is the model (no proxies); the Office.js proxies are in `api/conditional-formats.ts`.
+ *
+ * Conditional formats (ExcelApi 1.6): the model (custom-formula
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */

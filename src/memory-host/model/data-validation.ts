@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 /**
- * Data validation (ExcelApi 1.8), the whole family in one place: the model (validation rectangles
+ * This file is the model (no proxies); the Office.js proxies are in `api/data-validation.ts`.
+ *
+ * Data validation (ExcelApi 1.8): the model (validation rectangles
  * on a sheet and how setting part of a validation splits and merges them), Office's checks on a
  * rule, the evaluation of `DataValidation.valid`, and the `Excel.DataValidation` proxy.
  * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the model (no proxies); the Office.js proxies are in `api/named-items.ts`.
+ *
  * Named items (`workbook.names`, ExcelApi 1.1; `add` 1.4) and the one namespace Excel shares
  * between defined names, table names and PivotTable names.
  *

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the model (no proxies); the Office.js proxies are in `api/page-layout.ts`.
+ *
  * Page layout (ExcelApi 1.9): `worksheet.pageLayout` with orientation, paper size, zoom (a scale
  * or fit to pages), margins, centring, gridlines, print titles, print area, and headers and
  * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).

@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 /**
+ * This file is the model (no proxies); the Office.js proxies are in `api/pivot-table.ts`, with `api/pivot-hierarchy.ts`.
+ *
  * PivotTables (ExcelApi 1.3 for the collection, 1.8 for hierarchies and layout, 1.9 for
  * `autoFormat`/`preserveFormatting`): the model, the cells a pivot shows, and the proxies
  * `PivotTableCollection`, `PivotTable`, `PivotLayout`, the hierarchy collections and hierarchies,

@@ -44,9 +44,9 @@ export class SheetModel {
   /** In priority order: index 0 is priority 0 (evaluated first). */
   conditionalFormats: ConditionalFormatModel[] = [];
   notes: NoteModel[] = [];
-  /** Charts, in creation order (chart.ts). */
+  /** Charts, in creation order (model/chart.ts). */
   charts: ChartModel[] = [];
-  /** Print settings (page-layout.ts). */
+  /** Print settings (model/page-layout.ts). */
   pageLayout: PageLayoutModel = defaultPageLayout();
   /** The sheet's selection (restored when the sheet is activated). */
   selection: Rect = makeRect(0, 0);
@@ -62,7 +62,7 @@ export class SheetModel {
   }
 
   /** Tables on this sheet, in creation order. */
-  /** PivotTables whose cells are on this sheet (pivot-table.ts). */
+  /** PivotTables whose cells are on this sheet (model/pivot-table.ts). */
   get pivotTables(): PivotTableModel[] {
     return this.workbook.pivotTables.filter((p) => p.sheet === this);
   }

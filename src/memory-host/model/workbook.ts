@@ -29,9 +29,9 @@ export interface EvaluateFormula {
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
-  /** PivotTables of every sheet, in creation order (pivot-table.ts). */
+  /** PivotTables of every sheet, in creation order (model/pivot-table.ts). */
   pivotTables: PivotTableModel[] = [];
-  /** Defined names (named-items.ts); they share one namespace with tables and PivotTables. */
+  /** Defined names (model/named-items.ts); they share one namespace with tables and PivotTables. */
   names: NamedItemModel[] = [];
   activeSheetId = "";
   /** Increases on every change; hosts compare it to know whether anything changed. */
@@ -186,7 +186,7 @@ export class WorkbookModel {
     if ((a1 && columnIndex(a1[1] ?? "") >= 0) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
       throw officeError("InvalidArgument", undefined, location);
     }
-    // One namespace for tables, PivotTables and defined names (named-items.ts).
+    // One namespace for tables, PivotTables and defined names (model/named-items.ts).
     assertNameAvailable(this, name, location, except);
     return name;
   }
