@@ -32,6 +32,7 @@ export class FakeChartCollection
   implements Mirror<Excel.ChartCollection, "add" | "count" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "ChartCollection";
+  protected readonly _itemClass = FakeChart;
 
   declare readonly count: Excel.ChartCollection["count"];
 
@@ -47,9 +48,6 @@ export class FakeChartCollection
     return [...sheet.charts];
   }
 
-  protected _makeItem(chart: ChartModel): FakeChart {
-    return make(new FakeChart(this._ctx, () => chart, { bound: chart }));
-  }
 
   add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows"): FakeChart {
     const location = "ChartCollection.add";
@@ -409,6 +407,7 @@ export class FakeChartSeriesCollection
   implements Mirror<Excel.ChartSeriesCollection, "add" | "count" | "getCount" | "getItemAt" | "load">
 {
   readonly _typeName = "ChartSeriesCollection";
+  protected readonly _itemClass = FakeChartSeries;
 
   declare readonly count: Excel.ChartSeriesCollection["count"];
 
@@ -424,9 +423,6 @@ export class FakeChartSeriesCollection
     return chart.series.map((s) => seriesTarget(chart, s));
   }
 
-  protected _makeItem(item: SeriesTarget): FakeChartSeries {
-    return make(new FakeChartSeries(this._ctx, () => item, { bound: item }));
-  }
 
   add(name?: string, index?: number): FakeChartSeries {
     const location = "ChartSeriesCollection.add";

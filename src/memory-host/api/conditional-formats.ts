@@ -6,7 +6,7 @@
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, declareProperties } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, makeRange, rangeTarget } from "./range";
@@ -42,18 +42,13 @@ export class FakeConditionalFormatCollection
     Mirror<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "ConditionalFormatCollection";
+  protected readonly _itemClass = FakeConditionalFormat;
 
-  protected override _scalars(): ScalarGetters<RangeTarget> {
-    return {};
-  }
 
   protected _itemTargets(t: RangeTarget): ConditionalFormatTarget[] {
     return t.sheet.conditionalFormatsIn(t.rect).map((cf) => cfTarget(t.sheet, cf));
   }
 
-  protected _makeItem(item: ConditionalFormatTarget): FakeConditionalFormat {
-    return make(new FakeConditionalFormat(this._ctx, () => item, { bound: item }));
-  }
 
   add(
     type:

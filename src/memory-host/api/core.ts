@@ -690,14 +690,50 @@ export function declareProperties<P extends Proxied>(cls: { prototype: P }, tabl
   }
 }
 
+/** The constructor of a proxy class. */
+export type ProxyClass<I, P> = new (context: FakeRequestContext, resolve: () => I | null, options?: FakeObjectOptions<I>) => P;
+
 /** A collection: `items` after load, item properties loadable as "items/name" or just "name". */
 export abstract class FakeCollection<T, I, P extends FakeObject<I>> extends FakeObject<T> {
   protected _items: P[] | undefined;
 
   /** The model objects currently in the collection. */
   protected abstract _itemTargets(target: T): I[];
+  /** The proxy class of the items. */
+  protected abstract readonly _itemClass: ProxyClass<I, P>;
+
   /** A proxy for one item, already bound. */
-  protected abstract _makeItem(item: I): P;
+  protected _makeItem(item: I): P {
+    return make(new this._itemClass(this._ctx, () => item, { bound: item }));
+  }
+
+  /**
+   * An item the collection finds at sync (`getItem`, `getItemAt`...): ItemNotFound when `find`
+   * finds none, or a null object when `nullable` (the *OrNullObject methods).
+   */
+  protected _item(member: string, find: (target: T, location: string) => I | undefined, nullable = false): P {
+    const location = `${this._typeName}.${member}`;
+    const proxy = make(
+      new this._itemClass(this._ctx, () => {
+        const found = find(this._target(location), location);
+        if (found !== undefined) return found;
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  /** The item an operation queued before it creates (`add`): ItemNotFound if that operation failed. */
+  protected _created(location: string, created: () => I | undefined): P {
+    return make(
+      new this._itemClass(this._ctx, () => {
+        const item = created();
+        if (item === undefined) throw officeError("ItemNotFound", undefined, location);
+        return item;
+      }),
+    );
+  }
 
   get items(): P[] {
     if (this._isNull === true) return undefined as unknown as P[];

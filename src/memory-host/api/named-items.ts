@@ -13,7 +13,7 @@
  * - `assertNameAvailable` is the single check every kind of name goes through.
  */
 import { tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
@@ -44,18 +44,13 @@ export class FakeNamedItemCollection
   implements Mirror<Excel.NamedItemCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "NamedItemCollection";
+  protected readonly _itemClass = FakeNamedItem;
 
-  protected override _scalars(): ScalarGetters<WorkbookModel> {
-    return {};
-  }
 
   protected _itemTargets(workbook: WorkbookModel): NamedItemTarget[] {
     return workbook.names.map((item) => itemTarget(workbook, item));
   }
 
-  protected _makeItem(item: NamedItemTarget): FakeNamedItem {
-    return make(new FakeNamedItem(this._ctx, () => item, { bound: item }));
-  }
 
   add(name: string, reference: Excel.Range | string, comment?: string): FakeNamedItem {
     const location = "NamedItemCollection.add";

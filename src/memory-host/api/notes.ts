@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
@@ -63,18 +63,13 @@ export class FakeNoteCollection
   implements Mirror<Excel.NoteCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "NoteCollection";
+  protected readonly _itemClass = FakeNote;
 
-  protected override _scalars(): ScalarGetters<NoteScope> {
-    return {};
-  }
 
   protected _itemTargets(scope: NoteScope): NoteTarget[] {
     return notesIn(scope);
   }
 
-  protected _makeItem(item: NoteTarget): FakeNote {
-    return make(new FakeNote(this._ctx, () => item, { bound: item }));
-  }
 
   add(cellAddress: Excel.Range | string, content: unknown): FakeNote {
     const location = "NoteCollection.add";

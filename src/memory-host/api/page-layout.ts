@@ -445,9 +445,6 @@ export class FakePageBreakCollection
 {
   readonly _typeName = "PageBreakCollection";
 
-  protected override _scalars(): ScalarGetters<SheetModel> {
-    return {};
-  }
 
   add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
     const location = "PageBreakCollection.add";

@@ -127,18 +127,13 @@ export class FakePivotHierarchyCollection
   implements Mirror<Excel.PivotHierarchyCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "PivotHierarchyCollection";
+  protected readonly _itemClass = FakePivotHierarchy;
 
-  protected override _scalars(): ScalarGetters<PivotTableModel> {
-    return {};
-  }
 
   protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
     return pivot.cache.fields.map((f) => hierarchyTarget(pivot, f));
   }
 
-  protected _makeItem(item: HierarchyTarget): FakePivotHierarchy {
-    return make(new FakePivotHierarchy(this._ctx, () => item, { bound: item }));
-  }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (p) => p.cache.fields.length);
@@ -176,18 +171,14 @@ function hierarchyArgument(context: FakeRequestContext, value: unknown, location
 
 abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<PivotTableModel, HierarchyTarget, P> {
   protected abstract readonly _area: PivotArea;
-  protected abstract _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): P;
 
-  protected override _scalars(): ScalarGetters<PivotTableModel> {
-    return {};
-  }
 
   protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
     return pivot[this._area].map((f) => hierarchyTarget(pivot, f, this._area));
   }
 
-  protected _makeItem(item: HierarchyTarget): P {
-    return this._create(() => item, item);
+  private _create(resolve: () => HierarchyTarget | null): P {
+    return make(new this._itemClass(this._ctx, resolve));
   }
 
   add(pivotHierarchy: Excel.PivotHierarchy): P {
@@ -242,6 +233,7 @@ export class FakeRowColumnPivotHierarchyCollection
   implements Mirror<Excel.RowColumnPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
 {
   readonly _typeName = "RowColumnPivotHierarchyCollection";
+  protected readonly _itemClass = FakeRowColumnPivotHierarchy;
 
   constructor(
     context: FakeRequestContext,
@@ -249,10 +241,6 @@ export class FakeRowColumnPivotHierarchyCollection
     protected readonly _area: "rows" | "columns",
   ) {
     super(context, resolve);
-  }
-
-  protected _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): FakeRowColumnPivotHierarchy {
-    return make(new FakeRowColumnPivotHierarchy(this._ctx, resolve, bound ? { bound } : {}));
   }
 
   remove(rowColumnPivotHierarchy: Excel.RowColumnPivotHierarchy): void {
@@ -265,11 +253,8 @@ export class FakeFilterPivotHierarchyCollection
   implements Mirror<Excel.FilterPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
 {
   readonly _typeName = "FilterPivotHierarchyCollection";
+  protected readonly _itemClass = FakeFilterPivotHierarchy;
   protected readonly _area = "filters";
-
-  protected _create(resolve: () => HierarchyTarget | null, bound?: HierarchyTarget): FakeFilterPivotHierarchy {
-    return make(new FakeFilterPivotHierarchy(this._ctx, resolve, bound ? { bound } : {}));
-  }
 
   remove(filterPivotHierarchy: Excel.FilterPivotHierarchy): void {
     this._remove(filterPivotHierarchy);
@@ -299,18 +284,13 @@ export class FakeDataPivotHierarchyCollection
   implements Mirror<Excel.DataPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
 {
   readonly _typeName = "DataPivotHierarchyCollection";
+  protected readonly _itemClass = FakeDataPivotHierarchy;
 
-  protected override _scalars(): ScalarGetters<PivotTableModel> {
-    return {};
-  }
 
   protected _itemTargets(pivot: PivotTableModel): DataTarget[] {
     return pivot.data.map((d) => dataTarget(pivot, d));
   }
 
-  protected _makeItem(item: DataTarget): FakeDataPivotHierarchy {
-    return make(new FakeDataPivotHierarchy(this._ctx, () => item, { bound: item }));
-  }
 
   add(pivotHierarchy: Excel.PivotHierarchy): FakeDataPivotHierarchy {
     const location = "DataPivotHierarchyCollection.add";
@@ -443,19 +423,14 @@ export class FakePivotFieldCollection
   implements Mirror<Excel.PivotFieldCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "PivotFieldCollection";
+  protected readonly _itemClass = FakePivotField;
 
-  protected override _scalars(): ScalarGetters<HierarchyTarget> {
-    return {};
-  }
 
   /** A hierarchy of a table or range source has exactly one field, of the same name. */
   protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
     return [{ pivot: h.pivot, field: h.field, deleted: false }];
   }
 
-  protected _makeItem(item: FieldTarget): FakePivotField {
-    return make(new FakePivotField(this._ctx, () => item, { bound: item }));
-  }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", () => 1);
@@ -557,18 +532,13 @@ export class FakePivotItemCollection
   implements Mirror<Excel.PivotItemCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "PivotItemCollection";
+  protected readonly _itemClass = FakePivotItem;
 
-  protected override _scalars(): ScalarGetters<FieldTarget> {
-    return {};
-  }
 
   protected _itemTargets(f: FieldTarget): ItemTarget[] {
     return fieldItems(f.pivot, f.field).map((item) => itemTarget(f.pivot, f.field, itemName(item)));
   }
 
-  protected _makeItem(item: ItemTarget): FakePivotItem {
-    return make(new FakePivotItem(this._ctx, () => item, { bound: item }));
-  }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (f) => fieldItems(f.pivot, f.field).length);

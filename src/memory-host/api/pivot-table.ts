@@ -13,7 +13,7 @@
  */
 import type { Rect } from "../address";
 import { parseAddress, tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import {
   FakeDataPivotHierarchyCollection,
@@ -85,18 +85,13 @@ export class FakePivotTableCollection
   implements Mirror<Excel.PivotTableCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "refreshAll" | "load">
 {
   readonly _typeName = "PivotTableCollection";
+  protected readonly _itemClass = FakePivotTable;
 
-  protected override _scalars(): ScalarGetters<PivotScope> {
-    return {};
-  }
 
   protected _itemTargets(scope: PivotScope): PivotTableModel[] {
     return pivotsIn(scope);
   }
 
-  protected _makeItem(pivot: PivotTableModel): FakePivotTable {
-    return make(new FakePivotTable(this._ctx, () => pivot, { bound: pivot }));
-  }
 
   add(name: string, source: Excel.Range | string | Excel.Table, destination: Excel.Range | string): FakePivotTable {
     const location = "PivotTableCollection.add";

@@ -28,6 +28,7 @@ export class FakeTableCollection
   implements Mirror<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount" | "count" | "load">
 {
   readonly _typeName = "TableCollection";
+  protected readonly _itemClass = FakeTable;
 
   declare readonly count: Excel.TableCollection["count"];
 
@@ -43,9 +44,6 @@ export class FakeTableCollection
     return tablesIn(scope);
   }
 
-  protected _makeItem(table: TableModel): FakeTable {
-    return make(new FakeTable(this._ctx, () => table, { bound: table }));
-  }
 
   add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
     const location = "TableCollection.add";
@@ -303,6 +301,7 @@ export class FakeTableRowCollection
   implements Mirror<Excel.TableRowCollection, "add" | "getCount" | "getItemAt" | "deleteRowsAt" | "count" | "load">
 {
   readonly _typeName = "TableRowCollection";
+  protected readonly _itemClass = FakeTableRow;
 
   declare readonly count: Excel.TableRowCollection["count"];
 
@@ -318,9 +317,6 @@ export class FakeTableRowCollection
     return Array.from({ length: table.dataRowCount }, (_, i) => rowTarget(table, i));
   }
 
-  protected _makeItem(row: TableRowTarget): FakeTableRow {
-    return make(new FakeTableRow(this._ctx, () => row, { bound: row }));
-  }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): FakeTableRow {
     void alwaysInsert; // the host always inserts when the cells below are not blank, as Excel does by default
@@ -424,6 +420,7 @@ export class FakeTableColumnCollection
   implements Mirror<Excel.TableColumnCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "count" | "load">
 {
   readonly _typeName = "TableColumnCollection";
+  protected readonly _itemClass = FakeTableColumn;
 
   declare readonly count: Excel.TableColumnCollection["count"];
 
@@ -439,9 +436,6 @@ export class FakeTableColumnCollection
     return table.columns.map((column) => columnTarget(table, column));
   }
 
-  protected _makeItem(column: TableColumnTarget): FakeTableColumn {
-    return make(new FakeTableColumn(this._ctx, () => column, { bound: column }));
-  }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): FakeTableColumn {
     let created: TableColumnTarget | undefined;

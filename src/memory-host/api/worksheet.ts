@@ -6,7 +6,7 @@
 import type { Rect } from "../address";
 import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
-import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, guard, make, sameContext, declareProperties } from "./core";
 import { FakeNamedItemCollection } from "./named-items";
 import type { NoteScope } from "./notes";
@@ -187,6 +187,7 @@ export class FakeWorksheetCollection
     >
 {
   readonly _typeName = "WorksheetCollection";
+  protected readonly _itemClass = FakeWorksheet;
 
   constructor(context: FakeRequestContext) {
     super(context, () => context._host.model, { bound: context._host.model });
@@ -209,9 +210,6 @@ export class FakeWorksheetCollection
     return [...model.sheets];
   }
 
-  protected _makeItem(sheet: SheetModel): FakeWorksheet {
-    return make(new FakeWorksheet(this._ctx, () => sheet, { bound: sheet }));
-  }
 
   /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
   add(name?: string): FakeWorksheet {
@@ -510,9 +508,6 @@ export class FakeWorksheetFreezePanes
 {
   readonly _typeName = "WorksheetFreezePanes";
 
-  protected override _scalars(): ScalarGetters<SheetModel> {
-    return {};
-  }
 
   private _freeze(member: string, compute: (sheet: SheetModel) => { rows: number; columns: number }): void {
     this._queue(member, (sheet) => {
