@@ -58,42 +58,25 @@ export class FakeChartCollection
       const source = resolveRangeArgument(sheet, sourceData, location);
       created = addChart(sheet, type, { sheet: source.sheet, rect: source.rect }, seriesBy, location);
     });
-    return make(
-      new FakeChart(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (sheet) => sheet.charts.length);
   }
 
-  private _lookup(member: string, find: (sheet: SheetModel) => ChartModel | undefined, nullable: boolean): FakeChart {
-    const location = `ChartCollection.${member}`;
-    const proxy = make(
-      new FakeChart(this._ctx, () => {
-        const chart = find(this._target(location));
-        if (chart) return chart;
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
-    );
-    return nullable ? proxy._asNullable() : proxy;
-  }
 
   /** The first chart of that name (names need not be unique). */
   getItem(name: string): FakeChart {
-    return this._lookup("getItem", (sheet) => sheet.charts.find((c) => c.name === name), false);
+    return this._item("getItem", (sheet) => sheet.charts.find((c) => c.name === name), false);
   }
 
   getItemOrNullObject(name: string): FakeChart {
-    return this._lookup("getItemOrNullObject", (sheet) => sheet.charts.find((c) => c.name === name), true);
+    return this._item("getItemOrNullObject", (sheet) => sheet.charts.find((c) => c.name === name), true);
   }
 
   getItemAt(index: number): FakeChart {
-    return this._lookup("getItemAt", (sheet) => sheet.charts[index], false);
+    return this._item("getItemAt", (sheet) => sheet.charts[index], false);
   }
 }
 
@@ -440,12 +423,7 @@ export class FakeChartSeriesCollection
       created = seriesTarget(chart, series);
       touch(chart);
     });
-    return make(
-      new FakeChartSeries(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {

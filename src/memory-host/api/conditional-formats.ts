@@ -68,12 +68,7 @@ export class FakeConditionalFormatCollection
       t.sheet.assertUnprotected("ConditionalFormatCollection.add");
       created = cfTarget(t.sheet, t.sheet.workbook.addConditionalFormat(t.sheet, [t.rect]));
     });
-    return make(
-      new FakeConditionalFormat(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "ConditionalFormatCollection.add");
-        return created;
-      }),
-    );
+    return this._created("ConditionalFormatCollection.add", () => created);
   }
 
   clearAll(): void {
@@ -88,19 +83,14 @@ export class FakeConditionalFormatCollection
   }
 
   private _lookup(member: string, find: (t: RangeTarget) => ConditionalFormatModel | undefined, nullable: boolean): FakeConditionalFormat {
-    const location = `ConditionalFormatCollection.${member}`;
-    const proxy = make(
-      new FakeConditionalFormat(this._ctx, () => {
-        const t = this._target(location);
+    return this._item(
+      member,
+      (t) => {
         const cf = find(t);
-        if (!cf) {
-          if (nullable) return null;
-          throw officeError("ItemNotFound", undefined, location);
-        }
-        return cfTarget(t.sheet, cf);
-      }),
+        return cf ? cfTarget(t.sheet, cf) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(id: string): FakeConditionalFormat {

@@ -14,7 +14,7 @@
  */
 import { tryParseAddress } from "../address";
 import type { FakeClientResult, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NamedItemModel } from "../model/named-items";
@@ -72,12 +72,7 @@ export class FakeNamedItemCollection
       } else throw officeError("InvalidArgument", undefined, location);
       created = itemTarget(workbook, addNamedItem(workbook, name, formula, String(comment ?? ""), location));
     });
-    return make(
-      new FakeNamedItem(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -85,18 +80,15 @@ export class FakeNamedItemCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakeNamedItem {
-    const location = `NamedItemCollection.${member}`;
-    const proxy = make(
-      new FakeNamedItem(this._ctx, () => {
-        const workbook = this._target(location);
-        const lower = String(name).toLowerCase();
+    const lower = String(name).toLowerCase();
+    return this._item(
+      member,
+      (workbook) => {
         const item = workbook.names.find((n) => n.name.toLowerCase() === lower);
-        if (item) return itemTarget(workbook, item);
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
+        return item ? itemTarget(workbook, item) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(name: string): FakeNamedItem {

@@ -2,7 +2,7 @@
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
 import type { FakeClientResult, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NoteModel } from "../model/cells";
@@ -79,30 +79,13 @@ export class FakeNoteCollection
       const cell = locateCell(scope, cellAddress, location);
       created = noteTarget(cell.sheet, cell.sheet.addNote(cell.row, cell.column, String(content ?? ""), location));
     });
-    return make(
-      new FakeNote(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (scope) => notesIn(scope).length);
   }
 
-  private _lookup(member: string, find: (scope: NoteScope) => NoteTarget | undefined, nullable: boolean): FakeNote {
-    const location = `NoteCollection.${member}`;
-    const proxy = make(
-      new FakeNote(this._ctx, () => {
-        const found = find(this._target(location));
-        if (found) return found;
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
-    );
-    return nullable ? proxy._asNullable() : proxy;
-  }
 
   private _byKey(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
     const cell = locateCell(scope, key, location);
@@ -111,15 +94,15 @@ export class FakeNoteCollection
   }
 
   getItem(key: string): FakeNote {
-    return this._lookup("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
+    return this._item("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
   }
 
   getItemOrNullObject(key: string): FakeNote {
-    return this._lookup("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
+    return this._item("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
   }
 
   getItemAt(index: number): FakeNote {
-    return this._lookup("getItemAt", (scope) => notesIn(scope)[index], false);
+    return this._item("getItemAt", (scope) => notesIn(scope)[index], false);
   }
 }
 

@@ -140,17 +140,14 @@ export class FakePivotHierarchyCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakePivotHierarchy {
-    const location = `PivotHierarchyCollection.${member}`;
-    const proxy = make(
-      new FakePivotHierarchy(this._ctx, () => {
-        const pivot = this._target(location);
+    return this._item(
+      member,
+      (pivot) => {
         const field = pivot.field(name);
-        if (field) return hierarchyTarget(pivot, field);
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
+        return field ? hierarchyTarget(pivot, field) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(name: string): FakePivotHierarchy {
@@ -301,12 +298,7 @@ export class FakeDataPivotHierarchyCollection
       if (h.pivot !== pivot) throw officeError("InvalidArgument", undefined, location);
       created = dataTarget(pivot, addDataHierarchy(pivot, h.field, location));
     });
-    return make(
-      new FakeDataPivotHierarchy(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -314,18 +306,15 @@ export class FakeDataPivotHierarchyCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakeDataPivotHierarchy {
-    const location = `DataPivotHierarchyCollection.${member}`;
-    const proxy = make(
-      new FakeDataPivotHierarchy(this._ctx, () => {
-        const pivot = this._target(location);
-        const lower = String(name).toLowerCase();
+    const lower = String(name).toLowerCase();
+    return this._item(
+      member,
+      (pivot) => {
         const data = pivot.data.find((d) => d.name.toLowerCase() === lower) ?? pivot.data.find((d) => d.field.toLowerCase() === lower);
-        if (data) return dataTarget(pivot, data);
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
+        return data ? dataTarget(pivot, data) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(name: string): FakeDataPivotHierarchy {
@@ -437,16 +426,11 @@ export class FakePivotFieldCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakePivotField {
-    const location = `PivotFieldCollection.${member}`;
-    const proxy = make(
-      new FakePivotField(this._ctx, () => {
-        const h = this._target(location);
-        if (String(name).toLowerCase() === h.field.toLowerCase()) return { pivot: h.pivot, field: h.field, deleted: false };
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
+    return this._item(
+      member,
+      (h) => (String(name).toLowerCase() === h.field.toLowerCase() ? { pivot: h.pivot, field: h.field, deleted: false } : undefined),
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(name: string): FakePivotField {
@@ -545,18 +529,15 @@ export class FakePivotItemCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakePivotItem {
-    const location = `PivotItemCollection.${member}`;
-    const proxy = make(
-      new FakePivotItem(this._ctx, () => {
-        const f = this._target(location);
-        const lower = String(name).toLowerCase();
+    const lower = String(name).toLowerCase();
+    return this._item(
+      member,
+      (f) => {
         const item = fieldItems(f.pivot, f.field).find((i) => itemName(i).toLowerCase() === lower);
-        if (item) return itemTarget(f.pivot, f.field, itemName(item));
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
+        return item ? itemTarget(f.pivot, f.field, itemName(item)) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(name: string): FakePivotItem {

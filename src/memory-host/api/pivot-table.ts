@@ -104,12 +104,7 @@ export class FakePivotTableCollection
       dest.sheet.assertUnprotected(location);
       created = addPivotTable(scope.workbook, name, src, dest, location);
     });
-    return make(
-      new FakePivotTable(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -117,17 +112,8 @@ export class FakePivotTableCollection
   }
 
   private _lookup(member: string, name: string, nullable: boolean): FakePivotTable {
-    const location = `PivotTableCollection.${member}`;
-    const proxy = make(
-      new FakePivotTable(this._ctx, () => {
-        const lower = String(name).toLowerCase();
-        const pivot = pivotsIn(this._target(location)).find((p) => p.name.toLowerCase() === lower);
-        if (pivot) return pivot;
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
-    );
-    return nullable ? proxy._asNullable() : proxy;
+    const lower = String(name).toLowerCase();
+    return this._item(member, (scope) => pivotsIn(scope).find((p) => p.name.toLowerCase() === lower), nullable);
   }
 
   getItem(name: string): FakePivotTable {

@@ -55,12 +55,7 @@ export class FakeTableCollection
       if (scope.sheet && target.sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
       created = scope.workbook.addTable(target.sheet, target.rect, hasHeaders === true, location);
     });
-    return make(
-      new FakeTable(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   private _find(scope: TableScope, key: string): TableModel | undefined {
@@ -325,12 +320,7 @@ export class FakeTableRowCollection
       const result = table.sheet.workbook.addTableRows(table, index ?? null, values, "TableRowCollection.add");
       created = rowTarget(table, result.index);
     });
-    return make(
-      new FakeTableRow(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "TableRowCollection.add");
-        return created;
-      }),
-    );
+    return this._created("TableRowCollection.add", () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -443,12 +433,7 @@ export class FakeTableColumnCollection
       const column = table.sheet.workbook.addTableColumn(table, index ?? null, values, name, "TableColumnCollection.add");
       created = columnTarget(table, column);
     });
-    return make(
-      new FakeTableColumn(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "TableColumnCollection.add");
-        return created;
-      }),
-    );
+    return this._created("TableColumnCollection.add", () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -456,19 +441,14 @@ export class FakeTableColumnCollection
   }
 
   private _lookup(member: string, find: (table: TableModel) => TableColumnModel | undefined, nullable: boolean): FakeTableColumn {
-    const location = `TableColumnCollection.${member}`;
-    const proxy = make(
-      new FakeTableColumn(this._ctx, () => {
-        const table = this._target(location);
+    return this._item(
+      member,
+      (table) => {
         const column = find(table);
-        if (!column) {
-          if (nullable) return null;
-          throw officeError("ItemNotFound", undefined, location);
-        }
-        return columnTarget(table, column);
-      }),
+        return column ? columnTarget(table, column) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(key: number | string): FakeTableColumn {

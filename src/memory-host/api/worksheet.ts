@@ -217,12 +217,7 @@ export class FakeWorksheetCollection
     this._queue("add", (model) => {
       created = model.addSheet(name, "WorksheetCollection.add");
     });
-    return make(
-      new FakeWorksheet(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "WorksheetCollection.add");
-        return created;
-      }),
-    );
+    return this._created("WorksheetCollection.add", () => created);
   }
 
   getItem(key: string): FakeWorksheet {
