@@ -12,11 +12,11 @@ import type { OfficeErrorCode } from "./errors";
 import { officeError } from "./errors";
 import type { CellView, ValueChange } from "./model/cells";
 import { satisfies } from "./model/data-validation";
-import type { EvaluateFormula} from "./model/workbook";
+import type { EvaluateFormula } from "./model/workbook";
 import { WorkbookModel } from "./model/workbook";
 import type { WorkbookSnapshot } from "./snapshot";
 import { loadSnapshot, toSnapshot } from "./snapshot";
-import type { CellValue} from "./values";
+import type { CellValue } from "./values";
 import { interpretInput } from "./values";
 
 export interface MemoryExcelHostOptions {

@@ -18,7 +18,7 @@
  */
 import { columnCount, rowCount } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import { FakeRange, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
 import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
@@ -48,7 +48,6 @@ export class FakeChartCollection
     return [...sheet.charts];
   }
 
-
   add(type: Excel.ChartType | string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | "Auto" | "Columns" | "Rows"): FakeChart {
     const location = "ChartCollection.add";
     sameContext(this._ctx, sourceData, location);
@@ -64,7 +63,6 @@ export class FakeChartCollection
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (sheet) => sheet.charts.length);
   }
-
 
   /** The first chart of that name (names need not be unique). */
   getItem(name: string): FakeChart {
@@ -295,13 +293,7 @@ interface AxisTarget {
 }
 
 function axisTarget(chart: ChartModel, kind: AxisKind): AxisTarget {
-  return {
-    chart,
-    kind,
-    get deleted() {
-      return chart.deleted;
-    },
-  };
+  return partTarget({ chart, kind }, () => chart.deleted);
 }
 
 export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Excel.ChartAxes, "load"> {
@@ -376,13 +368,7 @@ interface SeriesTarget {
 }
 
 function seriesTarget(chart: ChartModel, series: ChartSeriesModel): SeriesTarget {
-  return {
-    chart,
-    series,
-    get deleted() {
-      return chart.deleted || !chart.series.includes(series);
-    },
-  };
+  return partTarget({ chart, series }, () => chart.deleted || !chart.series.includes(series));
 }
 
 export class FakeChartSeriesCollection
@@ -405,7 +391,6 @@ export class FakeChartSeriesCollection
   protected _itemTargets(chart: ChartModel): SeriesTarget[] {
     return chart.series.map((s) => seriesTarget(chart, s));
   }
-
 
   add(name?: string, index?: number): FakeChartSeries {
     const location = "ChartSeriesCollection.add";

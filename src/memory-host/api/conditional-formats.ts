@@ -6,8 +6,8 @@
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
-import type { FakeClientResult, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, declareProperties } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, declareProperties, partTarget } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, makeRange, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
@@ -27,13 +27,7 @@ export interface ConditionalFormatTarget {
 }
 
 function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel): ConditionalFormatTarget {
-  return {
-    sheet,
-    cf,
-    get deleted() {
-      return sheet.deleted || !sheet.conditionalFormats.includes(cf);
-    },
-  };
+  return partTarget({ sheet, cf }, () => sheet.deleted || !sheet.conditionalFormats.includes(cf));
 }
 
 export class FakeConditionalFormatCollection
@@ -44,11 +38,9 @@ export class FakeConditionalFormatCollection
   readonly _typeName = "ConditionalFormatCollection";
   protected readonly _itemClass = FakeConditionalFormat;
 
-
   protected _itemTargets(t: RangeTarget): ConditionalFormatTarget[] {
     return t.sheet.conditionalFormatsIn(t.rect).map((cf) => cfTarget(t.sheet, cf));
   }
-
 
   add(
     type:

@@ -582,6 +582,16 @@ export abstract class FakeObject<T> implements Named {
   }
 }
 
+/**
+ * What a proxy of a part of the model is bound to: `fields`, and `deleted` (true once the part is
+ * gone, which makes the proxy fail with ItemNotFound).
+ */
+export function partTarget<F extends object>(fields: F, deleted: () => boolean): F & { readonly deleted: boolean } {
+  return Object.defineProperty({ ...fields }, "deleted", { get: deleted, enumerable: true, configurable: true }) as F & {
+    readonly deleted: boolean;
+  };
+}
+
 function isDeleted(target: unknown): boolean {
   return typeof target === "object" && target !== null && (target as { deleted?: unknown }).deleted === true;
 }

@@ -13,8 +13,8 @@
  * - `assertNameAvailable` is the single check every kind of name goes through.
  */
 import { tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties, partTarget } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NamedItemModel } from "../model/named-items";
@@ -30,13 +30,7 @@ interface NamedItemTarget {
 }
 
 function itemTarget(workbook: WorkbookModel, item: NamedItemModel): NamedItemTarget {
-  return {
-    workbook,
-    item,
-    get deleted() {
-      return !workbook.names.includes(item);
-    },
-  };
+  return partTarget({ workbook, item }, () => !workbook.names.includes(item));
 }
 
 export class FakeNamedItemCollection
@@ -46,11 +40,9 @@ export class FakeNamedItemCollection
   readonly _typeName = "NamedItemCollection";
   protected readonly _itemClass = FakeNamedItem;
 
-
   protected _itemTargets(workbook: WorkbookModel): NamedItemTarget[] {
     return workbook.names.map((item) => itemTarget(workbook, item));
   }
-
 
   add(name: string, reference: Excel.Range | string, comment?: string): FakeNamedItem {
     const location = "NamedItemCollection.add";

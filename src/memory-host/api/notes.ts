@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
-import type { FakeClientResult, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties, partTarget } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NoteModel } from "../model/cells";
@@ -23,13 +23,7 @@ export interface NoteTarget {
 }
 
 function noteTarget(sheet: SheetModel, note: NoteModel): NoteTarget {
-  return {
-    sheet,
-    note,
-    get deleted() {
-      return sheet.deleted || !sheet.notes.includes(note);
-    },
-  };
+  return partTarget({ sheet, note }, () => sheet.deleted || !sheet.notes.includes(note));
 }
 
 function notesIn(scope: NoteScope): NoteTarget[] {
@@ -65,11 +59,9 @@ export class FakeNoteCollection
   readonly _typeName = "NoteCollection";
   protected readonly _itemClass = FakeNote;
 
-
   protected _itemTargets(scope: NoteScope): NoteTarget[] {
     return notesIn(scope);
   }
-
 
   add(cellAddress: Excel.Range | string, content: unknown): FakeNote {
     const location = "NoteCollection.add";
@@ -85,7 +77,6 @@ export class FakeNoteCollection
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (scope) => notesIn(scope).length);
   }
-
 
   private _byKey(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
     const cell = locateCell(scope, key, location);

@@ -445,7 +445,6 @@ export class FakePageBreakCollection
 {
   readonly _typeName = "PageBreakCollection";
 
-
   add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
     const location = "PageBreakCollection.add";
     sameContext(this._ctx, pageBreakRange, location);

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Fakes of PivotTable hierarchies (the model is in `model/pivot-table.ts`), data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
 import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import { officeError } from "../errors";
 import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
 import {
@@ -27,14 +27,10 @@ export interface HierarchyTarget {
 }
 
 function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea): HierarchyTarget {
-  return {
-    pivot,
-    field,
-    area,
-    get deleted() {
-      return pivot.deleted || (area !== undefined && pivot.areaOf(field) !== area) || pivot.field(field) === undefined;
-    },
-  };
+  return partTarget(
+    { pivot, field, area },
+    () => pivot.deleted || (area !== undefined && pivot.areaOf(field) !== area) || pivot.field(field) === undefined,
+  );
 }
 
 /** Fields and items are reachable from any hierarchy. */
@@ -129,11 +125,9 @@ export class FakePivotHierarchyCollection
   readonly _typeName = "PivotHierarchyCollection";
   protected readonly _itemClass = FakePivotHierarchy;
 
-
   protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
     return pivot.cache.fields.map((f) => hierarchyTarget(pivot, f));
   }
-
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (p) => p.cache.fields.length);
@@ -168,7 +162,6 @@ function hierarchyArgument(context: FakeRequestContext, value: unknown, location
 
 abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<PivotTableModel, HierarchyTarget, P> {
   protected abstract readonly _area: PivotArea;
-
 
   protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
     return pivot[this._area].map((f) => hierarchyTarget(pivot, f, this._area));
@@ -267,13 +260,7 @@ export interface DataTarget {
 }
 
 function dataTarget(pivot: PivotTableModel, data: PivotDataModel): DataTarget {
-  return {
-    pivot,
-    data,
-    get deleted() {
-      return pivot.deleted || !pivot.data.includes(data);
-    },
-  };
+  return partTarget({ pivot, data }, () => pivot.deleted || !pivot.data.includes(data));
 }
 
 export class FakeDataPivotHierarchyCollection
@@ -283,11 +270,9 @@ export class FakeDataPivotHierarchyCollection
   readonly _typeName = "DataPivotHierarchyCollection";
   protected readonly _itemClass = FakeDataPivotHierarchy;
 
-
   protected _itemTargets(pivot: PivotTableModel): DataTarget[] {
     return pivot.data.map((d) => dataTarget(pivot, d));
   }
-
 
   add(pivotHierarchy: Excel.PivotHierarchy): FakeDataPivotHierarchy {
     const location = "DataPivotHierarchyCollection.add";
@@ -414,12 +399,10 @@ export class FakePivotFieldCollection
   readonly _typeName = "PivotFieldCollection";
   protected readonly _itemClass = FakePivotField;
 
-
   /** A hierarchy of a table or range source has exactly one field, of the same name. */
   protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
     return [{ pivot: h.pivot, field: h.field, deleted: false }];
   }
-
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", () => 1);
@@ -501,14 +484,7 @@ export interface ItemTarget {
 }
 
 function itemTarget(pivot: PivotTableModel, field: string, name: string): ItemTarget {
-  return {
-    pivot,
-    field,
-    name,
-    get deleted() {
-      return pivot.deleted;
-    },
-  };
+  return partTarget({ pivot, field, name }, () => pivot.deleted);
 }
 
 export class FakePivotItemCollection
@@ -518,11 +494,9 @@ export class FakePivotItemCollection
   readonly _typeName = "PivotItemCollection";
   protected readonly _itemClass = FakePivotItem;
 
-
   protected _itemTargets(f: FieldTarget): ItemTarget[] {
     return fieldItems(f.pivot, f.field).map((item) => itemTarget(f.pivot, f.field, itemName(item)));
   }
-
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (f) => fieldItems(f.pivot, f.field).length);

@@ -13,7 +13,7 @@
  */
 import type { Rect } from "../address";
 import { parseAddress, tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror,  } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
 import {
   FakeDataPivotHierarchyCollection,
@@ -87,11 +87,9 @@ export class FakePivotTableCollection
   readonly _typeName = "PivotTableCollection";
   protected readonly _itemClass = FakePivotTable;
 
-
   protected _itemTargets(scope: PivotScope): PivotTableModel[] {
     return pivotsIn(scope);
   }
-
 
   add(name: string, source: Excel.Range | string | Excel.Table, destination: Excel.Range | string): FakePivotTable {
     const location = "PivotTableCollection.add";

@@ -18,7 +18,7 @@ import {
   rowCount,
 } from "../address";
 import type { FakeRequestContext, Mirror } from "./core";
-import { FakeObject, make, sameContext, declareProperties } from "./core";
+import { FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import { MESSAGES, officeError } from "../errors";
 import type { CellFormat } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
@@ -34,13 +34,7 @@ export interface RangeTarget {
 }
 
 export function rangeTarget(sheet: SheetModel, rect: Rect): RangeTarget {
-  return {
-    sheet,
-    rect,
-    get deleted() {
-      return sheet.deleted;
-    },
-  };
+  return partTarget({ sheet, rect }, () => sheet.deleted);
 }
 
 /** Creates a range proxy that is bound, at sync, by `resolve`. */

@@ -2,7 +2,7 @@
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import type { FakeRange } from "./range";
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
@@ -43,7 +43,6 @@ export class FakeTableCollection
   protected _itemTargets(scope: TableScope): TableModel[] {
     return tablesIn(scope);
   }
-
 
   add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
     const location = "TableCollection.add";
@@ -277,13 +276,7 @@ export interface TableRowTarget {
 }
 
 function rowTarget(table: TableModel, index: number): TableRowTarget {
-  return {
-    table,
-    index,
-    get deleted() {
-      return table.deleted || index >= table.dataRowCount;
-    },
-  };
+  return partTarget({ table, index }, () => table.deleted || index >= table.dataRowCount);
 }
 
 function rowRect(t: TableRowTarget): Rect {
@@ -311,7 +304,6 @@ export class FakeTableRowCollection
   protected _itemTargets(table: TableModel): TableRowTarget[] {
     return Array.from({ length: table.dataRowCount }, (_, i) => rowTarget(table, i));
   }
-
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): FakeTableRow {
     void alwaysInsert; // the host always inserts when the cells below are not blank, as Excel does by default
@@ -389,13 +381,7 @@ export interface TableColumnTarget {
 }
 
 function columnTarget(table: TableModel, column: TableColumnModel): TableColumnTarget {
-  return {
-    table,
-    column,
-    get deleted() {
-      return table.deleted || !table.columns.includes(column);
-    },
-  };
+  return partTarget({ table, column }, () => table.deleted || !table.columns.includes(column));
 }
 
 function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "total"): Rect | null {
@@ -425,7 +411,6 @@ export class FakeTableColumnCollection
   protected _itemTargets(table: TableModel): TableColumnTarget[] {
     return table.columns.map((column) => columnTarget(table, column));
   }
-
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): FakeTableColumn {
     let created: TableColumnTarget | undefined;

@@ -6,7 +6,7 @@
 import type { Rect } from "../address";
 import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
-import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror,  } from "./core";
+import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror } from "./core";
 import { clientResult, FakeCollection, FakeObject, guard, make, sameContext, declareProperties } from "./core";
 import { FakeNamedItemCollection } from "./named-items";
 import type { NoteScope } from "./notes";
@@ -209,7 +209,6 @@ export class FakeWorksheetCollection
   protected _itemTargets(model: WorkbookModel): SheetModel[] {
     return [...model.sheets];
   }
-
 
   /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
   add(name?: string): FakeWorksheet {
@@ -502,7 +501,6 @@ export class FakeWorksheetFreezePanes
     Mirror<Excel.WorksheetFreezePanes, "freezeAt" | "freezeColumns" | "freezeRows" | "getLocation" | "getLocationOrNullObject" | "unfreeze">
 {
   readonly _typeName = "WorksheetFreezePanes";
-
 
   private _freeze(member: string, compute: (sheet: SheetModel) => { rows: number; columns: number }): void {
     this._queue(member, (sheet) => {

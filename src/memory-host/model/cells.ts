@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
 /** Cells, their formats and records, protection options, notes' and tables' plain data, and the helpers that move cells (model; no proxies). */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { MAX_COLUMNS } from "../address";
 import type { SheetModel } from "./sheet";
-import type { CellValue} from "../values";
+import type { CellValue } from "../values";
 
 // ---------------------------------------------------------------------------------------------
 // Cells and formats

@@ -16,7 +16,7 @@
  * the same name, the first one will be returned", so renaming a chart to a name in use is
  * accepted, and `getItem` returns the first chart of that name.
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { columnCount, formatAddress, parseAddress, rowCount } from "../address";
 import { officeError } from "../errors";
 import type { SheetModel } from "./sheet";

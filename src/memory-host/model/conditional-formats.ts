@@ -6,7 +6,7 @@
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { intersects, subtract } from "../address";
 import type { SheetModel } from "./sheet";
 import type { WorkbookModel } from "./workbook";

@@ -8,11 +8,11 @@
  * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as
  * satisfied.
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { formatAddress, intersection, intersects, subtract, subtractAll, tryParseAddress } from "../address";
 import { officeError } from "../errors";
 import type { SheetModel } from "./sheet";
-import type { CellValue} from "../values";
+import type { CellValue } from "../values";
 import { dateToSerial } from "../values";
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
  *   issue #2875 shows that message for `workbook.names.add`).
  * - `assertNameAvailable` is the single check every kind of name goes through.
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { columnIndex, formatAddress, tryParseAddress } from "../address";
 import type { OfficeErrorCode } from "../errors";
 import { MESSAGES, officeError } from "../errors";

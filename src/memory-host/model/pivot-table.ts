@@ -11,7 +11,7 @@
  * is), and writes its cells into the destination sheet whenever its layout changes. The exact
  * layout is documented in docs/memory-host.md ("PivotTables").
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { formatAddress, intersects, MAX_COLUMNS, parseAddress } from "../address";
 import { officeError } from "../errors";
 import type { CellFormat, CellRecord } from "./cells";

@@ -1,14 +1,14 @@
 /// <reference types="office-js" />
 /** A sheet of the workbook model: sparse cells, formats, protection, and Excel's checks on edits (model; no proxies). */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { cellAddress, columnCount, formatAddress, intersects, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rowCount } from "../address";
 import { MESSAGES, officeError } from "../errors";
 import type { CellFormat, CellRecord, CellView, FormatKey, NoteModel, SheetProtection, Shift, ValueChange, WriteMode } from "./cells";
 import { along, CELL_LIMIT, DEFAULT_COLUMN_WIDTH, DEFAULT_FORMAT, DEFAULT_ROW_HEIGHT, defaultProtectionOptions, DENSE_LIMIT, hasContent, isEmptyRecord, keyCol, keyRow, shiftRect } from "./cells";
 import type { ChartModel } from "./chart";
-import type { ConditionalFormatModel} from "./conditional-formats";
+import type { ConditionalFormatModel } from "./conditional-formats";
 import { clearConditionalFormats, conditionalFormatsIn } from "./conditional-formats";
-import type { DataValidationModel} from "./data-validation";
+import type { DataValidationModel } from "./data-validation";
 import { applyDataValidation, clearDataValidation, validationAt, validationsIn } from "./data-validation";
 import type { PageLayoutModel } from "./page-layout";
 import { defaultPageLayout } from "./page-layout";
@@ -16,7 +16,7 @@ import type { PivotTableModel } from "./pivot-table";
 import { assertNotPivot } from "./pivot-table";
 import type { TableModel } from "./table";
 import type { WorkbookModel } from "./workbook";
-import type { CellValue} from "../values";
+import type { CellValue } from "../values";
 import { formatValue, formulaR1C1ToA1, interpretInput, isErrorLiteral, valueType } from "../values";
 import { area, rect as makeRect } from "../address";
 import { cellKey } from "./cells";

@@ -1,5 +1,5 @@
 /** A table of the workbook model (model; no proxies). */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { columnCount, rowCount } from "../address";
 import type { TableColumnModel } from "./cells";
 import type { SheetModel } from "./sheet";

@@ -4,14 +4,14 @@
  * notes) plus the operations Excel performs on it, with Excel's checks (protection, shapes, names,
  * overlaps). Proxies and `userEdit` both go through these operations. Errors are Office-shaped.
  */
-import type { Rect} from "../address";
+import type { Rect } from "../address";
 import { columnIndex, inGrid, intersects, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rowCount } from "../address";
 import { MESSAGES, officeError } from "../errors";
 import type { CellFormat, TableColumnModel, ValueChange } from "./cells";
 import { hasContent } from "./cells";
-import type { ConditionalFormatModel} from "./conditional-formats";
+import type { ConditionalFormatModel } from "./conditional-formats";
 import { addConditionalFormat, findConditionalFormat } from "./conditional-formats";
-import type { NamedItemModel} from "./named-items";
+import type { NamedItemModel } from "./named-items";
 import { assertNameAvailable, nameOwner } from "./named-items";
 import type { PivotTableModel } from "./pivot-table";
 import { pivotAt } from "./pivot-table";
