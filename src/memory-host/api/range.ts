@@ -17,10 +17,10 @@ import {
   parseAddress,
   rowCount,
 } from "../address";
-import type { FakeRequestContext, Mirror } from "./core";
+import type { FakeRequestContext, Mirror, WritableProperty } from "./core";
 import { FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import { MESSAGES, officeError } from "../errors";
-import type { CellFormat } from "../model/cells";
+import type { CellFormat, FormatKey } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
 import type { SheetModel } from "../model/sheet";
 import { formulaA1ToR1C1, normaliseColour, valueType } from "../values";
@@ -408,16 +408,28 @@ const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "Ce
 const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 
 /** Common base for objects that format the cells of a range. */
-abstract class RangePart extends FakeObject<RangeTarget> {
-  /** Writes one format property to every cell, after Excel's protection check. */
-  protected _writeFormat(property: string, value: unknown, kind: "cells" | "locking", patch: (v: unknown) => Partial<CellFormat>): void {
-    const location = `${this._typeName}.${property}`;
-    this._write(property, value, (t, v) => {
+abstract class RangePart extends FakeObject<RangeTarget> {}
+
+/**
+ * A format property of every cell of the range (`property` of the proxy, `key` of the cells'
+ * format): reads the cells' common value (null when they differ); a write is checked against the
+ * sheet's protection ("locking" properties need an unprotected sheet) and converted by `convert`.
+ */
+function cellFormat<K extends FormatKey>(
+  property: string,
+  key: K,
+  kind: "cells" | "locking",
+  convert: (v: unknown, location: string) => CellFormat[K],
+): WritableProperty<RangePart, RangeTarget> {
+  return {
+    get: (t) => t.sheet.uniformFormat(t.rect, key),
+    set: (t, v, self) => {
+      const location = `${self._typeName}.${property}`;
       if (kind === "locking") t.sheet.assertUnprotected(location);
       else t.sheet.assertCanFormat("cells", location);
-      t.sheet.setFormat(t.rect, patch(v));
-    });
-  }
+      t.sheet.setFormat(t.rect, { [key]: convert(v, location) });
+    },
+  };
 }
 
 function uniformColumnWidth(t: RangeTarget): number | null {
@@ -469,28 +481,9 @@ export class FakeRangeFormat extends RangePart implements Mirror<Excel.RangeForm
             t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
           },
         },
-        wrapText: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "wrapText"),
-          assign: (self, value) => {
-            self._writeFormat("wrapText", value, "cells", (v) => ({ wrapText: asBoolean(v, "RangeFormat.wrapText") }));
-          },
-        },
-        horizontalAlignment: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "horizontalAlignment"),
-          assign: (self, value) => {
-            self._writeFormat("horizontalAlignment", value, "cells", (v) => ({
-              horizontalAlignment: oneOf(v, HORIZONTAL, "RangeFormat.horizontalAlignment"),
-            }));
-          },
-        },
-        verticalAlignment: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "verticalAlignment"),
-          assign: (self, value) => {
-            self._writeFormat("verticalAlignment", value, "cells", (v) => ({
-              verticalAlignment: oneOf(v, VERTICAL, "RangeFormat.verticalAlignment"),
-            }));
-          },
-        },
+        wrapText: cellFormat("wrapText", "wrapText", "cells", (v, at) => asBoolean(v, at)),
+        horizontalAlignment: cellFormat("horizontalAlignment", "horizontalAlignment", "cells", (v, at) => oneOf(v, HORIZONTAL, at)),
+        verticalAlignment: cellFormat("verticalAlignment", "verticalAlignment", "cells", (v, at) => oneOf(v, VERTICAL, at)),
       },
       navigation: {
         font: (self) => make(new FakeRangeFont(self._ctx, () => self._target("RangeFormat.font"))),
@@ -537,42 +530,17 @@ export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, 
   static {
     declareProperties(this, {
       scalars: {
-        bold: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "bold"),
-          assign: (self, value) => {
-            self._writeFormat("bold", value, "cells", (v) => ({ bold: asBoolean(v, "RangeFont.bold") }));
-          },
-        },
-        italic: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "italic"),
-          assign: (self, value) => {
-            self._writeFormat("italic", value, "cells", (v) => ({ italic: asBoolean(v, "RangeFont.italic") }));
-          },
-        },
-        color: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "fontColor"),
-          assign: (self, value) => {
-            self._writeFormat("color", value, "cells", (v) => ({ fontColor: normaliseColour(v, "RangeFont.color") }));
-          },
-        },
-        name: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "fontName"),
-          assign: (self, value) => {
-            self._writeFormat("name", value, "cells", (v) => {
-              if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, "RangeFont.name");
-              return { fontName: v };
-            });
-          },
-        },
-        size: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "fontSize"),
-          assign: (self, value) => {
-            self._writeFormat("size", value, "cells", (v) => {
-              if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw officeError("InvalidArgument", undefined, "RangeFont.size");
-              return { fontSize: v };
-            });
-          },
-        },
+        bold: cellFormat("bold", "bold", "cells", (v, at) => asBoolean(v, at)),
+        italic: cellFormat("italic", "italic", "cells", (v, at) => asBoolean(v, at)),
+        color: cellFormat("color", "fontColor", "cells", (v, at) => normaliseColour(v, at)),
+        name: cellFormat("name", "fontName", "cells", (v, at) => {
+          if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, at);
+          return v;
+        }),
+        size: cellFormat("size", "fontSize", "cells", (v, at) => {
+          if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw officeError("InvalidArgument", undefined, at);
+          return v;
+        }),
       },
     });
   }
@@ -588,12 +556,10 @@ export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, 
       scalars: {
         // Office reports "#FFFFFF" for cells without a fill, and null when cells differ.
         color: {
+          ...cellFormat("color", "fillColor", "cells", (v, at) => normaliseColour(v, at)),
           get: (t) => {
             const values = t.sheet.distinctFormat(t.rect, "fillColor").map((c) => c ?? "#FFFFFF");
             return new Set(values).size === 1 ? values[0] : null;
-          },
-          assign: (self, value) => {
-            self._writeFormat("color", value, "cells", (v) => ({ fillColor: normaliseColour(v, "RangeFill.color") }));
           },
         },
       },
@@ -618,20 +584,8 @@ export class FakeFormatProtection extends RangePart implements Mirror<Excel.Form
   static {
     declareProperties(this, {
       scalars: {
-        locked: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "locked"),
-          assign: (self, value) => {
-            self._writeFormat("locked", value, "locking", (v) => ({ locked: asBoolean(v, "FormatProtection.locked") }));
-          },
-        },
-        formulaHidden: {
-          get: (t) => t.sheet.uniformFormat(t.rect, "formulaHidden"),
-          assign: (self, value) => {
-            self._writeFormat("formulaHidden", value, "locking", (v) => ({
-              formulaHidden: asBoolean(v, "FormatProtection.formulaHidden"),
-            }));
-          },
-        },
+        locked: cellFormat("locked", "locked", "locking", (v, at) => asBoolean(v, at)),
+        formulaHidden: cellFormat("formulaHidden", "formulaHidden", "locking", (v, at) => asBoolean(v, at)),
       },
     });
   }

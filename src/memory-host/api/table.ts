@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
-import type { FakeClientResult, Mirror } from "./core";
+import type { FakeClientResult, Mirror, WritableProperty } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
 import type { FakeRange } from "./range";
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
@@ -113,6 +113,17 @@ type TableMembers =
 
 type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
 
+/** One of a table's on/off display options. */
+function tableFlag(name: FlagName): WritableProperty<FakeTable, TableModel> {
+  return {
+    get: (table) => table[name],
+    set: (table, v) => {
+      table[name] = flag(v, `Table.${name}`);
+      table.sheet.workbook.touch();
+    },
+  };
+}
+
 export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
   readonly _typeName = "Table";
 
@@ -157,48 +168,16 @@ export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Ta
           get: (t) => t.showTotals,
           set: (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"),
         },
-        showBandedRows: {
-          get: (t) => t.showBandedRows,
-          assign: (self, value) => {
-            self._flag("showBandedRows", value);
-          },
-        },
-        showBandedColumns: {
-          get: (t) => t.showBandedColumns,
-          assign: (self, value) => {
-            self._flag("showBandedColumns", value);
-          },
-        },
-        showFilterButton: {
-          get: (t) => t.showFilterButton,
-          assign: (self, value) => {
-            self._flag("showFilterButton", value);
-          },
-        },
-        highlightFirstColumn: {
-          get: (t) => t.highlightFirstColumn,
-          assign: (self, value) => {
-            self._flag("highlightFirstColumn", value);
-          },
-        },
-        highlightLastColumn: {
-          get: (t) => t.highlightLastColumn,
-          assign: (self, value) => {
-            self._flag("highlightLastColumn", value);
-          },
-        },
+        showBandedRows: tableFlag("showBandedRows"),
+        showBandedColumns: tableFlag("showBandedColumns"),
+        showFilterButton: tableFlag("showFilterButton"),
+        highlightFirstColumn: tableFlag("highlightFirstColumn"),
+        highlightLastColumn: tableFlag("highlightLastColumn"),
       },
       navigation: {
         rows: (self) => make(new FakeTableRowCollection(self._ctx, () => self._target("Table.rows"))),
         columns: (self) => make(new FakeTableColumnCollection(self._ctx, () => self._target("Table.columns"))),
       },
-    });
-  }
-
-  private _flag(name: FlagName, value: unknown): void {
-    this._write(name, value, (table, v) => {
-      table[name] = flag(v, `Table.${name}`);
-      table.sheet.workbook.touch();
     });
   }
 
