@@ -37,11 +37,7 @@ export class FakeChartCollection
   declare readonly count: Excel.ChartCollection["count"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        count: (s) => s.charts.length,
-      },
-    });
+    declareProperties(this, { scalars: { count: (s) => s.charts.length } });
   }
 
   protected _itemTargets(sheet: SheetModel): ChartModel[] {
@@ -381,11 +377,7 @@ export class FakeChartSeriesCollection
   declare readonly count: Excel.ChartSeriesCollection["count"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        count: (c) => c.series.length,
-      },
-    });
+    declareProperties(this, { scalars: { count: (c) => c.series.length } });
   }
 
   protected _itemTargets(chart: ChartModel): SeriesTarget[] {

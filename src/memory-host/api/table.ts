@@ -33,11 +33,7 @@ export class FakeTableCollection
   declare readonly count: Excel.TableCollection["count"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        count: (scope) => tablesIn(scope).length,
-      },
-    });
+    declareProperties(this, { scalars: { count: (scope) => tablesIn(scope).length } });
   }
 
   protected _itemTargets(scope: TableScope): TableModel[] {
@@ -273,11 +269,7 @@ export class FakeTableRowCollection
   declare readonly count: Excel.TableRowCollection["count"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        count: (t) => t.dataRowCount,
-      },
-    });
+    declareProperties(this, { scalars: { count: (t) => t.dataRowCount } });
   }
 
   protected _itemTargets(table: TableModel): TableRowTarget[] {
@@ -380,11 +372,7 @@ export class FakeTableColumnCollection
   declare readonly count: Excel.TableColumnCollection["count"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        count: (t) => t.columns.length,
-      },
-    });
+    declareProperties(this, { scalars: { count: (t) => t.columns.length } });
   }
 
   protected _itemTargets(table: TableModel): TableColumnTarget[] {

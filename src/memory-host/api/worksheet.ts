@@ -161,11 +161,7 @@ export class FakeApplication
   declare readonly calculationMode: Excel.Application["calculationMode"];
 
   static {
-    declareProperties(this, {
-      scalars: {
-        calculationMode: () => "Automatic",
-      },
-    });
+    declareProperties(this, { scalars: { calculationMode: () => "Automatic" } });
   }
 
   suspendApiCalculationUntilNextSync(): void {
