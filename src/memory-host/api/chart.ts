@@ -18,12 +18,13 @@
  */
 import { columnCount, rowCount } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
 import { FakeRange, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
 import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
 import { addChart, CHART_TYPES, columnLeft, rowTop } from "../model/chart";
 import type { SheetModel } from "../model/sheet";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

@@ -7,7 +7,7 @@
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, declareProperties, partTarget } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, partTarget } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, makeRange, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
@@ -16,6 +16,7 @@ import { CONDITIONAL_FORMULA_LIMIT } from "../model/conditional-formats";
 import type { SheetModel } from "../model/sheet";
 import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "../values";
 import { FakeRange } from "./range";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 

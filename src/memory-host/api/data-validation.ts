@@ -10,7 +10,7 @@
  */
 import { intersection, subtractAll } from "../address";
 import type { Mirror } from "./core";
-import { FakeObject, sameContext, declareProperties } from "./core";
+import { FakeObject, sameContext } from "./core";
 import type { RangeTarget } from "./range";
 import { asBoolean, FakeRange } from "./range";
 import { officeError } from "../errors";
@@ -18,6 +18,7 @@ import type { DataValidationModel } from "../model/data-validation";
 import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
 import { area } from "../address";
 import { make } from "./core";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Data validation
 

@@ -14,12 +14,13 @@
  */
 import { tryParseAddress } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties, partTarget } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NamedItemModel } from "../model/named-items";
 import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
 import type { WorkbookModel } from "../model/workbook";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

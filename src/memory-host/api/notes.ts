@@ -2,13 +2,14 @@
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, declareProperties, partTarget } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { officeError } from "../errors";
 import type { NoteModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
 import { area } from "../address";
+import { declareProperties } from "./properties";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {

@@ -9,12 +9,13 @@
 import type { Rect } from "../address";
 import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import type { Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeObject, make, sameContext } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
 import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../model/page-layout";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
 import type { SheetModel } from "../model/sheet";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

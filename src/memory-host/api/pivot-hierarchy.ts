@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Fakes of PivotTable hierarchies (the model is in `model/pivot-table.ts`), data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
 import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
 import { officeError } from "../errors";
 import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
 import {
@@ -16,6 +16,7 @@ import {
   renameDataHierarchy,
   renderPivot,
 } from "../model/pivot-table";
+import { declareProperties } from "./properties";
 // --- hierarchies -------------------------------------------------------------------------------
 
 /** A hierarchy of the pivot (one per source field), or a placed one (in an area). */

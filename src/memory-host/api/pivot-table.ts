@@ -14,7 +14,7 @@
 import type { Rect } from "../address";
 import { parseAddress, tryParseAddress } from "../address";
 import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
 import {
   FakeDataPivotHierarchyCollection,
   FakeFilterPivotHierarchyCollection,
@@ -28,6 +28,7 @@ import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel } fr
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
+import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

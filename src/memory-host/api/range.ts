@@ -17,14 +17,16 @@ import {
   parseAddress,
   rowCount,
 } from "../address";
-import type { FakeRequestContext, Mirror, WritableProperty } from "./core";
-import { FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
+import type { FakeRequestContext, Mirror } from "./core";
+import { FakeObject, make, sameContext, partTarget } from "./core";
 import { MESSAGES, officeError } from "../errors";
 import type { CellFormat, FormatKey } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
 import type { SheetModel } from "../model/sheet";
 import { formulaA1ToR1C1, normaliseColour, valueType } from "../values";
 import { area } from "../address";
+import type { WritableProperty } from "./properties";
+import { declareProperties } from "./properties";
 
 /** What a range proxy is bound to. */
 export interface RangeTarget {

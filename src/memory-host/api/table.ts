@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
-import type { FakeClientResult, Mirror, WritableProperty } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, declareProperties, partTarget } from "./core";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
 import type { FakeRange } from "./range";
 import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
@@ -10,6 +10,8 @@ import type { TableColumnModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import type { WorkbookModel } from "../model/workbook";
+import type { WritableProperty } from "./properties";
+import { declareProperties } from "./properties";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {

@@ -7,7 +7,7 @@ import type { Rect } from "../address";
 import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
 import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, guard, make, sameContext, declareProperties } from "./core";
+import { clientResult, FakeCollection, FakeObject, guard, make, sameContext } from "./core";
 import { FakeNamedItemCollection } from "./named-items";
 import type { NoteScope } from "./notes";
 import { FakeNoteCollection } from "./notes";
@@ -26,6 +26,7 @@ import { FakeRange } from "./range";
 import { FakeTable } from "./table";
 import { FakeChart } from "./chart";
 import { FakePivotTable } from "./pivot-table";
+import { declareProperties } from "./properties";
 
 // ---------------------------------------------------------------------------------------------
 // Events
