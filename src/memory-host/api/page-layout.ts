@@ -8,13 +8,14 @@
  */
 import type { Rect } from "../address";
 import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
-import type { Mirror, ScalarGetters } from "./core";
+import type { Mirror,  } from "./core";
 import { clientResult, FakeObject, make, sameContext } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
 import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../model/page-layout";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
 import type { SheetModel } from "../model/sheet";
+import type { WritableProperty } from "./properties";
 import { declareProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
@@ -62,154 +63,70 @@ type PageLayoutMembers =
   | "setPrintArea"
   | "load";
 
-const isBool = (v: unknown) => typeof v === "boolean";
-const isMargin = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1600;
+const onOff = (v: unknown) => (typeof v === "boolean" ? v : undefined);
+const margin = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1600 ? v : undefined);
+
+/** A print setting of the sheet: `check` returns the value to store, or undefined for an invalid one. */
+function layoutProperty<K extends LayoutKey>(
+  key: K,
+  check: (v: unknown) => PageLayoutModel[K] | undefined,
+): WritableProperty<FakePageLayout, SheetModel> {
+  return {
+    get: (sheet) => sheet.pageLayout[key],
+    set: (sheet, v) => {
+      const checked = check(v);
+      if (checked === undefined) throw officeError("InvalidArgument", undefined, `PageLayout.${key}`);
+      sheet.pageLayout[key] = checked;
+      sheet.workbook.touch();
+    },
+  };
+}
 
 export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Excel.PageLayout, PageLayoutMembers> {
   readonly _typeName = "PageLayout";
 
-  protected override _scalars(): ScalarGetters<SheetModel> {
-    const keys: LayoutKey[] = [
-      "orientation",
-      "paperSize",
-      "zoom",
-      "topMargin",
-      "bottomMargin",
-      "leftMargin",
-      "rightMargin",
-      "headerMargin",
-      "footerMargin",
-      "centerHorizontally",
-      "centerVertically",
-      "printGridlines",
-      "printHeadings",
-      "blackAndWhite",
-      "draftMode",
-      "printOrder",
-    ];
-    return Object.fromEntries(keys.map((key) => [key, (s: SheetModel) => s.pageLayout[key]]));
-  }
-
+  declare orientation: Excel.PageLayout["orientation"];
+  declare paperSize: Excel.PageLayout["paperSize"];
+  declare zoom: Excel.PageLayout["zoom"];
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  declare centerHorizontally: boolean;
+  declare centerVertically: boolean;
+  declare printGridlines: boolean;
+  declare printHeadings: boolean;
+  declare blackAndWhite: boolean;
+  declare draftMode: boolean;
+  declare printOrder: Excel.PageLayout["printOrder"];
   declare readonly headersFooters: FakeHeaderFooterGroup;
 
   static {
     declareProperties(this, {
+      scalars: {
+        orientation: layoutProperty("orientation", (v) => (v === "Portrait" || v === "Landscape" ? v : undefined)),
+        paperSize: layoutProperty("paperSize", (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined)),
+        zoom: layoutProperty("zoom", (v) => normaliseZoom(v, "PageLayout.zoom")),
+        topMargin: layoutProperty("topMargin", margin),
+        bottomMargin: layoutProperty("bottomMargin", margin),
+        leftMargin: layoutProperty("leftMargin", margin),
+        rightMargin: layoutProperty("rightMargin", margin),
+        headerMargin: layoutProperty("headerMargin", margin),
+        footerMargin: layoutProperty("footerMargin", margin),
+        centerHorizontally: layoutProperty("centerHorizontally", onOff),
+        centerVertically: layoutProperty("centerVertically", onOff),
+        printGridlines: layoutProperty("printGridlines", onOff),
+        printHeadings: layoutProperty("printHeadings", onOff),
+        blackAndWhite: layoutProperty("blackAndWhite", onOff),
+        draftMode: layoutProperty("draftMode", onOff),
+        printOrder: layoutProperty("printOrder", (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined)),
+      },
       navigation: {
         headersFooters: (self) => make(new FakeHeaderFooterGroup(self._ctx, () => self._target("PageLayout.headersFooters"))),
       },
     });
-  }
-
-  private _set<K extends LayoutKey>(key: K, value: unknown, check: (v: unknown) => PageLayoutModel[K] | undefined): void {
-    const location = `PageLayout.${key}`;
-    this._write(key, value, (sheet, v) => {
-      const checked = check(v);
-      if (checked === undefined) throw officeError("InvalidArgument", undefined, location);
-      sheet.pageLayout[key] = checked;
-      sheet.workbook.touch();
-    });
-  }
-
-  get orientation(): Excel.PageLayout["orientation"] {
-    return this._read("orientation");
-  }
-  set orientation(value: Excel.PageLayout["orientation"]) {
-    this._set("orientation", value, (v) => (v === "Portrait" || v === "Landscape" ? v : undefined));
-  }
-
-  get paperSize(): Excel.PageLayout["paperSize"] {
-    return this._read("paperSize");
-  }
-  set paperSize(value: Excel.PageLayout["paperSize"]) {
-    this._set("paperSize", value, (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined));
-  }
-
-  get zoom(): Excel.PageLayout["zoom"] {
-    return this._read("zoom");
-  }
-  set zoom(value: Excel.PageLayout["zoom"]) {
-    this._set("zoom", value, (v) => normaliseZoom(v, "PageLayout.zoom"));
-  }
-
-  get topMargin(): number {
-    return this._read("topMargin");
-  }
-  set topMargin(value: number) {
-    this._set("topMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-  get bottomMargin(): number {
-    return this._read("bottomMargin");
-  }
-  set bottomMargin(value: number) {
-    this._set("bottomMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-  get leftMargin(): number {
-    return this._read("leftMargin");
-  }
-  set leftMargin(value: number) {
-    this._set("leftMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-  get rightMargin(): number {
-    return this._read("rightMargin");
-  }
-  set rightMargin(value: number) {
-    this._set("rightMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-  get headerMargin(): number {
-    return this._read("headerMargin");
-  }
-  set headerMargin(value: number) {
-    this._set("headerMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-  get footerMargin(): number {
-    return this._read("footerMargin");
-  }
-  set footerMargin(value: number) {
-    this._set("footerMargin", value, (v) => (isMargin(v) ? (v as number) : undefined));
-  }
-
-  get centerHorizontally(): boolean {
-    return this._read("centerHorizontally");
-  }
-  set centerHorizontally(value: boolean) {
-    this._set("centerHorizontally", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-  get centerVertically(): boolean {
-    return this._read("centerVertically");
-  }
-  set centerVertically(value: boolean) {
-    this._set("centerVertically", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-  get printGridlines(): boolean {
-    return this._read("printGridlines");
-  }
-  set printGridlines(value: boolean) {
-    this._set("printGridlines", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-  get printHeadings(): boolean {
-    return this._read("printHeadings");
-  }
-  set printHeadings(value: boolean) {
-    this._set("printHeadings", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-  get blackAndWhite(): boolean {
-    return this._read("blackAndWhite");
-  }
-  set blackAndWhite(value: boolean) {
-    this._set("blackAndWhite", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-  get draftMode(): boolean {
-    return this._read("draftMode");
-  }
-  set draftMode(value: boolean) {
-    this._set("draftMode", value, (v) => (isBool(v) ? (v as boolean) : undefined));
-  }
-
-  get printOrder(): Excel.PageLayout["printOrder"] {
-    return this._read("printOrder");
-  }
-  set printOrder(value: Excel.PageLayout["printOrder"]) {
-    this._set("printOrder", value, (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined));
   }
 
   setPrintTitleRows(printTitleRows: Excel.Range | string): void {
@@ -324,7 +241,7 @@ export class FakeHeaderFooterGroup
         useSheetMargins: {
           get: (s) => s.pageLayout.headersFooters.useSheetMargins,
           set: (s, v) => {
-            if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
             s.pageLayout.headersFooters.useSheetMargins = v as boolean;
             s.workbook.touch();
           },
@@ -332,7 +249,7 @@ export class FakeHeaderFooterGroup
         useSheetScale: {
           get: (s) => s.pageLayout.headersFooters.useSheetScale,
           set: (s, v) => {
-            if (!isBool(v)) throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
             s.pageLayout.headersFooters.useSheetScale = v as boolean;
             s.workbook.touch();
           },
@@ -377,57 +294,31 @@ interface HeaderFooterTarget {
 type HeaderFooterKey = keyof HeaderFooterModel;
 const HF_KEYS: HeaderFooterKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
 
-export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
-  readonly _typeName = "HeaderFooter";
-
-  protected override _scalars(): ScalarGetters<HeaderFooterTarget> {
-    return Object.fromEntries(HF_KEYS.map((key) => [key, (t: HeaderFooterTarget) => t.sheet.pageLayout.headersFooters[t.set][key]]));
-  }
-
-  private _text(key: HeaderFooterKey, value: unknown): void {
-    this._write(key, value, (t, v) => {
+/** One section of a header or footer: text of at most 255 characters. */
+function headerFooterText(key: HeaderFooterKey): WritableProperty<FakeHeaderFooter, HeaderFooterTarget> {
+  return {
+    get: (t) => t.sheet.pageLayout.headersFooters[t.set][key],
+    set: (t, v) => {
       // Excel limits each header or footer section to 255 characters.
       if (typeof v !== "string" || v.length > 255) throw officeError("InvalidArgument", undefined, `HeaderFooter.${key}`);
       t.sheet.pageLayout.headersFooters[t.set][key] = v;
       t.sheet.workbook.touch();
-    });
-  }
+    },
+  };
+}
 
-  get leftHeader(): string {
-    return this._read("leftHeader");
-  }
-  set leftHeader(value: string) {
-    this._text("leftHeader", value);
-  }
-  get centerHeader(): string {
-    return this._read("centerHeader");
-  }
-  set centerHeader(value: string) {
-    this._text("centerHeader", value);
-  }
-  get rightHeader(): string {
-    return this._read("rightHeader");
-  }
-  set rightHeader(value: string) {
-    this._text("rightHeader", value);
-  }
-  get leftFooter(): string {
-    return this._read("leftFooter");
-  }
-  set leftFooter(value: string) {
-    this._text("leftFooter", value);
-  }
-  get centerFooter(): string {
-    return this._read("centerFooter");
-  }
-  set centerFooter(value: string) {
-    this._text("centerFooter", value);
-  }
-  get rightFooter(): string {
-    return this._read("rightFooter");
-  }
-  set rightFooter(value: string) {
-    this._text("rightFooter", value);
+export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
+  readonly _typeName = "HeaderFooter";
+
+  declare leftHeader: string;
+  declare centerHeader: string;
+  declare rightHeader: string;
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
+
+  static {
+    declareProperties(this, { scalars: Object.fromEntries(HF_KEYS.map((key) => [key, headerFooterText(key)])) });
   }
 }
 
