@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /** Fakes of PivotTable hierarchies (the model is in `model/pivot-table.ts`), data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
-import type { FakeClientResult, FakeRequestContext, Mirror, ScalarGetters } from "./core";
+import type { FakeClientResult, FakeRequestContext, Mirror,  } from "./core";
 import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
 import { officeError } from "../errors";
 import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
@@ -16,6 +16,7 @@ import {
   renameDataHierarchy,
   renderPivot,
 } from "../model/pivot-table";
+import type { WritableProperty } from "./properties";
 import { declareProperties } from "./properties";
 // --- hierarchies -------------------------------------------------------------------------------
 
@@ -65,29 +66,32 @@ export class FakePivotHierarchy extends HierarchyBase implements Mirror<Excel.Pi
   readonly _typeName = "PivotHierarchy";
 }
 
+/** `position` of a hierarchy in its area (`list`); moving it re-renders the pivot. */
+function positionIn(list: (t: HierarchyTarget) => string[]): WritableProperty<HierarchyBase, HierarchyTarget> {
+  const index = (t: HierarchyTarget) => list(t).findIndex((f) => f.toLowerCase() === t.field.toLowerCase());
+  return {
+    get: index,
+    set: (t, v, self) => {
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+        throw officeError("InvalidArgument", undefined, `${self._typeName}.position`);
+      const items = list(t);
+      const [moved] = items.splice(index(t), 1);
+      items.splice(Math.min(v, items.length), 0, moved as string);
+      renderPivot(t.pivot, `${self._typeName}.position`);
+    },
+  };
+}
+
 export class FakeRowColumnPivotHierarchy
   extends HierarchyBase
   implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "position" | "load">
 {
   readonly _typeName = "RowColumnPivotHierarchy";
 
-  protected override _scalars(): ScalarGetters<HierarchyTarget> {
-    return { ...super._scalars(), position: (t) => t.pivot[t.area ?? "rows"].findIndex((f) => f.toLowerCase() === t.field.toLowerCase()) };
-  }
+  declare position: number;
 
-  get position(): number {
-    return this._read("position");
-  }
-  set position(value: number) {
-    this._write("position", value, (t, v) => {
-      const list = t.pivot[t.area ?? "rows"];
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
-      const at = list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase());
-      const [moved] = list.splice(at, 1);
-      list.splice(Math.min(v, list.length), 0, moved as string);
-      renderPivot(t.pivot, `${this._typeName}.position`);
-    });
+  static {
+    declareProperties(this, { scalars: { position: positionIn((t) => t.pivot[t.area ?? "rows"]) } });
   }
 }
 
@@ -97,25 +101,10 @@ export class FakeFilterPivotHierarchy
 {
   readonly _typeName = "FilterPivotHierarchy";
 
-  protected override _scalars(): ScalarGetters<HierarchyTarget> {
-    return { ...super._scalars(), position: (t) => t.pivot.filters.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()) };
-  }
+  declare position: number;
 
-  get position(): number {
-    return this._read("position");
-  }
-  set position(value: number) {
-    this._write("position", value, (t, v) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        throw officeError("InvalidArgument", undefined, `${this._typeName}.position`);
-      const list = t.pivot.filters;
-      const [moved] = list.splice(
-        list.findIndex((f) => f.toLowerCase() === t.field.toLowerCase()),
-        1,
-      );
-      list.splice(Math.min(v, list.length), 0, moved as string);
-      renderPivot(t.pivot, `${this._typeName}.position`);
-    });
+  static {
+    declareProperties(this, { scalars: { position: positionIn((t) => t.pivot.filters) } });
   }
 }
 
