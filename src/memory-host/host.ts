@@ -5,13 +5,19 @@
  * for the read-only grid of the task pane's preview mode. Pure TypeScript: no Node APIs.
  */
 import { formatArea, parseAddress } from "./address";
-import { FakeRequestContext, guard, type HandlerRegistration, type HostInternals, make } from "./core";
-import { officeError, type OfficeErrorCode } from "./errors";
-import { type CellView, type EvaluateFormula, type ValueChange, WorkbookModel } from "./model";
-import { loadSnapshot, toSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { satisfies } from "./data-validation";
-import { interpretInput, type CellValue } from "./values";
-import { FakeWorkbook, type FakeWorksheetCollection } from "./worksheet";
+import type { HandlerRegistration, HostInternals } from "./api/core";
+import { FakeRequestContext, guard, make } from "./api/core";
+import { FakeWorkbook, type FakeWorksheetCollection } from "./api";
+import type { OfficeErrorCode } from "./errors";
+import { officeError } from "./errors";
+import type { CellView, ValueChange } from "./model/cells";
+import { satisfies } from "./model/data-validation";
+import type { EvaluateFormula } from "./model/workbook";
+import { WorkbookModel } from "./model/workbook";
+import type { WorkbookSnapshot } from "./snapshot";
+import { loadSnapshot, toSnapshot } from "./snapshot";
+import type { CellValue } from "./values";
+import { interpretInput } from "./values";
 
 export interface MemoryExcelHostOptions {
   /** Highest ExcelApi requirement set supported (default "1.17", as in Office 2024 / current builds without 1.18). */

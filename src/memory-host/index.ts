@@ -7,18 +7,17 @@ export {
   type CellFormat,
   type CellRecord,
   type CellView,
-  type ConditionalFormatModel,
-  type DataValidationModel,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FORMAT,
   DEFAULT_ROW_HEIGHT,
-  type EvaluateFormula,
   type NoteModel,
-  type SheetModel,
   type TableColumnModel,
-  type TableModel,
-  type WorkbookModel,
-} from "./model";
+} from "./model/cells";
+export { type ConditionalFormatModel } from "./model/conditional-formats";
+export { type DataValidationModel } from "./model/data-validation";
+export { type SheetModel } from "./model/sheet";
+export { type TableModel } from "./model/table";
+export { type EvaluateFormula, type WorkbookModel } from "./model/workbook";
 export type {
   CellInput,
   CellSnapshot,
@@ -39,7 +38,7 @@ export {
   type OfficeErrorCode,
   OfficeHostError,
 } from "./errors";
-export { type Mirror, REQUIREMENTS } from "./core";
+export { type Mirror, REQUIREMENTS } from "./api/core";
 export {
   cellAddress,
   columnIndex,
@@ -63,7 +62,7 @@ export {
   type PivotLayoutModel,
   type PivotTableModel,
   type PivotTableSnapshot,
-} from "./pivot-table";
-export { type ChartData, chartData, type ChartModel, type ChartSeriesModel, type ChartSnapshot, columnLeft, rowTop } from "./chart";
-export { defaultPageLayout, type HeaderFooterModel, type PageLayoutModel } from "./page-layout";
-export { isValidDefinedName, type NamedItemModel, nameOwner } from "./named-items";
+} from "./model/pivot-table";
+export { type ChartData, chartData, type ChartModel, type ChartSeriesModel, type ChartSnapshot, columnLeft, rowTop } from "./model/chart";
+export { defaultPageLayout, type HeaderFooterModel, type PageLayoutModel } from "./model/page-layout";
+export { isValidDefinedName, type NamedItemModel, nameOwner } from "./model/named-items";

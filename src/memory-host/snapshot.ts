@@ -3,22 +3,23 @@
  * Plain, JSON-friendly snapshots of the workbook model: to seed a host (e.g. a workbook with a
  * foreign sheet) and to inspect or serialise one. Addresses are A1 without the sheet name.
  */
-import { cellAddress, columnLetters, formatArea, parseAddress, parseColumnLabel, type Rect } from "./address";
-import {
-  type CellFormat,
-  type CellRecord,
-  DEFAULT_ERROR_ALERT,
-  DEFAULT_FORMAT,
-  DEFAULT_PROMPT,
-  defaultProtectionOptions,
-  FORMAT_KEYS,
-  type SheetModel,
-  type WorkbookModel,
-} from "./model";
-import { type ChartSnapshot, chartSnapshot, loadChartSnapshot } from "./chart";
-import { defaultPageLayout, type PageLayoutModel } from "./page-layout";
-import { loadPivotSnapshot, pivotSnapshot, type PivotTableSnapshot } from "./pivot-table";
-import { type CellValue, isErrorLiteral } from "./values";
+import type { Rect } from "./address";
+import { cellAddress, columnLetters, formatArea, parseAddress, parseColumnLabel } from "./address";
+import type { CellFormat, CellRecord } from "./model/cells";
+import { DEFAULT_FORMAT, FORMAT_KEYS } from "./model/cells";
+import type { ChartSnapshot } from "./model/chart";
+import { chartSnapshot, loadChartSnapshot } from "./model/chart";
+import { DEFAULT_ERROR_ALERT } from "./model/data-validation";
+import type { PageLayoutModel } from "./model/page-layout";
+import { defaultPageLayout } from "./model/page-layout";
+import type { PivotTableSnapshot } from "./model/pivot-table";
+import { loadPivotSnapshot, pivotSnapshot } from "./model/pivot-table";
+import type { SheetModel } from "./model/sheet";
+import type { WorkbookModel } from "./model/workbook";
+import type { CellValue } from "./values";
+import { isErrorLiteral } from "./values";
+import { DEFAULT_PROMPT } from "./model/data-validation";
+import { defaultProtectionOptions } from "./model/cells";
 
 /** A cell in a snapshot: its content plus any format properties set on it. */
 export interface CellSnapshot extends Partial<CellFormat> {

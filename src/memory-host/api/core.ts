@@ -4,15 +4,11 @@
  * operations, `sync()`, lazily bound proxies, `load()` with Office's path syntax, the
  * PropertyNotLoaded rule, ClientResult, and the JS Proxy that makes unknown members throw.
  */
-import {
-  apiNotFound,
-  isOfficeHostError,
-  NotImplementedByHostError,
-  officeError,
-  type OfficeHostError,
-  propertyNotLoaded,
-} from "./errors";
-import type { SheetModel, WorkbookModel } from "./model";
+import type { OfficeHostError } from "../errors";
+import { apiNotFound, isOfficeHostError, NotImplementedByHostError, officeError, propertyNotLoaded } from "../errors";
+import { declaredTable } from "./properties";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
 
 /**
  * Compile-time check that a fake declares members with Office's own types. Methods keep Office's
@@ -108,7 +104,7 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "TableRowCollection.deleteRowsAt": "1.13",
   "TableColumnCollection.getCount": "1.4",
   "TableColumnCollection.getItemOrNullObject": "1.4",
-  // PivotTables (pivot-table.ts)
+  // PivotTables (api/pivot-table.ts, api/pivot-hierarchy.ts)
   "Workbook.pivotTables": "1.3",
   "Worksheet.pivotTables": "1.3",
   "PivotTableCollection.add": "1.8",
@@ -124,7 +120,7 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "PivotTable.filterHierarchies": "1.8",
   "PivotLayout.autoFormat": "1.9",
   "PivotLayout.preserveFormatting": "1.9",
-  // Charts (chart.ts)
+  // Charts (api/chart.ts)
   "Worksheet.charts": "1.1",
   "ChartCollection.getCount": "1.4",
   "ChartCollection.getItemOrNullObject": "1.4",
@@ -138,11 +134,11 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "ChartSeries.setValues": "1.7",
   "ChartSeries.setXAxisValues": "1.7",
   "ChartSeries.delete": "1.7",
-  // Page layout (page-layout.ts)
+  // Page layout (api/page-layout.ts)
   "Worksheet.pageLayout": "1.9",
   "Worksheet.horizontalPageBreaks": "1.9",
   "ChartAxis.minimum": "1.7",
-  // Named items (named-items.ts)
+  // Named items (api/named-items.ts)
   "Workbook.names": "1.1",
   "NamedItemCollection.add": "1.4",
   "NamedItemCollection.getCount": "1.4",
@@ -473,12 +469,17 @@ export abstract class FakeObject<T> implements Named {
     return nav;
   }
 
-  /** Scalar properties `load()` can fetch. */
-  protected abstract _scalars(): ScalarGetters<T>;
+  /** Scalar properties `load()` can fetch: by default those declared with `declareProperties`. */
+  protected _scalars(): ScalarGetters<T> {
+    const declared = Object.entries(declaredTable(this).scalars);
+    return Object.fromEntries(declared.map(([name, get]) => [name, (target: T) => get(target as never, this as never)]));
+  }
 
-  /** Navigation properties reachable in load paths (e.g. "format" of a range). */
-  protected _navigation(_name: string): FakeObject<unknown> | undefined {
-    return undefined;
+  /** Navigation properties reachable in load paths (e.g. "format" of a range): by default the declared ones. */
+  protected _navigation(name: string): FakeObject<unknown> | undefined {
+    return declaredTable(this).navigation.has(name)
+      ? ((this as unknown as Record<string, unknown>)[name] as FakeObject<unknown>)
+      : undefined;
   }
 
   /** Properties `load()` without arguments leaves out (Office omits some heavy ones). */
@@ -582,6 +583,16 @@ export abstract class FakeObject<T> implements Named {
   }
 }
 
+/**
+ * What a proxy of a part of the model is bound to: `fields`, and `deleted` (true once the part is
+ * gone, which makes the proxy fail with ItemNotFound).
+ */
+export function partTarget<F extends object>(fields: F, deleted: () => boolean): F & { readonly deleted: boolean } {
+  return Object.defineProperty({ ...fields }, "deleted", { get: deleted, enumerable: true, configurable: true }) as F & {
+    readonly deleted: boolean;
+  };
+}
+
 function isDeleted(target: unknown): boolean {
   return typeof target === "object" && target !== null && (target as { deleted?: unknown }).deleted === true;
 }
@@ -593,14 +604,50 @@ function snapshotValue(value: unknown): unknown {
   return structuredClone(value);
 }
 
+/** The constructor of a proxy class. */
+export type ProxyClass<I, P> = new (context: FakeRequestContext, resolve: () => I | null, options?: FakeObjectOptions<I>) => P;
+
 /** A collection: `items` after load, item properties loadable as "items/name" or just "name". */
 export abstract class FakeCollection<T, I, P extends FakeObject<I>> extends FakeObject<T> {
   protected _items: P[] | undefined;
 
   /** The model objects currently in the collection. */
   protected abstract _itemTargets(target: T): I[];
+  /** The proxy class of the items. */
+  protected abstract readonly _itemClass: ProxyClass<I, P>;
+
   /** A proxy for one item, already bound. */
-  protected abstract _makeItem(item: I): P;
+  protected _makeItem(item: I): P {
+    return make(new this._itemClass(this._ctx, () => item, { bound: item }));
+  }
+
+  /**
+   * An item the collection finds at sync (`getItem`, `getItemAt`...): ItemNotFound when `find`
+   * finds none, or a null object when `nullable` (the *OrNullObject methods).
+   */
+  protected _item(member: string, find: (target: T, location: string) => I | undefined, nullable = false): P {
+    const location = `${this._typeName}.${member}`;
+    const proxy = make(
+      new this._itemClass(this._ctx, () => {
+        const found = find(this._target(location), location);
+        if (found !== undefined) return found;
+        if (nullable) return null;
+        throw officeError("ItemNotFound", undefined, location);
+      }),
+    );
+    return nullable ? proxy._asNullable() : proxy;
+  }
+
+  /** The item an operation queued before it creates (`add`): ItemNotFound if that operation failed. */
+  protected _created(location: string, created: () => I | undefined): P {
+    return make(
+      new this._itemClass(this._ctx, () => {
+        const item = created();
+        if (item === undefined) throw officeError("ItemNotFound", undefined, location);
+        return item;
+      }),
+    );
+  }
 
   get items(): P[] {
     if (this._isNull === true) return undefined as unknown as P[];

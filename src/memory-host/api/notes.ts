@@ -1,19 +1,15 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
-import { area, formatAddress, parseAddress, rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { officeError } from "./errors";
-import type { NoteModel, SheetModel, WorkbookModel } from "./model";
+import { formatAddress, parseAddress, rect } from "../address";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
 import { FakeRange, makeRange, rangeTarget } from "./range";
+import { officeError } from "../errors";
+import type { NoteModel } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
+import { area } from "../address";
+import { declareProperties } from "./properties";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {
@@ -28,13 +24,7 @@ export interface NoteTarget {
 }
 
 function noteTarget(sheet: SheetModel, note: NoteModel): NoteTarget {
-  return {
-    sheet,
-    note,
-    get deleted() {
-      return sheet.deleted || !sheet.notes.includes(note);
-    },
-  };
+  return partTarget({ sheet, note }, () => sheet.deleted || !sheet.notes.includes(note));
 }
 
 function notesIn(scope: NoteScope): NoteTarget[] {
@@ -68,17 +58,10 @@ export class FakeNoteCollection
   implements Mirror<Excel.NoteCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "NoteCollection";
-
-  protected _scalars(): ScalarGetters<NoteScope> {
-    return {};
-  }
+  protected readonly _itemClass = FakeNote;
 
   protected _itemTargets(scope: NoteScope): NoteTarget[] {
     return notesIn(scope);
-  }
-
-  protected _makeItem(item: NoteTarget): FakeNote {
-    return make(new FakeNote(this._ctx, () => item, { bound: item }));
   }
 
   add(cellAddress: Excel.Range | string, content: unknown): FakeNote {
@@ -89,29 +72,11 @@ export class FakeNoteCollection
       const cell = locateCell(scope, cellAddress, location);
       created = noteTarget(cell.sheet, cell.sheet.addNote(cell.row, cell.column, String(content ?? ""), location));
     });
-    return make(
-      new FakeNote(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   getCount(): FakeClientResult<number> {
     return clientResult(this, "getCount", (scope) => notesIn(scope).length);
-  }
-
-  private _lookup(member: string, find: (scope: NoteScope) => NoteTarget | undefined, nullable: boolean): FakeNote {
-    const location = `NoteCollection.${member}`;
-    const proxy = make(
-      new FakeNote(this._ctx, () => {
-        const found = find(this._target(location));
-        if (found) return found;
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
-    );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   private _byKey(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
@@ -121,15 +86,15 @@ export class FakeNoteCollection
   }
 
   getItem(key: string): FakeNote {
-    return this._lookup("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
+    return this._item("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
   }
 
   getItemOrNullObject(key: string): FakeNote {
-    return this._lookup("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
+    return this._item("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
   }
 
   getItemAt(index: number): FakeNote {
-    return this._lookup("getItemAt", (scope) => notesIn(scope)[index], false);
+    return this._item("getItemAt", (scope) => notesIn(scope)[index], false);
   }
 }
 
@@ -139,60 +104,48 @@ export class FakeNote
 {
   readonly _typeName = "Note";
 
-  protected _scalars(): ScalarGetters<NoteTarget> {
-    return {
-      authorName: (t) => t.note.authorName,
-      content: (t) => t.note.content,
-      height: (t) => t.note.height,
-      width: (t) => t.note.width,
-      visible: (t) => t.note.visible,
-    };
-  }
+  declare readonly authorName: Excel.Note["authorName"];
+  declare content: Excel.Note["content"];
+  declare height: Excel.Note["height"];
+  declare width: Excel.Note["width"];
+  declare visible: Excel.Note["visible"];
 
-  get authorName(): Excel.Note["authorName"] {
-    return this._read("authorName");
-  }
-
-  get content(): Excel.Note["content"] {
-    return this._read("content");
-  }
-  set content(value: Excel.Note["content"]) {
-    this._write("content", value, (t, v) => {
-      t.note.content = String(v ?? "");
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get height(): Excel.Note["height"] {
-    return this._read("height");
-  }
-  set height(value: Excel.Note["height"]) {
-    this._write("height", value, (t, v) => {
-      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
-      t.note.height = v;
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get width(): Excel.Note["width"] {
-    return this._read("width");
-  }
-  set width(value: Excel.Note["width"]) {
-    this._write("width", value, (t, v) => {
-      if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
-      t.note.width = v;
-      t.sheet.workbook.touch();
-    });
-  }
-
-  get visible(): Excel.Note["visible"] {
-    return this._read("visible");
-  }
-  set visible(value: Excel.Note["visible"]) {
-    this._write("visible", value, (t, v) => {
-      if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
-      t.note.visible = v;
-      t.sheet.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        authorName: (t) => t.note.authorName,
+        content: {
+          get: (t) => t.note.content,
+          set: (t, v) => {
+            t.note.content = String(v ?? "");
+            t.sheet.workbook.touch();
+          },
+        },
+        height: {
+          get: (t) => t.note.height,
+          set: (t, v) => {
+            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
+            t.note.height = v;
+            t.sheet.workbook.touch();
+          },
+        },
+        width: {
+          get: (t) => t.note.width,
+          set: (t, v) => {
+            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
+            t.note.width = v;
+            t.sheet.workbook.touch();
+          },
+        },
+        visible: {
+          get: (t) => t.note.visible,
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
+            t.note.visible = v;
+            t.sheet.workbook.touch();
+          },
+        },
+      },
     });
   }
 

@@ -1,20 +1,17 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
-import { type Rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { officeError } from "./errors";
-import type { SheetModel, TableColumnModel, TableModel, WorkbookModel } from "./model";
-import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
-import { FakeWorksheet } from "./worksheet";
+import type { Rect } from "../address";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
+import type { FakeRange } from "./range";
+import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import { officeError } from "../errors";
+import type { TableColumnModel } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { TableModel } from "../model/table";
+import type { WorkbookModel } from "../model/workbook";
+import type { WritableProperty } from "./properties";
+import { declareProperties } from "./properties";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {
@@ -33,21 +30,16 @@ export class FakeTableCollection
   implements Mirror<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount" | "count" | "load">
 {
   readonly _typeName = "TableCollection";
+  protected readonly _itemClass = FakeTable;
 
-  protected _scalars(): ScalarGetters<TableScope> {
-    return { count: (scope) => tablesIn(scope).length };
+  declare readonly count: Excel.TableCollection["count"];
+
+  static {
+    declareProperties(this, { scalars: { count: (scope) => tablesIn(scope).length } });
   }
 
   protected _itemTargets(scope: TableScope): TableModel[] {
     return tablesIn(scope);
-  }
-
-  protected _makeItem(table: TableModel): FakeTable {
-    return make(new FakeTable(this._ctx, () => table, { bound: table }));
-  }
-
-  get count(): Excel.TableCollection["count"] {
-    return this._read("count");
   }
 
   add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
@@ -60,12 +52,7 @@ export class FakeTableCollection
       if (scope.sheet && target.sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
       created = scope.workbook.addTable(target.sheet, target.rect, hasHeaders === true, location);
     });
-    return make(
-      new FakeTable(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, location);
-        return created;
-      }),
-    );
+    return this._created(location, () => created);
   }
 
   private _find(scope: TableScope, key: string): TableModel | undefined {
@@ -124,122 +111,72 @@ type TableMembers =
 
 type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
 
+/** One of a table's on/off display options. */
+function tableFlag(name: FlagName): WritableProperty<FakeTable, TableModel> {
+  return {
+    get: (table) => table[name],
+    set: (table, v) => {
+      table[name] = flag(v, `Table.${name}`);
+      table.sheet.workbook.touch();
+    },
+  };
+}
+
 export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
   readonly _typeName = "Table";
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return {
-      id: (t) => t.id,
-      name: (t) => t.name,
-      style: (t) => t.style,
-      showHeaders: (t) => t.showHeaders,
-      showTotals: (t) => t.showTotals,
-      showBandedRows: (t) => t.showBandedRows,
-      showBandedColumns: (t) => t.showBandedColumns,
-      showFilterButton: (t) => t.showFilterButton,
-      highlightFirstColumn: (t) => t.highlightFirstColumn,
-      highlightLastColumn: (t) => t.highlightLastColumn,
-    };
-  }
+  declare readonly id: Excel.Table["id"];
+  declare name: Excel.Table["name"];
+  declare style: Excel.Table["style"];
+  declare showHeaders: Excel.Table["showHeaders"];
+  declare showTotals: Excel.Table["showTotals"];
+  declare showBandedRows: Excel.Table["showBandedRows"];
+  declare showBandedColumns: Excel.Table["showBandedColumns"];
+  declare showFilterButton: Excel.Table["showFilterButton"];
+  declare highlightFirstColumn: Excel.Table["highlightFirstColumn"];
+  declare highlightLastColumn: Excel.Table["highlightLastColumn"];
+  declare readonly rows: FakeTableRowCollection;
+  declare readonly columns: FakeTableColumnCollection;
+  // `worksheet` is declared in worksheet.ts, which imports this family.
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "rows") return this.rows as unknown as FakeObject<unknown>;
-    if (name === "columns") return this.columns as unknown as FakeObject<unknown>;
-    if (name === "worksheet") return this.worksheet as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get rows(): FakeTableRowCollection {
-    return this._nav("rows", () => make(new FakeTableRowCollection(this._ctx, () => this._target("Table.rows"))));
-  }
-
-  get columns(): FakeTableColumnCollection {
-    return this._nav("columns", () => make(new FakeTableColumnCollection(this._ctx, () => this._target("Table.columns"))));
-  }
-
-  get worksheet(): FakeWorksheet {
-    return this._nav("worksheet", () => make(new FakeWorksheet(this._ctx, () => this._target("Table.worksheet").sheet)));
-  }
-
-  get id(): Excel.Table["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.Table["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.Table["name"]) {
-    this._write("name", value, (table, v) => {
-      table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
-      table.sheet.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.id,
+        name: {
+          get: (t) => t.name,
+          set: (table, v) => {
+            table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
+            table.sheet.workbook.touch();
+          },
+        },
+        style: {
+          get: (t) => t.style,
+          set: (table, v) => {
+            if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
+            table.style = v;
+            table.sheet.workbook.touch();
+          },
+        },
+        showHeaders: {
+          get: (t) => t.showHeaders,
+          set: (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"),
+        },
+        showTotals: {
+          get: (t) => t.showTotals,
+          set: (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"),
+        },
+        showBandedRows: tableFlag("showBandedRows"),
+        showBandedColumns: tableFlag("showBandedColumns"),
+        showFilterButton: tableFlag("showFilterButton"),
+        highlightFirstColumn: tableFlag("highlightFirstColumn"),
+        highlightLastColumn: tableFlag("highlightLastColumn"),
+      },
+      navigation: {
+        rows: (self) => make(new FakeTableRowCollection(self._ctx, () => self._target("Table.rows"))),
+        columns: (self) => make(new FakeTableColumnCollection(self._ctx, () => self._target("Table.columns"))),
+      },
     });
-  }
-
-  get style(): Excel.Table["style"] {
-    return this._read("style");
-  }
-  set style(value: Excel.Table["style"]) {
-    this._write("style", value, (table, v) => {
-      if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
-      table.style = v;
-      table.sheet.workbook.touch();
-    });
-  }
-
-  get showHeaders(): Excel.Table["showHeaders"] {
-    return this._read("showHeaders");
-  }
-  set showHeaders(value: Excel.Table["showHeaders"]) {
-    this._write("showHeaders", value, (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"));
-  }
-
-  get showTotals(): Excel.Table["showTotals"] {
-    return this._read("showTotals");
-  }
-  set showTotals(value: Excel.Table["showTotals"]) {
-    this._write("showTotals", value, (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"));
-  }
-
-  private _flag(name: FlagName, value: unknown): void {
-    this._write(name, value, (table, v) => {
-      table[name] = flag(v, `Table.${name}`);
-      table.sheet.workbook.touch();
-    });
-  }
-
-  get showBandedRows(): Excel.Table["showBandedRows"] {
-    return this._read("showBandedRows");
-  }
-  set showBandedRows(value: Excel.Table["showBandedRows"]) {
-    this._flag("showBandedRows", value);
-  }
-
-  get showBandedColumns(): Excel.Table["showBandedColumns"] {
-    return this._read("showBandedColumns");
-  }
-  set showBandedColumns(value: Excel.Table["showBandedColumns"]) {
-    this._flag("showBandedColumns", value);
-  }
-
-  get showFilterButton(): Excel.Table["showFilterButton"] {
-    return this._read("showFilterButton");
-  }
-  set showFilterButton(value: Excel.Table["showFilterButton"]) {
-    this._flag("showFilterButton", value);
-  }
-
-  get highlightFirstColumn(): Excel.Table["highlightFirstColumn"] {
-    return this._read("highlightFirstColumn");
-  }
-  set highlightFirstColumn(value: Excel.Table["highlightFirstColumn"]) {
-    this._flag("highlightFirstColumn", value);
-  }
-
-  get highlightLastColumn(): Excel.Table["highlightLastColumn"] {
-    return this._read("highlightLastColumn");
-  }
-  set highlightLastColumn(value: Excel.Table["highlightLastColumn"]) {
-    this._flag("highlightLastColumn", value);
   }
 
   private _part(member: string, pick: (table: TableModel) => Rect | null): FakeRange {
@@ -316,13 +253,7 @@ export interface TableRowTarget {
 }
 
 function rowTarget(table: TableModel, index: number): TableRowTarget {
-  return {
-    table,
-    index,
-    get deleted() {
-      return table.deleted || index >= table.dataRowCount;
-    },
-  };
+  return partTarget({ table, index }, () => table.deleted || index >= table.dataRowCount);
 }
 
 function rowRect(t: TableRowTarget): Rect {
@@ -335,21 +266,16 @@ export class FakeTableRowCollection
   implements Mirror<Excel.TableRowCollection, "add" | "getCount" | "getItemAt" | "deleteRowsAt" | "count" | "load">
 {
   readonly _typeName = "TableRowCollection";
+  protected readonly _itemClass = FakeTableRow;
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return { count: (t) => t.dataRowCount };
+  declare readonly count: Excel.TableRowCollection["count"];
+
+  static {
+    declareProperties(this, { scalars: { count: (t) => t.dataRowCount } });
   }
 
   protected _itemTargets(table: TableModel): TableRowTarget[] {
     return Array.from({ length: table.dataRowCount }, (_, i) => rowTarget(table, i));
-  }
-
-  protected _makeItem(row: TableRowTarget): FakeTableRow {
-    return make(new FakeTableRow(this._ctx, () => row, { bound: row }));
-  }
-
-  get count(): Excel.TableRowCollection["count"] {
-    return this._read("count");
   }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): FakeTableRow {
@@ -359,12 +285,7 @@ export class FakeTableRowCollection
       const result = table.sheet.workbook.addTableRows(table, index ?? null, values, "TableRowCollection.add");
       created = rowTarget(table, result.index);
     });
-    return make(
-      new FakeTableRow(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "TableRowCollection.add");
-        return created;
-      }),
-    );
+    return this._created("TableRowCollection.add", () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -384,29 +305,31 @@ export class FakeTableRowCollection
   }
 
   deleteRowsAt(index: number, count?: number): void {
-    this._queue("deleteRowsAt", (table) => table.sheet.workbook.deleteTableRows(table, index, count ?? 1, "TableRowCollection.deleteRowsAt"));
+    this._queue("deleteRowsAt", (table) =>
+      table.sheet.workbook.deleteTableRows(table, index, count ?? 1, "TableRowCollection.deleteRowsAt"),
+    );
   }
 }
 
-export class FakeTableRow extends FakeObject<TableRowTarget> implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load"> {
+export class FakeTableRow
+  extends FakeObject<TableRowTarget>
+  implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load">
+{
   readonly _typeName = "TableRow";
 
-  protected _scalars(): ScalarGetters<TableRowTarget> {
-    return {
-      index: (t) => t.index,
-      values: (t) => t.table.sheet.read(rowRect(t), (r, c) => t.table.sheet.valueAt(r, c), "TableRow.values"),
-    };
-  }
+  declare readonly index: Excel.TableRow["index"];
+  declare values: Excel.TableRow["values"];
 
-  get index(): Excel.TableRow["index"] {
-    return this._read("index");
-  }
-
-  get values(): Excel.TableRow["values"] {
-    return this._read("values");
-  }
-  set values(value: Excel.TableRow["values"]) {
-    this._write("values", value, (t, v) => t.table.sheet.writeInputs(rowRect(t), v, "values", "TableRow.values"));
+  static {
+    declareProperties(this, {
+      scalars: {
+        index: (t) => t.index,
+        values: {
+          get: (t) => t.table.sheet.read(rowRect(t), (r, c) => t.table.sheet.valueAt(r, c), "TableRow.values"),
+          set: (t, v) => t.table.sheet.writeInputs(rowRect(t), v, "values", "TableRow.values"),
+        },
+      },
+    });
   }
 
   delete(): void {
@@ -431,18 +354,13 @@ export interface TableColumnTarget {
 }
 
 function columnTarget(table: TableModel, column: TableColumnModel): TableColumnTarget {
-  return {
-    table,
-    column,
-    get deleted() {
-      return table.deleted || !table.columns.includes(column);
-    },
-  };
+  return partTarget({ table, column }, () => table.deleted || !table.columns.includes(column));
 }
 
 function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "total"): Rect | null {
   const col = t.table.rect.c0 + t.table.columns.indexOf(t.column);
-  const pick = part === "all" ? t.table.rect : part === "header" ? t.table.headerRect : part === "data" ? t.table.dataRect : t.table.totalRect;
+  const pick =
+    part === "all" ? t.table.rect : part === "header" ? t.table.headerRect : part === "data" ? t.table.dataRect : t.table.totalRect;
   return pick ? { ...pick, c0: col, c1: col } : null;
 }
 
@@ -451,21 +369,16 @@ export class FakeTableColumnCollection
   implements Mirror<Excel.TableColumnCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "count" | "load">
 {
   readonly _typeName = "TableColumnCollection";
+  protected readonly _itemClass = FakeTableColumn;
 
-  protected _scalars(): ScalarGetters<TableModel> {
-    return { count: (t) => t.columns.length };
+  declare readonly count: Excel.TableColumnCollection["count"];
+
+  static {
+    declareProperties(this, { scalars: { count: (t) => t.columns.length } });
   }
 
   protected _itemTargets(table: TableModel): TableColumnTarget[] {
     return table.columns.map((column) => columnTarget(table, column));
-  }
-
-  protected _makeItem(column: TableColumnTarget): FakeTableColumn {
-    return make(new FakeTableColumn(this._ctx, () => column, { bound: column }));
-  }
-
-  get count(): Excel.TableColumnCollection["count"] {
-    return this._read("count");
   }
 
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): FakeTableColumn {
@@ -474,12 +387,7 @@ export class FakeTableColumnCollection
       const column = table.sheet.workbook.addTableColumn(table, index ?? null, values, name, "TableColumnCollection.add");
       created = columnTarget(table, column);
     });
-    return make(
-      new FakeTableColumn(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "TableColumnCollection.add");
-        return created;
-      }),
-    );
+    return this._created("TableColumnCollection.add", () => created);
   }
 
   getCount(): FakeClientResult<number> {
@@ -487,19 +395,14 @@ export class FakeTableColumnCollection
   }
 
   private _lookup(member: string, find: (table: TableModel) => TableColumnModel | undefined, nullable: boolean): FakeTableColumn {
-    const location = `TableColumnCollection.${member}`;
-    const proxy = make(
-      new FakeTableColumn(this._ctx, () => {
-        const table = this._target(location);
+    return this._item(
+      member,
+      (table) => {
         const column = find(table);
-        if (!column) {
-          if (nullable) return null;
-          throw officeError("ItemNotFound", undefined, location);
-        }
-        return columnTarget(table, column);
-      }),
+        return column ? columnTarget(table, column) : undefined;
+      },
+      nullable,
     );
-    return nullable ? proxy._asNullable() : proxy;
   }
 
   getItem(key: number | string): FakeTableColumn {
@@ -515,48 +418,40 @@ export class FakeTableColumnCollection
   }
 }
 
-type ColumnMembers = "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
+type ColumnMembers =
+  "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
 
 export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mirror<Excel.TableColumn, ColumnMembers> {
   readonly _typeName = "TableColumn";
 
-  protected _scalars(): ScalarGetters<TableColumnTarget> {
-    return {
-      id: (t) => t.column.id,
-      index: (t) => t.table.columns.indexOf(t.column),
-      name: (t) => t.column.name,
-      values: (t) => t.table.sheet.read(columnRect(t, "all") as Rect, (r, c) => t.table.sheet.valueAt(r, c), "TableColumn.values"),
-    };
-  }
+  declare readonly id: Excel.TableColumn["id"];
+  declare readonly index: Excel.TableColumn["index"];
+  declare name: Excel.TableColumn["name"];
+  declare values: Excel.TableColumn["values"];
 
-  get id(): Excel.TableColumn["id"] {
-    return this._read("id");
-  }
-
-  get index(): Excel.TableColumn["index"] {
-    return this._read("index");
-  }
-
-  get name(): Excel.TableColumn["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.TableColumn["name"]) {
-    this._write("name", value, (t, v) => {
-      if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "TableColumn.name");
-      const header = columnRect(t, "header");
-      if (header) t.table.sheet.writeInputs(header, [[`'${v}`]], "values", "TableColumn.name");
-      else {
-        t.column.name = v;
-        t.table.sheet.workbook.touch();
-      }
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.column.id,
+        index: (t) => t.table.columns.indexOf(t.column),
+        name: {
+          get: (t) => t.column.name,
+          set: (t, v) => {
+            if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "TableColumn.name");
+            const header = columnRect(t, "header");
+            if (header) t.table.sheet.writeInputs(header, [[`'${v}`]], "values", "TableColumn.name");
+            else {
+              t.column.name = v;
+              t.table.sheet.workbook.touch();
+            }
+          },
+        },
+        values: {
+          get: (t) => t.table.sheet.read(columnRect(t, "all") as Rect, (r, c) => t.table.sheet.valueAt(r, c), "TableColumn.values"),
+          set: (t, v) => t.table.sheet.writeInputs(columnRect(t, "all") as Rect, v, "values", "TableColumn.values"),
+        },
+      },
     });
-  }
-
-  get values(): Excel.TableColumn["values"] {
-    return this._read("values");
-  }
-  set values(value: Excel.TableColumn["values"]) {
-    this._write("values", value, (t, v) => t.table.sheet.writeInputs(columnRect(t, "all") as Rect, v, "values", "TableColumn.values"));
   }
 
   private _part(member: string, part: "all" | "header" | "data" | "total"): FakeRange {
@@ -586,6 +481,8 @@ export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mi
   }
 
   delete(): void {
-    this._queue("delete", (t) => t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"));
+    this._queue("delete", (t) =>
+      t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"),
+    );
   }
 }

@@ -1,17 +1,19 @@
 /// <reference types="office-js" />
 /**
- * Data validation (ExcelApi 1.8), the whole family in one place: the model (validation rectangles
+ * This file is the model (no proxies); the Office.js proxies are in `api/data-validation.ts`.
+ *
+ * Data validation (ExcelApi 1.8): the model (validation rectangles
  * on a sheet and how setting part of a validation splits and merges them), Office's checks on a
  * rule, the evaluation of `DataValidation.valid`, and the `Excel.DataValidation` proxy.
  * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as
  * satisfied.
  */
-import { area, formatAddress, intersection, intersects, type Rect, subtract, subtractAll, tryParseAddress } from "./address";
-import { FakeObject, type Mirror, sameContext, type ScalarGetters } from "./core";
-import { officeError } from "./errors";
-import type { SheetModel } from "./model";
-import { asBoolean, FakeRange, type RangeTarget } from "./range";
-import { type CellValue, dateToSerial } from "./values";
+import type { Rect } from "../address";
+import { formatAddress, intersection, intersects, subtract, subtractAll, tryParseAddress } from "../address";
+import { officeError } from "../errors";
+import type { SheetModel } from "./sheet";
+import type { CellValue } from "../values";
+import { dateToSerial } from "../values";
 
 // ---------------------------------------------------------------------------------------------
 // Model
@@ -334,161 +336,4 @@ export function satisfies(dv: DataValidationModel, value: CellValue, sheet: Shee
   else if (kind === "wholeNumber" && !Number.isInteger(value)) return false;
   else x = value;
   return compare(x, basic.operator ?? "", a, b as number | undefined);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Data validation
-
-interface ValidationSummary {
-  type: string;
-  rule: Excel.DataValidationRule | null;
-  prompt: Excel.DataValidationPrompt | null;
-  errorAlert: Excel.DataValidationErrorAlert | null;
-  ignoreBlanks: boolean | null;
-}
-
-function summarise(t: RangeTarget): ValidationSummary {
-  const entries = t.sheet.validationsIn(t.rect);
-  if (entries.length === 0) {
-    return { type: "None", rule: {}, prompt: { ...DEFAULT_PROMPT }, errorAlert: { ...DEFAULT_ERROR_ALERT } as Excel.DataValidationErrorAlert, ignoreBlanks: true };
-  }
-  const covered = subtractAll(t.rect, entries.map((e) => e.rect)).length === 0;
-  const first = entries[0] as DataValidationModel;
-  const same = <K extends keyof DataValidationModel>(key: K): boolean =>
-    entries.every((e) => JSON.stringify(e[key]) === JSON.stringify(first[key]));
-  const sameRule = same("rule");
-  let type = ruleType(first.rule);
-  if (!sameRule) type = "Inconsistent";
-  else if (!covered) type = "MixedCriteria";
-  return {
-    type,
-    rule: sameRule && covered ? structuredClone(first.rule) : null,
-    prompt: covered && same("prompt") ? { ...first.prompt } : null,
-    errorAlert: covered && same("errorAlert") ? ({ ...first.errorAlert } as Excel.DataValidationErrorAlert) : null,
-    ignoreBlanks: covered && same("ignoreBlanks") ? first.ignoreBlanks : null,
-  };
-}
-
-/** `valid`: true if all cells are valid, false if all are invalid, null if mixed. */
-function validity(t: RangeTarget): boolean | null {
-  let valid = 0;
-  let invalid = 0;
-  for (const dv of t.sheet.validationsIn(t.rect)) {
-    const overlap = intersection(dv.rect, t.rect);
-    if (!overlap) continue;
-    // Only stored cells can hold values; blank cells are checked once, against ignoreBlanks.
-    let stored = 0;
-    t.sheet.forEachStored(overlap, (_cell, row, col) => {
-      stored++;
-      if (satisfies(dv, t.sheet.valueAt(row, col), t.sheet)) valid++;
-      else invalid++;
-    });
-    if (stored < area(overlap)) {
-      if (satisfies(dv, "", t.sheet)) valid++;
-      else invalid++;
-    }
-  }
-  const uncovered = subtractAll(t.rect, t.sheet.validationsIn(t.rect).map((dv) => dv.rect)).length > 0;
-  if (uncovered) valid++;
-  return invalid === 0 ? true : valid === 0 ? false : null;
-}
-
-const ALERT_STYLES = ["Stop", "Warning", "Information"];
-
-export class FakeDataValidation
-  extends FakeObject<RangeTarget>
-  implements Mirror<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type" | "valid" | "clear" | "load">
-{
-  readonly _typeName = "DataValidation";
-
-  protected _scalars(): ScalarGetters<RangeTarget> {
-    return {
-      rule: (t) => summarise(t).rule,
-      prompt: (t) => summarise(t).prompt,
-      errorAlert: (t) => summarise(t).errorAlert,
-      ignoreBlanks: (t) => summarise(t).ignoreBlanks,
-      type: (t) => summarise(t).type,
-      valid: (t) => validity(t),
-    };
-  }
-
-  get type(): Excel.DataValidation["type"] {
-    return this._read("type");
-  }
-
-  get valid(): Excel.DataValidation["valid"] {
-    return this._read("valid");
-  }
-
-  get rule(): Excel.DataValidation["rule"] {
-    return this._read("rule");
-  }
-  set rule(value: Excel.DataValidation["rule"]) {
-    const location = "DataValidation.rule";
-    const source = (value as { list?: { source?: unknown } } | undefined)?.list?.source;
-    sameContext(this._ctx, source, location);
-    this._write("rule", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      const rule = normaliseRule(v, location, (range) => (range instanceof FakeRange ? range._target(location) : null));
-      t.sheet.applyDataValidation(t.rect, { rule });
-    });
-  }
-
-  get prompt(): Excel.DataValidation["prompt"] {
-    return this._read("prompt");
-  }
-  set prompt(value: Excel.DataValidation["prompt"]) {
-    const location = "DataValidation.prompt";
-    this._write("prompt", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-      const p = v as Partial<Excel.DataValidationPrompt>;
-      const prompt = {
-        message: String(p.message ?? DEFAULT_PROMPT.message),
-        showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
-        title: String(p.title ?? DEFAULT_PROMPT.title),
-      };
-      t.sheet.applyDataValidation(t.rect, { prompt });
-    });
-  }
-
-  get errorAlert(): Excel.DataValidation["errorAlert"] {
-    return this._read("errorAlert");
-  }
-  set errorAlert(value: Excel.DataValidation["errorAlert"]) {
-    const location = "DataValidation.errorAlert";
-    this._write("errorAlert", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-      const a = v as Partial<Excel.DataValidationErrorAlert>;
-      const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
-      if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
-      const errorAlert = {
-        message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
-        showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
-        style,
-        title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
-      };
-      t.sheet.applyDataValidation(t.rect, { errorAlert });
-    });
-  }
-
-  get ignoreBlanks(): Excel.DataValidation["ignoreBlanks"] {
-    return this._read("ignoreBlanks");
-  }
-  set ignoreBlanks(value: Excel.DataValidation["ignoreBlanks"]) {
-    const location = "DataValidation.ignoreBlanks";
-    this._write("ignoreBlanks", value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
-    });
-  }
-
-  clear(): void {
-    for (const key of ["rule", "prompt", "errorAlert", "ignoreBlanks", "type", "valid"]) this._values.delete(key);
-    this._queue("clear", (t) => {
-      t.sheet.assertUnprotected("DataValidation.clear");
-      t.sheet.clearDataValidation(t.rect);
-    });
-  }
 }

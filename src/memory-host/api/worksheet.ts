@@ -3,31 +3,30 @@
  * Fakes of `Excel.Workbook`, `Application`, `WorksheetCollection`, `Worksheet`, its protection and
  * freeze panes, and the `onChanged` event handlers.
  */
-import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./address";
-import {
-  clientResult,
-  FakeCollection,
-  type FakeClientResult,
-  FakeObject,
-  type FakeRequestContext,
-  guard,
-  type HandlerRegistration,
-  type HostInternals,
-  make,
-  type Mirror,
-  sameContext,
-  type ScalarGetters,
-} from "./core";
-import { MESSAGES, officeError } from "./errors";
-import { defaultProtectionOptions, type SheetModel, type WorkbookModel } from "./model";
+import type { Rect } from "../address";
+import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
+import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, guard, make, sameContext } from "./core";
 import { FakeNamedItemCollection } from "./named-items";
-import { FakeNoteCollection, type NoteScope } from "./notes";
+import type { NoteScope } from "./notes";
+import { FakeNoteCollection } from "./notes";
 import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
-import { FakePivotTableCollection, type PivotScope } from "./pivot-table";
-import { type FakeRange, makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import type { PivotScope } from "./pivot-table";
+import { FakePivotTableCollection } from "./pivot-table";
+
+import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
-import { normaliseColour } from "./values";
+import { MESSAGES, officeError } from "../errors";
+import { defaultProtectionOptions } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbook";
+import { normaliseColour } from "../values";
+import { FakeRange } from "./range";
+import { FakeTable } from "./table";
+import { FakeChart } from "./chart";
+import { FakePivotTable } from "./pivot-table";
+import { declareProperties } from "./properties";
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -73,7 +72,12 @@ export class FakeEventHandlers {
   add(handler: ChangedHandler): FakeEventHandlerResult {
     let registration: HandlerRegistration | undefined;
     this._context._enqueue(`${this._typeName}.add`, () => {
-      registration = { scope: this._scope(), event: this._event, handler: handler as HandlerRegistration["handler"], context: this._context };
+      registration = {
+        scope: this._scope(),
+        event: this._event,
+        handler: handler as HandlerRegistration["handler"],
+        context: this._context,
+      };
       this._host.registerHandler(registration);
     });
     return guard(
@@ -86,7 +90,9 @@ export class FakeEventHandlers {
   remove(handler: ChangedHandler): void {
     this._context._enqueue(`${this._typeName}.remove`, () => {
       const scope = this._scope();
-      this._host.unregisterHandler((r) => r.handler === (handler as HandlerRegistration["handler"]) && r.scope === scope && r.event === this._event);
+      this._host.unregisterHandler(
+        (r) => r.handler === (handler as HandlerRegistration["handler"]) && r.scope === scope && r.event === this._event,
+      );
     });
   }
 }
@@ -104,45 +110,28 @@ export class FakeWorkbook
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  protected _scalars(): ScalarGetters<WorkbookModel> {
-    return { name: () => "Book1.xlsx" };
-  }
+  declare readonly name: Excel.Workbook["name"];
+  declare readonly worksheets: FakeWorksheetCollection;
+  declare readonly tables: FakeTableCollection;
+  declare readonly pivotTables: FakePivotTableCollection;
+  declare readonly names: FakeNamedItemCollection;
+  declare readonly application: FakeApplication;
+  declare readonly notes: FakeNoteCollection;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "worksheets") return this.worksheets as unknown as FakeObject<unknown>;
-    if (name === "tables") return this.tables as unknown as FakeObject<unknown>;
-    if (name === "application") return this.application as unknown as FakeObject<unknown>;
-    if (name === "pivotTables") return this.pivotTables as unknown as FakeObject<unknown>;
-    if (name === "names") return this.names as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get name(): Excel.Workbook["name"] {
-    return this._read("name");
-  }
-
-  get worksheets(): FakeWorksheetCollection {
-    return this._nav("worksheets", () => make(new FakeWorksheetCollection(this._ctx)));
-  }
-
-  get tables(): FakeTableCollection {
-    return this._nav("tables", () => make(new FakeTableCollection(this._ctx, () => ({ workbook: this._ctx._host.model }))));
-  }
-
-  get pivotTables(): FakePivotTableCollection {
-    return this._nav("pivotTables", () => make(new FakePivotTableCollection(this._ctx, (): PivotScope => ({ workbook: this._ctx._host.model }))));
-  }
-
-  get names(): FakeNamedItemCollection {
-    return this._nav("names", () => make(new FakeNamedItemCollection(this._ctx, () => this._ctx._host.model, { bound: this._ctx._host.model })));
-  }
-
-  get application(): FakeApplication {
-    return this._nav("application", () => make(new FakeApplication(this._ctx)));
-  }
-
-  get notes(): FakeNoteCollection {
-    return this._nav("notes", () => make(new FakeNoteCollection(this._ctx, (): NoteScope => ({ workbook: this._ctx._host.model }))));
+  static {
+    declareProperties(this, {
+      scalars: {
+        name: () => "Book1.xlsx",
+      },
+      navigation: {
+        worksheets: (self) => make(new FakeWorksheetCollection(self._ctx)),
+        tables: (self) => make(new FakeTableCollection(self._ctx, () => ({ workbook: self._ctx._host.model }))),
+        pivotTables: (self) => make(new FakePivotTableCollection(self._ctx, (): PivotScope => ({ workbook: self._ctx._host.model }))),
+        names: (self) => make(new FakeNamedItemCollection(self._ctx, () => self._ctx._host.model, { bound: self._ctx._host.model })),
+        application: (self) => make(new FakeApplication(self._ctx)),
+        notes: (self) => make(new FakeNoteCollection(self._ctx, (): NoteScope => ({ workbook: self._ctx._host.model }))),
+      },
+    });
   }
 
   getSelectedRange(): FakeRange {
@@ -170,12 +159,10 @@ export class FakeApplication
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  protected _scalars(): ScalarGetters<WorkbookModel> {
-    return { calculationMode: () => "Automatic" };
-  }
+  declare readonly calculationMode: Excel.Application["calculationMode"];
 
-  get calculationMode(): Excel.Application["calculationMode"] {
-    return this._read("calculationMode");
+  static {
+    declareProperties(this, { scalars: { calculationMode: () => "Automatic" } });
   }
 
   suspendApiCalculationUntilNextSync(): void {
@@ -197,45 +184,36 @@ export class FakeWorksheetCollection
     >
 {
   readonly _typeName = "WorksheetCollection";
+  protected readonly _itemClass = FakeWorksheet;
 
   constructor(context: FakeRequestContext) {
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  protected _scalars(): ScalarGetters<WorkbookModel> {
-    return {};
+  declare readonly onChanged: FakeEventHandlers;
+  declare readonly onSelectionChanged: FakeEventHandlers;
+
+  static {
+    declareProperties(this, {
+      navigation: {
+        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onChanged", () => "workbook")),
+        onSelectionChanged: (self) =>
+          guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onSelectionChanged", () => "workbook", "onSelectionChanged")),
+      },
+    });
   }
 
   protected _itemTargets(model: WorkbookModel): SheetModel[] {
     return [...model.sheets];
   }
 
-  protected _makeItem(sheet: SheetModel): FakeWorksheet {
-    return make(new FakeWorksheet(this._ctx, () => sheet, { bound: sheet }));
-  }
-
-  get onChanged(): FakeEventHandlers {
-    return this._nav("onChanged", () => guard(new FakeEventHandlers(this._ctx, "WorksheetCollection.onChanged", () => "workbook")));
-  }
-
   /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
-  get onSelectionChanged(): FakeEventHandlers {
-    return this._nav("onSelectionChanged", () =>
-      guard(new FakeEventHandlers(this._ctx, "WorksheetCollection.onSelectionChanged", () => "workbook", "onSelectionChanged")),
-    );
-  }
-
   add(name?: string): FakeWorksheet {
     let created: SheetModel | undefined;
     this._queue("add", (model) => {
       created = model.addSheet(name, "WorksheetCollection.add");
     });
-    return make(
-      new FakeWorksheet(this._ctx, () => {
-        if (!created) throw officeError("ItemNotFound", undefined, "WorksheetCollection.add");
-        return created;
-      }),
-    );
+    return this._created("WorksheetCollection.add", () => created);
   }
 
   getItem(key: string): FakeWorksheet {
@@ -243,7 +221,9 @@ export class FakeWorksheetCollection
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
-    return make(new FakeWorksheet(this._ctx, () => (typeof key === "string" ? (this._target().findSheet(key) ?? null) : null)))._asNullable();
+    return make(
+      new FakeWorksheet(this._ctx, () => (typeof key === "string" ? (this._target().findSheet(key) ?? null) : null)),
+    )._asNullable();
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -298,120 +278,73 @@ type WorksheetMembers =
 export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Excel.Worksheet, WorksheetMembers> {
   readonly _typeName = "Worksheet";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
-    return {
-      id: (s) => s.id,
-      name: (s) => s.name,
-      position: (s) => s.workbook.sheets.indexOf(s),
-      visibility: (s) => s.visibility,
-      tabColor: (s) => s.tabColor,
-      standardWidth: (s) => s.standardWidth,
-      standardHeight: (s) => s.standardHeight,
-    };
-  }
+  declare readonly id: Excel.Worksheet["id"];
+  declare name: Excel.Worksheet["name"];
+  declare position: Excel.Worksheet["position"];
+  declare visibility: Excel.Worksheet["visibility"];
+  declare tabColor: Excel.Worksheet["tabColor"];
+  declare standardWidth: Excel.Worksheet["standardWidth"];
+  declare readonly standardHeight: Excel.Worksheet["standardHeight"];
+  declare readonly tables: FakeTableCollection;
+  declare readonly pivotTables: FakePivotTableCollection;
+  declare readonly charts: FakeChartCollection;
+  declare readonly horizontalPageBreaks: FakePageBreakCollection;
+  declare readonly pageLayout: FakePageLayout;
+  declare readonly protection: FakeWorksheetProtection;
+  declare readonly freezePanes: FakeWorksheetFreezePanes;
+  declare readonly notes: FakeNoteCollection;
+  declare readonly onChanged: FakeEventHandlers;
 
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "tables") return this.tables as unknown as FakeObject<unknown>;
-    if (name === "protection") return this.protection as unknown as FakeObject<unknown>;
-    if (name === "pivotTables") return this.pivotTables as unknown as FakeObject<unknown>;
-    if (name === "charts") return this.charts as unknown as FakeObject<unknown>;
-    if (name === "pageLayout") return this.pageLayout as unknown as FakeObject<unknown>;
-    return undefined;
-  }
-
-  get id(): Excel.Worksheet["id"] {
-    return this._read("id");
-  }
-
-  get name(): Excel.Worksheet["name"] {
-    return this._read("name");
-  }
-  set name(value: Excel.Worksheet["name"]) {
-    this._write("name", value, (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name"));
-  }
-
-  get position(): Excel.Worksheet["position"] {
-    return this._read("position");
-  }
-  set position(value: Excel.Worksheet["position"]) {
-    this._write("position", value, (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position"));
-  }
-
-  get visibility(): Excel.Worksheet["visibility"] {
-    return this._read("visibility");
-  }
-  set visibility(value: Excel.Worksheet["visibility"]) {
-    this._write("visibility", value, (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility"));
-  }
-
-  get tabColor(): Excel.Worksheet["tabColor"] {
-    return this._read("tabColor");
-  }
-  set tabColor(value: Excel.Worksheet["tabColor"]) {
-    this._write("tabColor", value, (sheet, v) => {
-      sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
-      sheet.workbook.touch();
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (s) => s.id,
+        name: { get: (s) => s.name, set: (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name") },
+        position: { get: (s) => s.workbook.sheets.indexOf(s), set: (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position") },
+        visibility: { get: (s) => s.visibility, set: (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility") },
+        tabColor: {
+          get: (s) => s.tabColor,
+          set: (sheet, v) => {
+            sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
+            sheet.workbook.touch();
+          },
+        },
+        standardWidth: {
+          get: (s) => s.standardWidth,
+          set: (sheet, v) => {
+            sheet.assertCanFormat("columns", "Worksheet.standardWidth");
+            if (typeof v !== "number" || !(v >= 0 && v <= 255)) throw officeError("InvalidArgument", undefined, "Worksheet.standardWidth");
+            sheet.standardWidth = v;
+            sheet.workbook.touch();
+          },
+        },
+        standardHeight: (s) => s.standardHeight,
+      },
+      navigation: {
+        tables: (self) =>
+          make(new FakeTableCollection(self._ctx, () => ({ workbook: self._ctx._host.model, sheet: self._target("Worksheet.tables") }))),
+        pivotTables: (self) =>
+          make(
+            new FakePivotTableCollection(self._ctx, (): PivotScope => ({
+              workbook: self._ctx._host.model,
+              sheet: self._target("Worksheet.pivotTables"),
+            })),
+          ),
+        charts: (self) => make(new FakeChartCollection(self._ctx, () => self._target("Worksheet.charts"))),
+        horizontalPageBreaks: (self) => make(new FakePageBreakCollection(self._ctx, () => self._target("Worksheet.horizontalPageBreaks"))),
+        pageLayout: (self) => make(new FakePageLayout(self._ctx, () => self._target("Worksheet.pageLayout"))),
+        protection: (self) => make(new FakeWorksheetProtection(self._ctx, () => self._target("Worksheet.protection"))),
+        freezePanes: (self) => make(new FakeWorksheetFreezePanes(self._ctx, () => self._target("Worksheet.freezePanes"))),
+        notes: (self) =>
+          make(
+            new FakeNoteCollection(self._ctx, (): NoteScope => ({
+              workbook: self._ctx._host.model,
+              sheet: self._target("Worksheet.notes"),
+            })),
+          ),
+        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "Worksheet.onChanged", () => self._target("Worksheet.onChanged"))),
+      },
     });
-  }
-
-  get standardWidth(): Excel.Worksheet["standardWidth"] {
-    return this._read("standardWidth");
-  }
-  set standardWidth(value: Excel.Worksheet["standardWidth"]) {
-    this._write("standardWidth", value, (sheet, v) => {
-      sheet.assertCanFormat("columns", "Worksheet.standardWidth");
-      if (typeof v !== "number" || !(v >= 0 && v <= 255)) throw officeError("InvalidArgument", undefined, "Worksheet.standardWidth");
-      sheet.standardWidth = v;
-      sheet.workbook.touch();
-    });
-  }
-
-  get standardHeight(): Excel.Worksheet["standardHeight"] {
-    return this._read("standardHeight");
-  }
-
-  get tables(): FakeTableCollection {
-    return this._nav("tables", () =>
-      make(new FakeTableCollection(this._ctx, () => ({ workbook: this._ctx._host.model, sheet: this._target("Worksheet.tables") }))),
-    );
-  }
-
-  get pivotTables(): FakePivotTableCollection {
-    return this._nav("pivotTables", () =>
-      make(new FakePivotTableCollection(this._ctx, (): PivotScope => ({ workbook: this._ctx._host.model, sheet: this._target("Worksheet.pivotTables") }))),
-    );
-  }
-
-  get charts(): FakeChartCollection {
-    return this._nav("charts", () => make(new FakeChartCollection(this._ctx, () => this._target("Worksheet.charts"))));
-  }
-
-  get horizontalPageBreaks(): FakePageBreakCollection {
-    return this._nav("horizontalPageBreaks", () => make(new FakePageBreakCollection(this._ctx, () => this._target("Worksheet.horizontalPageBreaks"))));
-  }
-
-  get pageLayout(): FakePageLayout {
-    return this._nav("pageLayout", () => make(new FakePageLayout(this._ctx, () => this._target("Worksheet.pageLayout"))));
-  }
-
-  get protection(): FakeWorksheetProtection {
-    return this._nav("protection", () => make(new FakeWorksheetProtection(this._ctx, () => this._target("Worksheet.protection"))));
-  }
-
-  get freezePanes(): FakeWorksheetFreezePanes {
-    return this._nav("freezePanes", () => make(new FakeWorksheetFreezePanes(this._ctx, () => this._target("Worksheet.freezePanes"))));
-  }
-
-  get notes(): FakeNoteCollection {
-    return this._nav("notes", () =>
-      make(new FakeNoteCollection(this._ctx, (): NoteScope => ({ workbook: this._ctx._host.model, sheet: this._target("Worksheet.notes") }))),
-    );
-  }
-
-  get onChanged(): FakeEventHandlers {
-    return this._nav("onChanged", () =>
-      guard(new FakeEventHandlers(this._ctx, "Worksheet.onChanged", () => this._target("Worksheet.onChanged"))),
-    );
   }
 
   activate(): void {
@@ -440,7 +373,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Exce
     return makeRange(this._ctx, () => {
       const sheet = this._target(location);
       const values = [startRow, startColumn, rowCount, columnCount];
-      if (!values.every((v) => Number.isInteger(v)) || rowCount < 1 || columnCount < 1) throw officeError("InvalidArgument", undefined, location);
+      if (!values.every((v) => Number.isInteger(v)) || rowCount < 1 || columnCount < 1)
+        throw officeError("InvalidArgument", undefined, location);
       const r: Rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
       if (!inGrid(r)) throw officeError("InvalidArgument", undefined, location);
       return rangeTarget(sheet, r);
@@ -471,7 +405,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Exce
 // ---------------------------------------------------------------------------------------------
 // Protection
 
-type ProtectionMembers = "protected" | "options" | "isPasswordProtected" | "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
+type ProtectionMembers =
+  "protected" | "options" | "isPasswordProtected" | "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
 
 const OPTION_KEYS = Object.keys(defaultProtectionOptions());
 
@@ -493,22 +428,18 @@ function normaliseOptions(options: unknown, location: string): Partial<Excel.Wor
 export class FakeWorksheetProtection extends FakeObject<SheetModel> implements Mirror<Excel.WorksheetProtection, ProtectionMembers> {
   readonly _typeName = "WorksheetProtection";
 
-  protected _scalars(): ScalarGetters<SheetModel> {
-    return {
-      protected: (s) => s.protection.protected,
-      options: (s) => ({ ...s.protection.options }),
-      isPasswordProtected: (s) => s.protection.protected && s.protection.password !== null,
-    };
-  }
+  declare readonly protected: Excel.WorksheetProtection["protected"];
+  declare readonly options: Excel.WorksheetProtection["options"];
+  declare readonly isPasswordProtected: Excel.WorksheetProtection["isPasswordProtected"];
 
-  get protected(): Excel.WorksheetProtection["protected"] {
-    return this._read("protected");
-  }
-  get options(): Excel.WorksheetProtection["options"] {
-    return this._read("options");
-  }
-  get isPasswordProtected(): Excel.WorksheetProtection["isPasswordProtected"] {
-    return this._read("isPasswordProtected");
+  static {
+    declareProperties(this, {
+      scalars: {
+        protected: (s) => s.protection.protected,
+        options: (s) => ({ ...s.protection.options }),
+        isPasswordProtected: (s) => s.protection.protected && s.protection.password !== null,
+      },
+    });
   }
 
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
@@ -563,13 +494,10 @@ function frozenRect(sheet: SheetModel): Rect | null {
 
 export class FakeWorksheetFreezePanes
   extends FakeObject<SheetModel>
-  implements Mirror<Excel.WorksheetFreezePanes, "freezeAt" | "freezeColumns" | "freezeRows" | "getLocation" | "getLocationOrNullObject" | "unfreeze">
+  implements
+    Mirror<Excel.WorksheetFreezePanes, "freezeAt" | "freezeColumns" | "freezeRows" | "getLocation" | "getLocationOrNullObject" | "unfreeze">
 {
   readonly _typeName = "WorksheetFreezePanes";
-
-  protected _scalars(): ScalarGetters<SheetModel> {
-    return {};
-  }
 
   private _freeze(member: string, compute: (sheet: SheetModel) => { rows: number; columns: number }): void {
     this._queue(member, (sheet) => {
@@ -581,7 +509,8 @@ export class FakeWorksheetFreezePanes
   freezeRows(count?: number): void {
     this._freeze("freezeRows", () => {
       const n = count ?? 1;
-      if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) throw officeError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeRows");
+      if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS)
+        throw officeError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeRows");
       return { rows: n, columns: 0 };
     });
   }
@@ -589,7 +518,8 @@ export class FakeWorksheetFreezePanes
   freezeColumns(count?: number): void {
     this._freeze("freezeColumns", () => {
       const n = count ?? 1;
-      if (!Number.isInteger(n) || n < 0 || n >= MAX_COLUMNS) throw officeError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeColumns");
+      if (!Number.isInteger(n) || n < 0 || n >= MAX_COLUMNS)
+        throw officeError("InvalidArgument", undefined, "WorksheetFreezePanes.freezeColumns");
       return { rows: 0, columns: n };
     });
   }
@@ -625,3 +555,41 @@ export class FakeWorksheetFreezePanes
     })._asNullable();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `worksheet` of the objects that live on a sheet. Declared here, where FakeWorksheet is, so that
+// those families need not import this one (which imports them).
+
+declare module "./range" {
+  interface FakeRange {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./table" {
+  interface FakeTable {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./chart" {
+  interface FakeChart {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+declare module "./pivot-table" {
+  interface FakePivotTable {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+
+declareProperties(FakeRange, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Range.worksheet").sheet)) },
+});
+declareProperties(FakeTable, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Table.worksheet").sheet)) },
+});
+declareProperties(FakeChart, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Chart.worksheet").sheet)) },
+});
+declareProperties(FakePivotTable, {
+  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("PivotTable.worksheet").sheet)) },
+});

@@ -1,0 +1,194 @@
+/// <reference types="office-js" />
+/**
+ * This file is the Office.js imitation (the proxies); the model is in `model/data-validation.ts`.
+ *
+ * Data validation (ExcelApi 1.8): the model (validation rectangles
+ * on a sheet and how setting part of a validation splits and merges them), Office's checks on a
+ * rule, the evaluation of `DataValidation.valid`, and the `Excel.DataValidation` proxy.
+ * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as
+ * satisfied.
+ */
+import { intersection, subtractAll } from "../address";
+import type { Mirror } from "./core";
+import { FakeObject, sameContext } from "./core";
+import type { RangeTarget } from "./range";
+import { asBoolean, FakeRange } from "./range";
+import { officeError } from "../errors";
+import type { DataValidationModel } from "../model/data-validation";
+import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
+import { area } from "../address";
+import { make } from "./core";
+import { declareProperties } from "./properties";
+// ---------------------------------------------------------------------------------------------
+// Data validation
+
+interface ValidationSummary {
+  type: string;
+  rule: Excel.DataValidationRule | null;
+  prompt: Excel.DataValidationPrompt | null;
+  errorAlert: Excel.DataValidationErrorAlert | null;
+  ignoreBlanks: boolean | null;
+}
+
+function summarise(t: RangeTarget): ValidationSummary {
+  const entries = t.sheet.validationsIn(t.rect);
+  if (entries.length === 0) {
+    return {
+      type: "None",
+      rule: {},
+      prompt: { ...DEFAULT_PROMPT },
+      errorAlert: { ...DEFAULT_ERROR_ALERT } as Excel.DataValidationErrorAlert,
+      ignoreBlanks: true,
+    };
+  }
+  const covered =
+    subtractAll(
+      t.rect,
+      entries.map((e) => e.rect),
+    ).length === 0;
+  const first = entries[0] as DataValidationModel;
+  const same = <K extends keyof DataValidationModel>(key: K): boolean =>
+    entries.every((e) => JSON.stringify(e[key]) === JSON.stringify(first[key]));
+  const sameRule = same("rule");
+  let type = ruleType(first.rule);
+  if (!sameRule) type = "Inconsistent";
+  else if (!covered) type = "MixedCriteria";
+  return {
+    type,
+    rule: sameRule && covered ? structuredClone(first.rule) : null,
+    prompt: covered && same("prompt") ? { ...first.prompt } : null,
+    errorAlert: covered && same("errorAlert") ? ({ ...first.errorAlert } as Excel.DataValidationErrorAlert) : null,
+    ignoreBlanks: covered && same("ignoreBlanks") ? first.ignoreBlanks : null,
+  };
+}
+
+/** `valid`: true if all cells are valid, false if all are invalid, null if mixed. */
+function validity(t: RangeTarget): boolean | null {
+  let valid = 0;
+  let invalid = 0;
+  for (const dv of t.sheet.validationsIn(t.rect)) {
+    const overlap = intersection(dv.rect, t.rect);
+    if (!overlap) continue;
+    // Only stored cells can hold values; blank cells are checked once, against ignoreBlanks.
+    let stored = 0;
+    t.sheet.forEachStored(overlap, (_cell, row, col) => {
+      stored++;
+      if (satisfies(dv, t.sheet.valueAt(row, col), t.sheet)) valid++;
+      else invalid++;
+    });
+    if (stored < area(overlap)) {
+      if (satisfies(dv, "", t.sheet)) valid++;
+      else invalid++;
+    }
+  }
+  const uncovered =
+    subtractAll(
+      t.rect,
+      t.sheet.validationsIn(t.rect).map((dv) => dv.rect),
+    ).length > 0;
+  if (uncovered) valid++;
+  return invalid === 0 ? true : valid === 0 ? false : null;
+}
+
+const ALERT_STYLES = ["Stop", "Warning", "Information"];
+
+export class FakeDataValidation
+  extends FakeObject<RangeTarget>
+  implements Mirror<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type" | "valid" | "clear" | "load">
+{
+  readonly _typeName = "DataValidation";
+
+  declare rule: Excel.DataValidation["rule"];
+  declare prompt: Excel.DataValidation["prompt"];
+  declare errorAlert: Excel.DataValidation["errorAlert"];
+  declare ignoreBlanks: Excel.DataValidation["ignoreBlanks"];
+  declare readonly type: Excel.DataValidation["type"];
+  declare readonly valid: Excel.DataValidation["valid"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        rule: {
+          get: (t) => summarise(t).rule,
+          assign: (self, value) => {
+            const location = "DataValidation.rule";
+            const source = (value as { list?: { source?: unknown } } | undefined)?.list?.source;
+            sameContext(self._ctx, source, location);
+            self._write("rule", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              const rule = normaliseRule(v, location, (range) => (range instanceof FakeRange ? range._target(location) : null));
+              t.sheet.applyDataValidation(t.rect, { rule });
+            });
+          },
+        },
+        prompt: {
+          get: (t) => summarise(t).prompt,
+          assign: (self, value) => {
+            const location = "DataValidation.prompt";
+            self._write("prompt", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+              const p = v as Partial<Excel.DataValidationPrompt>;
+              const prompt = {
+                message: String(p.message ?? DEFAULT_PROMPT.message),
+                showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
+                title: String(p.title ?? DEFAULT_PROMPT.title),
+              };
+              t.sheet.applyDataValidation(t.rect, { prompt });
+            });
+          },
+        },
+        errorAlert: {
+          get: (t) => summarise(t).errorAlert,
+          assign: (self, value) => {
+            const location = "DataValidation.errorAlert";
+            self._write("errorAlert", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
+              const a = v as Partial<Excel.DataValidationErrorAlert>;
+              const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
+              if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
+              const errorAlert = {
+                message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
+                showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
+                style,
+                title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
+              };
+              t.sheet.applyDataValidation(t.rect, { errorAlert });
+            });
+          },
+        },
+        ignoreBlanks: {
+          get: (t) => summarise(t).ignoreBlanks,
+          assign: (self, value) => {
+            const location = "DataValidation.ignoreBlanks";
+            self._write("ignoreBlanks", value, (t, v) => {
+              t.sheet.assertUnprotected(location);
+              t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
+            });
+          },
+        },
+        type: (t) => summarise(t).type,
+        valid: (t) => validity(t),
+      },
+    });
+  }
+
+  clear(): void {
+    for (const key of ["rule", "prompt", "errorAlert", "ignoreBlanks", "type", "valid"]) this._values.delete(key);
+    this._queue("clear", (t) => {
+      t.sheet.assertUnprotected("DataValidation.clear");
+      t.sheet.clearDataValidation(t.rect);
+    });
+  }
+}
+
+// `Range.dataValidation`, declared here so that range.ts need not import this family.
+declare module "./range" {
+  interface FakeRange {
+    readonly dataValidation: FakeDataValidation;
+  }
+}
+declareProperties(FakeRange, {
+  navigation: { dataValidation: (self) => make(new FakeDataValidation(self._ctx, () => self._target("Range.dataValidation"))) },
+});

@@ -1,0 +1,169 @@
+/// <reference types="office-js" />
+/**
+ * This file is the Office.js imitation (the proxies); the model is in `model/named-items.ts`.
+ *
+ * Named items (`workbook.names`, ExcelApi 1.1; `add` 1.4) and the one namespace Excel shares
+ * between defined names, table names and PivotTable names.
+ *
+ * - A defined name, a table and a PivotTable may not share a name (case-insensitive). Excel
+ *   refuses a table or PivotTable whose name is taken with a vague InvalidArgument ("The argument is
+ *   invalid or missing or has an incorrect format."), and `names.add` with a taken name with
+ *   ItemAlreadyExists, "A resource with the same name or identifier already exists." (office-js
+ *   issue #2875 shows that message for `workbook.names.add`).
+ * - `assertNameAvailable` is the single check every kind of name goes through.
+ */
+import { tryParseAddress } from "../address";
+import type { FakeClientResult, Mirror } from "./core";
+import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
+import { FakeRange, makeRange, rangeTarget } from "./range";
+import { officeError } from "../errors";
+import type { NamedItemModel } from "../model/named-items";
+import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
+import type { WorkbookModel } from "../model/workbook";
+import { declareProperties } from "./properties";
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+interface NamedItemTarget {
+  workbook: WorkbookModel;
+  item: NamedItemModel;
+  readonly deleted: boolean;
+}
+
+function itemTarget(workbook: WorkbookModel, item: NamedItemModel): NamedItemTarget {
+  return partTarget({ workbook, item }, () => !workbook.names.includes(item));
+}
+
+export class FakeNamedItemCollection
+  extends FakeCollection<WorkbookModel, NamedItemTarget, FakeNamedItem>
+  implements Mirror<Excel.NamedItemCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "NamedItemCollection";
+  protected readonly _itemClass = FakeNamedItem;
+
+  protected _itemTargets(workbook: WorkbookModel): NamedItemTarget[] {
+    return workbook.names.map((item) => itemTarget(workbook, item));
+  }
+
+  add(name: string, reference: Excel.Range | string, comment?: string): FakeNamedItem {
+    const location = "NamedItemCollection.add";
+    sameContext(this._ctx, reference, location);
+    let created: NamedItemTarget | undefined;
+    this._queue("add", (workbook) => {
+      let formula: string;
+      if (reference instanceof FakeRange) {
+        const t = reference._target(location);
+        formula = absoluteReference(t.sheet, t.rect);
+      } else if (typeof reference === "string" && reference.length > 0) {
+        formula = reference.startsWith("=") ? reference : `=${reference}`;
+        const parsed = tryParseAddress(formula.slice(1).replace(/\$/g, ""));
+        if (parsed?.sheet !== undefined) {
+          const sheet = workbook.findSheet(parsed.sheet);
+          if (!sheet) throw officeError("InvalidArgument", undefined, location);
+          formula = absoluteReference(sheet, parsed.rect);
+        }
+      } else throw officeError("InvalidArgument", undefined, location);
+      created = itemTarget(workbook, addNamedItem(workbook, name, formula, String(comment ?? ""), location));
+    });
+    return this._created(location, () => created);
+  }
+
+  getCount(): FakeClientResult<number> {
+    return clientResult(this, "getCount", (workbook) => workbook.names.length);
+  }
+
+  private _lookup(member: string, name: string, nullable: boolean): FakeNamedItem {
+    const lower = String(name).toLowerCase();
+    return this._item(
+      member,
+      (workbook) => {
+        const item = workbook.names.find((n) => n.name.toLowerCase() === lower);
+        return item ? itemTarget(workbook, item) : undefined;
+      },
+      nullable,
+    );
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return this._lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return this._lookup("getItemOrNullObject", name, true);
+  }
+}
+
+export class FakeNamedItem
+  extends FakeObject<NamedItemTarget>
+  implements
+    Mirror<
+      Excel.NamedItem,
+      "name" | "type" | "value" | "formula" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load"
+    >
+{
+  readonly _typeName = "NamedItem";
+
+  declare readonly name: Excel.NamedItem["name"];
+  declare readonly type: Excel.NamedItem["type"];
+  declare readonly value: Excel.NamedItem["value"];
+  declare formula: Excel.NamedItem["formula"];
+  declare comment: Excel.NamedItem["comment"];
+  declare visible: Excel.NamedItem["visible"];
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        name: (t) => t.item.name,
+        type: (t) => evaluateName(t.workbook, t.item).type,
+        value: (t) => evaluateName(t.workbook, t.item).value,
+        formula: {
+          get: (t) => t.item.formula,
+          set: (t, v) => {
+            if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "NamedItem.formula");
+            t.item.formula = v.startsWith("=") ? v : `=${v}`;
+            t.workbook.touch();
+          },
+        },
+        comment: {
+          get: (t) => t.item.comment,
+          set: (t, v) => {
+            t.item.comment = String(v ?? "");
+            t.workbook.touch();
+          },
+        },
+        visible: {
+          get: (t) => t.item.visible,
+          set: (t, v) => {
+            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "NamedItem.visible");
+            t.item.visible = v;
+            t.workbook.touch();
+          },
+        },
+      },
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.workbook.names = t.workbook.names.filter((n) => n !== t.item);
+      t.workbook.touch();
+    });
+  }
+
+  getRange(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const t = this._target("NamedItem.getRange");
+      const range = namedRange(t.workbook, t.item);
+      if (!range) throw officeError("InvalidOperation", undefined, "NamedItem.getRange");
+      return rangeTarget(range.sheet, range.rect);
+    });
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return makeRange(this._ctx, () => {
+      const t = this._target("NamedItem.getRangeOrNullObject");
+      const range = namedRange(t.workbook, t.item);
+      return range ? rangeTarget(range.sheet, range.rect) : null;
+    })._asNullable();
+  }
+}

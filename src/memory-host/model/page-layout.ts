@@ -1,0 +1,117 @@
+/// <reference types="office-js" />
+/**
+ * This file is the model (no proxies); the Office.js proxies are in `api/page-layout.ts`.
+ *
+ * Page layout (ExcelApi 1.9): `worksheet.pageLayout` with orientation, paper size, zoom (a scale
+ * or fit to pages), margins, centring, gridlines, print titles, print area, and headers and
+ * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).
+ */
+import type { Rect } from "../address";
+import { officeError } from "../errors";
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+export interface HeaderFooterModel {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+export type HeaderFooterSet = "defaultForAllPages" | "firstPage" | "oddPages" | "evenPages";
+
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  /** `{ scale }` or `{ horizontalFitToPages, verticalFitToPages }`. */
+  zoom: Excel.PageLayoutZoomOptions;
+  /** Margins in points. */
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  printGridlines: boolean;
+  printHeadings: boolean;
+  blackAndWhite: boolean;
+  draftMode: boolean;
+  printOrder: "DownThenOver" | "OverThenDown";
+  /** Rows repeated at the top of each page (0-based, inclusive), or null. */
+  printTitleRows: { r0: number; r1: number } | null;
+  printTitleColumns: { c0: number; c1: number } | null;
+  /** The print area, or null for the whole used range. */
+  printArea: Rect | null;
+  /** Manual page breaks: 0-based rows that start a new page (worksheet.horizontalPageBreaks). */
+  rowBreaks: number[];
+  headersFooters: Record<HeaderFooterSet, HeaderFooterModel> & {
+    state: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
+    useSheetMargins: boolean;
+    useSheetScale: boolean;
+  };
+}
+
+function emptyHeaderFooter(): HeaderFooterModel {
+  return { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };
+}
+
+/** Excel's defaults for a new sheet ("Normal" margins; A4, the paper of the project's UK users). */
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: "Portrait",
+    paperSize: "A4",
+    zoom: { scale: 100 },
+    topMargin: 54,
+    bottomMargin: 54,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerHorizontally: false,
+    centerVertically: false,
+    printGridlines: false,
+    printHeadings: false,
+    blackAndWhite: false,
+    draftMode: false,
+    printOrder: "DownThenOver",
+    printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
+    rowBreaks: [],
+    headersFooters: {
+      defaultForAllPages: emptyHeaderFooter(),
+      firstPage: emptyHeaderFooter(),
+      oddPages: emptyHeaderFooter(),
+      evenPages: emptyHeaderFooter(),
+      state: "Default",
+      useSheetMargins: true,
+      useSheetScale: true,
+    },
+  };
+}
+
+export const PAPER_TYPES = [
+  "Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio",
+  "Quatro", "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet",
+  "Esheet", "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6",
+  "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman",
+]; // prettier-ignore
+
+/** Checks a zoom as Excel does: a scale from 10 to 400, or fit-to-pages counts (0 = automatic). */
+export function normaliseZoom(value: unknown, location: string): Excel.PageLayoutZoomOptions {
+  if (!value || typeof value !== "object") throw officeError("InvalidArgument", undefined, location);
+  const z = value as Excel.PageLayoutZoomOptions;
+  const count = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 32767);
+  if (z.scale !== undefined && z.scale !== null) {
+    if (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400) throw officeError("InvalidArgument", undefined, location);
+    return { scale: z.scale };
+  }
+  if (z.horizontalFitToPages === undefined && z.verticalFitToPages === undefined) throw officeError("InvalidArgument", undefined, location);
+  if (!count(z.horizontalFitToPages) || !count(z.verticalFitToPages)) throw officeError("InvalidArgument", undefined, location);
+  return { horizontalFitToPages: z.horizontalFitToPages ?? 0, verticalFitToPages: z.verticalFitToPages ?? 0 };
+}
