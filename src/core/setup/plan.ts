@@ -11,7 +11,6 @@ import {
   BLANK_ROWS,
   CASE_STUDY_HEADERS,
   CHECKS_HEADERS,
-  DEFINITION_CHUNK_LENGTH,
   FIELD,
   FRAMEWORK_INFO_HEADERS,
   FRAMEWORK_SHEET_COLUMNS,
@@ -36,12 +35,10 @@ import {
   type TableName,
 } from "../layout/contract";
 import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, reportingMonths, sameMonth, type YearMonth } from "../calendar";
-import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ExistingReturn, type ReturnData } from "../return";
-import { REFUSAL } from "../refusals";
+import { excelSerial, monthLabel, reportingMonths, type YearMonth } from "../calendar";
+import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
-  findSheet,
   findTable,
   headerFooterText,
   isBlank,
@@ -53,11 +50,15 @@ import {
   type TableSnapshot,
   type WorkbookSnapshot,
 } from "../workbook/types";
+import { findBlockers } from "./blockers";
+import { removableSheets } from "./default-sheet";
+import { definitionChunks } from "./definition";
+import { returnRules } from "./return-rules";
+import { body, bodyColumn, bodyRowNumber, columnOf, entry, fit, runs, widestFigure, widthsOf, type Geometry, type Width } from "./geometry";
+import { highlightCount, highlightNames } from "./highlights";
 import { impactValueFormula } from "./impact-value";
 import { measureRowKey, measureRows } from "./measure-rows";
 import {
-  dateValidation,
-  emailValidation,
   listRangeValidation,
   listValidation,
   measureValidation,
@@ -104,49 +105,8 @@ export interface SetupWorkbookFacts {
   emptySheets?: readonly string[];
 }
 
-/**
- * The names Excel (and LibreOffice) give the sheets of a new workbook in the languages UK
- * organisations' machines are likely to use: an empty sheet so named is the workbook's own blank
- * start, not something of the user's.
- */
-const DEFAULT_SHEET_NAME = /^(sheet|feuil|tabelle|hoja|foglio|blad|arkusz|planilha|folha|lapa|munkalap|list|лист)\s?\d{1,3}$/i;
-
-/** Whether a sheet name is one Excel gives a new sheet ("Sheet1"). */
-export function isDefaultSheetName(name: string): boolean {
-  return DEFAULT_SHEET_NAME.test(name.trim());
-}
-
 const TABLE_STYLE = "TableStyleMedium2";
 const INFO_TABLE_STYLE = "TableStyleLight1";
-const MONTH_SERIAL_MIN = excelSerial(2000, 1, 1);
-
-/** Final position and shape of one of our tables after the plan is applied. */
-interface Geometry {
-  sheet: string;
-  row: number;
-  column: number;
-  headers: string[];
-  rowCount: number;
-  /** Body values by header, for rows whose rules depend on their content. */
-  cell(rowIndex: number, header: string): CellValue;
-}
-
-/** Sheet column of a header, or -1. */
-function columnOf(g: Geometry, header: string): number {
-  const i = headerIndex(g.headers, header);
-  return i < 0 ? -1 : g.column + i;
-}
-
-/** The body cells of one column, e.g. "C2:C41", or undefined when the column or body is missing. */
-function bodyColumn(g: Geometry, header: string): string | undefined {
-  const col = columnOf(g, header);
-  if (col < 0 || g.rowCount === 0) return undefined;
-  return rangeAddress(g.row + 1, col, g.rowCount, 1);
-}
-
-function bodyRowNumber(g: Geometry, rowIndex: number): number {
-  return g.row + 2 + rowIndex; // 1-based sheet row
-}
 
 /**
  * Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the
@@ -180,63 +140,6 @@ export function planSetup(snapshot: WorkbookSnapshot, framework: Framework, deta
   plan.operations = [...builder.operations(), ...plan.removedSheets.map((sheet): WorkbookOperation => ({ kind: "deleteSheet", sheet }))];
   plan.upToDate = plan.removedSheets.length === 0 && plan.changes.every((c) => c.action === "keep");
   return plan;
-}
-
-/** Empty default sheets of a new workbook: none of the returns tables exist yet. */
-function removableSheets(snapshot: WorkbookSnapshot, facts: SetupWorkbookFacts): string[] {
-  const ours = new Set<string>(Object.values(TABLE).map((t) => t.toLowerCase()));
-  if (snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())))) return [];
-  const empty = new Set((facts.emptySheets ?? []).map((n) => n.toLowerCase()));
-  const returnSheets = new Set<string>(Object.values(SHEET).map((n) => n.toLowerCase()));
-  return snapshot.sheets
-    .filter((s) => empty.has(s.name.toLowerCase()) && isDefaultSheetName(s.name) && !returnSheets.has(s.name.toLowerCase()))
-    .filter((s) => s.tables.length === 0 && (s.pivotTables ?? []).length === 0)
-    .map((s) => s.name);
-}
-
-function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, existing: ExistingReturn, yearStart: YearMonth): string[] {
-  const blockers: string[] = [];
-  for (const [table, sheet] of Object.entries(TABLE_SHEET) as [TableName, string][]) {
-    const holder = snapshot.sheets.find((s) => s.tables.some((t) => t.toLowerCase() === table.toLowerCase()));
-    const sameNamedSheet = findSheet(snapshot, sheet);
-    if (holder && holder.name.toLowerCase() !== sheet.toLowerCase()) {
-      blockers.push(REFUSAL.tableElsewhere("setup", table, holder.name, sheet).message);
-    } else if (!holder && sameNamedSheet) {
-      blockers.push(REFUSAL.foreignSheet("setup", sameNamedSheet.name, `${table} table`).message);
-    }
-  }
-  // Excel keeps one namespace for defined names, table names and PivotTable names (compared
-  // without case): a table cannot be named like a defined name, so Set up would fail part-way.
-  for (const table of Object.values(TABLE)) {
-    if (findTable(snapshot, table) || snapshot.sheets.some((s) => s.tables.some((t) => t.toLowerCase() === table.toLowerCase()))) continue;
-    const name = snapshot.names?.find((n) => n.toLowerCase() === table.toLowerCase());
-    const pivot = snapshot.sheets.flatMap((s) => s.pivotTables ?? []).find((n) => n.toLowerCase() === table.toLowerCase());
-    if (name !== undefined) {
-      blockers.push(REFUSAL.definedNameClash("setup", name, `table ${table}`).message);
-    } else if (pivot !== undefined) {
-      blockers.push(REFUSAL.tableNameClash("setup", pivot, undefined, `table ${table}`).message);
-    }
-  }
-  // Framework titles, not ids: people read these (the ids are for tools and the centre).
-  if (existing.frameworkId !== undefined && existing.frameworkId !== framework.id) {
-    // Two frameworks with one title are told apart by their ids, the only time an id is shown.
-    const sameTitle = norm(existing.frameworkTitle) === norm(framework.title);
-    const theirs = sameTitle || existing.frameworkTitle === undefined ? existing.frameworkId : existing.frameworkTitle;
-    const ours = sameTitle ? framework.id : framework.title;
-    blockers.push(
-      `This workbook was set up with the framework '${theirs}', not '${ours}'. Choose '${theirs}' to update it, or start a new workbook for the other framework.`,
-    );
-  } else if (existing.frameworkVersion !== undefined && existing.frameworkVersion > framework.version) {
-    blockers.push(
-      `This workbook uses version ${existing.frameworkVersion} of '${framework.title}', newer than the version ${framework.version} chosen. Choose version ${existing.frameworkVersion} or later.`,
-    );
-  }
-  if (existing.yearStart && !sameMonth(existing.yearStart, yearStart)) {
-    blockers.push(
-      `This workbook is for the reporting year starting ${monthLabel(existing.yearStart)}, not ${monthLabel(yearStart)}. Keep one workbook per reporting year: start a new workbook for ${monthLabel(yearStart)}.`,
-    );
-  }
-  return blockers;
 }
 
 class PlanBuilder {
@@ -846,140 +749,14 @@ class PlanBuilder {
   }
 }
 
-/** A column's header, width in characters and, optionally, hidden. */
-type Width = [header: string, characters: number, hidden?: boolean];
-
-function widthsOf(g: Geometry, widths: Width[]): { column: number; characters: number; hidden?: boolean }[] {
-  return widths.flatMap(([h, characters, hidden]) => {
-    const column = columnOf(g, h);
-    return column < 0 ? [] : [{ column, characters: Math.max(characters, h.length + FILTER_BUTTON), ...(hidden ? { hidden } : {}) }];
-  });
-}
-
-/** Characters a table header's filter button takes beside the header text. */
-const FILTER_BUTTON = 3;
-/** Characters of padding a value needs to show without "####" or spilling. */
-const CELL_PADDING = 2;
-
-/** A column width that shows the header in full (beside its filter button) and values of `widestValue` characters, within `max`. */
-export function fit(header: string, widestValue: number, max = 60): number {
-  return Math.min(Math.max(max, header.length + FILTER_BUTTON), Math.max(header.length + FILTER_BUTTON, widestValue + CELL_PADDING));
-}
-
-/** Figures a measure's month cells hold at most, written as Excel shows them (e.g. £100,000,000.00). */
-const UNBOUNDED_FIGURE = 99_999_999;
-
-/** The widest figure a measure allows, as its number format shows it. */
-export function widestFigure(measure: Framework["measures"][number]): string {
-  const decimals = measure.unit === "gbp" ? 2 : measure.unit === "hours" ? 1 : measure.numberType === "whole" ? 0 : 2;
-  const largest = Math.max(Math.abs(measure.maximum ?? UNBOUNDED_FIGURE), Math.abs(measure.minimum));
-  const digits = largest.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return `${measure.minimum < 0 ? "-" : ""}${measure.unit === "gbp" ? "£" : ""}${digits}`;
-}
-
-/**
- * COUNTIFS over the Checks table's columns for the cell the formula is evaluated in: errors, or
- * warnings not yet explained. Bounded ranges, not whole columns: LibreOffice takes a minute to
- * evaluate whole-column lookups over a template's cells (seconds with these).
- */
-const HIGHLIGHT_ROWS = 10_000;
-
-/**
- * Excel refuses a conditional-format formula longer than 255 characters (the limit of its
- * Conditional Formatting dialog; see docs/memory-host.md). Written out with their sheet, the four
- * Checks columns made the highlight formulas 267-279 characters, so they go through defined names.
- */
-export const CONDITIONAL_FORMAT_FORMULA_LIMIT = 255;
-
-/** The Checks columns the highlights look up, as workbook-scoped defined names. */
-export const HIGHLIGHT_NAME: Readonly<Record<"Sheet" | "Cell" | "Severity" | "Explanation", string>> = {
-  Sheet: "IR_CheckSheet",
-  Cell: "IR_CheckCell",
-  Severity: "IR_CheckSeverity",
-  Explanation: "IR_CheckExplanation",
-};
-
-/** The defined names the highlight formulas use, with the Checks column each refers to. */
-export function highlightNames(): { name: string; reference: string; comment: string }[] {
-  return (Object.entries(HIGHLIGHT_NAME) as [keyof typeof HIGHLIGHT_NAME, string][]).map(([header, name]) => {
-    const letter = columnLetter(CHECKS_HEADERS.indexOf(header));
-    return {
-      name,
-      reference: `${quoteSheet(SHEET.checks)}!$${letter}$2:$${letter}$${HIGHLIGHT_ROWS}`,
-      comment: `Impact Returns: the ${header} column of the Checks list, for the highlights.`,
-    };
-  });
-}
+export { isDefaultSheetName } from "./default-sheet";
+export { definitionChunks, joinDefinitionChunks } from "./definition";
+export { fit, widestFigure } from "./geometry";
+export { CONDITIONAL_FORMAT_FORMULA_LIMIT, HIGHLIGHT_NAME, highlightNames } from "./highlights";
 
 /** The longest field label of the return details. */
 function widestField(): number {
   return Math.max(...ALL_RETURN_FIELDS.map((f) => f.field.length));
-}
-
-function highlightCount(sheet: string, severity: string): string {
-  const unexplained = severity === SEVERITY_LABEL.warning ? `,${HIGHLIGHT_NAME.Explanation},""` : "";
-  return `COUNTIFS(${HIGHLIGHT_NAME.Sheet},"${sheet}",${HIGHLIGHT_NAME.Cell},ADDRESS(ROW(),COLUMN(),4),${HIGHLIGHT_NAME.Severity},"${severity}"${unexplained})`;
-}
-
-/** Rules for the Value cell of each return field, found by its Field label. */
-function returnRules(g: Geometry): RangeRule[] {
-  const valueCol = columnOf(g, "Value");
-  if (valueCol < 0) return [];
-  const rules: RangeRule[] = [];
-  for (let i = 0; i < g.rowCount; i++) {
-    const spec = ALL_RETURN_FIELDS.find((f) => norm(f.field) === norm(g.cell(i, "Field")));
-    const address = cellAddress(g.row + 1 + i, valueCol);
-    if (!spec) {
-      rules.push({ address, locked: false });
-      continue;
-    }
-    const rule: RangeRule = { address, locked: spec.toolOwned, wrap: spec.type === "text" };
-    switch (spec.type) {
-      case "month":
-        rule.numberFormat = NUMBER_FORMAT.month;
-        break;
-      case "date":
-        rule.numberFormat = NUMBER_FORMAT.date;
-        rule.validation = dateValidation(spec.field, MONTH_SERIAL_MIN, spec.prompt);
-        break;
-      case "whole":
-        rule.numberFormat = NUMBER_FORMAT.count;
-        rule.validation = numberValidation(spec.field, true, 0, undefined, spec.prompt);
-        break;
-      case "email":
-        rule.validation = emailValidation(spec.field, address, spec.prompt);
-        break;
-      case "text":
-        rule.numberFormat = NUMBER_FORMAT.text;
-        break;
-    }
-    rules.push(rule);
-  }
-  return rules;
-}
-
-/** Entry (unlocked) body cells of the given columns, with shared settings. */
-function entry(g: Geometry, headers: string[], settings: Omit<RangeRule, "address" | "locked">): RangeRule[] {
-  return body(g, headers, { ...settings, locked: false });
-}
-
-function body(g: Geometry, headers: string[], settings: Omit<RangeRule, "address">): RangeRule[] {
-  return headers.flatMap((h) => {
-    const address = bodyColumn(g, h);
-    return address ? [{ address, ...settings }] : [];
-  });
-}
-
-/** Groups sorted column indexes into runs of consecutive columns: [start, count][] */
-function runs(columns: number[]): [number, number][] {
-  const sorted = [...columns].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === c) last[1]++;
-    else out.push([c, 1]);
-  }
-  return out;
 }
 
 function blankRows(count: number, width: number): PlannedCell[][] {
@@ -992,23 +769,3 @@ function countFigures(table: TableSnapshot): number {
   return table.values.reduce((n, row) => n + row.filter((v, c) => !keys.has(c) && !isBlank(v)).length, 0);
 }
 
-/** The framework definition as JSON split into cells (Excel holds at most 32,767 characters a cell). */
-export function definitionChunks(framework: Framework): string[] {
-  const json = JSON.stringify(framework);
-  const chunks: string[] = [];
-  let start = 0;
-  while (start < json.length) {
-    let end = Math.min(start + DEFINITION_CHUNK_LENGTH, json.length);
-    // A cell starting with = + - or @ would be read as a formula: move the boundary.
-    while (end < json.length && /[=+\-@]/.test(json[end]!)) end--;
-    chunks.push(json.slice(start, end));
-    start = end;
-  }
-  return chunks;
-}
-
-/** Reads a framework definition back from its chunks. */
-export function joinDefinitionChunks(cells: readonly CellValue[]): unknown {
-  const text = cells.filter((c) => !isBlank(c)).map(String).join("");
-  return text === "" ? undefined : (JSON.parse(text) as unknown);
-}
