@@ -2,7 +2,8 @@
  * Every check the engine makes, with its stable code and severity (docs/checks.md describes each,
  * with an example message and how to fix it). Codes never change meaning; new checks get new codes.
  */
-import type { Severity } from "./types";
+/** How serious an issue is: an error stops sign-off; a warning needs fixing or an explanation. */
+export type Severity = "error" | "warning";
 
 export interface CatalogueEntry {
   code: string;

@@ -1,10 +1,9 @@
 /** What the check engine reports: located, plain-English issues with stable codes and two severities. */
 import type { Framework } from "../framework";
-import type { CheckCode } from "./catalogue";
 import type { CellValue } from "../workbook/types";
+import type { CheckCode, Severity } from "./catalogue";
 
-/** Errors must be fixed before the return is sent; warnings need fixing or a written explanation. */
-export type Severity = "error" | "warning";
+export type { Severity } from "./catalogue";
 
 export interface CheckIssue {
   severity: Severity;
