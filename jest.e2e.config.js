@@ -14,6 +14,8 @@ module.exports = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // One browser at a time: 2-core machines, and screenshots are easier to follow in order.
   maxWorkers: 1,
-  testTimeout: 120000,
+  // A ceiling for a hung test, not a pace: the axe runs over every summary sheet take minutes on a
+  // busy 2-core machine (tests wait on the page's own state, never on time).
+  testTimeout: 300000,
   slowTestThreshold: 30,
 };
