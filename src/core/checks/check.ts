@@ -58,11 +58,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
     const found = views.get(table)?.table;
     if (found) {
       if (found.fromSheet) {
-        issues.add(
-          "table-recovered",
-          sheetLocation(found.sheet),
-          `The ${found.sheet} sheet has no ${table} table (it may have been converted to a range, or the file saved by another program), so ${holds} were read from the sheet itself. Select the headers and data and use Insert > Table, then name the table ${table} (Table Design > Table Name).`,
-        );
+        issues.add("table-recovered", sheetLocation(found.sheet), { sheet: found.sheet, table, holds });
       }
     } else if (table !== TABLE.frameworkInfo) {
       const sheet = TABLE_SHEET[table];
@@ -70,9 +66,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
       issues.add(
         "missing-table",
         sheetLocation(onSheet?.name ?? sheet),
-        onSheet
-          ? `The ${onSheet.name} sheet has no ${table} table, so ${holds} cannot be checked. Restore the table from an earlier copy of the workbook (it must be an Excel table named ${table}).`
-          : `The workbook has no ${sheet} sheet, so ${holds} cannot be checked. Copy the sheet back from an earlier copy of the workbook, or start again from a workbook made by Set up.`,
+        onSheet ? { kind: "no-table", sheet: onSheet.name, table, holds } : { kind: "no-sheet", sheet, holds },
       );
     }
   }
@@ -121,8 +115,6 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   return { data, framework, result };
 }
 
-const SIGNED_OFF_AGAIN = "Check the change is meant, then mark the return ready to send again so the sign-off covers the figures being sent.";
-
 /**
  * The data changed after sign-off: one warning at each cell that changed, when the sign-off recorded
  * its cells (see sign-off-cells.ts); otherwise, or when no changed cell can be named (rows deleted),
@@ -131,15 +123,10 @@ const SIGNED_OFF_AGAIN = "Check the change is meant, then mark the return ready 
 function reportChangedAfterSignOff(issues: IssueList, data: ReturnData, checksumCell: { value: CellValue; at: Location }, recorded: string): void {
   const changed = changedSinceSignOff(data, recorded);
   if (changed && changed.length > 0) {
-    for (const cell of changed) issues.add("changed-after-sign-off", cell.at, `${cell.what} has changed since the return was marked ready to send. ${SIGNED_OFF_AGAIN}`);
+    for (const cell of changed) issues.add("changed-after-sign-off", cell.at, { kind: "cell", what: cell.what });
     return;
   }
-  issues.add(
-    "changed-after-sign-off",
-    checksumCell.at,
-    "The data has changed since the return was marked ready to send. Check the changes are meant, then mark the return ready to send again so the sign-off covers the figures being sent.",
-    checksumCell.value,
-  );
+  issues.add("changed-after-sign-off", checksumCell.at, { kind: "data" }, checksumCell.value);
 }
 
 /** Months reported out of the year's, and the first month with no figures yet with its due date. */
@@ -188,32 +175,17 @@ function resolveFramework(data: ReturnData, options: CheckOptions, issues: Issue
     const builtin = findBuiltinFramework(frameworkId, frameworkVersion);
     if (builtin) {
       if (definitionBroken) {
-        issues.add(
-          "framework-definition-unreadable",
-          sheetLocation(info?.sheet ?? SHEET.framework),
-          `The framework definition stored on the hidden Framework sheet cannot be read (a cell of it holds ${describeDamage(data.frameworkDefinition ?? "")}), so the return was checked against the built-in "${builtin.title}" (version ${builtin.version}) instead. If your centre gave you a changed framework, the checks may differ from it: run Set up again with that framework to store it afresh.`,
-        );
+        issues.add("framework-definition-unreadable", sheetLocation(info?.sheet ?? SHEET.framework), { error: excelErrorIn(data.frameworkDefinition ?? ""), checkedAgainst: builtin });
       }
       return builtin;
     }
-    const named = `"${frameworkId}"${frameworkVersion !== undefined ? ` version ${frameworkVersion}` : ""}`;
-    issues.add(
-      "unknown-framework",
-      where,
-      `This workbook was set up with the framework ${named}, which this version of Impact Returns does not have, and the framework definition stored in the workbook ${definitionBroken ? "cannot be read" : "is missing"}. Measures were checked only for numbers, not against the framework: update Impact Returns, or check with the framework file.`,
-    );
+    issues.add("unknown-framework", where, { kind: "not-built-in", id: frameworkId, version: frameworkVersion, definition: definitionBroken ? "unreadable" : "missing" });
     return undefined;
   }
   const fallback = findBuiltinFramework(DEFAULT_FRAMEWORK_ID);
   const measures = data.measures;
   const usable = fallback && (!measures || codesMatch(measures, fallback));
-  issues.add(
-    "unknown-framework",
-    where,
-    info
-      ? `The Framework sheet does not say which framework this workbook was set up with. ${usable ? `It was checked against the built-in "${fallback.title}" (version ${fallback.version}); run` : "Measures were checked only for numbers: run"} Set up again to record the framework.`
-      : `The hidden Framework sheet, which records the framework this workbook was set up with, is missing. ${usable ? `It was checked against the built-in "${fallback.title}" (version ${fallback.version}); run` : "Measures were checked only for numbers: run"} Set up again to restore it.`,
-  );
+  issues.add("unknown-framework", where, { kind: "not-recorded", frameworkSheet: info !== undefined, checkedAgainst: usable ? fallback : undefined });
   return usable ? fallback : undefined;
 }
 
@@ -252,8 +224,7 @@ function sortIssues(issues: CheckIssue[]): CheckIssue[] {
 }
 
 
-/** What is wrong with a stored definition, in words: an Excel error in it, or text that is not the framework. */
-function describeDamage(text: string): string {
-  const error = /#(?:REF!|VALUE!|NAME\?|N\/A|DIV\/0!|NUM!|NULL!)/i.exec(text);
-  return error ? `the Excel error ${error[0].toUpperCase()}` : "text that is not a whole framework definition";
+/** The Excel error that damaged a stored definition, if that is what happened to it. */
+function excelErrorIn(text: string): string | undefined {
+  return /#(?:REF!|VALUE!|NAME\?|N\/A|DIV\/0!|NUM!|NULL!)/i.exec(text)?.[0].toUpperCase();
 }

@@ -2,9 +2,9 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import { YES_NO } from "../layout/contract";
-import { addMonths, excelSerial, monthIndex, monthLabel, parseMonth, type YearMonth } from "../calendar";
+import { excelSerial, monthIndex, parseMonth, type YearMonth } from "../calendar";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
-import { isExcelError, norm, showValue } from "./values";
+import { isExcelError, norm } from "./values";
 
 /** Stakeholder group names on the Stakeholders sheet, by their compared form. */
 export type StakeholderGroups = Map<string, string>;
@@ -18,11 +18,7 @@ export function checkStakeholders(issues: IssueList, view: TableView): Stakehold
     if (view.isBlankRow(i)) continue;
     const group = checkTextCell(issues, view, i, groupCol, "Stakeholder group", "Stakeholder group");
     if (group === "" && groupCol !== undefined) {
-      issues.add(
-        "missing-stakeholder-group",
-        view.at(i, groupCol, "Stakeholder group"),
-        "This row has entries but no stakeholder group. Name the group, or clear the row if it is not needed.",
-      );
+      issues.add("missing-stakeholder-group", view.at(i, groupCol, "Stakeholder group"), { table: "stakeholders" });
     } else if (group) {
       const key = norm(group);
       const first = firstRow.get(key);
@@ -30,12 +26,7 @@ export function checkStakeholders(issues: IssueList, view: TableView): Stakehold
         firstRow.set(key, i);
         groups.set(key, group);
       } else {
-        issues.add(
-          "duplicate-stakeholder-group",
-          view.at(i, groupCol!, "Stakeholder group"),
-          `${showValue(group)} is already listed on row ${view.sheetRow(first)}. Keep one row for each group: merge the two rows, or rename one if they are different groups.`,
-          view.value(i, groupCol),
-        );
+        issues.add("duplicate-stakeholder-group", view.at(i, groupCol!, "Stakeholder group"), { group, firstRow: view.sheetRow(first) }, view.value(i, groupCol));
       }
     }
     if (peopleCol !== undefined) {
@@ -60,11 +51,11 @@ class Suggester {
     this.words = this.lower.map((n) => new Set(n.split(/[^a-z0-9]+/).filter((w) => w.length >= 4)));
   }
 
-  hint(textValue: string): string {
+  /** The name the text is probably meant to be, if any. */
+  suggest(textValue: string): string | undefined {
     const key = norm(textValue);
     if (!this.cache.has(key)) this.cache.set(key, this.find(key));
-    const near = this.cache.get(key);
-    return near === undefined ? "" : ` (did you mean "${near}"?)`;
+    return this.cache.get(key);
   }
 
   private find(key: string): string | undefined {
@@ -79,14 +70,9 @@ class Suggester {
 
 function groupChecker(issues: IssueList, groups: StakeholderGroups | undefined) {
   const suggest = new Suggester(groups ? [...groups.values()] : []);
-  return (view: TableView, i: number, col: number, group: string, what: string) => {
+  return (view: TableView, i: number, col: number, group: string, of: "outcome" | "story") => {
     if (!groups || groups.has(norm(group))) return;
-    issues.add(
-      "unknown-stakeholder-group",
-      view.at(i, col, "Stakeholder group"),
-      `${showValue(group)} is not a stakeholder group on the Stakeholders sheet. Choose the ${what}'s group from the list${suggest.hint(group)}, or add ${showValue(group)} to the Stakeholders table first.`,
-      view.value(i, col),
-    );
+    issues.add("unknown-stakeholder-group", view.at(i, col, "Stakeholder group"), { group, of, suggestion: suggest.suggest(group) }, view.value(i, col));
   };
 }
 
@@ -96,12 +82,7 @@ function outcomeAreaChecker(issues: IssueList, framework: Framework | undefined)
   const suggest = new Suggester(names);
   return (view: TableView, i: number, col: number, area: string) => {
     if (!framework || allowed.has(norm(area))) return;
-    issues.add(
-      "not-in-list",
-      view.at(i, col, "Outcome area"),
-      `${showValue(area)} is not an outcome area of the framework${suggest.hint(area)}. Choose one of: ${names.join(", ")}.`,
-      view.value(i, col),
-    );
+    issues.add("not-in-list", view.at(i, col, "Outcome area"), { kind: "outcome-area", value: area, allowed: names, suggestion: suggest.suggest(area) }, view.value(i, col));
   };
 }
 
@@ -127,11 +108,7 @@ export function checkImpactMap(issues: IssueList, view: TableView, framework: Fr
 
     const group = checkTextCell(issues, view, i, groupCol, "Stakeholder group", "Stakeholder group");
     if (group === "") {
-      issues.add(
-        "missing-stakeholder-group",
-        view.at(i, groupCol!, "Stakeholder group"),
-        "This impact-map row has entries but no stakeholder group. Choose who the outcome is for from the list (add the group on the Stakeholders sheet first if it is not there).",
-      );
+      issues.add("missing-stakeholder-group", view.at(i, groupCol!, "Stakeholder group"), { table: "impact-map" });
     } else if (group) {
       checkGroup(view, i, groupCol!, group, "outcome");
     }
@@ -172,20 +149,10 @@ export function checkImpactMap(issues: IssueList, view: TableView, framework: Fr
         // The tool's own impact formula needs no cached value: programs that fill a template
         // without calculating (openpyxl, scripts) leave it empty, and its result is the tool's to work out.
         if (inputsGiven && !isToolImpactFormula(view.formula(i, valueCol))) {
-          issues.add(
-            "formula-no-value",
-            view.at(i, valueCol, "Impact value (£)"),
-            `The impact value on row ${view.sheetRow(i)} has a formula but no calculated value, so it cannot be checked. Open the workbook in Excel and save it again so the formula is calculated.`,
-            view.formula(i, valueCol),
-          );
+          issues.add("formula-no-value", view.at(i, valueCol, "Impact value (£)"), { kind: "impact-value", row: view.sheetRow(i) }, view.formula(i, valueCol));
         }
       } else if (isExcelError(value) && issues.issues.length === before) {
-        issues.add(
-          "cell-error",
-          view.at(i, valueCol, "Impact value (£)"),
-          `The impact value on row ${view.sheetRow(i)} shows the Excel error ${value.trim()}. Check the row's quantity, duration, proxy and percentages are numbers.`,
-          value,
-        );
+        issues.add("cell-error", view.at(i, valueCol, "Impact value (£)"), { kind: "impact-value", row: view.sheetRow(i), error: value.trim() }, value);
       }
     }
   }
@@ -216,7 +183,6 @@ export function checkCaseStudies(
   const checkGroup = groupChecker(issues, groups);
   const checkArea = outcomeAreaChecker(issues, framework);
   const first = yearStart ? monthIndex(yearStart) : undefined;
-  const yearText = yearStart ? `${monthLabel(yearStart)} to ${monthLabel(addMonths(yearStart, 11))}` : "";
   const consentAllowed = new Map<string, string>(YES_NO.map((v) => [norm(v), v]));
 
   for (let i = 0; i < view.rowCount; i++) {
@@ -226,19 +192,9 @@ export function checkCaseStudies(
       const raw = view.value(i, monthCol);
       const month = typeof raw === "number" && raw < MIN_MONTH_SERIAL ? undefined : parseMonth(raw);
       if (!month) {
-        issues.add(
-          "not-in-list",
-          view.at(i, monthCol!, "Month"),
-          `${showValue(raw)} is not a month. Choose the month the story happened from the list${yearText ? ` (${yearText})` : ""}, e.g. ${yearStart ? monthLabel(yearStart) : "Apr 2020"}.`,
-          raw,
-        );
-      } else if (first !== undefined && (monthIndex(month) < first || monthIndex(month) > first + 11)) {
-        issues.add(
-          "month-outside-year",
-          view.at(i, monthCol!, "Month"),
-          `${monthLabel(month)} is outside this return's reporting year (${yearText}). Choose the month within the year when the story happened, or keep the story for the return of its own year.`,
-          raw,
-        );
+        issues.add("not-in-list", view.at(i, monthCol!, "Month"), { kind: "month", value: raw, yearStart }, raw);
+      } else if (yearStart && first !== undefined && (monthIndex(month) < first || monthIndex(month) > first + 11)) {
+        issues.add("month-outside-year", view.at(i, monthCol!, "Month"), { month, yearStart }, raw);
       }
     }
     const area = checkTextCell(issues, view, i, areaCol, "Outcome area", "Outcome area");
@@ -248,18 +204,9 @@ export function checkCaseStudies(
 
     const consent = checkTextCell(issues, view, i, consentCol, "Consent given", "Consent given");
     if (consent === "") {
-      issues.add(
-        "consent-blank",
-        view.at(i, consentCol!, "Consent given"),
-        "Consent given is blank for this case study. Record Yes if the people in the story agreed to it being used, or No if they did not, so the story is never used without permission.",
-      );
+      issues.add("consent-blank", view.at(i, consentCol!, "Consent given"), {});
     } else if (consent !== undefined && !consentAllowed.has(norm(consent))) {
-      issues.add(
-        "not-in-list",
-        view.at(i, consentCol!, "Consent given"),
-        `${showValue(view.value(i, consentCol))} is not an answer to Consent given. Choose Yes or No from the list.`,
-        view.value(i, consentCol),
-      );
+      issues.add("not-in-list", view.at(i, consentCol!, "Consent given"), { kind: "consent", value: view.value(i, consentCol) }, view.value(i, consentCol));
     }
   }
 }

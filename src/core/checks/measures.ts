@@ -5,12 +5,11 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import { dueDate, isOverdue, type Framework, type Measure } from "../framework";
-import { formatNumber, longDateText, longMonthText } from "../format";
 import { TOTAL_BREAKDOWN } from "../layout/contract";
 import { measureRowKey, unitFromText, type MeasuresData, type MonthColumn as ReaderMonthColumn } from "../return";
 import { measureRows, type MeasureRow } from "../setup/measure-rows";
 import { checkNumberCell, type IssueList, type NumberSpec, type TableView } from "./context";
-import { formatFigure, median, showValue, text, type FigureUnit } from "./values";
+import { median, text, type FigureUnit } from "./values";
 
 type MonthColumn = Pick<ReaderMonthColumn, "slot" | "col" | "label" | "month">;
 
@@ -57,12 +56,7 @@ export function checkMeasures(issues: IssueList, measures: MeasuresData, framewo
 
     const first = code === "" ? undefined : firstRowOf.get(key);
     if (first) {
-      issues.add(
-        "duplicate-measure-row",
-        view.at(i, codeCol ?? 0, "Code"),
-        `This row repeats ${first.label} (also on row ${view.sheetRow(first.i)}). Keep one row for it: move any figures to row ${view.sheetRow(first.i)}, then delete this row.`,
-        view.value(i, codeCol),
-      );
+      issues.add("duplicate-measure-row", view.at(i, codeCol ?? 0, "Code"), { measure: first.label, firstRow: view.sheetRow(first.i) }, view.value(i, codeCol));
     } else if (framework && !known && (code !== "" || hasFigures)) {
       reportUnknownRow(issues, view, i, code, breakdown, codeCol, breakdownCol, framework, measuresByCode);
     }
@@ -108,11 +102,7 @@ export function checkMeasures(issues: IssueList, measures: MeasuresData, framewo
 /** A return with no figures at all has nothing to send: one error, at the first month's first cell. */
 function noFigures(issues: IssueList, view: TableView, monthCols: MonthColumn[]): void {
   const first = [...monthCols].sort((a, b) => a.slot - b.slot)[0]!;
-  issues.add(
-    "no-figures",
-    view.rowCount > 0 ? view.at(0, first.col, first.label) : view.headerAt(first.col, first.label),
-    `The return has no figures: not one month of the Measures table is filled in, so there is nothing to send. Type the figures for the months reported so far, starting with ${first.label} (0 where there was nothing).`,
-  );
+  issues.add("no-figures", view.rowCount > 0 ? view.at(0, first.col, first.label) : view.headerAt(first.col, first.label), { firstMonth: first.label });
 }
 
 /**
@@ -125,12 +115,7 @@ function overdueMonths(issues: IssueList, view: TableView, monthCols: MonthColum
   if (!today) return;
   for (const m of [...monthCols].sort((a, b) => a.slot - b.slot)) {
     if (reported[m.slot] || gapSlots.has(m.slot) || !isOverdue(m.month, today, due.dueDay)) continue;
-    const name = longMonthText(m.month);
-    issues.add(
-      "month-overdue",
-      view.headerAt(m.col, m.label),
-      `${name} was due by ${longDateText(dueDate(m.month, due.dueDay))} and has no figures. Type its figures (0 where there was nothing), or explain why it is late.`,
-    );
+    issues.add("month-overdue", view.headerAt(m.col, m.label), { month: m.month, dueBy: dueDate(m.month, due.dueDay) });
   }
 }
 
@@ -148,11 +133,7 @@ function rowGaps(issues: IssueList, view: TableView, row: RowRead, known: Measur
     if (row.filled[m.slot] || !reported[m.slot] || m.slot < filled[0]!.slot || m.slot > filled[filled.length - 1]!.slot) continue;
     const before = [...filled].reverse().find((f) => f.slot < m.slot)!;
     const after = filled.find((f) => f.slot > m.slot)!;
-    issues.add(
-      "gap-in-months",
-      view.at(row.i, m.col, m.label),
-      `${row.label} has no figure for ${m.label}, though ${before.label} and ${after.label} have figures. Type the figure (0 if there was none), or explain why it was not reported.`,
-    );
+    issues.add("gap-in-months", view.at(row.i, m.col, m.label), { kind: "measure", measure: row.label, month: m.label, before: before.label, after: after.label });
   }
 }
 
@@ -190,44 +171,27 @@ function reportUnknownRow(
 ): void {
   const codeAt = view.at(i, codeCol ?? 0, "Code");
   if (code === "") {
-    issues.add(
-      "unknown-measure",
-      codeAt,
-      "This row has figures but no measure code, so they cannot be counted. Put the figures in the row of the measure they belong to, then delete this row.",
-      null,
-    );
+    issues.add("unknown-measure", codeAt, { kind: "no-code" }, null);
     return;
   }
   const measure = measuresByCode.get(code.toUpperCase());
   if (!measure) {
     const codes = [...measuresByCode.keys()];
     const near = codes.length > 0 ? closest(code.toUpperCase(), codes) : undefined;
-    const hint = near !== undefined && distance(code.toUpperCase(), near) <= Math.max(2, Math.floor(near.length / 3)) ? ` (did you mean ${near}?)` : "";
-    issues.add(
-      "unknown-measure",
-      codeAt,
-      `${showValue(code)} is not a measure in the framework "${framework.title}" (version ${framework.version}). Correct the code${hint}, or delete the row if it was added by mistake: its figures are not counted.`,
-      view.value(i, codeCol),
-    );
+    const suggestion = near !== undefined && distance(code.toUpperCase(), near) <= Math.max(2, Math.floor(near.length / 3)) ? near : undefined;
+    issues.add("unknown-measure", codeAt, { kind: "not-in-framework", code, framework, suggestion }, view.value(i, codeCol));
     return;
   }
   const breakdownAt = view.at(i, breakdownCol ?? codeCol ?? 0, "Breakdown");
   if (measure.breakdowns.length === 0) {
-    issues.add(
-      "unknown-measure",
-      breakdownAt,
-      `${measure.label} has no breakdowns, but this row says ${showValue(breakdown)}. Clear the Breakdown cell and keep one row for ${measure.label}, or delete this row.`,
-      breakdown,
-    );
+    issues.add("unknown-measure", breakdownAt, { kind: "no-breakdowns", measure: measure.label, breakdown }, breakdown);
     return;
   }
   const allowed = [TOTAL_BREAKDOWN, ...measure.breakdowns.map((b) => b.label)];
   issues.add(
     "unknown-measure",
     breakdownAt,
-    breakdown === ""
-      ? `${measure.label} is broken down, so this row's Breakdown must say which part it is: one of ${allowed.join(", ")}.`
-      : `${showValue(breakdown)} is not a breakdown of ${measure.label}. Use one of ${allowed.join(", ")}, or delete the row.`,
+    breakdown === "" ? { kind: "breakdown-blank", measure: measure.label, allowed } : { kind: "not-a-breakdown", measure: measure.label, breakdown, allowed },
     breakdown,
   );
 }
@@ -235,12 +199,7 @@ function reportUnknownRow(
 function missingRows(issues: IssueList, view: TableView, frameworkRows: Map<string, MeasureRow>, present: Map<string, RowRead>): void {
   for (const [key, r] of frameworkRows) {
     if (present.has(key)) continue;
-    const which = r.breakdown === "" ? `code ${r.code}` : `code ${r.code}, breakdown "${r.breakdown}"`;
-    issues.add(
-      "missing-measure-row",
-      view.topLeft(),
-      `The Measures table has no row for ${rowLabel(r)} (${which}), so it cannot be reported. Run Set up again to restore the row.`,
-    );
+    issues.add("missing-measure-row", view.topLeft(), { measure: r.label, code: r.code, breakdown: r.breakdown });
   }
 }
 
@@ -265,16 +224,8 @@ function requiredMeasures(
       if (!reported[m.slot] || row.filled[m.slot]) continue;
       const parts = measure.breakdowns.map((b) => rows.get(measureRowKey(measure.code, b.label))?.figures[m.slot]);
       const known = parts.filter((p): p is number => p !== undefined);
-      const hint =
-        known.length > 0
-          ? ` Its breakdowns are filled in (${formatFigure(sum(known), measure.unit)} in all): type the Total as well.`
-          : " Type the figure, or 0 if there was none: blank means not reported.";
-      issues.add(
-        "required-measure-missing",
-        view.at(row.i, m.col, m.label),
-        `${measure.label} is required but blank for ${m.label}, although other measures have figures for that month.${hint}`,
-        view.value(row.i, m.col),
-      );
+      const breakdownsTotal = known.length > 0 ? { value: sum(known), unit: measure.unit } : undefined;
+      issues.add("required-measure-missing", view.at(row.i, m.col, m.label), { measure: measure.label, month: m.label, breakdownsTotal }, view.value(row.i, m.col));
     }
   }
 }
@@ -314,21 +265,9 @@ function breakdownTotals(issues: IssueList, view: TableView, framework: Framewor
       if (unusable || figures.length === 0) continue;
       const s = sum(figures);
       const tol = tolerance(measure);
-      const show = (n: number) => formatFigure(n, measure.unit);
-      if (all && Math.abs(s - t) > tol) {
-        issues.add(
-          "breakdowns-do-not-add-up",
-          view.at(total.i, m.col, m.label),
-          `The breakdowns of ${measure.label} for ${m.label} add up to ${show(s)}, but the Total is ${show(t)} (a difference of ${show(Math.abs(s - t))}). Correct the Total or the breakdowns so they agree.`,
-          view.value(total.i, m.col),
-        );
-      } else if (!all && s - t > tol) {
-        issues.add(
-          "breakdowns-do-not-add-up",
-          view.at(total.i, m.col, m.label),
-          `The breakdowns of ${measure.label} filled in for ${m.label} already add up to ${show(s)}, more than the Total of ${show(t)}. Correct the Total or the breakdowns so they agree.`,
-          view.value(total.i, m.col),
-        );
+      const kind = all && Math.abs(s - t) > tol ? "differ" : !all && s - t > tol ? "above-total" : undefined;
+      if (kind) {
+        issues.add("breakdowns-do-not-add-up", view.at(total.i, m.col, m.label), { kind, measure: measure.label, month: m.label, unit: measure.unit, sum: s, total: t }, view.value(total.i, m.col));
       }
     }
   }
@@ -350,7 +289,8 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
     .sort((a, b) => a.slot - b.slot)
     .map((m) => ({ m, v: row.figures[m.slot]! }));
   const { outlierFactor, ignoreBelow } = measure.plausibility;
-  const show = (n: number) => formatFigure(n, row.unit);
+  const at = (m: MonthColumn) => view.at(row.i, m.col, m.label);
+  const figure = (v: number) => ({ value: v, unit: row.unit });
 
   if (measure.kind === "flow" && looksCumulative(points.map((p) => p.v), ignoreBelow)) {
     const first = points[0]!;
@@ -358,8 +298,8 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
     const before = points[points.length - 2]!;
     issues.add(
       "looks-like-running-total",
-      view.at(row.i, last.m.col, last.m.label),
-      `${row.label} rises every month, from ${show(first.v)} in ${first.m.label} to ${show(last.v)} in ${last.m.label}, as a running total of the year so far would. It is a flow: each month should hold that month's figure only (if these are running totals, ${last.m.label} would be ${show(last.v - before.v)}). Correct the figures, or explain why they rise like this.`,
+      at(last.m),
+      { measure: row.label, unit: row.unit, first: { value: first.v, month: first.m.label }, last: { value: last.v, month: last.m.label }, beforeLast: before.v },
       view.value(row.i, last.m.col),
     );
     return;
@@ -370,20 +310,9 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
     const [prev, cur] = points as [(typeof points)[number], (typeof points)[number]];
     const { m, v } = cur;
     if (v !== 0 && prev.v > 0 && Math.abs(v - prev.v) >= ignoreBelow) {
-      if (v >= prev.v * outlierFactor) {
-        issues.add(
-          "month-out-of-line",
-          view.at(row.i, m.col, m.label),
-          `${show(v)} for ${row.label} in ${m.label} is ${formatNumber(v / prev.v, 1)} times the month before it (${show(prev.v)} in ${prev.m.label}). Check both months for a typing slip or an extra digit; if the figures are right, explain why.`,
-          view.value(row.i, m.col),
-        );
-      } else if (v * outlierFactor <= prev.v) {
-        issues.add(
-          "month-out-of-line",
-          view.at(row.i, m.col, m.label),
-          `${show(v)} for ${row.label} in ${m.label} is far below the month before it (${show(prev.v)} in ${prev.m.label}): about ${formatNumber((v / prev.v) * 100, 0)}% of it. Check both months for a missing digit or a figure for part of the month; if the figures are right, explain why.`,
-          view.value(row.i, m.col),
-        );
+      const kind = v >= prev.v * outlierFactor ? "above-previous" : v * outlierFactor <= prev.v ? "below-previous" : undefined;
+      if (kind) {
+        issues.add("month-out-of-line", at(m), { kind, measure: row.label, month: m.label, figure: figure(v), previous: prev.v, previousMonth: prev.m.label }, view.value(row.i, m.col));
       }
     }
   }
@@ -395,21 +324,8 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
       const others = points.filter((_, j) => j !== k).map((p) => p.v);
       const ref = others.length >= 3 ? median(others) : median(points.map((p) => p.v));
       if (ref <= 0 || Math.abs(v - ref) < ignoreBelow) continue;
-      if (v >= ref * outlierFactor) {
-        issues.add(
-          "month-out-of-line",
-          view.at(row.i, m.col, m.label),
-          `${show(v)} for ${row.label} in ${m.label} is ${formatNumber(v / ref, 1)} times its typical month (${show(ref)}, the median of the other months). Check for a typing slip or an extra digit; if the figure is right, explain why.`,
-          view.value(row.i, m.col),
-        );
-      } else if (v * outlierFactor <= ref) {
-        issues.add(
-          "month-out-of-line",
-          view.at(row.i, m.col, m.label),
-          `${show(v)} for ${row.label} in ${m.label} is far below its typical month (${show(ref)}, the median of the other months): about ${formatNumber((v / ref) * 100, 0)}% of it. Check for a missing digit or a figure for part of the month; if the figure is right, explain why.`,
-          view.value(row.i, m.col),
-        );
-      }
+      const kind = v >= ref * outlierFactor ? "above-typical" : v * outlierFactor <= ref ? "below-typical" : undefined;
+      if (kind) issues.add("month-out-of-line", at(m), { kind, measure: row.label, month: m.label, figure: figure(v), typical: ref }, view.value(row.i, m.col));
     }
   }
 
@@ -420,8 +336,8 @@ function plausibility(issues: IssueList, view: TableView, row: RowRead, measure:
     if (!before.every((p) => p.v >= ignoreBelow && p.v > 0)) continue;
     issues.add(
       "zero-after-activity",
-      view.at(row.i, m.col, m.label),
-      `${row.label} is 0 for ${m.label}, straight after ${before.map((p) => `${show(p.v)} in ${p.m.label}`).join(", ")}. If ${m.label} has not been reported yet, leave the cell blank rather than 0; if nothing happened that month, explain why.`,
+      at(m),
+      { measure: row.label, month: m.label, unit: row.unit, before: before.map((p) => ({ value: p.v, month: p.m.label })) },
       view.value(row.i, m.col),
     );
   }
@@ -453,13 +369,9 @@ function gaps(issues: IssueList, view: TableView, monthCols: MonthColumn[], repo
     if (m.slot <= firstSlot || m.slot >= lastSlot || reported[m.slot]) continue;
     const before = [...reportedCols].reverse().find((r) => r.slot < m.slot)!;
     const after = reportedCols.find((r) => r.slot > m.slot)!;
-    const late = due.today && isOverdue(m.month, due.today, due.dueDay) ? ` (it was due by ${longDateText(dueDate(m.month, due.dueDay))})` : "";
+    const dueBy = due.today && isOverdue(m.month, due.today, due.dueDay) ? dueDate(m.month, due.dueDay) : undefined;
     found.add(m.slot);
-    issues.add(
-      "gap-in-months",
-      view.headerAt(m.col, m.label),
-      `Nothing is reported for ${m.label}${late}, but ${before.label} and ${after.label} have figures. Fill in ${m.label}, or explain why it was not reported.`,
-    );
+    issues.add("gap-in-months", view.headerAt(m.col, m.label), { kind: "month", month: m.label, dueBy, before: before.label, after: after.label });
   }
   return found;
 }

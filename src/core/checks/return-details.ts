@@ -3,7 +3,7 @@ import { FIELD, RETURN_DETAILS_HEADERS, ALL_RETURN_FIELDS, type FieldSpec } from
 import { excelSerial } from "../calendar";
 import { readMonthValue, type ReturnDetailsData } from "../return";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
-import { norm, showValue, text } from "./values";
+import { norm, text } from "./values";
 
 export interface ReturnDetailsRead {
   organisation?: string;
@@ -14,12 +14,6 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
 const MIN_DATE = excelSerial(1990, 1, 1);
 const MAX_DATE = 2_958_465;
 
-const REQUIRED_HINT: Partial<Record<string, string>> = {
-  [FIELD.organisation]: "Type your organisation's name, as the centre knows it.",
-  [FIELD.organisationCode]: "Type the short code the centre gave your organisation.",
-  [FIELD.yearStart]: "It is set when the workbook is set up: run Set up again, or type the first month of the reporting year, e.g. Apr 2020.",
-};
-
 export function checkReturnDetails(issues: IssueList, details: ReturnDetailsData): ReturnDetailsRead {
   const read: ReturnDetailsRead = {};
   const view = details.view;
@@ -29,11 +23,7 @@ export function checkReturnDetails(issues: IssueList, details: ReturnDetailsData
     const field = details.fields.get(norm(spec.field));
     if (field === undefined) {
       if (spec.required) {
-        issues.add(
-          "required-field",
-          view.topLeft(),
-          `The return details have no "${spec.field}" row. Run Set up again to restore it, then fill it in.`,
-        );
+        issues.add("required-field", view.topLeft(), { kind: "no-row", field: spec.field });
       }
       continue;
     }
@@ -42,7 +32,7 @@ export function checkReturnDetails(issues: IssueList, details: ReturnDetailsData
     const shown = checkTextCell(issues, view, i, col, "Value", spec.field);
     if (shown === undefined) continue;
     if (shown === "") {
-      if (spec.required) issues.add("required-field", field.cell.at, `${spec.field} is blank. ${REQUIRED_HINT[spec.field] ?? "Fill it in."}`, value);
+      if (spec.required) issues.add("required-field", field.cell.at, { kind: "blank", field: spec.field }, value);
       continue;
     }
     checkField(issues, view, i, col, spec, read);
@@ -65,18 +55,18 @@ function checkField(issues: IssueList, view: TableView, i: number, col: number, 
   }
   switch (spec.type) {
     case "month": {
-      if (!readMonthValue(value)) issues.add("not-a-date", at, `${showValue(value)} is not a month. ${spec.field} needs a month such as Apr 2020.`, value);
+      if (!readMonthValue(value)) issues.add("not-a-date", at, { kind: "month", value, field: spec.field }, value);
       return;
     }
     case "date":
-      if (!isDate(value)) issues.add("not-a-date", at, `${showValue(value)} is not a date. ${spec.field} needs a date such as 15/05/2020.`, value);
+      if (!isDate(value)) issues.add("not-a-date", at, { kind: "date", value, field: spec.field }, value);
       return;
     case "whole":
       checkNumberCell(issues, view, i, col, "Value", { what: spec.field, unit: "count", whole: true, min: 0, blank: "or leave it blank" });
       return;
     case "email":
       if (!EMAIL.test(text(value))) {
-        issues.add("invalid-email", at, `${showValue(value)} is not a valid email address. Type one address, such as name@example.org.uk.`, value);
+        issues.add("invalid-email", at, { value }, value);
       }
       return;
     case "text":

@@ -31,6 +31,29 @@ export function showValue(value: CellValue | undefined): string {
   return `"${shown}"`;
 }
 
+/** What a number cell needs, for its checks and their messages. */
+export interface NumberSpec {
+  /** What the figure is, for messages: "Welfare calls made (Jun 2020)". */
+  what: string;
+  unit: FigureUnit;
+  whole: boolean;
+  min?: number | undefined;
+  max?: number | undefined;
+  /** Percentages are fractions from 0 to 1 (0% to 100%). */
+  percent?: boolean;
+  /** What to do instead of a figure, e.g. "or leave it blank if it was not reported". */
+  blank: string;
+}
+
+/** "a whole number of 0 or more", "an amount in pounds from £0 to £100", "a percentage from 0% to 100%" */
+export function describeNeed(spec: NumberSpec): string {
+  if (spec.percent) return "a percentage from 0% to 100%, e.g. 25%";
+  const show = (n: number) => formatFigure(n, spec.unit === "gbp" ? "gbp" : "number");
+  const what = spec.unit === "gbp" ? (spec.whole ? "an amount in whole pounds" : "an amount in pounds") : spec.whole ? "a whole number" : "a number";
+  if (spec.min === undefined) return what;
+  return spec.max === undefined ? `${what} of ${show(spec.min)} or more` : `${what} from ${show(spec.min)} to ${show(spec.max)}`;
+}
+
 /** The median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
