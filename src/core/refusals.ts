@@ -1,6 +1,6 @@
 /**
  * Why Impact Returns will not change a workbook, each reason written once: Set up's and Summarise's
- * blockers, the Checks list that cannot be written, and Collate's refusals all say "a sheet we did
+ * blockers (including Set up's framework and year), the Checks list that cannot be written, and Collate's refusals all say "a sheet we did
  * not make" and "a name Excel already uses" in these words. Each reason has a code (for tests and
  * tools) and a template; the capability only says who is acting.
  */
@@ -22,7 +22,14 @@ const AGAIN: Record<Actor, string> = {
   collate: "add the files again",
 };
 
-export type RefusalCode = "foreign-sheet" | "table-elsewhere" | "defined-name-clash" | "table-name-clash";
+export type RefusalCode =
+  | "foreign-sheet"
+  | "table-elsewhere"
+  | "defined-name-clash"
+  | "table-name-clash"
+  | "other-framework"
+  | "newer-framework-version"
+  | "other-reporting-year";
 
 export interface Refusal {
   code: RefusalCode;
@@ -49,5 +56,20 @@ export const REFUSAL = {
   tableNameClash: (actor: Actor, name: string, onSheet: string | undefined, needed: string): Refusal => ({
     code: "table-name-clash",
     message: `The workbook already has a table or PivotTable called '${name}'${onSheet ? ` (on the sheet '${onSheet}')` : ""}. Excel keeps table and PivotTable names in one list, so Impact Returns cannot name its ${needed}. Rename it (Table Design > Table Name, or PivotTable Analyze > PivotTable Name), then ${AGAIN[actor]}.`,
+  }),
+  /** Set up asked to update a workbook made with another framework (named by title, or by id when the titles are the same). */
+  otherFramework: (theirs: string, ours: string): Refusal => ({
+    code: "other-framework",
+    message: `This workbook was set up with the framework '${theirs}', not '${ours}'. Choose '${theirs}' to update it, or start a new workbook for the other framework.`,
+  }),
+  /** Set up asked to go back to an older version of the workbook's framework. */
+  newerFrameworkVersion: (title: string, workbookVersion: number, chosenVersion: number): Refusal => ({
+    code: "newer-framework-version",
+    message: `This workbook uses version ${workbookVersion} of '${title}', newer than the version ${chosenVersion} chosen. Choose version ${workbookVersion} or later.`,
+  }),
+  /** Set up asked for another reporting year than the workbook's: one workbook per year. */
+  otherReportingYear: (workbookYear: string, chosenYear: string): Refusal => ({
+    code: "other-reporting-year",
+    message: `This workbook is for the reporting year starting ${workbookYear}, not ${chosenYear}. Keep one workbook per reporting year: start a new workbook for ${chosenYear}.`,
   }),
 } as const;

@@ -25,4 +25,11 @@ describe("refusals", () => {
       "The workbook already has a sheet called 'Measures' that Impact Returns did not make (it has no Measures table), so Set up will not overwrite it. Rename or move that sheet, then run Set up again.",
     );
   });
+
+  it("Set up's framework and year blockers have codes and say what to choose", () => {
+    const all = [REFUSAL.otherFramework("Our measures", "Community investment"), REFUSAL.newerFrameworkVersion("Community investment", 3, 2), REFUSAL.otherReportingYear("Apr 2020", "Apr 2021")];
+    expect(all.map((r) => r.code)).toEqual(["other-framework", "newer-framework-version", "other-reporting-year"]);
+    for (const r of all) expect(r.message).toMatch(/^This workbook .*\. (Choose|Keep) [^.]+\.$/);
+    expect(all[2]!.message).toBe("This workbook is for the reporting year starting Apr 2020, not Apr 2021. Keep one workbook per reporting year: start a new workbook for Apr 2021.");
+  });
 });

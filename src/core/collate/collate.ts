@@ -15,7 +15,8 @@
  * 5. Sector data, totals per measure row per month, and the chase list.
  */
 import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, serialToDate } from "../calendar";
-import { gbDate } from "../format";
+import { gbDate, plural } from "../format";
+import { REASON, type NamedSubmission } from "./reasons";
 import { ym } from "./submission";
 import type {
   ChaseRow,
@@ -47,8 +48,12 @@ export function compareNewness(a: Submission, b: Submission): number {
 }
 
 function describeNewness(s: Submission): string {
-  const parts = [s.signedOffOn !== undefined ? `signed off on ${dateText(s.signedOffOn)}` : "not signed off", `${s.monthsReported} month${s.monthsReported === 1 ? "" : "s"} reported`];
+  const parts = [s.signedOffOn !== undefined ? `signed off on ${dateText(s.signedOffOn)}` : "not signed off", `${plural(s.monthsReported, "month")} reported`];
   return parts.join(", ");
+}
+
+function named(s: Submission): NamedSubmission {
+  return { file: baseName(s.file), newness: describeNewness(s) };
 }
 
 /** A ledger row of an earlier collation as a submission (its figures from the earlier SectorData when it was in use). */
@@ -132,7 +137,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
     const e: Entry = { sub, earlier: false };
     if (original) {
       e.status = "duplicate";
-      e.reason = `the same bytes as ${baseName(original.sub.file)}${original.earlier ? " (collated before)" : ""}: it is not counted again`;
+      e.reason = REASON.duplicate(baseName(original.sub.file), original.earlier);
       // Its contents are the original's.
       e.sub = { ...original.sub, file: sub.file, sha256: sub.sha256, modifiedAt: sub.modifiedAt, ...(sub.issues ? { issues: sub.issues } : {}) };
     } else if (sub.sha256 !== "") originals.set(sub.sha256, e);
@@ -149,13 +154,13 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
       e.reason = s.problem;
     } else if (!s.organisationCode) {
       e.status = "rejected";
-      e.reason = "it does not give its Organisation code, so it cannot be matched to an organisation";
+      e.reason = REASON.noOrganisationCode();
     } else if (!s.yearStart) {
       e.status = "rejected";
-      e.reason = "it does not give its Reporting year start";
+      e.reason = REASON.noYearStart();
     } else if (s.lines.length > 0 && !s.lines.some((l) => sectorCodes.has(l.code.toUpperCase()))) {
       e.status = "rejected";
-      e.reason = `its framework (${s.framework?.id ?? "unknown"}) has no measure in common with the sector's`;
+      e.reason = REASON.noMeasureInCommon(s.framework?.id);
     }
   }
 
@@ -179,20 +184,17 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
       if (s.errors > 0 && current && compareNewness(current.sub, s) > 0) {
         // An older return with errors that a newer clean one replaced: superseded, as any older one.
         e.status = "superseded";
-        e.reason = `replaced by a newer submission, ${baseName(current.sub.file)} (${describeNewness(current.sub)}); this one also had ${s.errors} check error${s.errors === 1 ? "" : "s"}`;
+        e.reason = REASON.replacedHadErrors(named(current.sub), s.errors);
       } else if (s.errors > 0) {
         e.status = "held";
-        const stays = current
-          ? `${baseName(current.sub.file)} (${describeNewness(current.sub)}) stays in use`
-          : "no earlier submission without errors, so none of this organisation's figures for the year are in use";
-        e.reason = `it has ${s.errors} check error${s.errors === 1 ? "" : "s"}, so its figures are not used: ${stays}. Send the receipt back for a corrected return`;
+        e.reason = REASON.held(s.errors, current ? named(current.sub) : undefined);
       } else if (e === current) {
         e.status = "accepted";
-        e.reason = clean.length > 1 ? `in use: the newest of ${clean.length} submissions without errors for this organisation and year (${describeNewness(s)})` : `in use (${describeNewness(s)})`;
+        e.reason = REASON.inUse(describeNewness(s), clean.length);
       } else {
         e.status = "superseded";
         const newer = clean[clean.indexOf(e) + 1]!;
-        e.reason = `replaced by a newer submission, ${baseName(newer.sub.file)} (${describeNewness(newer.sub)}; this one: ${describeNewness(s)})`;
+        e.reason = REASON.replaced(named(newer.sub), describeNewness(s));
       }
     }
     const latest = group[group.length - 1]!;

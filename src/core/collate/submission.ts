@@ -7,6 +7,7 @@ import { analyseReturn } from "../checks";
 import { excelSerial, isoMonth, parseIsoMonth, type YearMonth } from "../calendar";
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
+import { REASON } from "./reasons";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 import type { FileFacts, MeasureLine, Submission } from "./types";
 
@@ -57,13 +58,13 @@ export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnaps
   if (signed !== undefined) sub.signedOffOn = signed;
   if (data.yearStart) sub.yearStart = isoMonth(data.yearStart);
   if (!framework) {
-    sub.problem = "it does not say which framework it uses, or names one this version of Impact Returns does not have";
+    sub.problem = REASON.unknownFramework();
     return sub;
   }
   sub.framework = { id: framework.id, version: framework.version, title: framework.title };
   sub.lines = linesOf(framework);
   if (!data.yearStart) {
-    sub.problem = "it does not give its Reporting year start, so its months are not known";
+    sub.problem = REASON.noMonths();
     return sub;
   }
   const summary = summariseReturn({ data, framework, result }, data.yearStart);

@@ -35,18 +35,12 @@ export function findBlockers(snapshot: WorkbookSnapshot, framework: Framework, e
     const sameTitle = norm(existing.frameworkTitle) === norm(framework.title);
     const theirs = sameTitle || existing.frameworkTitle === undefined ? existing.frameworkId : existing.frameworkTitle;
     const ours = sameTitle ? framework.id : framework.title;
-    blockers.push(
-      `This workbook was set up with the framework '${theirs}', not '${ours}'. Choose '${theirs}' to update it, or start a new workbook for the other framework.`,
-    );
+    blockers.push(REFUSAL.otherFramework(theirs, ours).message);
   } else if (existing.frameworkVersion !== undefined && existing.frameworkVersion > framework.version) {
-    blockers.push(
-      `This workbook uses version ${existing.frameworkVersion} of '${framework.title}', newer than the version ${framework.version} chosen. Choose version ${existing.frameworkVersion} or later.`,
-    );
+    blockers.push(REFUSAL.newerFrameworkVersion(framework.title, existing.frameworkVersion, framework.version).message);
   }
   if (existing.yearStart && !sameMonth(existing.yearStart, yearStart)) {
-    blockers.push(
-      `This workbook is for the reporting year starting ${monthLabel(existing.yearStart)}, not ${monthLabel(yearStart)}. Keep one workbook per reporting year: start a new workbook for ${monthLabel(yearStart)}.`,
-    );
+    blockers.push(REFUSAL.otherReportingYear(monthLabel(existing.yearStart), monthLabel(yearStart)).message);
   }
   return blockers;
 }
