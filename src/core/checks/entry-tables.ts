@@ -3,7 +3,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { Framework } from "../framework";
 import { YES_NO } from "../layout/contract";
 import { excelSerial, monthIndex, parseMonth, type YearMonth } from "../calendar";
-import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
+import { checkNumberCell, checkTextCell, type IssueList, type NumberSpec, type TableView } from "./context";
 import { isExcelError, norm } from "./values";
 
 /** Stakeholder group names on the Stakeholders sheet, by their compared form. */
@@ -86,14 +86,21 @@ function outcomeAreaChecker(issues: IssueList, framework: Framework | undefined)
   };
 }
 
-const PERCENT_COLUMNS = ["Deadweight %", "Attribution %", "Displacement %", "Drop-off %"] as const;
+const PERCENT: Omit<NumberSpec, "what"> = { unit: "percent", whole: false, percent: true, blank: "or leave it blank for 0%" };
+
+/** The impact map's number columns and what each needs. */
+const IMPACT_MAP_NUMBERS: readonly (readonly [string, Omit<NumberSpec, "what">])[] = [
+  ["Quantity", { unit: "number", whole: false, min: 0, blank: "or leave it blank" }],
+  ["Duration (years)", { unit: "number", whole: false, min: 0, max: 50, blank: "or leave it blank for one year" }],
+  ["Financial proxy (£)", { unit: "gbp", whole: false, min: 0, blank: "or leave it blank" }],
+  ...["Deadweight %", "Attribution %", "Displacement %", "Drop-off %"].map((h) => [h, PERCENT] as const),
+];
 
 export function checkImpactMap(issues: IssueList, view: TableView, framework: Framework | undefined, groups: StakeholderGroups | undefined): void {
   const col = (h: string) => view.col(h);
   const groupCol = col("Stakeholder group");
   const areaCol = col("Outcome area");
   const quantityCol = col("Quantity");
-  const yearsCol = col("Duration (years)");
   const proxyCol = col("Financial proxy (£)");
   const valueCol = col("Impact value (£)");
   const checkGroup = groupChecker(issues, groups);
@@ -115,31 +122,9 @@ export function checkImpactMap(issues: IssueList, view: TableView, framework: Fr
     const area = checkTextCell(issues, view, i, areaCol, "Outcome area", "Outcome area");
     if (area) checkArea(view, i, areaCol!, area);
 
-    if (quantityCol !== undefined) {
-      checkNumberCell(issues, view, i, quantityCol, "Quantity", { what: what("Quantity"), unit: "number", whole: false, min: 0, blank: "or leave it blank" });
-    }
-    if (yearsCol !== undefined) {
-      checkNumberCell(issues, view, i, yearsCol, "Duration (years)", {
-        what: what("Duration (years)"),
-        unit: "number",
-        whole: false,
-        min: 0,
-        max: 50,
-        blank: "or leave it blank for one year",
-      });
-    }
-    if (proxyCol !== undefined) {
-      checkNumberCell(issues, view, i, proxyCol, "Financial proxy (£)", {
-        what: what("Financial proxy (£)"),
-        unit: "gbp",
-        whole: false,
-        min: 0,
-        blank: "or leave it blank",
-      });
-    }
-    for (const h of PERCENT_COLUMNS) {
+    for (const [h, need] of IMPACT_MAP_NUMBERS) {
       const c = col(h);
-      if (c !== undefined) checkNumberCell(issues, view, i, c, h, { what: what(h), unit: "percent", whole: false, percent: true, blank: "or leave it blank for 0%" });
+      if (c !== undefined) checkNumberCell(issues, view, i, c, h, { what: what(h), ...need });
     }
 
     if (valueCol !== undefined) {

@@ -93,27 +93,25 @@ export interface RegisterEntry {
   homesManaged?: number;
 }
 
-/** A row of the `SectorData` table: one reported figure of a submission in use. */
-export interface SectorDataRow {
-  organisationCode: string;
-  organisation: string;
+/** One measure row in one month: what a sector figure is of. */
+export interface MeasureMonth {
   code: string;
   measure: string;
   breakdown: string;
   unit: MeasureLine["unit"];
   kind: MeasureLine["kind"];
   month: string;
+}
+
+/** A row of the `SectorData` table: one reported figure of a submission in use. */
+export interface SectorDataRow extends MeasureMonth {
+  organisationCode: string;
+  organisation: string;
   value: number;
 }
 
 /** A row of the `SectorTotals` table: one measure row in one month, across organisations. */
-export interface SectorTotalRow {
-  code: string;
-  measure: string;
-  breakdown: string;
-  unit: MeasureLine["unit"];
-  kind: MeasureLine["kind"];
-  month: string;
+export interface SectorTotalRow extends MeasureMonth {
   /** Organisations with a figure for this cell. */
   organisations: number;
   /** Their homes (`Homes managed`, from the register, else from the return). */
