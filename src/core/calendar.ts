@@ -62,6 +62,25 @@ export function serialToDate(serial: number): { year: number; month: number; day
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** A date cell as an Excel serial: a date serial, or text typed as 22/11/2020 or 2020-11-22 (`Signed off on`). */
+export function readDateSerial(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return Math.floor(value);
+  if (typeof value !== "string") return undefined;
+  const t = value.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (m) return validDaySerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return validDaySerial(Number(m[3]), Number(m[2]), Number(m[1]));
+  return undefined;
+}
+
+function validDaySerial(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return excelSerial(year, month, day);
+}
+
 /** A JavaScript Date (as exceljs gives for date cells) as an Excel serial, reading its UTC fields. */
 export function dateToSerial(date: Date): number {
   return (date.getTime() - EXCEL_EPOCH_UTC) / DAY_MS;

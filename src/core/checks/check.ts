@@ -7,16 +7,17 @@ import { longMonthText } from "../format";
 import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
 import { addMonths, reportingMonths, type YearMonth } from "../calendar";
-import { readReturn, sheetLocation, text, type Location, type MeasuresData, type ReturnData } from "../return";
+import { readReturn, sheetLocation, type Location, type MeasuresData, type ReturnData } from "../return";
 import { findSheet, findTable, type CellValue, type WorkbookSnapshot } from "../workbook/types";
-import { returnChecksum } from "./checksum";
 import { IssueList, reportHeaderFindings } from "./context";
 import { attachDetails } from "./details";
 import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
 import { issueKey } from "./group";
 import { checkMeasures } from "./measures";
 import { checkReturnDetails } from "./return-details";
-import { changedSinceSignOff } from "./sign-off-cells";
+import { verifySignOff } from "./sign-off";
+import { readExplanations } from "./write-back";
+import type { CoveredCell } from "./sign-off-cells";
 import type { CheckIssue, CheckOptions, CheckResult, MonthDue, SubmissionDue, YearProgress } from "./types";
 
 export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
@@ -84,17 +85,17 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   const caseView = views.get(TABLE.caseStudies);
   if (caseView) checkCaseStudies(issues, caseView, framework, groups, data.yearStart);
 
-  const checksum = data.details?.checksum;
-  if (checksum && text(checksum.cell.value) !== "") {
-    const recorded = text(checksum.cell.value).toLowerCase().replace(/^sha-?256:/, "");
-    if (recorded !== returnChecksum(data)) reportChangedAfterSignOff(issues, data, checksum.cell, recorded);
-  }
+  const signOff = data.details ? verifySignOff(data) : undefined;
+  if (signOff?.changed) reportChangedAfterSignOff(issues, signOff.changed, data.details!.checksum!.cell);
 
   attachDetails(data, issues.issues);
   const sorted = sortIssues(issues.issues);
+  // Explanations typed in the workbook's Checks table count wherever the return is read (in Excel
+  // the gateway reads them in the same sync and passes them; files carry the table).
+  const explanations = options.explanations ?? readExplanations(snapshot);
   const summary = { errors: 0, warnings: 0, accepted: 0 };
   for (const issue of sorted) {
-    const explanation = options.explanations?.get(issueKey(issue))?.trim();
+    const explanation = explanations.get(issueKey(issue))?.trim();
     if (explanation) issue.explanation = explanation;
     if (issue.severity === "error") summary.errors++;
     else if (explanation) {
@@ -107,6 +108,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   if (framework) result.framework = { id: framework.id, version: framework.version };
   if (details.organisation) result.organisation = details.organisation;
   if (details.organisationCode) result.organisationCode = details.organisationCode;
+  if (signOff) result.signOff = signOff.status;
   if (data.measures && reported && data.measures.months.length > 0) {
     result.progress = yearProgress(data.measures, reported, dueDay, options.today);
     const submission = submissionDue(data.measures, reported, dueDay, framework);
@@ -120,9 +122,8 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
  * its cells (see sign-off-cells.ts); otherwise, or when no changed cell can be named (rows deleted),
  * one warning at the Data checksum cell.
  */
-function reportChangedAfterSignOff(issues: IssueList, data: ReturnData, checksumCell: { value: CellValue; at: Location }, recorded: string): void {
-  const changed = changedSinceSignOff(data, recorded);
-  if (changed && changed.length > 0) {
+function reportChangedAfterSignOff(issues: IssueList, changed: readonly CoveredCell[], checksumCell: { value: CellValue; at: Location }): void {
+  if (changed.length > 0) {
     for (const cell of changed) issues.add("changed-after-sign-off", cell.at, { kind: "cell", what: cell.what });
     return;
   }

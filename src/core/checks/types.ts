@@ -2,6 +2,7 @@
 import type { Framework } from "../framework";
 import type { CellValue } from "../workbook/types";
 import type { CheckCode, Severity } from "./catalogue";
+import type { SignOffStatus } from "./sign-off";
 
 export type { Severity } from "./catalogue";
 
@@ -53,6 +54,12 @@ export interface CheckResult {
   issues: CheckIssue[];
   /** errors: every error; warnings: warnings not yet explained; accepted: warnings with an explanation. */
   summary: { errors: number; warnings: number; accepted: number };
+  /**
+   * Whether the sign-off holds: signed off (the Data checksum matches), changed since sign-off, or
+   * not signed off (no checksum; a typed date alone is not a sign-off). Absent when the return has
+   * no return details.
+   */
+  signOff?: SignOffStatus;
   /** Why the workbook is not a return at all, when it is not (then `issues` is empty). */
   notAReturn?: string;
   /** The year's progress: months reported out of the year's twelve, and the next month due. Absent when the Measures table or its months cannot be read. */

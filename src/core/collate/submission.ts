@@ -4,7 +4,7 @@
  * means the same in a board summary and in the sector totals. Pure: usable in a worker thread.
  */
 import { analyseReturn } from "../checks";
-import { excelSerial, isoMonth, parseIsoMonth, type YearMonth } from "../calendar";
+import { isoMonth, parseIsoMonth, readDateSerial, type YearMonth } from "../calendar";
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
 import { REASON } from "./reasons";
@@ -18,23 +18,7 @@ export function unreadableSubmission(facts: FileFacts, problem: string): Submiss
 }
 
 /** `Signed off on` as an Excel serial: a date cell, or text typed as 22/11/2020 or 2020-11-22. */
-export function readSignedOffOn(value: CellValue | undefined): number | undefined {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return Math.floor(value);
-  if (typeof value !== "string") return undefined;
-  const t = value.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
-  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return validDay(Number(m[3]), Number(m[2]), Number(m[1]));
-  return undefined;
-}
-
-function validDay(year: number, month: number, day: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return undefined;
-  return excelSerial(year, month, day);
-}
+export const readSignedOffOn: (value: CellValue | undefined) => number | undefined = readDateSerial;
 
 export function linesOf(framework: Parameters<typeof measureRows>[0]): MeasureLine[] {
   return measureRows(framework).map((r) => ({ code: r.code, breakdown: r.breakdown, label: r.label, unit: r.unit, kind: r.kind }));
