@@ -16,7 +16,7 @@
  */
 import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, serialToDate } from "../calendar";
 import { gbDate, plural } from "../format";
-import { REASON, type NamedSubmission } from "./reasons";
+import { CHASE, REASON, type NamedSubmission } from "./reasons";
 import { ym } from "./submission";
 import type {
   ChaseRow,
@@ -44,12 +44,28 @@ const dateText = (serial: number) => gbDate(serialToDate(serial));
 
 /** Newer first is > 0: Signed off on, months reported, modification time, then SHA-256 (a fixed order for ties). */
 export function compareNewness(a: Submission, b: Submission): number {
-  return (a.signedOffOn ?? -1) - (b.signedOffOn ?? -1) || a.monthsReported - b.monthsReported || a.modifiedAt - b.modifiedAt || byText(a.sha256, b.sha256);
+  return verified(a) - verified(b) || (signedOn(a) ?? -1) - (signedOn(b) ?? -1) || a.monthsReported - b.monthsReported || a.modifiedAt - b.modifiedAt || byText(a.sha256, b.sha256);
+}
+
+/** A sign-off that holds ranks a return above every other (1), whatever the dates and times. */
+function verified(s: Submission): number {
+  return s.signOff === "signed-off" ? 1 : 0;
+}
+
+/** The sign-off date that counts: a verified one's (or a ledger row's from before sign-offs were verified); a typed date alone does not. */
+function signedOn(s: Submission): number | undefined {
+  return s.signOff === "signed-off" || s.signOff === undefined ? s.signedOffOn : undefined;
 }
 
 function describeNewness(s: Submission): string {
-  const parts = [s.signedOffOn !== undefined ? `signed off on ${dateText(s.signedOffOn)}` : "not signed off", `${plural(s.monthsReported, "month")} reported`];
+  const on = signedOn(s);
+  const parts = [on !== undefined ? `signed off on ${dateText(on)}` : "not signed off", `${plural(s.monthsReported, "month")} reported`];
   return parts.join(", ");
+}
+
+/** Whether a submission's figures can be used: no check errors, a sign-off not broken, and signed off when that is required. */
+function usable(s: Submission, options: CollateOptions): boolean {
+  return s.errors === 0 && s.signOff !== "changed" && !(options.requireSignOff && s.signOff === "not-signed-off");
 }
 
 function named(s: Submission): NamedSubmission {
@@ -63,6 +79,8 @@ function fromLedger(row: LedgerRow, data: readonly SectorDataRow[]): Submission 
   if (row.organisation !== undefined) sub.organisation = row.organisation;
   if (row.reportingYearStart !== undefined) sub.yearStart = row.reportingYearStart;
   if (row.signedOffOn !== undefined) sub.signedOffOn = row.signedOffOn;
+  if (row.signOff !== undefined) sub.signOff = row.signOff;
+  if (row.explained !== undefined) sub.explained = row.explained;
   if (row.framework !== undefined) sub.framework = { id: row.framework, version: row.frameworkVersion ?? 1, title: row.framework };
   if (row.status === "rejected") sub.problem = row.reason;
   if (row.status === "accepted" && row.organisationCode !== undefined && row.reportingYearStart !== undefined) {
@@ -102,9 +120,11 @@ function ledgerRow(e: Entry): FileOutcome {
   }
   if (s.problem === undefined || s.framework) row.monthsReported = s.monthsReported;
   if (s.signedOffOn !== undefined) row.signedOffOn = s.signedOffOn;
+  if (s.signOff !== undefined && (e.status !== "rejected" || s.framework)) row.signOff = s.signOff;
   if (e.status !== "rejected" || s.framework) {
     row.errors = s.errors;
     row.warnings = s.warnings;
+    if (s.explained !== undefined) row.explained = s.explained;
   }
   if (!e.earlier) row.submission = s;
   return row;
@@ -176,18 +196,31 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const heldLatest: Entry[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => compareNewness(a.sub, b.sub));
-    const clean = group.filter((e) => e.sub.errors === 0);
+    const clean = group.filter((e) => usable(e.sub, options));
     const current = clean[clean.length - 1];
     if (current) inUse.push(current.sub);
     for (const e of group) {
       const s = e.sub;
-      if (s.errors > 0 && current && compareNewness(current.sub, s) > 0) {
+      if (s.signOff === "changed") {
+        // Never in use, never a replacement for a return whose sign-off holds: held, whatever its dates.
+        e.status = "held";
+        e.reason = REASON.changedSinceSignOff(s.changedCells ?? [], current ? named(current.sub) : undefined);
+      } else if (s.errors > 0 && current && compareNewness(current.sub, s) > 0) {
         // An older return with errors that a newer clean one replaced: superseded, as any older one.
         e.status = "superseded";
         e.reason = REASON.replacedHadErrors(named(current.sub), s.errors);
       } else if (s.errors > 0) {
         e.status = "held";
         e.reason = REASON.held(s.errors, current ? named(current.sub) : undefined);
+      } else if (!usable(s, options)) {
+        // Not signed off, where a sign-off is required.
+        if (current && compareNewness(current.sub, s) > 0) {
+          e.status = "superseded";
+          e.reason = REASON.replaced(named(current.sub), describeNewness(s));
+        } else {
+          e.status = "held";
+          e.reason = REASON.notSignedOff(current ? named(current.sub) : undefined);
+        }
       } else if (e === current) {
         e.status = "accepted";
         e.reason = REASON.inUse(describeNewness(s), clean.length);
@@ -198,7 +231,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
       }
     }
     const latest = group[group.length - 1]!;
-    if (latest.sub.errors > 0) heldLatest.push(latest);
+    if (latest.status === "held") heldLatest.push(latest);
     for (let i = 1; i < clean.length; i++) revisions.push(...revise(clean[i - 1]!.sub, clean[i]!.sub));
   }
 
@@ -373,32 +406,41 @@ function chaseList(
     const next = addMonths(ym(month), 1);
     return excelSerial(next.year, next.month, Math.min(dueDay, 28));
   };
-  // The months of the reporting years collated.
-  const months = new Set<string>();
-  for (const e of entries) if ((e.status === "accepted" || e.status === "held" || e.status === "superseded") && e.sub.yearStart) for (const m of reportingMonths(ym(e.sub.yearStart))) months.add(isoMonth(m));
-  const due = [...months].filter((m) => dueOn(m) <= asOf).sort(byText);
+  const begun = (yearStart: string) => {
+    const start = ym(yearStart);
+    return excelSerial(start.year, start.month, 1) <= asOf;
+  };
+  const dueIn = (yearStart: string) => reportingMonths(ym(yearStart)).map(isoMonth).filter((m) => dueOn(m) <= asOf);
+  // The reporting years collated that have begun; the latest of them is the current one (else the year containing the date).
+  const counted = entries.filter((e) => (e.status === "accepted" || e.status === "held" || e.status === "superseded") && e.sub.yearStart && begun(e.sub.yearStart));
+  const years = new Map<string, Set<string>>();
+  for (const e of counted) {
+    const key = orgKey(e.sub.organisationCode!);
+    years.set(key, (years.get(key) ?? new Set<string>()).add(e.sub.yearStart!));
+  }
+  const current = counted.map((e) => e.sub.yearStart!).sort(byText).pop() ?? yearContaining(options.asOf, counted[0]?.sub.yearStart);
   const reported = new Map<string, Set<string>>();
-  for (const sub of inUse) {
+  const addReported = (sub: Submission) => {
     const key = orgKey(sub.organisationCode!);
     const set = reported.get(key) ?? new Set<string>();
     for (const f of sub.figures) set.add(f.month);
     reported.set(key, set);
-  }
-  const submitted = new Set(entries.filter((e) => e.sub.organisationCode && e.status !== "rejected" && e.status !== "duplicate").map((e) => orgKey(e.sub.organisationCode!)));
+  };
+  for (const sub of inUse) addReported(sub);
+  // A held return's months are not chased: the organisation is asked once, for a corrected return.
+  for (const e of heldLatest) addReported(e.sub);
+
   const chased = (options.register?.length ?? 0) > 0 ? organisations.filter((o) => o.onRegister) : organisations;
   const rows: ChaseRow[] = [];
   for (const o of chased) {
     const key = orgKey(o.organisationCode);
     const done = reported.get(key);
+    const theirs = years.get(key);
+    const due = [...new Set([...(theirs ?? []), current])].flatMap(dueIn).sort(byText);
     for (const month of due) {
       if (done?.has(month)) continue;
       const when = dateText(dueOn(month));
-      rows.push({
-        organisationCode: o.organisationCode,
-        organisation: o.organisation,
-        month,
-        why: submitted.has(key) ? `${monthLabel(ym(month))} not reported (due by ${when})` : `no return received (${monthLabel(ym(month))} due by ${when})`,
-      });
+      rows.push({ organisationCode: o.organisationCode, organisation: o.organisation, month, why: theirs ? CHASE.notReported(monthLabel(ym(month)), when) : CHASE.nothingReceived(monthLabel(ym(month)), when) });
     }
   }
   const byKey = new Map(organisations.map((o) => [orgKey(o.organisationCode), o]));
@@ -406,12 +448,14 @@ function chaseList(
     const s = e.sub;
     const o = byKey.get(orgKey(s.organisationCode!));
     const last = s.figures.reduce((m, f) => (f.month > m ? f.month : m), s.yearStart!);
-    rows.push({
-      organisationCode: o?.organisationCode ?? s.organisationCode!,
-      organisation: o?.organisation ?? s.organisation ?? "",
-      month: last,
-      why: `latest return ${baseName(s.file)} has ${s.errors} check error${s.errors === 1 ? "" : "s"} and is held: ask for a corrected return`,
-    });
+    rows.push({ organisationCode: o?.organisationCode ?? s.organisationCode!, organisation: o?.organisation ?? s.organisation ?? "", month: last, why: CHASE.held(baseName(s.file), s) });
   }
   return rows.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || byText(a.month, b.month) || byText(a.why, b.why));
+}
+
+/** The reporting year (ISO start month) that contains a date, starting in the month the returns' years start in (April if none). */
+function yearContaining(date: { year: number; month: number }, sampleStart: string | undefined): string {
+  const startMonth = sampleStart ? ym(sampleStart).month : 4;
+  const year = date.month >= startMonth ? date.year : date.year - 1;
+  return isoMonth({ year, month: startMonth });
 }

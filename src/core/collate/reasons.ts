@@ -13,6 +13,13 @@ export interface NamedSubmission {
 
 const errors = (count: number) => plural(count, "check error");
 
+/** Cells named in a reason; the rest counted. */
+const CELLS_NAMED = 5;
+function listCells(cells: readonly string[]): string {
+  const more = cells.length > CELLS_NAMED ? ` and ${plural(cells.length - CELLS_NAMED, "more cell")}` : "";
+  return `${cells.slice(0, CELLS_NAMED).join(", ")}${more}`;
+}
+
 export const REASON = {
   /** duplicate: the same bytes as a file already collated. */
   duplicate: (original: string, collatedBefore: boolean) => `the same bytes as ${original}${collatedBefore ? " (collated before)" : ""}: it is not counted again`,
@@ -33,6 +40,16 @@ export const REASON = {
     `it has ${errors(errorCount)}, so its figures are not used: ${
       inUse ? `${inUse.file} (${inUse.newness}) stays in use` : "no earlier submission without errors, so none of this organisation's figures for the year are in use"
     }. Send the receipt back for a corrected return`,
+  /** held: changed after it was signed off, so its figures are not used. */
+  changedSinceSignOff: (cells: readonly string[], inUse: NamedSubmission | undefined) =>
+    `it was changed after it was signed off${cells.length > 0 ? ` (${listCells(cells)})` : ""}, so its figures are not used: ${
+      inUse ? `${inUse.file} (${inUse.newness}) stays in use` : "none of this organisation's figures for the year are in use"
+    }. Ask for the return to be checked and marked ready to send again`,
+  /** held: not signed off, where the centre requires a sign-off. */
+  notSignedOff: (inUse: NamedSubmission | undefined) =>
+    `it is not signed off (no Data checksum: it was not marked ready to send with Impact Returns), and a sign-off is required, so its figures are not used: ${
+      inUse ? `${inUse.file} (${inUse.newness}) stays in use` : "none of this organisation's figures for the year are in use"
+    }. Ask for the return to be marked ready to send`,
   /** accepted: the newest clean return of its organisation and year. */
   inUse: (newness: string, cleanCount: number) =>
     cleanCount > 1 ? `in use: the newest of ${cleanCount} submissions without errors for this organisation and year (${newness})` : `in use (${newness})`,
@@ -41,3 +58,22 @@ export const REASON = {
 } as const;
 
 export type ReasonCode = keyof typeof REASON;
+
+/** Why an organisation is on the chase list, each written once. */
+export const CHASE = {
+  /** A month due that its returns do not report. */
+  notReported: (month: string, dueBy: string) => `${month} not reported (due by ${dueBy})`,
+  /** An organisation expected to return that sent nothing. */
+  nothingReceived: (month: string, dueBy: string) => `no return received (${month} due by ${dueBy})`,
+  /** Its latest return is held: asked once, for a corrected return. */
+  held: (file: string, s: { errors: number; signOff?: string | undefined; changedCells?: readonly string[] | undefined; firstErrors?: readonly string[] | undefined }) => {
+    if (s.errors > 0) {
+      const first = s.firstErrors && s.firstErrors.length > 0 ? ` (first: ${s.firstErrors.join("; ")})` : "";
+      return `latest return ${file} has ${errors(s.errors)}${first} and is held: ask for a corrected return`;
+    }
+    if (s.signOff === "changed") {
+      return `latest return ${file} was changed after it was signed off${s.changedCells && s.changedCells.length > 0 ? ` (${listCells(s.changedCells)})` : ""} and is held: ask for it to be checked and marked ready to send again`;
+    }
+    return `latest return ${file} is not signed off and is held: ask for it to be marked ready to send`;
+  },
+} as const;

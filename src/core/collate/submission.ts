@@ -3,7 +3,7 @@
  * Check (analyseReturn), and its figures read by Summarise's model (summariseReturn), so a figure
  * means the same in a board summary and in the sector totals. Pure: usable in a worker thread.
  */
-import { analyseReturn } from "../checks";
+import { analyseReturn, catalogueEntry } from "../checks";
 import { isoMonth, parseIsoMonth, readDateSerial, type YearMonth } from "../calendar";
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
@@ -11,6 +11,9 @@ import { REASON } from "./reasons";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 import type { FileFacts, MeasureLine, Submission } from "./types";
 
+
+/** Errors named in the chase list for a held return. */
+const FIRST_ERRORS = 3;
 
 /** A file that could not be read at all. */
 export function unreadableSubmission(facts: FileFacts, problem: string): Submission {
@@ -32,8 +35,16 @@ export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnaps
   const analysis = analyseReturn(snapshot);
   const { data, framework, result } = analysis;
   if (result.notAReturn) return unreadableSubmission(facts, `not an Impact Returns workbook: ${result.notAReturn}`);
-  const sub: Submission = { ...facts, lines: [], figures: [], monthsReported: 0, errors: result.summary.errors, warnings: result.summary.warnings };
+  const sub: Submission = { ...facts, lines: [], figures: [], monthsReported: 0, errors: result.summary.errors, warnings: result.summary.warnings, explained: result.summary.accepted };
   if (options.keepIssues) sub.issues = result.issues;
+  sub.signOff = result.signOff?.state ?? "not-signed-off";
+  if (result.signOff?.changedCells) sub.changedCells = result.signOff.changedCells;
+  if (result.summary.errors > 0) {
+    sub.firstErrors = result.issues
+      .filter((i) => i.severity === "error")
+      .slice(0, FIRST_ERRORS)
+      .map((i) => `${i.cell ? `${i.sheet}!${i.cell}` : i.sheet} (${catalogueEntry(i.code)?.title ?? i.code})`);
+  }
   const details = data.details;
   if (details?.organisationCode !== undefined) sub.organisationCode = details.organisationCode.trim();
   if (details?.organisation !== undefined) sub.organisation = details.organisation.trim();

@@ -6,6 +6,7 @@
  *
  * Months are ISO text, "2020-04"; dates are Excel serial day numbers.
  */
+import type { SignOffState } from "../checks/sign-off";
 import type { CheckIssue } from "../checks/types";
 
 /** What is known of a file before reading its contents. */
@@ -50,8 +51,14 @@ export interface Submission extends FileFacts {
   /** The first month of the reporting year, "2020-04". */
   yearStart?: string;
   homesManaged?: number;
-  /** `Signed off on`, as an Excel date serial. */
+  /** `Signed off on`, as an Excel date serial (as typed: it counts only when the sign-off holds). */
   signedOffOn?: number;
+  /** Whether the sign-off holds (src/core/checks/sign-off.ts); absent for ledger rows written before it was kept. */
+  signOff?: SignOffState;
+  /** For a return changed since sign-off: the cells changed, "Measures!F2", when they can be named. */
+  changedCells?: string[];
+  /** The first errors of a return with check errors, "Measures!F2 (Text where a number belongs)", for the chase list. */
+  firstErrors?: string[];
   framework?: { id: string; version: number; title: string };
   /** The rows its framework calls for (a measure not here is "not in that framework"). */
   lines: MeasureLine[];
@@ -60,7 +67,10 @@ export interface Submission extends FileFacts {
   /** Months with at least one figure. */
   monthsReported: number;
   errors: number;
+  /** Warnings not explained. */
   warnings: number;
+  /** Warnings explained in the return's Checks table (accepted: nothing is held for warnings). */
+  explained?: number;
   /** The check's issues, for the receipt sent back to the officer (not needed by the engine). */
   issues?: CheckIssue[];
 }
@@ -80,8 +90,10 @@ export interface LedgerRow {
   monthsReported?: number;
   /** Excel date serial. */
   signedOffOn?: number;
+  signOff?: SignOffState;
   errors?: number;
   warnings?: number;
+  explained?: number;
   status: FileStatus;
   reason: string;
 }
@@ -169,6 +181,8 @@ export interface CollateOptions {
   dueDay?: number;
   /** Measure codes of the sector's framework: a return sharing none of them is rejected (default: the codes of every return read). */
   sectorCodes?: readonly string[];
+  /** Hold returns that are not signed off (a Data checksum that matches), instead of accepting and flagging them. */
+  requireSignOff?: boolean;
   /** The previous collation, when adding files to an existing sector workbook. */
   previous?: PreviousCollation;
 }
