@@ -12,6 +12,7 @@ import { clockTime, longDate, nextStepText } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
 import { useViewStyles } from "../view-styles";
+import { ViewSection } from "./ViewParts";
 
 const useStyles = makeStyles({
   blocker: {
@@ -102,10 +103,7 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
   };
 
   return (
-    <section className={common.section} aria-labelledby="check-signoff-heading">
-      <h3 id="check-signoff-heading" className={common.subheading}>
-        Mark ready to send
-      </h3>
+    <ViewSection id="check-signoff-heading" heading="Mark ready to send">
       <p className={common.intro}>
         Records on the Return sheet who signed the return off, when, and a checksum of its figures, so the centre knows it was checked.
       </p>
@@ -175,6 +173,6 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
           )}
         </div>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -2,7 +2,7 @@
  * Set up: choose the framework, organisation and reporting year, review what will be added or
  * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
@@ -12,6 +12,7 @@ import type { SetupOutcome } from "../../excel/gateway";
 import { ChangeList } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
+import { FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
 import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
@@ -332,16 +333,11 @@ export function SetupView({ actions }: SetupViewProps) {
       </form>
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={error.error} title={error.title} />
-        </div>
+        <FocusableError focusRef={errorRef} error={error.error} title={error.title} />
       ) : null}
 
       {plan ? (
-        <section className={common.section} aria-labelledby="setup-review-heading">
-          <h3 id="setup-review-heading" ref={reviewHeading} tabIndex={-1} className={`${common.subheading} ${common.focusTarget}`}>
-            Review changes
-          </h3>
+        <ViewSection id="setup-review-heading" heading="Review changes" headingRef={reviewHeading}>
           <dl className={styles.facts} aria-label="What the return will say">
             <dt>Organisation</dt>
             <dd>{plan.organisation ?? "(not given)"}</dd>
@@ -405,9 +401,7 @@ export function SetupView({ actions }: SetupViewProps) {
               </div>
               <div ref={progressRef} className={styles.progress}>
                 {stage.kind === "running" ? (
-                  <Field label="Setting up the workbook" validationState="none">
-                    <ProgressBar value={stage.fraction} max={1} thickness="large" />
-                  </Field>
+                  <ProgressField label="Setting up the workbook" fraction={stage.fraction} />
                 ) : null}
                 {/* Always present, so screen readers announce each step as it changes. */}
                 <Text role="status" aria-live="polite" className={styles.status} size={200}>
@@ -416,7 +410,7 @@ export function SetupView({ actions }: SetupViewProps) {
               </div>
             </>
           )}
-        </section>
+        </ViewSection>
       ) : null}
 
       {stage.kind === "done" ? (
