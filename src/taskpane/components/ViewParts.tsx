@@ -1,10 +1,10 @@
 /**
  * Small pieces the views share: a section under its own heading, the always-present live region
  * that announces each step and result, an error message that can take focus, a progress bar under
- * its label, and a labelled text box.
+ * its label, a labelled text box, and text a form needs before it goes ahead.
  */
 import { Field, Input, ProgressBar, mergeClasses, type InputProps } from "@fluentui/react-components";
-import type { ReactNode, Ref } from "react";
+import { useRef, useState, type ReactNode, type Ref } from "react";
 import type { DisplayError } from "../errors";
 import { useViewStyles } from "../view-styles";
 import { ErrorMessage } from "./ErrorMessage";
@@ -82,4 +82,32 @@ export function TextField({ label, hint, required, problem, inputRef, onChange, 
       <Input ref={inputRef} {...input} onChange={(_, data) => onChange(data.value)} />
     </Field>
   );
+}
+
+/**
+ * Text a form needs before it goes ahead: its value, a ref to its box, and the problem shown under
+ * the box when the form was sent without it (gone as soon as something is typed).
+ */
+export function useRequiredText<E extends HTMLElement>(missing: string) {
+  const [value, setValue] = useState("");
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const ref = useRef<E>(null);
+  return {
+    value,
+    setValue,
+    problem,
+    setProblem,
+    ref,
+    change(next: string) {
+      setValue(next);
+      if (problem && next.trim() !== "") setProblem(undefined);
+    },
+    /** Whether there is text; when there is none, shows the problem and moves focus to the box. */
+    given(): boolean {
+      if (value.trim() !== "") return true;
+      setProblem(missing);
+      ref.current?.focus();
+      return false;
+    },
+  };
 }

@@ -2,8 +2,8 @@
  * Set up: choose the framework, organisation and reporting year, review what will be added or
  * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
 import type { ExistingReturn } from "../../core/return";
@@ -12,7 +12,7 @@ import type { SetupOutcome } from "../../excel/gateway";
 import { ChangeList } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
-import { FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
+import { FocusableError, ProgressField, TextField, ViewSection } from "../components/ViewParts";
 import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
@@ -154,6 +154,17 @@ export function SetupView({ actions }: SetupViewProps) {
     if (stage.kind === "reviewed" || stage.kind === "done") setStage({ kind: "editing" });
   };
 
+  /** A detail's text box: an edit makes an earlier review out of date; the text is trimmed on leaving the box. */
+  const detailInput = (value: string, set: Dispatch<SetStateAction<string>>) => ({
+    value,
+    disabled: busy,
+    onChange: (next: string) => {
+      set(next);
+      edited();
+    },
+    onBlur: () => set((current) => current.trim()),
+  });
+
   const details = (): SetupDetails => ({
     organisation: organisation.trim() || undefined,
     organisationCode: organisationCode.trim() || undefined,
@@ -276,43 +287,25 @@ export function SetupView({ actions }: SetupViewProps) {
           </MessageBar>
         ) : null}
 
-        <Field
+        <TextField
           label="Organisation"
           required
           hint="Your organisation's name, as the centre knows it."
-          {...(showMissing && missingOrganisation ? { validationState: "error" as const, validationMessage: "Enter your organisation's name." } : {})}
-        >
-          <Input
-            ref={organisationRef}
-            value={organisation}
-            disabled={busy}
-            autoComplete="organization"
-            onChange={(_, data) => {
-              setOrganisation(data.value);
-              edited();
-            }}
-            onBlur={() => setOrganisation((current) => current.trim())}
-          />
-        </Field>
-        <Field
+          problem={showMissing && missingOrganisation ? "Enter your organisation's name." : undefined}
+          inputRef={organisationRef}
+          autoComplete="organization"
+          {...detailInput(organisation, setOrganisation)}
+        />
+        <TextField
           label="Organisation code"
           required
           hint={storedCode === "" ? "The short code the centre gave you, e.g. RH01." : `Stored as ${storedCode}: the code the centre gave you.`}
-          {...(showMissing && missingCode ? { validationState: "error" as const, validationMessage: "Enter the code the centre gave your organisation, e.g. RH01." } : {})}
-        >
-          <Input
-            ref={codeRef}
-            value={organisationCode}
-            disabled={busy}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(_, data) => {
-              setOrganisationCode(data.value);
-              edited();
-            }}
-            onBlur={() => setOrganisationCode((current) => current.trim())}
-          />
-        </Field>
+          problem={showMissing && missingCode ? "Enter the code the centre gave your organisation, e.g. RH01." : undefined}
+          inputRef={codeRef}
+          autoComplete="off"
+          spellCheck={false}
+          {...detailInput(organisationCode, setOrganisationCode)}
+        />
         <YearStartField
           value={existing?.yearStart ?? yearStart}
           lockedTo={existing?.yearStart}
