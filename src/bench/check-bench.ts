@@ -6,26 +6,13 @@
  */
 import { checkReturn } from "../core/checks";
 import { parseFramework, type Framework } from "../core/framework";
-import {
-  CASE_STUDY_HEADERS,
-  FIELD,
-  FRAMEWORK_INFO_HEADERS,
-  IMPACT_MAP_HEADERS,
-  INFO_KEY,
-  MEASURE_KEY_HEADERS,
-  RETURN_DETAILS_HEADERS,
-  RETURN_FIELDS,
-  SHEET,
-  STAKEHOLDER_HEADERS,
-  TABLE,
-  TABLE_SHEET,
-  type TableName,
-} from "../core/layout/contract";
+import { FIELD, IMPACT_MAP_HEADERS, INFO_KEY, RETURN_FIELDS, SHEET, TABLE, TABLE_SHEET, type TableName } from "../core/layout/contract";
 import { columnLetter } from "../core/layout/a1";
 import { excelSerial, monthLabel, reportingMonths } from "../core/calendar";
 import { impactValue, impactValueFormula } from "../core/setup/impact-value";
 import { measureRows } from "../core/setup/measure-rows";
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";
+import { RETURN_TABLE_HEADERS } from "../xlsx/read";
 import { medianTime, wallClock, type Clock } from "./timing";
 
 export interface BenchResult {
@@ -63,8 +50,9 @@ export function benchFramework(): Framework {
   );
 }
 
-function tableOf(name: TableName, headers: readonly string[], values: CellValue[][], formulas?: CellValue[][]): TableSnapshot {
-  return { name, sheet: TABLE_SHEET[name], row: 0, column: 0, headers: [...headers], values, formulas: formulas ?? values };
+/** A return table at A1 of its sheet, with the contract's headers (and `moreHeaders` after them: the Measures table's months). */
+function tableOf(name: TableName, values: CellValue[][], { formulas = values, moreHeaders = [] }: { formulas?: CellValue[][]; moreHeaders?: string[] } = {}): TableSnapshot {
+  return { name, sheet: TABLE_SHEET[name], row: 0, column: 0, headers: [...RETURN_TABLE_HEADERS[name]!, ...moreHeaders], values, formulas };
 }
 
 /** A deterministic pseudo-random sequence, so every run checks the same workbook. */
@@ -85,7 +73,6 @@ export function benchReturn(framework: Framework, impactRows: number, caseStudie
 
   const details = tableOf(
     TABLE.returnDetails,
-    RETURN_DETAILS_HEADERS,
     RETURN_FIELDS.map((f): CellValue[] => {
       const v: Partial<Record<string, CellValue>> = {
         [FIELD.organisation]: "Bench Homes",
@@ -120,11 +107,10 @@ export function benchReturn(framework: Framework, impactRows: number, caseStudie
     const parts = byMeasure.get(r.code) ?? [];
     measureValues[i]!.push(...months.map((_, m) => parts.reduce((s, p) => s + p[m]!, 0)));
   });
-  const measures = tableOf(TABLE.measures, [...MEASURE_KEY_HEADERS, ...months], measureValues);
+  const measures = tableOf(TABLE.measures, measureValues, { moreHeaders: months });
 
   const stakeholders = tableOf(
     TABLE.stakeholders,
-    STAKEHOLDER_HEADERS,
     groups.map((g) => [g, "A group", Math.round(rnd() * 1000), "Reached by our work"]),
   );
 
@@ -148,11 +134,10 @@ export function benchReturn(framework: Framework, impactRows: number, caseStudie
     impactValues.push([...row, impactValue({ quantity: q, proxy, years: 1 + (i % 3), deadweight: dw, attribution: 0.1, displacement: 0, dropOff: 0.1 })]);
     impactFormulas.push([...row, impactValueFormula(cols, i + 2)]);
   }
-  const impactMap = tableOf(TABLE.impactMap, IMPACT_MAP_HEADERS, impactValues, impactFormulas);
+  const impactMap = tableOf(TABLE.impactMap, impactValues, { formulas: impactFormulas });
 
   const cases = tableOf(
     TABLE.caseStudies,
-    CASE_STUDY_HEADERS,
     Array.from({ length: caseStudies }, (_, i): CellValue[] => [
       `Story ${i + 1}`,
       months[i % 12]!,
@@ -164,7 +149,7 @@ export function benchReturn(framework: Framework, impactRows: number, caseStudie
     ]),
   );
 
-  const info = tableOf(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, [
+  const info = tableOf(TABLE.frameworkInfo, [
     [INFO_KEY.frameworkId, framework.id],
     [INFO_KEY.frameworkVersion, framework.version],
   ]);

@@ -1,6 +1,6 @@
 /**
  * What every `impact-returns` command shares: the command shape the dispatcher in main.ts runs,
- * exit codes, output streams, and option parsing with plain-English usage errors.
+ * exit codes, output streams, and defineCommand: option parsing (with -h/--help) and plain-English usage errors.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
@@ -55,15 +55,42 @@ export class InputError extends Error {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** util.parseArgs in strict mode with no positional arguments; its errors become short UsageErrors. */
-export function parseOptions<const O extends Options>(args: string[], options: O) {
-  return explained(() => parseArgs({ args, options, strict: true, allowPositionals: false })).values;
+/** The option every command takes. */
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+/** The values util.parseArgs gives for `O` (and --help). */
+export type OptionValues<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; strict: true; allowPositionals: true }>>["values"];
+
+export interface CommandSpec<O extends Options> {
+  name: string;
+  summary: string;
+  help(): string;
+  /** Whether it takes arguments, the files to read (the default); when not, an argument is a usage error. */
+  takesFiles?: boolean;
+  /** Runs with the options' values and the arguments; resolves to the exit code. */
+  run(values: OptionValues<O>, files: string[], io: CliIO): Promise<number>;
 }
 
-/** The same for a command that also takes arguments (the files to read): the options' values and the arguments. */
-export function parseOptionsAndArguments<const O extends Options>(args: string[], options: O) {
-  const { values, positionals } = explained(() => parseArgs({ args, options, strict: true, allowPositionals: true }));
-  return { values, positionals };
+/**
+ * A command from its options (util.parseArgs's, strict) and what it does with them. Every command
+ * also takes -h/--help, which prints its help; parse errors become short UsageErrors.
+ */
+export function defineCommand<const O extends Options>(options: O, spec: CommandSpec<O>): Command {
+  const { name, summary, help, takesFiles = true } = spec;
+  return {
+    name,
+    summary,
+    help,
+    async run(args, io) {
+      const parsed = explained(() => parseArgs({ args, options: { ...options, ...HELP_OPTION }, strict: true, allowPositionals: takesFiles }));
+      const values = parsed.values as OptionValues<O>;
+      if ((values as { help?: boolean }).help) {
+        io.stdout(help());
+        return EXIT.ok;
+      }
+      return spec.run(values, parsed.positionals, io);
+    },
+  };
 }
 
 function explained<T>(parse: () => T): T {

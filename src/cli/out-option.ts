@@ -1,6 +1,13 @@
 /** The --out option shared by the commands that write a workbook (template, summary, collate), and --force. */
 import { checkWritable, FileProblem } from "../xlsx/files";
-import { UsageError } from "./command";
+import { EXIT, UsageError, type CliIO } from "./command";
+import { writeJson } from "./json";
+
+/** --out FILE.xlsx and --force, for a command's options. */
+export const OUT_OPTIONS = {
+  out: { type: "string" },
+  force: { type: "boolean" },
+} as const;
 
 /**
  * The workbook --out names, trimmed: refused (UsageError) when missing or not an .xlsx name.
@@ -21,4 +28,11 @@ export async function ensureWritable(out: string, force: boolean): Promise<void>
     if (error instanceof FileProblem && error.kind === "exists") throw new UsageError(`'${out}' already exists: add --force to replace it, or choose another name`);
     throw error;
   }
+}
+
+/** How a command that wrote a workbook ends: its JSON on standard output with --json, else its report for people; exit code 0. */
+export function reportWritten(io: CliIO, json: boolean | undefined, asJson: () => unknown, asText: () => string): number {
+  if (json) writeJson(asJson(), io.stdout);
+  else io.stdout(asText());
+  return EXIT.ok;
 }

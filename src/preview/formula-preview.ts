@@ -278,56 +278,45 @@ class Parser {
     this.pos++;
   }
 
-  private comparison(): Value {
-    let left = this.concat();
+  /**
+   * A left-associative chain, `operand (op operand)*` for the operators `ops`, folded step by step;
+   * a step is given the right operand to parse, so it converts its operands in its own order.
+   */
+  private chain(ops: readonly string[], operand: () => Value, step: (op: string, left: Value, right: () => Value) => Value): Value {
+    let left = operand();
     for (;;) {
       const t = this.peek();
-      if (t?.t === "op" && ["=", "<>", "<", ">", "<=", ">="].includes(t.v)) {
-        this.pos++;
-        left = compare(this.scalar(left), this.scalar(this.concat()), t.v);
-      } else return left;
+      if (t?.t !== "op" || !ops.includes(t.v)) return left;
+      this.pos++;
+      left = step(t.v, left, operand);
     }
+  }
+
+  private comparison(): Value {
+    return this.chain(["=", "<>", "<", ">", "<=", ">="], () => this.concat(), (op, left, right) => compare(this.scalar(left), this.scalar(right()), op));
   }
 
   private concat(): Value {
-    let left = this.additive();
-    while (this.isOp("&")) {
-      this.pos++;
-      left = `${String(this.scalar(left))}${String(this.scalar(this.additive()))}`;
-    }
-    return left;
+    return this.chain(["&"], () => this.additive(), (_, left, right) => `${String(this.scalar(left))}${String(this.scalar(right()))}`);
   }
 
   private additive(): Value {
-    let left = this.multiplicative();
-    for (;;) {
-      if (this.isOp("+") || this.isOp("-")) {
-        const op = (this.tokens[this.pos++] as { v: string }).v;
-        const right = toNumber(this.scalar(this.multiplicative()));
-        left = op === "+" ? toNumber(this.scalar(left)) + right : toNumber(this.scalar(left)) - right;
-      } else return left;
-    }
+    return this.chain(["+", "-"], () => this.multiplicative(), (op, left, parseRight) => {
+      const right = toNumber(this.scalar(parseRight()));
+      return op === "+" ? toNumber(this.scalar(left)) + right : toNumber(this.scalar(left)) - right;
+    });
   }
 
   private multiplicative(): Value {
-    let left = this.power();
-    for (;;) {
-      if (this.isOp("*") || this.isOp("/")) {
-        const op = (this.tokens[this.pos++] as { v: string }).v;
-        const right = toNumber(this.scalar(this.power()));
-        if (op === "/" && right === 0) throw new ExcelError("#DIV/0!");
-        left = op === "*" ? toNumber(this.scalar(left)) * right : toNumber(this.scalar(left)) / right;
-      } else return left;
-    }
+    return this.chain(["*", "/"], () => this.power(), (op, left, parseRight) => {
+      const right = toNumber(this.scalar(parseRight()));
+      if (op === "/" && right === 0) throw new ExcelError("#DIV/0!");
+      return op === "*" ? toNumber(this.scalar(left)) * right : toNumber(this.scalar(left)) / right;
+    });
   }
 
   private power(): Value {
-    let left = this.unary();
-    while (this.isOp("^")) {
-      this.pos++;
-      left = toNumber(this.scalar(left)) ** toNumber(this.scalar(this.unary()));
-    }
-    return left;
+    return this.chain(["^"], () => this.unary(), (_, left, right) => toNumber(this.scalar(left)) ** toNumber(this.scalar(right())));
   }
 
   private unary(): Value {

@@ -24,29 +24,32 @@ export const SAMPLE_TODAY = new Date(2020, 7, 10);
 /** Types `values` into the cells of `address` (e.g. "F2:I2") on `sheet`, as a user would. */
 export type TypeIntoCells = (sheet: string, address: string, values: (string | number)[][]) => void | Promise<void>;
 
-/** Figures for April to July 2020, by measure code and breakdown label ("" when the measure has none). */
+/** Breakdowns' figures with their Total row first: month by month, the sum of the breakdowns. */
+function withTotal(breakdowns: Record<string, number[]>): Record<string, number[]> {
+  const months = Object.values(breakdowns)[0]!.map((_, m) => m);
+  return { Total: months.map((m) => Object.values(breakdowns).reduce((sum, figures) => sum + figures[m]!, 0)), ...breakdowns };
+}
+
+/** Figures for April to July 2020, by measure code and breakdown label ("" when the measure has none); totals add up their breakdowns. */
 export const SAMPLE_FIGURES: Record<string, Record<string, number[]>> = {
   WELFARE_CALLS: { "": [1840, 1320, 960, 710] },
-  ADVICE_SUPPORTED: {
-    Total: [212, 187, 164, 151],
+  ADVICE_SUPPORTED: withTotal({
     "Welfare benefits": [98, 81, 66, 58],
     "Debt and money": [54, 49, 45, 41],
     "Employment and training": [21, 24, 27, 30],
     "Other advice": [39, 33, 26, 22],
-  },
-  FINANCIAL_SUPPORT: {
-    Total: [18450, 15320.5, 11275, 9880.25],
+  }),
+  FINANCIAL_SUPPORT: withTotal({
     "Hardship grants": [9200, 7800, 5650, 5100],
     "Fuel vouchers": [3150, 2420.5, 1725, 1380.25],
     "Food vouchers": [4600, 3900, 3100, 2700],
     "Other financial support": [1500, 1200, 800, 700],
-  },
-  FOOD_INTERVENTIONS: {
-    Total: [640, 575, 430, 318],
+  }),
+  FOOD_INTERVENTIONS: withTotal({
     "Food parcels": [410, 350, 240, 170],
     "Prepared meals": [150, 160, 140, 110],
     "Referrals to food banks": [80, 65, 50, 38],
-  },
+  }),
   VOLUNTEER_HOURS: { "": [420, 515, 480, 390] },
   VULNERABLE_RESIDENTS: { "": [2310, 2365, 2342, 2298] },
   COMMUNITY_STAFF: { "": [46, 52, 52, 49] },

@@ -6,6 +6,14 @@
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 
+/** A box with a thin border and rounded corners, its contents in a column; each box adds its gap, padding and background. */
+export const boxStyle = {
+  display: "flex",
+  flexDirection: "column",
+  borderRadius: tokens.borderRadiusMedium,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+} as const;
+
 export const useViewStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -35,15 +43,7 @@ export const useViewStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   /** What was written to the workbook, in a box. */
-  workbook: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  workbook: { ...boxStyle, gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1 },
   /** Headings and messages that take focus (tabIndex -1) show it when it came from the keyboard. */
   focusTarget: {
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },

@@ -26,10 +26,12 @@ import { findCell, readBlock, readCell } from "./cells";
 import { tablesOf, type RawTable } from "./exceljs-adapter";
 
 /**
- * Headers that identify one of our tables on a sheet that has lost the table itself (pasted over,
- * converted to a range, re-saved by a program without tables). Tables not listed are not sought.
+ * The header row of each table of a return, as the contract sets it (the Measures table's month
+ * columns follow its key headers). The reader also finds one of these tables by them on a sheet
+ * that has lost the table itself (pasted over, converted to a range, re-saved by a program without
+ * tables); tables not listed are not sought.
  */
-const SIGNATURE_HEADERS: Partial<Record<TableName, readonly string[]>> = {
+export const RETURN_TABLE_HEADERS: Partial<Record<TableName, readonly string[]>> = {
   [TABLE.returnDetails]: RETURN_DETAILS_HEADERS,
   [TABLE.measures]: MEASURE_KEY_HEADERS,
   [TABLE.stakeholders]: STAKEHOLDER_HEADERS,
@@ -58,7 +60,7 @@ export function readSnapshot(workbook: Workbook): WorkbookSnapshot {
       continue;
     }
     const ws = findSheetByName(worksheets, TABLE_SHEET[name]);
-    const signature = SIGNATURE_HEADERS[name];
+    const signature = RETURN_TABLE_HEADERS[name];
     const recovered = ws && signature ? tableFromSheet(ws, name, signature) : undefined;
     if (recovered) tables.push(recovered);
   }

@@ -16,6 +16,7 @@
 import { inflateRawSync } from "node:zlib";
 import { count, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
 import { errorCode, errorText, FileProblem } from "./problem";
+import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE, writeZip } from "./zip-format";
 
 interface Entry {
   name: string;
@@ -83,10 +84,6 @@ interface Part {
   data: Uint8Array;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const ZIP64_LOCATOR = 0x07064b50;
 
 class Refusal extends Error {
   constructor(
@@ -115,7 +112,7 @@ function findEndRecord(bytes: Uint8Array, view: DataView): number {
   const last = bytes.length - 22;
   const first = Math.max(0, last - 0xffff);
   for (let p = last; p >= first; p--) {
-    if (view.getUint32(p, true) === EOCD && p + 22 + view.getUint16(p + 20, true) === bytes.length) return p;
+    if (view.getUint32(p, true) === SIGNATURE.end && p + 22 + view.getUint16(p + 20, true) === bytes.length) return p;
   }
   // A directory followed by extra bytes: JSZip would guess; we do not.
   throw damaged("the end of the file is missing or has extra bytes after the zip directory");
@@ -125,13 +122,8 @@ function readDirectory(bytes: Uint8Array): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 22) throw damaged("it is too short to be a workbook");
   const end = findEndRecord(bytes, view);
-  if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) throw tooLarge("it uses the zip64 format, which only files of more than 4 GB need");
-  const disk = view.getUint16(end + 4, true);
-  const directoryDisk = view.getUint16(end + 6, true);
-  const entriesHere = view.getUint16(end + 8, true);
-  const entries = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryOffset = view.getUint32(end + 16, true);
+  if (end >= 20 && view.getUint32(end - 20, true) === SIGNATURE.zip64Locator) throw tooLarge("it uses the zip64 format, which only files of more than 4 GB need");
+  const { disk, directoryDisk, entriesHere, entries, directorySize, directoryOffset } = readFields(view, end, END_RECORD);
   if (entries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) throw tooLarge("it uses the zip64 format, which only files of more than 4 GB need");
   if (disk !== 0 || directoryDisk !== 0 || entriesHere !== entries) throw damaged("it is one piece of a zip split over several files");
   if (entries > LIMITS.parts) throw tooLarge(`it holds more than ${count(LIMITS.parts)} parts`);
@@ -142,19 +134,11 @@ function readDirectory(bytes: Uint8Array): Entry[] {
   const names = new Set<string>();
   let p = directoryOffset;
   for (let i = 0; i < entries; i++) {
-    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL) throw damaged("its zip directory is broken");
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const crc = view.getUint32(p + 16, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const next = p + 46 + nameLength + extraLength + commentLength;
+    if (p + CENTRAL_ENTRY.size > end || view.getUint32(p, true) !== SIGNATURE.central) throw damaged("its zip directory is broken");
+    const { flags, method, crc, compressedSize, size, nameLength, extraLength, commentLength, localOffset } = readFields(view, p, CENTRAL_ENTRY);
+    const next = p + CENTRAL_ENTRY.size + nameLength + extraLength + commentLength;
     if (next > end) throw damaged("its zip directory is broken");
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const name = decoder.decode(bytes.subarray(p + CENTRAL_ENTRY.size, p + CENTRAL_ENTRY.size + nameLength));
     p = next;
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw tooLarge("it uses the zip64 format, which only files of more than 4 GB need");
     if (flags & 0x1) throw damaged(`a part (${shown(name)}) is encrypted`);
@@ -185,8 +169,9 @@ function checkSizes(entries: readonly Entry[]): void {
 /** Unpacks one part, never producing more than its recorded size. */
 async function unpack(bytes: Uint8Array, view: DataView, entry: Entry, dataEnd: number, inflate: Inflater): Promise<Uint8Array> {
   const p = entry.localOffset;
-  if (p + 30 > dataEnd || view.getUint32(p, true) !== LOCAL) throw damaged(`a part (${shown(entry.name)}) is missing`);
-  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  if (p + LOCAL_HEADER.size > dataEnd || view.getUint32(p, true) !== SIGNATURE.local) throw damaged(`a part (${shown(entry.name)}) is missing`);
+  const { nameLength, extraLength } = readFields(view, p, LOCAL_HEADER);
+  const start = p + LOCAL_HEADER.size + nameLength + extraLength;
   const stop = start + entry.compressedSize;
   if (stop > dataEnd) throw damaged(`a part (${shown(entry.name)}) runs past the end of the file`);
   const packed = bytes.subarray(start, stop);
@@ -349,49 +334,7 @@ function isXml(name: string): boolean {
 
 function storedZip(parts: readonly Part[]): Uint8Array {
   const encoder = new TextEncoder();
-  const names = parts.map((p) => encoder.encode(p.name));
-  let size = 22;
-  parts.forEach((p, i) => (size += 30 + names[i]!.length + p.data.length + 46 + names[i]!.length));
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  const offsets: number[] = [];
-  let p = 0;
-  parts.forEach((part, i) => {
-    const name = names[i]!;
-    offsets.push(p);
-    view.setUint32(p, LOCAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 0x0800, true); // names in UTF-8
-    view.setUint16(p + 8, 0, true); // stored
-    view.setUint32(p + 14, part.crc, true);
-    view.setUint32(p + 18, part.data.length, true);
-    view.setUint32(p + 22, part.data.length, true);
-    view.setUint16(p + 26, name.length, true);
-    out.set(name, p + 30);
-    out.set(part.data, p + 30 + name.length);
-    p += 30 + name.length + part.data.length;
-  });
-  const directory = p;
-  parts.forEach((part, i) => {
-    const name = names[i]!;
-    view.setUint32(p, CENTRAL, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, 0x0800, true);
-    view.setUint32(p + 16, part.crc, true);
-    view.setUint32(p + 20, part.data.length, true);
-    view.setUint32(p + 24, part.data.length, true);
-    view.setUint16(p + 28, name.length, true);
-    view.setUint32(p + 42, offsets[i]!, true);
-    out.set(name, p + 46);
-    p += 46 + name.length;
-  });
-  view.setUint32(p, EOCD, true);
-  view.setUint16(p + 8, parts.length, true);
-  view.setUint16(p + 10, parts.length, true);
-  view.setUint32(p + 12, p - directory, true);
-  view.setUint32(p + 16, directory, true);
-  return out;
+  return writeZip(parts.map((part) => ({ name: encoder.encode(part.name), body: part.data, method: METHOD.stored, time: 0, date: 0, crc: part.crc, size: part.data.length })));
 }
 
 /**

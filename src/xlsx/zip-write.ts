@@ -6,6 +6,7 @@
  * same bytes. zip-guard.ts reads zips; this writes them.
  */
 import * as zlib from "node:zlib";
+import { METHOD, writeZip } from "./zip-format";
 
 export interface ZipPart {
   /** The entry's path in the zip, e.g. "xl/workbook.xml". */
@@ -49,49 +50,16 @@ function dosDateTime(date: Date): { time: number; date: number } {
 }
 
 /** A zip of the parts, in the order given. */
-export function zipParts(parts: readonly ZipPart[], { date = DEFAULT_DATE, level = 4 }: ZipOptions = {}): Buffer {
+export function zipParts(parts: readonly ZipPart[], { date = DEFAULT_DATE, level = 4 }: ZipOptions = {}): Uint8Array {
   const dos = dosDateTime(date);
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const body = zlib.deflateRawSync(part.data, { level });
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dos.time, 10);
-    local.writeUInt16LE(dos.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(dos.time, 12);
-    entry.writeUInt16LE(dos.date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(part.data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, body);
-    central.push(entry, name);
-    offset += local.length + name.length + body.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  return writeZip(
+    parts.map((part) => ({
+      name: Buffer.from(part.name, "utf8"),
+      body: zlib.deflateRawSync(part.data, { level }),
+      method: METHOD.deflated,
+      ...dos,
+      crc: crc32(part.data),
+      size: part.data.length,
+    })),
+  );
 }

@@ -10,7 +10,7 @@ import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
 import { errorText } from "../../xlsx/problem";
 import { readSnapshot } from "../../xlsx/read";
-import { EXIT, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
+import { defineCommand, EXIT, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
 import { writeJson } from "../json";
 import { safeLine, safeText } from "../text";
@@ -23,7 +23,6 @@ const OPTIONS = {
   json: { type: "boolean" },
   framework: { type: "string" },
   today: { type: "string" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 function help(): string {
@@ -210,18 +209,13 @@ function describeGroup(group: IssueGroup): string[] {
   return lines;
 }
 
-async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
-  if (values.help) {
-    io.stdout(help());
-    return EXIT.ok;
-  }
-  if (positionals.length === 0) throw new UsageError("name at least one workbook to check, e.g. impact-returns check return.xlsx");
+async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: CliIO): Promise<number> {
+  if (files.length === 0) throw new UsageError("name at least one workbook to check, e.g. impact-returns check return.xlsx");
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
   const today = values.today === undefined ? new Date() : parseToday(values.today);
 
   const checks: FileCheck[] = [];
-  for (const file of positionals) {
+  for (const file of files) {
     const check = await checkFile(file, framework, today);
     // A file that could not be checked: one plain line on standard error, as soon as it is known.
     if (check.error !== undefined) io.stderr(`${safeLine(`impact-returns check: ${check.error}`)}\n`);
@@ -247,9 +241,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return exitCodeFor(checks);
 }
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand(OPTIONS, {
   name: "check",
   summary: "Check returns workbooks against their framework; report errors and warnings by sheet and cell",
   help,
   run,
-};
+});

@@ -14,22 +14,19 @@ import { monthLabel, parseIsoMonth } from "../../core/calendar";
 import { plural } from "../../core/format";
 import { writeFileAtomically } from "../../xlsx/files";
 import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../../xlsx/sector";
-import { EXIT, InputError, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
-import { writeJson } from "../json";
-import { ensureWritable, outOption } from "../out-option";
+import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
+import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
 import { safeLine, safeText } from "../text";
 import { describe as describeCheck } from "./check";
 
 const OPTIONS = {
-  out: { type: "string" },
+  ...OUT_OPTIONS,
   register: { type: "string" },
   "sector-homes": { type: "string" },
   receipts: { type: "string" },
   "as-of": { type: "string" },
   jobs: { type: "string" },
   json: { type: "boolean" },
-  force: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 function help(): string {
@@ -205,13 +202,8 @@ async function writeReceipts(dir: string, files: readonly FileOutcome[]): Promis
   }
 }
 
-async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
-  if (values.help) {
-    io.stdout(help());
-    return EXIT.ok;
-  }
-  if (positionals.length === 0) throw new UsageError("name the returns to collate (files or folders), e.g. impact-returns collate returns/ --out sector.xlsx");
+async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: CliIO): Promise<number> {
+  if (inputs.length === 0) throw new UsageError("name the returns to collate (files or folders), e.g. impact-returns collate returns/ --out sector.xlsx");
   const out = outOption(values.out, "the sector workbook", "sector.xlsx");
   let sectorHomes: number | undefined;
   if (values["sector-homes"] !== undefined) {
@@ -234,7 +226,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     register = read.entries;
   }
 
-  const files = await expandInputs(positionals, resolve(out));
+  const files = await expandInputs(inputs, resolve(out));
   if (files.length === 0) throw new UsageError("no .xlsx files found in the folders given");
   const long = files.length >= 20;
   let lastShown = Date.now();
@@ -261,14 +253,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
   if (values.receipts !== undefined) await writeReceipts(values.receipts, collation.files);
-  if (values.json) writeJson(collateJson(out, collation), io.stdout);
-  else io.stdout(report(out, collation));
-  return EXIT.ok;
+  return reportWritten(io, values.json, () => collateJson(out, collation), () => report(out, collation));
 }
 
-export const collateCommand: Command = {
+export const collateCommand = defineCommand(OPTIONS, {
   name: "collate",
   summary: "Collate many organisations' returns into a sector workbook: statuses, totals, coverage, revisions, chase list",
   help,
   run,
-};
+});

@@ -10,16 +10,13 @@ import { formatMoney, formatNumber } from "../../core/format";
 import { readWorkbookFile, writeFileAtomically } from "../../xlsx/files";
 import { readSnapshot } from "../../xlsx/read";
 import { summaryWorkbookBytes } from "../../xlsx/summary";
-import { EXIT, InputError, parseOptionsAndArguments, UsageError, type CliIO, type Command } from "../command";
-import { writeJson } from "../json";
-import { ensureWritable, outOption } from "../out-option";
+import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
+import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
 import { safeText } from "../text";
 
 const OPTIONS = {
-  out: { type: "string" },
-  force: { type: "boolean" },
+  ...OUT_OPTIONS,
   json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 function help(): string {
@@ -108,14 +105,9 @@ function report(out: string, s: ReturnSummary): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptionsAndArguments(args, OPTIONS);
-  if (values.help) {
-    io.stdout(help());
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the return workbook to summarise, e.g. impact-returns summary return.xlsx --out summary.xlsx" : "give one return workbook at a time");
-  const file = positionals[0]!;
+async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: CliIO): Promise<number> {
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? "name the return workbook to summarise, e.g. impact-returns summary return.xlsx --out summary.xlsx" : "give one return workbook at a time");
+  const file = files[0]!;
   const out = outOption(values.out, "the summary workbook", "summary.xlsx");
   await ensureWritable(out, values.force === true);
 
@@ -131,14 +123,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const bytes = await summaryWorkbookBytes(plan, { title: `Board summary${summary.organisation ? ` - ${summary.organisation}` : ""}` });
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
 
-  if (values.json) writeJson(summaryJson(file, out, summary), io.stdout);
-  else io.stdout(report(out, summary));
-  return EXIT.ok;
+  return reportWritten(io, values.json, () => summaryJson(file, out, summary), () => report(out, summary));
 }
 
-export const summaryCommand: Command = {
+export const summaryCommand = defineCommand(OPTIONS, {
   name: "summary",
   summary: "Write a board summary of a return (.xlsx): key figures, social value, stories and charts",
   help,
   run,
-};
+});

@@ -10,18 +10,16 @@ import { TOOL_NAME } from "../../core/version";
 import { EMPTY_WORKBOOK } from "../../core/workbook/types";
 import { applyOperations, CellTextTooLongError } from "../../xlsx/apply";
 import { writeWorkbookFile } from "../../xlsx/files";
-import { EXIT, InputError, parseOptions, UsageError, type CliIO, type Command } from "../command";
+import { defineCommand, EXIT, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
-import { ensureWritable, outOption } from "../out-option";
+import { ensureWritable, OUT_OPTIONS, outOption } from "../out-option";
 
 const OPTIONS = {
   framework: { type: "string" },
   organisation: { type: "string" },
   code: { type: "string" },
   "year-start": { type: "string" },
-  out: { type: "string" },
-  force: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
+  ...OUT_OPTIONS,
 } as const;
 
 function help(): string {
@@ -59,12 +57,7 @@ function parseYearStart(text: string): YearMonth {
   return month;
 }
 
-async function run(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, OPTIONS);
-  if (options.help) {
-    io.stdout(help());
-    return EXIT.ok;
-  }
+async function run(options: OptionValues<typeof OPTIONS>, _files: string[], io: CliIO): Promise<number> {
   const out = outOption(options.out, "the workbook", "return.xlsx");
   const yearStart = options["year-start"] === undefined ? undefined : parseYearStart(options["year-start"]);
   const framework = await loadFramework(options.framework);
@@ -121,9 +114,10 @@ function summary(out: string, plan: SetupPlan, organisation: string | undefined,
   return `${lines.join("\n")}\n`;
 }
 
-export const templateCommand: Command = {
+export const templateCommand = defineCommand(OPTIONS, {
   name: "template",
   summary: "Write a new, empty returns workbook (.xlsx) set up for a framework",
   help,
+  takesFiles: false,
   run,
-};
+});

@@ -11,18 +11,11 @@ import type { CheckIssue } from "../../core/checks";
 import { issueLocation } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
-import { useViewStyles } from "../view-styles";
+import { useRequiredText } from "./ViewParts";
+import { boxStyle, useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
-  form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  form: { ...boxStyle, gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
 export interface ExplainBoxProps {
@@ -40,11 +33,9 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [which, setWhich] = useState(0);
-  const [text, setText] = useState("");
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const explanation = useRequiredText<HTMLTextAreaElement>("Type why the figure is right: the centre reads it with the return.");
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<DisplayError | undefined>(undefined);
-  const textArea = useRef<HTMLTextAreaElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   if (issues.length === 0) return null;
   const issue = issues[Math.min(which, issues.length - 1)]!;
@@ -53,17 +44,13 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    if (text.trim() === "") {
-      setProblem("Type why the figure is right: the centre reads it with the return.");
-      textArea.current?.focus();
-      return;
-    }
-    setProblem(undefined);
+    if (!explanation.given()) return;
+    explanation.setProblem(undefined);
     setFailure(undefined);
     setSaving(true);
     try {
-      await onExplain(issue, text);
-      setText("");
+      await onExplain(issue, explanation.value);
+      explanation.setValue("");
       setOpen(false);
     } catch (e) {
       setFailure(describeError(e, "Explaining the warning"));
@@ -84,7 +71,7 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
           onClick={() => {
             setOpen(true);
             // Focus the box once it is drawn.
-            setTimeout(() => textArea.current?.focus(), 0);
+            setTimeout(() => explanation.ref.current?.focus(), 0);
           }}
         >
           Explain
@@ -109,18 +96,15 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
       <Field
         label={`Why ${where} is right`}
         hint="Written in the Explanation column of the Checks sheet; the warning then counts as explained."
-        validationState={problem ? "error" : "none"}
-        validationMessage={problem}
+        validationState={explanation.problem ? "error" : "none"}
+        validationMessage={explanation.problem}
       >
         <Textarea
-          ref={textArea}
-          value={text}
+          ref={explanation.ref}
+          value={explanation.value}
           resize="vertical"
           disabled={saving}
-          onChange={(_, data) => {
-            setText(data.value);
-            if (problem && data.value.trim() !== "") setProblem(undefined);
-          }}
+          onChange={(_, data) => explanation.change(data.value)}
           onKeyDown={(e) => {
             if (e.key === "Escape") {
               e.preventDefault();
@@ -140,7 +124,7 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
           disabled={saving}
           onClick={() => {
             setOpen(false);
-            setProblem(undefined);
+            explanation.setProblem(undefined);
             setTimeout(() => toggle.current?.focus(), 0);
           }}
         >

@@ -3,7 +3,7 @@
  * error and no unexplained warning. When it is not usable, the reason is written out beside it
  * (the button stays focusable, so keyboard and screen reader users hear why too).
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { CheckResult } from "../../core/checks";
@@ -12,6 +12,7 @@ import { clockTime, longDate, nextStepText } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
 import { useViewStyles } from "../view-styles";
+import { TextField, useRequiredText, ViewSection } from "./ViewParts";
 
 const useStyles = makeStyles({
   blocker: {
@@ -46,11 +47,9 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
   const styles = useStyles();
   const common = useViewStyles();
   const blockerId = useId();
-  const [name, setName] = useState("");
-  const [nameProblem, setNameProblem] = useState<string | undefined>(undefined);
+  const name = useRequiredText<HTMLInputElement>("Type your name: it is recorded as the person who signed the return off.");
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
-  const nameInput = useRef<HTMLInputElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const focusOutcome = useRef(false);
 
@@ -74,13 +73,9 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (unavailable) return;
-    const who = name.trim();
-    if (who === "") {
-      setNameProblem("Type your name: it is recorded as the person who signed the return off.");
-      nameInput.current?.focus();
-      return;
-    }
-    setNameProblem(undefined);
+    if (!name.given()) return;
+    const who = name.value.trim();
+    name.setProblem(undefined);
     setOutcome(undefined);
     setWorking(true);
     try {
@@ -102,31 +97,21 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
   };
 
   return (
-    <section className={common.section} aria-labelledby="check-signoff-heading">
-      <h3 id="check-signoff-heading" className={common.subheading}>
-        Mark ready to send
-      </h3>
+    <ViewSection id="check-signoff-heading" heading="Mark ready to send">
       <p className={common.intro}>
         Records on the Return sheet who signed the return off, when, and a checksum of its figures, so the centre knows it was checked.
       </p>
       <form className={common.form} onSubmit={(e) => void submit(e)} aria-label="Sign-off" noValidate>
-        <Field
+        <TextField
           label="Your name"
           hint="Recorded as 'Signed off by' on the Return sheet."
-          validationState={nameProblem ? "error" : "none"}
-          validationMessage={nameProblem}
-        >
-          <Input
-            ref={nameInput}
-            value={name}
-            autoComplete="name"
-            disabled={working}
-            onChange={(_, data) => {
-              setName(data.value);
-              if (nameProblem && data.value.trim() !== "") setNameProblem(undefined);
-            }}
-          />
-        </Field>
+          problem={name.problem}
+          inputRef={name.ref}
+          value={name.value}
+          autoComplete="name"
+          disabled={working}
+          onChange={name.change}
+        />
         <div className={common.formActions}>
           <Button
             type="submit"
@@ -175,6 +160,6 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
           )}
         </div>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

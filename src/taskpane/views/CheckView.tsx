@@ -24,7 +24,7 @@ import {
   type CheckScheduler,
 } from "../check-display";
 import { CheckSummary } from "../components/CheckSummary";
-import { ErrorMessage } from "../components/ErrorMessage";
+import { Announcer, FocusableError } from "../components/ViewParts";
 import { IssueGroupCard } from "../components/IssueGroupCard";
 import { moveBetweenIssues } from "../components/IssueItem";
 import { IssueList } from "../components/IssueList";
@@ -299,20 +299,14 @@ export function CheckView({ actions }: CheckViewProps) {
       </div>
 
       {/* Always present, so screen readers announce each change. */}
-      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
+      <Announcer text={announcement} />
 
       {checkError ? (
-        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={checkError.error} title={checkError.reason === "auto" ? "The automatic re-check did not finish" : "The check did not finish"} />
-        </div>
+        <FocusableError focusRef={errorRef} error={checkError.error} title={checkError.reason === "auto" ? "The automatic re-check did not finish" : "The check did not finish"} />
       ) : null}
 
       {goError ? (
-        <div ref={goErrorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={goError} title="Could not go there in the workbook" />
-        </div>
+        <FocusableError focusRef={goErrorRef} error={goError} title="Could not go there in the workbook" />
       ) : null}
 
       {last && result ? (

@@ -13,10 +13,10 @@ import type { CollateInExcelOutcome } from "../../excel/gateway";
 import type { CollateActions } from "../actions";
 import { plural } from "../check-display";
 import { fromWhom, previewOutcomes, STAGE_WORD, STATUS_MEANING, STATUS_WORD, summaryLine } from "../collate-display";
-import { ErrorMessage } from "../components/ErrorMessage";
+import { Announcer, FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
 import { describeError, type DisplayError } from "../errors";
 import { focusPending } from "../pending-focus";
-import { useViewStyles } from "../view-styles";
+import { boxStyle, useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
   drop: {
@@ -32,15 +32,7 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hiddenInput: { display: "none" },
   files: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  file: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  file: { ...boxStyle, gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
   fileName: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   status: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   good: { color: tokens.colorPaletteGreenForeground1 },
@@ -187,10 +179,7 @@ export function CollateView({ actions }: CollateViewProps) {
         later join it, a newer return replaces an older one, and nothing already collated is lost.
       </p>
 
-      <section className={mergeClasses(styles.drop, dragging ? styles.dropActive : undefined)} aria-labelledby="collate-choose-heading">
-        <h3 id="collate-choose-heading" className={common.subheading}>
-          Returns to add
-        </h3>
+      <ViewSection id="collate-choose-heading" heading="Returns to add" className={mergeClasses(styles.drop, dragging ? styles.dropActive : undefined)}>
         <input
           ref={input}
           className={styles.hiddenInput}
@@ -209,17 +198,12 @@ export function CollateView({ actions }: CollateViewProps) {
           Choose returns…
         </Button>
         <p className={common.note}>Or drop .xlsx files onto this pane. Each file is read and checked on its own, without sending it anywhere.</p>
-      </section>
+      </ViewSection>
 
-      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
+      <Announcer text={announcement} />
 
       {chosen.length > 0 ? (
-        <section className={common.section} aria-labelledby="collate-files-heading">
-          <h3 id="collate-files-heading" className={common.subheading}>
-            Files chosen
-          </h3>
+        <ViewSection id="collate-files-heading" heading="Files chosen">
           {read ? (
             <p className={styles.summary} data-testid="collate-summary">
               {summaryLine(outcomes)}
@@ -232,14 +216,11 @@ export function CollateView({ actions }: CollateViewProps) {
               <FileItem key={`${i}|${f.name}`} f={f} index={i} />
             ))}
           </ul>
-        </section>
+        </ViewSection>
       ) : null}
 
       {read ? (
-        <section className={common.section} aria-labelledby="collate-add-heading">
-          <h3 id="collate-add-heading" className={common.subheading}>
-            Add to this workbook
-          </h3>
+        <ViewSection id="collate-add-heading" heading="Add to this workbook">
           <Field
             label="Homes in the sector (optional)"
             hint="For coverage and the scaled estimates. Leave blank to keep the figure already in the workbook."
@@ -254,27 +235,21 @@ export function CollateView({ actions }: CollateViewProps) {
             </Button>
           </div>
           {progress ? (
-            <Field label="Adding the returns" validationState="none">
-              <ProgressBar value={progress.fraction} max={1} thickness="large" />
+            <ProgressField label="Adding the returns" fraction={progress.fraction}>
               <p className={common.note} data-testid="collate-step">
                 {progress.step}…
               </p>
-            </Field>
+            </ProgressField>
           ) : null}
-        </section>
+        </ViewSection>
       ) : null}
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={error} title="The returns were not added" />
-        </div>
+        <FocusableError focusRef={errorRef} error={error} title="The returns were not added" />
       ) : null}
 
       {result ? (
-        <section className={common.section} aria-labelledby="collate-result-heading" data-testid="collate-result">
-          <h3 id="collate-result-heading" ref={resultHeading} tabIndex={-1} className={mergeClasses(common.subheading, common.focusTarget)}>
-            Added to this workbook
-          </h3>
+        <ViewSection id="collate-result-heading" heading="Added to this workbook" headingRef={resultHeading} data-testid="collate-result">
           <p className={common.note}>
             The Submissions ledger now lists {summaryLine(result.files)}
             {result.previousFiles > 0 ? ` (${plural(result.previousFiles, "file")} from before)` : ""}. {plural(result.organisations, "organisation")};{" "}
@@ -286,7 +261,7 @@ export function CollateView({ actions }: CollateViewProps) {
               Show the Sector totals
             </Button>
           </div>
-        </section>
+        </ViewSection>
       ) : null}
     </div>
   );

@@ -2,8 +2,8 @@
  * Set up: choose the framework, organisation and reporting year, review what will be added or
  * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
 import type { ExistingReturn } from "../../core/return";
@@ -12,6 +12,7 @@ import type { SetupOutcome } from "../../excel/gateway";
 import { ChangeList } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
+import { FocusableError, ProgressField, TextField, ViewSection } from "../components/ViewParts";
 import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
@@ -153,6 +154,17 @@ export function SetupView({ actions }: SetupViewProps) {
     if (stage.kind === "reviewed" || stage.kind === "done") setStage({ kind: "editing" });
   };
 
+  /** A detail's text box: an edit makes an earlier review out of date; the text is trimmed on leaving the box. */
+  const detailInput = (value: string, set: Dispatch<SetStateAction<string>>) => ({
+    value,
+    disabled: busy,
+    onChange: (next: string) => {
+      set(next);
+      edited();
+    },
+    onBlur: () => set((current) => current.trim()),
+  });
+
   const details = (): SetupDetails => ({
     organisation: organisation.trim() || undefined,
     organisationCode: organisationCode.trim() || undefined,
@@ -275,43 +287,25 @@ export function SetupView({ actions }: SetupViewProps) {
           </MessageBar>
         ) : null}
 
-        <Field
+        <TextField
           label="Organisation"
           required
           hint="Your organisation's name, as the centre knows it."
-          {...(showMissing && missingOrganisation ? { validationState: "error" as const, validationMessage: "Enter your organisation's name." } : {})}
-        >
-          <Input
-            ref={organisationRef}
-            value={organisation}
-            disabled={busy}
-            autoComplete="organization"
-            onChange={(_, data) => {
-              setOrganisation(data.value);
-              edited();
-            }}
-            onBlur={() => setOrganisation((current) => current.trim())}
-          />
-        </Field>
-        <Field
+          problem={showMissing && missingOrganisation ? "Enter your organisation's name." : undefined}
+          inputRef={organisationRef}
+          autoComplete="organization"
+          {...detailInput(organisation, setOrganisation)}
+        />
+        <TextField
           label="Organisation code"
           required
           hint={storedCode === "" ? "The short code the centre gave you, e.g. RH01." : `Stored as ${storedCode}: the code the centre gave you.`}
-          {...(showMissing && missingCode ? { validationState: "error" as const, validationMessage: "Enter the code the centre gave your organisation, e.g. RH01." } : {})}
-        >
-          <Input
-            ref={codeRef}
-            value={organisationCode}
-            disabled={busy}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(_, data) => {
-              setOrganisationCode(data.value);
-              edited();
-            }}
-            onBlur={() => setOrganisationCode((current) => current.trim())}
-          />
-        </Field>
+          problem={showMissing && missingCode ? "Enter the code the centre gave your organisation, e.g. RH01." : undefined}
+          inputRef={codeRef}
+          autoComplete="off"
+          spellCheck={false}
+          {...detailInput(organisationCode, setOrganisationCode)}
+        />
         <YearStartField
           value={existing?.yearStart ?? yearStart}
           lockedTo={existing?.yearStart}
@@ -332,16 +326,11 @@ export function SetupView({ actions }: SetupViewProps) {
       </form>
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={error.error} title={error.title} />
-        </div>
+        <FocusableError focusRef={errorRef} error={error.error} title={error.title} />
       ) : null}
 
       {plan ? (
-        <section className={common.section} aria-labelledby="setup-review-heading">
-          <h3 id="setup-review-heading" ref={reviewHeading} tabIndex={-1} className={`${common.subheading} ${common.focusTarget}`}>
-            Review changes
-          </h3>
+        <ViewSection id="setup-review-heading" heading="Review changes" headingRef={reviewHeading}>
           <dl className={styles.facts} aria-label="What the return will say">
             <dt>Organisation</dt>
             <dd>{plan.organisation ?? "(not given)"}</dd>
@@ -405,9 +394,7 @@ export function SetupView({ actions }: SetupViewProps) {
               </div>
               <div ref={progressRef} className={styles.progress}>
                 {stage.kind === "running" ? (
-                  <Field label="Setting up the workbook" validationState="none">
-                    <ProgressBar value={stage.fraction} max={1} thickness="large" />
-                  </Field>
+                  <ProgressField label="Setting up the workbook" fraction={stage.fraction} />
                 ) : null}
                 {/* Always present, so screen readers announce each step as it changes. */}
                 <Text role="status" aria-live="polite" className={styles.status} size={200}>
@@ -416,7 +403,7 @@ export function SetupView({ actions }: SetupViewProps) {
               </div>
             </>
           )}
-        </section>
+        </ViewSection>
       ) : null}
 
       {stage.kind === "done" ? (

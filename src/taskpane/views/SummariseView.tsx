@@ -5,7 +5,7 @@
  * its direction (stocks never add up over months), the months covered, the social value and the
  * stories. Acts only through its SummariseActions.
  */
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown16Regular, ArrowRight16Regular, ArrowUp16Regular, Clock16Regular, DataBarVertical20Regular, Open20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { SUMMARY_SHEET } from "../../core/layout/summary-contract";
@@ -13,11 +13,11 @@ import type { Direction, MeasureSummary, ReturnSummary } from "../../core/summar
 import type { SummariseOutcome } from "../../excel/gateway";
 import type { SummariseActions } from "../actions";
 import { clockTime, plural } from "../check-display";
-import { ErrorMessage } from "../components/ErrorMessage";
+import { Announcer, FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
 import { describeError, type DisplayError } from "../errors";
 import { formatMoneyWithPence as formatMoney } from "../../core/format";
 import { focusPending } from "../pending-focus";
-import { useViewStyles } from "../view-styles";
+import { boxStyle, useViewStyles } from "../view-styles";
 import { builtAnnouncement, directionText, excludedText, formatValue, keyRows, measureName, monthsCoveredText, valueInMonth } from "../summary-display";
 
 const useStyles = makeStyles({
@@ -25,15 +25,7 @@ const useStyles = makeStyles({
   step: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   context: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   cards: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card: { ...boxStyle, gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
   cardHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   figures: {
     margin: 0,
@@ -120,10 +112,7 @@ function SocialValueAndStories({ summary }: { summary: ReturnSummary }) {
   const common = useViewStyles();
   const { socialValue, caseStudies } = summary;
   return (
-    <section className={common.section} aria-labelledby="summarise-value-heading">
-      <h3 id="summarise-value-heading" className={common.subheading}>
-        Social value and stories
-      </h3>
+    <ViewSection id="summarise-value-heading" heading="Social value and stories">
       <dl className={styles.figures}>
         <dt className={styles.term}>Social value</dt>
         <dd className={styles.value}>
@@ -152,7 +141,7 @@ function SocialValueAndStories({ summary }: { summary: ReturnSummary }) {
           {plural(socialValue.excluded, "impact map row")} with check errors {socialValue.excluded === 1 ? "was" : "were"} left out of the social value.
         </p>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -240,9 +229,7 @@ export function SummariseView({ actions }: SummariseViewProps) {
         <div className={common.statusLine}>
           {progress ? (
             <div className={styles.progress}>
-              <Field label="Building the board summary" validationState="none">
-                <ProgressBar value={progress.fraction} max={1} thickness="large" />
-              </Field>
+              <ProgressField label="Building the board summary" fraction={progress.fraction} />
               <p className={styles.step} data-testid="summarise-step">
                 {progress.step}…
               </p>
@@ -259,14 +246,10 @@ export function SummariseView({ actions }: SummariseViewProps) {
       </div>
 
       {/* Always present, so screen readers announce each step and the result. */}
-      <div className={common.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
+      <Announcer text={announcement} />
 
       {error ? (
-        <div ref={errorRef} tabIndex={-1} className={common.focusTarget}>
-          <ErrorMessage error={error} title="The board summary was not built" />
-        </div>
+        <FocusableError focusRef={errorRef} error={error} title="The board summary was not built" />
       ) : null}
 
       {built && summary && outcome ? (
@@ -295,15 +278,10 @@ export function SummariseView({ actions }: SummariseViewProps) {
             </Button>
           </div>
           {showError ? (
-            <div ref={showErrorRef} tabIndex={-1} className={common.focusTarget}>
-              <ErrorMessage error={showError} title="Could not show the board summary" />
-            </div>
+            <FocusableError focusRef={showErrorRef} error={showError} title="Could not show the board summary" />
           ) : null}
 
-          <section className={common.section} aria-labelledby="summarise-key-heading">
-            <h3 id="summarise-key-heading" className={common.subheading}>
-              Key figures
-            </h3>
+          <ViewSection id="summarise-key-heading" heading="Key figures">
             {rows.length > 0 ? (
               <ul className={styles.cards}>
                 {rows.map((m, i) => (
@@ -317,7 +295,7 @@ export function SummariseView({ actions }: SummariseViewProps) {
               Figures for a month&apos;s activity add up to a year to date. Counts taken at the end of each month do not add up: the pane shows the
               latest month, and whether it is higher or lower than the month before.
             </p>
-          </section>
+          </ViewSection>
 
           <SocialValueAndStories summary={summary} />
         </section>
