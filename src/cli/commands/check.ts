@@ -61,6 +61,8 @@ export interface FileResult {
   progress: CheckResult["progress"] | null;
   /** Where and by when the return goes (the latest month with figures). */
   submission: CheckResult["submission"] | null;
+  /** Whether the sign-off holds: signed-off, changed (with the cells changed) or not-signed-off. */
+  signOff: CheckResult["signOff"] | null;
   issues: JsonIssue[];
 }
 
@@ -106,7 +108,7 @@ export interface FileCheck {
 export function toFileResult(check: FileCheck): FileResult {
   const r = check.result;
   if (check.error !== undefined || !r) {
-    return { file: check.file, error: check.error ?? "not checked", framework: null, organisation: null, organisationCode: null, summary: null, progress: null, submission: null, issues: [] };
+    return { file: check.file, error: check.error ?? "not checked", framework: null, organisation: null, organisationCode: null, summary: null, progress: null, submission: null, signOff: null, issues: [] };
   }
   return {
     file: check.file,
@@ -116,6 +118,7 @@ export function toFileResult(check: FileCheck): FileResult {
     summary: r.summary,
     progress: r.progress ?? null,
     submission: r.submission ?? null,
+    signOff: r.signOff ?? null,
     issues: r.issues.map(toJsonIssue),
   };
 }
@@ -185,6 +188,7 @@ export function describe(check: FileCheck): string {
   } else {
     lines.push(`  ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}${s.accepted > 0 ? `, ${s.accepted.toLocaleString("en-GB")} explained` : ""}`);
   }
+  if (r.signOff) lines.push(`  ${safeText(r.signOff.note, 400)}`);
   let cut = false;
   for (const group of groupIssues(r.issues, EXAMPLES_PER_GROUP)) {
     lines.push("");
