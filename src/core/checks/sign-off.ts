@@ -86,3 +86,16 @@ export function recordedChecksum(data: ReturnData): string | undefined {
   const t = text(cell.cell.value).toLowerCase().replace(/^sha-?256:/, "");
   return t === "" ? undefined : t;
 }
+
+/** The sign-off in a few words, for a board summary's title block. */
+export function signOffInBrief(status: SignOffStatus): string {
+  const on = status.signedOffOn ? ` on ${serialDateText(readDateSerial(status.signedOffOn)!)}` : "";
+  switch (status.state) {
+    case "signed-off":
+      return `Signed off${status.signedOffBy ? ` by ${status.signedOffBy}` : ""}${on}.`;
+    case "changed":
+      return `Changed since it was signed off${on}: these are not the figures signed off.`;
+    case "not-signed-off":
+      return "Not signed off.";
+  }
+}

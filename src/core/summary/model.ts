@@ -12,6 +12,7 @@ import { TOTAL_BREAKDOWN } from "../layout/contract";
 import { monthIndex, monthLabel, reportingMonths, type YearMonth } from "../calendar";
 import { measureRowKey, readNumber, type ReturnData } from "../return";
 import { measureRows } from "../setup/measure-rows";
+import type { SignOffStatus } from "../checks/sign-off";
 import type { CheckResult } from "../checks/types";
 import { summariseCaseStudies, type CaseStudiesSummary } from "./case-studies";
 import { cellKey } from "./keys";
@@ -72,6 +73,8 @@ export interface ReturnSummary {
   caseStudies: CaseStudiesSummary;
   /** Figures left out because their cells have check errors (on rows the framework knows, and on rows it does not). */
   excludedFigures: number;
+  /** Whether the return's sign-off holds, as Check found it. */
+  signOff?: SignOffStatus;
   /** Check errors and warnings of the return when summarised. */
   errors: number;
   warnings: number;
@@ -142,6 +145,7 @@ export function summariseReturn({ data, framework, result }: SummaryInput, fallb
   };
   const organisation = data.details?.organisation;
   const code = data.details?.organisationCode;
+  if (result.signOff) summary.signOff = result.signOff;
   if (organisation !== undefined) summary.organisation = organisation;
   if (code !== undefined) summary.organisationCode = code;
   return summary;

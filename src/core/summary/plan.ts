@@ -11,6 +11,7 @@
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
 import { NUMBER_FORMAT, TOTAL_BREAKDOWN } from "../layout/contract";
 import { excelSerial, monthLabel, reportingMonths } from "../calendar";
+import { signOffInBrief } from "../checks/sign-off";
 import { formatDateGb } from "../format";
 import {
   KEY_FIGURES_HEADERS,
@@ -264,8 +265,9 @@ function leftOutLine(summary: ReturnSummary): string {
   if (summary.socialValue.excluded > 0) {
     parts.push(`${summary.socialValue.excluded} impact-map row${summary.socialValue.excluded === 1 ? " has" : "s have"} check errors and ${summary.socialValue.excluded === 1 ? "is" : "are"} left out of the social value`);
   }
-  if (parts.length === 0) return summary.errors === 0 ? "Every reported figure is included; the return has no check errors." : "Every reported figure is included.";
-  return `${parts.join("; ")}: run Check on the return to see them.`.replace(/^./, (c) => c.toUpperCase());
+  const signOff = summary.signOff ? ` ${signOffInBrief(summary.signOff)}` : "";
+  if (parts.length === 0) return (summary.errors === 0 ? "Every reported figure is included; the return has no check errors." : "Every reported figure is included.") + signOff;
+  return `${parts.join("; ")}: run Check on the return to see them.`.replace(/^./, (c) => c.toUpperCase()) + signOff;
 }
 
 function socialValueLine(summary: ReturnSummary): string {
