@@ -17,6 +17,9 @@ const COLUMNS = [
 ] as const satisfies SheetDefinition["columns"];
 
 export const CHECKS_HEADERS = headersOf(COLUMNS);
+/** The columns that say which issue a row is (code, sheet, cell: an explanation follows its issue), and the one explanations are typed in. */
+export const ISSUE_KEY_HEADERS = [CHECKS_HEADERS[1], CHECKS_HEADERS[2], CHECKS_HEADERS[3]] as const;
+export const EXPLANATION_HEADER = CHECKS_HEADERS[5];
 export const SEVERITY_LABEL = { error: "Error", warning: "Warning" } as const;
 
 /** Set up's Checks sheet: not protected (explanations are typed in it), so its header is not locked. */
