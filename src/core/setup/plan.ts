@@ -172,6 +172,11 @@ class PlanBuilder {
     if (this.newSheets.includes(SHEET.return)) this.finishing.push({ kind: "activate", sheet: SHEET.return });
   }
 
+  /** Body column of a header in an existing table, found by the return reader (a misspelt header is the column it resembles), or -1. */
+  private column(table: TableName, header: string): number {
+    return this.data.views.get(table)?.col(header) ?? -1;
+  }
+
   /** Registers the sheet as new or existing and returns the existing table, if any. */
   private start(table: TableName): TableSnapshot | undefined {
     const sheet = TABLE_SHEET[table];
@@ -267,8 +272,8 @@ class PlanBuilder {
       this.changes.push({ sheet: SHEET.return, action: "add", detail: `return details (${RETURN_FIELDS.length} fields)` });
       return;
     }
-    const fieldCol = headerIndex(existing.headers, "Field");
-    const valueCol = headerIndex(existing.headers, "Value");
+    const fieldCol = this.column(TABLE.returnDetails, "Field");
+    const valueCol = this.column(TABLE.returnDetails, "Value");
     const present = new Map<string, number>();
     existing.values.forEach((row, i) => present.set(norm(row[fieldCol]), i));
     const missingFields = RETURN_FIELDS.filter((f) => !present.has(norm(f.field)));
@@ -324,8 +329,8 @@ class PlanBuilder {
       });
       return;
     }
-    const codeCol = headerIndex(existing.headers, "Code");
-    const breakdownCol = headerIndex(existing.headers, "Breakdown");
+    const codeCol = this.column(TABLE.measures, "Code");
+    const breakdownCol = this.column(TABLE.measures, "Breakdown");
     const present = new Map<string, number>();
     existing.values.forEach((row, i) => present.set(measureRowKey(row[codeCol], breakdownCol < 0 ? "" : row[breakdownCol]), i));
     const missing = wanted.filter((r) => !present.has(measureRowKey(r.code, r.breakdown)));
@@ -337,7 +342,7 @@ class PlanBuilder {
     let reworded = false;
     const byKey = new Map(wanted.map((r) => [measureRowKey(r.code, r.breakdown), r] as const));
     for (const header of ["Measure", "Unit", "Kind"] as const) {
-      const col = headerIndex(existing.headers, header);
+      const col = this.column(TABLE.measures, header);
       if (col < 0 || existing.values.length === 0) continue;
       let changed = false;
       const column = existing.values.map((row) => {
@@ -363,7 +368,7 @@ class PlanBuilder {
     }
     if (relabelled > 0) parts.push(`updates the wording of ${relabelled} measure${relabelled > 1 ? "s" : ""}`);
     if (reworded) parts.push("writes each unit and kind in plain words (£, this month only, at the end of the month)");
-    const kept = countFigures(existing);
+    const kept = countFigures(existing, MEASURE_KEY_HEADERS.map((h) => this.column(TABLE.measures, h)));
     const keeps = kept === 0 ? "" : kept === 1 ? "keeps the 1 figure entered" : `keeps all ${kept.toLocaleString("en-GB")} figures entered`;
     this.changes.push(
       parts.length > 0 || addedColumns.length > 0
@@ -478,8 +483,8 @@ class PlanBuilder {
       this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]));
       this.changes.push({ sheet, action: "add", detail: `hidden sheet recording the framework (${this.framework.title}, version ${this.framework.version}) for the centre` });
     } else {
-      const keyCol = headerIndex(existing.headers, "Key");
-      const valueCol = headerIndex(existing.headers, "Value");
+      const keyCol = this.column(TABLE.frameworkInfo, "Key");
+      const valueCol = this.column(TABLE.frameworkInfo, "Value");
       const rowOf = new Map(existing.values.map((row, i) => [norm(row[keyCol]), i] as const));
       const missing = info.filter(([k]) => !rowOf.has(norm(k)));
       const { geometry } = this.extendTable(TABLE.frameworkInfo, existing, FRAMEWORK_INFO_HEADERS, missing.map(([k, v]) => ({ Key: k, Value: v })));
@@ -521,9 +526,9 @@ function blankRows(count: number, width: number): PlannedCell[][] {
   return Array.from({ length: count }, () => Array<PlannedCell>(width).fill(null));
 }
 
-/** Figures entered in the Measures table: filled cells outside the key columns (found by header, in any order). */
-function countFigures(table: TableSnapshot): number {
-  const keys = new Set(MEASURE_KEY_HEADERS.map((h) => headerIndex(table.headers, h)));
+/** Figures entered in the Measures table: filled cells outside the key columns (found by the reader, in any order). */
+function countFigures(table: TableSnapshot, keyColumns: readonly number[]): number {
+  const keys = new Set(keyColumns);
   return table.values.reduce((n, row) => n + row.filter((v, c) => !keys.has(c) && !isBlank(v)).length, 0);
 }
 
