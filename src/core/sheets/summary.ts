@@ -53,6 +53,10 @@ export const KEY_FIGURES_HEADERS = [
 
 export const SOCIAL_VALUE_HEADERS = ["Outcome area", "Outcomes", "Impact value (£)"] as const;
 export const SOCIAL_VALUE_BY_GROUP_HEADERS = ["Stakeholder group", "Outcomes", "Impact value (£)"] as const;
+/** Beside SummaryData: each outcome's area, group and value (the source of the social value PivotTables). */
+export const IMPACT_DATA_HEADERS = ["Outcome area", "Stakeholder group", "Impact value (£)"] as const;
+/** The social value chart's data on the Summary charts sheet. */
+export const SOCIAL_VALUE_CHART_HEADERS = ["Outcome area", "Impact value (£)"] as const;
 export const STORIES_HEADERS = ["Title", "Month", "Outcome area", "Stakeholder group"] as const;
 
 /** PivotTable names start with this; each is `${prefix}${Flows|Stocks}${unit family}`. */
