@@ -17,18 +17,20 @@
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
  */
-import { collate, planSector, SectorTooLargeError, type FileOutcome, type FileStatus, type LedgerRow, type RegisterEntry, type Revision, type SectorDataRow, type Submission } from "../core/collate";
+import { collate, planSector, SectorTooLargeError, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { isoMonth, serialToDate } from "../core/calendar";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_HOMES_LABEL, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
-import { KIND_WORD, UNIT_WORD } from "../core/layout/summary-contract";
+import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints } from "./apply";
 import { queueChart, queuePivot, type Naming } from "./draw";
 import { REFUSAL } from "../core/refusals";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
+import { previousFromValues, type PreviousSector } from "../core/collate/previous";
+
+export { previousFromValues, type PreviousSector };
 
 /** A request's size budget: under Excel's 5 MB limit, with room for the request's own wrapping. */
 export const DEFAULT_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -64,108 +66,6 @@ export interface CollateInExcelOutcome {
 }
 
 export type CollateProgress = (step: string, fraction: number) => void;
-
-// --- Reading the previous collation ---------------------------------------------------------------
-
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
-const num = (v: CellValue | undefined): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
-const isoOf = (v: CellValue | undefined): string | undefined => {
-  if (typeof v === "number" && v > 0) {
-    return isoMonth(serialToDate(v));
-  }
-  const m = /^(\d{4})-(\d{2})/.exec(text(v));
-  return m ? `${m[1]}-${m[2]}` : undefined;
-};
-const STATUSES: readonly FileStatus[] = ["accepted", "superseded", "duplicate", "held", "rejected"];
-const UNIT_OF = new Map(Object.entries(UNIT_WORD).map(([k, w]) => [w.toLowerCase(), k as SectorDataRow["unit"]]));
-const KIND_OF = new Map(Object.entries(KIND_WORD).map(([k, w]) => [w.toLowerCase(), k as SectorDataRow["kind"]]));
-
-/** A table's rows as records by header (headers matched without regard to case). */
-function records(values: CellValue[][] | undefined): ((header: string) => CellValue)[] {
-  if (!values || values.length < 2) return [];
-  const headers = values[0]!.map((h) => text(h).toLowerCase());
-  return values
-    .slice(1)
-    .filter((row) => row.some((c) => text(c) !== ""))
-    .map((row) => (header: string) => {
-      const i = headers.indexOf(header.toLowerCase());
-      return i < 0 ? null : (row[i] ?? null);
-    });
-}
-
-export interface PreviousSector {
-  ledger: LedgerRow[];
-  sectorData: SectorDataRow[];
-  revisions: Revision[];
-  register: RegisterEntry[];
-  sectorHomes?: number;
-}
-
-/** The previous collation from the sector tables' values (header row first). Pure. */
-export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; register?: CellValue[][]; sectorHomes?: CellValue }): PreviousSector {
-  const ledger: LedgerRow[] = [];
-  for (const r of records(tables.submissions)) {
-    const status = text(r("Status")).toLowerCase() as FileStatus;
-    const row: LedgerRow = { file: text(r("File")), sha256: text(r("SHA-256")), status: STATUSES.includes(status) ? status : "rejected", reason: text(r("Reason")) };
-    if (row.file === "" && row.sha256 === "") continue;
-    const code = text(r("Organisation code"));
-    if (code !== "") row.organisationCode = code;
-    const name = text(r("Organisation"));
-    if (name !== "") row.organisation = name;
-    const year = isoOf(r("Reporting year start"));
-    if (year) row.reportingYearStart = year;
-    const framework = text(r("Framework"));
-    if (framework !== "") row.framework = framework;
-    const optional = { frameworkVersion: "Framework version", monthsReported: "Months reported", signedOffOn: "Signed off on", errors: "Errors", warnings: "Warnings" } as const;
-    for (const [key, header] of Object.entries(optional) as [keyof typeof optional, string][]) {
-      const n = num(r(header));
-      if (n !== undefined) row[key] = n;
-    }
-    ledger.push(row);
-  }
-  const sectorData: SectorDataRow[] = [];
-  for (const r of records(tables.data)) {
-    const value = num(r("Value"));
-    const month = isoOf(r("Month"));
-    const code = text(r("Code"));
-    if (value === undefined || !month || code === "" || text(r("Organisation code")) === "") continue;
-    sectorData.push({
-      organisationCode: text(r("Organisation code")),
-      organisation: text(r("Organisation")),
-      code,
-      measure: text(r("Measure")) || code,
-      breakdown: text(r("Breakdown")),
-      unit: UNIT_OF.get(text(r("Unit")).toLowerCase()) ?? "count",
-      kind: KIND_OF.get(text(r("Kind")).toLowerCase()) ?? "flow",
-      month,
-      value,
-    });
-  }
-  const revisions: Revision[] = [];
-  for (const r of records(tables.revisions)) {
-    const was = num(r("Was"));
-    const month = isoOf(r("Month"));
-    if (was === undefined || !month) continue;
-    const rev: Revision = { organisationCode: text(r("Organisation code")), code: text(r("Code")), breakdown: text(r("Breakdown")), month, was, file: text(r("File")), previousFile: "" };
-    const now = num(r("Now"));
-    if (now !== undefined) rev.now = now;
-    revisions.push(rev);
-  }
-  const register: RegisterEntry[] = [];
-  for (const r of records(tables.register)) {
-    const code = text(r("Organisation code"));
-    if (code === "") continue;
-    const entry: RegisterEntry = { organisationCode: code };
-    if (text(r("Organisation")) !== "") entry.organisation = text(r("Organisation"));
-    const homes = num(r("Homes managed"));
-    if (homes !== undefined) entry.homesManaged = homes;
-    register.push(entry);
-  }
-  const out: PreviousSector = { ledger, sectorData, revisions, register };
-  const homes = num(tables.sectorHomes);
-  if (homes !== undefined && homes > 0) out.sectorHomes = homes;
-  return out;
-}
 
 /**
  * The register handed to the engine: the workbook's Register (its homes are what coverage was

@@ -5,8 +5,9 @@
  * so an explanation such as "=fewer calls" or "+44 staff" stays the words typed.
  */
 import { issueKey } from "../core/checks";
-import { TABLE } from "../core/layout/contract";
-import { headerIndex } from "../core/return";
+import { CHECKS_HEADERS, TABLE } from "../core/layout/contract";
+import { text as cellText, viewOfRows } from "../core/return";
+import { EXPLANATION_HEADER, ISSUE_KEY_HEADERS } from "../core/sheets/checks";
 import type { CellValue } from "../core/workbook/types";
 import { UserFacingError } from "./errors";
 
@@ -19,8 +20,6 @@ export interface IssueKey {
 
 /** Longest explanation written (Excel's limit for a cell's text is 32,767 characters). */
 export const MAX_EXPLANATION = 32_767;
-
-const trimmed = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : String(value).trim());
 
 /** Writes `text` as the explanation of `issue` in the Checks table (2 syncs). An empty text withdraws the explanation. */
 export async function writeExplanation(context: Excel.RequestContext, issue: IssueKey, text: string): Promise<void> {
@@ -37,13 +36,17 @@ export async function writeExplanation(context: Excel.RequestContext, issue: Iss
     throw new UserFacingError("The workbook has no list of checks to write the explanation in.", "Check the return, then explain the warning again.");
   }
   const [headers = [], ...rows] = range.values as CellValue[][];
-  const col = (name: string) => headerIndex(headers, name);
-  const [code, sheet, cell, explanationCol] = [col("Code"), col("Sheet"), col("Cell"), col("Explanation")];
-  if (code < 0 || sheet < 0 || cell < 0 || explanationCol < 0) {
+  const view = viewOfRows(TABLE.checks, headers, rows, CHECKS_HEADERS);
+  const [code, sheet, cell] = ISSUE_KEY_HEADERS.map((h) => view.col(h));
+  const explanationCol = view.col(EXPLANATION_HEADER);
+  if (code === undefined || sheet === undefined || cell === undefined || explanationCol === undefined) {
     throw new UserFacingError("The Checks sheet's table has lost one of its columns (Code, Sheet, Cell or Explanation).", "Check the return again to rebuild the list.");
   }
   const wanted = issueKey(issue);
-  const index = rows.findIndex((row) => issueKey({ code: trimmed(row[code]), sheet: trimmed(row[sheet]), cell: trimmed(row[cell]) }) === wanted);
+  let index = -1;
+  for (let i = 0; i < view.rowCount && index < 0; i++) {
+    if (issueKey({ code: cellText(view.value(i, code)), sheet: cellText(view.value(i, sheet)), cell: cellText(view.value(i, cell)) }) === wanted) index = i;
+  }
   if (index < 0) {
     throw new UserFacingError(
       `The Checks sheet no longer lists this warning (${issue.sheet}!${issue.cell}): the figures may have changed since the last check.`,

@@ -270,6 +270,16 @@ describe("Set up on a workbook that already has the sheets", () => {
     expect(after.value(0, after.col("Quantity"))).toBe(42);
   });
 
+  it("reads a table's rows by the columns Check finds: a mistyped key header ('Cdoe') keeps its rows, never appends them again", () => {
+    const edited: WorkbookSnapshot = JSON.parse(JSON.stringify(existing));
+    const measures = edited.tables.find((t) => t.name === TABLE.measures)!;
+    measures.headers[0] = "Cdoe";
+    const plan = planSetup(edited, v1, {}, april2020);
+    expect(ofKind(plan.operations, "appendRows").filter((op) => op.table === TABLE.measures)).toEqual([]);
+    expect(plan.changes).toContainEqual({ sheet: SHEET.measures, action: "update", detail: "renames column 'Cdoe' back to 'Code'" });
+    expect(plan.changes.filter((c) => c.sheet === SHEET.measures && c.detail.startsWith("adds"))).toEqual([]);
+  });
+
   it("updates the organisation when the user gives a new name, and says so", () => {
     const plan = planSetup(existing, v1, { organisation: "Riverside Housing Group" }, april2020);
     const write = ofKind(plan.operations, "write").find((w) => w.sheet === SHEET.return)!;

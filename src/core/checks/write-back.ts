@@ -3,7 +3,8 @@
  * keeping explanations typed against warnings) and the sign-off ("Mark ready to send").
  */
 import { CHECKS_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
-import { headerIndex, norm, readReturn, type ReturnData } from "../return";
+import { norm, readReturn, text, viewOfRows, type ReturnData } from "../return";
+import { CHECKS_LIST_STYLE, CHECKS_LIST_WIDTHS, EXPLANATION_HEADER, ISSUE_KEY_HEADERS } from "../sheets/checks";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../calendar";
 import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type WorkbookOperation, type WorkbookSnapshot } from "../workbook/types";
@@ -12,8 +13,6 @@ import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";
 import { issueKey } from "./group";
 import type { CheckIssue, CheckResult } from "./types";
 import { REFUSAL } from "../refusals";
-
-const CHECKS_STYLE = "TableStyleLight9";
 
 /**
  * The Data checksum cell holds the SHA-256 in hex for tools, but officers see words: a number
@@ -27,17 +26,17 @@ export function readExplanations(snapshot: WorkbookSnapshot): Map<string, string
   return table ? explanationsIn(table.headers, table.values) : new Map<string, string>();
 }
 
-/** Explanations in the Checks table's cells as read: its headers and body rows. */
-export function explanationsIn(headers: readonly unknown[], rows: readonly (readonly CellValue[])[]): Map<string, string> {
+/** Explanations in the Checks table's cells as read: its headers and body rows (columns found as the return reader finds them). */
+export function explanationsIn(headers: readonly CellValue[], rows: readonly (readonly CellValue[])[]): Map<string, string> {
   const explanations = new Map<string, string>();
-  const col = (name: string) => headerIndex(headers, name);
-  const [code, sheet, cell, explanation] = [col("Code"), col("Sheet"), col("Cell"), col("Explanation")];
-  if (code < 0 || sheet < 0 || cell < 0 || explanation < 0) return explanations;
-  for (const row of rows) {
-    const text = row[explanation];
-    if (isBlank(text)) continue;
-    const value = (i: number) => (row[i] === null || row[i] === undefined ? "" : String(row[i]).trim());
-    explanations.set(issueKey({ code: value(code), sheet: value(sheet), cell: value(cell) }), String(text).trim());
+  const view = viewOfRows(TABLE.checks, headers, rows, CHECKS_HEADERS);
+  const [code, sheet, cell] = ISSUE_KEY_HEADERS.map((h) => view.col(h));
+  const explanation = view.col(EXPLANATION_HEADER);
+  if (code === undefined || sheet === undefined || cell === undefined || explanation === undefined) return explanations;
+  for (let i = 0; i < view.rowCount; i++) {
+    const typed = view.value(i, explanation);
+    if (isBlank(typed)) continue;
+    explanations.set(issueKey({ code: text(view.value(i, code)), sheet: text(view.value(i, sheet)), cell: text(view.value(i, cell)) }), String(typed).trim());
   }
   return explanations;
 }
@@ -86,13 +85,13 @@ export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult):
   }
   const row = existing?.row ?? 0;
   const column = existing?.column ?? 0;
-  ops.push({ kind: "addTable", sheet, table: TABLE.checks, address: rangeAddress(row, column, rows.length + 1, CHECKS_HEADERS.length), headers: CHECKS_HEADERS, rows, style: CHECKS_STYLE });
+  ops.push({ kind: "addTable", sheet, table: TABLE.checks, address: rangeAddress(row, column, rows.length + 1, CHECKS_HEADERS.length), headers: CHECKS_HEADERS, rows, style: CHECKS_LIST_STYLE });
   ops.push({ kind: "applyRules", sheet, rules: [{ address: rangeAddress(row + 1, column + 4, rows.length, 2), wrap: true, locked: false }] });
   if (!existing) {
     ops.push({
       kind: "setColumnWidths",
       sheet,
-      widths: [10, 24, 14, 8, 70, 50].map((characters, i) => ({ column: column + i, characters })),
+      widths: CHECKS_LIST_WIDTHS.map((characters, i) => ({ column: column + i, characters })),
     });
     ops.push({ kind: "freeze", sheet, rows: row + 1, columns: 0 });
   }

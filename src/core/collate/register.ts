@@ -1,14 +1,16 @@
 /**
  * The register of organisations expected to return: a table with the columns `Organisation code`,
  * `Organisation` and `Homes managed`, from the first sheet of a workbook or a CSV file. The header
- * row is looked for in the first 20 rows; headers are matched as the return reader matches them
- * (`norm`: without regard to case or spacing).
+ * row is looked for in the first 20 rows (the row with an `Organisation code` header); its columns
+ * are found as the return reader finds them (without regard to case or spacing, a misspelling
+ * read as the column it resembles).
  */
-import { headerIndex, readNumber } from "../return";
+import { REGISTER_TABLE_HEADERS, SECTOR_TABLE } from "../layout/sector-contract";
+import { headerIndex, readNumber, text, viewOfRows } from "../return";
 import type { CellValue } from "../workbook/types";
 import type { RegisterEntry } from "./types";
 
-export const REGISTER_HEADERS = ["Organisation code", "Organisation", "Homes managed"] as const;
+export const REGISTER_HEADERS = REGISTER_TABLE_HEADERS;
 
 export interface RegisterRead {
   entries: RegisterEntry[];
@@ -20,13 +22,14 @@ export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): Regi
   const problems: string[] = [];
   const headerAt = rows.slice(0, 20).findIndex((row) => headerIndex(row, REGISTER_HEADERS[0]) >= 0);
   if (headerAt < 0) return { entries: [], problems: [`no header row with "Organisation code" in the first 20 rows (expected the columns ${REGISTER_HEADERS.join(", ")})`] };
-  const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => headerIndex(rows[headerAt]!, h));
-  if (homesCol === undefined || homesCol < 0) problems.push('no "Homes managed" column: homes will be taken from the returns');
+  const view = viewOfRows(SECTOR_TABLE.register, rows[headerAt], rows.slice(headerAt + 1), REGISTER_HEADERS);
+  const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => view.col(h));
+  if (homesCol === undefined) problems.push('no "Homes managed" column: homes will be taken from the returns');
   const entries: RegisterEntry[] = [];
   const seen = new Set<string>();
-  for (let r = headerAt + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const code = String(row[codeCol!] ?? "").trim();
+  for (let i = 0; i < view.rowCount; i++) {
+    const r = headerAt + 1 + i;
+    const code = text(view.value(i, codeCol));
     if (code === "") continue;
     if (seen.has(code.toUpperCase())) {
       problems.push(`row ${r + 1}: organisation code ${code} is listed again (the first row is used)`);
@@ -34,10 +37,10 @@ export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): Regi
     }
     seen.add(code.toUpperCase());
     const entry: RegisterEntry = { organisationCode: code };
-    const name = nameCol !== undefined && nameCol >= 0 ? String(row[nameCol] ?? "").trim() : "";
+    const name = text(view.value(i, nameCol));
     if (name !== "") entry.organisation = name;
-    if (homesCol !== undefined && homesCol >= 0) {
-      const homes = readNumber(row[homesCol] ?? null);
+    if (homesCol !== undefined) {
+      const homes = readNumber(view.value(i, homesCol));
       if (homes.kind === "number" && homes.value >= 0) entry.homesManaged = homes.value;
       else if (homes.kind !== "blank") problems.push(`row ${r + 1}: Homes managed for ${code} is not a number of homes`);
     }

@@ -19,7 +19,7 @@ export {
   type ReturnData,
   type ReturnDetailsData,
 } from "./reader";
-export { monthHeaderMatcher, resolveColumns, sheetLocation, TableView, type HeaderFinding, type Location } from "./table-view";
+export { monthHeaderMatcher, resolveColumns, sheetLocation, TableView, viewOfRows, type HeaderFinding, type Location } from "./table-view";
 export { headerIndex, norm, text } from "./text";
 export { isDateFormat, isExcelError, parseNumberText, readNumber, type NumberRead } from "./cells";
 export { kindFromText, unitFromText } from "./words";

@@ -7,7 +7,7 @@ import { distance } from "fastest-levenshtein";
 import { columnLetter } from "../layout/a1";
 import { monthLabel, parseMonth } from "../calendar";
 import type { CellValue, TableSnapshot } from "../workbook/types";
-import { norm } from "./text";
+import { norm, text } from "./text";
 
 /** Where a cell is, as Excel names it. */
 export interface Location {
@@ -199,4 +199,15 @@ export function resolveColumns(view: TableView, expected: readonly string[], mat
     if (!view.columns.has(e)) findings.push({ kind: "missing", table: view.name, expected: e, at: view.topLeft() });
   }
   return findings;
+}
+
+/**
+ * A table given as rows of cells - a range's values, a register sheet or CSV, the sector tables
+ * read back - with its expected columns found as the return reader finds them (resolveColumns).
+ */
+export function viewOfRows(name: string, header: readonly CellValue[] | undefined, body: readonly (readonly CellValue[])[], expected: readonly string[]): TableView {
+  const table: TableSnapshot = { name, sheet: "", row: 0, column: 0, headers: (header ?? []).map((h) => text(h)), values: body as CellValue[][], formulas: [] };
+  const view = new TableView(table);
+  resolveColumns(view, expected);
+  return view;
 }

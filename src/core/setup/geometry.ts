@@ -2,9 +2,9 @@
  * Where Set up's tables end up once the plan is applied (their geometry), and the cell ranges,
  * column widths and rule ranges worked out from it. Used by the plan (./plan.ts).
  */
-import type { Framework } from "../framework";
 import { rangeAddress } from "../layout/a1";
 import { headerIndex } from "../return";
+import { FILTER_BUTTON } from "../sheets/types";
 import type { CellValue, RangeRule } from "../workbook/types";
 
 /** Final position and shape of one of our tables after the plan is applied. */
@@ -45,26 +45,8 @@ export function widthsOf(g: Geometry, widths: Width[]): { column: number; charac
   });
 }
 
-/** Characters a table header's filter button takes beside the header text. */
-const FILTER_BUTTON = 3;
-/** Characters of padding a value needs to show without "####" or spilling. */
-const CELL_PADDING = 2;
-
-/** A column width that shows the header in full (beside its filter button) and values of `widestValue` characters, within `max`. */
-export function fit(header: string, widestValue: number, max = 60): number {
-  return Math.min(Math.max(max, header.length + FILTER_BUTTON), Math.max(header.length + FILTER_BUTTON, widestValue + CELL_PADDING));
-}
-
-/** Figures a measure's month cells hold at most, written as Excel shows them (e.g. £100,000,000.00). */
-const UNBOUNDED_FIGURE = 99_999_999;
-
-/** The widest figure a measure allows, as its number format shows it. */
-export function widestFigure(measure: Framework["measures"][number]): string {
-  const decimals = measure.unit === "gbp" ? 2 : measure.unit === "hours" ? 1 : measure.numberType === "whole" ? 0 : 2;
-  const largest = Math.max(Math.abs(measure.maximum ?? UNBOUNDED_FIGURE), Math.abs(measure.minimum));
-  const digits = largest.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return `${measure.minimum < 0 ? "-" : ""}${measure.unit === "gbp" ? "£" : ""}${digits}`;
-}
+export { fit } from "../sheets/types";
+export { widestFigure } from "../sheets/measures";
 
 /** Entry (unlocked) body cells of the given columns, with shared settings. */
 export function entry(g: Geometry, headers: string[], settings: Omit<RangeRule, "address" | "locked">): RangeRule[] {

@@ -7,7 +7,6 @@
  */
 import type { Framework } from "../framework";
 import {
-  ALL_RETURN_FIELDS,
   BLANK_ROWS,
   CASE_STUDY_HEADERS,
   CHECKS_HEADERS,
@@ -16,36 +15,29 @@ import {
   FRAMEWORK_SHEET_COLUMNS,
   FRAMEWORK_SHEET_HEADINGS,
   FRAMEWORK_SHEET_LIST_CAPACITY,
-  HIGHLIGHT,
   IMPACT_MAP_HEADERS,
   INFO_KEY,
   KIND_LABEL,
   LAYOUT_VERSION,
   MEASURE_KEY_HEADERS,
-  NUMBER_FORMAT,
   RETURN_DETAILS_HEADERS,
   RETURN_FIELDS,
-  SEVERITY_LABEL,
   SHEET,
   STAKEHOLDER_HEADERS,
   TABLE,
   TABLE_SHEET,
   UNIT_LABEL,
-  YES_NO,
   type TableName,
 } from "../layout/contract";
-import { absoluteRange, cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
+import { cellAddress, columnLetter, rangeAddress } from "../layout/a1";
 import { excelSerial, monthLabel, reportingMonths, type YearMonth } from "../calendar";
 import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ReturnData } from "../return";
 import { TOOL_NAME, TOOL_VERSION } from "../version";
 import {
   findTable,
-  headerFooterText,
   isBlank,
-  type PageLayout,
   type CellValue,
   type PlannedCell,
-  type RangeRule,
   type WorkbookOperation,
   type TableSnapshot,
   type WorkbookSnapshot,
@@ -53,18 +45,11 @@ import {
 import { findBlockers } from "./blockers";
 import { removableSheets } from "./default-sheet";
 import { definitionChunks } from "./definition";
-import { returnRules } from "./return-rules";
-import { body, bodyColumn, bodyRowNumber, columnOf, entry, fit, runs, widestFigure, widthsOf, type Geometry, type Width } from "./geometry";
-import { highlightCount, highlightNames } from "./highlights";
+import { bodyRowNumber, type Geometry } from "./geometry";
+import { planSheetRules } from "./sheet-rules";
+import { RETURN_SHEETS } from "../sheets";
 import { impactValueFormula } from "./impact-value";
 import { measureRowKey, measureRows } from "./measure-rows";
-import {
-  listRangeValidation,
-  listValidation,
-  measureValidation,
-  numberValidation,
-  percentValidation,
-} from "./validations";
 
 export interface SetupDetails {
   organisation?: string | undefined;
@@ -104,9 +89,6 @@ export interface SetupWorkbookFacts {
   /** Sheets with no values, tables, PivotTables or charts (the gateway looked only where it had to). */
   emptySheets?: readonly string[];
 }
-
-const TABLE_STYLE = "TableStyleMedium2";
-const INFO_TABLE_STYLE = "TableStyleLight1";
 
 /**
  * Works out Set up for this workbook. `defaultYearStart` is used when neither the details nor the
@@ -184,8 +166,15 @@ class PlanBuilder {
     this.caseStudies();
     this.checksSheet();
     this.frameworkSheet();
-    this.rules();
+    const rules = planSheetRules({ snapshot: this.snapshot, framework: this.framework, monthLabels: this.monthLabels, organisation: this.organisation, geometry: this.geometry });
+    this.content.push(...rules.content);
+    this.finishing.push(...rules.finishing);
     if (this.newSheets.includes(SHEET.return)) this.finishing.push({ kind: "activate", sheet: SHEET.return });
+  }
+
+  /** Body column of a header in an existing table, found by the return reader (a misspelt header is the column it resembles), or -1. */
+  private column(table: TableName, header: string): number {
+    return this.data.views.get(table)?.col(header) ?? -1;
   }
 
   /** Registers the sheet as new or existing and returns the existing table, if any. */
@@ -196,8 +185,9 @@ class PlanBuilder {
     return existing;
   }
 
-  private addTable(table: TableName, headers: readonly string[], rows: PlannedCell[][], style = TABLE_STYLE): Geometry {
+  private addTable(table: TableName, headers: readonly string[], rows: PlannedCell[][]): Geometry {
     const sheet = TABLE_SHEET[table];
+    const style = RETURN_SHEETS.find((def) => def.table === table)!.style;
     this.content.push({ kind: "addTable", sheet, table, address: rangeAddress(0, 0, rows.length + 1, headers.length), headers, rows, style });
     const cells = rows.map((r) => r.map((c) => (typeof c === "object" && c !== null ? null : c)));
     const g: Geometry = {
@@ -282,8 +272,8 @@ class PlanBuilder {
       this.changes.push({ sheet: SHEET.return, action: "add", detail: `return details (${RETURN_FIELDS.length} fields)` });
       return;
     }
-    const fieldCol = headerIndex(existing.headers, "Field");
-    const valueCol = headerIndex(existing.headers, "Value");
+    const fieldCol = this.column(TABLE.returnDetails, "Field");
+    const valueCol = this.column(TABLE.returnDetails, "Value");
     const present = new Map<string, number>();
     existing.values.forEach((row, i) => present.set(norm(row[fieldCol]), i));
     const missingFields = RETURN_FIELDS.filter((f) => !present.has(norm(f.field)));
@@ -339,8 +329,8 @@ class PlanBuilder {
       });
       return;
     }
-    const codeCol = headerIndex(existing.headers, "Code");
-    const breakdownCol = headerIndex(existing.headers, "Breakdown");
+    const codeCol = this.column(TABLE.measures, "Code");
+    const breakdownCol = this.column(TABLE.measures, "Breakdown");
     const present = new Map<string, number>();
     existing.values.forEach((row, i) => present.set(measureRowKey(row[codeCol], breakdownCol < 0 ? "" : row[breakdownCol]), i));
     const missing = wanted.filter((r) => !present.has(measureRowKey(r.code, r.breakdown)));
@@ -352,7 +342,7 @@ class PlanBuilder {
     let reworded = false;
     const byKey = new Map(wanted.map((r) => [measureRowKey(r.code, r.breakdown), r] as const));
     for (const header of ["Measure", "Unit", "Kind"] as const) {
-      const col = headerIndex(existing.headers, header);
+      const col = this.column(TABLE.measures, header);
       if (col < 0 || existing.values.length === 0) continue;
       let changed = false;
       const column = existing.values.map((row) => {
@@ -378,7 +368,7 @@ class PlanBuilder {
     }
     if (relabelled > 0) parts.push(`updates the wording of ${relabelled} measure${relabelled > 1 ? "s" : ""}`);
     if (reworded) parts.push("writes each unit and kind in plain words (£, this month only, at the end of the month)");
-    const kept = countFigures(existing);
+    const kept = countFigures(existing, MEASURE_KEY_HEADERS.map((h) => this.column(TABLE.measures, h)));
     const keeps = kept === 0 ? "" : kept === 1 ? "keeps the 1 figure entered" : `keeps all ${kept.toLocaleString("en-GB")} figures entered`;
     this.changes.push(
       parts.length > 0 || addedColumns.length > 0
@@ -490,11 +480,11 @@ class PlanBuilder {
       [INFO_KEY.writtenBy, `${TOOL_NAME} ${TOOL_VERSION}`],
     ];
     if (!existing) {
-      this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]), INFO_TABLE_STYLE);
+      this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]));
       this.changes.push({ sheet, action: "add", detail: `hidden sheet recording the framework (${this.framework.title}, version ${this.framework.version}) for the centre` });
     } else {
-      const keyCol = headerIndex(existing.headers, "Key");
-      const valueCol = headerIndex(existing.headers, "Value");
+      const keyCol = this.column(TABLE.frameworkInfo, "Key");
+      const valueCol = this.column(TABLE.frameworkInfo, "Value");
       const rowOf = new Map(existing.values.map((row, i) => [norm(row[keyCol]), i] as const));
       const missing = info.filter(([k]) => !rowOf.has(norm(k)));
       const { geometry } = this.extendTable(TABLE.frameworkInfo, existing, FRAMEWORK_INFO_HEADERS, missing.map(([k, v]) => ({ Key: k, Value: v })));
@@ -525,228 +515,6 @@ class PlanBuilder {
       this.content.push({ kind: "write", sheet, address: rangeAddress(0, column, items.length + 1, 1), cells: [[heading], ...items.map((item) => [item])] });
     }
   }
-
-  /** Absolute reference to a list on the Framework sheet, for dropdowns. */
-  private frameworkList(column: number, count: number): string {
-    return `${quoteSheet(SHEET.framework)}!${absoluteRange(1, column, Math.max(count, 1), 1)}`;
-  }
-
-  // --- Formats, validation, locking, widths, freezing, protection -----------------------------
-
-  private rules(): void {
-    const g = (t: TableName) => this.geometry.get(t)!;
-    const outcomeAreas = this.frameworkList(FRAMEWORK_SHEET_COLUMNS.outcomeAreas, this.framework.outcomeAreas.length);
-    const months = this.frameworkList(FRAMEWORK_SHEET_COLUMNS.months, 12);
-    const sh = g(TABLE.stakeholders);
-    const shCol = columnOf(sh, "Stakeholder group");
-    const stakeholderList = `${quoteSheet(sh.sheet)}!${absoluteRange(sh.row + 1, shCol < 0 ? sh.column : shCol, Math.max(sh.rowCount, 1), 1)}`;
-    const addGroupHint = "To add a group, type it on the Stakeholders sheet first.";
-
-    this.sheetRules(g(TABLE.returnDetails), ["Field"], returnRules(g(TABLE.returnDetails)), [["Field", fit("Field", widestField())], ["Value", 44]], { rows: 1, columns: 1 });
-
-    const m = g(TABLE.measures);
-    const measureByCode = new Map(this.framework.measures.map((x) => [x.code, x] as const));
-    const monthCols = this.monthLabels.map((label) => columnOf(m, label)).filter((c) => c >= 0);
-    // One rule per block of consecutive rows of the same measure (a total and its breakdowns share it).
-    const blocks: { code: string; row: number; count: number }[] = [];
-    for (let i = 0; i < m.rowCount; i++) {
-      const code = String(m.cell(i, "Code") ?? "").trim();
-      const last = blocks[blocks.length - 1];
-      if (last && last.code === code) last.count++;
-      else blocks.push({ code, row: m.row + 1 + i, count: 1 });
-    }
-    const measureRules: RangeRule[] = [];
-    for (const block of blocks) {
-      const measure = measureByCode.get(block.code);
-      for (const [start, count] of runs(monthCols)) {
-        const address = rangeAddress(block.row, start, block.count, count);
-        measureRules.push(
-          measure
-            ? { address, locked: false, numberFormat: measure.unit === "gbp" ? NUMBER_FORMAT.gbp : NUMBER_FORMAT[measure.unit], validation: measureValidation(measure) }
-            : { address, locked: false, numberFormat: NUMBER_FORMAT.decimal },
-        );
-      }
-    }
-    // Every column shows its header in full and the widest value it can hold: month columns the
-    // largest figure the framework allows (e.g. £100,000,000.00). The Code column is for the
-    // centre and tools: kept (readers find it by header) but hidden, out of the officer's way.
-    const rows = measureRows(this.framework);
-    const widest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length));
-    const figureWidth = widest(this.framework.measures.map(widestFigure));
-    const measureWidth = fit("Measure", widest(rows.map((r) => r.label)), 50);
-    this.sheetRules(
-      m,
-      [...MEASURE_KEY_HEADERS],
-      [...measureRules, ...body(m, ["Measure"], { wrap: true })],
-      [
-        ["Code", fit("Code", widest(rows.map((r) => r.code)), 30), true],
-        ["Measure", measureWidth],
-        ["Breakdown", fit("Breakdown", widest(rows.map((r) => r.breakdown)), 36)],
-        ["Unit", fit("Unit", widest(rows.map((r) => UNIT_LABEL[r.unit])))],
-        ["Kind", fit("Kind", widest(rows.map((r) => KIND_LABEL[r.kind])))],
-        ...this.monthLabels.map((l): [string, number] => [l, fit(l, figureWidth)]),
-      ],
-      { rows: 1, columns: 3 },
-    );
-
-    this.sheetRules(
-      sh,
-      [],
-      [
-        ...entry(sh, ["Stakeholder group", "Description", "How they are affected"], { wrap: true }),
-        ...entry(sh, ["Number of people"], {
-          numberFormat: NUMBER_FORMAT.count,
-          validation: numberValidation("Number of people", true, 0, undefined, "How many people in this group your work reached or affected this year."),
-        }),
-      ],
-      [["Stakeholder group", 30], ["Description", 50], ["Number of people", 16], ["How they are affected", 50]],
-      { rows: 1, columns: 1 },
-    );
-
-    const im = g(TABLE.impactMap);
-    const percentGuidance: Record<string, string> = {
-      "Deadweight %": "How much of the outcome would have happened anyway, without your work.",
-      "Attribution %": "How much of the outcome is owed to other organisations or people.",
-      "Displacement %": "How much of the outcome moved a problem elsewhere rather than solving it.",
-      "Drop-off %": "How much the outcome fades each year after the first.",
-    };
-    this.sheetRules(
-      im,
-      ["Impact value (£)"],
-      [
-        ...entry(im, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who this outcome is for: a group from the Stakeholders sheet.", addGroupHint) }),
-        ...entry(im, ["Activity", "Output", "Outcome", "Indicator", "Source", "Proxy source"], { wrap: true }),
-        ...entry(im, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The framework's outcome area this outcome contributes to.") }),
-        ...entry(im, ["Quantity"], {
-          numberFormat: NUMBER_FORMAT.decimal,
-          validation: numberValidation("Quantity", false, 0, undefined, "How many people (or other units) experienced the outcome."),
-        }),
-        ...entry(im, ["Duration (years)"], {
-          numberFormat: NUMBER_FORMAT.years,
-          validation: numberValidation("Duration (years)", false, 0, 50, "How many years the outcome lasts. Blank counts as one year."),
-        }),
-        ...entry(im, ["Financial proxy (£)"], {
-          numberFormat: NUMBER_FORMAT.gbp,
-          validation: numberValidation("Financial proxy (£)", false, 0, undefined, "The value in pounds of the outcome for one unit for one year, from a source you name. Type your own proxy."),
-        }),
-        ...Object.entries(percentGuidance).flatMap(([h, text]) => entry(im, [h], { numberFormat: NUMBER_FORMAT.percent, validation: percentValidation(h, text) })),
-        ...body(im, ["Impact value (£)"], { numberFormat: NUMBER_FORMAT.gbp, locked: true }),
-      ],
-      [
-        ["Stakeholder group", 22], ["Activity", 22], ["Output", 22], ["Outcome", 26], ["Outcome area", 20], ["Indicator", 22], ["Source", 18],
-        ["Quantity", fit("Quantity", "1,000,000".length)], ["Duration (years)", fit("Duration (years)", 4)],
-        ["Financial proxy (£)", fit("Financial proxy (£)", "£1,000,000.00".length)], ["Proxy source", 18],
-        ...(["Deadweight %", "Attribution %", "Displacement %", "Drop-off %"] as const).map((h): [string, number] => [h, fit(h, "100%".length)]),
-        ["Impact value (£)", fit("Impact value (£)", "£100,000,000.00".length)],
-      ],
-      { rows: 1, columns: 1 },
-    );
-
-    const cs = g(TABLE.caseStudies);
-    this.sheetRules(
-      cs,
-      [],
-      [
-        ...entry(cs, ["Title", "What happened", "How this is different"], { wrap: true }),
-        ...entry(cs, ["Month"], { validation: listRangeValidation("Month", months, "The month the story happened, within this reporting year.") }),
-        ...entry(cs, ["Outcome area"], { validation: listRangeValidation("Outcome area", outcomeAreas, "The outcome area the story shows.") }),
-        ...entry(cs, ["Stakeholder group"], { validation: listRangeValidation("Stakeholder group", stakeholderList, "Who the story is about: a group from the Stakeholders sheet.", addGroupHint) }),
-        ...entry(cs, ["Consent given"], { validation: listValidation("Consent given", YES_NO, "Yes only if the people in the story agreed to it being used.") }),
-      ],
-      [["Title", 30], ["Month", fit("Month", "Sep 2025".length)], ["Outcome area", 22], ["Stakeholder group", 24], ["What happened", 56], ["How this is different", fit("How this is different", 50)], ["Consent given", fit("Consent given", 3)]],
-      { rows: 1, columns: 1 },
-    );
-
-    const ch = g(TABLE.checks);
-    this.finishing.push(
-      { kind: "applyRules", sheet: ch.sheet, rules: [...body(ch, ["Message", "Explanation"], { wrap: true, locked: false })] },
-      {
-        kind: "setColumnWidths",
-        sheet: ch.sheet,
-        // The issue code is for the centre and tools (and for matching explanations): hidden.
-        widths: widthsOf(ch, [["Severity", fit("Severity", "Warning".length)], ["Code", 24, true], ["Sheet", fit("Sheet", "Case studies".length)], ["Cell", fit("Cell", 5)], ["Message", 70], ["Explanation", 50]]),
-      },
-      { kind: "freeze", sheet: ch.sheet, rows: 1, columns: 0 },
-      this.pageLayout(ch),
-    );
-    this.highlights();
-
-    const fw = g(TABLE.frameworkInfo);
-    this.finishing.push({
-      kind: "setColumnWidths",
-      sheet: fw.sheet,
-      widths: [
-        { column: fw.column, characters: 20 },
-        { column: fw.column + 1, characters: 44 },
-        { column: FRAMEWORK_SHEET_COLUMNS.outcomeAreas, characters: 26 },
-        { column: FRAMEWORK_SHEET_COLUMNS.months, characters: 12 },
-        { column: FRAMEWORK_SHEET_COLUMNS.definition, characters: 40 },
-      ],
-    });
-    this.finishing.push({ kind: "protect", sheet: fw.sheet }, { kind: "hide", sheet: fw.sheet });
-  }
-
-  /**
-   * Conditional formats that colour cells named in the Checks table, added once when a data table
-   * is made. They refer to the Checks columns through defined names, which are defined first
-   * where the workbook does not have them yet, so each formula stays within Excel's limit.
-   */
-  private highlights(): void {
-    let namesDefined = false;
-    for (const table of [TABLE.returnDetails, TABLE.measures, TABLE.stakeholders, TABLE.impactMap, TABLE.caseStudies] as const) {
-      if (findTable(this.snapshot, table)) continue;
-      if (!namesDefined) {
-        namesDefined = true;
-        for (const name of highlightNames()) {
-          if (this.snapshot.names?.some((n) => n.toLowerCase() === name.name.toLowerCase())) continue;
-          this.content.push({ kind: "defineName", ...name });
-        }
-      }
-      const g = this.geometry.get(table)!;
-      const address = rangeAddress(g.row, g.column, g.rowCount + 1, g.headers.length);
-      const errors = highlightCount(g.sheet, SEVERITY_LABEL.error);
-      const warnings = highlightCount(g.sheet, SEVERITY_LABEL.warning);
-      this.finishing.push(
-        { kind: "highlight", sheet: g.sheet, address, formula: `=${errors}>0`, ...HIGHLIGHT.error },
-        { kind: "highlight", sheet: g.sheet, address, formula: `=AND(${warnings}>0,${errors}=0)`, ...HIGHLIGHT.warning },
-      );
-    }
-  }
-
-  /** Locks headers and key columns, applies the entry rules, widths, freeze panes and printing, then protects the sheet. */
-  private sheetRules(g: Geometry, lockedColumns: string[], rules: RangeRule[], widths: Width[], freeze: { rows: number; columns: number }): void {
-    const header: RangeRule = { address: rangeAddress(g.row, g.column, 1, g.headers.length), locked: true };
-    const keys = lockedColumns.flatMap((h) => {
-      const a = bodyColumn(g, h);
-      return a ? [{ address: a, locked: true }] : [];
-    });
-    this.finishing.push({ kind: "applyRules", sheet: g.sheet, rules: [header, ...keys, ...rules] });
-    this.finishing.push({ kind: "setColumnWidths", sheet: g.sheet, widths: widthsOf(g, widths) });
-    this.finishing.push({ kind: "freeze", sheet: g.sheet, ...freeze });
-    this.finishing.push(this.pageLayout(g));
-    this.finishing.push({ kind: "protect", sheet: g.sheet });
-  }
-
-  /**
-   * How a sheet prints: A4 landscape, one page wide, the table's header row on every page, and a
-   * header and footer naming the organisation, the sheet, the year and "Page x of y". Texts from
-   * the workbook or a framework file are escaped ("&" is Excel's code character).
-   */
-  private pageLayout(g: Geometry): WorkbookOperation {
-    const layout: PageLayout = {
-      orientation: "landscape",
-      paper: "A4",
-      fitToPagesWide: 1,
-      printTitleRows: `$${g.row + 1}:$${g.row + 1}`,
-      header: {
-        ...(this.organisation ? { left: headerFooterText(this.organisation) } : {}),
-        center: headerFooterText(g.sheet),
-        right: headerFooterText(`${this.monthLabels[0]!} to ${this.monthLabels[11]!}`),
-      },
-      footer: { left: headerFooterText(this.framework.title), right: "Page &P of &N" },
-    };
-    return { kind: "pageLayout", sheet: g.sheet, layout };
-  }
 }
 
 export { isDefaultSheetName } from "./default-sheet";
@@ -754,18 +522,13 @@ export { definitionChunks, joinDefinitionChunks } from "./definition";
 export { fit, widestFigure } from "./geometry";
 export { CONDITIONAL_FORMAT_FORMULA_LIMIT, HIGHLIGHT_NAME, highlightNames } from "./highlights";
 
-/** The longest field label of the return details. */
-function widestField(): number {
-  return Math.max(...ALL_RETURN_FIELDS.map((f) => f.field.length));
-}
-
 function blankRows(count: number, width: number): PlannedCell[][] {
   return Array.from({ length: count }, () => Array<PlannedCell>(width).fill(null));
 }
 
-/** Figures entered in the Measures table: filled cells outside the key columns (found by header, in any order). */
-function countFigures(table: TableSnapshot): number {
-  const keys = new Set(MEASURE_KEY_HEADERS.map((h) => headerIndex(table.headers, h)));
+/** Figures entered in the Measures table: filled cells outside the key columns (found by the reader, in any order). */
+function countFigures(table: TableSnapshot, keyColumns: readonly number[]): number {
+  const keys = new Set(keyColumns);
   return table.values.reduce((n, row) => n + row.filter((v, c) => !keys.has(c) && !isBlank(v)).length, 0);
 }
 

@@ -4,22 +4,25 @@
  * of the same name that Summarise did not make, or a table, PivotTable or defined name elsewhere that
  * takes one of its names (Excel keeps tables, PivotTables and defined names in one namespace).
  */
-import { PIVOT_PREFIX, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, SUMMARY_TABLE, type SummarySheetName } from "../layout/summary-contract";
-import { headerIndex, measureRowKey, text } from "../return";
+import { KEY_FIGURES_HEADERS, PIVOT_PREFIX, SUMMARY_SHEET, SUMMARY_SHEET_MARKER, SUMMARY_TABLE, type SummarySheetName } from "../layout/summary-contract";
+import { measureRowKey, resolveColumns, TableView, text } from "../return";
 import { findTable, type WorkbookSnapshot } from "../workbook/types";
 import type { Commentary } from "./key-figures";
 import type { SummaryPlan } from "./plan";
 import { REFUSAL } from "../refusals";
 
+/** The Commentary typed in the last summary's KeyFigures, by measure row key (columns found as the return reader finds them). */
 export function readCommentary(snapshot: WorkbookSnapshot): Commentary {
   const commentary = new Map<string, string>();
   const table = findTable(snapshot, SUMMARY_TABLE.keyFigures);
   if (!table) return commentary;
-  const [code, breakdown, note] = ["Code", "Breakdown", "Commentary"].map((h) => headerIndex(table.headers, h));
-  if (code === undefined || breakdown === undefined || note === undefined || code < 0 || note < 0) return commentary;
-  for (const row of table.values) {
-    const typed = text(row[note]);
-    if (typed !== "") commentary.set(measureRowKey(row[code], breakdown < 0 ? "" : row[breakdown]), typed);
+  const view = new TableView(table);
+  resolveColumns(view, KEY_FIGURES_HEADERS);
+  const [code, breakdown, note] = (["Code", "Breakdown", "Commentary"] as const).map((h) => view.col(h));
+  if (code === undefined || note === undefined) return commentary;
+  for (let i = 0; i < view.rowCount; i++) {
+    const typed = text(view.value(i, note));
+    if (typed !== "") commentary.set(measureRowKey(view.value(i, code), view.value(i, breakdown)), typed);
   }
   return commentary;
 }

@@ -14,10 +14,12 @@ import { excelSerial, monthLabel, reportingMonths } from "../calendar";
 import { signOffInBrief } from "../checks/sign-off";
 import { formatDateGb } from "../format";
 import {
+  IMPACT_DATA_HEADERS,
   KEY_FIGURES_HEADERS,
   KIND_WORD,
   PIVOT_PREFIX,
   SOCIAL_VALUE_BY_GROUP_HEADERS,
+  SOCIAL_VALUE_CHART_HEADERS,
   SOCIAL_VALUE_HEADERS,
   STORIES_HEADERS,
   SUMMARY_DATA_HEADERS,
@@ -25,7 +27,7 @@ import {
   SUMMARY_TABLE,
   UNIT_WORD,
   type SummarySheetName,
-} from "../layout/summary-contract";
+} from "../sheets/summary";
 import { TOOL_NAME } from "../version";
 import { headerFooterText, type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
@@ -144,7 +146,6 @@ export function planSummary(summary: ReturnSummary, options: SummaryPlanOptions)
 
 // --- Summary data ---------------------------------------------------------------------------------
 
-const IMPACT_DATA_HEADERS = ["Outcome area", "Stakeholder group", "Impact value (£)"] as const;
 /** ImpactData sits to the right of SummaryData, one blank column between. */
 const IMPACT_DATA_COLUMN = SUMMARY_DATA_HEADERS.length + 1;
 
@@ -326,7 +327,7 @@ function chartsSheet(summary: ReturnSummary): { sheet: Sheet; specs: ChartSpec[]
   const svColumn = Math.max(headers.length + 1, 2 * CHART_COLUMNS - 2);
   const sv = summary.socialValue.byOutcomeArea;
   const svRows = sv.map((g): PlannedCell[] => [g.name, g.value]);
-  const svCount = sheet.table(SUMMARY_TABLE.socialValueChartData, top, svColumn, ["Outcome area", "Impact value (£)"], svRows, LIGHT_STYLE);
+  const svCount = sheet.table(SUMMARY_TABLE.socialValueChartData, top, svColumn, SOCIAL_VALUE_CHART_HEADERS, svRows, LIGHT_STYLE);
   sheet.rules([{ address: rangeAddress(top + 1, svColumn + 1, svCount, 1), numberFormat: NUMBER_FORMAT.gbp }]);
 
   const labels = months.map(monthLabel);

@@ -1,0 +1,80 @@
+/**
+ * The Outcomes sheet: table ImpactMap, stakeholders to activities, outputs, outcomes and value.
+ * Impact value (£) is a formula Set up writes (src/core/setup/impact-value.ts), locked.
+ */
+import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
+import { fit, headersOf, type SheetContext, type SheetDefinition, TABLE_STYLE } from "./types";
+import { listRangeValidation, numberValidation, percentValidation } from "./validations";
+import { ADD_GROUP_HINT } from "./stakeholders";
+
+const percent = (guidance: string) =>
+  ({
+    cells: "entry",
+    numberFormat: NUMBER_FORMAT.percent,
+    validation: (_: SheetContext, header: string) => percentValidation(header, guidance),
+    read: "percent",
+  }) as const;
+
+const COLUMNS = [
+  {
+    header: "Stakeholder group",
+    width: 22,
+    cells: "entry",
+    validation: (c, header) => listRangeValidation(header, c.lists.stakeholderGroups, "Who this outcome is for: a group from the Stakeholders sheet.", ADD_GROUP_HINT),
+    read: "list",
+  },
+  { header: "Activity", width: 22, cells: "entry", wrap: true, read: "text" },
+  { header: "Output", width: 22, cells: "entry", wrap: true, read: "text" },
+  { header: "Outcome", width: 26, cells: "entry", wrap: true, read: "text" },
+  {
+    header: "Outcome area",
+    width: 20,
+    cells: "entry",
+    validation: (c, header) => listRangeValidation(header, c.lists.outcomeAreas, "The framework's outcome area this outcome contributes to."),
+    read: "list",
+  },
+  { header: "Indicator", width: 22, cells: "entry", wrap: true, read: "text" },
+  { header: "Source", width: 18, cells: "entry", wrap: true, read: "text" },
+  {
+    header: "Quantity",
+    width: fit("Quantity", "1,000,000".length),
+    cells: "entry",
+    numberFormat: NUMBER_FORMAT.decimal,
+    validation: (_, header) => numberValidation(header, false, 0, undefined, "How many people (or other units) experienced the outcome."),
+    read: "number",
+  },
+  {
+    header: "Duration (years)",
+    width: fit("Duration (years)", 4),
+    cells: "entry",
+    numberFormat: NUMBER_FORMAT.years,
+    validation: (_, header) => numberValidation(header, false, 0, 50, "How many years the outcome lasts. Blank counts as one year."),
+    read: "number",
+  },
+  {
+    header: "Financial proxy (£)",
+    width: fit("Financial proxy (£)", "£1,000,000.00".length),
+    cells: "entry",
+    numberFormat: NUMBER_FORMAT.gbp,
+    validation: (_, header) => numberValidation(header, false, 0, undefined, "The value in pounds of the outcome for one unit for one year, from a source you name. Type your own proxy."),
+    read: "number",
+  },
+  { header: "Proxy source", width: 18, cells: "entry", wrap: true, read: "text" },
+  { header: "Deadweight %", width: fit("Deadweight %", "100%".length), ...percent("How much of the outcome would have happened anyway, without your work.") },
+  { header: "Attribution %", width: fit("Attribution %", "100%".length), ...percent("How much of the outcome is owed to other organisations or people.") },
+  { header: "Displacement %", width: fit("Displacement %", "100%".length), ...percent("How much of the outcome moved a problem elsewhere rather than solving it.") },
+  { header: "Drop-off %", width: fit("Drop-off %", "100%".length), ...percent("How much the outcome fades each year after the first.") },
+  { header: "Impact value (£)", width: fit("Impact value (£)", "£100,000,000.00".length), cells: "formula", numberFormat: NUMBER_FORMAT.gbp, read: "formula" },
+] as const satisfies SheetDefinition["columns"];
+
+export const IMPACT_MAP_HEADERS = headersOf(COLUMNS);
+
+export const OUTCOMES_SHEET: SheetDefinition = {
+  sheet: SHEET.outcomes,
+  table: TABLE.impactMap,
+  style: TABLE_STYLE,
+  columns: COLUMNS,
+  freeze: { rows: 1, columns: 1 },
+  protect: true,
+  print: true,
+};

@@ -1,0 +1,36 @@
+/** The Stakeholders sheet: table Stakeholders, the groups the work affects (their names are the list the impact map and case studies offer). */
+import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
+import { headersOf, type SheetDefinition, TABLE_STYLE } from "./types";
+import { numberValidation } from "./validations";
+
+const COLUMNS = [
+  { header: "Stakeholder group", width: 30, cells: "entry", wrap: true, read: "text" },
+  { header: "Description", width: 50, cells: "entry", wrap: true, read: "text" },
+  {
+    header: "Number of people",
+    width: 16,
+    cells: "entry",
+    numberFormat: NUMBER_FORMAT.count,
+    validation: (_, header) => numberValidation(header, true, 0, undefined, "How many people in this group your work reached or affected this year."),
+    read: "whole",
+  },
+  { header: "How they are affected", width: 50, cells: "entry", wrap: true, read: "text" },
+] as const satisfies SheetDefinition["columns"];
+
+export const STAKEHOLDER_HEADERS = headersOf(COLUMNS);
+
+export const STAKEHOLDERS_SHEET: SheetDefinition = {
+  sheet: SHEET.stakeholders,
+  table: TABLE.stakeholders,
+  style: TABLE_STYLE,
+  columns: COLUMNS,
+  freeze: { rows: 1, columns: 1 },
+  protect: true,
+  print: true,
+};
+
+/** The column whose values are the list of groups offered elsewhere. */
+export const STAKEHOLDER_GROUP = STAKEHOLDER_HEADERS[0];
+
+/** What an error on a group dropdown tells the officer to do. */
+export const ADD_GROUP_HINT = "To add a group, type it on the Stakeholders sheet first.";
