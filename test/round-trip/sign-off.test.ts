@@ -5,7 +5,7 @@
  * the signed copy stays in use whatever the files' times and order), (c) with a sign-off date typed
  * by hand and no checksum (not signed off).
  */
-import { utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { collate } from "../../src/core/collate";
@@ -108,6 +108,25 @@ describe("a sign-off made in Excel, read from the downloaded file", () => {
         // The explained warning is counted as explained, not as a warning to chase.
         expect(r.files.find((f) => f.file === signed)).toMatchObject({ warnings: 0, explained: 1 });
       }
+
+      // The command line: Submissions' Sign-off and Explained columns, and the receipts.
+      const out = join(dir, "sector.xlsx");
+      const receipts = join(dir, "receipts");
+      const run = runCli(["collate", tampered, signed, "--out", out, "--receipts", receipts, "--as-of", "2020-07-10", "--json"]);
+      expect(run.stderr).toBe("");
+      const sector = new Workbook();
+      await sector.xlsx.readFile(out);
+      const ws = sector.getWorksheet("Submissions")!;
+      const headers = (ws.getRow(1).values as unknown[]).slice(1);
+      const rows = [2, 3].map((r) => Object.fromEntries(headers.map((h, i) => [String(h), ws.getRow(r).getCell(i + 1).value])));
+      const byFile = Object.fromEntries(rows.map((r) => [String(r.File), r]));
+      expect(byFile[signed]).toMatchObject({ "Sign-off": "Signed off", Warnings: 0, Explained: 1, Status: "accepted" });
+      expect(byFile[tampered]).toMatchObject({ "Sign-off": "Changed since sign-off", Status: "held" });
+      const receipt = readFileSync(join(receipts, "riverside-signed.receipt.txt"), "utf8");
+      expect(receipt).toContain("0 errors, 0 warnings, 1 warning explained");
+      expect(receipt).toContain("Sign-off:          Signed off by Pat Lee on 10/07/2020");
+      const heldReceipt = readFileSync(join(receipts, "riverside-final.receipt.txt"), "utf8");
+      expect(heldReceipt).toContain("it was changed after it was signed off. Check the changes");
 
       // (c) A sign-off date typed by hand, no checksum: not signed off; the verified copy outranks it.
       const typed = join(dir, "riverside-typed.xlsx");

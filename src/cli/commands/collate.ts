@@ -25,6 +25,7 @@ const OPTIONS = {
   "sector-homes": { type: "string" },
   receipts: { type: "string" },
   "as-of": { type: "string" },
+  "require-sign-off": { type: "boolean" },
   jobs: { type: "string" },
   json: { type: "boolean" },
 } as const;
@@ -47,6 +48,8 @@ Options:
                           Without it, coverage and scaled estimates are left blank.
   --receipts DIR          Write a receipt for each file (status, reason, check report) into DIR.
   --as-of YYYY-MM-DD      The day the chase list is for (default: today).
+  --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
+                          accepting them and flagging them in the Sign-off column.
   --jobs N                Files read at once, in worker threads (default: one per core, at most 4).
   --json                  Print the files and totals as JSON on standard output.
   --force                 Replace SECTOR.xlsx if it already exists.
@@ -112,8 +115,10 @@ export function collateJson(out: string, c: Collation): unknown {
       organisationCode: f.organisationCode ?? null,
       reportingYearStart: iso(f.reportingYearStart),
       monthsReported: f.monthsReported ?? null,
+      signOff: f.signOff ?? null,
       errors: f.errors ?? null,
       warnings: f.warnings ?? null,
+      explained: f.explained ?? null,
     })),
     totals: c.totals.map((t) => ({
       code: t.code,
@@ -166,11 +171,15 @@ export function receiptText(f: FileOutcome): string {
   if (f.organisationCode) lines.push(`Organisation:      ${safeText(f.organisation ?? "", 120)} (${safeText(f.organisationCode, 40)})`);
   if (f.reportingYearStart) lines.push(`Reporting year:    from ${monthLabel(parseIsoMonth(f.reportingYearStart)!)}`);
   if (f.monthsReported !== undefined) lines.push(`Months reported:   ${f.monthsReported}`);
-  if (f.errors !== undefined) lines.push(`Check:             ${plural(f.errors, "error")}, ${plural(f.warnings ?? 0, "warning")}`);
+  if (f.errors !== undefined) {
+    const explained = f.explained ? `, ${plural(f.explained, "warning")} explained` : "";
+    lines.push(`Check:             ${plural(f.errors, "error")}, ${plural(f.warnings ?? 0, "warning")}${explained}`);
+  }
+  if (s?.signOffNote) lines.push(`Sign-off:          ${safeText(s.signOffNote, 600)}`);
   if (s?.issues && s.issues.length > 0) {
     const result: CheckResult = {
       issues: s.issues,
-      summary: { errors: s.errors, warnings: s.warnings, accepted: s.issues.filter((i) => i.accepted).length },
+      summary: { errors: s.errors, warnings: s.warnings, accepted: s.explained ?? s.issues.filter((i) => i.accepted).length },
       ...(s.framework ? { framework: { id: s.framework.id, version: s.framework.version } } : {}),
       ...(s.organisation ? { organisation: s.organisation } : {}),
       ...(s.organisationCode ? { organisationCode: s.organisationCode } : {}),
@@ -181,7 +190,12 @@ export function receiptText(f: FileOutcome): string {
     accepted: "Its figures are in the sector totals. Thank you.",
     superseded: "A newer submission from your organisation for the same year is used instead.",
     duplicate: "It is the same file as one already received, so it was not counted again.",
-    held: "Its figures are not used until the errors are fixed: correct them (run Check in the add-in) and send the return again.",
+    held:
+      f.errors
+        ? "Its figures are not used until the errors are fixed: correct them (run Check in the add-in) and send the return again."
+        : f.signOff === "changed"
+          ? "Its figures are not used: it was changed after it was signed off. Check the changes, mark it ready to send again (in the add-in) and send it again."
+          : "Its figures are not used until it is signed off: check it, mark it ready to send (in the add-in) and send it again.",
     rejected: "It could not be collated: see the reason, then send a corrected return.",
   };
   lines.push("", what[f.status], "");
@@ -243,7 +257,12 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   for (const s of submissions) {
     if (s.sha256 === "" && s.problem) io.stderr(`${safeLine(`impact-returns collate: ${s.problem}`)}\n`);
   }
-  const collation = collate(submissions, { asOf, ...(register ? { register } : {}), ...(sectorHomes !== undefined ? { sectorHomes } : {}) });
+  const collation = collate(submissions, {
+    asOf,
+    ...(register ? { register } : {}),
+    ...(sectorHomes !== undefined ? { sectorHomes } : {}),
+    ...(values["require-sign-off"] ? { requireSignOff: true } : {}),
+  });
   let bytes: Uint8Array;
   try {
     bytes = await sectorWorkbookBytes(planSector(collation));

@@ -18,6 +18,7 @@ import {
   SUBMISSIONS_COLUMNS,
 } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
+import { SIGN_OFF_LABEL } from "../checks/sign-off";
 import { ym } from "./submission";
 import { planSectorDrawing } from "./drawing";
 import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
@@ -64,8 +65,10 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
       opt(f.frameworkVersion),
       opt(f.monthsReported),
       f.signedOffOn === undefined ? null : { value: f.signedOffOn, format: "date" },
+      f.signOff === undefined ? null : SIGN_OFF_LABEL[f.signOff],
       opt(f.errors),
       opt(f.warnings),
+      opt(f.explained),
       f.status,
       f.reason,
     ]),

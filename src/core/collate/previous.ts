@@ -6,7 +6,8 @@
 import { isoMonth, serialToDate } from "../calendar";
 import { REGISTER_TABLE_HEADERS, REVISIONS_HEADERS, SECTOR_DATA_HEADERS, SECTOR_TABLE, SUBMISSIONS_HEADERS } from "../layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../layout/summary-contract";
-import { text, viewOfRows } from "../return";
+import { SIGN_OFF_LABEL, type SignOffState } from "../checks/sign-off";
+import { norm, text, viewOfRows } from "../return";
 import type { CellValue } from "../workbook/types";
 import type { FileStatus, LedgerRow, RegisterEntry, Revision, SectorDataRow } from "./types";
 
@@ -23,6 +24,9 @@ const UNIT_OF = new Map(Object.entries(UNIT_WORD).map(([k, w]) => [w.toLowerCase
 const KIND_OF = new Map(Object.entries(KIND_WORD).map(([k, w]) => [w.toLowerCase(), k as SectorDataRow["kind"]]));
 
 /** A sector table's non-blank rows as records by header, its columns found as the return reader finds them. */
+/** The Sign-off column's words back to their states. */
+const SIGN_OFF_STATE = new Map<string, SignOffState>((Object.entries(SIGN_OFF_LABEL) as [SignOffState, string][]).map(([state, label]) => [norm(label), state]));
+
 function records(name: string, values: CellValue[][] | undefined, expected: readonly string[]): ((header: string) => CellValue)[] {
   if (!values || values.length < 2) return [];
   const view = viewOfRows(name, values[0], values.slice(1), expected);
@@ -56,7 +60,9 @@ export function previousFromValues(tables: { submissions?: CellValue[][]; data?:
     if (year) row.reportingYearStart = year;
     const framework = text(r("Framework"));
     if (framework !== "") row.framework = framework;
-    const optional = { frameworkVersion: "Framework version", monthsReported: "Months reported", signedOffOn: "Signed off on", errors: "Errors", warnings: "Warnings" } as const;
+    const signOff = SIGN_OFF_STATE.get(norm(text(r("Sign-off"))));
+    if (signOff) row.signOff = signOff;
+    const optional = { frameworkVersion: "Framework version", monthsReported: "Months reported", signedOffOn: "Signed off on", errors: "Errors", warnings: "Warnings", explained: "Explained" } as const;
     for (const [key, header] of Object.entries(optional) as [keyof typeof optional, string][]) {
       const n = num(r(header));
       if (n !== undefined) row[key] = n;

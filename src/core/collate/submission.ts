@@ -39,6 +39,7 @@ export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnaps
   if (options.keepIssues) sub.issues = result.issues;
   sub.signOff = result.signOff?.state ?? "not-signed-off";
   if (result.signOff?.changedCells) sub.changedCells = result.signOff.changedCells;
+  if (result.signOff) sub.signOffNote = result.signOff.note;
   if (result.summary.errors > 0) {
     sub.firstErrors = result.issues
       .filter((i) => i.severity === "error")

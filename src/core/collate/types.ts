@@ -55,6 +55,8 @@ export interface Submission extends FileFacts {
   signedOffOn?: number;
   /** Whether the sign-off holds (src/core/checks/sign-off.ts); absent for ledger rows written before it was kept. */
   signOff?: SignOffState;
+  /** The sign-off in one sentence (for the receipt). */
+  signOffNote?: string;
   /** For a return changed since sign-off: the cells changed, "Measures!F2", when they can be named. */
   changedCells?: string[];
   /** The first errors of a return with check errors, "Measures!F2 (Text where a number belongs)", for the chase list. */

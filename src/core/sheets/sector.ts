@@ -45,8 +45,10 @@ export const SUBMISSIONS_COLUMNS = [
   col("Framework version", "whole", 10),
   col("Months reported", "whole", 10),
   col("Signed off on", "date", 12),
+  col("Sign-off", "text", 22),
   col("Errors", "whole", 8),
   col("Warnings", "whole", 9),
+  col("Explained", "whole", 9),
   col("Status", "text", 12),
   col("Reason", "text", 80),
 ] as const satisfies readonly SectorColumn[];
