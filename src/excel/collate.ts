@@ -5,10 +5,13 @@
  * the engine, so files added next month join it, a resubmission supersedes, and nothing already
  * collated is lost.
  *
- * Syncs: 2 to read + B write batches + 1 to finish, where B is the number of batches the sector
- * tables' rows are split into so that each request stays under `budgetBytes` (default 4 MB, under
- * Excel's 5 MB request limit), measured as the JSON of the values and number formats sent:
- *   1-2.   read sheets, tables and PivotTables; then the four tables the engine needs;
+ * Syncs: 2 + R to read + B write batches + 1 to finish, where R and B are the batches the earlier
+ * sector tables' rows are read in and the new ones' written in, so that each response and request
+ * stays under `budgetBytes` (default 4 MB, under Excel's 5 MB limit on both), measured in UTF-8
+ * bytes of the JSON of the values (and number formats) carried:
+ *   1      read sheets, tables and PivotTables;
+ *   2..R+2 the four tables the engine needs: their headers and sizes, then their rows in R batches
+ *          (batched-read.ts; R is 0 when the workbook has no sector tables yet);
  *   3..B+2 write the six sector tables on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
  *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
@@ -29,6 +32,7 @@ import { REFUSAL } from "../core/refusals";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import { previousFromValues, type PreviousSector } from "../core/collate/previous";
+import { jsonBytes, readTablesInBatches } from "./batched-read";
 
 export { previousFromValues, type PreviousSector };
 
@@ -43,7 +47,7 @@ export interface CollateInExcelOptions {
   today: Date;
   /** The sector's homes (coverage's denominator); when absent, the workbook's `Sector homes` is kept. */
   sectorHomes?: number;
-  /** The most a write request may carry (JSON of values and formats); default 4 MB. */
+  /** The most a write request or a read response may carry (UTF-8 bytes of JSON); default 4 MB. */
   budgetBytes?: number;
 }
 
@@ -57,7 +61,11 @@ export interface CollateInExcelOutcome {
   revisions: number;
   chase: number;
   sectorHomes?: number;
-  /** Write batches (each one sync); syncs = 2 + batches + 1. */
+  /** Read batches of the earlier collation (each one sync; none when the workbook has no sector tables yet). */
+  readBatches: number;
+  /** The largest read response, in UTF-8 bytes of the values read. */
+  largestResponse: number;
+  /** Write batches (each one sync); syncs = 2 + readBatches + batches + 1. */
   batches: number;
   /** The largest write request, in bytes of JSON. */
   largestRequest: number;
@@ -105,7 +113,7 @@ function cellFormat(cell: SectorCell, column: SectorColumn): string {
 export type WritePiece = { kind: "table"; table: number; bytes: number } | { kind: "rows"; table: number; start: number; values: ExcelValue[][]; formats: string[][]; bytes: number };
 
 /** The JSON size of a request's values and formats: what the budget is measured in. */
-export const payloadBytes = (values: unknown, formats: unknown): number => JSON.stringify(values).length + JSON.stringify(formats).length;
+export const payloadBytes = (values: unknown, formats: unknown): number => jsonBytes(values) + jsonBytes(formats);
 
 /**
  * Splits the tables' writes into batches of at most `budget` bytes each (a single row larger than
@@ -241,23 +249,18 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       if (problems.length > 0) throw new UserFacingError(`Collate did not change anything: ${problems.join(" ")}`, "Resolve the problem above, then add the files again.");
       const leftovers = sheetNames.filter((n) => OWNED.some((o) => lower(n) === lower(temp(o.sheet))));
 
-      const read = (table: string) => {
-        if (!tableSheet.has(lower(table))) return undefined;
-        const range = tables.getItem(table).getRange();
-        range.load("values");
-        return range;
-      };
-      const ranges = { submissions: read(SECTOR_TABLE.submissions), data: read(SECTOR_TABLE.data), revisions: read(SECTOR_TABLE.revisions), register: read(SECTOR_TABLE.register) };
-      const homesCell = ranges.register ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange("E1:F1") : undefined;
+      // The earlier collation, read back in batches under Excel's response limits (batched-read.ts).
+      const wanted = [SECTOR_TABLE.submissions, SECTOR_TABLE.data, SECTOR_TABLE.revisions, SECTOR_TABLE.register].filter((t) => tableSheet.has(lower(t)));
+      const homesCell = tableSheet.has(lower(SECTOR_TABLE.register)) ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange("E1:F1") : undefined;
       homesCell?.load("values");
-      await context.sync();
-      const values = (r: Excel.Range | undefined) => (r ? (r.values as CellValue[][]) : undefined);
-      const asideRow = values(homesCell)?.[0];
+      const read = await readTablesInBatches(context, wanted, budget);
+      const values = (table: string) => read.values.get(table);
+      const asideRow = (homesCell?.values as CellValue[][] | undefined)?.[0];
       const previous = previousFromValues({
-        submissions: values(ranges.submissions),
-        data: values(ranges.data),
-        revisions: values(ranges.revisions),
-        register: values(ranges.register),
+        submissions: values(SECTOR_TABLE.submissions),
+        data: values(SECTOR_TABLE.data),
+        revisions: values(SECTOR_TABLE.revisions),
+        register: values(SECTOR_TABLE.register),
         ...(asideRow && text(asideRow[0]).toLowerCase() === SECTOR_HOMES_LABEL.toLowerCase() ? { sectorHomes: asideRow[1] } : {}),
       });
 
@@ -316,7 +319,9 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         chase: collation.chase.length,
         ...(collation.sectorHomes !== undefined ? { sectorHomes: collation.sectorHomes } : {}),
         batches: batches.length,
+        readBatches: read.batches,
         largestRequest: largest,
+        largestResponse: read.largestResponse,
         sheets: names,
         charts,
       };

@@ -2,7 +2,7 @@
  * Collate through the Excel gateway on the in-memory host: into an empty workbook, then a
  * resubmission and a new organisation added to the same workbook (the Submissions table is the
  * ledger: nothing collated before is lost); the writes batched under a request budget, with
- * syncs = 2 + batches + 1; a foreign sheet refused; the zip guard's browser inflater.
+ * syncs = 2 + read batches + write batches + 1; a foreign sheet refused; the zip guard's browser inflater.
  */
 import { deflateRawSync } from "node:zlib";
 import { linesOf, type Figure, type Submission } from "../../src/core/collate";
@@ -79,14 +79,14 @@ const first = () => [
 ];
 
 describe("Collate through the gateway", () => {
-  it("collates into an empty workbook: the sector sheets, ledger, totals, charts and PivotTable, in 2 + batches + 1 syncs", async () => {
+  it("collates into an empty workbook: the sector sheets, ledger, totals, charts and PivotTable, in 2 + read batches + write batches + 1 syncs", async () => {
     const host = new MemoryExcelHost();
     const gateway = createExcelGateway(host);
     const steps: string[] = [];
     const outcome = await gateway.collate(first(), { today, sectorHomes: 10_000 }, (step) => steps.push(step));
 
     expect(outcome.batches).toBe(1);
-    expect(host.syncCount).toBe(2 + outcome.batches + 1);
+    expect(host.syncCount).toBe(2 + outcome.readBatches + outcome.batches + 1);
     expect(outcome.largestRequest).toBeLessThan(DEFAULT_BUDGET_BYTES);
     expect(await sheetNames(host)).toEqual(["Sheet1", "Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts", "Sector pivots"]);
     expect(steps[steps.length - 1]).toBe("Done");
@@ -132,7 +132,7 @@ describe("Collate through the gateway", () => {
     const again = { ...earlier[1]!, file: "GH02 copy.xlsx" }; // the same bytes again
     // No sectorHomes given: the workbook's own is kept.
     const outcome = await gateway.collate([resubmission, newcomer, again], { today });
-    expect(host.syncCount).toBe(2 + outcome.batches + 1);
+    expect(host.syncCount).toBe(2 + outcome.readBatches + outcome.batches + 1);
     expect(outcome.previousFiles).toBe(3);
     expect(outcome.sectorHomes).toBe(10_000);
 
@@ -170,7 +170,7 @@ describe("Collate through the gateway", () => {
     expect((await chartsAndPivots(host)).pivots).toEqual(["SectorTotalsPivot"]);
   });
 
-  it("splits the writes into batches under the budget: syncs = 2 + batches + 1, and the same workbook as one batch", async () => {
+  it("splits the writes into batches under the budget: syncs = 2 + read batches + write batches + 1, and the same workbook as one batch", async () => {
     const many: Submission[] = [];
     for (let o = 0; o < 12; o++) {
       const figures: Figure[] = [];
@@ -185,7 +185,7 @@ describe("Collate through the gateway", () => {
     const small = new MemoryExcelHost();
     const outcome = await createExcelGateway(small).collate(many, { today, sectorHomes: 50_000, budgetBytes: budget });
     expect(outcome.batches).toBeGreaterThan(3);
-    expect(small.syncCount).toBe(2 + outcome.batches + 1);
+    expect(small.syncCount).toBe(2 + outcome.readBatches + outcome.batches + 1);
     expect(outcome.largestRequest).toBeLessThanOrEqual(budget);
     for (const name of ["Submissions", "Register", "SectorData", "SectorTotals", "Revisions", "ChaseList"]) expect(await table(small, name)).toEqual(await table(big, name));
   });

@@ -51,6 +51,8 @@ function outcome(): CollateInExcelOutcome {
     revisions: 1,
     chase: 4,
     batches: 1,
+    readBatches: 0,
+    largestResponse: 0,
     largestRequest: 1000,
     sheets: [],
     charts: 3,
