@@ -500,15 +500,21 @@ const NAMED_COLOURS: Record<string, string> = {
  * "#RGB" and HTML colour names ("Orange"); anything else is Office's InvalidArgument.
  */
 export function normaliseColour(input: unknown, location: string): string {
-  if (typeof input !== "string") throw officeError("InvalidArgument", undefined, location);
+  const colour = colourOf(input);
+  if (colour === undefined) throw officeError("InvalidArgument", undefined, location);
+  return colour;
+}
+
+/** `normaliseColour` without the error: undefined for anything that is not a colour. */
+export function colourOf(input: unknown): string | undefined {
+  if (typeof input !== "string") return undefined;
   const text = input.trim();
   let m = /^#?([0-9a-fA-F]{6})$/.exec(text);
   if (m) return `#${(m[1] ?? "").toUpperCase()}`;
   m = /^#([0-9a-fA-F]{3})$/.exec(text);
   if (m) return `#${[...(m[1] ?? "")].map((c) => c + c).join("").toUpperCase()}`;
   const named = NAMED_COLOURS[text.toLowerCase()];
-  if (named) return `#${named}`;
-  throw officeError("InvalidArgument", undefined, location);
+  return named ? `#${named}` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

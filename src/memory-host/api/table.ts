@@ -1,17 +1,17 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
-import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
+import type { Mirror } from "./core";
+import { FakeObject, sameContext, partTarget } from "./core";
+import { FakeCollection, FakeKeyedCollection } from "./collection";
 import type { FakeRange } from "./range";
-import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import { makeRange, rangeFrom, rangeTarget, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
 import type { TableColumnModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import type { WorkbookModel } from "../model/workbook";
-import type { WritableProperty } from "./properties";
-import { declareProperties } from "./properties";
+import { accepted, boolean, declareProperties, stored } from "./properties";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {
@@ -23,223 +23,6 @@ const TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])
 
 function tablesIn(scope: TableScope): TableModel[] {
   return scope.sheet ? scope.sheet.tables : [...scope.workbook.tables];
-}
-
-export class FakeTableCollection
-  extends FakeCollection<TableScope, TableModel, FakeTable>
-  implements Mirror<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount" | "count" | "load">
-{
-  readonly _typeName = "TableCollection";
-  protected readonly _itemClass = FakeTable;
-
-  declare readonly count: Excel.TableCollection["count"];
-
-  static {
-    declareProperties(this, { scalars: { count: (scope) => tablesIn(scope).length } });
-  }
-
-  protected _itemTargets(scope: TableScope): TableModel[] {
-    return tablesIn(scope);
-  }
-
-  add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
-    const location = "TableCollection.add";
-    sameContext(this._ctx, address, location);
-    let created: TableModel | undefined;
-    this._queue("add", (scope) => {
-      const home = scope.sheet ?? scope.workbook.activeSheet;
-      const target = resolveRangeArgument(home, address, location);
-      if (scope.sheet && target.sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
-      created = scope.workbook.addTable(target.sheet, target.rect, hasHeaders === true, location);
-    });
-    return this._created(location, () => created);
-  }
-
-  private _find(scope: TableScope, key: string): TableModel | undefined {
-    const table = scope.workbook.findTable(key);
-    return table && (!scope.sheet || table.sheet === scope.sheet) ? table : undefined;
-  }
-
-  getItem(key: string): FakeTable {
-    return make(
-      new FakeTable(this._ctx, () => {
-        const table = this._find(this._target("TableCollection.getItem"), key);
-        if (!table) throw officeError("ItemNotFound", undefined, "TableCollection.getItem");
-        return table;
-      }),
-    );
-  }
-
-  getItemOrNullObject(key: string): FakeTable {
-    return make(new FakeTable(this._ctx, () => this._find(this._target("TableCollection.getItemOrNullObject"), key) ?? null))._asNullable();
-  }
-
-  getItemAt(index: number): FakeTable {
-    return make(
-      new FakeTable(this._ctx, () => {
-        const table = tablesIn(this._target("TableCollection.getItemAt"))[index];
-        if (!table) throw officeError("ItemNotFound", undefined, "TableCollection.getItemAt");
-        return table;
-      }),
-    );
-  }
-
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (scope) => tablesIn(scope).length);
-  }
-}
-
-type TableMembers =
-  | "id"
-  | "name"
-  | "style"
-  | "showHeaders"
-  | "showTotals"
-  | "showBandedRows"
-  | "showBandedColumns"
-  | "showFilterButton"
-  | "highlightFirstColumn"
-  | "highlightLastColumn"
-  | "getRange"
-  | "getHeaderRowRange"
-  | "getDataBodyRange"
-  | "getTotalRowRange"
-  | "resize"
-  | "delete"
-  | "convertToRange"
-  | "load";
-
-type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
-
-/** One of a table's on/off display options. */
-function tableFlag(name: FlagName): WritableProperty<FakeTable, TableModel> {
-  return {
-    get: (table) => table[name],
-    set: (table, v) => {
-      table[name] = flag(v, `Table.${name}`);
-      table.sheet.workbook.touch();
-    },
-  };
-}
-
-export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
-  readonly _typeName = "Table";
-
-  declare readonly id: Excel.Table["id"];
-  declare name: Excel.Table["name"];
-  declare style: Excel.Table["style"];
-  declare showHeaders: Excel.Table["showHeaders"];
-  declare showTotals: Excel.Table["showTotals"];
-  declare showBandedRows: Excel.Table["showBandedRows"];
-  declare showBandedColumns: Excel.Table["showBandedColumns"];
-  declare showFilterButton: Excel.Table["showFilterButton"];
-  declare highlightFirstColumn: Excel.Table["highlightFirstColumn"];
-  declare highlightLastColumn: Excel.Table["highlightLastColumn"];
-  declare readonly rows: FakeTableRowCollection;
-  declare readonly columns: FakeTableColumnCollection;
-  // `worksheet` is declared in worksheet.ts, which imports this family.
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (t) => t.id,
-        name: {
-          get: (t) => t.name,
-          set: (table, v) => {
-            table.name = table.sheet.workbook.validateTableName(v, "Table.name", table);
-            table.sheet.workbook.touch();
-          },
-        },
-        style: {
-          get: (t) => t.style,
-          set: (table, v) => {
-            if (typeof v !== "string" || !TABLE_STYLE.test(v)) throw officeError("InvalidArgument", undefined, "Table.style");
-            table.style = v;
-            table.sheet.workbook.touch();
-          },
-        },
-        showHeaders: {
-          get: (t) => t.showHeaders,
-          set: (table, v) => table.sheet.workbook.setTableShowHeaders(table, flag(v, "Table.showHeaders"), "Table.showHeaders"),
-        },
-        showTotals: {
-          get: (t) => t.showTotals,
-          set: (table, v) => table.sheet.workbook.setTableShowTotals(table, flag(v, "Table.showTotals"), "Table.showTotals"),
-        },
-        showBandedRows: tableFlag("showBandedRows"),
-        showBandedColumns: tableFlag("showBandedColumns"),
-        showFilterButton: tableFlag("showFilterButton"),
-        highlightFirstColumn: tableFlag("highlightFirstColumn"),
-        highlightLastColumn: tableFlag("highlightLastColumn"),
-      },
-      navigation: {
-        rows: (self) => make(new FakeTableRowCollection(self._ctx, () => self._target("Table.rows"))),
-        columns: (self) => make(new FakeTableColumnCollection(self._ctx, () => self._target("Table.columns"))),
-      },
-    });
-  }
-
-  private _part(member: string, pick: (table: TableModel) => Rect | null): FakeRange {
-    const location = `Table.${member}`;
-    return makeRange(this._ctx, () => {
-      const table = this._target(location);
-      const r = pick(table);
-      if (!r) throw officeError("ItemNotFound", undefined, location);
-      return rangeTarget(table.sheet, r);
-    });
-  }
-
-  getRange(): FakeRange {
-    return this._part("getRange", (t) => t.rect);
-  }
-
-  getHeaderRowRange(): FakeRange {
-    return this._part("getHeaderRowRange", (t) => t.headerRect);
-  }
-
-  getDataBodyRange(): FakeRange {
-    return this._part("getDataBodyRange", (t) => t.dataRect);
-  }
-
-  getTotalRowRange(): FakeRange {
-    return this._part("getTotalRowRange", (t) => t.totalRect);
-  }
-
-  resize(newRange: Excel.Range | string): void {
-    sameContext(this._ctx, newRange, "Table.resize");
-    this._queue("resize", (table) => {
-      const target = resolveRangeArgument(table.sheet, newRange, "Table.resize");
-      if (target.sheet !== table.sheet) throw officeError("InvalidArgument", undefined, "Table.resize");
-      table.sheet.workbook.resizeTable(table, target.rect, "Table.resize");
-    });
-  }
-
-  /** Deletes the table and its cells' contents and formats. */
-  delete(): void {
-    this._queue("delete", (table) => {
-      table.sheet.assertUnprotected("Table.delete");
-      table.sheet.workbook.deleteTable(table, true);
-    });
-  }
-
-  /** Turns the table back into a plain range (the cells keep their values). */
-  convertToRange(): FakeRange {
-    let converted: { sheet: SheetModel; rect: Rect } | undefined;
-    this._queue("convertToRange", (table) => {
-      table.sheet.assertUnprotected("Table.convertToRange");
-      converted = { sheet: table.sheet, rect: table.rect };
-      table.sheet.workbook.deleteTable(table, false);
-    });
-    return makeRange(this._ctx, () => {
-      if (!converted) throw officeError("ItemNotFound", undefined, "Table.convertToRange");
-      return rangeTarget(converted.sheet, converted.rect);
-    });
-  }
-}
-
-function flag(v: unknown, location: string): boolean {
-  if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
-  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +54,7 @@ export class FakeTableRowCollection
   declare readonly count: Excel.TableRowCollection["count"];
 
   static {
-    declareProperties(this, { scalars: { count: (t) => t.dataRowCount } });
+    declareProperties(this, { scalars: { count: (t, self) => self._countOf(t) } });
   }
 
   protected _itemTargets(table: TableModel): TableRowTarget[] {
@@ -288,19 +71,14 @@ export class FakeTableRowCollection
     return this._created("TableRowCollection.add", () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (table) => table.dataRowCount);
+  /** The number of rows, without making a target for each. */
+  override _countOf(table: TableModel): number {
+    return table.dataRowCount;
   }
 
   getItemAt(index: number): FakeTableRow {
-    return make(
-      new FakeTableRow(this._ctx, () => {
-        const table = this._target("TableRowCollection.getItemAt");
-        if (!Number.isInteger(index) || index < 0 || index >= table.dataRowCount) {
-          throw officeError("ItemNotFound", undefined, "TableRowCollection.getItemAt");
-        }
-        return rowTarget(table, index);
-      }),
+    return this._item("getItemAt", (table) =>
+      Number.isInteger(index) && index >= 0 && index < table.dataRowCount ? rowTarget(table, index) : undefined,
     );
   }
 
@@ -337,10 +115,7 @@ export class FakeTableRow
   }
 
   getRange(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const t = this._target("TableRow.getRange");
-      return rangeTarget(t.table.sheet, rowRect(t));
-    });
+    return rangeFrom(this, "getRange", (t) => rangeTarget(t.table.sheet, rowRect(t)));
   }
 }
 
@@ -365,7 +140,7 @@ function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "tot
 }
 
 export class FakeTableColumnCollection
-  extends FakeCollection<TableModel, TableColumnTarget, FakeTableColumn>
+  extends FakeKeyedCollection<TableModel, TableColumnTarget, FakeTableColumn, number | string>
   implements Mirror<Excel.TableColumnCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "count" | "load">
 {
   readonly _typeName = "TableColumnCollection";
@@ -374,7 +149,7 @@ export class FakeTableColumnCollection
   declare readonly count: Excel.TableColumnCollection["count"];
 
   static {
-    declareProperties(this, { scalars: { count: (t) => t.columns.length } });
+    declareProperties(this, { scalars: { count: (t, self) => self._countOf(t) } });
   }
 
   protected _itemTargets(table: TableModel): TableColumnTarget[] {
@@ -390,31 +165,13 @@ export class FakeTableColumnCollection
     return this._created("TableColumnCollection.add", () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (table) => table.columns.length);
-  }
-
-  private _lookup(member: string, find: (table: TableModel) => TableColumnModel | undefined, nullable: boolean): FakeTableColumn {
-    return this._item(
-      member,
-      (table) => {
-        const column = find(table);
-        return column ? columnTarget(table, column) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(key: number | string): FakeTableColumn {
-    return this._lookup("getItem", (table) => table.columns[table.columnIndexOf(key)], false);
-  }
-
-  getItemOrNullObject(key: number | string): FakeTableColumn {
-    return this._lookup("getItemOrNullObject", (table) => table.columns[table.columnIndexOf(key)], true);
+  protected _find(table: TableModel, key: number | string): TableColumnTarget | undefined {
+    const column = table.columns[table.columnIndexOf(key)];
+    return column && columnTarget(table, column);
   }
 
   getItemAt(index: number): FakeTableColumn {
-    return this._lookup("getItemAt", (table) => table.columns[index], false);
+    return this._itemAt(index);
   }
 }
 
@@ -454,35 +211,196 @@ export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mi
     });
   }
 
-  private _part(member: string, part: "all" | "header" | "data" | "total"): FakeRange {
-    const location = `TableColumn.${member}`;
-    return makeRange(this._ctx, () => {
-      const t = this._target(location);
+  private _range(member: string, part: "all" | "header" | "data" | "total"): FakeRange {
+    return rangeFrom(this, member, (t) => {
       const r = columnRect(t, part);
-      if (!r) throw officeError("ItemNotFound", undefined, location);
-      return rangeTarget(t.table.sheet, r);
+      return r && rangeTarget(t.table.sheet, r);
     });
   }
 
   getRange(): FakeRange {
-    return this._part("getRange", "all");
+    return this._range("getRange", "all");
   }
 
   getHeaderRowRange(): FakeRange {
-    return this._part("getHeaderRowRange", "header");
+    return this._range("getHeaderRowRange", "header");
   }
 
   getDataBodyRange(): FakeRange {
-    return this._part("getDataBodyRange", "data");
+    return this._range("getDataBodyRange", "data");
   }
 
   getTotalRowRange(): FakeRange {
-    return this._part("getTotalRowRange", "total");
+    return this._range("getTotalRowRange", "total");
   }
 
   delete(): void {
     this._queue("delete", (t) =>
       t.table.sheet.workbook.deleteTableColumn(t.table, t.table.columns.indexOf(t.column), "TableColumn.delete"),
     );
+  }
+}
+// ---------------------------------------------------------------------------------------------
+// Tables and their collection
+
+type TableMembers =
+  | "id"
+  | "name"
+  | "style"
+  | "showHeaders"
+  | "showTotals"
+  | "showBandedRows"
+  | "showBandedColumns"
+  | "showFilterButton"
+  | "highlightFirstColumn"
+  | "highlightLastColumn"
+  | "getRange"
+  | "getHeaderRowRange"
+  | "getDataBodyRange"
+  | "getTotalRowRange"
+  | "resize"
+  | "delete"
+  | "convertToRange"
+  | "load";
+
+type FlagName = "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn";
+
+const touchTable = (table: TableModel): void => table.sheet.workbook.touch();
+
+/** One of a table's on/off display options. */
+const tableFlag = (name: FlagName) => stored((table: TableModel) => table, name, boolean, touchTable);
+
+export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
+  readonly _typeName = "Table";
+
+  declare readonly id: Excel.Table["id"];
+  declare name: Excel.Table["name"];
+  declare style: Excel.Table["style"];
+  declare showHeaders: Excel.Table["showHeaders"];
+  declare showTotals: Excel.Table["showTotals"];
+  declare showBandedRows: Excel.Table["showBandedRows"];
+  declare showBandedColumns: Excel.Table["showBandedColumns"];
+  declare showFilterButton: Excel.Table["showFilterButton"];
+  declare highlightFirstColumn: Excel.Table["highlightFirstColumn"];
+  declare highlightLastColumn: Excel.Table["highlightLastColumn"];
+  declare readonly rows: FakeTableRowCollection;
+  declare readonly columns: FakeTableColumnCollection;
+  // `worksheet` is declared in worksheet.ts, which imports this family.
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.id,
+        name: {
+          get: (t) => t.name,
+          set: (table, v, _self, location) => {
+            table.name = table.sheet.workbook.validateTableName(v, location, table);
+            touchTable(table);
+          },
+        },
+        style: stored((t) => t, "style", (v) => (typeof v === "string" && TABLE_STYLE.test(v) ? v : undefined), touchTable),
+        showHeaders: {
+          get: (t) => t.showHeaders,
+          set: (table, v, _self, location) => table.sheet.workbook.setTableShowHeaders(table, accepted(v, boolean, location), location),
+        },
+        showTotals: {
+          get: (t) => t.showTotals,
+          set: (table, v, _self, location) => table.sheet.workbook.setTableShowTotals(table, accepted(v, boolean, location), location),
+        },
+        showBandedRows: tableFlag("showBandedRows"),
+        showBandedColumns: tableFlag("showBandedColumns"),
+        showFilterButton: tableFlag("showFilterButton"),
+        highlightFirstColumn: tableFlag("highlightFirstColumn"),
+        highlightLastColumn: tableFlag("highlightLastColumn"),
+      },
+      parts: { rows: FakeTableRowCollection, columns: FakeTableColumnCollection },
+    });
+  }
+
+  getRange(): FakeRange {
+    return rangeFrom(this, "getRange", (t) => rangeTarget(t.sheet, t.rect));
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return rangeFrom(this, "getHeaderRowRange", (t) => t.headerRect && rangeTarget(t.sheet, t.headerRect));
+  }
+
+  getDataBodyRange(): FakeRange {
+    return rangeFrom(this, "getDataBodyRange", (t) => rangeTarget(t.sheet, t.dataRect));
+  }
+
+  getTotalRowRange(): FakeRange {
+    return rangeFrom(this, "getTotalRowRange", (t) => t.totalRect && rangeTarget(t.sheet, t.totalRect));
+  }
+
+  resize(newRange: Excel.Range | string): void {
+    sameContext(this._ctx, newRange, "Table.resize");
+    this._queue("resize", (table) => {
+      const target = resolveRangeArgument(table.sheet, newRange, "Table.resize");
+      if (target.sheet !== table.sheet) throw officeError("InvalidArgument", undefined, "Table.resize");
+      table.sheet.workbook.resizeTable(table, target.rect, "Table.resize");
+    });
+  }
+
+  /** Deletes the table and its cells' contents and formats. */
+  delete(): void {
+    this._queue("delete", (table) => {
+      table.sheet.assertUnprotected("Table.delete");
+      table.sheet.workbook.deleteTable(table, true);
+    });
+  }
+
+  /** Turns the table back into a plain range (the cells keep their values). */
+  convertToRange(): FakeRange {
+    let converted: { sheet: SheetModel; rect: Rect } | undefined;
+    this._queue("convertToRange", (table) => {
+      table.sheet.assertUnprotected("Table.convertToRange");
+      converted = { sheet: table.sheet, rect: table.rect };
+      table.sheet.workbook.deleteTable(table, false);
+    });
+    return makeRange(this._ctx, () => {
+      if (!converted) throw officeError("ItemNotFound", undefined, "Table.convertToRange");
+      return rangeTarget(converted.sheet, converted.rect);
+    });
+  }
+}
+
+export class FakeTableCollection
+  extends FakeKeyedCollection<TableScope, TableModel, FakeTable>
+  implements Mirror<Excel.TableCollection, "add" | "getItem" | "getItemOrNullObject" | "getItemAt" | "getCount" | "count" | "load">
+{
+  readonly _typeName = "TableCollection";
+  protected readonly _itemClass = FakeTable;
+
+  declare readonly count: Excel.TableCollection["count"];
+
+  static {
+    declareProperties(this, { scalars: { count: (scope, self) => self._countOf(scope) } });
+  }
+
+  protected _itemTargets(scope: TableScope): TableModel[] {
+    return tablesIn(scope);
+  }
+
+  add(address: Excel.Range | string, hasHeaders: boolean): FakeTable {
+    const location = "TableCollection.add";
+    sameContext(this._ctx, address, location);
+    let created: TableModel | undefined;
+    this._queue("add", (scope) => {
+      const home = scope.sheet ?? scope.workbook.activeSheet;
+      const target = resolveRangeArgument(home, address, location);
+      if (scope.sheet && target.sheet !== scope.sheet) throw officeError("InvalidArgument", undefined, location);
+      created = scope.workbook.addTable(target.sheet, target.rect, hasHeaders === true, location);
+    });
+    return this._created(location, () => created);
+  }
+
+  protected _find(scope: TableScope, key: string): TableModel | undefined {
+    const table = scope.workbook.findTable(key);
+    return table && (!scope.sheet || table.sheet === scope.sheet) ? table : undefined;
+  }
+
+  getItemAt(index: number): FakeTable {
+    return this._itemAt(index);
   }
 }
