@@ -26,7 +26,7 @@ import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
 import { addChart, CHART_TYPES, columnLeft, rowTop } from "../model/chart";
 import type { SheetModel } from "../model/sheet";
 import type { Accept } from "./properties";
-import { accepted, boolean, declareProperties, nonBlank, numberWhere, stored, text } from "./properties";
+import { accepted, boolean, declareProperties, nonBlank, numberWhere, stored, text, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -92,11 +92,11 @@ export class FakeChartTitle extends TitleBase<ChartModel> implements Mirror<Exce
 
 const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
 
-export class FakeChartLegend extends FakeObject<ChartModel> implements Mirror<Excel.ChartLegend, "visible" | "position" | "load"> {
+export class FakeChartLegend
+  extends withProperties<Excel.ChartLegend, "visible" | "position">()(FakeObject<ChartModel>)
+  implements Mirror<Excel.ChartLegend, "load">
+{
   readonly _typeName = "ChartLegend";
-
-  declare visible: Excel.ChartLegend["visible"];
-  declare position: Excel.ChartLegend["position"];
 
   static {
     declareProperties(this, {
@@ -148,11 +148,12 @@ export class FakeChartAxisTitle extends TitleBase<AxisTarget> implements Mirror<
   }
 }
 
-export class FakeChartAxis extends FakeObject<AxisTarget> implements Mirror<Excel.ChartAxis, "numberFormat" | "minimum" | "load"> {
+export class FakeChartAxis
+  extends withProperties<Excel.ChartAxis, "numberFormat" | "minimum">()(FakeObject<AxisTarget>)
+  implements Mirror<Excel.ChartAxis, "load">
+{
   readonly _typeName = "ChartAxis";
 
-  declare numberFormat: Excel.ChartAxis["numberFormat"];
-  declare minimum: Excel.ChartAxis["minimum"];
   declare readonly title: FakeChartAxisTitle;
 
   static {
@@ -221,13 +222,10 @@ export class FakeChartSeriesCollection
 }
 
 export class FakeChartSeries
-  extends FakeObject<SeriesTarget>
-  implements Mirror<Excel.ChartSeries, "name" | "chartType" | "setValues" | "setXAxisValues" | "delete" | "load">
+  extends withProperties<Excel.ChartSeries, "name" | "chartType">()(FakeObject<SeriesTarget>)
+  implements Mirror<Excel.ChartSeries, "setValues" | "setXAxisValues" | "delete" | "load">
 {
   readonly _typeName = "ChartSeries";
-
-  declare name: Excel.ChartSeries["name"];
-  declare chartType: Excel.ChartSeries["chartType"];
 
   static {
     declareProperties(this, {
@@ -271,18 +269,11 @@ export class FakeChartSeries
   }
 }
 export class FakeChart
-  extends FakeObject<ChartModel>
-  implements Mirror<Excel.Chart, "id" | "name" | "chartType" | "top" | "left" | "width" | "height" | "setPosition" | "delete" | "load">
+  extends withProperties<Excel.Chart, "id" | "name" | "chartType" | "top" | "left" | "width" | "height">()(FakeObject<ChartModel>)
+  implements Mirror<Excel.Chart, "setPosition" | "delete" | "load">
 {
   readonly _typeName = "Chart";
 
-  declare readonly id: Excel.Chart["id"];
-  declare name: Excel.Chart["name"];
-  declare chartType: Excel.Chart["chartType"];
-  declare top: number;
-  declare left: number;
-  declare width: number;
-  declare height: number;
   declare readonly title: FakeChartTitle;
   declare readonly legend: FakeChartLegend;
   declare readonly axes: FakeChartAxes;

@@ -18,7 +18,7 @@ import type { SheetModel } from "../model/sheet";
 import { colourOf, formulaA1ToR1C1, formulaR1C1ToA1 } from "../values";
 import { FakeRange } from "./range";
 import type { Accept, WritableProperty } from "./properties";
-import { accepted, boolean, declareProperties, moveTo, nonBlank, position, stored, text } from "./properties";
+import { accepted, boolean, declareProperties, moveTo, nonBlank, position, stored, text, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
@@ -57,10 +57,11 @@ abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
   }
 }
 
-export class FakeConditionalRangeFill extends ConditionalPart implements Mirror<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
+export class FakeConditionalRangeFill
+  extends withProperties<Excel.ConditionalRangeFill, "color">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFill, "clear" | "load">
+{
   readonly _typeName = "ConditionalRangeFill";
-
-  declare color: Excel.ConditionalRangeFill["color"];
 
   static {
     declareProperties(this, {
@@ -79,14 +80,10 @@ export class FakeConditionalRangeFill extends ConditionalPart implements Mirror<
 }
 
 export class FakeConditionalRangeFont
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalRangeFont, "color" | "bold" | "italic" | "clear" | "load">
+  extends withProperties<Excel.ConditionalRangeFont, "color" | "bold" | "italic">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFont, "clear" | "load">
 {
   readonly _typeName = "ConditionalRangeFont";
-
-  declare color: Excel.ConditionalRangeFont["color"];
-  declare bold: Excel.ConditionalRangeFont["bold"];
-  declare italic: Excel.ConditionalRangeFont["italic"];
 
   static {
     declareProperties(this, {
@@ -107,12 +104,11 @@ export class FakeConditionalRangeFont
 }
 
 export class FakeConditionalRangeFormat
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalRangeFormat, "numberFormat" | "clearFormat" | "load">
+  extends withProperties<Excel.ConditionalRangeFormat, "numberFormat">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFormat, "clearFormat" | "load">
 {
   readonly _typeName = "ConditionalRangeFormat";
 
-  declare numberFormat: Excel.ConditionalRangeFormat["numberFormat"];
   declare readonly fill: FakeConditionalRangeFill;
   declare readonly font: FakeConditionalRangeFont;
 
@@ -133,14 +129,10 @@ export class FakeConditionalRangeFormat
 }
 
 export class FakeConditionalFormatRule
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1" | "load">
+  extends withProperties<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalFormatRule, "load">
 {
   readonly _typeName = "ConditionalFormatRule";
-
-  declare formula: Excel.ConditionalFormatRule["formula"];
-  declare formulaLocal: Excel.ConditionalFormatRule["formulaLocal"];
-  declare formulaR1C1: Excel.ConditionalFormatRule["formulaR1C1"];
 
   static {
     declareProperties(this, {
@@ -189,16 +181,10 @@ export class FakeCustomConditionalFormat extends ConditionalPart {
 }
 
 export class FakeConditionalFormat
-  extends ConditionalPart
-  implements
-    Mirror<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
+  extends withProperties<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalFormat, "delete" | "getRange" | "getRangeOrNullObject" | "load">
 {
   readonly _typeName = "ConditionalFormat";
-
-  declare readonly id: Excel.ConditionalFormat["id"];
-  declare readonly type: Excel.ConditionalFormat["type"];
-  declare priority: Excel.ConditionalFormat["priority"];
-  declare stopIfTrue: Excel.ConditionalFormat["stopIfTrue"];
   declare readonly custom: FakeCustomConditionalFormat;
 
   static {

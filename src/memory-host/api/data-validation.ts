@@ -18,7 +18,7 @@ import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies
 import { area } from "../address";
 import { make } from "./core";
 import type { Accept, WritableProperty } from "./properties";
-import { accepted, boolean, declareProperties } from "./properties";
+import { accepted, boolean, declareProperties, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Data validation
 
@@ -117,18 +117,19 @@ function fromObject<O, R>(convert: (object: Partial<O>) => R | undefined): Accep
   return (v) => (v && typeof v === "object" ? convert(v as Partial<O>) : undefined);
 }
 
+type DataValidationProperties =
+  | "rule"
+  | "prompt"
+  | "errorAlert"
+  | "ignoreBlanks"
+  | "type"
+  | "valid";
+
 export class FakeDataValidation
-  extends FakeObject<RangeTarget>
-  implements Mirror<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type" | "valid" | "clear" | "load">
+  extends withProperties<Excel.DataValidation, DataValidationProperties>()(FakeObject<RangeTarget>)
+  implements Mirror<Excel.DataValidation, "clear" | "load">
 {
   readonly _typeName = "DataValidation";
-
-  declare rule: Excel.DataValidation["rule"];
-  declare prompt: Excel.DataValidation["prompt"];
-  declare errorAlert: Excel.DataValidation["errorAlert"];
-  declare ignoreBlanks: Excel.DataValidation["ignoreBlanks"];
-  declare readonly type: Excel.DataValidation["type"];
-  declare readonly valid: Excel.DataValidation["valid"];
 
   static {
     declareProperties(this, {

@@ -22,7 +22,7 @@ import { officeError } from "../errors";
 import type { NamedItemModel } from "../model/named-items";
 import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
 import type { WorkbookModel } from "../model/workbook";
-import { boolean, declareProperties, stored } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -47,21 +47,10 @@ function referencedRange(t: NamedItemTarget): RangeTarget | null {
 }
 
 export class FakeNamedItem
-  extends FakeObject<NamedItemTarget>
-  implements
-    Mirror<
-      Excel.NamedItem,
-      "name" | "type" | "value" | "formula" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load"
-    >
+  extends withProperties<Excel.NamedItem, "name" | "type" | "value" | "formula" | "comment" | "visible">()(FakeObject<NamedItemTarget>)
+  implements Mirror<Excel.NamedItem, "delete" | "getRange" | "getRangeOrNullObject" | "load">
 {
   readonly _typeName = "NamedItem";
-
-  declare readonly name: Excel.NamedItem["name"];
-  declare readonly type: Excel.NamedItem["type"];
-  declare readonly value: Excel.NamedItem["value"];
-  declare formula: Excel.NamedItem["formula"];
-  declare comment: Excel.NamedItem["comment"];
-  declare visible: Excel.NamedItem["visible"];
 
   static {
     declareProperties(this, {

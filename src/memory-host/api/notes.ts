@@ -10,7 +10,7 @@ import type { NoteModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
 import { area } from "../address";
-import { boolean, declareProperties, stored } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {
@@ -60,16 +60,10 @@ const touchNote = (t: NoteTarget): void => t.sheet.workbook.touch();
 const size = (v: unknown): number | undefined => (typeof v === "number" && v > 0 ? v : undefined);
 
 export class FakeNote
-  extends FakeObject<NoteTarget>
-  implements Mirror<Excel.Note, "authorName" | "content" | "height" | "width" | "visible" | "delete" | "getLocation" | "load">
+  extends withProperties<Excel.Note, "authorName" | "content" | "height" | "width" | "visible">()(FakeObject<NoteTarget>)
+  implements Mirror<Excel.Note, "delete" | "getLocation" | "load">
 {
   readonly _typeName = "Note";
-
-  declare readonly authorName: Excel.Note["authorName"];
-  declare content: Excel.Note["content"];
-  declare height: Excel.Note["height"];
-  declare width: Excel.Note["width"];
-  declare visible: Excel.Note["visible"];
 
   static {
     declareProperties(this, {

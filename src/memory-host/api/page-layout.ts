@@ -17,7 +17,7 @@ import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../mod
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
 import type { SheetModel } from "../model/sheet";
 import type { Accept } from "./properties";
-import { boolean, declareProperties, numberWhere, stored } from "./properties";
+import { boolean, declareProperties, numberWhere, stored, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -39,22 +39,6 @@ function rangeOnSheet(sheet: SheetModel, value: unknown, location: string): Rect
 type LayoutKey = Exclude<keyof PageLayoutModel, "printTitleRows" | "printTitleColumns" | "printArea" | "headersFooters">;
 
 type PageLayoutMembers =
-  | "orientation"
-  | "paperSize"
-  | "zoom"
-  | "topMargin"
-  | "bottomMargin"
-  | "leftMargin"
-  | "rightMargin"
-  | "headerMargin"
-  | "footerMargin"
-  | "centerHorizontally"
-  | "centerVertically"
-  | "printGridlines"
-  | "printHeadings"
-  | "blackAndWhite"
-  | "draftMode"
-  | "printOrder"
   | "setPrintTitleRows"
   | "getPrintTitleRows"
   | "getPrintTitleRowsOrNullObject"
@@ -78,14 +62,11 @@ const HEADER_FOOTER_SETS: HeaderFooterSet[] = ["defaultForAllPages", "firstPage"
 const headerFooterState: Accept<HeaderFooterState> = (v) => (HEADER_FOOTER_STATES.includes(String(v)) ? (v as HeaderFooterState) : undefined);
 
 export class FakeHeaderFooterGroup
-  extends FakeObject<SheetModel>
-  implements Mirror<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale" | "load">
+  extends withProperties<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale">()(FakeObject<SheetModel>)
+  implements Mirror<Excel.HeaderFooterGroup, "load">
 {
   readonly _typeName = "HeaderFooterGroup";
 
-  declare state: Excel.HeaderFooterGroup["state"];
-  declare useSheetMargins: boolean;
-  declare useSheetScale: boolean;
   declare readonly defaultForAllPages: FakeHeaderFooter;
   declare readonly firstPage: FakeHeaderFooter;
   declare readonly oddPages: FakeHeaderFooter;
@@ -125,15 +106,19 @@ function headerFooterText(key: HeaderFooterKey) {
   return stored((t: HeaderFooterTarget) => t.sheet.pageLayout.headersFooters[t.set], key, section, (t) => touch(t.sheet));
 }
 
-export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
-  readonly _typeName = "HeaderFooter";
+type HeaderFooterProperties =
+  | "leftHeader"
+  | "centerHeader"
+  | "rightHeader"
+  | "leftFooter"
+  | "centerFooter"
+  | "rightFooter";
 
-  declare leftHeader: string;
-  declare centerHeader: string;
-  declare rightHeader: string;
-  declare leftFooter: string;
-  declare centerFooter: string;
-  declare rightFooter: string;
+export class FakeHeaderFooter
+  extends withProperties<Excel.HeaderFooter, HeaderFooterProperties>()(FakeObject<HeaderFooterTarget>)
+  implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load">
+{
+  readonly _typeName = "HeaderFooter";
 
   static {
     declareProperties(this, { scalars: Object.fromEntries(HF_KEYS.map((key) => [key, headerFooterText(key)])) });
@@ -156,25 +141,30 @@ function printArea(sheet: SheetModel): RangeTarget | null {
   return r && rangeTarget(sheet, r);
 }
 
-export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Excel.PageLayout, PageLayoutMembers> {
+type PageLayoutProperties =
+  | "orientation"
+  | "paperSize"
+  | "zoom"
+  | "topMargin"
+  | "bottomMargin"
+  | "leftMargin"
+  | "rightMargin"
+  | "headerMargin"
+  | "footerMargin"
+  | "centerHorizontally"
+  | "centerVertically"
+  | "printGridlines"
+  | "printHeadings"
+  | "blackAndWhite"
+  | "draftMode"
+  | "printOrder";
+
+export class FakePageLayout
+  extends withProperties<Excel.PageLayout, PageLayoutProperties>()(FakeObject<SheetModel>)
+  implements Mirror<Excel.PageLayout, PageLayoutMembers>
+{
   readonly _typeName = "PageLayout";
 
-  declare orientation: Excel.PageLayout["orientation"];
-  declare paperSize: Excel.PageLayout["paperSize"];
-  declare zoom: Excel.PageLayout["zoom"];
-  declare topMargin: number;
-  declare bottomMargin: number;
-  declare leftMargin: number;
-  declare rightMargin: number;
-  declare headerMargin: number;
-  declare footerMargin: number;
-  declare centerHorizontally: boolean;
-  declare centerVertically: boolean;
-  declare printGridlines: boolean;
-  declare printHeadings: boolean;
-  declare blackAndWhite: boolean;
-  declare draftMode: boolean;
-  declare printOrder: Excel.PageLayout["printOrder"];
   declare readonly headersFooters: FakeHeaderFooterGroup;
 
   static {

@@ -18,7 +18,7 @@ import {
   renderPivot,
 } from "../model/pivot-table";
 import type { WritableProperty } from "./properties";
-import { accepted, boolean, declareProperties, moveTo, position, stored, text } from "./properties";
+import { accepted, boolean, declareProperties, moveTo, position, stored, text, withProperties } from "./properties";
 // --- fields and items --------------------------------------------------------------------------
 
 export interface ItemTarget {
@@ -33,15 +33,10 @@ function itemTarget(pivot: PivotTableModel, field: string, name: string): ItemTa
 }
 
 export class FakePivotItem
-  extends FakeObject<ItemTarget>
-  implements Mirror<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded" | "load">
+  extends withProperties<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded">()(FakeObject<ItemTarget>)
+  implements Mirror<Excel.PivotItem, "load">
 {
   readonly _typeName = "PivotItem";
-
-  declare readonly id: Excel.PivotItem["id"];
-  declare readonly name: Excel.PivotItem["name"];
-  declare visible: Excel.PivotItem["visible"];
-  declare readonly isExpanded: Excel.PivotItem["isExpanded"];
 
   static {
     declareProperties(this, {
@@ -109,15 +104,11 @@ const SUBTOTAL_KEYS = [
 ];
 
 export class FakePivotField
-  extends FakeObject<FieldTarget>
-  implements Mirror<Excel.PivotField, "id" | "name" | "subtotals" | "showAllItems" | "load">
+  extends withProperties<Excel.PivotField, "id" | "name" | "showAllItems" | "subtotals">()(FakeObject<FieldTarget>)
+  implements Mirror<Excel.PivotField, "load">
 {
   readonly _typeName = "PivotField";
 
-  declare readonly id: Excel.PivotField["id"];
-  declare readonly name: Excel.PivotField["name"];
-  declare readonly showAllItems: Excel.PivotField["showAllItems"];
-  declare subtotals: Excel.PivotField["subtotals"];
   declare readonly items: FakePivotItemCollection;
 
   static {
@@ -220,12 +211,10 @@ function positionIn(list: (t: HierarchyTarget) => string[]): WritableProperty<Hi
 }
 
 export class FakeRowColumnPivotHierarchy
-  extends HierarchyBase
-  implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "position" | "load">
+  extends withProperties<Excel.RowColumnPivotHierarchy, "position">()(HierarchyBase)
+  implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "load">
 {
   readonly _typeName = "RowColumnPivotHierarchy";
-
-  declare position: number;
 
   static {
     declareProperties(this, { scalars: { position: positionIn((t) => t.pivot[t.area ?? "rows"]) } });
@@ -233,12 +222,10 @@ export class FakeRowColumnPivotHierarchy
 }
 
 export class FakeFilterPivotHierarchy
-  extends HierarchyBase
-  implements Mirror<Excel.FilterPivotHierarchy, "id" | "name" | "position" | "load">
+  extends withProperties<Excel.FilterPivotHierarchy, "position">()(HierarchyBase)
+  implements Mirror<Excel.FilterPivotHierarchy, "id" | "name" | "load">
 {
   readonly _typeName = "FilterPivotHierarchy";
-
-  declare position: number;
 
   static {
     declareProperties(this, { scalars: { position: positionIn((t) => t.pivot.filters) } });
@@ -390,16 +377,11 @@ export class FakeDataPivotHierarchyCollection
 }
 
 export class FakeDataPivotHierarchy
-  extends FakeObject<DataTarget>
-  implements Mirror<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy" | "load">
+  extends withProperties<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy">()(FakeObject<DataTarget>)
+  implements Mirror<Excel.DataPivotHierarchy, "load">
 {
   readonly _typeName = "DataPivotHierarchy";
 
-  declare readonly id: Excel.DataPivotHierarchy["id"];
-  declare name: Excel.DataPivotHierarchy["name"];
-  declare numberFormat: Excel.DataPivotHierarchy["numberFormat"];
-  declare position: Excel.DataPivotHierarchy["position"];
-  declare summarizeBy: Excel.DataPivotHierarchy["summarizeBy"];
   declare readonly field: FakePivotField;
 
   static {

@@ -30,7 +30,7 @@ import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, valida
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
 import type { Accept } from "./properties";
-import { boolean, declareProperties, stored } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -95,31 +95,19 @@ function named<V extends string>(allowed: readonly V[]): Accept<V> {
   return (v) => ((allowed as readonly string[]).includes(String(v)) ? (v as V) : undefined);
 }
 
+type PivotLayoutProperties =
+  | "layoutType"
+  | "showColumnGrandTotals"
+  | "showRowGrandTotals"
+  | "subtotalLocation"
+  | "preserveFormatting"
+  | "autoFormat";
+
 export class FakePivotLayout
-  extends FakeObject<PivotTableModel>
-  implements
-    Mirror<
-      Excel.PivotLayout,
-      | "layoutType"
-      | "showColumnGrandTotals"
-      | "showRowGrandTotals"
-      | "subtotalLocation"
-      | "preserveFormatting"
-      | "autoFormat"
-      | "getRange"
-      | "getDataBodyRange"
-      | "getFilterAxisRange"
-      | "load"
-    >
+  extends withProperties<Excel.PivotLayout, PivotLayoutProperties>()(FakeObject<PivotTableModel>)
+  implements Mirror<Excel.PivotLayout, "getRange" | "getDataBodyRange" | "getFilterAxisRange" | "load">
 {
   readonly _typeName = "PivotLayout";
-
-  declare layoutType: Excel.PivotLayout["layoutType"];
-  declare showColumnGrandTotals: Excel.PivotLayout["showColumnGrandTotals"];
-  declare showRowGrandTotals: Excel.PivotLayout["showRowGrandTotals"];
-  declare subtotalLocation: Excel.PivotLayout["subtotalLocation"];
-  declare preserveFormatting: Excel.PivotLayout["preserveFormatting"];
-  declare autoFormat: Excel.PivotLayout["autoFormat"];
 
   static {
     declareProperties(this, {
@@ -155,13 +143,11 @@ export class FakePivotLayout
   }
 }
 export class FakePivotTable
-  extends FakeObject<PivotTableModel>
-  implements Mirror<Excel.PivotTable, "id" | "name" | "refresh" | "delete" | "load">
+  extends withProperties<Excel.PivotTable, "id" | "name">()(FakeObject<PivotTableModel>)
+  implements Mirror<Excel.PivotTable, "refresh" | "delete" | "load">
 {
   readonly _typeName = "PivotTable";
 
-  declare readonly id: Excel.PivotTable["id"];
-  declare name: Excel.PivotTable["name"];
   // `worksheet` is declared in worksheet.ts, which imports this family.
   declare readonly layout: FakePivotLayout;
   declare readonly hierarchies: FakePivotHierarchyCollection;

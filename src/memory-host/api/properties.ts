@@ -177,3 +177,12 @@ export function moveTo<I>(list: I[], item: I, to: number): void {
   list.splice(list.indexOf(item), 1);
   list.splice(Math.min(to, list.length), 0, item);
 }
+
+/**
+ * `base` (a proxy class), with Office's properties `K` of `O` on its instances' type, exactly as
+ * Office types them: the class's `declareProperties` table defines them at run time.
+ */
+export function withProperties<O, K extends keyof O>() {
+  return <C extends abstract new (...args: never[]) => object>(base: C) =>
+    base as unknown as abstract new (...args: ConstructorParameters<C>) => InstanceType<C> & Pick<O, K>;
+}

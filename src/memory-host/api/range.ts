@@ -27,7 +27,7 @@ import type { SheetModel } from "../model/sheet";
 import { colourOf, formulaA1ToR1C1, valueType } from "../values";
 import { area } from "../address";
 import type { Accept, WritableProperty } from "./properties";
-import { accepted, boolean, declareProperties, nonBlank, numberWhere, oneOf } from "./properties";
+import { accepted, boolean, declareProperties, nonBlank, numberWhere, oneOf, withProperties } from "./properties";
 
 /** What a range proxy is bound to. */
 export interface RangeTarget {
@@ -90,26 +90,6 @@ function checkedRect(r: Rect, location: string): Rect {
 }
 
 type RangeMembers =
-  | "address"
-  | "addressLocal"
-  | "cellCount"
-  | "columnCount"
-  | "columnHidden"
-  | "columnIndex"
-  | "formulas"
-  | "formulasLocal"
-  | "formulasR1C1"
-  | "hidden"
-  | "isEntireColumn"
-  | "isEntireRow"
-  | "numberFormat"
-  | "numberFormatLocal"
-  | "rowCount"
-  | "rowHidden"
-  | "rowIndex"
-  | "text"
-  | "valueTypes"
-  | "values"
   | "load"
   | "select"
   | "clear"
@@ -139,8 +119,7 @@ type RangeMembers =
 // ---------------------------------------------------------------------------------------------
 // Range format
 
-type FormatMembers =
-  "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "autofitColumns" | "autofitRows" | "load";
+type FormatMembers = "autofitColumns" | "autofitRows" | "load";
 
 const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
@@ -188,14 +167,11 @@ function uniformRowHeight(t: RangeTarget): number | null {
   return heights.size === 1 ? ([...heights][0] ?? null) : null;
 }
 
-export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size" | "load"> {
+export class FakeRangeFont
+  extends withProperties<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size">()(RangePart)
+  implements Mirror<Excel.RangeFont, "load">
+{
   readonly _typeName = "RangeFont";
-
-  declare bold: Excel.RangeFont["bold"];
-  declare italic: Excel.RangeFont["italic"];
-  declare color: Excel.RangeFont["color"];
-  declare name: Excel.RangeFont["name"];
-  declare size: Excel.RangeFont["size"];
 
   static {
     declareProperties(this, {
@@ -210,10 +186,11 @@ export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, 
   }
 }
 
-export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, "color" | "clear" | "load"> {
+export class FakeRangeFill
+  extends withProperties<Excel.RangeFill, "color">()(RangePart)
+  implements Mirror<Excel.RangeFill, "clear" | "load">
+{
   readonly _typeName = "RangeFill";
-
-  declare color: Excel.RangeFill["color"];
 
   static {
     declareProperties(this, {
@@ -239,11 +216,11 @@ export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, 
   }
 }
 
-export class FakeFormatProtection extends RangePart implements Mirror<Excel.FormatProtection, "locked" | "formulaHidden" | "load"> {
+export class FakeFormatProtection
+  extends withProperties<Excel.FormatProtection, "locked" | "formulaHidden">()(RangePart)
+  implements Mirror<Excel.FormatProtection, "load">
+{
   readonly _typeName = "FormatProtection";
-
-  declare locked: Excel.FormatProtection["locked"];
-  declare formulaHidden: Excel.FormatProtection["formulaHidden"];
 
   static {
     declareProperties(this, {
@@ -255,14 +232,19 @@ export class FakeFormatProtection extends RangePart implements Mirror<Excel.Form
   }
 }
 
-export class FakeRangeFormat extends RangePart implements Mirror<Excel.RangeFormat, FormatMembers> {
+type RangeFormatProperties =
+  | "columnWidth"
+  | "rowHeight"
+  | "wrapText"
+  | "horizontalAlignment"
+  | "verticalAlignment";
+
+export class FakeRangeFormat
+  extends withProperties<Excel.RangeFormat, RangeFormatProperties>()(RangePart)
+  implements Mirror<Excel.RangeFormat, FormatMembers>
+{
   readonly _typeName = "RangeFormat";
 
-  declare columnWidth: Excel.RangeFormat["columnWidth"];
-  declare rowHeight: Excel.RangeFormat["rowHeight"];
-  declare wrapText: Excel.RangeFormat["wrapText"];
-  declare horizontalAlignment: Excel.RangeFormat["horizontalAlignment"];
-  declare verticalAlignment: Excel.RangeFormat["verticalAlignment"];
   declare readonly font: FakeRangeFont;
   declare readonly fill: FakeRangeFill;
   declare readonly protection: FakeFormatProtection;
@@ -312,29 +294,34 @@ function read<T>(t: RangeTarget, property: string, fn: (row: number, col: number
   return t.sheet.read(t.rect, fn, `Range.${property}`);
 }
 
-export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.Range, RangeMembers> {
+type RangeProperties =
+  | "address"
+  | "addressLocal"
+  | "cellCount"
+  | "columnCount"
+  | "columnIndex"
+  | "rowCount"
+  | "rowIndex"
+  | "isEntireColumn"
+  | "isEntireRow"
+  | "values"
+  | "formulas"
+  | "formulasLocal"
+  | "formulasR1C1"
+  | "numberFormat"
+  | "numberFormatLocal"
+  | "text"
+  | "valueTypes"
+  | "rowHidden"
+  | "columnHidden"
+  | "hidden";
+
+export class FakeRange
+  extends withProperties<Excel.Range, RangeProperties>()(FakeObject<RangeTarget>)
+  implements Mirror<Excel.Range, RangeMembers>
+{
   readonly _typeName = "Range";
 
-  declare readonly address: Excel.Range["address"];
-  declare readonly addressLocal: Excel.Range["addressLocal"];
-  declare readonly cellCount: Excel.Range["cellCount"];
-  declare readonly columnCount: Excel.Range["columnCount"];
-  declare readonly columnIndex: Excel.Range["columnIndex"];
-  declare readonly rowCount: Excel.Range["rowCount"];
-  declare readonly rowIndex: Excel.Range["rowIndex"];
-  declare readonly isEntireColumn: Excel.Range["isEntireColumn"];
-  declare readonly isEntireRow: Excel.Range["isEntireRow"];
-  declare values: Excel.Range["values"];
-  declare formulas: Excel.Range["formulas"];
-  declare formulasLocal: Excel.Range["formulasLocal"];
-  declare formulasR1C1: Excel.Range["formulasR1C1"];
-  declare numberFormat: Excel.Range["numberFormat"];
-  declare numberFormatLocal: Excel.Range["numberFormatLocal"];
-  declare readonly text: Excel.Range["text"];
-  declare readonly valueTypes: Excel.Range["valueTypes"];
-  declare rowHidden: Excel.Range["rowHidden"];
-  declare columnHidden: Excel.Range["columnHidden"];
-  declare readonly hidden: Excel.Range["hidden"];
   declare readonly format: FakeRangeFormat;
   // `worksheet`, `dataValidation` and `conditionalFormats` are declared by their own families
   // (worksheet.ts, data-validation.ts, conditional-formats.ts), which import this one.

@@ -11,7 +11,7 @@ import type { TableColumnModel } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import type { WorkbookModel } from "../model/workbook";
-import { accepted, boolean, declareProperties, stored } from "./properties";
+import { accepted, boolean, declareProperties, stored, withProperties } from "./properties";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {
@@ -90,13 +90,10 @@ export class FakeTableRowCollection
 }
 
 export class FakeTableRow
-  extends FakeObject<TableRowTarget>
-  implements Mirror<Excel.TableRow, "index" | "values" | "delete" | "getRange" | "load">
+  extends withProperties<Excel.TableRow, "index" | "values">()(FakeObject<TableRowTarget>)
+  implements Mirror<Excel.TableRow, "delete" | "getRange" | "load">
 {
   readonly _typeName = "TableRow";
-
-  declare readonly index: Excel.TableRow["index"];
-  declare values: Excel.TableRow["values"];
 
   static {
     declareProperties(this, {
@@ -175,16 +172,13 @@ export class FakeTableColumnCollection
   }
 }
 
-type ColumnMembers =
-  "id" | "index" | "name" | "values" | "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
+type ColumnMembers = "delete" | "getDataBodyRange" | "getHeaderRowRange" | "getRange" | "getTotalRowRange" | "load";
 
-export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mirror<Excel.TableColumn, ColumnMembers> {
+export class FakeTableColumn
+  extends withProperties<Excel.TableColumn, "id" | "index" | "name" | "values">()(FakeObject<TableColumnTarget>)
+  implements Mirror<Excel.TableColumn, ColumnMembers>
+{
   readonly _typeName = "TableColumn";
-
-  declare readonly id: Excel.TableColumn["id"];
-  declare readonly index: Excel.TableColumn["index"];
-  declare name: Excel.TableColumn["name"];
-  declare values: Excel.TableColumn["values"];
 
   static {
     declareProperties(this, {
@@ -244,16 +238,6 @@ export class FakeTableColumn extends FakeObject<TableColumnTarget> implements Mi
 // Tables and their collection
 
 type TableMembers =
-  | "id"
-  | "name"
-  | "style"
-  | "showHeaders"
-  | "showTotals"
-  | "showBandedRows"
-  | "showBandedColumns"
-  | "showFilterButton"
-  | "highlightFirstColumn"
-  | "highlightLastColumn"
   | "getRange"
   | "getHeaderRowRange"
   | "getDataBodyRange"
@@ -270,19 +254,24 @@ const touchTable = (table: TableModel): void => table.sheet.workbook.touch();
 /** One of a table's on/off display options. */
 const tableFlag = (name: FlagName) => stored((table: TableModel) => table, name, boolean, touchTable);
 
-export class FakeTable extends FakeObject<TableModel> implements Mirror<Excel.Table, TableMembers> {
+type TableProperties =
+  | "id"
+  | "name"
+  | "style"
+  | "showHeaders"
+  | "showTotals"
+  | "showBandedRows"
+  | "showBandedColumns"
+  | "showFilterButton"
+  | "highlightFirstColumn"
+  | "highlightLastColumn";
+
+export class FakeTable
+  extends withProperties<Excel.Table, TableProperties>()(FakeObject<TableModel>)
+  implements Mirror<Excel.Table, TableMembers>
+{
   readonly _typeName = "Table";
 
-  declare readonly id: Excel.Table["id"];
-  declare name: Excel.Table["name"];
-  declare style: Excel.Table["style"];
-  declare showHeaders: Excel.Table["showHeaders"];
-  declare showTotals: Excel.Table["showTotals"];
-  declare showBandedRows: Excel.Table["showBandedRows"];
-  declare showBandedColumns: Excel.Table["showBandedColumns"];
-  declare showFilterButton: Excel.Table["showFilterButton"];
-  declare highlightFirstColumn: Excel.Table["highlightFirstColumn"];
-  declare highlightLastColumn: Excel.Table["highlightLastColumn"];
   declare readonly rows: FakeTableRowCollection;
   declare readonly columns: FakeTableColumnCollection;
   // `worksheet` is declared in worksheet.ts, which imports this family.

@@ -27,7 +27,7 @@ import { FakeRange } from "./range";
 import { FakeTable } from "./table";
 import { FakeChart } from "./chart";
 import { FakePivotTable } from "./pivot-table";
-import { declareProperties, stored } from "./properties";
+import { declareProperties, stored, withProperties } from "./properties";
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -102,8 +102,8 @@ export class FakeEventHandlers {
 // Workbook and application
 
 export class FakeWorkbook
-  extends FakeObject<WorkbookModel>
-  implements Mirror<Excel.Workbook, "getSelectedRange" | "getActiveCell" | "load" | "name">
+  extends withProperties<Excel.Workbook, "name">()(FakeObject<WorkbookModel>)
+  implements Mirror<Excel.Workbook, "getSelectedRange" | "getActiveCell" | "load">
 {
   readonly _typeName = "Workbook";
 
@@ -111,7 +111,6 @@ export class FakeWorkbook
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  declare readonly name: Excel.Workbook["name"];
   declare readonly worksheets: FakeWorksheetCollection;
   declare readonly tables: FakeTableCollection;
   declare readonly pivotTables: FakePivotTableCollection;
@@ -151,8 +150,8 @@ export class FakeWorkbook
 }
 
 export class FakeApplication
-  extends FakeObject<WorkbookModel>
-  implements Mirror<Excel.Application, "suspendApiCalculationUntilNextSync" | "calculationMode" | "load">
+  extends withProperties<Excel.Application, "calculationMode">()(FakeObject<WorkbookModel>)
+  implements Mirror<Excel.Application, "suspendApiCalculationUntilNextSync" | "load">
 {
   readonly _typeName = "Application";
 
@@ -160,7 +159,6 @@ export class FakeApplication
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  declare readonly calculationMode: Excel.Application["calculationMode"];
 
   static {
     declareProperties(this, { scalars: { calculationMode: () => "Automatic" } });
@@ -176,8 +174,7 @@ export class FakeApplication
 // ---------------------------------------------------------------------------------------------
 // Protection
 
-type ProtectionMembers =
-  "protected" | "options" | "isPasswordProtected" | "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
+type ProtectionMembers = "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
 
 const OPTION_KEYS = Object.keys(defaultProtectionOptions());
 
@@ -196,12 +193,11 @@ function normaliseOptions(options: unknown, location: string): Partial<Excel.Wor
   return out as Partial<Excel.WorksheetProtectionOptions>;
 }
 
-export class FakeWorksheetProtection extends FakeObject<SheetModel> implements Mirror<Excel.WorksheetProtection, ProtectionMembers> {
+export class FakeWorksheetProtection
+  extends withProperties<Excel.WorksheetProtection, "protected" | "options" | "isPasswordProtected">()(FakeObject<SheetModel>)
+  implements Mirror<Excel.WorksheetProtection, ProtectionMembers>
+{
   readonly _typeName = "WorksheetProtection";
-
-  declare readonly protected: Excel.WorksheetProtection["protected"];
-  declare readonly options: Excel.WorksheetProtection["options"];
-  declare readonly isPasswordProtected: Excel.WorksheetProtection["isPasswordProtected"];
 
   static {
     declareProperties(this, {
@@ -383,13 +379,6 @@ export class FakeWorksheetCollection
 }
 
 type WorksheetMembers =
-  | "id"
-  | "name"
-  | "position"
-  | "visibility"
-  | "tabColor"
-  | "standardWidth"
-  | "standardHeight"
   | "activate"
   | "delete"
   | "getRange"
@@ -399,16 +388,21 @@ type WorksheetMembers =
   | "getUsedRangeOrNullObject"
   | "load";
 
-export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Excel.Worksheet, WorksheetMembers> {
+type WorksheetProperties =
+  | "id"
+  | "name"
+  | "position"
+  | "visibility"
+  | "tabColor"
+  | "standardWidth"
+  | "standardHeight";
+
+export class FakeWorksheet
+  extends withProperties<Excel.Worksheet, WorksheetProperties>()(FakeObject<SheetModel>)
+  implements Mirror<Excel.Worksheet, WorksheetMembers>
+{
   readonly _typeName = "Worksheet";
 
-  declare readonly id: Excel.Worksheet["id"];
-  declare name: Excel.Worksheet["name"];
-  declare position: Excel.Worksheet["position"];
-  declare visibility: Excel.Worksheet["visibility"];
-  declare tabColor: Excel.Worksheet["tabColor"];
-  declare standardWidth: Excel.Worksheet["standardWidth"];
-  declare readonly standardHeight: Excel.Worksheet["standardHeight"];
   declare readonly tables: FakeTableCollection;
   declare readonly pivotTables: FakePivotTableCollection;
   declare readonly charts: FakeChartCollection;
