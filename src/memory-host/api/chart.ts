@@ -110,15 +110,11 @@ export class FakeChartLegend
 
 type AxisKind = "category" | "value";
 
-interface AxisTarget {
-  chart: ChartModel;
-  kind: AxisKind;
-  readonly deleted: boolean;
-}
-
-function axisTarget(chart: ChartModel, kind: AxisKind): AxisTarget {
+function axisTarget(chart: ChartModel, kind: AxisKind) {
   return partTarget({ chart, kind }, () => chart.deleted);
 }
+
+type AxisTarget = ReturnType<typeof axisTarget>;
 
 export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Excel.ChartAxes, "load"> {
   readonly _typeName = "ChartAxes";
@@ -170,15 +166,11 @@ export class FakeChartAxis
   }
 }
 
-interface SeriesTarget {
-  chart: ChartModel;
-  series: ChartSeriesModel;
-  readonly deleted: boolean;
-}
-
-function seriesTarget(chart: ChartModel, series: ChartSeriesModel): SeriesTarget {
+function seriesTarget(chart: ChartModel, series: ChartSeriesModel) {
   return partTarget({ chart, series }, () => chart.deleted || !chart.series.includes(series));
 }
+
+type SeriesTarget = ReturnType<typeof seriesTarget>;
 
 export class FakeChartSeriesCollection
   extends FakeCollection<ChartModel, SeriesTarget, FakeChartSeries>

@@ -22,16 +22,12 @@ import { accepted, boolean, declareProperties, moveTo, nonBlank, position, store
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
-/** What a conditional-format proxy is bound to. */
-export interface ConditionalFormatTarget {
-  sheet: SheetModel;
-  cf: ConditionalFormatModel;
-  readonly deleted: boolean;
-}
-
-function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel): ConditionalFormatTarget {
+function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel) {
   return partTarget({ sheet, cf }, () => sheet.deleted || !sheet.conditionalFormats.includes(cf));
 }
+
+/** What a conditional-format proxy is bound to. */
+export type ConditionalFormatTarget = ReturnType<typeof cfTarget>;
 
 /** A property of the conditional format (`key` of the model), refused on a protected sheet. */
 function ruleProperty<K extends keyof ConditionalFormatModel>(key: K, accept: Accept<ConditionalFormatModel[K]>) {

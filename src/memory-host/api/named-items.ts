@@ -26,15 +26,11 @@ import { boolean, declareProperties, stored, withProperties } from "./properties
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
-interface NamedItemTarget {
-  workbook: WorkbookModel;
-  item: NamedItemModel;
-  readonly deleted: boolean;
-}
-
-function itemTarget(workbook: WorkbookModel, item: NamedItemModel): NamedItemTarget {
+function itemTarget(workbook: WorkbookModel, item: NamedItemModel) {
   return partTarget({ workbook, item }, () => !workbook.names.includes(item));
 }
+
+type NamedItemTarget = ReturnType<typeof itemTarget>;
 
 const touchWorkbook = (t: NamedItemTarget): void => t.workbook.touch();
 

@@ -18,15 +18,11 @@ export interface NoteScope {
   sheet?: SheetModel;
 }
 
-export interface NoteTarget {
-  sheet: SheetModel;
-  note: NoteModel;
-  readonly deleted: boolean;
-}
-
-function noteTarget(sheet: SheetModel, note: NoteModel): NoteTarget {
+function noteTarget(sheet: SheetModel, note: NoteModel) {
   return partTarget({ sheet, note }, () => sheet.deleted || !sheet.notes.includes(note));
 }
+
+export type NoteTarget = ReturnType<typeof noteTarget>;
 
 function notesIn(scope: NoteScope): NoteTarget[] {
   const sheets = scope.sheet ? [scope.sheet] : scope.workbook.sheets;

@@ -21,16 +21,11 @@ import type { WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, moveTo, position, stored, text, withProperties } from "./properties";
 // --- fields and items --------------------------------------------------------------------------
 
-export interface ItemTarget {
-  pivot: PivotTableModel;
-  field: string;
-  name: string;
-  readonly deleted: boolean;
-}
-
-function itemTarget(pivot: PivotTableModel, field: string, name: string): ItemTarget {
+function itemTarget(pivot: PivotTableModel, field: string, name: string) {
   return partTarget({ pivot, field, name }, () => pivot.deleted);
 }
+
+export type ItemTarget = ReturnType<typeof itemTarget>;
 
 export class FakePivotItem
   extends withProperties<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded">()(FakeObject<ItemTarget>)
@@ -82,11 +77,11 @@ export class FakePivotItemCollection
   }
 }
 
-export interface FieldTarget {
-  pivot: PivotTableModel;
-  field: string;
-  readonly deleted: boolean;
+function fieldTarget(pivot: PivotTableModel, field: string) {
+  return partTarget({ pivot, field }, () => false);
 }
+
+export type FieldTarget = ReturnType<typeof fieldTarget>;
 
 const SUBTOTAL_KEYS = [
   "automatic",
@@ -142,30 +137,25 @@ export class FakePivotFieldCollection
 
   /** A hierarchy of a table or range source has exactly one field, of the same name. */
   protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
-    return [{ pivot: h.pivot, field: h.field, deleted: false }];
+    return [fieldTarget(h.pivot, h.field)];
   }
 
   protected _find(h: HierarchyTarget, name: string): FieldTarget | undefined {
-    return String(name).toLowerCase() === h.field.toLowerCase() ? { pivot: h.pivot, field: h.field, deleted: false } : undefined;
+    return String(name).toLowerCase() === h.field.toLowerCase() ? fieldTarget(h.pivot, h.field) : undefined;
   }
 }
 
 // --- hierarchies -------------------------------------------------------------------------------
 
-/** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
-export interface HierarchyTarget {
-  pivot: PivotTableModel;
-  field: string;
-  area?: PivotArea;
-  readonly deleted: boolean;
-}
-
-function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea): HierarchyTarget {
+function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea) {
   return partTarget(
     { pivot, field, area },
     () => pivot.deleted || (area !== undefined && pivot.areaOf(field) !== area) || pivot.field(field) === undefined,
   );
 }
+
+/** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
+export type HierarchyTarget = ReturnType<typeof hierarchyTarget>;
 
 /** Fields and items are reachable from any hierarchy. */
 abstract class HierarchyBase extends FakeObject<HierarchyTarget> {
@@ -325,15 +315,11 @@ export class FakeFilterPivotHierarchyCollection
 
 const rerender = (t: { pivot: PivotTableModel }, location: string): void => renderPivot(t.pivot, location);
 
-export interface DataTarget {
-  pivot: PivotTableModel;
-  data: PivotDataModel;
-  readonly deleted: boolean;
-}
-
-function dataTarget(pivot: PivotTableModel, data: PivotDataModel): DataTarget {
+function dataTarget(pivot: PivotTableModel, data: PivotDataModel) {
   return partTarget({ pivot, data }, () => pivot.deleted || !pivot.data.includes(data));
 }
+
+export type DataTarget = ReturnType<typeof dataTarget>;
 
 export class FakeDataPivotHierarchyCollection
   extends FakeKeyedCollection<PivotTableModel, DataTarget, FakeDataPivotHierarchy>
@@ -413,7 +399,7 @@ export class FakeDataPivotHierarchy
           make(
             new FakePivotField(self._ctx, () => {
               const t = self._target("DataPivotHierarchy.field");
-              return { pivot: t.pivot, field: t.data.field, deleted: false };
+              return fieldTarget(t.pivot, t.data.field);
             }),
           ),
       },

@@ -28,16 +28,12 @@ function tablesIn(scope: TableScope): TableModel[] {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-/** A row is identified by its position in the data body (as in Office). */
-export interface TableRowTarget {
-  table: TableModel;
-  index: number;
-  readonly deleted: boolean;
-}
-
-function rowTarget(table: TableModel, index: number): TableRowTarget {
+function rowTarget(table: TableModel, index: number) {
   return partTarget({ table, index }, () => table.deleted || index >= table.dataRowCount);
 }
+
+/** A row is identified by its position in the data body (as in Office). */
+export type TableRowTarget = ReturnType<typeof rowTarget>;
 
 function rowRect(t: TableRowTarget): Rect {
   const data = t.table.dataRect;
@@ -119,15 +115,11 @@ export class FakeTableRow
 // ---------------------------------------------------------------------------------------------
 // Columns
 
-export interface TableColumnTarget {
-  table: TableModel;
-  column: TableColumnModel;
-  readonly deleted: boolean;
-}
-
-function columnTarget(table: TableModel, column: TableColumnModel): TableColumnTarget {
+function columnTarget(table: TableModel, column: TableColumnModel) {
   return partTarget({ table, column }, () => table.deleted || !table.columns.includes(column));
 }
+
+export type TableColumnTarget = ReturnType<typeof columnTarget>;
 
 function columnRect(t: TableColumnTarget, part: "all" | "header" | "data" | "total"): Rect | null {
   const col = t.table.rect.c0 + t.table.columns.indexOf(t.column);
