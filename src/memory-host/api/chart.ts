@@ -22,11 +22,10 @@ import { FakeObject, make, sameContext, partTarget } from "./core";
 import { FakeCollection, FakeKeyedCollection } from "./collection";
 import { FakeRange, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
-import type { ChartModel, ChartRef, ChartSeriesModel } from "../model/chart";
 import { addChart, CHART_TYPES, columnLeft, rowTop } from "../model/chart";
-import type { SheetModel } from "../model/sheet";
 import type { Accept } from "./properties";
 import { accepted, boolean, declareProperties, nonBlank, numberWhere, stored, text, withProperties } from "./properties";
+import type { ChartModel, ChartRef, ChartSeriesModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

@@ -12,13 +12,12 @@ import { FakeKeyedCollection } from "./collection";
 import type { RangeTarget } from "./range";
 import { rangeFrom, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
-import type { ConditionalFormatModel } from "../model/conditional-formats";
 import { CONDITIONAL_FORMULA_LIMIT } from "../model/conditional-formats";
-import type { SheetModel } from "../model/sheet";
 import { colourOf, formulaA1ToR1C1, formulaR1C1ToA1 } from "../values";
 import { FakeRange } from "./range";
 import type { Accept, WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, moveTo, nonBlank, position, stored, text, withProperties } from "./properties";
+import type { ConditionalFormatModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 

@@ -8,8 +8,7 @@ import type { OfficeHostError } from "../errors";
 import { apiNotFound, isOfficeHostError, NotImplementedByHostError, officeError, propertyNotLoaded } from "../errors";
 import type { PartClass } from "./properties";
 import { declaredTable } from "./properties";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
+import type { SheetModel, WorkbookModel } from "../model/types";
 
 /**
  * Compile-time check that a fake declares members with Office's own types. Methods keep Office's

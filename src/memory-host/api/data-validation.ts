@@ -13,12 +13,12 @@ import type { Mirror } from "./core";
 import { FakeObject, sameContext } from "./core";
 import type { RangeTarget } from "./range";
 import { FakeRange } from "./range";
-import type { DataValidationModel } from "../model/data-validation";
 import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
 import { area } from "../address";
 import { make } from "./core";
 import type { Accept, WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, withProperties } from "./properties";
+import type { DataValidationModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Data validation
 

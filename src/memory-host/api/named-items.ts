@@ -19,10 +19,9 @@ import { FakeKeyedCollection } from "./collection";
 import type { RangeTarget } from "./range";
 import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { officeError } from "../errors";
-import type { NamedItemModel } from "../model/named-items";
 import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
-import type { WorkbookModel } from "../model/workbook";
 import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { NamedItemModel, WorkbookModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

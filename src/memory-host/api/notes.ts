@@ -6,11 +6,9 @@ import { FakeObject, sameContext, partTarget } from "./core";
 import { FakeKeyedCollection } from "./collection";
 import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { officeError } from "../errors";
-import type { NoteModel } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
 import { area } from "../address";
 import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { NoteModel, SheetModel, WorkbookModel } from "../model/types";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {

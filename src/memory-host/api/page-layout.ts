@@ -13,11 +13,10 @@ import { clientResult, FakeObject, make, sameContext } from "./core";
 import type { RangeTarget } from "./range";
 import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
-import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../model/page-layout";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
-import type { SheetModel } from "../model/sheet";
 import type { Accept } from "./properties";
 import { boolean, declareProperties, numberWhere, stored, withProperties } from "./properties";
+import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

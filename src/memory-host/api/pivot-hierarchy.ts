@@ -4,21 +4,10 @@ import type { FakeRequestContext, Mirror } from "./core";
 import { FakeObject, make, sameContext, partTarget } from "./core";
 import { FakeKeyedCollection } from "./collection";
 import { officeError } from "../errors";
-import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
-import {
-  addDataHierarchy,
-  AGGREGATIONS,
-  defaultDataName,
-  fieldItems,
-  isItemHidden,
-  itemName,
-  placeField,
-  removeField,
-  renameDataHierarchy,
-  renderPivot,
-} from "../model/pivot-table";
+import { addDataHierarchy, AGGREGATIONS, defaultDataName, fieldItems, isItemHidden, itemName, placeField, removeField, renameDataHierarchy, renderPivot } from "../model/pivot-table";
 import type { WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, moveTo, position, stored, text, withProperties } from "./properties";
+import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/types";
 // --- fields and items --------------------------------------------------------------------------
 
 function itemTarget(pivot: PivotTableModel, field: string, name: string) {

@@ -25,12 +25,10 @@ import {
 import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { FakeTable } from "./table";
 import { officeError } from "../errors";
-import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel } from "../model/pivot-table";
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
 import type { Accept } from "./properties";
 import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel, SheetModel, WorkbookModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 

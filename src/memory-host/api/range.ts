@@ -21,13 +21,12 @@ import type { FakeRequestContext, Mirror } from "./core";
 import { FakeObject, make, sameContext, partTarget } from "./core";
 import type { OfficeErrorCode } from "../errors";
 import { MESSAGES, officeError } from "../errors";
-import type { CellFormat, FormatKey } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
-import type { SheetModel } from "../model/sheet";
 import { colourOf, formulaA1ToR1C1, valueType } from "../values";
 import { area } from "../address";
 import type { Accept, WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, nonBlank, numberWhere, oneOf, withProperties } from "./properties";
+import type { CellFormat, FormatKey, SheetModel } from "../model/types";
 
 /** What a range proxy is bound to. */
 export interface RangeTarget {

@@ -7,11 +7,8 @@ import { FakeCollection, FakeKeyedCollection } from "./collection";
 import type { FakeRange } from "./range";
 import { makeRange, rangeFrom, rangeTarget, resolveRangeArgument } from "./range";
 import { officeError } from "../errors";
-import type { TableColumnModel } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
-import type { TableModel } from "../model/table";
-import type { WorkbookModel } from "../model/workbook";
 import { accepted, boolean, declareProperties, stored, withProperties } from "./properties";
+import type { SheetModel, TableColumnModel, TableModel, WorkbookModel } from "../model/types";
 
 /** A table collection is the workbook's (all tables) or one sheet's. */
 export interface TableScope {

@@ -20,14 +20,13 @@ import { makeRange, rangeFrom, rangeTarget, resolveRangeArgument } from "./range
 import { FakeTableCollection } from "./table";
 import { MESSAGES, officeError } from "../errors";
 import { defaultProtectionOptions } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
 import { normaliseColour } from "../values";
 import { FakeRange } from "./range";
 import { FakeTable } from "./table";
 import { FakeChart } from "./chart";
 import { FakePivotTable } from "./pivot-table";
 import { declareProperties, stored, withProperties } from "./properties";
+import type { SheetModel, WorkbookModel } from "../model/types";
 
 // ---------------------------------------------------------------------------------------------
 // Events
