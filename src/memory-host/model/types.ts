@@ -220,8 +220,8 @@ export interface CellRecord {
   format?: Partial<CellFormat>;
 }
 
-/** The effective state of a cell, as a grid would show it. */
-export interface CellView {
+/** The effective state of a cell, as a grid would show it: its formats (but `formulaHidden`) and these. */
+export interface CellView extends Omit<CellFormat, "formulaHidden"> {
   address: string;
   row: number;
   column: number;
@@ -231,17 +231,6 @@ export interface CellView {
   calculated: CellValue | null;
   text: string;
   valueType: string;
-  numberFormat: string;
-  locked: boolean;
-  fillColor: string | null;
-  bold: boolean;
-  italic: boolean;
-  fontColor: string;
-  fontName: string;
-  fontSize: number;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
 }
 
 export type ProtectionOptions = Required<
