@@ -91,10 +91,7 @@ export class FakeChartTitle extends TitleBase<ChartModel> implements Mirror<Exce
 
 const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
 
-export class FakeChartLegend
-  extends withProperties<Excel.ChartLegend, "visible" | "position">()(FakeObject<ChartModel>)
-  implements Mirror<Excel.ChartLegend, "load">
-{
+export class FakeChartLegend extends withProperties<Excel.ChartLegend, "visible" | "position">()(FakeObject<ChartModel>) {
   readonly _typeName = "ChartLegend";
 
   static {
@@ -115,7 +112,7 @@ function axisTarget(chart: ChartModel, kind: AxisKind) {
 
 type AxisTarget = ReturnType<typeof axisTarget>;
 
-export class FakeChartAxes extends FakeObject<ChartModel> implements Mirror<Excel.ChartAxes, "load"> {
+export class FakeChartAxes extends FakeObject<ChartModel> {
   readonly _typeName = "ChartAxes";
 
   declare readonly categoryAxis: FakeChartAxis;
@@ -143,10 +140,7 @@ export class FakeChartAxisTitle extends TitleBase<AxisTarget> implements Mirror<
   }
 }
 
-export class FakeChartAxis
-  extends withProperties<Excel.ChartAxis, "numberFormat" | "minimum">()(FakeObject<AxisTarget>)
-  implements Mirror<Excel.ChartAxis, "load">
-{
+export class FakeChartAxis extends withProperties<Excel.ChartAxis, "numberFormat" | "minimum">()(FakeObject<AxisTarget>) {
   readonly _typeName = "ChartAxis";
 
   declare readonly title: FakeChartAxisTitle;

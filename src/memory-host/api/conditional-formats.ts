@@ -125,7 +125,6 @@ export class FakeConditionalRangeFormat
 
 export class FakeConditionalFormatRule
   extends withProperties<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1">()(ConditionalPart)
-  implements Mirror<Excel.ConditionalFormatRule, "load">
 {
   readonly _typeName = "ConditionalFormatRule";
 

@@ -14,7 +14,7 @@ import type { RangeTarget } from "./range";
 import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
-import type { Accept } from "./properties";
+import type { Accept, Scalars } from "./properties";
 import { boolean, declareProperties, numberWhere, stored, withProperties } from "./properties";
 import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
@@ -62,7 +62,6 @@ const headerFooterState: Accept<HeaderFooterState> = (v) => (HEADER_FOOTER_STATE
 
 export class FakeHeaderFooterGroup
   extends withProperties<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale">()(FakeObject<SheetModel>)
-  implements Mirror<Excel.HeaderFooterGroup, "load">
 {
   readonly _typeName = "HeaderFooterGroup";
 
@@ -140,26 +139,27 @@ function printArea(sheet: SheetModel): RangeTarget | null {
   return r && rangeTarget(sheet, r);
 }
 
-type PageLayoutProperties =
-  | "orientation"
-  | "paperSize"
-  | "zoom"
-  | "topMargin"
-  | "bottomMargin"
-  | "leftMargin"
-  | "rightMargin"
-  | "headerMargin"
-  | "footerMargin"
-  | "centerHorizontally"
-  | "centerVertically"
-  | "printGridlines"
-  | "printHeadings"
-  | "blackAndWhite"
-  | "draftMode"
-  | "printOrder";
+const PAGE_LAYOUT_PROPERTIES = {
+  orientation: layoutProperty("orientation", (v) => (v === "Portrait" || v === "Landscape" ? v : undefined)),
+  paperSize: layoutProperty("paperSize", (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined)),
+  zoom: layoutProperty("zoom", (v) => normaliseZoom(v, "PageLayout.zoom")),
+  topMargin: layoutProperty("topMargin", margin),
+  bottomMargin: layoutProperty("bottomMargin", margin),
+  leftMargin: layoutProperty("leftMargin", margin),
+  rightMargin: layoutProperty("rightMargin", margin),
+  headerMargin: layoutProperty("headerMargin", margin),
+  footerMargin: layoutProperty("footerMargin", margin),
+  centerHorizontally: layoutProperty("centerHorizontally", boolean),
+  centerVertically: layoutProperty("centerVertically", boolean),
+  printGridlines: layoutProperty("printGridlines", boolean),
+  printHeadings: layoutProperty("printHeadings", boolean),
+  blackAndWhite: layoutProperty("blackAndWhite", boolean),
+  draftMode: layoutProperty("draftMode", boolean),
+  printOrder: layoutProperty("printOrder", (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined)),
+} satisfies Scalars<SheetModel>;
 
 export class FakePageLayout
-  extends withProperties<Excel.PageLayout, PageLayoutProperties>()(FakeObject<SheetModel>)
+  extends withProperties<Excel.PageLayout, keyof typeof PAGE_LAYOUT_PROPERTIES>()(FakeObject<SheetModel>)
   implements Mirror<Excel.PageLayout, PageLayoutMembers>
 {
   readonly _typeName = "PageLayout";
@@ -168,24 +168,7 @@ export class FakePageLayout
 
   static {
     declareProperties(this, {
-      scalars: {
-        orientation: layoutProperty("orientation", (v) => (v === "Portrait" || v === "Landscape" ? v : undefined)),
-        paperSize: layoutProperty("paperSize", (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined)),
-        zoom: layoutProperty("zoom", (v) => normaliseZoom(v, "PageLayout.zoom")),
-        topMargin: layoutProperty("topMargin", margin),
-        bottomMargin: layoutProperty("bottomMargin", margin),
-        leftMargin: layoutProperty("leftMargin", margin),
-        rightMargin: layoutProperty("rightMargin", margin),
-        headerMargin: layoutProperty("headerMargin", margin),
-        footerMargin: layoutProperty("footerMargin", margin),
-        centerHorizontally: layoutProperty("centerHorizontally", boolean),
-        centerVertically: layoutProperty("centerVertically", boolean),
-        printGridlines: layoutProperty("printGridlines", boolean),
-        printHeadings: layoutProperty("printHeadings", boolean),
-        blackAndWhite: layoutProperty("blackAndWhite", boolean),
-        draftMode: layoutProperty("draftMode", boolean),
-        printOrder: layoutProperty("printOrder", (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined)),
-      },
+      scalars: PAGE_LAYOUT_PROPERTIES,
       parts: { headersFooters: FakeHeaderFooterGroup },
     });
   }

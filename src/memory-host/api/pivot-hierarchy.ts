@@ -16,10 +16,7 @@ function itemTarget(pivot: PivotTableModel, field: string, name: string) {
 
 export type ItemTarget = ReturnType<typeof itemTarget>;
 
-export class FakePivotItem
-  extends withProperties<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded">()(FakeObject<ItemTarget>)
-  implements Mirror<Excel.PivotItem, "load">
-{
+export class FakePivotItem extends withProperties<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded">()(FakeObject<ItemTarget>) {
   readonly _typeName = "PivotItem";
 
   static {
@@ -89,7 +86,6 @@ const SUBTOTAL_KEYS = [
 
 export class FakePivotField
   extends withProperties<Excel.PivotField, "id" | "name" | "showAllItems" | "subtotals">()(FakeObject<FieldTarget>)
-  implements Mirror<Excel.PivotField, "load">
 {
   readonly _typeName = "PivotField";
 
@@ -353,7 +349,6 @@ export class FakeDataPivotHierarchyCollection
 
 export class FakeDataPivotHierarchy
   extends withProperties<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy">()(FakeObject<DataTarget>)
-  implements Mirror<Excel.DataPivotHierarchy, "load">
 {
   readonly _typeName = "DataPivotHierarchy";
 

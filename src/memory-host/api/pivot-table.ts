@@ -26,7 +26,7 @@ import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { FakeTable } from "./table";
 import { officeError } from "../errors";
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
-import type { Accept } from "./properties";
+import type { Accept, Scalars } from "./properties";
 import { boolean, declareProperties, stored, withProperties } from "./properties";
 import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel, SheetModel, WorkbookModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
@@ -93,30 +93,24 @@ function named<V extends string>(allowed: readonly V[]): Accept<V> {
   return (v) => ((allowed as readonly string[]).includes(String(v)) ? (v as V) : undefined);
 }
 
-type PivotLayoutProperties =
-  | "layoutType"
-  | "showColumnGrandTotals"
-  | "showRowGrandTotals"
-  | "subtotalLocation"
-  | "preserveFormatting"
-  | "autoFormat";
+const PIVOT_LAYOUT_PROPERTIES = {
+  layoutType: layoutSetting("layoutType", named(["Compact", "Tabular", "Outline"])),
+  showColumnGrandTotals: layoutSetting("showColumnGrandTotals", boolean),
+  showRowGrandTotals: layoutSetting("showRowGrandTotals", boolean),
+  subtotalLocation: layoutSetting("subtotalLocation", named(["AtTop", "AtBottom", "Off"])),
+  preserveFormatting: layoutSetting("preserveFormatting", boolean),
+  autoFormat: layoutSetting("autoFormat", boolean),
+} satisfies Scalars<PivotTableModel>;
 
 export class FakePivotLayout
-  extends withProperties<Excel.PivotLayout, PivotLayoutProperties>()(FakeObject<PivotTableModel>)
+  extends withProperties<Excel.PivotLayout, keyof typeof PIVOT_LAYOUT_PROPERTIES>()(FakeObject<PivotTableModel>)
   implements Mirror<Excel.PivotLayout, "getRange" | "getDataBodyRange" | "getFilterAxisRange" | "load">
 {
   readonly _typeName = "PivotLayout";
 
   static {
     declareProperties(this, {
-      scalars: {
-        layoutType: layoutSetting("layoutType", named(["Compact", "Tabular", "Outline"])),
-        showColumnGrandTotals: layoutSetting("showColumnGrandTotals", boolean),
-        showRowGrandTotals: layoutSetting("showRowGrandTotals", boolean),
-        subtotalLocation: layoutSetting("subtotalLocation", named(["AtTop", "AtBottom", "Off"])),
-        preserveFormatting: layoutSetting("preserveFormatting", boolean),
-        autoFormat: layoutSetting("autoFormat", boolean),
-      },
+      scalars: PIVOT_LAYOUT_PROPERTIES,
     });
   }
 

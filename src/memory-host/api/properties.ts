@@ -186,3 +186,9 @@ export function withProperties<O, K extends keyof O>() {
   return <C extends abstract new (...args: never[]) => object>(base: C) =>
     base as unknown as abstract new (...args: ConstructorParameters<C>) => InstanceType<C> & Pick<O, K>;
 }
+
+/**
+ * Scalar properties declared in a table of their own, before their class: `keyof typeof` the table
+ * names them for `withProperties`, so the names are written once.
+ */
+export type Scalars<T> = Record<string, ((target: T) => unknown) | WritableProperty<unknown, T>>;

@@ -24,7 +24,7 @@ import { MESSAGES, officeError } from "../errors";
 import { assertNotPivot } from "../model/pivot-table";
 import { colourOf, formulaA1ToR1C1, valueType } from "../values";
 import { area } from "../address";
-import type { Accept, WritableProperty } from "./properties";
+import type { Accept, Scalars, WritableProperty } from "./properties";
 import { accepted, boolean, declareProperties, nonBlank, numberWhere, oneOf, withProperties } from "./properties";
 import type { CellFormat, FormatKey, SheetModel } from "../model/types";
 
@@ -166,10 +166,7 @@ function uniformRowHeight(t: RangeTarget): number | null {
   return heights.size === 1 ? ([...heights][0] ?? null) : null;
 }
 
-export class FakeRangeFont
-  extends withProperties<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size">()(RangePart)
-  implements Mirror<Excel.RangeFont, "load">
-{
+export class FakeRangeFont extends withProperties<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size">()(RangePart) {
   readonly _typeName = "RangeFont";
 
   static {
@@ -215,10 +212,7 @@ export class FakeRangeFill
   }
 }
 
-export class FakeFormatProtection
-  extends withProperties<Excel.FormatProtection, "locked" | "formulaHidden">()(RangePart)
-  implements Mirror<Excel.FormatProtection, "load">
-{
+export class FakeFormatProtection extends withProperties<Excel.FormatProtection, "locked" | "formulaHidden">()(RangePart) {
   readonly _typeName = "FormatProtection";
 
   static {
@@ -231,15 +225,28 @@ export class FakeFormatProtection
   }
 }
 
-type RangeFormatProperties =
-  | "columnWidth"
-  | "rowHeight"
-  | "wrapText"
-  | "horizontalAlignment"
-  | "verticalAlignment";
+const RANGE_FORMAT_PROPERTIES = {
+  columnWidth: {
+    get: uniformColumnWidth,
+    set: (t, v) => {
+      t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
+      t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
+    },
+  },
+  rowHeight: {
+    get: uniformRowHeight,
+    set: (t, v) => {
+      t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
+      t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
+    },
+  },
+  wrapText: cellFormat("wrapText", "cells", boolean),
+  horizontalAlignment: cellFormat("horizontalAlignment", "cells", oneOf(HORIZONTAL)),
+  verticalAlignment: cellFormat("verticalAlignment", "cells", oneOf(VERTICAL)),
+} satisfies Scalars<RangeTarget>;
 
 export class FakeRangeFormat
-  extends withProperties<Excel.RangeFormat, RangeFormatProperties>()(RangePart)
+  extends withProperties<Excel.RangeFormat, keyof typeof RANGE_FORMAT_PROPERTIES>()(RangePart)
   implements Mirror<Excel.RangeFormat, FormatMembers>
 {
   readonly _typeName = "RangeFormat";
@@ -250,25 +257,7 @@ export class FakeRangeFormat
 
   static {
     declareProperties(this, {
-      scalars: {
-        columnWidth: {
-          get: uniformColumnWidth,
-          set: (t, v) => {
-            t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
-            t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
-          },
-        },
-        rowHeight: {
-          get: uniformRowHeight,
-          set: (t, v) => {
-            t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
-            t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
-          },
-        },
-        wrapText: cellFormat("wrapText", "cells", boolean),
-        horizontalAlignment: cellFormat("horizontalAlignment", "cells", oneOf(HORIZONTAL)),
-        verticalAlignment: cellFormat("verticalAlignment", "cells", oneOf(VERTICAL)),
-      },
+      scalars: RANGE_FORMAT_PROPERTIES,
       parts: { font: FakeRangeFont, fill: FakeRangeFill, protection: FakeFormatProtection },
     });
   }
@@ -293,30 +282,54 @@ function read<T>(t: RangeTarget, property: string, fn: (row: number, col: number
   return t.sheet.read(t.rect, fn, `Range.${property}`);
 }
 
-type RangeProperties =
-  | "address"
-  | "addressLocal"
-  | "cellCount"
-  | "columnCount"
-  | "columnIndex"
-  | "rowCount"
-  | "rowIndex"
-  | "isEntireColumn"
-  | "isEntireRow"
-  | "values"
-  | "formulas"
-  | "formulasLocal"
-  | "formulasR1C1"
-  | "numberFormat"
-  | "numberFormatLocal"
-  | "text"
-  | "valueTypes"
-  | "rowHidden"
-  | "columnHidden"
-  | "hidden";
+const RANGE_PROPERTIES = {
+  address: (t) => t.sheet.address(t.rect),
+  addressLocal: (t) => t.sheet.address(t.rect),
+  cellCount: (t) => area(t.rect),
+  columnCount: (t) => columnCount(t.rect),
+  columnIndex: (t) => t.rect.c0,
+  rowCount: (t) => rowCount(t.rect),
+  rowIndex: (t) => t.rect.r0,
+  isEntireColumn: (t) => isEntireColumns(t.rect),
+  isEntireRow: (t) => isEntireRows(t.rect),
+  values: {
+    get: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"),
+  },
+  formulas: {
+    get: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"),
+  },
+  formulasLocal: {
+    get: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"),
+  },
+  formulasR1C1: {
+    get: (t) =>
+      read(t, "formulasR1C1", (r, c) => {
+        const cell = t.sheet.cellAt(r, c);
+        return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
+      }),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"),
+  },
+  numberFormat: {
+    get: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+    set: (t, v) => writeNumberFormat(t, v, "Range.numberFormat"),
+  },
+  numberFormatLocal: {
+    get: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+    set: (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"),
+  },
+  text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
+  valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
+  rowHidden: hiddenProperty("rows"),
+  columnHidden: hiddenProperty("columns"),
+  hidden: (t) =>
+    allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
+} satisfies Scalars<RangeTarget>;
 
 export class FakeRange
-  extends withProperties<Excel.Range, RangeProperties>()(FakeObject<RangeTarget>)
+  extends withProperties<Excel.Range, keyof typeof RANGE_PROPERTIES>()(FakeObject<RangeTarget>)
   implements Mirror<Excel.Range, RangeMembers>
 {
   readonly _typeName = "Range";
@@ -327,51 +340,7 @@ export class FakeRange
 
   static {
     declareProperties(this, {
-      scalars: {
-        address: (t) => t.sheet.address(t.rect),
-        addressLocal: (t) => t.sheet.address(t.rect),
-        cellCount: (t) => area(t.rect),
-        columnCount: (t) => columnCount(t.rect),
-        columnIndex: (t) => t.rect.c0,
-        rowCount: (t) => rowCount(t.rect),
-        rowIndex: (t) => t.rect.r0,
-        isEntireColumn: (t) => isEntireColumns(t.rect),
-        isEntireRow: (t) => isEntireRows(t.rect),
-        values: {
-          get: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"),
-        },
-        formulas: {
-          get: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"),
-        },
-        formulasLocal: {
-          get: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"),
-        },
-        formulasR1C1: {
-          get: (t) =>
-            read(t, "formulasR1C1", (r, c) => {
-              const cell = t.sheet.cellAt(r, c);
-              return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
-            }),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"),
-        },
-        numberFormat: {
-          get: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormat"),
-        },
-        numberFormatLocal: {
-          get: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"),
-        },
-        text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
-        valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
-        rowHidden: hiddenProperty("rows"),
-        columnHidden: hiddenProperty("columns"),
-        hidden: (t) =>
-          allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
-      },
+      scalars: RANGE_PROPERTIES,
       parts: { format: FakeRangeFormat },
     });
   }

@@ -2,6 +2,7 @@
 /** Fakes of `Excel.TableCollection`, `Table`, its rows and its columns. */
 import type { Rect } from "../address";
 import type { Mirror } from "./core";
+import type { Scalars } from "./properties";
 import { FakeObject, sameContext, partTarget } from "./core";
 import { FakeCollection, FakeKeyedCollection } from "./collection";
 import type { FakeRange } from "./range";
@@ -243,20 +244,33 @@ const touchTable = (table: TableModel): void => table.sheet.workbook.touch();
 /** One of a table's on/off display options. */
 const tableFlag = (name: FlagName) => stored((table: TableModel) => table, name, boolean, touchTable);
 
-type TableProperties =
-  | "id"
-  | "name"
-  | "style"
-  | "showHeaders"
-  | "showTotals"
-  | "showBandedRows"
-  | "showBandedColumns"
-  | "showFilterButton"
-  | "highlightFirstColumn"
-  | "highlightLastColumn";
+const TABLE_PROPERTIES = {
+  id: (t) => t.id,
+  name: {
+    get: (t) => t.name,
+    set: (table, v, _self, location) => {
+      table.name = table.sheet.workbook.validateTableName(v, location, table);
+      touchTable(table);
+    },
+  },
+  style: stored((t) => t, "style", (v) => (typeof v === "string" && TABLE_STYLE.test(v) ? v : undefined), touchTable),
+  showHeaders: {
+    get: (t) => t.showHeaders,
+    set: (table, v, _self, location) => table.sheet.workbook.setTableShowHeaders(table, accepted(v, boolean, location), location),
+  },
+  showTotals: {
+    get: (t) => t.showTotals,
+    set: (table, v, _self, location) => table.sheet.workbook.setTableShowTotals(table, accepted(v, boolean, location), location),
+  },
+  showBandedRows: tableFlag("showBandedRows"),
+  showBandedColumns: tableFlag("showBandedColumns"),
+  showFilterButton: tableFlag("showFilterButton"),
+  highlightFirstColumn: tableFlag("highlightFirstColumn"),
+  highlightLastColumn: tableFlag("highlightLastColumn"),
+} satisfies Scalars<TableModel>;
 
 export class FakeTable
-  extends withProperties<Excel.Table, TableProperties>()(FakeObject<TableModel>)
+  extends withProperties<Excel.Table, keyof typeof TABLE_PROPERTIES>()(FakeObject<TableModel>)
   implements Mirror<Excel.Table, TableMembers>
 {
   readonly _typeName = "Table";
@@ -267,30 +281,7 @@ export class FakeTable
 
   static {
     declareProperties(this, {
-      scalars: {
-        id: (t) => t.id,
-        name: {
-          get: (t) => t.name,
-          set: (table, v, _self, location) => {
-            table.name = table.sheet.workbook.validateTableName(v, location, table);
-            touchTable(table);
-          },
-        },
-        style: stored((t) => t, "style", (v) => (typeof v === "string" && TABLE_STYLE.test(v) ? v : undefined), touchTable),
-        showHeaders: {
-          get: (t) => t.showHeaders,
-          set: (table, v, _self, location) => table.sheet.workbook.setTableShowHeaders(table, accepted(v, boolean, location), location),
-        },
-        showTotals: {
-          get: (t) => t.showTotals,
-          set: (table, v, _self, location) => table.sheet.workbook.setTableShowTotals(table, accepted(v, boolean, location), location),
-        },
-        showBandedRows: tableFlag("showBandedRows"),
-        showBandedColumns: tableFlag("showBandedColumns"),
-        showFilterButton: tableFlag("showFilterButton"),
-        highlightFirstColumn: tableFlag("highlightFirstColumn"),
-        highlightLastColumn: tableFlag("highlightLastColumn"),
-      },
+      scalars: TABLE_PROPERTIES,
       parts: { rows: FakeTableRowCollection, columns: FakeTableColumnCollection },
     });
   }

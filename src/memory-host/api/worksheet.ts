@@ -4,6 +4,7 @@
  * freeze panes, and the `onChanged` event handlers.
  */
 import type { Rect } from "../address";
+import type { Scalars } from "./properties";
 import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
 import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror } from "./core";
@@ -387,17 +388,30 @@ type WorksheetMembers =
   | "getUsedRangeOrNullObject"
   | "load";
 
-type WorksheetProperties =
-  | "id"
-  | "name"
-  | "position"
-  | "visibility"
-  | "tabColor"
-  | "standardWidth"
-  | "standardHeight";
+const WORKSHEET_PROPERTIES = {
+  id: (s) => s.id,
+  name: { get: (s) => s.name, set: (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name") },
+  position: { get: (s) => s.workbook.sheets.indexOf(s), set: (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position") },
+  visibility: { get: (s) => s.visibility, set: (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility") },
+  tabColor: {
+    get: (s) => s.tabColor,
+    set: (sheet, v) => {
+      sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
+      sheet.workbook.touch();
+    },
+  },
+  standardWidth: stored(
+    (s) => s,
+    "standardWidth",
+    (v) => (typeof v === "number" && v >= 0 && v <= 255 ? v : undefined),
+    (sheet) => sheet.workbook.touch(),
+    (sheet, location) => sheet.assertCanFormat("columns", location),
+  ),
+  standardHeight: (s) => s.standardHeight,
+} satisfies Scalars<SheetModel>;
 
 export class FakeWorksheet
-  extends withProperties<Excel.Worksheet, WorksheetProperties>()(FakeObject<SheetModel>)
+  extends withProperties<Excel.Worksheet, keyof typeof WORKSHEET_PROPERTIES>()(FakeObject<SheetModel>)
   implements Mirror<Excel.Worksheet, WorksheetMembers>
 {
   readonly _typeName = "Worksheet";
@@ -414,27 +428,7 @@ export class FakeWorksheet
 
   static {
     declareProperties(this, {
-      scalars: {
-        id: (s) => s.id,
-        name: { get: (s) => s.name, set: (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name") },
-        position: { get: (s) => s.workbook.sheets.indexOf(s), set: (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position") },
-        visibility: { get: (s) => s.visibility, set: (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility") },
-        tabColor: {
-          get: (s) => s.tabColor,
-          set: (sheet, v) => {
-            sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
-            sheet.workbook.touch();
-          },
-        },
-        standardWidth: stored(
-          (s) => s,
-          "standardWidth",
-          (v) => (typeof v === "number" && v >= 0 && v <= 255 ? v : undefined),
-          (sheet) => sheet.workbook.touch(),
-          (sheet, location) => sheet.assertCanFormat("columns", location),
-        ),
-        standardHeight: (s) => s.standardHeight,
-      },
+      scalars: WORKSHEET_PROPERTIES,
       navigation: {
         tables: (self) =>
           make(new FakeTableCollection(self._ctx, () => ({ workbook: self._ctx._host.model, sheet: self._target("Worksheet.tables") }))),
