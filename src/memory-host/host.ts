@@ -10,14 +10,13 @@ import { FakeRequestContext, guard, make } from "./api/core";
 import { FakeWorkbook, type FakeWorksheetCollection } from "./api";
 import type { OfficeErrorCode } from "./errors";
 import { officeError } from "./errors";
-import type { CellView, ValueChange } from "./model/cells";
 import { satisfies } from "./model/data-validation";
-import type { EvaluateFormula } from "./model/workbook";
-import { WorkbookModel } from "./model/workbook";
+import { Workbook } from "./model/workbook";
 import type { WorkbookSnapshot } from "./snapshot";
 import { loadSnapshot, toSnapshot } from "./snapshot";
 import type { CellValue } from "./values";
 import { interpretInput } from "./values";
+import type { CellView, EvaluateFormula, ValueChange, WorkbookModel } from "./model/types";
 
 export interface MemoryExcelHostOptions {
   /** Highest ExcelApi requirement set supported (default "1.17", as in Office 2024 / current builds without 1.18). */
@@ -95,7 +94,7 @@ export class MemoryExcelHost {
     this.apiVersion = options.apiVersion ?? "1.17";
     if (!/^1\.\d+$/.test(this.apiVersion)) throw new Error(`Memory Excel host: "${this.apiVersion}" is not an ExcelApi version`);
     this._apiChangeEvents = options.apiChangeEvents ?? true;
-    this.workbook = new WorkbookModel();
+    this.workbook = new Workbook();
     this.workbook.evaluateFormula = options.evaluateFormula;
     if (options.authorName) this.workbook.authorName = options.authorName;
     this.workbook.addSheet(options.sheetName ?? "Sheet1", "MemoryExcelHost");

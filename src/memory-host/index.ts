@@ -3,21 +3,29 @@
  * Returns uses, for tests and for the task pane's browser preview. See docs/memory-host.md.
  */
 export { compareVersions, type HostChange, type HostListener, MemoryExcelHost, type MemoryExcelHostOptions } from "./host";
-export {
-  type CellFormat,
-  type CellRecord,
-  type CellView,
-  DEFAULT_COLUMN_WIDTH,
-  DEFAULT_FORMAT,
-  DEFAULT_ROW_HEIGHT,
-  type NoteModel,
-  type TableColumnModel,
-} from "./model/cells";
-export { type ConditionalFormatModel } from "./model/conditional-formats";
-export { type DataValidationModel } from "./model/data-validation";
-export { type SheetModel } from "./model/sheet";
-export { type TableModel } from "./model/table";
-export { type EvaluateFormula, type WorkbookModel } from "./model/workbook";
+export { DEFAULT_COLUMN_WIDTH, DEFAULT_FORMAT, DEFAULT_ROW_HEIGHT } from "./model/cells";
+export type {
+  Aggregation,
+  CellFormat,
+  CellRecord,
+  CellView,
+  ChartModel,
+  ChartSeriesModel,
+  ConditionalFormatModel,
+  DataValidationModel,
+  EvaluateFormula,
+  HeaderFooterModel,
+  NamedItemModel,
+  NoteModel,
+  PageLayoutModel,
+  PivotDataModel,
+  PivotLayoutModel,
+  PivotTableModel,
+  SheetModel,
+  TableColumnModel,
+  TableModel,
+  WorkbookModel,
+} from "./model/types";
 export type {
   CellInput,
   CellSnapshot,
@@ -53,16 +61,7 @@ export {
   tryParseAddress,
 } from "./address";
 export { type CellValue, formatValue } from "./values";
-export {
-  type Aggregation,
-  computePivot,
-  fieldItems,
-  itemName,
-  type PivotDataModel,
-  type PivotLayoutModel,
-  type PivotTableModel,
-  type PivotTableSnapshot,
-} from "./model/pivot-table";
-export { type ChartData, chartData, type ChartModel, type ChartSeriesModel, type ChartSnapshot, columnLeft, rowTop } from "./model/chart";
-export { defaultPageLayout, type HeaderFooterModel, type PageLayoutModel } from "./model/page-layout";
-export { isValidDefinedName, type NamedItemModel, nameOwner } from "./model/named-items";
+export { computePivot, fieldItems, itemName, type PivotTableSnapshot } from "./model/pivot-table";
+export { type ChartData, chartData, type ChartSnapshot, columnLeft, rowTop } from "./model/chart";
+export { defaultPageLayout } from "./model/page-layout";
+export { isValidDefinedName, nameOwner } from "./model/named-items";

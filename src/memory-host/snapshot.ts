@@ -5,21 +5,18 @@
  */
 import type { Rect } from "./address";
 import { cellAddress, columnLetters, formatArea, parseAddress, parseColumnLabel } from "./address";
-import type { CellFormat, CellRecord } from "./model/cells";
 import { DEFAULT_FORMAT, FORMAT_KEYS } from "./model/cells";
 import type { ChartSnapshot } from "./model/chart";
 import { chartSnapshot, loadChartSnapshot } from "./model/chart";
 import { DEFAULT_ERROR_ALERT } from "./model/data-validation";
-import type { PageLayoutModel } from "./model/page-layout";
 import { defaultPageLayout } from "./model/page-layout";
 import type { PivotTableSnapshot } from "./model/pivot-table";
 import { loadPivotSnapshot, pivotSnapshot } from "./model/pivot-table";
-import type { SheetModel } from "./model/sheet";
-import type { WorkbookModel } from "./model/workbook";
 import type { CellValue } from "./values";
 import { isErrorLiteral } from "./values";
 import { DEFAULT_PROMPT } from "./model/data-validation";
 import { defaultProtectionOptions } from "./model/cells";
+import type { CellFormat, CellRecord, PageLayoutModel, SheetModel, WorkbookModel } from "./model/types";
 
 /** A cell in a snapshot: its content plus any format properties set on it. */
 export interface CellSnapshot extends Partial<CellFormat> {

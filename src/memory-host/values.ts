@@ -4,6 +4,7 @@
  */
 import { cellAddress, columnIndex, columnLetters, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { officeError } from "./errors";
+import htmlColours from "./html-colours.json";
 
 /** What a cell can hold. Blank is "" (as Office reads it). */
 export type CellValue = string | number | boolean;
@@ -255,6 +256,31 @@ function isDateFormat(section: string): boolean {
   return result;
 }
 
+type DateParts = ReturnType<typeof serialToParts>;
+
+const twoDigits = (n: number): string => String(n).padStart(2, "0");
+const monthName = (p: DateParts): string => MONTHS[p.month - 1] ?? "";
+const dayName = (p: DateParts): string => DAYS[p.weekday] ?? "";
+
+/** What each date and time code writes (`hours` on the 12-hour clock when the section has AM/PM). */
+const DATE_CODES: Record<string, (p: DateParts, hours: number) => string> = {
+  yyyy: (p) => String(p.year),
+  yy: (p) => twoDigits(p.year % 100),
+  mmmmm: (p) => monthName(p).charAt(0),
+  mmmm: (p) => monthName(p),
+  mmm: (p) => monthName(p).slice(0, 3),
+  dddd: (p) => dayName(p),
+  ddd: (p) => dayName(p).slice(0, 3),
+  dd: (p) => twoDigits(p.day),
+  d: (p) => String(p.day),
+  hh: (_p, hours) => twoDigits(hours),
+  h: (_p, hours) => String(hours),
+  ss: (p) => twoDigits(p.seconds),
+  s: (p) => String(p.seconds),
+  "am/pm": (p) => (p.hours < 12 ? "AM" : "PM"),
+  "a/p": (p) => (p.hours < 12 ? "A" : "P"),
+};
+
 function formatDate(serial: number, section: string): string {
   if (serial < 0) return "#".repeat(8);
   const p = serialToParts(serial);
@@ -284,61 +310,14 @@ function formatDate(serial: number, section: string): string {
       continue;
     }
     const lower = token.toLowerCase();
-    const h12 = p.hours % 12 === 0 ? 12 : p.hours % 12;
-    switch (lower) {
-      case "yyyy":
-        out += String(p.year);
-        break;
-      case "yy":
-        out += String(p.year % 100).padStart(2, "0");
-        break;
-      case "mmmmm":
-        out += (MONTHS[p.month - 1] ?? "").charAt(0);
-        break;
-      case "mmmm":
-        out += MONTHS[p.month - 1] ?? "";
-        break;
-      case "mmm":
-        out += (MONTHS[p.month - 1] ?? "").slice(0, 3);
-        break;
-      case "mm":
-      case "m": {
-        // Minutes when straight after hours or before seconds, otherwise the month.
-        const minutes = lastWasHour || /^(mm?)(:|[^a-z]*s)/i.test(rest);
-        const n = minutes ? p.minutes : p.month;
-        out += lower === "mm" ? String(n).padStart(2, "0") : String(n);
-        break;
-      }
-      case "dddd":
-        out += DAYS[p.weekday] ?? "";
-        break;
-      case "ddd":
-        out += (DAYS[p.weekday] ?? "").slice(0, 3);
-        break;
-      case "dd":
-        out += String(p.day).padStart(2, "0");
-        break;
-      case "d":
-        out += String(p.day);
-        break;
-      case "hh":
-        out += String(ampm ? h12 : p.hours).padStart(2, "0");
-        break;
-      case "h":
-        out += String(ampm ? h12 : p.hours);
-        break;
-      case "ss":
-        out += String(p.seconds).padStart(2, "0");
-        break;
-      case "s":
-        out += String(p.seconds);
-        break;
-      case "am/pm":
-        out += p.hours < 12 ? "AM" : "PM";
-        break;
-      case "a/p":
-        out += p.hours < 12 ? "A" : "P";
-        break;
+    if (lower === "mm" || lower === "m") {
+      // Minutes when straight after hours or before seconds, otherwise the month.
+      const minutes = lastWasHour || /^(mm?)(:|[^a-z]*s)/i.test(rest);
+      const n = minutes ? p.minutes : p.month;
+      out += lower === "mm" ? twoDigits(n) : String(n);
+    } else {
+      const hours = ampm ? (p.hours % 12 === 0 ? 12 : p.hours % 12) : p.hours;
+      out += DATE_CODES[lower]?.(p, hours) ?? "";
     }
     lastWasHour = lower === "h" || lower === "hh";
     i += token.length;
@@ -461,54 +440,29 @@ export function valueType(value: CellValue, isError: boolean): Excel.RangeValueT
 // ---------------------------------------------------------------------------------------------
 // Colours.
 
-const NAMED_COLOURS: Record<string, string> = {
-  aliceblue: "F0F8FF", antiquewhite: "FAEBD7", aqua: "00FFFF", aquamarine: "7FFFD4", azure: "F0FFFF",
-  beige: "F5F5DC", bisque: "FFE4C4", black: "000000", blanchedalmond: "FFEBCD", blue: "0000FF",
-  blueviolet: "8A2BE2", brown: "A52A2A", burlywood: "DEB887", cadetblue: "5F9EA0", chartreuse: "7FFF00",
-  chocolate: "D2691E", coral: "FF7F50", cornflowerblue: "6495ED", cornsilk: "FFF8DC", crimson: "DC143C",
-  cyan: "00FFFF", darkblue: "00008B", darkcyan: "008B8B", darkgoldenrod: "B8860B", darkgray: "A9A9A9",
-  darkgreen: "006400", darkgrey: "A9A9A9", darkkhaki: "BDB76B", darkmagenta: "8B008B", darkolivegreen: "556B2F",
-  darkorange: "FF8C00", darkorchid: "9932CC", darkred: "8B0000", darksalmon: "E9967A", darkseagreen: "8FBC8F",
-  darkslateblue: "483D8B", darkslategray: "2F4F4F", darkslategrey: "2F4F4F", darkturquoise: "00CED1",
-  darkviolet: "9400D3", deeppink: "FF1493", deepskyblue: "00BFFF", dimgray: "696969", dimgrey: "696969",
-  dodgerblue: "1E90FF", firebrick: "B22222", floralwhite: "FFFAF0", forestgreen: "228B22", fuchsia: "FF00FF",
-  gainsboro: "DCDCDC", ghostwhite: "F8F8FF", gold: "FFD700", goldenrod: "DAA520", gray: "808080", grey: "808080",
-  green: "008000", greenyellow: "ADFF2F", honeydew: "F0FFF0", hotpink: "FF69B4", indianred: "CD5C5C",
-  indigo: "4B0082", ivory: "FFFFF0", khaki: "F0E68C", lavender: "E6E6FA", lavenderblush: "FFF0F5",
-  lawngreen: "7CFC00", lemonchiffon: "FFFACD", lightblue: "ADD8E6", lightcoral: "F08080", lightcyan: "E0FFFF",
-  lightgoldenrodyellow: "FAFAD2", lightgray: "D3D3D3", lightgreen: "90EE90", lightgrey: "D3D3D3",
-  lightpink: "FFB6C1", lightsalmon: "FFA07A", lightseagreen: "20B2AA", lightskyblue: "87CEFA",
-  lightslategray: "778899", lightslategrey: "778899", lightsteelblue: "B0C4DE", lightyellow: "FFFFE0",
-  lime: "00FF00", limegreen: "32CD32", linen: "FAF0E6", magenta: "FF00FF", maroon: "800000",
-  mediumaquamarine: "66CDAA", mediumblue: "0000CD", mediumorchid: "BA55D3", mediumpurple: "9370DB",
-  mediumseagreen: "3CB371", mediumslateblue: "7B68EE", mediumspringgreen: "00FA9A", mediumturquoise: "48D1CC",
-  mediumvioletred: "C71585", midnightblue: "191970", mintcream: "F5FFFA", mistyrose: "FFE4E1", moccasin: "FFE4B5",
-  navajowhite: "FFDEAD", navy: "000080", oldlace: "FDF5E6", olive: "808000", olivedrab: "6B8E23",
-  orange: "FFA500", orangered: "FF4500", orchid: "DA70D6", palegoldenrod: "EEE8AA", palegreen: "98FB98",
-  paleturquoise: "AFEEEE", palevioletred: "DB7093", papayawhip: "FFEFD5", peachpuff: "FFDAB9", peru: "CD853F",
-  pink: "FFC0CB", plum: "DDA0DD", powderblue: "B0E0E6", purple: "800080", rebeccapurple: "663399",
-  red: "FF0000", rosybrown: "BC8F8F", royalblue: "4169E1", saddlebrown: "8B4513", salmon: "FA8072",
-  sandybrown: "F4A460", seagreen: "2E8B57", seashell: "FFF5EE", sienna: "A0522D", silver: "C0C0C0",
-  skyblue: "87CEEB", slateblue: "6A5ACD", slategray: "708090", slategrey: "708090", snow: "FFFAFA",
-  springgreen: "00FF7F", steelblue: "4682B4", tan: "D2B48C", teal: "008080", thistle: "D8BFD8",
-  tomato: "FF6347", turquoise: "40E0D0", violet: "EE82EE", wheat: "F5DEB3", white: "FFFFFF",
-  whitesmoke: "F5F5F5", yellow: "FFFF00", yellowgreen: "9ACD32",
-};
+/** The HTML colour names Excel accepts, with their "RRGGBB". */
+const NAMED_COLOURS: Readonly<Record<string, string>> = htmlColours;
 
 /**
  * Normalises a colour as Office stores it ("#RRGGBB", upper case). Accepts "#RRGGBB", "RRGGBB",
  * "#RGB" and HTML colour names ("Orange"); anything else is Office's InvalidArgument.
  */
 export function normaliseColour(input: unknown, location: string): string {
-  if (typeof input !== "string") throw officeError("InvalidArgument", undefined, location);
+  const colour = colourOf(input);
+  if (colour === undefined) throw officeError("InvalidArgument", undefined, location);
+  return colour;
+}
+
+/** `normaliseColour` without the error: undefined for anything that is not a colour. */
+export function colourOf(input: unknown): string | undefined {
+  if (typeof input !== "string") return undefined;
   const text = input.trim();
   let m = /^#?([0-9a-fA-F]{6})$/.exec(text);
   if (m) return `#${(m[1] ?? "").toUpperCase()}`;
   m = /^#([0-9a-fA-F]{3})$/.exec(text);
   if (m) return `#${[...(m[1] ?? "")].map((c) => c + c).join("").toUpperCase()}`;
   const named = NAMED_COLOURS[text.toLowerCase()];
-  if (named) return `#${named}`;
-  throw officeError("InvalidArgument", undefined, location);
+  return named ? `#${named}` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,33 +6,218 @@
  * formats on a sheet, in priority order) and the proxies `ConditionalFormatCollection`,
  * `ConditionalFormat`, `CustomConditionalFormat`, its rule and its format (fill and font).
  */
-import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, partTarget } from "./core";
+import type { Mirror } from "./core";
+import { FakeObject, make, partTarget } from "./core";
+import { FakeKeyedCollection } from "./collection";
 import type { RangeTarget } from "./range";
-import { asBoolean, makeRange, rangeTarget } from "./range";
+import { rangeFrom, rangeTarget } from "./range";
 import { MESSAGES, NotImplementedByHostError, officeError } from "../errors";
-import type { ConditionalFormatModel } from "../model/conditional-formats";
 import { CONDITIONAL_FORMULA_LIMIT } from "../model/conditional-formats";
-import type { SheetModel } from "../model/sheet";
-import { formulaA1ToR1C1, formulaR1C1ToA1, normaliseColour } from "../values";
+import { colourOf, formulaA1ToR1C1, formulaR1C1ToA1 } from "../values";
 import { FakeRange } from "./range";
-import { declareProperties } from "./properties";
+import type { Accept, WritableProperty } from "./properties";
+import { accepted, boolean, declareProperties, moveTo, nonBlank, position, stored, text, withProperties } from "./properties";
+import type { ConditionalFormatModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
-/** What a conditional-format proxy is bound to. */
-export interface ConditionalFormatTarget {
-  sheet: SheetModel;
-  cf: ConditionalFormatModel;
-  readonly deleted: boolean;
-}
-
-function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel): ConditionalFormatTarget {
+function cfTarget(sheet: SheetModel, cf: ConditionalFormatModel) {
   return partTarget({ sheet, cf }, () => sheet.deleted || !sheet.conditionalFormats.includes(cf));
 }
 
+/** What a conditional-format proxy is bound to. */
+export type ConditionalFormatTarget = ReturnType<typeof cfTarget>;
+
+/** A property of the conditional format (`key` of the model), refused on a protected sheet. */
+function ruleProperty<K extends keyof ConditionalFormatModel>(key: K, accept: Accept<ConditionalFormatModel[K]>) {
+  return stored((t: ConditionalFormatTarget) => t.cf, key, accept, touchSheet, assertUnprotected);
+}
+
+const touchSheet = (t: ConditionalFormatTarget): void => t.sheet.workbook.touch();
+const assertUnprotected = (t: ConditionalFormatTarget, location: string): void => t.sheet.assertUnprotected(location);
+
+function onlyRange(t: ConditionalFormatTarget): RangeTarget | null {
+  const only = t.cf.rects.length === 1 ? t.cf.rects[0] : undefined;
+  return only ? rangeTarget(t.sheet, only) : null;
+}
+
+/** An operation on the conditional format, refused on a protected sheet. */
+abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
+  protected _change(member: string, change: (t: ConditionalFormatTarget) => void): void {
+    this._queue(member, (t) => {
+      assertUnprotected(t, `${this._typeName}.${member}`);
+      change(t);
+      touchSheet(t);
+    });
+  }
+}
+
+export class FakeConditionalRangeFill
+  extends withProperties<Excel.ConditionalRangeFill, "color">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFill, "clear" | "load">
+{
+  readonly _typeName = "ConditionalRangeFill";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        color: ruleProperty("fillColor", colourOf),
+      },
+    });
+  }
+
+  clear(): void {
+    this._values.delete("color");
+    this._change("clear", (t) => {
+      t.cf.fillColor = null;
+    });
+  }
+}
+
+export class FakeConditionalRangeFont
+  extends withProperties<Excel.ConditionalRangeFont, "color" | "bold" | "italic">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFont, "clear" | "load">
+{
+  readonly _typeName = "ConditionalRangeFont";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        color: ruleProperty("fontColor", colourOf),
+        bold: ruleProperty("bold", boolean),
+        italic: ruleProperty("italic", boolean),
+      },
+    });
+  }
+
+  clear(): void {
+    for (const key of ["color", "bold", "italic"]) this._values.delete(key);
+    this._change("clear", (t) => {
+      Object.assign(t.cf, { fontColor: null, bold: null, italic: null });
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat
+  extends withProperties<Excel.ConditionalRangeFormat, "numberFormat">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalRangeFormat, "clearFormat" | "load">
+{
+  readonly _typeName = "ConditionalRangeFormat";
+
+  declare readonly fill: FakeConditionalRangeFill;
+  declare readonly font: FakeConditionalRangeFont;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        numberFormat: ruleProperty("numberFormat", text),
+      },
+      parts: { fill: FakeConditionalRangeFill, font: FakeConditionalRangeFont },
+    });
+  }
+
+  clearFormat(): void {
+    this._change("clearFormat", (t) => {
+      Object.assign(t.cf, { fillColor: null, fontColor: null, bold: null, italic: null, numberFormat: null });
+    });
+  }
+}
+
+export class FakeConditionalFormatRule
+  extends withProperties<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1">()(ConditionalPart)
+{
+  readonly _typeName = "ConditionalFormatRule";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        formula: ruleFormula(false),
+        formulaLocal: ruleFormula(false),
+        formulaR1C1: { ...ruleFormula(true), get: (t) => formulaA1ToR1C1(t.cf.formula, t.cf.rects[0]?.r0 ?? 0, t.cf.rects[0]?.c0 ?? 0) },
+      },
+    });
+  }
+}
+
+/** The rule's formula, in A1 or R1C1 notation. */
+function ruleFormula(r1c1: boolean): WritableProperty<unknown, ConditionalFormatTarget> {
+  return {
+    get: (t) => t.cf.formula,
+    set: (t, v, _self, location) => {
+      assertUnprotected(t, location);
+      const formula = accepted(v, nonBlank, location);
+      // Excel refuses a conditional-format formula longer than 255 characters (see
+      // docs/memory-host.md, "Limits"): the rule is not changed.
+      if (formula.length > CONDITIONAL_FORMULA_LIMIT) throw officeError("InvalidArgument", MESSAGES.formulaTooLong, location);
+      t.cf.formula = r1c1 ? formulaR1C1ToA1Local(formula, t.cf) : formula;
+      touchSheet(t);
+    },
+  };
+}
+
+/** Converts an R1C1 rule formula relative to the top-left cell of the format's range. */
+function formulaR1C1ToA1Local(formula: string, cf: ConditionalFormatModel): string {
+  const first = cf.rects[0];
+  return formulaR1C1ToA1(formula, first?.r0 ?? 0, first?.c0 ?? 0);
+}
+
+export class FakeCustomConditionalFormat extends ConditionalPart {
+  readonly _typeName = "CustomConditionalFormat";
+
+  declare readonly rule: FakeConditionalFormatRule;
+  declare readonly format: FakeConditionalRangeFormat;
+
+  static {
+    declareProperties(this, {
+      parts: { rule: FakeConditionalFormatRule, format: FakeConditionalRangeFormat },
+    });
+  }
+}
+
+export class FakeConditionalFormat
+  extends withProperties<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue">()(ConditionalPart)
+  implements Mirror<Excel.ConditionalFormat, "delete" | "getRange" | "getRangeOrNullObject" | "load">
+{
+  readonly _typeName = "ConditionalFormat";
+  declare readonly custom: FakeCustomConditionalFormat;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.cf.id,
+        type: (t) => t.cf.type,
+        priority: {
+          get: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
+          set: (t, v, _self, location) => {
+            assertUnprotected(t, location);
+            moveTo(t.sheet.conditionalFormats, t.cf, accepted(v, position, location));
+            touchSheet(t);
+          },
+        },
+        stopIfTrue: ruleProperty("stopIfTrue", boolean),
+      },
+      parts: { custom: FakeCustomConditionalFormat },
+    });
+  }
+
+  delete(): void {
+    this._change("delete", (t) => {
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
+    });
+  }
+
+  /** The range of a format on one rectangle (the host keeps one `getRange` cannot return otherwise). */
+  getRange(): FakeRange {
+    return rangeFrom(this, "getRange", onlyRange, "InvalidOperation");
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return rangeFrom(this, "getRangeOrNullObject", onlyRange, "null");
+  }
+}
+
 export class FakeConditionalFormatCollection
-  extends FakeCollection<RangeTarget, ConditionalFormatTarget, FakeConditionalFormat>
+  extends FakeKeyedCollection<RangeTarget, ConditionalFormatTarget, FakeConditionalFormat>
   implements
     Mirror<Excel.ConditionalFormatCollection, "add" | "clearAll" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
@@ -71,309 +256,13 @@ export class FakeConditionalFormatCollection
     });
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (t) => t.sheet.conditionalFormatsIn(t.rect).length);
-  }
-
-  private _lookup(member: string, find: (t: RangeTarget) => ConditionalFormatModel | undefined, nullable: boolean): FakeConditionalFormat {
-    return this._item(
-      member,
-      (t) => {
-        const cf = find(t);
-        return cf ? cfTarget(t.sheet, cf) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(id: string): FakeConditionalFormat {
-    return this._lookup("getItem", (t) => t.sheet.conditionalFormatsIn(t.rect).find((cf) => cf.id === id), false);
-  }
-
-  getItemOrNullObject(id: string): FakeConditionalFormat {
-    return this._lookup("getItemOrNullObject", (t) => t.sheet.conditionalFormatsIn(t.rect).find((cf) => cf.id === id), true);
+  protected _find(t: RangeTarget, id: string): ConditionalFormatTarget | undefined {
+    const cf = t.sheet.conditionalFormatsIn(t.rect).find((c) => c.id === id);
+    return cf && cfTarget(t.sheet, cf);
   }
 
   getItemAt(index: number): FakeConditionalFormat {
-    return this._lookup("getItemAt", (t) => t.sheet.conditionalFormatsIn(t.rect)[index], false);
-  }
-}
-
-abstract class ConditionalPart extends FakeObject<ConditionalFormatTarget> {
-  /** Writes a property of the conditional format (refused on a protected sheet). */
-  protected _writeRule(
-    property: string,
-    value: unknown,
-    apply: (cf: ConditionalFormatModel, v: unknown, t: ConditionalFormatTarget) => void,
-  ): void {
-    const location = `${this._typeName}.${property}`;
-    this._write(property, value, (t, v) => {
-      t.sheet.assertUnprotected(location);
-      apply(t.cf, v, t);
-      t.sheet.workbook.touch();
-    });
-  }
-}
-
-export class FakeConditionalFormat
-  extends ConditionalPart
-  implements
-    Mirror<Excel.ConditionalFormat, "id" | "type" | "priority" | "stopIfTrue" | "delete" | "getRange" | "getRangeOrNullObject" | "load">
-{
-  readonly _typeName = "ConditionalFormat";
-
-  declare readonly id: Excel.ConditionalFormat["id"];
-  declare readonly type: Excel.ConditionalFormat["type"];
-  declare priority: Excel.ConditionalFormat["priority"];
-  declare stopIfTrue: Excel.ConditionalFormat["stopIfTrue"];
-  declare readonly custom: FakeCustomConditionalFormat;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (t) => t.cf.id,
-        type: (t) => t.cf.type,
-        priority: {
-          get: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
-          assign: (self, value) => {
-            self._writeRule("priority", value, (cf, v, t) => {
-              if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-                throw officeError("InvalidArgument", undefined, "ConditionalFormat.priority");
-              const list = t.sheet.conditionalFormats;
-              list.splice(list.indexOf(cf), 1);
-              list.splice(Math.min(v, list.length), 0, cf);
-            });
-          },
-        },
-        stopIfTrue: {
-          get: (t) => t.cf.stopIfTrue,
-          assign: (self, value) => {
-            self._writeRule("stopIfTrue", value, (cf, v) => {
-              cf.stopIfTrue = asBoolean(v, "ConditionalFormat.stopIfTrue");
-            });
-          },
-        },
-      },
-      navigation: {
-        custom: (self) => make(new FakeCustomConditionalFormat(self._ctx, () => self._target("ConditionalFormat.custom"))),
-      },
-    });
-  }
-
-  delete(): void {
-    this._queue("delete", (t) => {
-      t.sheet.assertUnprotected("ConditionalFormat.delete");
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => cf !== t.cf);
-      t.sheet.workbook.touch();
-    });
-  }
-
-  getRange(): FakeRange {
-    const location = "ConditionalFormat.getRange";
-    return makeRange(this._ctx, () => {
-      const t = this._target(location);
-      const only = t.cf.rects.length === 1 ? t.cf.rects[0] : undefined;
-      if (!only) throw officeError("InvalidOperation", undefined, location);
-      return rangeTarget(t.sheet, only);
-    });
-  }
-
-  getRangeOrNullObject(): FakeRange {
-    const location = "ConditionalFormat.getRangeOrNullObject";
-    return makeRange(this._ctx, () => {
-      const t = this._target(location);
-      const only = t.cf.rects.length === 1 ? t.cf.rects[0] : undefined;
-      return only ? rangeTarget(t.sheet, only) : null;
-    })._asNullable();
-  }
-}
-
-export class FakeCustomConditionalFormat extends ConditionalPart {
-  readonly _typeName = "CustomConditionalFormat";
-
-  declare readonly rule: FakeConditionalFormatRule;
-  declare readonly format: FakeConditionalRangeFormat;
-
-  static {
-    declareProperties(this, {
-      navigation: {
-        rule: (self) => make(new FakeConditionalFormatRule(self._ctx, () => self._target("CustomConditionalFormat.rule"))),
-        format: (self) => make(new FakeConditionalRangeFormat(self._ctx, () => self._target("CustomConditionalFormat.format"))),
-      },
-    });
-  }
-}
-
-export class FakeConditionalFormatRule
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalFormatRule, "formula" | "formulaLocal" | "formulaR1C1" | "load">
-{
-  readonly _typeName = "ConditionalFormatRule";
-
-  declare formula: Excel.ConditionalFormatRule["formula"];
-  declare formulaLocal: Excel.ConditionalFormatRule["formulaLocal"];
-  declare formulaR1C1: Excel.ConditionalFormatRule["formulaR1C1"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        formula: {
-          get: (t) => t.cf.formula,
-          assign: (self, value) => {
-            self._setFormula("formula", value, false);
-          },
-        },
-        formulaLocal: {
-          get: (t) => t.cf.formula,
-          assign: (self, value) => {
-            self._setFormula("formulaLocal", value, false);
-          },
-        },
-        formulaR1C1: {
-          get: (t) => formulaA1ToR1C1(t.cf.formula, t.cf.rects[0]?.r0 ?? 0, t.cf.rects[0]?.c0 ?? 0),
-          assign: (self, value) => {
-            self._setFormula("formulaR1C1", value, true);
-          },
-        },
-      },
-    });
-  }
-
-  private _setFormula(property: string, value: unknown, r1c1: boolean): void {
-    this._writeRule(property, value, (cf, v) => {
-      if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, `ConditionalFormatRule.${property}`);
-      // Excel refuses a conditional-format formula longer than 255 characters (see
-      // docs/memory-host.md, "Limits"): the rule is not changed.
-      if (v.length > CONDITIONAL_FORMULA_LIMIT)
-        throw officeError("InvalidArgument", MESSAGES.formulaTooLong, `ConditionalFormatRule.${property}`);
-      cf.formula = r1c1 ? formulaR1C1ToA1Local(v, cf) : v;
-    });
-  }
-}
-
-/** Converts an R1C1 rule formula relative to the top-left cell of the format's range. */
-function formulaR1C1ToA1Local(formula: string, cf: ConditionalFormatModel): string {
-  const first = cf.rects[0];
-  return formulaR1C1ToA1(formula, first?.r0 ?? 0, first?.c0 ?? 0);
-}
-
-export class FakeConditionalRangeFormat
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalRangeFormat, "numberFormat" | "clearFormat" | "load">
-{
-  readonly _typeName = "ConditionalRangeFormat";
-
-  declare numberFormat: Excel.ConditionalRangeFormat["numberFormat"];
-  declare readonly fill: FakeConditionalRangeFill;
-  declare readonly font: FakeConditionalRangeFont;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        numberFormat: {
-          get: (t) => t.cf.numberFormat,
-          assign: (self, value) => {
-            self._writeRule("numberFormat", value, (cf, v) => {
-              if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "ConditionalRangeFormat.numberFormat");
-              cf.numberFormat = v;
-            });
-          },
-        },
-      },
-      navigation: {
-        fill: (self) => make(new FakeConditionalRangeFill(self._ctx, () => self._target("ConditionalRangeFormat.fill"))),
-        font: (self) => make(new FakeConditionalRangeFont(self._ctx, () => self._target("ConditionalRangeFormat.font"))),
-      },
-    });
-  }
-
-  clearFormat(): void {
-    this._queue("clearFormat", (t) => {
-      t.sheet.assertUnprotected("ConditionalRangeFormat.clearFormat");
-      Object.assign(t.cf, { fillColor: null, fontColor: null, bold: null, italic: null, numberFormat: null });
-      t.sheet.workbook.touch();
-    });
-  }
-}
-
-export class FakeConditionalRangeFill extends ConditionalPart implements Mirror<Excel.ConditionalRangeFill, "color" | "clear" | "load"> {
-  readonly _typeName = "ConditionalRangeFill";
-
-  declare color: Excel.ConditionalRangeFill["color"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        color: {
-          get: (t) => t.cf.fillColor,
-          assign: (self, value) => {
-            self._writeRule("color", value, (cf, v) => {
-              cf.fillColor = normaliseColour(v, "ConditionalRangeFill.color");
-            });
-          },
-        },
-      },
-    });
-  }
-
-  clear(): void {
-    this._values.delete("color");
-    this._queue("clear", (t) => {
-      t.sheet.assertUnprotected("ConditionalRangeFill.clear");
-      t.cf.fillColor = null;
-      t.sheet.workbook.touch();
-    });
-  }
-}
-
-export class FakeConditionalRangeFont
-  extends ConditionalPart
-  implements Mirror<Excel.ConditionalRangeFont, "color" | "bold" | "italic" | "clear" | "load">
-{
-  readonly _typeName = "ConditionalRangeFont";
-
-  declare color: Excel.ConditionalRangeFont["color"];
-  declare bold: Excel.ConditionalRangeFont["bold"];
-  declare italic: Excel.ConditionalRangeFont["italic"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        color: {
-          get: (t) => t.cf.fontColor,
-          assign: (self, value) => {
-            self._writeRule("color", value, (cf, v) => {
-              cf.fontColor = normaliseColour(v, "ConditionalRangeFont.color");
-            });
-          },
-        },
-        bold: {
-          get: (t) => t.cf.bold,
-          assign: (self, value) => {
-            self._writeRule("bold", value, (cf, v) => {
-              cf.bold = asBoolean(v, "ConditionalRangeFont.bold");
-            });
-          },
-        },
-        italic: {
-          get: (t) => t.cf.italic,
-          assign: (self, value) => {
-            self._writeRule("italic", value, (cf, v) => {
-              cf.italic = asBoolean(v, "ConditionalRangeFont.italic");
-            });
-          },
-        },
-      },
-    });
-  }
-
-  clear(): void {
-    for (const key of ["color", "bold", "italic"]) this._values.delete(key);
-    this._queue("clear", (t) => {
-      t.sheet.assertUnprotected("ConditionalRangeFont.clear");
-      Object.assign(t.cf, { fontColor: null, bold: null, italic: null });
-      t.sheet.workbook.touch();
-    });
+    return this._itemAt(index);
   }
 }
 

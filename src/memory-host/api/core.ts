@@ -6,9 +6,9 @@
  */
 import type { OfficeHostError } from "../errors";
 import { apiNotFound, isOfficeHostError, NotImplementedByHostError, officeError, propertyNotLoaded } from "../errors";
+import type { PartClass } from "./properties";
 import { declaredTable } from "./properties";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
+import type { SheetModel, WorkbookModel } from "../model/types";
 
 /**
  * Compile-time check that a fake declares members with Office's own types. Methods keep Office's
@@ -469,6 +469,11 @@ export abstract class FakeObject<T> implements Named {
     return nav;
   }
 
+  /** A part of this object (`range.format`, `chart.title`): a proxy bound to the same target, created once. */
+  protected _part<N>(name: string, cls: PartClass<T>): N {
+    return this._nav(name, () => make(new (cls as unknown as ProxyClass<T, Named>)(this._ctx, () => this._target(`${this._typeName}.${name}`))) as N);
+  }
+
   /** Scalar properties `load()` can fetch: by default those declared with `declareProperties`. */
   protected _scalars(): ScalarGetters<T> {
     const declared = Object.entries(declaredTable(this).scalars);
@@ -606,103 +611,6 @@ function snapshotValue(value: unknown): unknown {
 
 /** The constructor of a proxy class. */
 export type ProxyClass<I, P> = new (context: FakeRequestContext, resolve: () => I | null, options?: FakeObjectOptions<I>) => P;
-
-/** A collection: `items` after load, item properties loadable as "items/name" or just "name". */
-export abstract class FakeCollection<T, I, P extends FakeObject<I>> extends FakeObject<T> {
-  protected _items: P[] | undefined;
-
-  /** The model objects currently in the collection. */
-  protected abstract _itemTargets(target: T): I[];
-  /** The proxy class of the items. */
-  protected abstract readonly _itemClass: ProxyClass<I, P>;
-
-  /** A proxy for one item, already bound. */
-  protected _makeItem(item: I): P {
-    return make(new this._itemClass(this._ctx, () => item, { bound: item }));
-  }
-
-  /**
-   * An item the collection finds at sync (`getItem`, `getItemAt`...): ItemNotFound when `find`
-   * finds none, or a null object when `nullable` (the *OrNullObject methods).
-   */
-  protected _item(member: string, find: (target: T, location: string) => I | undefined, nullable = false): P {
-    const location = `${this._typeName}.${member}`;
-    const proxy = make(
-      new this._itemClass(this._ctx, () => {
-        const found = find(this._target(location), location);
-        if (found !== undefined) return found;
-        if (nullable) return null;
-        throw officeError("ItemNotFound", undefined, location);
-      }),
-    );
-    return nullable ? proxy._asNullable() : proxy;
-  }
-
-  /** The item an operation queued before it creates (`add`): ItemNotFound if that operation failed. */
-  protected _created(location: string, created: () => I | undefined): P {
-    return make(
-      new this._itemClass(this._ctx, () => {
-        const item = created();
-        if (item === undefined) throw officeError("ItemNotFound", undefined, location);
-        return item;
-      }),
-    );
-  }
-
-  get items(): P[] {
-    if (this._isNull === true) return undefined as unknown as P[];
-    if (this._items === undefined) throw propertyNotLoaded(this._typeName, "items");
-    return this._items;
-  }
-
-  protected override _validateSpec(): void {
-    // Item paths are checked when the snapshot is taken (the item type is known then).
-  }
-
-  override _snapshot(spec: LoadSpec): () => void {
-    const target = this._bind();
-    if (target === null) {
-      return () => {
-        this._isNull = true;
-      };
-    }
-    const own = this._scalars();
-    const ownNames: string[] = [];
-    let itemSpec: LoadSpec | null = spec === "all" ? "all" : null;
-    if (spec !== "all") {
-      const paths: string[] = [];
-      for (const path of spec) {
-        const [head = "", ...rest] = path.split("/");
-        if (head === "items") {
-          if (rest.length === 0) itemSpec = "all";
-          else paths.push(rest.join("/"));
-        } else if (head in own && rest.length === 0) ownNames.push(head);
-        else paths.push(path); // Office applies other paths to the items
-      }
-      if (itemSpec !== "all" && paths.length) itemSpec = paths;
-    } else ownNames.push(...Object.keys(own));
-    const values = new Map<string, unknown>();
-    for (const name of ownNames) values.set(name, own[name]?.(target));
-    let items: P[] | undefined;
-    const itemPublishers: (() => void)[] = [];
-    if (itemSpec !== null) {
-      items = this._itemTargets(target).map((item) => this._makeItem(item));
-      for (const item of items) itemPublishers.push(item._snapshot(itemSpec));
-    }
-    return () => {
-      this._isNull = false;
-      for (const [name, value] of values) this._values.set(name, value);
-      if (items) this._items = items;
-      for (const publish of itemPublishers) publish();
-    };
-  }
-
-  override toJSON(): Record<string, unknown> {
-    const json = super.toJSON();
-    if (this._items) json.items = this._items.map((item) => item.toJSON());
-    return json;
-  }
-}
 
 /** A `getCount()`-style method: a ClientResult filled in at sync. */
 export function clientResult<T, R>(owner: FakeObject<T>, member: string, compute: (target: T) => R): FakeClientResult<R> {

@@ -12,13 +12,13 @@ import { intersection, subtractAll } from "../address";
 import type { Mirror } from "./core";
 import { FakeObject, sameContext } from "./core";
 import type { RangeTarget } from "./range";
-import { asBoolean, FakeRange } from "./range";
-import { officeError } from "../errors";
-import type { DataValidationModel } from "../model/data-validation";
+import { FakeRange } from "./range";
 import { DEFAULT_ERROR_ALERT, DEFAULT_PROMPT, normaliseRule, ruleType, satisfies } from "../model/data-validation";
 import { area } from "../address";
 import { make } from "./core";
-import { declareProperties } from "./properties";
+import type { Accept, WritableProperty } from "./properties";
+import { accepted, boolean, declareProperties, withProperties } from "./properties";
+import type { DataValidationModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Data validation
 
@@ -92,18 +92,44 @@ function validity(t: RangeTarget): boolean | null {
 
 const ALERT_STYLES = ["Stop", "Warning", "Information"];
 
+type ValidationPatch = Parameters<RangeTarget["sheet"]["applyDataValidation"]>[1];
+
+/**
+ * A part of the cells' validation (`prompt`, `errorAlert`, `ignoreBlanks`): a write is refused on a
+ * protected sheet, then converted by `accept` (InvalidArgument if refused) and applied to every cell
+ * of the range.
+ */
+function validationPart<K extends "prompt" | "errorAlert" | "ignoreBlanks">(
+  key: K,
+  accept: Accept<ValidationPatch[K]>,
+): WritableProperty<unknown, RangeTarget> {
+  return {
+    get: (t) => summarise(t)[key],
+    set: (t, v, _self, location) => {
+      t.sheet.assertUnprotected(location);
+      t.sheet.applyDataValidation(t.rect, { [key]: accepted(v, accept, location) });
+    },
+  };
+}
+
+/** An object argument (`prompt`, `errorAlert`), made into the model's value by `convert`. */
+function fromObject<O, R>(convert: (object: Partial<O>) => R | undefined): Accept<R> {
+  return (v) => (v && typeof v === "object" ? convert(v as Partial<O>) : undefined);
+}
+
+type DataValidationProperties =
+  | "rule"
+  | "prompt"
+  | "errorAlert"
+  | "ignoreBlanks"
+  | "type"
+  | "valid";
+
 export class FakeDataValidation
-  extends FakeObject<RangeTarget>
-  implements Mirror<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type" | "valid" | "clear" | "load">
+  extends withProperties<Excel.DataValidation, DataValidationProperties>()(FakeObject<RangeTarget>)
+  implements Mirror<Excel.DataValidation, "clear" | "load">
 {
   readonly _typeName = "DataValidation";
-
-  declare rule: Excel.DataValidation["rule"];
-  declare prompt: Excel.DataValidation["prompt"];
-  declare errorAlert: Excel.DataValidation["errorAlert"];
-  declare ignoreBlanks: Excel.DataValidation["ignoreBlanks"];
-  declare readonly type: Excel.DataValidation["type"];
-  declare readonly valid: Excel.DataValidation["valid"];
 
   static {
     declareProperties(this, {
@@ -121,53 +147,22 @@ export class FakeDataValidation
             });
           },
         },
-        prompt: {
-          get: (t) => summarise(t).prompt,
-          assign: (self, value) => {
-            const location = "DataValidation.prompt";
-            self._write("prompt", value, (t, v) => {
-              t.sheet.assertUnprotected(location);
-              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-              const p = v as Partial<Excel.DataValidationPrompt>;
-              const prompt = {
-                message: String(p.message ?? DEFAULT_PROMPT.message),
-                showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
-                title: String(p.title ?? DEFAULT_PROMPT.title),
-              };
-              t.sheet.applyDataValidation(t.rect, { prompt });
-            });
-          },
-        },
-        errorAlert: {
-          get: (t) => summarise(t).errorAlert,
-          assign: (self, value) => {
-            const location = "DataValidation.errorAlert";
-            self._write("errorAlert", value, (t, v) => {
-              t.sheet.assertUnprotected(location);
-              if (!v || typeof v !== "object") throw officeError("InvalidArgument", undefined, location);
-              const a = v as Partial<Excel.DataValidationErrorAlert>;
-              const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
-              if (!ALERT_STYLES.includes(style)) throw officeError("InvalidArgument", undefined, location);
-              const errorAlert = {
-                message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
-                showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
-                style,
-                title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
-              };
-              t.sheet.applyDataValidation(t.rect, { errorAlert });
-            });
-          },
-        },
-        ignoreBlanks: {
-          get: (t) => summarise(t).ignoreBlanks,
-          assign: (self, value) => {
-            const location = "DataValidation.ignoreBlanks";
-            self._write("ignoreBlanks", value, (t, v) => {
-              t.sheet.assertUnprotected(location);
-              t.sheet.applyDataValidation(t.rect, { ignoreBlanks: asBoolean(v, location) });
-            });
-          },
-        },
+        prompt: validationPart("prompt", fromObject((p: Partial<Excel.DataValidationPrompt>) => ({
+          message: String(p.message ?? DEFAULT_PROMPT.message),
+          showPrompt: Boolean(p.showPrompt ?? DEFAULT_PROMPT.showPrompt),
+          title: String(p.title ?? DEFAULT_PROMPT.title),
+        }))),
+        errorAlert: validationPart("errorAlert", fromObject((a: Partial<Excel.DataValidationErrorAlert>) => {
+          const style = String(a.style ?? DEFAULT_ERROR_ALERT.style);
+          if (!ALERT_STYLES.includes(style)) return undefined;
+          return {
+            message: String(a.message ?? DEFAULT_ERROR_ALERT.message),
+            showAlert: Boolean(a.showAlert ?? DEFAULT_ERROR_ALERT.showAlert),
+            style,
+            title: String(a.title ?? DEFAULT_ERROR_ALERT.title),
+          };
+        })),
+        ignoreBlanks: validationPart("ignoreBlanks", boolean),
         type: (t) => summarise(t).type,
         valid: (t) => validity(t),
       },

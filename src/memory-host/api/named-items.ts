@@ -13,29 +13,72 @@
  * - `assertNameAvailable` is the single check every kind of name goes through.
  */
 import { tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
-import { FakeRange, makeRange, rangeTarget } from "./range";
+import type { Mirror } from "./core";
+import { FakeObject, sameContext, partTarget } from "./core";
+import { FakeKeyedCollection } from "./collection";
+import type { RangeTarget } from "./range";
+import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { officeError } from "../errors";
-import type { NamedItemModel } from "../model/named-items";
 import { absoluteReference, addNamedItem, evaluateName, namedRange } from "../model/named-items";
-import type { WorkbookModel } from "../model/workbook";
-import { declareProperties } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { NamedItemModel, WorkbookModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
-interface NamedItemTarget {
-  workbook: WorkbookModel;
-  item: NamedItemModel;
-  readonly deleted: boolean;
-}
-
-function itemTarget(workbook: WorkbookModel, item: NamedItemModel): NamedItemTarget {
+function itemTarget(workbook: WorkbookModel, item: NamedItemModel) {
   return partTarget({ workbook, item }, () => !workbook.names.includes(item));
 }
 
+type NamedItemTarget = ReturnType<typeof itemTarget>;
+
+const touchWorkbook = (t: NamedItemTarget): void => t.workbook.touch();
+
+/** A name's formula: a non-empty string, "=" added when missing. */
+const asFormula = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? (v.startsWith("=") ? v : `=${v}`) : undefined);
+
+function referencedRange(t: NamedItemTarget): RangeTarget | null {
+  const range = namedRange(t.workbook, t.item);
+  return range && rangeTarget(range.sheet, range.rect);
+}
+
+export class FakeNamedItem
+  extends withProperties<Excel.NamedItem, "name" | "type" | "value" | "formula" | "comment" | "visible">()(FakeObject<NamedItemTarget>)
+  implements Mirror<Excel.NamedItem, "delete" | "getRange" | "getRangeOrNullObject" | "load">
+{
+  readonly _typeName = "NamedItem";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        name: (t) => t.item.name,
+        type: (t) => evaluateName(t.workbook, t.item).type,
+        value: (t) => evaluateName(t.workbook, t.item).value,
+        formula: stored((t) => t.item, "formula", asFormula, touchWorkbook),
+        comment: stored((t) => t.item, "comment", (v) => String(v ?? ""), touchWorkbook),
+        visible: stored((t) => t.item, "visible", boolean, touchWorkbook),
+      },
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.workbook.names = t.workbook.names.filter((n) => n !== t.item);
+      t.workbook.touch();
+    });
+  }
+
+  /** A name that is not a reference (a constant, a formula) has no range. */
+  getRange(): FakeRange {
+    return rangeFrom(this, "getRange", referencedRange, "InvalidOperation");
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return rangeFrom(this, "getRangeOrNullObject", referencedRange, "null");
+  }
+}
+
 export class FakeNamedItemCollection
-  extends FakeCollection<WorkbookModel, NamedItemTarget, FakeNamedItem>
+  extends FakeKeyedCollection<WorkbookModel, NamedItemTarget, FakeNamedItem>
   implements Mirror<Excel.NamedItemCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "NamedItemCollection";
@@ -68,102 +111,9 @@ export class FakeNamedItemCollection
     return this._created(location, () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (workbook) => workbook.names.length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakeNamedItem {
+  protected _find(workbook: WorkbookModel, name: string): NamedItemTarget | undefined {
     const lower = String(name).toLowerCase();
-    return this._item(
-      member,
-      (workbook) => {
-        const item = workbook.names.find((n) => n.name.toLowerCase() === lower);
-        return item ? itemTarget(workbook, item) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(name: string): FakeNamedItem {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakeNamedItem {
-    return this._lookup("getItemOrNullObject", name, true);
-  }
-}
-
-export class FakeNamedItem
-  extends FakeObject<NamedItemTarget>
-  implements
-    Mirror<
-      Excel.NamedItem,
-      "name" | "type" | "value" | "formula" | "comment" | "visible" | "delete" | "getRange" | "getRangeOrNullObject" | "load"
-    >
-{
-  readonly _typeName = "NamedItem";
-
-  declare readonly name: Excel.NamedItem["name"];
-  declare readonly type: Excel.NamedItem["type"];
-  declare readonly value: Excel.NamedItem["value"];
-  declare formula: Excel.NamedItem["formula"];
-  declare comment: Excel.NamedItem["comment"];
-  declare visible: Excel.NamedItem["visible"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        name: (t) => t.item.name,
-        type: (t) => evaluateName(t.workbook, t.item).type,
-        value: (t) => evaluateName(t.workbook, t.item).value,
-        formula: {
-          get: (t) => t.item.formula,
-          set: (t, v) => {
-            if (typeof v !== "string" || v === "") throw officeError("InvalidArgument", undefined, "NamedItem.formula");
-            t.item.formula = v.startsWith("=") ? v : `=${v}`;
-            t.workbook.touch();
-          },
-        },
-        comment: {
-          get: (t) => t.item.comment,
-          set: (t, v) => {
-            t.item.comment = String(v ?? "");
-            t.workbook.touch();
-          },
-        },
-        visible: {
-          get: (t) => t.item.visible,
-          set: (t, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "NamedItem.visible");
-            t.item.visible = v;
-            t.workbook.touch();
-          },
-        },
-      },
-    });
-  }
-
-  delete(): void {
-    this._queue("delete", (t) => {
-      t.workbook.names = t.workbook.names.filter((n) => n !== t.item);
-      t.workbook.touch();
-    });
-  }
-
-  getRange(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const t = this._target("NamedItem.getRange");
-      const range = namedRange(t.workbook, t.item);
-      if (!range) throw officeError("InvalidOperation", undefined, "NamedItem.getRange");
-      return rangeTarget(range.sheet, range.rect);
-    });
-  }
-
-  getRangeOrNullObject(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const t = this._target("NamedItem.getRangeOrNullObject");
-      const range = namedRange(t.workbook, t.item);
-      return range ? rangeTarget(range.sheet, range.rect) : null;
-    })._asNullable();
+    const item = workbook.names.find((n) => n.name.toLowerCase() === lower);
+    return item ? itemTarget(workbook, item) : undefined;
   }
 }

@@ -1,15 +1,14 @@
 /// <reference types="office-js" />
 /** Fakes of `Excel.NoteCollection` and `Excel.Note` (ExcelApi 1.18). */
 import { formatAddress, parseAddress, rect } from "../address";
-import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, sameContext, partTarget } from "./core";
-import { FakeRange, makeRange, rangeTarget } from "./range";
+import type { Mirror } from "./core";
+import { FakeObject, sameContext, partTarget } from "./core";
+import { FakeKeyedCollection } from "./collection";
+import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { officeError } from "../errors";
-import type { NoteModel } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
 import { area } from "../address";
-import { declareProperties } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { NoteModel, SheetModel, WorkbookModel } from "../model/types";
 
 /** The workbook's notes, or one sheet's. */
 export interface NoteScope {
@@ -17,15 +16,11 @@ export interface NoteScope {
   sheet?: SheetModel;
 }
 
-export interface NoteTarget {
-  sheet: SheetModel;
-  note: NoteModel;
-  readonly deleted: boolean;
-}
-
-function noteTarget(sheet: SheetModel, note: NoteModel): NoteTarget {
+function noteTarget(sheet: SheetModel, note: NoteModel) {
   return partTarget({ sheet, note }, () => sheet.deleted || !sheet.notes.includes(note));
 }
+
+export type NoteTarget = ReturnType<typeof noteTarget>;
 
 function notesIn(scope: NoteScope): NoteTarget[] {
   const sheets = scope.sheet ? [scope.sheet] : scope.workbook.sheets;
@@ -53,8 +48,43 @@ function locateCell(scope: NoteScope, cell: unknown, location: string): { sheet:
   return { sheet, row: r.r0, column: r.c0 };
 }
 
+const touchNote = (t: NoteTarget): void => t.sheet.workbook.touch();
+
+/** A note's width or height: more than 0 points. */
+const size = (v: unknown): number | undefined => (typeof v === "number" && v > 0 ? v : undefined);
+
+export class FakeNote
+  extends withProperties<Excel.Note, "authorName" | "content" | "height" | "width" | "visible">()(FakeObject<NoteTarget>)
+  implements Mirror<Excel.Note, "delete" | "getLocation" | "load">
+{
+  readonly _typeName = "Note";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        authorName: (t) => t.note.authorName,
+        content: stored((t) => t.note, "content", (v) => String(v ?? ""), touchNote),
+        height: stored((t) => t.note, "height", size, touchNote),
+        width: stored((t) => t.note, "width", size, touchNote),
+        visible: stored((t) => t.note, "visible", boolean, touchNote),
+      },
+    });
+  }
+
+  delete(): void {
+    this._queue("delete", (t) => {
+      t.sheet.notes = t.sheet.notes.filter((n) => n !== t.note);
+      t.sheet.workbook.touch();
+    });
+  }
+
+  getLocation(): FakeRange {
+    return rangeFrom(this, "getLocation", (t) => rangeTarget(t.sheet, rect(t.note.row, t.note.column)));
+  }
+}
+
 export class FakeNoteCollection
-  extends FakeCollection<NoteScope, NoteTarget, FakeNote>
+  extends FakeKeyedCollection<NoteScope, NoteTarget, FakeNote>
   implements Mirror<Excel.NoteCollection, "add" | "getCount" | "getItem" | "getItemAt" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "NoteCollection";
@@ -75,92 +105,15 @@ export class FakeNoteCollection
     return this._created(location, () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (scope) => notesIn(scope).length);
-  }
-
-  private _byKey(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
+  /** The note of a cell (the key is its address). */
+  protected _find(scope: NoteScope, key: string, location: string): NoteTarget | undefined {
     const cell = locateCell(scope, key, location);
     const note = cell.sheet.noteAt(cell.row, cell.column);
     return note ? noteTarget(cell.sheet, note) : undefined;
   }
 
-  getItem(key: string): FakeNote {
-    return this._item("getItem", (scope) => this._byKey(scope, key, "NoteCollection.getItem"), false);
-  }
-
-  getItemOrNullObject(key: string): FakeNote {
-    return this._item("getItemOrNullObject", (scope) => this._byKey(scope, key, "NoteCollection.getItemOrNullObject"), true);
-  }
-
   getItemAt(index: number): FakeNote {
-    return this._item("getItemAt", (scope) => notesIn(scope)[index], false);
-  }
-}
-
-export class FakeNote
-  extends FakeObject<NoteTarget>
-  implements Mirror<Excel.Note, "authorName" | "content" | "height" | "width" | "visible" | "delete" | "getLocation" | "load">
-{
-  readonly _typeName = "Note";
-
-  declare readonly authorName: Excel.Note["authorName"];
-  declare content: Excel.Note["content"];
-  declare height: Excel.Note["height"];
-  declare width: Excel.Note["width"];
-  declare visible: Excel.Note["visible"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        authorName: (t) => t.note.authorName,
-        content: {
-          get: (t) => t.note.content,
-          set: (t, v) => {
-            t.note.content = String(v ?? "");
-            t.sheet.workbook.touch();
-          },
-        },
-        height: {
-          get: (t) => t.note.height,
-          set: (t, v) => {
-            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.height");
-            t.note.height = v;
-            t.sheet.workbook.touch();
-          },
-        },
-        width: {
-          get: (t) => t.note.width,
-          set: (t, v) => {
-            if (typeof v !== "number" || !(v > 0)) throw officeError("InvalidArgument", undefined, "Note.width");
-            t.note.width = v;
-            t.sheet.workbook.touch();
-          },
-        },
-        visible: {
-          get: (t) => t.note.visible,
-          set: (t, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Note.visible");
-            t.note.visible = v;
-            t.sheet.workbook.touch();
-          },
-        },
-      },
-    });
-  }
-
-  delete(): void {
-    this._queue("delete", (t) => {
-      t.sheet.notes = t.sheet.notes.filter((n) => n !== t.note);
-      t.sheet.workbook.touch();
-    });
-  }
-
-  getLocation(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const t = this._target("Note.getLocation");
-      return rangeTarget(t.sheet, rect(t.note.row, t.note.column));
-    });
+    return this._itemAt(index);
   }
 }
 

@@ -8,15 +8,15 @@
  */
 import type { Rect } from "../address";
 import { isEntireColumns, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
-import type { Mirror,  } from "./core";
+import type { Mirror } from "./core";
 import { clientResult, FakeObject, make, sameContext } from "./core";
-import { FakeRange, makeRange, rangeTarget } from "./range";
+import type { RangeTarget } from "./range";
+import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { NotImplementedByHostError, officeError } from "../errors";
-import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel } from "../model/page-layout";
 import { normaliseZoom, PAPER_TYPES } from "../model/page-layout";
-import type { SheetModel } from "../model/sheet";
-import type { WritableProperty } from "./properties";
-import { declareProperties } from "./properties";
+import type { Accept, Scalars } from "./properties";
+import { boolean, declareProperties, numberWhere, stored, withProperties } from "./properties";
+import type { HeaderFooterModel, HeaderFooterSet, PageLayoutModel, SheetModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -38,22 +38,6 @@ function rangeOnSheet(sheet: SheetModel, value: unknown, location: string): Rect
 type LayoutKey = Exclude<keyof PageLayoutModel, "printTitleRows" | "printTitleColumns" | "printArea" | "headersFooters">;
 
 type PageLayoutMembers =
-  | "orientation"
-  | "paperSize"
-  | "zoom"
-  | "topMargin"
-  | "bottomMargin"
-  | "leftMargin"
-  | "rightMargin"
-  | "headerMargin"
-  | "footerMargin"
-  | "centerHorizontally"
-  | "centerVertically"
-  | "printGridlines"
-  | "printHeadings"
-  | "blackAndWhite"
-  | "draftMode"
-  | "printOrder"
   | "setPrintTitleRows"
   | "getPrintTitleRows"
   | "getPrintTitleRowsOrNullObject"
@@ -63,69 +47,129 @@ type PageLayoutMembers =
   | "setPrintArea"
   | "load";
 
-const onOff = (v: unknown) => (typeof v === "boolean" ? v : undefined);
-const margin = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1600 ? v : undefined);
+const margin = numberWhere((v) => v >= 0 && v <= 1600);
+const touch = (sheet: SheetModel): void => sheet.workbook.touch();
 
-/** A print setting of the sheet: `check` returns the value to store, or undefined for an invalid one. */
-function layoutProperty<K extends LayoutKey>(
-  key: K,
-  check: (v: unknown) => PageLayoutModel[K] | undefined,
-): WritableProperty<FakePageLayout, SheetModel> {
-  return {
-    get: (sheet) => sheet.pageLayout[key],
-    set: (sheet, v) => {
-      const checked = check(v);
-      if (checked === undefined) throw officeError("InvalidArgument", undefined, `PageLayout.${key}`);
-      sheet.pageLayout[key] = checked;
-      sheet.workbook.touch();
-    },
-  };
+/** A print setting of the sheet. */
+function layoutProperty<K extends LayoutKey>(key: K, accept: Accept<PageLayoutModel[K]>) {
+  return stored((sheet: SheetModel) => sheet.pageLayout, key, accept, touch);
 }
 
-export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Excel.PageLayout, PageLayoutMembers> {
-  readonly _typeName = "PageLayout";
+type HeaderFooterState = PageLayoutModel["headersFooters"]["state"];
+const HEADER_FOOTER_STATES = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"];
+const HEADER_FOOTER_SETS: HeaderFooterSet[] = ["defaultForAllPages", "firstPage", "oddPages", "evenPages"];
+const headerFooterState: Accept<HeaderFooterState> = (v) => (HEADER_FOOTER_STATES.includes(String(v)) ? (v as HeaderFooterState) : undefined);
 
-  declare orientation: Excel.PageLayout["orientation"];
-  declare paperSize: Excel.PageLayout["paperSize"];
-  declare zoom: Excel.PageLayout["zoom"];
-  declare topMargin: number;
-  declare bottomMargin: number;
-  declare leftMargin: number;
-  declare rightMargin: number;
-  declare headerMargin: number;
-  declare footerMargin: number;
-  declare centerHorizontally: boolean;
-  declare centerVertically: boolean;
-  declare printGridlines: boolean;
-  declare printHeadings: boolean;
-  declare blackAndWhite: boolean;
-  declare draftMode: boolean;
-  declare printOrder: Excel.PageLayout["printOrder"];
-  declare readonly headersFooters: FakeHeaderFooterGroup;
+export class FakeHeaderFooterGroup
+  extends withProperties<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale">()(FakeObject<SheetModel>)
+{
+  readonly _typeName = "HeaderFooterGroup";
+
+  declare readonly defaultForAllPages: FakeHeaderFooter;
+  declare readonly firstPage: FakeHeaderFooter;
+  declare readonly oddPages: FakeHeaderFooter;
+  declare readonly evenPages: FakeHeaderFooter;
 
   static {
     declareProperties(this, {
       scalars: {
-        orientation: layoutProperty("orientation", (v) => (v === "Portrait" || v === "Landscape" ? v : undefined)),
-        paperSize: layoutProperty("paperSize", (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined)),
-        zoom: layoutProperty("zoom", (v) => normaliseZoom(v, "PageLayout.zoom")),
-        topMargin: layoutProperty("topMargin", margin),
-        bottomMargin: layoutProperty("bottomMargin", margin),
-        leftMargin: layoutProperty("leftMargin", margin),
-        rightMargin: layoutProperty("rightMargin", margin),
-        headerMargin: layoutProperty("headerMargin", margin),
-        footerMargin: layoutProperty("footerMargin", margin),
-        centerHorizontally: layoutProperty("centerHorizontally", onOff),
-        centerVertically: layoutProperty("centerVertically", onOff),
-        printGridlines: layoutProperty("printGridlines", onOff),
-        printHeadings: layoutProperty("printHeadings", onOff),
-        blackAndWhite: layoutProperty("blackAndWhite", onOff),
-        draftMode: layoutProperty("draftMode", onOff),
-        printOrder: layoutProperty("printOrder", (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined)),
+        state: stored((s) => s.pageLayout.headersFooters, "state", headerFooterState, touch),
+        useSheetMargins: stored((s) => s.pageLayout.headersFooters, "useSheetMargins", boolean, touch),
+        useSheetScale: stored((s) => s.pageLayout.headersFooters, "useSheetScale", boolean, touch),
       },
-      navigation: {
-        headersFooters: (self) => make(new FakeHeaderFooterGroup(self._ctx, () => self._target("PageLayout.headersFooters"))),
-      },
+      // The four sets of headers and footers, each bound to the sheet and its set.
+      navigation: Object.fromEntries(
+        HEADER_FOOTER_SETS.map((set) => [
+          set,
+          (self: FakeHeaderFooterGroup) =>
+            make(new FakeHeaderFooter(self._ctx, () => ({ sheet: self._target(`HeaderFooterGroup.${set}`), set }))),
+        ]),
+      ),
+    });
+  }
+}
+
+interface HeaderFooterTarget {
+  sheet: SheetModel;
+  set: HeaderFooterSet;
+  readonly deleted?: boolean;
+}
+
+type HeaderFooterKey = keyof HeaderFooterModel;
+const HF_KEYS: HeaderFooterKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+
+/** One section of a header or footer: Excel limits each to 255 characters. */
+function headerFooterText(key: HeaderFooterKey) {
+  const section = (v: unknown) => (typeof v === "string" && v.length <= 255 ? v : undefined);
+  return stored((t: HeaderFooterTarget) => t.sheet.pageLayout.headersFooters[t.set], key, section, (t) => touch(t.sheet));
+}
+
+type HeaderFooterProperties =
+  | "leftHeader"
+  | "centerHeader"
+  | "rightHeader"
+  | "leftFooter"
+  | "centerFooter"
+  | "rightFooter";
+
+export class FakeHeaderFooter
+  extends withProperties<Excel.HeaderFooter, HeaderFooterProperties>()(FakeObject<HeaderFooterTarget>)
+  implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load">
+{
+  readonly _typeName = "HeaderFooter";
+
+  static {
+    declareProperties(this, { scalars: Object.fromEntries(HF_KEYS.map((key) => [key, headerFooterText(key)])) });
+  }
+}
+
+// Office returns print titles as entire rows ("Sheet1!1:2") or entire columns ("Sheet1!A:B").
+function titleRows(sheet: SheetModel): RangeTarget | null {
+  const rows = sheet.pageLayout.printTitleRows;
+  return rows && rangeTarget(sheet, { r0: rows.r0, r1: rows.r1, c0: 0, c1: MAX_COLUMNS - 1 });
+}
+
+function titleColumns(sheet: SheetModel): RangeTarget | null {
+  const cols = sheet.pageLayout.printTitleColumns;
+  return cols && rangeTarget(sheet, { r0: 0, r1: MAX_ROWS - 1, c0: cols.c0, c1: cols.c1 });
+}
+
+function printArea(sheet: SheetModel): RangeTarget | null {
+  const r = sheet.pageLayout.printArea;
+  return r && rangeTarget(sheet, r);
+}
+
+const PAGE_LAYOUT_PROPERTIES = {
+  orientation: layoutProperty("orientation", (v) => (v === "Portrait" || v === "Landscape" ? v : undefined)),
+  paperSize: layoutProperty("paperSize", (v) => (PAPER_TYPES.includes(String(v)) ? String(v) : undefined)),
+  zoom: layoutProperty("zoom", (v) => normaliseZoom(v, "PageLayout.zoom")),
+  topMargin: layoutProperty("topMargin", margin),
+  bottomMargin: layoutProperty("bottomMargin", margin),
+  leftMargin: layoutProperty("leftMargin", margin),
+  rightMargin: layoutProperty("rightMargin", margin),
+  headerMargin: layoutProperty("headerMargin", margin),
+  footerMargin: layoutProperty("footerMargin", margin),
+  centerHorizontally: layoutProperty("centerHorizontally", boolean),
+  centerVertically: layoutProperty("centerVertically", boolean),
+  printGridlines: layoutProperty("printGridlines", boolean),
+  printHeadings: layoutProperty("printHeadings", boolean),
+  blackAndWhite: layoutProperty("blackAndWhite", boolean),
+  draftMode: layoutProperty("draftMode", boolean),
+  printOrder: layoutProperty("printOrder", (v) => (v === "DownThenOver" || v === "OverThenDown" ? v : undefined)),
+} satisfies Scalars<SheetModel>;
+
+export class FakePageLayout
+  extends withProperties<Excel.PageLayout, keyof typeof PAGE_LAYOUT_PROPERTIES>()(FakeObject<SheetModel>)
+  implements Mirror<Excel.PageLayout, PageLayoutMembers>
+{
+  readonly _typeName = "PageLayout";
+
+  declare readonly headersFooters: FakeHeaderFooterGroup;
+
+  static {
+    declareProperties(this, {
+      scalars: PAGE_LAYOUT_PROPERTIES,
+      parts: { headersFooters: FakeHeaderFooterGroup },
     });
   }
 
@@ -150,38 +194,20 @@ export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Exc
     });
   }
 
-  private _titles(member: string, nullable: boolean, kind: "rows" | "columns"): FakeRange {
-    const location = `PageLayout.${member}`;
-    const proxy = makeRange(this._ctx, () => {
-      const sheet = this._target(location);
-      const rows = sheet.pageLayout.printTitleRows;
-      const cols = sheet.pageLayout.printTitleColumns;
-      // Office returns entire rows ("Sheet1!1:2") or entire columns ("Sheet1!A:B").
-      const r: Rect | null =
-        kind === "rows"
-          ? rows && { r0: rows.r0, r1: rows.r1, c0: 0, c1: MAX_COLUMNS - 1 }
-          : cols && { r0: 0, r1: MAX_ROWS - 1, c0: cols.c0, c1: cols.c1 };
-      if (r) return rangeTarget(sheet, r);
-      if (nullable) return null;
-      throw officeError("ItemNotFound", undefined, location);
-    });
-    return nullable ? proxy._asNullable() : proxy;
-  }
-
   getPrintTitleRows(): FakeRange {
-    return this._titles("getPrintTitleRows", false, "rows");
+    return rangeFrom(this, "getPrintTitleRows", titleRows);
   }
 
   getPrintTitleRowsOrNullObject(): FakeRange {
-    return this._titles("getPrintTitleRowsOrNullObject", true, "rows");
+    return rangeFrom(this, "getPrintTitleRowsOrNullObject", titleRows, "null");
   }
 
   getPrintTitleColumns(): FakeRange {
-    return this._titles("getPrintTitleColumns", false, "columns");
+    return rangeFrom(this, "getPrintTitleColumns", titleColumns);
   }
 
   getPrintTitleColumnsOrNullObject(): FakeRange {
-    return this._titles("getPrintTitleColumnsOrNullObject", true, "columns");
+    return rangeFrom(this, "getPrintTitleColumnsOrNullObject", titleColumns, "null");
   }
 
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
@@ -198,127 +224,11 @@ export class FakePageLayout extends FakeObject<SheetModel> implements Mirror<Exc
    * (its `address`, `areaCount`-free members read the same).
    */
   getPrintAreaOrNullObject(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const sheet = this._target("PageLayout.getPrintAreaOrNullObject");
-      const r = sheet.pageLayout.printArea;
-      return r ? rangeTarget(sheet, r) : null;
-    })._asNullable();
+    return rangeFrom(this, "getPrintAreaOrNullObject", printArea, "null");
   }
 
   getPrintArea(): FakeRange {
-    return makeRange(this._ctx, () => {
-      const sheet = this._target("PageLayout.getPrintArea");
-      const r = sheet.pageLayout.printArea;
-      if (!r) throw officeError("ItemNotFound", undefined, "PageLayout.getPrintArea");
-      return rangeTarget(sheet, r);
-    });
-  }
-}
-
-export class FakeHeaderFooterGroup
-  extends FakeObject<SheetModel>
-  implements Mirror<Excel.HeaderFooterGroup, "state" | "useSheetMargins" | "useSheetScale" | "load">
-{
-  readonly _typeName = "HeaderFooterGroup";
-
-  declare state: Excel.HeaderFooterGroup["state"];
-  declare useSheetMargins: boolean;
-  declare useSheetScale: boolean;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        state: {
-          get: (s) => s.pageLayout.headersFooters.state,
-          set: (s, v) => {
-            if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(String(v))) {
-              throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.state");
-            }
-            s.pageLayout.headersFooters.state = v as PageLayoutModel["headersFooters"]["state"];
-            s.workbook.touch();
-          },
-        },
-        useSheetMargins: {
-          get: (s) => s.pageLayout.headersFooters.useSheetMargins,
-          set: (s, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetMargins");
-            s.pageLayout.headersFooters.useSheetMargins = v as boolean;
-            s.workbook.touch();
-          },
-        },
-        useSheetScale: {
-          get: (s) => s.pageLayout.headersFooters.useSheetScale,
-          set: (s, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "HeaderFooterGroup.useSheetScale");
-            s.pageLayout.headersFooters.useSheetScale = v as boolean;
-            s.workbook.touch();
-          },
-        },
-      },
-    });
-  }
-
-  protected override _navigation(name: string): FakeObject<unknown> | undefined {
-    if (name === "defaultForAllPages" || name === "firstPage" || name === "oddPages" || name === "evenPages") {
-      return this[name] as unknown as FakeObject<unknown>;
-    }
-    return undefined;
-  }
-
-  private _set(name: HeaderFooterSet): FakeHeaderFooter {
-    return this._nav(name, () =>
-      make(new FakeHeaderFooter(this._ctx, () => ({ sheet: this._target(`HeaderFooterGroup.${name}`), set: name }))),
-    );
-  }
-
-  get defaultForAllPages(): FakeHeaderFooter {
-    return this._set("defaultForAllPages");
-  }
-  get firstPage(): FakeHeaderFooter {
-    return this._set("firstPage");
-  }
-  get oddPages(): FakeHeaderFooter {
-    return this._set("oddPages");
-  }
-  get evenPages(): FakeHeaderFooter {
-    return this._set("evenPages");
-  }
-}
-
-interface HeaderFooterTarget {
-  sheet: SheetModel;
-  set: HeaderFooterSet;
-  readonly deleted?: boolean;
-}
-
-type HeaderFooterKey = keyof HeaderFooterModel;
-const HF_KEYS: HeaderFooterKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
-
-/** One section of a header or footer: text of at most 255 characters. */
-function headerFooterText(key: HeaderFooterKey): WritableProperty<FakeHeaderFooter, HeaderFooterTarget> {
-  return {
-    get: (t) => t.sheet.pageLayout.headersFooters[t.set][key],
-    set: (t, v) => {
-      // Excel limits each header or footer section to 255 characters.
-      if (typeof v !== "string" || v.length > 255) throw officeError("InvalidArgument", undefined, `HeaderFooter.${key}`);
-      t.sheet.pageLayout.headersFooters[t.set][key] = v;
-      t.sheet.workbook.touch();
-    },
-  };
-}
-
-export class FakeHeaderFooter extends FakeObject<HeaderFooterTarget> implements Mirror<Excel.HeaderFooter, HeaderFooterKey | "load"> {
-  readonly _typeName = "HeaderFooter";
-
-  declare leftHeader: string;
-  declare centerHeader: string;
-  declare rightHeader: string;
-  declare leftFooter: string;
-  declare centerFooter: string;
-  declare rightFooter: string;
-
-  static {
-    declareProperties(this, { scalars: Object.fromEntries(HF_KEYS.map((key) => [key, headerFooterText(key)])) });
+    return rangeFrom(this, "getPrintArea", printArea);
   }
 }
 

@@ -1,39 +1,146 @@
 /// <reference types="office-js" />
 /** Fakes of PivotTable hierarchies (the model is in `model/pivot-table.ts`), data hierarchies, `PivotField` and `PivotItem` (Office.js imitation). */
-import type { FakeClientResult, FakeRequestContext, Mirror,  } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext, partTarget } from "./core";
+import type { FakeRequestContext, Mirror } from "./core";
+import { FakeObject, make, sameContext, partTarget } from "./core";
+import { FakeKeyedCollection } from "./collection";
 import { officeError } from "../errors";
-import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/pivot-table";
-import {
-  addDataHierarchy,
-  AGGREGATIONS,
-  defaultDataName,
-  fieldItems,
-  isItemHidden,
-  itemName,
-  placeField,
-  removeField,
-  renameDataHierarchy,
-  renderPivot,
-} from "../model/pivot-table";
+import { addDataHierarchy, AGGREGATIONS, defaultDataName, fieldItems, isItemHidden, itemName, placeField, removeField, renameDataHierarchy, renderPivot } from "../model/pivot-table";
 import type { WritableProperty } from "./properties";
-import { declareProperties } from "./properties";
-// --- hierarchies -------------------------------------------------------------------------------
+import { accepted, boolean, declareProperties, moveTo, position, stored, text, withProperties } from "./properties";
+import type { PivotArea, PivotDataModel, PivotTableModel } from "../model/types";
+// --- fields and items --------------------------------------------------------------------------
 
-/** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
-export interface HierarchyTarget {
-  pivot: PivotTableModel;
-  field: string;
-  area?: PivotArea;
-  readonly deleted: boolean;
+function itemTarget(pivot: PivotTableModel, field: string, name: string) {
+  return partTarget({ pivot, field, name }, () => pivot.deleted);
 }
 
-function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea): HierarchyTarget {
+export type ItemTarget = ReturnType<typeof itemTarget>;
+
+export class FakePivotItem extends withProperties<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded">()(FakeObject<ItemTarget>) {
+  readonly _typeName = "PivotItem";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => `${t.field}:${t.name}`,
+        name: (t) => t.name,
+        visible: {
+          get: (t) => !isItemHidden(t.pivot, t.field, t.name),
+          set: (t, v, _self, location) => {
+            accepted(v, boolean, location);
+            const key = t.field.toLowerCase();
+            const hidden = new Set(t.pivot.hidden.get(key) ?? []);
+            if (v) hidden.delete(t.name.toLowerCase());
+            else hidden.add(t.name.toLowerCase());
+            // A field keeps at least one visible item, as Excel insists.
+            if (fieldItems(t.pivot, t.field).every((item) => hidden.has(itemName(item).toLowerCase())))
+              throw officeError("InvalidOperation", undefined, location);
+            t.pivot.hidden.set(key, hidden);
+            renderPivot(t.pivot, location);
+          },
+        },
+        isExpanded: () => true,
+      },
+    });
+  }
+}
+
+export class FakePivotItemCollection
+  extends FakeKeyedCollection<FieldTarget, ItemTarget, FakePivotItem>
+  implements Mirror<Excel.PivotItemCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "PivotItemCollection";
+  protected readonly _itemClass = FakePivotItem;
+
+  protected _itemTargets(f: FieldTarget): ItemTarget[] {
+    return fieldItems(f.pivot, f.field).map((item) => itemTarget(f.pivot, f.field, itemName(item)));
+  }
+
+  protected _find(f: FieldTarget, name: string): ItemTarget | undefined {
+    const lower = String(name).toLowerCase();
+    const item = fieldItems(f.pivot, f.field).find((i) => itemName(i).toLowerCase() === lower);
+    return item ? itemTarget(f.pivot, f.field, itemName(item)) : undefined;
+  }
+}
+
+function fieldTarget(pivot: PivotTableModel, field: string) {
+  return partTarget({ pivot, field }, () => false);
+}
+
+export type FieldTarget = ReturnType<typeof fieldTarget>;
+
+const SUBTOTAL_KEYS = [
+  "automatic",
+  "average",
+  "count",
+  "countNumbers",
+  "max",
+  "min",
+  "product",
+  "standardDeviation",
+  "standardDeviationP",
+  "sum",
+  "variance",
+  "varianceP",
+];
+
+export class FakePivotField
+  extends withProperties<Excel.PivotField, "id" | "name" | "showAllItems" | "subtotals">()(FakeObject<FieldTarget>)
+{
+  readonly _typeName = "PivotField";
+
+  declare readonly items: FakePivotItemCollection;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (t) => t.field,
+        name: (t) => t.field,
+        showAllItems: () => false,
+        subtotals: {
+          get: (t) => t.pivot.subtotals.get(t.field.toLowerCase()) ?? { automatic: true },
+          set: (t, v, _self, location) => {
+            if (!v || typeof v !== "object" || Object.keys(v).some((key) => !SUBTOTAL_KEYS.includes(key))) {
+              throw officeError("InvalidArgument", undefined, location);
+            }
+            t.pivot.subtotals.set(t.field.toLowerCase(), { ...(v as Excel.Subtotals) });
+            renderPivot(t.pivot, location);
+          },
+        },
+      },
+      parts: { items: FakePivotItemCollection },
+    });
+  }
+}
+
+export class FakePivotFieldCollection
+  extends FakeKeyedCollection<HierarchyTarget, FieldTarget, FakePivotField>
+  implements Mirror<Excel.PivotFieldCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
+{
+  readonly _typeName = "PivotFieldCollection";
+  protected readonly _itemClass = FakePivotField;
+
+  /** A hierarchy of a table or range source has exactly one field, of the same name. */
+  protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
+    return [fieldTarget(h.pivot, h.field)];
+  }
+
+  protected _find(h: HierarchyTarget, name: string): FieldTarget | undefined {
+    return String(name).toLowerCase() === h.field.toLowerCase() ? fieldTarget(h.pivot, h.field) : undefined;
+  }
+}
+
+// --- hierarchies -------------------------------------------------------------------------------
+
+function hierarchyTarget(pivot: PivotTableModel, field: string, area?: PivotArea) {
   return partTarget(
     { pivot, field, area },
     () => pivot.deleted || (area !== undefined && pivot.areaOf(field) !== area) || pivot.field(field) === undefined,
   );
 }
+
+/** A hierarchy of the pivot (one per source field), or a placed one (in an area). */
+export type HierarchyTarget = ReturnType<typeof hierarchyTarget>;
 
 /** Fields and items are reachable from any hierarchy. */
 abstract class HierarchyBase extends FakeObject<HierarchyTarget> {
@@ -55,9 +162,7 @@ abstract class HierarchyBase extends FakeObject<HierarchyTarget> {
           },
         },
       },
-      navigation: {
-        fields: (self) => make(new FakePivotFieldCollection(self._ctx, () => self._target(`${self._typeName}.fields`))),
-      },
+      parts: { fields: FakePivotFieldCollection },
     });
   }
 }
@@ -71,24 +176,20 @@ function positionIn(list: (t: HierarchyTarget) => string[]): WritableProperty<Hi
   const index = (t: HierarchyTarget) => list(t).findIndex((f) => f.toLowerCase() === t.field.toLowerCase());
   return {
     get: index,
-    set: (t, v, self) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        throw officeError("InvalidArgument", undefined, `${self._typeName}.position`);
+    set: (t, v, _self, location) => {
+      const to = accepted(v, position, location);
       const items = list(t);
-      const [moved] = items.splice(index(t), 1);
-      items.splice(Math.min(v, items.length), 0, moved as string);
-      renderPivot(t.pivot, `${self._typeName}.position`);
+      moveTo(items, items[index(t)] as string, to);
+      renderPivot(t.pivot, location);
     },
   };
 }
 
 export class FakeRowColumnPivotHierarchy
-  extends HierarchyBase
-  implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "position" | "load">
+  extends withProperties<Excel.RowColumnPivotHierarchy, "position">()(HierarchyBase)
+  implements Mirror<Excel.RowColumnPivotHierarchy, "id" | "name" | "load">
 {
   readonly _typeName = "RowColumnPivotHierarchy";
-
-  declare position: number;
 
   static {
     declareProperties(this, { scalars: { position: positionIn((t) => t.pivot[t.area ?? "rows"]) } });
@@ -96,12 +197,10 @@ export class FakeRowColumnPivotHierarchy
 }
 
 export class FakeFilterPivotHierarchy
-  extends HierarchyBase
-  implements Mirror<Excel.FilterPivotHierarchy, "id" | "name" | "position" | "load">
+  extends withProperties<Excel.FilterPivotHierarchy, "position">()(HierarchyBase)
+  implements Mirror<Excel.FilterPivotHierarchy, "id" | "name" | "load">
 {
   readonly _typeName = "FilterPivotHierarchy";
-
-  declare position: number;
 
   static {
     declareProperties(this, { scalars: { position: positionIn((t) => t.pivot.filters) } });
@@ -109,7 +208,7 @@ export class FakeFilterPivotHierarchy
 }
 
 export class FakePivotHierarchyCollection
-  extends FakeCollection<PivotTableModel, HierarchyTarget, FakePivotHierarchy>
+  extends FakeKeyedCollection<PivotTableModel, HierarchyTarget, FakePivotHierarchy>
   implements Mirror<Excel.PivotHierarchyCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
 {
   readonly _typeName = "PivotHierarchyCollection";
@@ -119,27 +218,9 @@ export class FakePivotHierarchyCollection
     return pivot.cache.fields.map((f) => hierarchyTarget(pivot, f));
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (p) => p.cache.fields.length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakePivotHierarchy {
-    return this._item(
-      member,
-      (pivot) => {
-        const field = pivot.field(name);
-        return field ? hierarchyTarget(pivot, field) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(name: string): FakePivotHierarchy {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakePivotHierarchy {
-    return this._lookup("getItemOrNullObject", name, true);
+  protected _find(pivot: PivotTableModel, name: string): HierarchyTarget | undefined {
+    const field = pivot.field(name);
+    return field ? hierarchyTarget(pivot, field) : undefined;
   }
 }
 
@@ -150,15 +231,11 @@ function hierarchyArgument(context: FakeRequestContext, value: unknown, location
   return () => value._target(location);
 }
 
-abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<PivotTableModel, HierarchyTarget, P> {
+abstract class AreaCollection<P extends HierarchyBase> extends FakeKeyedCollection<PivotTableModel, HierarchyTarget, P> {
   protected abstract readonly _area: PivotArea;
 
   protected _itemTargets(pivot: PivotTableModel): HierarchyTarget[] {
     return pivot[this._area].map((f) => hierarchyTarget(pivot, f, this._area));
-  }
-
-  private _create(resolve: () => HierarchyTarget | null): P {
-    return make(new this._itemClass(this._ctx, resolve));
   }
 
   add(pivotHierarchy: Excel.PivotHierarchy): P {
@@ -170,35 +247,13 @@ abstract class AreaCollection<P extends HierarchyBase> extends FakeCollection<Pi
       if (h.pivot !== pivot) throw officeError("InvalidArgument", undefined, location);
       created = hierarchyTarget(pivot, placeField(pivot, this._area, h.field, location), this._area);
     });
-    return this._create(() => {
-      if (!created) throw officeError("ItemNotFound", undefined, location);
-      return created;
-    });
+    return this._created(location, () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (pivot) => pivot[this._area].length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): P {
-    const location = `${this._typeName}.${member}`;
-    const proxy = this._create(() => {
-      const pivot = this._target(location);
-      const lower = String(name).toLowerCase();
-      const field = pivot[this._area].find((f) => f.toLowerCase() === lower);
-      if (field) return hierarchyTarget(pivot, field, this._area);
-      if (nullable) return null;
-      throw officeError("ItemNotFound", undefined, location);
-    });
-    return nullable ? proxy._asNullable() : proxy;
-  }
-
-  getItem(name: string): P {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): P {
-    return this._lookup("getItemOrNullObject", name, true);
+  protected _find(pivot: PivotTableModel, name: string): HierarchyTarget | undefined {
+    const lower = String(name).toLowerCase();
+    const field = pivot[this._area].find((f) => f.toLowerCase() === lower);
+    return field ? hierarchyTarget(pivot, field, this._area) : undefined;
   }
 
   protected _remove(hierarchy: unknown): void {
@@ -243,18 +298,16 @@ export class FakeFilterPivotHierarchyCollection
 
 // --- data hierarchies --------------------------------------------------------------------------
 
-export interface DataTarget {
-  pivot: PivotTableModel;
-  data: PivotDataModel;
-  readonly deleted: boolean;
-}
+const rerender = (t: { pivot: PivotTableModel }, location: string): void => renderPivot(t.pivot, location);
 
-function dataTarget(pivot: PivotTableModel, data: PivotDataModel): DataTarget {
+function dataTarget(pivot: PivotTableModel, data: PivotDataModel) {
   return partTarget({ pivot, data }, () => pivot.deleted || !pivot.data.includes(data));
 }
 
+export type DataTarget = ReturnType<typeof dataTarget>;
+
 export class FakeDataPivotHierarchyCollection
-  extends FakeCollection<PivotTableModel, DataTarget, FakeDataPivotHierarchy>
+  extends FakeKeyedCollection<PivotTableModel, DataTarget, FakeDataPivotHierarchy>
   implements Mirror<Excel.DataPivotHierarchyCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "remove" | "load">
 {
   readonly _typeName = "DataPivotHierarchyCollection";
@@ -276,28 +329,10 @@ export class FakeDataPivotHierarchyCollection
     return this._created(location, () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (pivot) => pivot.data.length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakeDataPivotHierarchy {
+  protected _find(pivot: PivotTableModel, name: string): DataTarget | undefined {
     const lower = String(name).toLowerCase();
-    return this._item(
-      member,
-      (pivot) => {
-        const data = pivot.data.find((d) => d.name.toLowerCase() === lower) ?? pivot.data.find((d) => d.field.toLowerCase() === lower);
-        return data ? dataTarget(pivot, data) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(name: string): FakeDataPivotHierarchy {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakeDataPivotHierarchy {
-    return this._lookup("getItemOrNullObject", name, true);
+    const data = pivot.data.find((d) => d.name.toLowerCase() === lower) ?? pivot.data.find((d) => d.field.toLowerCase() === lower);
+    return data ? dataTarget(pivot, data) : undefined;
   }
 
   remove(DataPivotHierarchy: Excel.DataPivotHierarchy): void {
@@ -313,16 +348,10 @@ export class FakeDataPivotHierarchyCollection
 }
 
 export class FakeDataPivotHierarchy
-  extends FakeObject<DataTarget>
-  implements Mirror<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy" | "load">
+  extends withProperties<Excel.DataPivotHierarchy, "id" | "name" | "numberFormat" | "position" | "summarizeBy">()(FakeObject<DataTarget>)
 {
   readonly _typeName = "DataPivotHierarchy";
 
-  declare readonly id: Excel.DataPivotHierarchy["id"];
-  declare name: Excel.DataPivotHierarchy["name"];
-  declare numberFormat: Excel.DataPivotHierarchy["numberFormat"];
-  declare position: Excel.DataPivotHierarchy["position"];
-  declare summarizeBy: Excel.DataPivotHierarchy["summarizeBy"];
   declare readonly field: FakePivotField;
 
   static {
@@ -330,34 +359,22 @@ export class FakeDataPivotHierarchy
       scalars: {
         id: (t) => `DataHierarchy${t.data.id}`,
         name: { get: (t) => t.data.name, set: (t, v) => renameDataHierarchy(t.pivot, t.data, v, "DataPivotHierarchy.name") },
-        numberFormat: {
-          get: (t) => t.data.numberFormat,
-          set: (t, v) => {
-            if (typeof v !== "string") throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.numberFormat");
-            t.data.numberFormat = v === "" ? "General" : v;
-            renderPivot(t.pivot, "DataPivotHierarchy.numberFormat");
-          },
-        },
+        numberFormat: stored((t) => t.data, "numberFormat", (v) => (v === "" ? "General" : text(v)), rerender),
         position: {
           get: (t) => t.pivot.data.indexOf(t.data),
-          set: (t, v) => {
-            if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-              throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.position");
-            const list = t.pivot.data;
-            list.splice(list.indexOf(t.data), 1);
-            list.splice(Math.min(v, list.length), 0, t.data);
-            renderPivot(t.pivot, "DataPivotHierarchy.position");
+          set: (t, v, _self, location) => {
+            moveTo(t.pivot.data, t.data, accepted(v, position, location));
+            renderPivot(t.pivot, location);
           },
         },
         summarizeBy: {
           get: (t) => t.data.summarizeBy,
-          set: (t, v) => {
-            const how = AGGREGATIONS.find((a) => a === v);
-            if (!how) throw officeError("InvalidArgument", undefined, "DataPivotHierarchy.summarizeBy");
+          set: (t, v, _self, location) => {
+            const how = accepted(v, (a) => AGGREGATIONS.find((x) => x === a), location);
             t.data.summarizeBy = how;
             // A default name follows the function ("Sum of Value" becomes "Count of Value"), as in Excel.
             if (!t.data.customName) t.data.name = defaultDataName(how, t.data.field);
-            renderPivot(t.pivot, "DataPivotHierarchy.summarizeBy");
+            renderPivot(t.pivot, location);
           },
         },
       },
@@ -366,186 +383,9 @@ export class FakeDataPivotHierarchy
           make(
             new FakePivotField(self._ctx, () => {
               const t = self._target("DataPivotHierarchy.field");
-              return { pivot: t.pivot, field: t.data.field, deleted: false };
+              return fieldTarget(t.pivot, t.data.field);
             }),
           ),
-      },
-    });
-  }
-}
-
-// --- fields and items --------------------------------------------------------------------------
-
-export interface FieldTarget {
-  pivot: PivotTableModel;
-  field: string;
-  readonly deleted: boolean;
-}
-
-export class FakePivotFieldCollection
-  extends FakeCollection<HierarchyTarget, FieldTarget, FakePivotField>
-  implements Mirror<Excel.PivotFieldCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
-{
-  readonly _typeName = "PivotFieldCollection";
-  protected readonly _itemClass = FakePivotField;
-
-  /** A hierarchy of a table or range source has exactly one field, of the same name. */
-  protected _itemTargets(h: HierarchyTarget): FieldTarget[] {
-    return [{ pivot: h.pivot, field: h.field, deleted: false }];
-  }
-
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", () => 1);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakePivotField {
-    return this._item(
-      member,
-      (h) => (String(name).toLowerCase() === h.field.toLowerCase() ? { pivot: h.pivot, field: h.field, deleted: false } : undefined),
-      nullable,
-    );
-  }
-
-  getItem(name: string): FakePivotField {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakePivotField {
-    return this._lookup("getItemOrNullObject", name, true);
-  }
-}
-
-const SUBTOTAL_KEYS = [
-  "automatic",
-  "average",
-  "count",
-  "countNumbers",
-  "max",
-  "min",
-  "product",
-  "standardDeviation",
-  "standardDeviationP",
-  "sum",
-  "variance",
-  "varianceP",
-];
-
-export class FakePivotField
-  extends FakeObject<FieldTarget>
-  implements Mirror<Excel.PivotField, "id" | "name" | "subtotals" | "showAllItems" | "load">
-{
-  readonly _typeName = "PivotField";
-
-  declare readonly id: Excel.PivotField["id"];
-  declare readonly name: Excel.PivotField["name"];
-  declare readonly showAllItems: Excel.PivotField["showAllItems"];
-  declare subtotals: Excel.PivotField["subtotals"];
-  declare readonly items: FakePivotItemCollection;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (t) => t.field,
-        name: (t) => t.field,
-        showAllItems: () => false,
-        subtotals: {
-          get: (t) => t.pivot.subtotals.get(t.field.toLowerCase()) ?? { automatic: true },
-          set: (t, v) => {
-            if (!v || typeof v !== "object" || Object.keys(v).some((key) => !SUBTOTAL_KEYS.includes(key))) {
-              throw officeError("InvalidArgument", undefined, "PivotField.subtotals");
-            }
-            t.pivot.subtotals.set(t.field.toLowerCase(), { ...(v as Excel.Subtotals) });
-            renderPivot(t.pivot, "PivotField.subtotals");
-          },
-        },
-      },
-      navigation: {
-        items: (self) => make(new FakePivotItemCollection(self._ctx, () => self._target("PivotField.items"))),
-      },
-    });
-  }
-}
-
-export interface ItemTarget {
-  pivot: PivotTableModel;
-  field: string;
-  name: string;
-  readonly deleted: boolean;
-}
-
-function itemTarget(pivot: PivotTableModel, field: string, name: string): ItemTarget {
-  return partTarget({ pivot, field, name }, () => pivot.deleted);
-}
-
-export class FakePivotItemCollection
-  extends FakeCollection<FieldTarget, ItemTarget, FakePivotItem>
-  implements Mirror<Excel.PivotItemCollection, "getCount" | "getItem" | "getItemOrNullObject" | "load">
-{
-  readonly _typeName = "PivotItemCollection";
-  protected readonly _itemClass = FakePivotItem;
-
-  protected _itemTargets(f: FieldTarget): ItemTarget[] {
-    return fieldItems(f.pivot, f.field).map((item) => itemTarget(f.pivot, f.field, itemName(item)));
-  }
-
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (f) => fieldItems(f.pivot, f.field).length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakePivotItem {
-    const lower = String(name).toLowerCase();
-    return this._item(
-      member,
-      (f) => {
-        const item = fieldItems(f.pivot, f.field).find((i) => itemName(i).toLowerCase() === lower);
-        return item ? itemTarget(f.pivot, f.field, itemName(item)) : undefined;
-      },
-      nullable,
-    );
-  }
-
-  getItem(name: string): FakePivotItem {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakePivotItem {
-    return this._lookup("getItemOrNullObject", name, true);
-  }
-}
-
-export class FakePivotItem
-  extends FakeObject<ItemTarget>
-  implements Mirror<Excel.PivotItem, "id" | "name" | "visible" | "isExpanded" | "load">
-{
-  readonly _typeName = "PivotItem";
-
-  declare readonly id: Excel.PivotItem["id"];
-  declare readonly name: Excel.PivotItem["name"];
-  declare visible: Excel.PivotItem["visible"];
-  declare readonly isExpanded: Excel.PivotItem["isExpanded"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (t) => `${t.field}:${t.name}`,
-        name: (t) => t.name,
-        visible: {
-          get: (t) => !isItemHidden(t.pivot, t.field, t.name),
-          set: (t, v) => {
-            const location = "PivotItem.visible";
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
-            const key = t.field.toLowerCase();
-            const hidden = new Set(t.pivot.hidden.get(key) ?? []);
-            if (v) hidden.delete(t.name.toLowerCase());
-            else hidden.add(t.name.toLowerCase());
-            // A field keeps at least one visible item, as Excel insists.
-            if (fieldItems(t.pivot, t.field).every((item) => hidden.has(itemName(item).toLowerCase())))
-              throw officeError("InvalidOperation", undefined, location);
-            t.pivot.hidden.set(key, hidden);
-            renderPivot(t.pivot, location);
-          },
-        },
-        isExpanded: () => true,
       },
     });
   }

@@ -13,22 +13,22 @@
  */
 import type { Rect } from "../address";
 import { parseAddress, tryParseAddress } from "../address";
-import type { FakeClientResult, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, make, sameContext } from "./core";
+import type { Mirror } from "./core";
+import { FakeObject, make, sameContext } from "./core";
+import { FakeKeyedCollection } from "./collection";
 import {
   FakeDataPivotHierarchyCollection,
   FakeFilterPivotHierarchyCollection,
   FakePivotHierarchyCollection,
   FakeRowColumnPivotHierarchyCollection,
 } from "./pivot-hierarchy";
-import { FakeRange, makeRange, rangeTarget } from "./range";
+import { FakeRange, rangeFrom, rangeTarget } from "./range";
 import { FakeTable } from "./table";
 import { officeError } from "../errors";
-import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel } from "../model/pivot-table";
 import { addPivotTable, deletePivotTable, refreshPivotTable, renderPivot, validatePivotName } from "../model/pivot-table";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
-import { declareProperties } from "./properties";
+import type { Accept, Scalars } from "./properties";
+import { boolean, declareProperties, stored, withProperties } from "./properties";
+import type { PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel, SheetModel, WorkbookModel } from "../model/types";
 // ---------------------------------------------------------------------------------------------
 // Proxies
 
@@ -81,8 +81,114 @@ function resolveDestination(scope: PivotScope, destination: unknown, location: s
   return { sheet, rect: r };
 }
 
+// --- layout ------------------------------------------------------------------------------------
+
+/** A layout setting: checked, stored and the pivot drawn again. */
+function layoutSetting<K extends keyof PivotLayoutModel>(key: K, accept: Accept<PivotLayoutModel[K]>) {
+  return stored((p: PivotTableModel) => p.layout, key, accept, renderPivot);
+}
+
+/** Like `oneOf`, but as before: anything whose text is one of them (the value itself is stored). */
+function named<V extends string>(allowed: readonly V[]): Accept<V> {
+  return (v) => ((allowed as readonly string[]).includes(String(v)) ? (v as V) : undefined);
+}
+
+const PIVOT_LAYOUT_PROPERTIES = {
+  layoutType: layoutSetting("layoutType", named(["Compact", "Tabular", "Outline"])),
+  showColumnGrandTotals: layoutSetting("showColumnGrandTotals", boolean),
+  showRowGrandTotals: layoutSetting("showRowGrandTotals", boolean),
+  subtotalLocation: layoutSetting("subtotalLocation", named(["AtTop", "AtBottom", "Off"])),
+  preserveFormatting: layoutSetting("preserveFormatting", boolean),
+  autoFormat: layoutSetting("autoFormat", boolean),
+} satisfies Scalars<PivotTableModel>;
+
+export class FakePivotLayout
+  extends withProperties<Excel.PivotLayout, keyof typeof PIVOT_LAYOUT_PROPERTIES>()(FakeObject<PivotTableModel>)
+  implements Mirror<Excel.PivotLayout, "getRange" | "getDataBodyRange" | "getFilterAxisRange" | "load">
+{
+  readonly _typeName = "PivotLayout";
+
+  static {
+    declareProperties(this, {
+      scalars: PIVOT_LAYOUT_PROPERTIES,
+    });
+  }
+
+  private _range(member: string, pick: (r: PivotRendered) => Rect | null): FakeRange {
+    return rangeFrom(this, member, (p) => {
+      const r = p.rendered ? pick(p.rendered) : null;
+      return r && rangeTarget(p.sheet, r);
+    });
+  }
+
+  /** The pivot's range, without the filter area. */
+  getRange(): FakeRange {
+    return this._range("getRange", (r) => r.body);
+  }
+
+  getDataBodyRange(): FakeRange {
+    return this._range("getDataBodyRange", (r) => r.data);
+  }
+
+  getFilterAxisRange(): FakeRange {
+    return this._range("getFilterAxisRange", (r) => r.filter);
+  }
+}
+export class FakePivotTable
+  extends withProperties<Excel.PivotTable, "id" | "name">()(FakeObject<PivotTableModel>)
+  implements Mirror<Excel.PivotTable, "refresh" | "delete" | "load">
+{
+  readonly _typeName = "PivotTable";
+
+  // `worksheet` is declared in worksheet.ts, which imports this family.
+  declare readonly layout: FakePivotLayout;
+  declare readonly hierarchies: FakePivotHierarchyCollection;
+  declare readonly rowHierarchies: FakeRowColumnPivotHierarchyCollection;
+  declare readonly columnHierarchies: FakeRowColumnPivotHierarchyCollection;
+  declare readonly filterHierarchies: FakeFilterPivotHierarchyCollection;
+  declare readonly dataHierarchies: FakeDataPivotHierarchyCollection;
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        id: (p) => p.id,
+        name: {
+          get: (p) => p.name,
+          set: (p, v) => {
+            p.name = validatePivotName(p.workbook, v, "PivotTable.name", p);
+            p.workbook.touch();
+          },
+        },
+      },
+      navigation: {
+        rowHierarchies: (self) =>
+          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.rowHierarchies"), "rows")),
+        columnHierarchies: (self) =>
+          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.columnHierarchies"), "columns")),
+      },
+      parts: {
+        layout: FakePivotLayout,
+        hierarchies: FakePivotHierarchyCollection,
+        filterHierarchies: FakeFilterPivotHierarchyCollection,
+        dataHierarchies: FakeDataPivotHierarchyCollection,
+      },
+    });
+  }
+
+  refresh(): void {
+    this._queue("refresh", (p) => refreshPivotTable(p, "PivotTable.refresh"));
+  }
+
+  delete(): void {
+    this._queue("delete", (p) => {
+      p.sheet.assertUnprotected("PivotTable.delete");
+      deletePivotTable(p);
+    });
+  }
+}
+
 export class FakePivotTableCollection
-  extends FakeCollection<PivotScope, PivotTableModel, FakePivotTable>
+  extends FakeKeyedCollection<PivotScope, PivotTableModel, FakePivotTable>
   implements Mirror<Excel.PivotTableCollection, "add" | "getCount" | "getItem" | "getItemOrNullObject" | "refreshAll" | "load">
 {
   readonly _typeName = "PivotTableCollection";
@@ -106,187 +212,14 @@ export class FakePivotTableCollection
     return this._created(location, () => created);
   }
 
-  getCount(): FakeClientResult<number> {
-    return clientResult(this, "getCount", (scope) => pivotsIn(scope).length);
-  }
-
-  private _lookup(member: string, name: string, nullable: boolean): FakePivotTable {
+  protected _find(scope: PivotScope, name: string): PivotTableModel | undefined {
     const lower = String(name).toLowerCase();
-    return this._item(member, (scope) => pivotsIn(scope).find((p) => p.name.toLowerCase() === lower), nullable);
-  }
-
-  getItem(name: string): FakePivotTable {
-    return this._lookup("getItem", name, false);
-  }
-
-  getItemOrNullObject(name: string): FakePivotTable {
-    return this._lookup("getItemOrNullObject", name, true);
+    return pivotsIn(scope).find((p) => p.name.toLowerCase() === lower);
   }
 
   refreshAll(): void {
     this._queue("refreshAll", (scope) => {
       for (const pivot of pivotsIn(scope)) refreshPivotTable(pivot, "PivotTableCollection.refreshAll");
     });
-  }
-}
-
-export class FakePivotTable
-  extends FakeObject<PivotTableModel>
-  implements Mirror<Excel.PivotTable, "id" | "name" | "refresh" | "delete" | "load">
-{
-  readonly _typeName = "PivotTable";
-
-  declare readonly id: Excel.PivotTable["id"];
-  declare name: Excel.PivotTable["name"];
-  // `worksheet` is declared in worksheet.ts, which imports this family.
-  declare readonly layout: FakePivotLayout;
-  declare readonly hierarchies: FakePivotHierarchyCollection;
-  declare readonly rowHierarchies: FakeRowColumnPivotHierarchyCollection;
-  declare readonly columnHierarchies: FakeRowColumnPivotHierarchyCollection;
-  declare readonly filterHierarchies: FakeFilterPivotHierarchyCollection;
-  declare readonly dataHierarchies: FakeDataPivotHierarchyCollection;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (p) => p.id,
-        name: {
-          get: (p) => p.name,
-          set: (p, v) => {
-            p.name = validatePivotName(p.workbook, v, "PivotTable.name", p);
-            p.workbook.touch();
-          },
-        },
-      },
-      navigation: {
-        layout: (self) => make(new FakePivotLayout(self._ctx, () => self._target("PivotTable.layout"))),
-        hierarchies: (self) => make(new FakePivotHierarchyCollection(self._ctx, () => self._target("PivotTable.hierarchies"))),
-        rowHierarchies: (self) =>
-          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.rowHierarchies"), "rows")),
-        columnHierarchies: (self) =>
-          make(new FakeRowColumnPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.columnHierarchies"), "columns")),
-        filterHierarchies: (self) =>
-          make(new FakeFilterPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.filterHierarchies"))),
-        dataHierarchies: (self) => make(new FakeDataPivotHierarchyCollection(self._ctx, () => self._target("PivotTable.dataHierarchies"))),
-      },
-    });
-  }
-
-  refresh(): void {
-    this._queue("refresh", (p) => refreshPivotTable(p, "PivotTable.refresh"));
-  }
-
-  delete(): void {
-    this._queue("delete", (p) => {
-      p.sheet.assertUnprotected("PivotTable.delete");
-      deletePivotTable(p);
-    });
-  }
-}
-
-// --- layout ------------------------------------------------------------------------------------
-
-const LAYOUT_TYPES = ["Compact", "Tabular", "Outline"];
-const SUBTOTAL_LOCATIONS = ["AtTop", "AtBottom", "Off"];
-
-export class FakePivotLayout
-  extends FakeObject<PivotTableModel>
-  implements
-    Mirror<
-      Excel.PivotLayout,
-      | "layoutType"
-      | "showColumnGrandTotals"
-      | "showRowGrandTotals"
-      | "subtotalLocation"
-      | "preserveFormatting"
-      | "autoFormat"
-      | "getRange"
-      | "getDataBodyRange"
-      | "getFilterAxisRange"
-      | "load"
-    >
-{
-  readonly _typeName = "PivotLayout";
-
-  declare layoutType: Excel.PivotLayout["layoutType"];
-  declare showColumnGrandTotals: Excel.PivotLayout["showColumnGrandTotals"];
-  declare showRowGrandTotals: Excel.PivotLayout["showRowGrandTotals"];
-  declare subtotalLocation: Excel.PivotLayout["subtotalLocation"];
-  declare preserveFormatting: Excel.PivotLayout["preserveFormatting"];
-  declare autoFormat: Excel.PivotLayout["autoFormat"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        layoutType: {
-          get: (p) => p.layout.layoutType,
-          assign: (self, value) => {
-            self._set("layoutType", value, (v) => LAYOUT_TYPES.includes(String(v)));
-          },
-        },
-        showColumnGrandTotals: {
-          get: (p) => p.layout.showColumnGrandTotals,
-          assign: (self, value) => {
-            self._set("showColumnGrandTotals", value, (v) => typeof v === "boolean");
-          },
-        },
-        showRowGrandTotals: {
-          get: (p) => p.layout.showRowGrandTotals,
-          assign: (self, value) => {
-            self._set("showRowGrandTotals", value, (v) => typeof v === "boolean");
-          },
-        },
-        subtotalLocation: {
-          get: (p) => p.layout.subtotalLocation,
-          assign: (self, value) => {
-            self._set("subtotalLocation", value, (v) => SUBTOTAL_LOCATIONS.includes(String(v)));
-          },
-        },
-        preserveFormatting: {
-          get: (p) => p.layout.preserveFormatting,
-          assign: (self, value) => {
-            self._set("preserveFormatting", value, (v) => typeof v === "boolean");
-          },
-        },
-        autoFormat: {
-          get: (p) => p.layout.autoFormat,
-          assign: (self, value) => {
-            self._set("autoFormat", value, (v) => typeof v === "boolean");
-          },
-        },
-      },
-    });
-  }
-
-  private _set<K extends keyof PivotLayoutModel>(key: K, value: unknown, check: (v: unknown) => boolean): void {
-    const location = `PivotLayout.${key}`;
-    this._write(key, value, (p, v) => {
-      if (!check(v)) throw officeError("InvalidArgument", undefined, location);
-      p.layout[key] = v as PivotLayoutModel[K];
-      renderPivot(p, location);
-    });
-  }
-
-  private _range(member: string, pick: (r: PivotRendered) => Rect | null): FakeRange {
-    const location = `PivotLayout.${member}`;
-    return makeRange(this._ctx, () => {
-      const p = this._target(location);
-      const r = p.rendered ? pick(p.rendered) : null;
-      if (!r) throw officeError("ItemNotFound", undefined, location);
-      return rangeTarget(p.sheet, r);
-    });
-  }
-
-  /** The pivot's range, without the filter area. */
-  getRange(): FakeRange {
-    return this._range("getRange", (r) => r.body);
-  }
-
-  getDataBodyRange(): FakeRange {
-    return this._range("getDataBodyRange", (r) => r.data);
-  }
-
-  getFilterAxisRange(): FakeRange {
-    return this._range("getFilterAxisRange", (r) => r.filter);
   }
 }

@@ -19,14 +19,14 @@ import {
 } from "../address";
 import type { FakeRequestContext, Mirror } from "./core";
 import { FakeObject, make, sameContext, partTarget } from "./core";
+import type { OfficeErrorCode } from "../errors";
 import { MESSAGES, officeError } from "../errors";
-import type { CellFormat, FormatKey } from "../model/cells";
 import { assertNotPivot } from "../model/pivot-table";
-import type { SheetModel } from "../model/sheet";
-import { formulaA1ToR1C1, normaliseColour, valueType } from "../values";
+import { colourOf, formulaA1ToR1C1, valueType } from "../values";
 import { area } from "../address";
-import type { WritableProperty } from "./properties";
-import { declareProperties } from "./properties";
+import type { Accept, Scalars, WritableProperty } from "./properties";
+import { accepted, boolean, declareProperties, nonBlank, numberWhere, oneOf, withProperties } from "./properties";
+import type { CellFormat, FormatKey, SheetModel } from "../model/types";
 
 /** What a range proxy is bound to. */
 export interface RangeTarget {
@@ -42,6 +42,27 @@ export function rangeTarget(sheet: SheetModel, rect: Rect): RangeTarget {
 /** Creates a range proxy that is bound, at sync, by `resolve`. */
 export function makeRange(context: FakeRequestContext, resolve: () => RangeTarget | null): FakeRange {
   return make(new FakeRange(context, resolve));
+}
+
+/**
+ * A range an object finds at sync (`Table.getHeaderRowRange`, `NamedItem.getRange`...): `find` returns
+ * its cells, or null when there are none; then the range fails with `missing` (ItemNotFound unless
+ * said otherwise), or, for the `*OrNullObject` methods (`missing` "null"), is a null object.
+ */
+export function rangeFrom<T>(
+  owner: FakeObject<T>,
+  member: string,
+  find: (target: T) => RangeTarget | null,
+  missing: OfficeErrorCode | "null" = "ItemNotFound",
+): FakeRange {
+  const location = `${owner._typeName}.${member}`;
+  const range = makeRange(owner._ctx, () => {
+    const found = find(owner._target(location));
+    if (found) return found;
+    if (missing === "null") return null;
+    throw officeError(missing, undefined, location);
+  });
+  return missing === "null" ? range._asNullable() : range;
 }
 
 /**
@@ -68,26 +89,6 @@ function checkedRect(r: Rect, location: string): Rect {
 }
 
 type RangeMembers =
-  | "address"
-  | "addressLocal"
-  | "cellCount"
-  | "columnCount"
-  | "columnHidden"
-  | "columnIndex"
-  | "formulas"
-  | "formulasLocal"
-  | "formulasR1C1"
-  | "hidden"
-  | "isEntireColumn"
-  | "isEntireRow"
-  | "numberFormat"
-  | "numberFormatLocal"
-  | "rowCount"
-  | "rowHidden"
-  | "rowIndex"
-  | "text"
-  | "valueTypes"
-  | "values"
   | "load"
   | "select"
   | "clear"
@@ -114,102 +115,233 @@ type RangeMembers =
   | "track"
   | "untrack";
 
+// ---------------------------------------------------------------------------------------------
+// Range format
+
+type FormatMembers = "autofitColumns" | "autofitRows" | "load";
+
+const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+
+/** Common base for objects that format the cells of a range. */
+abstract class RangePart extends FakeObject<RangeTarget> {}
+
+/**
+ * A format property of every cell of the range (`property` of the proxy, `key` of the cells'
+ * format): reads the cells' common value (null when they differ); a write is checked against the
+ * sheet's protection ("locking" properties need an unprotected sheet) and converted by `convert`.
+ */
+function cellFormat<K extends FormatKey>(
+  key: K,
+  kind: "cells" | "locking",
+  accept: Accept<CellFormat[K]>,
+): WritableProperty<unknown, RangeTarget> {
+  return {
+    get: (t) => t.sheet.uniformFormat(t.rect, key),
+    set: (t, v, _self, location) => {
+      if (kind === "locking") t.sheet.assertUnprotected(location);
+      else t.sheet.assertCanFormat("cells", location);
+      t.sheet.setFormat(t.rect, { [key]: accepted(v, accept, location) });
+    },
+  };
+}
+
+function uniformColumnWidth(t: RangeTarget): number | null {
+  const widths = new Set<number>();
+  const last = Math.min(t.rect.c1, t.rect.c0 + MAX_COLUMNS);
+  for (let c = t.rect.c0; c <= last && widths.size < 2; c++) widths.add(t.sheet.columnWidth(c));
+  return widths.size === 1 ? ([...widths][0] ?? null) : null;
+}
+
+function uniformRowHeight(t: RangeTarget): number | null {
+  const heights = new Set<number>();
+  if (rowCount(t.rect) > t.sheet.rowHeights.size) {
+    heights.add(t.sheet.standardHeight);
+    for (const [row, h] of t.sheet.rowHeights) if (row >= t.rect.r0 && row <= t.rect.r1) heights.add(h);
+    // If every row of the range has its own height, the standard height is not really present.
+    let own = 0;
+    for (const row of t.sheet.rowHeights.keys()) if (row >= t.rect.r0 && row <= t.rect.r1) own++;
+    if (own === rowCount(t.rect)) heights.delete(t.sheet.standardHeight);
+  } else for (let r = t.rect.r0; r <= t.rect.r1 && heights.size < 2; r++) heights.add(t.sheet.rowHeight(r));
+  return heights.size === 1 ? ([...heights][0] ?? null) : null;
+}
+
+export class FakeRangeFont extends withProperties<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size">()(RangePart) {
+  readonly _typeName = "RangeFont";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        bold: cellFormat("bold", "cells", boolean),
+        italic: cellFormat("italic", "cells", boolean),
+        color: cellFormat("fontColor", "cells", colourOf),
+        name: cellFormat("fontName", "cells", nonBlank),
+        size: cellFormat("fontSize", "cells", numberWhere((v) => v >= 1 && v <= 409)),
+      },
+    });
+  }
+}
+
+export class FakeRangeFill
+  extends withProperties<Excel.RangeFill, "color">()(RangePart)
+  implements Mirror<Excel.RangeFill, "clear" | "load">
+{
+  readonly _typeName = "RangeFill";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        // Office reports "#FFFFFF" for cells without a fill, and null when cells differ.
+        color: {
+          ...cellFormat("fillColor", "cells", colourOf),
+          get: (t) => {
+            const values = t.sheet.distinctFormat(t.rect, "fillColor").map((c) => c ?? "#FFFFFF");
+            return new Set(values).size === 1 ? values[0] : null;
+          },
+        },
+      },
+    });
+  }
+
+  clear(): void {
+    this._values.delete("color");
+    this._queue("clear", (t) => {
+      t.sheet.assertCanFormat("cells", "RangeFill.clear");
+      t.sheet.setFormat(t.rect, { fillColor: null });
+    });
+  }
+}
+
+export class FakeFormatProtection extends withProperties<Excel.FormatProtection, "locked" | "formulaHidden">()(RangePart) {
+  readonly _typeName = "FormatProtection";
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        locked: cellFormat("locked", "locking", boolean),
+        formulaHidden: cellFormat("formulaHidden", "locking", boolean),
+      },
+    });
+  }
+}
+
+const RANGE_FORMAT_PROPERTIES = {
+  columnWidth: {
+    get: uniformColumnWidth,
+    set: (t, v) => {
+      t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
+      t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
+    },
+  },
+  rowHeight: {
+    get: uniformRowHeight,
+    set: (t, v) => {
+      t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
+      t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
+    },
+  },
+  wrapText: cellFormat("wrapText", "cells", boolean),
+  horizontalAlignment: cellFormat("horizontalAlignment", "cells", oneOf(HORIZONTAL)),
+  verticalAlignment: cellFormat("verticalAlignment", "cells", oneOf(VERTICAL)),
+} satisfies Scalars<RangeTarget>;
+
+export class FakeRangeFormat
+  extends withProperties<Excel.RangeFormat, keyof typeof RANGE_FORMAT_PROPERTIES>()(RangePart)
+  implements Mirror<Excel.RangeFormat, FormatMembers>
+{
+  readonly _typeName = "RangeFormat";
+
+  declare readonly font: FakeRangeFont;
+  declare readonly fill: FakeRangeFill;
+  declare readonly protection: FakeFormatProtection;
+
+  static {
+    declareProperties(this, {
+      scalars: RANGE_FORMAT_PROPERTIES,
+      parts: { font: FakeRangeFont, fill: FakeRangeFill, protection: FakeFormatProtection },
+    });
+  }
+
+  autofitColumns(): void {
+    this._queue("autofitColumns", (t) => {
+      t.sheet.assertCanFormat("columns", "RangeFormat.autofitColumns");
+      t.sheet.autofitColumns(t.rect);
+    });
+  }
+
+  autofitRows(): void {
+    this._queue("autofitRows", (t) => {
+      t.sheet.assertCanFormat("rows", "RangeFormat.autofitRows");
+      t.sheet.autofitRows(t.rect);
+    });
+  }
+}
+
 /** Reads a property of every cell of the range (refused above Excel's cell limit). */
 function read<T>(t: RangeTarget, property: string, fn: (row: number, col: number) => T): T[][] {
   return t.sheet.read(t.rect, fn, `Range.${property}`);
 }
 
-export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.Range, RangeMembers> {
+const RANGE_PROPERTIES = {
+  address: (t) => t.sheet.address(t.rect),
+  addressLocal: (t) => t.sheet.address(t.rect),
+  cellCount: (t) => area(t.rect),
+  columnCount: (t) => columnCount(t.rect),
+  columnIndex: (t) => t.rect.c0,
+  rowCount: (t) => rowCount(t.rect),
+  rowIndex: (t) => t.rect.r0,
+  isEntireColumn: (t) => isEntireColumns(t.rect),
+  isEntireRow: (t) => isEntireRows(t.rect),
+  values: {
+    get: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"),
+  },
+  formulas: {
+    get: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"),
+  },
+  formulasLocal: {
+    get: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"),
+  },
+  formulasR1C1: {
+    get: (t) =>
+      read(t, "formulasR1C1", (r, c) => {
+        const cell = t.sheet.cellAt(r, c);
+        return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
+      }),
+    set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"),
+  },
+  numberFormat: {
+    get: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+    set: (t, v) => writeNumberFormat(t, v, "Range.numberFormat"),
+  },
+  numberFormatLocal: {
+    get: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
+    set: (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"),
+  },
+  text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
+  valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
+  rowHidden: hiddenProperty("rows"),
+  columnHidden: hiddenProperty("columns"),
+  hidden: (t) =>
+    allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
+} satisfies Scalars<RangeTarget>;
+
+export class FakeRange
+  extends withProperties<Excel.Range, keyof typeof RANGE_PROPERTIES>()(FakeObject<RangeTarget>)
+  implements Mirror<Excel.Range, RangeMembers>
+{
   readonly _typeName = "Range";
 
-  declare readonly address: Excel.Range["address"];
-  declare readonly addressLocal: Excel.Range["addressLocal"];
-  declare readonly cellCount: Excel.Range["cellCount"];
-  declare readonly columnCount: Excel.Range["columnCount"];
-  declare readonly columnIndex: Excel.Range["columnIndex"];
-  declare readonly rowCount: Excel.Range["rowCount"];
-  declare readonly rowIndex: Excel.Range["rowIndex"];
-  declare readonly isEntireColumn: Excel.Range["isEntireColumn"];
-  declare readonly isEntireRow: Excel.Range["isEntireRow"];
-  declare values: Excel.Range["values"];
-  declare formulas: Excel.Range["formulas"];
-  declare formulasLocal: Excel.Range["formulasLocal"];
-  declare formulasR1C1: Excel.Range["formulasR1C1"];
-  declare numberFormat: Excel.Range["numberFormat"];
-  declare numberFormatLocal: Excel.Range["numberFormatLocal"];
-  declare readonly text: Excel.Range["text"];
-  declare readonly valueTypes: Excel.Range["valueTypes"];
-  declare rowHidden: Excel.Range["rowHidden"];
-  declare columnHidden: Excel.Range["columnHidden"];
-  declare readonly hidden: Excel.Range["hidden"];
   declare readonly format: FakeRangeFormat;
   // `worksheet`, `dataValidation` and `conditionalFormats` are declared by their own families
   // (worksheet.ts, data-validation.ts, conditional-formats.ts), which import this one.
 
   static {
     declareProperties(this, {
-      scalars: {
-        address: (t) => t.sheet.address(t.rect),
-        addressLocal: (t) => t.sheet.address(t.rect),
-        cellCount: (t) => area(t.rect),
-        columnCount: (t) => columnCount(t.rect),
-        columnIndex: (t) => t.rect.c0,
-        rowCount: (t) => rowCount(t.rect),
-        rowIndex: (t) => t.rect.r0,
-        isEntireColumn: (t) => isEntireColumns(t.rect),
-        isEntireRow: (t) => isEntireRows(t.rect),
-        values: {
-          get: (t) => read(t, "values", (r, c) => t.sheet.valueAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "values", "Range.values"),
-        },
-        formulas: {
-          get: (t) => read(t, "formulas", (r, c) => t.sheet.formulaAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulas"),
-        },
-        formulasLocal: {
-          get: (t) => read(t, "formulasLocal", (r, c) => t.sheet.formulaAt(r, c)),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulas", "Range.formulasLocal"),
-        },
-        formulasR1C1: {
-          get: (t) =>
-            read(t, "formulasR1C1", (r, c) => {
-              const cell = t.sheet.cellAt(r, c);
-              return cell?.formula !== undefined ? formulaA1ToR1C1(cell.formula, r, c) : t.sheet.formulaAt(r, c);
-            }),
-          set: (t, v) => t.sheet.writeInputs(t.rect, v, "formulasR1C1", "Range.formulasR1C1"),
-        },
-        numberFormat: {
-          get: (t) => read(t, "numberFormat", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormat"),
-        },
-        numberFormatLocal: {
-          get: (t) => read(t, "numberFormatLocal", (r, c) => t.sheet.formatAt(r, c, "numberFormat")),
-          set: (t, v) => writeNumberFormat(t, v, "Range.numberFormatLocal"),
-        },
-        text: (t) => read(t, "text", (r, c) => t.sheet.textAt(r, c)),
-        valueTypes: (t) => read(t, "valueTypes", (r, c) => valueType(t.sheet.valueAt(r, c), t.sheet.isErrorAt(r, c))),
-        rowHidden: {
-          get: (t) => allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows),
-          set: (t, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.rowHidden");
-            t.sheet.assertCanFormat("rows", "Range.rowHidden");
-            t.sheet.setHidden("rows", t.rect, v);
-          },
-        },
-        columnHidden: {
-          get: (t) => allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns),
-          set: (t, v) => {
-            if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, "Range.columnHidden");
-            t.sheet.assertCanFormat("columns", "Range.columnHidden");
-            t.sheet.setHidden("columns", t.rect, v);
-          },
-        },
-        hidden: (t) =>
-          allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) === true || allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns) === true,
-      },
-      navigation: {
-        format: (self) => make(new FakeRangeFormat(self._ctx, () => self._target("Range.format"))),
-      },
+      scalars: RANGE_PROPERTIES,
+      parts: { format: FakeRangeFormat },
     });
   }
 
@@ -336,13 +468,16 @@ export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.R
   }
 
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): FakeRange {
-    const location = "Range.getIntersectionOrNullObject";
     const other = this._other("getIntersectionOrNullObject", anotherRange);
-    return makeRange(this._ctx, () => {
-      const t = this._target(location);
-      const overlap = intersection(t.rect, other(t));
-      return overlap ? rangeTarget(t.sheet, overlap) : null;
-    })._asNullable();
+    return rangeFrom(
+      this,
+      "getIntersectionOrNullObject",
+      (t) => {
+        const overlap = intersection(t.rect, other(t));
+        return overlap && rangeTarget(t.sheet, overlap);
+      },
+      "null",
+    );
   }
 
   getBoundingRect(anotherRange: Excel.Range | string): FakeRange {
@@ -359,13 +494,28 @@ export class FakeRange extends FakeObject<RangeTarget> implements Mirror<Excel.R
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    const location = "Range.getUsedRangeOrNullObject";
-    return makeRange(this._ctx, () => {
-      const t = this._target(location);
-      const used = t.sheet.usedRect(valuesOnly === true, t.rect);
-      return used ? rangeTarget(t.sheet, used) : null;
-    })._asNullable();
+    return rangeFrom(
+      this,
+      "getUsedRangeOrNullObject",
+      (t) => {
+        const used = t.sheet.usedRect(valuesOnly === true, t.rect);
+        return used && rangeTarget(t.sheet, used);
+      },
+      "null",
+    );
   }
+}
+
+/** `rowHidden` or `columnHidden`: true, false, or null when some are hidden. */
+function hiddenProperty(kind: "rows" | "columns"): WritableProperty<unknown, RangeTarget> {
+  return {
+    get: (t) => (kind === "rows" ? allOrNone(t.rect.r0, t.rect.r1, t.sheet.hiddenRows) : allOrNone(t.rect.c0, t.rect.c1, t.sheet.hiddenColumns)),
+    set: (t, v, _self, location) => {
+      const hidden = accepted(v, boolean, location);
+      t.sheet.assertCanFormat(kind, location);
+      t.sheet.setHidden(kind, t.rect, hidden);
+    },
+  };
 }
 
 function allOrNone(from: number, to: number, set: Set<number>): boolean | null {
@@ -397,198 +547,5 @@ function writeNumberFormat(t: RangeTarget, value: unknown, location: string): vo
     t.sheet.setFormat(t.rect, { numberFormat: value });
   } else if (value !== null && value !== undefined) {
     throw officeError("InvalidArgument", undefined, location);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Range format
-
-type FormatMembers =
-  "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "autofitColumns" | "autofitRows" | "load";
-
-const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
-const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
-
-/** Common base for objects that format the cells of a range. */
-abstract class RangePart extends FakeObject<RangeTarget> {}
-
-/**
- * A format property of every cell of the range (`property` of the proxy, `key` of the cells'
- * format): reads the cells' common value (null when they differ); a write is checked against the
- * sheet's protection ("locking" properties need an unprotected sheet) and converted by `convert`.
- */
-function cellFormat<K extends FormatKey>(
-  property: string,
-  key: K,
-  kind: "cells" | "locking",
-  convert: (v: unknown, location: string) => CellFormat[K],
-): WritableProperty<RangePart, RangeTarget> {
-  return {
-    get: (t) => t.sheet.uniformFormat(t.rect, key),
-    set: (t, v, self) => {
-      const location = `${self._typeName}.${property}`;
-      if (kind === "locking") t.sheet.assertUnprotected(location);
-      else t.sheet.assertCanFormat("cells", location);
-      t.sheet.setFormat(t.rect, { [key]: convert(v, location) });
-    },
-  };
-}
-
-function uniformColumnWidth(t: RangeTarget): number | null {
-  const widths = new Set<number>();
-  const last = Math.min(t.rect.c1, t.rect.c0 + MAX_COLUMNS);
-  for (let c = t.rect.c0; c <= last && widths.size < 2; c++) widths.add(t.sheet.columnWidth(c));
-  return widths.size === 1 ? ([...widths][0] ?? null) : null;
-}
-
-function uniformRowHeight(t: RangeTarget): number | null {
-  const heights = new Set<number>();
-  if (rowCount(t.rect) > t.sheet.rowHeights.size) {
-    heights.add(t.sheet.standardHeight);
-    for (const [row, h] of t.sheet.rowHeights) if (row >= t.rect.r0 && row <= t.rect.r1) heights.add(h);
-    // If every row of the range has its own height, the standard height is not really present.
-    let own = 0;
-    for (const row of t.sheet.rowHeights.keys()) if (row >= t.rect.r0 && row <= t.rect.r1) own++;
-    if (own === rowCount(t.rect)) heights.delete(t.sheet.standardHeight);
-  } else for (let r = t.rect.r0; r <= t.rect.r1 && heights.size < 2; r++) heights.add(t.sheet.rowHeight(r));
-  return heights.size === 1 ? ([...heights][0] ?? null) : null;
-}
-
-export class FakeRangeFormat extends RangePart implements Mirror<Excel.RangeFormat, FormatMembers> {
-  readonly _typeName = "RangeFormat";
-
-  declare columnWidth: Excel.RangeFormat["columnWidth"];
-  declare rowHeight: Excel.RangeFormat["rowHeight"];
-  declare wrapText: Excel.RangeFormat["wrapText"];
-  declare horizontalAlignment: Excel.RangeFormat["horizontalAlignment"];
-  declare verticalAlignment: Excel.RangeFormat["verticalAlignment"];
-  declare readonly font: FakeRangeFont;
-  declare readonly fill: FakeRangeFill;
-  declare readonly protection: FakeFormatProtection;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        columnWidth: {
-          get: uniformColumnWidth,
-          set: (t, v) => {
-            t.sheet.assertCanFormat("columns", "RangeFormat.columnWidth");
-            t.sheet.setColumnWidth(t.rect, v as number, "RangeFormat.columnWidth");
-          },
-        },
-        rowHeight: {
-          get: uniformRowHeight,
-          set: (t, v) => {
-            t.sheet.assertCanFormat("rows", "RangeFormat.rowHeight");
-            t.sheet.setRowHeight(t.rect, v as number, "RangeFormat.rowHeight");
-          },
-        },
-        wrapText: cellFormat("wrapText", "wrapText", "cells", (v, at) => asBoolean(v, at)),
-        horizontalAlignment: cellFormat("horizontalAlignment", "horizontalAlignment", "cells", (v, at) => oneOf(v, HORIZONTAL, at)),
-        verticalAlignment: cellFormat("verticalAlignment", "verticalAlignment", "cells", (v, at) => oneOf(v, VERTICAL, at)),
-      },
-      navigation: {
-        font: (self) => make(new FakeRangeFont(self._ctx, () => self._target("RangeFormat.font"))),
-        fill: (self) => make(new FakeRangeFill(self._ctx, () => self._target("RangeFormat.fill"))),
-        protection: (self) => make(new FakeFormatProtection(self._ctx, () => self._target("RangeFormat.protection"))),
-      },
-    });
-  }
-
-  autofitColumns(): void {
-    this._queue("autofitColumns", (t) => {
-      t.sheet.assertCanFormat("columns", "RangeFormat.autofitColumns");
-      t.sheet.autofitColumns(t.rect);
-    });
-  }
-
-  autofitRows(): void {
-    this._queue("autofitRows", (t) => {
-      t.sheet.assertCanFormat("rows", "RangeFormat.autofitRows");
-      t.sheet.autofitRows(t.rect);
-    });
-  }
-}
-
-export function asBoolean(v: unknown, location: string): boolean {
-  if (typeof v !== "boolean") throw officeError("InvalidArgument", undefined, location);
-  return v;
-}
-
-function oneOf(v: unknown, allowed: string[], location: string): string {
-  if (typeof v !== "string" || !allowed.includes(v)) throw officeError("InvalidArgument", undefined, location);
-  return v;
-}
-
-export class FakeRangeFont extends RangePart implements Mirror<Excel.RangeFont, "bold" | "italic" | "color" | "name" | "size" | "load"> {
-  readonly _typeName = "RangeFont";
-
-  declare bold: Excel.RangeFont["bold"];
-  declare italic: Excel.RangeFont["italic"];
-  declare color: Excel.RangeFont["color"];
-  declare name: Excel.RangeFont["name"];
-  declare size: Excel.RangeFont["size"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        bold: cellFormat("bold", "bold", "cells", (v, at) => asBoolean(v, at)),
-        italic: cellFormat("italic", "italic", "cells", (v, at) => asBoolean(v, at)),
-        color: cellFormat("color", "fontColor", "cells", (v, at) => normaliseColour(v, at)),
-        name: cellFormat("name", "fontName", "cells", (v, at) => {
-          if (typeof v !== "string" || v.trim() === "") throw officeError("InvalidArgument", undefined, at);
-          return v;
-        }),
-        size: cellFormat("size", "fontSize", "cells", (v, at) => {
-          if (typeof v !== "number" || !(v >= 1 && v <= 409)) throw officeError("InvalidArgument", undefined, at);
-          return v;
-        }),
-      },
-    });
-  }
-}
-
-export class FakeRangeFill extends RangePart implements Mirror<Excel.RangeFill, "color" | "clear" | "load"> {
-  readonly _typeName = "RangeFill";
-
-  declare color: Excel.RangeFill["color"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        // Office reports "#FFFFFF" for cells without a fill, and null when cells differ.
-        color: {
-          ...cellFormat("color", "fillColor", "cells", (v, at) => normaliseColour(v, at)),
-          get: (t) => {
-            const values = t.sheet.distinctFormat(t.rect, "fillColor").map((c) => c ?? "#FFFFFF");
-            return new Set(values).size === 1 ? values[0] : null;
-          },
-        },
-      },
-    });
-  }
-
-  clear(): void {
-    this._values.delete("color");
-    this._queue("clear", (t) => {
-      t.sheet.assertCanFormat("cells", "RangeFill.clear");
-      t.sheet.setFormat(t.rect, { fillColor: null });
-    });
-  }
-}
-
-export class FakeFormatProtection extends RangePart implements Mirror<Excel.FormatProtection, "locked" | "formulaHidden" | "load"> {
-  readonly _typeName = "FormatProtection";
-
-  declare locked: Excel.FormatProtection["locked"];
-  declare formulaHidden: Excel.FormatProtection["formulaHidden"];
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        locked: cellFormat("locked", "locked", "locking", (v, at) => asBoolean(v, at)),
-        formulaHidden: cellFormat("formulaHidden", "formulaHidden", "locking", (v, at) => asBoolean(v, at)),
-      },
-    });
   }
 }

@@ -4,29 +4,30 @@
  * freeze panes, and the `onChanged` event handlers.
  */
 import type { Rect } from "../address";
+import type { Scalars } from "./properties";
 import { inGrid, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../address";
 import { FakeChartCollection } from "./chart";
 import type { FakeClientResult, FakeRequestContext, HandlerRegistration, HostInternals, Mirror } from "./core";
-import { clientResult, FakeCollection, FakeObject, guard, make, sameContext } from "./core";
+import { clientResult, FakeObject, guard, make, sameContext } from "./core";
+import { FakeKeyedCollection } from "./collection";
 import { FakeNamedItemCollection } from "./named-items";
 import type { NoteScope } from "./notes";
 import { FakeNoteCollection } from "./notes";
 import { FakePageBreakCollection, FakePageLayout } from "./page-layout";
 import type { PivotScope } from "./pivot-table";
 import { FakePivotTableCollection } from "./pivot-table";
-
-import { makeRange, rangeTarget, resolveRangeArgument } from "./range";
+import type { RangeTarget } from "./range";
+import { makeRange, rangeFrom, rangeTarget, resolveRangeArgument } from "./range";
 import { FakeTableCollection } from "./table";
 import { MESSAGES, officeError } from "../errors";
 import { defaultProtectionOptions } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbook";
 import { normaliseColour } from "../values";
 import { FakeRange } from "./range";
 import { FakeTable } from "./table";
 import { FakeChart } from "./chart";
 import { FakePivotTable } from "./pivot-table";
-import { declareProperties } from "./properties";
+import { declareProperties, stored, withProperties } from "./properties";
+import type { SheetModel, WorkbookModel } from "../model/types";
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -101,8 +102,8 @@ export class FakeEventHandlers {
 // Workbook and application
 
 export class FakeWorkbook
-  extends FakeObject<WorkbookModel>
-  implements Mirror<Excel.Workbook, "getSelectedRange" | "getActiveCell" | "load" | "name">
+  extends withProperties<Excel.Workbook, "name">()(FakeObject<WorkbookModel>)
+  implements Mirror<Excel.Workbook, "getSelectedRange" | "getActiveCell" | "load">
 {
   readonly _typeName = "Workbook";
 
@@ -110,7 +111,6 @@ export class FakeWorkbook
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  declare readonly name: Excel.Workbook["name"];
   declare readonly worksheets: FakeWorksheetCollection;
   declare readonly tables: FakeTableCollection;
   declare readonly pivotTables: FakePivotTableCollection;
@@ -150,8 +150,8 @@ export class FakeWorkbook
 }
 
 export class FakeApplication
-  extends FakeObject<WorkbookModel>
-  implements Mirror<Excel.Application, "suspendApiCalculationUntilNextSync" | "calculationMode" | "load">
+  extends withProperties<Excel.Application, "calculationMode">()(FakeObject<WorkbookModel>)
+  implements Mirror<Excel.Application, "suspendApiCalculationUntilNextSync" | "load">
 {
   readonly _typeName = "Application";
 
@@ -159,7 +159,6 @@ export class FakeApplication
     super(context, () => context._host.model, { bound: context._host.model });
   }
 
-  declare readonly calculationMode: Excel.Application["calculationMode"];
 
   static {
     declareProperties(this, { scalars: { calculationMode: () => "Automatic" } });
@@ -173,240 +172,9 @@ export class FakeApplication
 }
 
 // ---------------------------------------------------------------------------------------------
-// Worksheets
-
-export class FakeWorksheetCollection
-  extends FakeCollection<WorkbookModel, SheetModel, FakeWorksheet>
-  implements
-    Mirror<
-      Excel.WorksheetCollection,
-      "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast" | "load"
-    >
-{
-  readonly _typeName = "WorksheetCollection";
-  protected readonly _itemClass = FakeWorksheet;
-
-  constructor(context: FakeRequestContext) {
-    super(context, () => context._host.model, { bound: context._host.model });
-  }
-
-  declare readonly onChanged: FakeEventHandlers;
-  declare readonly onSelectionChanged: FakeEventHandlers;
-
-  static {
-    declareProperties(this, {
-      navigation: {
-        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onChanged", () => "workbook")),
-        onSelectionChanged: (self) =>
-          guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onSelectionChanged", () => "workbook", "onSelectionChanged")),
-      },
-    });
-  }
-
-  protected _itemTargets(model: WorkbookModel): SheetModel[] {
-    return [...model.sheets];
-  }
-
-  /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
-  add(name?: string): FakeWorksheet {
-    let created: SheetModel | undefined;
-    this._queue("add", (model) => {
-      created = model.addSheet(name, "WorksheetCollection.add");
-    });
-    return this._created("WorksheetCollection.add", () => created);
-  }
-
-  getItem(key: string): FakeWorksheet {
-    return make(new FakeWorksheet(this._ctx, () => this._target().getSheet(key, "WorksheetCollection.getItem")));
-  }
-
-  getItemOrNullObject(key: string): FakeWorksheet {
-    return make(
-      new FakeWorksheet(this._ctx, () => (typeof key === "string" ? (this._target().findSheet(key) ?? null) : null)),
-    )._asNullable();
-  }
-
-  getActiveWorksheet(): FakeWorksheet {
-    return make(new FakeWorksheet(this._ctx, () => this._target().activeSheet));
-  }
-
-  getCount(visibleOnly?: boolean): FakeClientResult<number> {
-    return clientResult(this, "getCount", (model) => (visibleOnly ? model.visibleSheets().length : model.sheets.length));
-  }
-
-  getFirst(visibleOnly?: boolean): FakeWorksheet {
-    return make(
-      new FakeWorksheet(this._ctx, () => {
-        const model = this._target();
-        const sheet = (visibleOnly ? model.visibleSheets() : model.sheets)[0];
-        if (!sheet) throw officeError("ItemNotFound", undefined, "WorksheetCollection.getFirst");
-        return sheet;
-      }),
-    );
-  }
-
-  getLast(visibleOnly?: boolean): FakeWorksheet {
-    return make(
-      new FakeWorksheet(this._ctx, () => {
-        const model = this._target();
-        const list = visibleOnly ? model.visibleSheets() : model.sheets;
-        const sheet = list[list.length - 1];
-        if (!sheet) throw officeError("ItemNotFound", undefined, "WorksheetCollection.getLast");
-        return sheet;
-      }),
-    );
-  }
-}
-
-type WorksheetMembers =
-  | "id"
-  | "name"
-  | "position"
-  | "visibility"
-  | "tabColor"
-  | "standardWidth"
-  | "standardHeight"
-  | "activate"
-  | "delete"
-  | "getRange"
-  | "getRangeByIndexes"
-  | "getCell"
-  | "getUsedRange"
-  | "getUsedRangeOrNullObject"
-  | "load";
-
-export class FakeWorksheet extends FakeObject<SheetModel> implements Mirror<Excel.Worksheet, WorksheetMembers> {
-  readonly _typeName = "Worksheet";
-
-  declare readonly id: Excel.Worksheet["id"];
-  declare name: Excel.Worksheet["name"];
-  declare position: Excel.Worksheet["position"];
-  declare visibility: Excel.Worksheet["visibility"];
-  declare tabColor: Excel.Worksheet["tabColor"];
-  declare standardWidth: Excel.Worksheet["standardWidth"];
-  declare readonly standardHeight: Excel.Worksheet["standardHeight"];
-  declare readonly tables: FakeTableCollection;
-  declare readonly pivotTables: FakePivotTableCollection;
-  declare readonly charts: FakeChartCollection;
-  declare readonly horizontalPageBreaks: FakePageBreakCollection;
-  declare readonly pageLayout: FakePageLayout;
-  declare readonly protection: FakeWorksheetProtection;
-  declare readonly freezePanes: FakeWorksheetFreezePanes;
-  declare readonly notes: FakeNoteCollection;
-  declare readonly onChanged: FakeEventHandlers;
-
-  static {
-    declareProperties(this, {
-      scalars: {
-        id: (s) => s.id,
-        name: { get: (s) => s.name, set: (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name") },
-        position: { get: (s) => s.workbook.sheets.indexOf(s), set: (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position") },
-        visibility: { get: (s) => s.visibility, set: (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility") },
-        tabColor: {
-          get: (s) => s.tabColor,
-          set: (sheet, v) => {
-            sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
-            sheet.workbook.touch();
-          },
-        },
-        standardWidth: {
-          get: (s) => s.standardWidth,
-          set: (sheet, v) => {
-            sheet.assertCanFormat("columns", "Worksheet.standardWidth");
-            if (typeof v !== "number" || !(v >= 0 && v <= 255)) throw officeError("InvalidArgument", undefined, "Worksheet.standardWidth");
-            sheet.standardWidth = v;
-            sheet.workbook.touch();
-          },
-        },
-        standardHeight: (s) => s.standardHeight,
-      },
-      navigation: {
-        tables: (self) =>
-          make(new FakeTableCollection(self._ctx, () => ({ workbook: self._ctx._host.model, sheet: self._target("Worksheet.tables") }))),
-        pivotTables: (self) =>
-          make(
-            new FakePivotTableCollection(self._ctx, (): PivotScope => ({
-              workbook: self._ctx._host.model,
-              sheet: self._target("Worksheet.pivotTables"),
-            })),
-          ),
-        charts: (self) => make(new FakeChartCollection(self._ctx, () => self._target("Worksheet.charts"))),
-        horizontalPageBreaks: (self) => make(new FakePageBreakCollection(self._ctx, () => self._target("Worksheet.horizontalPageBreaks"))),
-        pageLayout: (self) => make(new FakePageLayout(self._ctx, () => self._target("Worksheet.pageLayout"))),
-        protection: (self) => make(new FakeWorksheetProtection(self._ctx, () => self._target("Worksheet.protection"))),
-        freezePanes: (self) => make(new FakeWorksheetFreezePanes(self._ctx, () => self._target("Worksheet.freezePanes"))),
-        notes: (self) =>
-          make(
-            new FakeNoteCollection(self._ctx, (): NoteScope => ({
-              workbook: self._ctx._host.model,
-              sheet: self._target("Worksheet.notes"),
-            })),
-          ),
-        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "Worksheet.onChanged", () => self._target("Worksheet.onChanged"))),
-      },
-    });
-  }
-
-  activate(): void {
-    this._queue("activate", (sheet) => sheet.workbook.activate(sheet, "Worksheet.activate"));
-  }
-
-  delete(): void {
-    this._queue("delete", (sheet) => sheet.workbook.deleteSheet(sheet, "Worksheet.delete"));
-  }
-
-  getRange(address?: string): FakeRange {
-    const location = "Worksheet.getRange";
-    return makeRange(this._ctx, () => {
-      const sheet = this._target(location);
-      if (address === undefined || address === null) return rangeTarget(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 });
-      const parsed = parseAddress(address, location);
-      if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
-        throw officeError("InvalidArgument", undefined, location);
-      }
-      return rangeTarget(sheet, parsed.rect);
-    });
-  }
-
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    const location = "Worksheet.getRangeByIndexes";
-    return makeRange(this._ctx, () => {
-      const sheet = this._target(location);
-      const values = [startRow, startColumn, rowCount, columnCount];
-      if (!values.every((v) => Number.isInteger(v)) || rowCount < 1 || columnCount < 1)
-        throw officeError("InvalidArgument", undefined, location);
-      const r: Rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
-      if (!inGrid(r)) throw officeError("InvalidArgument", undefined, location);
-      return rangeTarget(sheet, r);
-    });
-  }
-
-  getCell(row: number, column: number): FakeRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
-  }
-
-  getUsedRange(valuesOnly?: boolean): FakeRange {
-    return makeRange(this._ctx, () => {
-      const sheet = this._target("Worksheet.getUsedRange");
-      // An empty sheet's used range is A1.
-      return rangeTarget(sheet, sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
-    });
-  }
-
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return makeRange(this._ctx, () => {
-      const sheet = this._target("Worksheet.getUsedRangeOrNullObject");
-      const used = sheet.usedRect(valuesOnly === true);
-      return used ? rangeTarget(sheet, used) : null;
-    })._asNullable();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Protection
 
-type ProtectionMembers =
-  "protected" | "options" | "isPasswordProtected" | "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
+type ProtectionMembers = "protect" | "unprotect" | "checkPassword" | "updateOptions" | "load";
 
 const OPTION_KEYS = Object.keys(defaultProtectionOptions());
 
@@ -425,12 +193,11 @@ function normaliseOptions(options: unknown, location: string): Partial<Excel.Wor
   return out as Partial<Excel.WorksheetProtectionOptions>;
 }
 
-export class FakeWorksheetProtection extends FakeObject<SheetModel> implements Mirror<Excel.WorksheetProtection, ProtectionMembers> {
+export class FakeWorksheetProtection
+  extends withProperties<Excel.WorksheetProtection, "protected" | "options" | "isPasswordProtected">()(FakeObject<SheetModel>)
+  implements Mirror<Excel.WorksheetProtection, ProtectionMembers>
+{
   readonly _typeName = "WorksheetProtection";
-
-  declare readonly protected: Excel.WorksheetProtection["protected"];
-  declare readonly options: Excel.WorksheetProtection["options"];
-  declare readonly isPasswordProtected: Excel.WorksheetProtection["isPasswordProtected"];
 
   static {
     declareProperties(this, {
@@ -484,12 +251,10 @@ export class FakeWorksheetProtection extends FakeObject<SheetModel> implements M
 // ---------------------------------------------------------------------------------------------
 // Freeze panes
 
-function frozenRect(sheet: SheetModel): Rect | null {
+function frozenRange(sheet: SheetModel): RangeTarget | null {
   const { rows, columns } = sheet.freeze;
-  if (rows > 0 && columns > 0) return { r0: 0, c0: 0, r1: rows - 1, c1: columns - 1 };
-  if (rows > 0) return { r0: 0, c0: 0, r1: rows - 1, c1: MAX_COLUMNS - 1 };
-  if (columns > 0) return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: columns - 1 };
-  return null;
+  if (rows === 0 && columns === 0) return null;
+  return rangeTarget(sheet, { r0: 0, c0: 0, r1: (rows || MAX_ROWS) - 1, c1: (columns || MAX_COLUMNS) - 1 });
 }
 
 export class FakeWorksheetFreezePanes
@@ -539,20 +304,216 @@ export class FakeWorksheetFreezePanes
   }
 
   getLocation(): FakeRange {
+    return rangeFrom(this, "getLocation", frozenRange);
+  }
+
+  getLocationOrNullObject(): FakeRange {
+    return rangeFrom(this, "getLocationOrNullObject", frozenRange, "null");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+export class FakeWorksheetCollection
+  extends FakeKeyedCollection<WorkbookModel, SheetModel, FakeWorksheet>
+  implements
+    Mirror<
+      Excel.WorksheetCollection,
+      "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "getCount" | "getFirst" | "getLast" | "load"
+    >
+{
+  readonly _typeName = "WorksheetCollection";
+  protected readonly _itemClass = FakeWorksheet;
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context._host.model, { bound: context._host.model });
+  }
+
+  declare readonly onChanged: FakeEventHandlers;
+  declare readonly onSelectionChanged: FakeEventHandlers;
+
+  static {
+    declareProperties(this, {
+      navigation: {
+        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onChanged", () => "workbook")),
+        onSelectionChanged: (self) =>
+          guard(new FakeEventHandlers(self._ctx, "WorksheetCollection.onSelectionChanged", () => "workbook", "onSelectionChanged")),
+      },
+    });
+  }
+
+  protected _itemTargets(model: WorkbookModel): SheetModel[] {
+    return [...model.sheets];
+  }
+
+  /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
+  add(name?: string): FakeWorksheet {
+    let created: SheetModel | undefined;
+    this._queue("add", (model) => {
+      created = model.addSheet(name, "WorksheetCollection.add");
+    });
+    return this._created("WorksheetCollection.add", () => created);
+  }
+
+  /** A sheet by name (without case) or id. */
+  protected _find(model: WorkbookModel, key: string): SheetModel | undefined {
+    return typeof key === "string" ? model.findSheet(key) : undefined;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return make(new FakeWorksheet(this._ctx, () => this._target().activeSheet));
+  }
+
+  override getCount(visibleOnly?: boolean): FakeClientResult<number> {
+    return clientResult(this, "getCount", (model) => (visibleOnly ? model.visibleSheets() : model.sheets).length);
+  }
+
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    return this._item("getFirst", (model) => (visibleOnly ? model.visibleSheets() : model.sheets)[0]);
+  }
+
+  getLast(visibleOnly?: boolean): FakeWorksheet {
+    return this._item("getLast", (model) => (visibleOnly ? model.visibleSheets() : model.sheets).at(-1));
+  }
+}
+
+type WorksheetMembers =
+  | "activate"
+  | "delete"
+  | "getRange"
+  | "getRangeByIndexes"
+  | "getCell"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "load";
+
+const WORKSHEET_PROPERTIES = {
+  id: (s) => s.id,
+  name: { get: (s) => s.name, set: (sheet, v) => sheet.workbook.renameSheet(sheet, v, "Worksheet.name") },
+  position: { get: (s) => s.workbook.sheets.indexOf(s), set: (sheet, v) => sheet.workbook.moveSheet(sheet, v, "Worksheet.position") },
+  visibility: { get: (s) => s.visibility, set: (sheet, v) => sheet.workbook.setVisibility(sheet, v, "Worksheet.visibility") },
+  tabColor: {
+    get: (s) => s.tabColor,
+    set: (sheet, v) => {
+      sheet.tabColor = v === "" || v === null ? "" : normaliseColour(v, "Worksheet.tabColor");
+      sheet.workbook.touch();
+    },
+  },
+  standardWidth: stored(
+    (s) => s,
+    "standardWidth",
+    (v) => (typeof v === "number" && v >= 0 && v <= 255 ? v : undefined),
+    (sheet) => sheet.workbook.touch(),
+    (sheet, location) => sheet.assertCanFormat("columns", location),
+  ),
+  standardHeight: (s) => s.standardHeight,
+} satisfies Scalars<SheetModel>;
+
+export class FakeWorksheet
+  extends withProperties<Excel.Worksheet, keyof typeof WORKSHEET_PROPERTIES>()(FakeObject<SheetModel>)
+  implements Mirror<Excel.Worksheet, WorksheetMembers>
+{
+  readonly _typeName = "Worksheet";
+
+  declare readonly tables: FakeTableCollection;
+  declare readonly pivotTables: FakePivotTableCollection;
+  declare readonly charts: FakeChartCollection;
+  declare readonly horizontalPageBreaks: FakePageBreakCollection;
+  declare readonly pageLayout: FakePageLayout;
+  declare readonly protection: FakeWorksheetProtection;
+  declare readonly freezePanes: FakeWorksheetFreezePanes;
+  declare readonly notes: FakeNoteCollection;
+  declare readonly onChanged: FakeEventHandlers;
+
+  static {
+    declareProperties(this, {
+      scalars: WORKSHEET_PROPERTIES,
+      navigation: {
+        tables: (self) =>
+          make(new FakeTableCollection(self._ctx, () => ({ workbook: self._ctx._host.model, sheet: self._target("Worksheet.tables") }))),
+        pivotTables: (self) =>
+          make(
+            new FakePivotTableCollection(self._ctx, (): PivotScope => ({
+              workbook: self._ctx._host.model,
+              sheet: self._target("Worksheet.pivotTables"),
+            })),
+          ),
+        notes: (self) =>
+          make(
+            new FakeNoteCollection(self._ctx, (): NoteScope => ({
+              workbook: self._ctx._host.model,
+              sheet: self._target("Worksheet.notes"),
+            })),
+          ),
+        onChanged: (self) => guard(new FakeEventHandlers(self._ctx, "Worksheet.onChanged", () => self._target("Worksheet.onChanged"))),
+      },
+      parts: {
+        charts: FakeChartCollection,
+        horizontalPageBreaks: FakePageBreakCollection,
+        pageLayout: FakePageLayout,
+        protection: FakeWorksheetProtection,
+        freezePanes: FakeWorksheetFreezePanes,
+      },
+    });
+  }
+
+  activate(): void {
+    this._queue("activate", (sheet) => sheet.workbook.activate(sheet, "Worksheet.activate"));
+  }
+
+  delete(): void {
+    this._queue("delete", (sheet) => sheet.workbook.deleteSheet(sheet, "Worksheet.delete"));
+  }
+
+  getRange(address?: string): FakeRange {
+    const location = "Worksheet.getRange";
     return makeRange(this._ctx, () => {
-      const sheet = this._target("WorksheetFreezePanes.getLocation");
-      const r = frozenRect(sheet);
-      if (!r) throw officeError("ItemNotFound", undefined, "WorksheetFreezePanes.getLocation");
+      const sheet = this._target(location);
+      if (address === undefined || address === null) return rangeTarget(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 });
+      const parsed = parseAddress(address, location);
+      if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw officeError("InvalidArgument", undefined, location);
+      }
+      return rangeTarget(sheet, parsed.rect);
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const location = "Worksheet.getRangeByIndexes";
+    return makeRange(this._ctx, () => {
+      const sheet = this._target(location);
+      const values = [startRow, startColumn, rowCount, columnCount];
+      if (!values.every((v) => Number.isInteger(v)) || rowCount < 1 || columnCount < 1)
+        throw officeError("InvalidArgument", undefined, location);
+      const r: Rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+      if (!inGrid(r)) throw officeError("InvalidArgument", undefined, location);
       return rangeTarget(sheet, r);
     });
   }
 
-  getLocationOrNullObject(): FakeRange {
+  getCell(row: number, column: number): FakeRange {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
     return makeRange(this._ctx, () => {
-      const sheet = this._target("WorksheetFreezePanes.getLocationOrNullObject");
-      const r = frozenRect(sheet);
-      return r ? rangeTarget(sheet, r) : null;
-    })._asNullable();
+      const sheet = this._target("Worksheet.getUsedRange");
+      // An empty sheet's used range is A1.
+      return rangeTarget(sheet, sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return rangeFrom(
+      this,
+      "getUsedRangeOrNullObject",
+      (sheet) => {
+        const used = sheet.usedRect(valuesOnly === true);
+        return used && rangeTarget(sheet, used);
+      },
+      "null",
+    );
   }
 }
 
@@ -581,15 +542,12 @@ declare module "./pivot-table" {
   }
 }
 
-declareProperties(FakeRange, {
-  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Range.worksheet").sheet)) },
-});
-declareProperties(FakeTable, {
-  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Table.worksheet").sheet)) },
-});
-declareProperties(FakeChart, {
-  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("Chart.worksheet").sheet)) },
-});
-declareProperties(FakePivotTable, {
-  navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target("PivotTable.worksheet").sheet)) },
-});
+function declareWorksheet<T extends { sheet: SheetModel }>(cls: { prototype: FakeObject<T> }): void {
+  declareProperties(cls, {
+    navigation: { worksheet: (self) => make(new FakeWorksheet(self._ctx, () => self._target(`${self._typeName}.worksheet`).sheet)) },
+  });
+}
+declareWorksheet(FakeRange);
+declareWorksheet(FakeTable);
+declareWorksheet(FakeChart);
+declareWorksheet(FakePivotTable);

@@ -2,30 +2,10 @@
 /** Cells, their formats and records, protection options, notes' and tables' plain data, and the helpers that move cells (model; no proxies). */
 import type { Rect } from "../address";
 import { MAX_COLUMNS } from "../address";
-import type { SheetModel } from "./sheet";
-import type { CellValue } from "../values";
+import type { CellFormat, CellRecord, FormatKey, ProtectionOptions, Shift } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Cells and formats
-
-/** Everything about a cell's look that the host models. */
-export interface CellFormat {
-  numberFormat: string;
-  locked: boolean;
-  formulaHidden: boolean;
-  /** "#RRGGBB", or null for no fill. */
-  fillColor: string | null;
-  bold: boolean;
-  italic: boolean;
-  fontColor: string;
-  fontName: string;
-  fontSize: number;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-}
-
-export type FormatKey = keyof CellFormat;
 
 export const DEFAULT_FORMAT: Readonly<CellFormat> = Object.freeze({
   numberFormat: "General",
@@ -48,63 +28,6 @@ export const FORMAT_KEYS = Object.keys(DEFAULT_FORMAT) as FormatKey[];
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
 
-/** A stored cell. Cells with no content and no format override are not stored. */
-export interface CellRecord {
-  /** The constant value; "" for blank and for formula cells. */
-  value: CellValue;
-  /** The formula ("=..."), for formula cells. */
-  formula?: string;
-  /** The last calculated value of a formula; the host does not calculate (see `evaluateFormula`). */
-  calculated?: CellValue;
-  /** True when `value` is an error value such as #N/A. */
-  error?: boolean;
-  /** Format properties set on this cell (overriding row and column formats). */
-  format?: Partial<CellFormat>;
-}
-
-/** The effective state of a cell, as a grid would show it. */
-export interface CellView {
-  address: string;
-  row: number;
-  column: number;
-  /** What `Range.values` returns: the constant, or a formula's calculated value ("" if none). */
-  value: CellValue;
-  formula: string | null;
-  calculated: CellValue | null;
-  text: string;
-  valueType: string;
-  numberFormat: string;
-  locked: boolean;
-  fillColor: string | null;
-  bold: boolean;
-  italic: boolean;
-  fontColor: string;
-  fontName: string;
-  fontSize: number;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-}
-
-export type ProtectionOptions = Required<
-  Pick<
-    Excel.WorksheetProtectionOptions,
-    | "allowAutoFilter"
-    | "allowDeleteColumns"
-    | "allowDeleteRows"
-    | "allowEditObjects"
-    | "allowEditScenarios"
-    | "allowFormatCells"
-    | "allowFormatColumns"
-    | "allowFormatRows"
-    | "allowInsertColumns"
-    | "allowInsertHyperlinks"
-    | "allowInsertRows"
-    | "allowPivotTables"
-    | "allowSort"
-  >
-> & { selectionMode: Excel.WorksheetProtectionOptions["selectionMode"] };
-
 export function defaultProtectionOptions(): ProtectionOptions {
   return {
     allowAutoFilter: false,
@@ -123,37 +46,6 @@ export function defaultProtectionOptions(): ProtectionOptions {
     selectionMode: "Normal" as Excel.WorksheetProtectionOptions["selectionMode"],
   };
 }
-
-export interface SheetProtection {
-  protected: boolean;
-  options: ProtectionOptions;
-  /** The password, if one was given (the model keeps it in clear; it is a test double). */
-  password: string | null;
-}
-
-export interface NoteModel {
-  row: number;
-  column: number;
-  content: string;
-  authorName: string;
-  visible: boolean;
-  width: number;
-  height: number;
-}
-
-export interface TableColumnModel {
-  id: number;
-  name: string;
-}
-
-/** A change to cell contents, reported to `onChanged` handlers. */
-export interface ValueChange {
-  sheet: SheetModel;
-  rect: Rect;
-  details?: { valueBefore: CellValue; valueAfter: CellValue; valueTypeBefore: string; valueTypeAfter: string };
-}
-
-export type WriteMode = "values" | "formulas" | "formulasR1C1";
 
 /** Areas above this are examined sparsely (row, column and cell formats) rather than cell by cell. */
 export const DENSE_LIMIT = 200_000;
@@ -182,18 +74,6 @@ export function hasContent(cell: CellRecord | undefined): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Shifting (inserting and deleting cells)
-
-/** Insertion or deletion of a block, with cells after it along `axis` moving by the block size. */
-export interface Shift {
-  axis: "rows" | "columns";
-  /** First index (row or column) of the inserted/deleted block. */
-  start: number;
-  /** Size of the block; positive to insert, negative to delete. */
-  delta: number;
-  /** The orthogonal span the shift is confined to (columns for row shifts, rows for column shifts). */
-  spanStart: number;
-  spanEnd: number;
-}
 
 /** Rectangle as (along, across) intervals for a shift. */
 export function along(r: Rect, shift: Shift): { a0: number; a1: number; s0: number; s1: number } {

@@ -19,7 +19,7 @@
 import type { Rect } from "../address";
 import { columnCount, formatAddress, parseAddress, rowCount } from "../address";
 import { officeError } from "../errors";
-import type { SheetModel } from "./sheet";
+import type { ChartAxisModel, ChartModel, ChartRef, ChartSeriesModel, SheetModel } from "./types";
 
 export const CHART_TYPES = [
   "ColumnClustered", "ColumnStacked", "ColumnStacked100", "3DColumnClustered", "3DColumnStacked", "3DColumnStacked100",
@@ -39,30 +39,7 @@ export const CHART_TYPES = [
 // ---------------------------------------------------------------------------------------------
 // Model
 
-/** Cells a chart reads: a rectangle of a sheet. */
-export interface ChartRef {
-  sheet: SheetModel;
-  rect: Rect;
-}
-
-export interface ChartSeriesModel {
-  name: string;
-  /** The cells of the series' values (one row or one column), or null before `setValues`. */
-  values: ChartRef | null;
-  /** The cells of the category (x axis) labels, or null for 1, 2, 3... */
-  categories: ChartRef | null;
-  /** The series' own type, or null to follow the chart's. */
-  chartType: string | null;
-}
-
-export interface ChartAxisModel {
-  title: { text: string; visible: boolean };
-  numberFormat: string;
-  /** The value axis's fixed minimum, or null for automatic. */
-  minimum: number | null;
-}
-
-export class ChartModel {
+export class Chart implements ChartModel {
   title = { text: "", visible: false };
   legend = { visible: true, position: "Right" };
   axes: { category: ChartAxisModel; value: ChartAxisModel } = {
@@ -189,7 +166,7 @@ export function addChart(sheet: SheetModel, type: unknown, source: ChartRef, ser
   let n = 1;
   while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
   const { by: resolved, series } = seriesFromSource(source, by);
-  const chart = new ChartModel(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, `Chart ${n}`, type, sheet, source, resolved);
+  const chart = new Chart(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, `Chart ${n}`, type, sheet, source, resolved);
   chart.series = series;
   // One series: Excel titles the chart with the series name and shows no legend.
   if (series.length === 1) chart.title = { text: (series[0] as ChartSeriesModel).name, visible: true };
@@ -251,7 +228,7 @@ export function chartSnapshot(chart: ChartModel): ChartSnapshot {
 
 export function loadChartSnapshot(sheet: SheetModel, s: ChartSnapshot): ChartModel {
   const workbook = sheet.workbook;
-  const chart = new ChartModel(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, s.name, s.chartType, sheet, refFrom(sheet, s.source), s.seriesBy ?? "Columns");
+  const chart = new Chart(`{CH${String(workbook.nextChartId++).padStart(6, "0")}}`, s.name, s.chartType, sheet, refFrom(sheet, s.source), s.seriesBy ?? "Columns");
   if (s.series) {
     chart.series = s.series.map((x) => ({ name: x.name, values: refFrom(sheet, x.values), categories: refFrom(sheet, x.categories), chartType: x.chartType ?? null }));
   } else if (chart.source) chart.series = seriesFromSource(chart.source, chart.seriesBy).series;

@@ -8,28 +8,13 @@
  */
 import type { Rect } from "../address";
 import { intersects, subtract } from "../address";
-import type { SheetModel } from "./sheet";
-import type { WorkbookModel } from "./workbook";
+import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Model
 
 /** The longest formula Excel takes for a conditional format, in characters (with the leading "="). */
 export const CONDITIONAL_FORMULA_LIMIT = 255;
-
-/** A custom (formula) conditional format. Priority is the position in the sheet's list. */
-export interface ConditionalFormatModel {
-  id: string;
-  type: "Custom";
-  rects: Rect[];
-  formula: string;
-  fillColor: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  numberFormat: string | null;
-  stopIfTrue: boolean;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The model's operations (SheetModel and WorkbookModel delegate to these)

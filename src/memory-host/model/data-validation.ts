@@ -11,34 +11,12 @@
 import type { Rect } from "../address";
 import { formatAddress, intersection, intersects, subtract, subtractAll, tryParseAddress } from "../address";
 import { officeError } from "../errors";
-import type { SheetModel } from "./sheet";
 import type { CellValue } from "../values";
 import { dateToSerial } from "../values";
+import type { DataValidationErrorAlertModel, DataValidationModel, DataValidationPromptModel, SheetModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Model
-
-export interface DataValidationPromptModel {
-  message: string;
-  showPrompt: boolean;
-  title: string;
-}
-
-export interface DataValidationErrorAlertModel {
-  message: string;
-  showAlert: boolean;
-  style: string;
-  title: string;
-}
-
-/** One rectangle of cells sharing a data validation. `rule` is `{}` for "any value". */
-export interface DataValidationModel {
-  rect: Rect;
-  rule: Excel.DataValidationRule;
-  prompt: DataValidationPromptModel;
-  errorAlert: DataValidationErrorAlertModel;
-  ignoreBlanks: boolean;
-}
 
 export const DEFAULT_PROMPT: Readonly<DataValidationPromptModel> = Object.freeze({ message: "", showPrompt: false, title: "" });
 export const DEFAULT_ERROR_ALERT: Readonly<DataValidationErrorAlertModel> = Object.freeze({

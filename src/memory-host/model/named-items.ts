@@ -16,22 +16,11 @@ import type { Rect } from "../address";
 import { columnIndex, formatAddress, tryParseAddress } from "../address";
 import type { OfficeErrorCode } from "../errors";
 import { MESSAGES, officeError } from "../errors";
-import type { SheetModel } from "./sheet";
-import type { WorkbookModel } from "./workbook";
 import type { CellValue } from "../values";
+import type { NamedItemModel, SheetModel, WorkbookModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Model
-
-export interface NamedItemModel {
-  name: string;
-  /** "=Sheet1!$A$1:$B$2", "=42", "=\"text\"". */
-  formula: string;
-  comment: string;
-  visible: boolean;
-  /** Defined names are workbook-scoped here (sheet-scoped names are not modelled). */
-  readonly deleted?: boolean;
-}
 
 /** Characters Excel allows in defined names and table names (no spaces). */
 const NAME_PATTERN = /^[A-Za-z_\\\u00A1-\uFFFF][A-Za-z0-9_.\\\u00A1-\uFFFF]*$/;

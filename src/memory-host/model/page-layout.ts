@@ -6,55 +6,11 @@
  * or fit to pages), margins, centring, gridlines, print titles, print area, and headers and
  * footers (`headersFooters.defaultForAllPages` and the first, odd and even page sets).
  */
-import type { Rect } from "../address";
 import { officeError } from "../errors";
+import type { HeaderFooterModel, PageLayoutModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Model
-
-export interface HeaderFooterModel {
-  leftHeader: string;
-  centerHeader: string;
-  rightHeader: string;
-  leftFooter: string;
-  centerFooter: string;
-  rightFooter: string;
-}
-
-export type HeaderFooterSet = "defaultForAllPages" | "firstPage" | "oddPages" | "evenPages";
-
-export interface PageLayoutModel {
-  orientation: "Portrait" | "Landscape";
-  paperSize: string;
-  /** `{ scale }` or `{ horizontalFitToPages, verticalFitToPages }`. */
-  zoom: Excel.PageLayoutZoomOptions;
-  /** Margins in points. */
-  topMargin: number;
-  bottomMargin: number;
-  leftMargin: number;
-  rightMargin: number;
-  headerMargin: number;
-  footerMargin: number;
-  centerHorizontally: boolean;
-  centerVertically: boolean;
-  printGridlines: boolean;
-  printHeadings: boolean;
-  blackAndWhite: boolean;
-  draftMode: boolean;
-  printOrder: "DownThenOver" | "OverThenDown";
-  /** Rows repeated at the top of each page (0-based, inclusive), or null. */
-  printTitleRows: { r0: number; r1: number } | null;
-  printTitleColumns: { c0: number; c1: number } | null;
-  /** The print area, or null for the whole used range. */
-  printArea: Rect | null;
-  /** Manual page breaks: 0-based rows that start a new page (worksheet.horizontalPageBreaks). */
-  rowBreaks: number[];
-  headersFooters: Record<HeaderFooterSet, HeaderFooterModel> & {
-    state: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
-    useSheetMargins: boolean;
-    useSheetScale: boolean;
-  };
-}
 
 function emptyHeaderFooter(): HeaderFooterModel {
   return { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };

@@ -14,71 +14,16 @@
 import type { Rect } from "../address";
 import { formatAddress, intersects, MAX_COLUMNS, parseAddress } from "../address";
 import { officeError } from "../errors";
-import type { CellFormat, CellRecord } from "./cells";
 import { assertNameAvailable } from "./named-items";
-import type { SheetModel } from "./sheet";
-import type { TableModel } from "./table";
-import type { WorkbookModel } from "./workbook";
 import type { CellValue } from "../values";
 import { rect as makeRect } from "../address";
+import type { Aggregation, CellFormat, CellRecord, PivotArea, PivotCache, PivotCacheValue, PivotDataModel, PivotLayoutModel, PivotRendered, PivotSource, PivotTableModel, SheetModel, WorkbookModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Model
 
-export type PivotLayoutType = "Compact" | "Tabular" | "Outline";
-export type SubtotalLocation = "AtTop" | "AtBottom" | "Off";
-export type PivotArea = "rows" | "columns" | "filters";
-
-export const AGGREGATIONS = ["Sum", "Count", "Average", "Max", "Min", "Product", "CountNumbers"] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
-
-export interface PivotDataModel {
-  id: number;
-  /** The source field summarised. */
-  field: string;
-  name: string;
-  /** False while the name is Excel's default ("Sum of Value"), which follows `summarizeBy`. */
-  customName: boolean;
-  summarizeBy: Aggregation;
-  numberFormat: string;
-}
-
-export interface PivotLayoutModel {
-  layoutType: PivotLayoutType;
-  /** Grand totals for rows: the "Grand Total" column at the right (see docs/memory-host.md). */
-  showRowGrandTotals: boolean;
-  /** Grand totals for columns: the "Grand Total" row at the bottom. */
-  showColumnGrandTotals: boolean;
-  subtotalLocation: SubtotalLocation;
-  preserveFormatting: boolean;
-  autoFormat: boolean;
-}
-
-/** One cached source value: the value and the text Excel shows for it (its item name). */
-export interface PivotCacheValue {
-  value: CellValue;
-  text: string;
-  numberFormat: string;
-}
-
-export interface PivotCache {
-  fields: string[];
-  records: PivotCacheValue[][];
-}
-
-export type PivotSource = { kind: "table"; table: TableModel } | { kind: "range"; sheet: SheetModel; rect: Rect };
-
-/** Where the pivot's cells are, as last written. */
-export interface PivotRendered {
-  /** The body (headers, items, values, totals): `layout.getRange()`. */
-  body: Rect;
-  /** The values area, totals included: `layout.getDataBodyRange()`. */
-  data: Rect | null;
-  /** The filter area above the body: `layout.getFilterAxisRange()`. */
-  filter: Rect | null;
-}
-
-export class PivotTableModel {
+export const AGGREGATIONS = ["Sum", "Count", "Average", "Max", "Min", "Product", "CountNumbers"] as const satisfies readonly Aggregation[];
+export class PivotTable implements PivotTableModel {
   rows: string[] = [];
   columns: string[] = [];
   filters: string[] = [];
@@ -547,7 +492,7 @@ export function addPivotTable(
   const src = sourceRect(source);
   const dest = destination.rect;
   if (destination.sheet === src.sheet && intersects(src.rect, dest)) throw officeError("InvalidArgument", undefined, location);
-  const pivot = new PivotTableModel(`{PT${String(workbook.nextPivotId++).padStart(6, "0")}}`, finalName, destination.sheet, { row: dest.r0, column: dest.c0 }, source);
+  const pivot = new PivotTable(`{PT${String(workbook.nextPivotId++).padStart(6, "0")}}`, finalName, destination.sheet, { row: dest.r0, column: dest.c0 }, source);
   pivot.cache = cache;
   workbook.pivotTables.push(pivot);
   try {

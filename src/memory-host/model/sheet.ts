@@ -3,27 +3,20 @@
 import type { Rect } from "../address";
 import { cellAddress, columnCount, formatAddress, intersects, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rowCount } from "../address";
 import { MESSAGES, officeError } from "../errors";
-import type { CellFormat, CellRecord, CellView, FormatKey, NoteModel, SheetProtection, Shift, ValueChange, WriteMode } from "./cells";
 import { along, CELL_LIMIT, DEFAULT_COLUMN_WIDTH, DEFAULT_FORMAT, DEFAULT_ROW_HEIGHT, defaultProtectionOptions, DENSE_LIMIT, hasContent, isEmptyRecord, keyCol, keyRow, shiftRect } from "./cells";
-import type { ChartModel } from "./chart";
-import type { ConditionalFormatModel } from "./conditional-formats";
 import { clearConditionalFormats, conditionalFormatsIn } from "./conditional-formats";
-import type { DataValidationModel } from "./data-validation";
 import { applyDataValidation, clearDataValidation, validationAt, validationsIn } from "./data-validation";
-import type { PageLayoutModel } from "./page-layout";
 import { defaultPageLayout } from "./page-layout";
-import type { PivotTableModel } from "./pivot-table";
 import { assertNotPivot } from "./pivot-table";
-import type { TableModel } from "./table";
-import type { WorkbookModel } from "./workbook";
 import type { CellValue } from "../values";
 import { formatValue, formulaR1C1ToA1, interpretInput, isErrorLiteral, valueType } from "../values";
 import { area, rect as makeRect } from "../address";
 import { cellKey } from "./cells";
+import type { CellFormat, CellRecord, CellView, ChartModel, ConditionalFormatModel, DataValidationModel, FormatKey, NoteModel, PageLayoutModel, PivotTableModel, SheetModel, SheetProtection, Shift, TableModel, ValueChange, WorkbookModel, WriteMode } from "./types";
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-export class SheetModel {
+export class Sheet implements SheetModel {
   readonly id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";

@@ -1,15 +1,14 @@
 /** A table of the workbook model (model; no proxies). */
 import type { Rect } from "../address";
 import { columnCount, rowCount } from "../address";
-import type { TableColumnModel } from "./cells";
-import type { SheetModel } from "./sheet";
 import { cellKey } from "./cells";
+import type { SheetModel, TableColumnModel, TableModel } from "./types";
 // ---------------------------------------------------------------------------------------------
 // Tables
 
 export const TABLE_NAME = /^[A-Za-z_\\\u00A1-\uFFFF][A-Za-z0-9_.\\\u00A1-\uFFFF]*$/;
 
-export class TableModel {
+export class Table implements TableModel {
   name: string;
   rect: Rect;
   showHeaders = true;

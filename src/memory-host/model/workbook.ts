@@ -7,26 +7,18 @@
 import type { Rect } from "../address";
 import { columnIndex, inGrid, intersects, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rowCount } from "../address";
 import { MESSAGES, officeError } from "../errors";
-import type { CellFormat, TableColumnModel, ValueChange } from "./cells";
 import { hasContent } from "./cells";
-import type { ConditionalFormatModel } from "./conditional-formats";
 import { addConditionalFormat, findConditionalFormat } from "./conditional-formats";
-import type { NamedItemModel } from "./named-items";
 import { assertNameAvailable, nameOwner } from "./named-items";
-import type { PivotTableModel } from "./pivot-table";
 import { pivotAt } from "./pivot-table";
-import { SheetModel } from "./sheet";
-import { TABLE_NAME, TableModel } from "./table";
-import type { CellValue } from "../values";
+import { Sheet } from "./sheet";
+import { Table, TABLE_NAME } from "./table";
 import { cellKey, DEFAULT_FORMAT } from "./cells";
+import type { CellFormat, ConditionalFormatModel, EvaluateFormula, NamedItemModel, PivotTableModel, SheetModel, TableColumnModel, TableModel, ValueChange, WorkbookModel } from "./types";
 // ---------------------------------------------------------------------------------------------
 // Workbook
 
-export interface EvaluateFormula {
-  (formula: string, cell: { sheet: string; address: string }): CellValue | undefined;
-}
-
-export class WorkbookModel {
+export class Workbook implements WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   /** PivotTables of every sheet, in creation order (model/pivot-table.ts). */
@@ -105,7 +97,7 @@ export class WorkbookModel {
       finalName = `Sheet${n}`;
     } else finalName = this.validateSheetName(name, location);
     const id = `{${String(this.nextSheetNumber++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
-    const sheet = new SheetModel(this, id, finalName);
+    const sheet = new Sheet(this, id, finalName);
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
     this.touch();
@@ -228,7 +220,7 @@ export class WorkbookModel {
   createTable(sheet: SheetModel, r: Rect, name?: string): TableModel {
     let n = 1;
     while (nameOwner(this, `Table${n}`)) n++;
-    const table = new TableModel(String(this.nextTableId++), name ?? `Table${n}`, sheet, r);
+    const table = new Table(String(this.nextTableId++), name ?? `Table${n}`, sheet, r);
     this.tables.push(table);
     table.refreshHeaders();
     this.touch();
