@@ -9,32 +9,22 @@
  *   R syncs     the rows, R = the batches needed: each batch holds at most
  *                 min(5,000,000 / columns, budget / bytes a row) rows of one or more tables,
  *               where "bytes a row" is the largest UTF-8 size of a row's JSON seen so far in that
- *               table (FIRST_GUESS_BYTES a cell before any row of it is read).
+ *               table, with 10% to spare (FIRST_GUESS_BYTES a cell before any row of it is read).
  *
  * A table of N rows of about b bytes each thus takes about N * b / budget batches. Sizes are counted
  * in UTF-8 bytes, as Excel counts them, not in JavaScript's UTF-16 characters.
  */
 import type { CellValue } from "../core/workbook/types";
+import { utf8Length } from "../core/workbook/utf8";
+
+export { utf8Length };
 
 /** Excel's cap on the cells read in one request. */
 export const MAX_CELLS_PER_READ = 5_000_000;
+/** A range's own share of a response, beside its rows (its brackets and wrapping). */
+const RANGE_OVERHEAD_BYTES = 64;
 /** What a cell is assumed to take before any row of its table has been read. */
 export const FIRST_GUESS_BYTES = 100;
-
-/** The UTF-8 size of a text, as Excel measures a request or response. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair: one code point of 4 bytes
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** The UTF-8 size of a value as JSON (what a request or response carries). */
 export function jsonBytes(value: unknown): number {
@@ -89,8 +79,9 @@ export async function readTablesInBatches(context: Excel.RequestContext, names: 
       const start = next.get(t.name)!;
       const left = t.rows - start;
       if (left <= 0 || t.columns <= 0) continue;
-      const perRow = Math.max(1, rowBytes.get(t.name)!);
-      const byBytes = Math.floor((budget - bytes) / perRow);
+      // Later rows may be a little wider than any seen (longer names, more digits): 10% to spare.
+      const perRow = Math.max(1, Math.ceil(rowBytes.get(t.name)! * 1.1));
+      const byBytes = Math.floor((budget - bytes - RANGE_OVERHEAD_BYTES) / perRow);
       const byCells = Math.floor((MAX_CELLS_PER_READ - cells) / t.columns);
       // A batch always makes progress: a row larger than the budget goes alone.
       const count = Math.min(left, Math.max(pieces.length === 0 ? 1 : 0, Math.min(byBytes, byCells)));
@@ -99,7 +90,7 @@ export async function readTablesInBatches(context: Excel.RequestContext, names: 
       range.load("values");
       pieces.push({ table: t, start, range });
       next.set(t.name, start + count);
-      bytes += count * perRow;
+      bytes += count * perRow + RANGE_OVERHEAD_BYTES;
       cells += count * t.columns;
       if (count < left) break;
     }
@@ -113,7 +104,7 @@ export async function readTablesInBatches(context: Excel.RequestContext, names: 
       const rows = p.range.values as CellValue[][];
       let widest = rowBytes.get(p.table.name)!;
       for (const row of rows) {
-        const size = jsonBytes(row);
+        const size = jsonBytes(row) + 1; // and its comma in the response's array
         response += size;
         // Measured rows replace the first guess; the largest seen sizes the next batches.
         widest = p.start === 0 && row === rows[0] ? size : Math.max(widest, size);

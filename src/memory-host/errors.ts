@@ -19,6 +19,7 @@ export type OfficeErrorCode =
   | "ItemNotFound"
   | "PropertyNotLoaded"
   | "RangeExceedsLimit"
+  | "ResponsePayloadSizeLimitExceeded"
   | "RunMustReturnPromise"
   | "UnsupportedOperation"
   | "ValueNotLoaded";
@@ -40,6 +41,7 @@ const STANDARD_MESSAGES: Record<OfficeErrorCode, string> = {
   PropertyNotLoaded:
     "The property '{0}' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
   RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
+  ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation. Typically, you return a promise by returning the response from "context.sync()".',
   UnsupportedOperation: "The operation being attempted is not supported.",

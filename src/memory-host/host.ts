@@ -18,6 +18,13 @@ import type { CellValue } from "./values";
 import { interpretInput } from "./values";
 import type { CellView, EvaluateFormula, ValueChange, WorkbookModel } from "./model/types";
 
+/**
+ * Excel on the web refuses a request or a response over 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins", and the error code ResponsePayloadSizeLimitExceeded in "Error
+ * handling with the application-specific JavaScript APIs", learn.microsoft.com).
+ */
+export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+
 export interface MemoryExcelHostOptions {
   /** Highest ExcelApi requirement set supported (default "1.17", as in Office 2024 / current builds without 1.18). */
   apiVersion?: string;
@@ -32,6 +39,11 @@ export interface MemoryExcelHostOptions {
   apiChangeEvents?: boolean;
   /** Author of notes added through the API. */
   authorName?: string;
+  /**
+   * The most a sync's response may carry, in UTF-8 bytes of the values loaded (default 5 MB, as
+   * Excel on the web: a larger response fails with ResponsePayloadSizeLimitExceeded).
+   */
+  responseLimitBytes?: number;
   /**
    * Optional stand-in for Excel's calculation: called when a formula is written; its result becomes
    * the cell's calculated value. Without it, formula cells read as "" until a test sets a value.
@@ -101,6 +113,7 @@ export class MemoryExcelHost {
     this._internals = {
       model: this.workbook,
       latencyMs: options.latencyMs ?? 0,
+      responseLimitBytes: options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES,
       supportsApi: (version) => compareVersions(version, this.apiVersion) <= 0,
       beginSync: () => {
         this._syncCount++;

@@ -4,6 +4,7 @@
  * operations, `sync()`, lazily bound proxies, `load()` with Office's path syntax, the
  * PropertyNotLoaded rule, ClientResult, and the JS Proxy that makes unknown members throw.
  */
+import { utf8Length } from "../../core/workbook/utf8";
 import type { OfficeHostError } from "../errors";
 import { apiNotFound, isOfficeHostError, NotImplementedByHostError, officeError, propertyNotLoaded } from "../errors";
 import type { PartClass } from "./properties";
@@ -22,6 +23,8 @@ export type Mirror<T, K extends keyof T> = {
 export interface HostInternals {
   readonly model: WorkbookModel;
   readonly latencyMs: number;
+  /** The most a sync's response may carry (UTF-8 bytes of the loaded values' JSON). */
+  readonly responseLimitBytes: number;
   supportsApi(version: string): boolean;
   /** Called by `sync()` before it runs its operations. */
   beginSync(): number;
@@ -205,6 +208,8 @@ export class FakeRequestContext implements Named {
   readonly _typeName = "RequestContext";
   private _queue: QueuedOperation[] = [];
   private _publishers: (() => void)[] = [];
+  /** UTF-8 bytes of the values loaded by the sync being run: its response. */
+  _responseBytes = 0;
   _closed = false;
   private _workbookProxy: unknown;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
@@ -261,6 +266,7 @@ export class FakeRequestContext implements Named {
     this._queue = [];
     this._publishers = [];
     const versionBefore = this._host.beginSync();
+    this._responseBytes = 0;
     let failure: unknown;
     for (const operation of operations) {
       try {
@@ -271,6 +277,9 @@ export class FakeRequestContext implements Named {
         failure = isOfficeHostError(error) ? error.at(operation.location) : error;
         break;
       }
+    }
+    if (failure === undefined && this._responseBytes > this._host.responseLimitBytes) {
+      failure = officeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this._responseBytes} bytes).`, "RequestContext.sync");
     }
     const publishers = this._publishers;
     this._publishers = [];
@@ -549,6 +558,7 @@ export abstract class FakeObject<T> implements Named {
         throw isOfficeHostError(error) ? (error as OfficeHostError).at(`${this._typeName}.${name}`) : error;
       }
     }
+    for (const value of values.values()) this._ctx._responseBytes += utf8Length(JSON.stringify(value) ?? "");
     const publishers: (() => void)[] = [];
     for (const [name, sub] of nested) {
       const nav = this._navigation(name);
