@@ -1,6 +1,6 @@
 /** The Case studies sheet: table CaseStudies, the stories behind the numbers. */
 import { SHEET, TABLE, YES_NO } from "../layout/names";
-import { fit, headersOf, type SheetDefinition, TABLE_STYLE } from "./types";
+import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
 import { listRangeValidation, listValidation } from "./validations";
 import { ADD_GROUP_HINT } from "./stakeholders";
 
@@ -34,12 +34,4 @@ const COLUMNS = [
 
 export const CASE_STUDY_HEADERS = headersOf(COLUMNS);
 
-export const CASE_STUDIES_SHEET: SheetDefinition = {
-  sheet: SHEET.caseStudies,
-  table: TABLE.caseStudies,
-  style: TABLE_STYLE,
-  columns: COLUMNS,
-  freeze: { rows: 1, columns: 1 },
-  protect: true,
-  print: true,
-};
+export const CASE_STUDIES_SHEET: SheetDefinition = entrySheet(SHEET.caseStudies, TABLE.caseStudies, COLUMNS);

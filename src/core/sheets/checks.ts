@@ -4,7 +4,7 @@
  * have something to look up; Check rewrites its rows (src/core/checks/write-back.ts).
  */
 import { SHEET, TABLE } from "../layout/names";
-import { fit, headersOf, type SheetDefinition, TABLE_STYLE } from "./types";
+import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
 
 // The issue code is for the centre and tools (and for matching explanations): hidden.
 const COLUMNS = [
@@ -23,15 +23,7 @@ export const EXPLANATION_HEADER = CHECKS_HEADERS[5];
 export const SEVERITY_LABEL = { error: "Error", warning: "Warning" } as const;
 
 /** Set up's Checks sheet: not protected (explanations are typed in it), so its header is not locked. */
-export const CHECKS_SHEET: SheetDefinition = {
-  sheet: SHEET.checks,
-  table: TABLE.checks,
-  style: TABLE_STYLE,
-  columns: COLUMNS,
-  freeze: { rows: 1, columns: 0 },
-  protect: false,
-  print: true,
-};
+export const CHECKS_SHEET: SheetDefinition = entrySheet(SHEET.checks, TABLE.checks, COLUMNS, { rows: 1, columns: 0 }, false);
 
 /** When Check writes the list in a workbook without one (never set up): its table style and column widths, in column order. */
 export const CHECKS_LIST_STYLE = "TableStyleLight9";

@@ -6,7 +6,7 @@
 import type { Framework, Measure } from "../framework";
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
 import type { RangeRule } from "../workbook/types";
-import { fit, headersOf, type SheetContext, type SheetDefinition, TABLE_STYLE } from "./types";
+import { fit, headersOf, type SheetContext, type SheetDefinition, entrySheet } from "./types";
 import { measureValidation } from "./validations";
 
 /** A measure's Unit cell as written since layout 1.1 (1.0 wrote the key: gbp, count, hours, people). */
@@ -69,15 +69,7 @@ const KEY_COLUMNS = [
 
 export const MEASURE_KEY_HEADERS = headersOf(KEY_COLUMNS);
 
-export const MEASURES_SHEET: SheetDefinition = {
-  sheet: SHEET.measures,
-  table: TABLE.measures,
-  style: TABLE_STYLE,
-  columns: KEY_COLUMNS,
-  freeze: { rows: 1, columns: 3 },
-  protect: true,
-  print: true,
-};
+export const MEASURES_SHEET: SheetDefinition = entrySheet(SHEET.measures, TABLE.measures, KEY_COLUMNS, { rows: 1, columns: 3 });
 
 /** A month column (headed "Apr 2020"): wide enough for the largest figure the framework allows (e.g. £100,000,000.00). */
 export function monthColumnWidth(label: string, context: SheetContext): number {

@@ -3,7 +3,7 @@
  * Impact value (£) is a formula Set up writes (src/core/setup/impact-value.ts), locked.
  */
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
-import { fit, headersOf, type SheetContext, type SheetDefinition, TABLE_STYLE } from "./types";
+import { fit, headersOf, type SheetContext, type SheetDefinition, entrySheet } from "./types";
 import { listRangeValidation, numberValidation, percentValidation } from "./validations";
 import { ADD_GROUP_HINT } from "./stakeholders";
 
@@ -69,12 +69,4 @@ const COLUMNS = [
 
 export const IMPACT_MAP_HEADERS = headersOf(COLUMNS);
 
-export const OUTCOMES_SHEET: SheetDefinition = {
-  sheet: SHEET.outcomes,
-  table: TABLE.impactMap,
-  style: TABLE_STYLE,
-  columns: COLUMNS,
-  freeze: { rows: 1, columns: 1 },
-  protect: true,
-  print: true,
-};
+export const OUTCOMES_SHEET: SheetDefinition = entrySheet(SHEET.outcomes, TABLE.impactMap, COLUMNS);

@@ -5,7 +5,7 @@
 import { excelSerial } from "../calendar";
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
 import type { RangeRule } from "../workbook/types";
-import { fit, headersOf, type SheetDefinition, TABLE_STYLE } from "./types";
+import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
 import { dateValidation, emailValidation, numberValidation } from "./validations";
 
 export const FIELD = {
@@ -69,15 +69,7 @@ const COLUMNS = [
 
 export const RETURN_DETAILS_HEADERS = headersOf(COLUMNS);
 
-export const RETURN_SHEET: SheetDefinition = {
-  sheet: SHEET.return,
-  table: TABLE.returnDetails,
-  style: TABLE_STYLE,
-  columns: COLUMNS,
-  freeze: { rows: 1, columns: 1 },
-  protect: true,
-  print: true,
-};
+export const RETURN_SHEET: SheetDefinition = entrySheet(SHEET.return, TABLE.returnDetails, COLUMNS);
 
 const MONTH_SERIAL_MIN = excelSerial(2000, 1, 1);
 

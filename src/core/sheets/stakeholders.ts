@@ -1,6 +1,6 @@
 /** The Stakeholders sheet: table Stakeholders, the groups the work affects (their names are the list the impact map and case studies offer). */
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
-import { headersOf, type SheetDefinition, TABLE_STYLE } from "./types";
+import { headersOf, type SheetDefinition, entrySheet } from "./types";
 import { numberValidation } from "./validations";
 
 const COLUMNS = [
@@ -19,15 +19,7 @@ const COLUMNS = [
 
 export const STAKEHOLDER_HEADERS = headersOf(COLUMNS);
 
-export const STAKEHOLDERS_SHEET: SheetDefinition = {
-  sheet: SHEET.stakeholders,
-  table: TABLE.stakeholders,
-  style: TABLE_STYLE,
-  columns: COLUMNS,
-  freeze: { rows: 1, columns: 1 },
-  protect: true,
-  print: true,
-};
+export const STAKEHOLDERS_SHEET: SheetDefinition = entrySheet(SHEET.stakeholders, TABLE.stakeholders, COLUMNS);
 
 /** The column whose values are the list of groups offered elsewhere. */
 export const STAKEHOLDER_GROUP = STAKEHOLDER_HEADERS[0];

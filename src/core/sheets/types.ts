@@ -77,3 +77,8 @@ export function fit(header: string, widestValue: number, max = 60): number {
 
 /** The style of the tables officers fill in (the Framework sheet's table is plainer). */
 export const TABLE_STYLE = "TableStyleMedium2";
+
+/** An officer's sheet: its table in TABLE_STYLE, header locked and sheet protected, printed; `freeze` rows and columns (the header row and key columns by default). */
+export function entrySheet(sheet: SheetName, table: TableName, columns: readonly ColumnDefinition[], freeze = { rows: 1, columns: 1 }, protect = true): SheetDefinition {
+  return { sheet, table, style: TABLE_STYLE, columns, freeze, protect, print: true };
+}
