@@ -34,39 +34,37 @@ export interface SetupOutcome {
  * back the protection, with its options, of every sheet that was protected before Set up
  * unprotected it (2 syncs). Returns what it could not undo, in words, or "" when all was undone.
  */
+/** Loads every sheet's name and protection (1 sync), calls `visit` on each (by its lower-case name), and syncs what it queued (1 more). */
+async function eachSheet(host: ExcelHost, visit: (sheet: Excel.Worksheet, name: string) => void): Promise<void> {
+  await host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/protection/protected");
+    await context.sync();
+    for (const sheet of sheets.items) visit(sheet, sheet.name.toLowerCase());
+    await context.sync();
+  });
+}
+
 async function rollBack(host: ExcelHost, plan: SetupPlan, before: readonly SheetProtectionState[]): Promise<string> {
   const added = new Set(plan.operations.flatMap((op) => (op.kind === "addSheet" ? [op.sheet.toLowerCase()] : [])));
   const wasProtected = before.filter((p) => p.protected && !added.has(p.sheet.toLowerCase()));
   const left: { added: string[]; unprotected: string[] } = { added: [], unprotected: [] };
   try {
-    await host.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/protection/protected");
-      await context.sync();
-      for (const sheet of sheets.items) {
-        const name = sheet.name.toLowerCase();
-        if (added.has(name)) {
-          sheet.delete();
-          continue;
-        }
-        const state = wasProtected.find((p) => p.sheet.toLowerCase() === name);
-        if (state && !sheet.protection.protected) sheet.protection.protect(state.options);
+    await eachSheet(host, (sheet, name) => {
+      if (added.has(name)) {
+        sheet.delete();
+        return;
       }
-      await context.sync();
+      const state = wasProtected.find((p) => p.sheet.toLowerCase() === name);
+      if (state && !sheet.protection.protected) sheet.protection.protect(state.options);
     });
     return "";
   } catch {
     // Say exactly what was left, from a fresh look at the workbook.
     try {
-      await host.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name,items/protection/protected");
-        await context.sync();
-        for (const sheet of sheets.items) {
-          const name = sheet.name.toLowerCase();
-          if (added.has(name)) left.added.push(sheet.name);
-          else if (wasProtected.some((p) => p.sheet.toLowerCase() === name) && !sheet.protection.protected) left.unprotected.push(sheet.name);
-        }
+      await eachSheet(host, (sheet, name) => {
+        if (added.has(name)) left.added.push(sheet.name);
+        else if (wasProtected.some((p) => p.sheet.toLowerCase() === name) && !sheet.protection.protected) left.unprotected.push(sheet.name);
       });
     } catch {
       // Excel cannot be reached: name every sheet Set up took protection off.

@@ -2,6 +2,7 @@
  * A1 addresses: parsing, formatting and rectangle arithmetic. Rows and columns are zero-based
  * internally; Excel's grid is 1,048,576 rows by 16,384 columns (A to XFD).
  */
+import { columnLetter } from "../core/layout/a1";
 import { officeError } from "./errors";
 
 export const MAX_ROWS = 1_048_576;
@@ -98,17 +99,8 @@ export function inGrid(r: Rect): boolean {
   return r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLUMNS && r.r0 <= r.r1 && r.c0 <= r.c1;
 }
 
-/** Zero-based column index to letters: 0 -> "A", 16383 -> "XFD". */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** Zero-based column index to letters: 0 -> "A", 16383 -> "XFD" (the core's rule for A1 addresses). */
+export const columnLetters: (index: number) => string = columnLetter;
 
 /** Letters to zero-based column index, or -1 when not a column within the grid. */
 export function columnIndex(letters: string): number {
