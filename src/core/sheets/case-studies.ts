@@ -2,7 +2,7 @@
 import { SHEET, TABLE, YES_NO } from "../layout/names";
 import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
 import { listRangeValidation, listValidation } from "./validations";
-import { ADD_GROUP_HINT } from "./stakeholders";
+import { outcomeAreaColumn, stakeholderGroupColumn } from "./stakeholders";
 
 const COLUMNS = [
   { header: "Title", width: 30, cells: "entry", wrap: true, read: "text" },
@@ -13,14 +13,8 @@ const COLUMNS = [
     validation: (c, header) => listRangeValidation(header, c.lists.months, "The month the story happened, within this reporting year."),
     read: "month",
   },
-  { header: "Outcome area", width: 22, cells: "entry", validation: (c, header) => listRangeValidation(header, c.lists.outcomeAreas, "The outcome area the story shows."), read: "list" },
-  {
-    header: "Stakeholder group",
-    width: 24,
-    cells: "entry",
-    validation: (c, header) => listRangeValidation(header, c.lists.stakeholderGroups, "Who the story is about: a group from the Stakeholders sheet.", ADD_GROUP_HINT),
-    read: "list",
-  },
+  outcomeAreaColumn(22, "The outcome area the story shows."),
+  stakeholderGroupColumn(24, "Who the story is about: a group from the Stakeholders sheet."),
   { header: "What happened", width: 56, cells: "entry", wrap: true, read: "text" },
   { header: "How this is different", width: fit("How this is different", 50), cells: "entry", wrap: true, read: "text" },
   {

@@ -4,8 +4,8 @@
  */
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
 import { fit, headersOf, type SheetContext, type SheetDefinition, entrySheet } from "./types";
-import { listRangeValidation, numberValidation, percentValidation } from "./validations";
-import { ADD_GROUP_HINT } from "./stakeholders";
+import { numberValidation, percentValidation } from "./validations";
+import { outcomeAreaColumn, stakeholderGroupColumn } from "./stakeholders";
 
 const percent = (guidance: string) =>
   ({
@@ -16,23 +16,11 @@ const percent = (guidance: string) =>
   }) as const;
 
 const COLUMNS = [
-  {
-    header: "Stakeholder group",
-    width: 22,
-    cells: "entry",
-    validation: (c, header) => listRangeValidation(header, c.lists.stakeholderGroups, "Who this outcome is for: a group from the Stakeholders sheet.", ADD_GROUP_HINT),
-    read: "list",
-  },
+  stakeholderGroupColumn(22, "Who this outcome is for: a group from the Stakeholders sheet."),
   { header: "Activity", width: 22, cells: "entry", wrap: true, read: "text" },
   { header: "Output", width: 22, cells: "entry", wrap: true, read: "text" },
   { header: "Outcome", width: 26, cells: "entry", wrap: true, read: "text" },
-  {
-    header: "Outcome area",
-    width: 20,
-    cells: "entry",
-    validation: (c, header) => listRangeValidation(header, c.lists.outcomeAreas, "The framework's outcome area this outcome contributes to."),
-    read: "list",
-  },
+  outcomeAreaColumn(20, "The framework's outcome area this outcome contributes to."),
   { header: "Indicator", width: 22, cells: "entry", wrap: true, read: "text" },
   { header: "Source", width: 18, cells: "entry", wrap: true, read: "text" },
   {

@@ -1,7 +1,7 @@
 /** The Stakeholders sheet: table Stakeholders, the groups the work affects (their names are the list the impact map and case studies offer). */
 import { NUMBER_FORMAT, SHEET, TABLE } from "../layout/names";
-import { headersOf, type SheetDefinition, entrySheet } from "./types";
-import { numberValidation } from "./validations";
+import { headersOf, type SheetContext, type SheetDefinition, entrySheet } from "./types";
+import { listRangeValidation, numberValidation } from "./validations";
 
 const COLUMNS = [
   { header: "Stakeholder group", width: 30, cells: "entry", wrap: true, read: "text" },
@@ -26,3 +26,19 @@ export const STAKEHOLDER_GROUP = STAKEHOLDER_HEADERS[0];
 
 /** What an error on a group dropdown tells the officer to do. */
 export const ADD_GROUP_HINT = "To add a group, type it on the Stakeholders sheet first.";
+
+/** A column naming a stakeholder group, picked from the Stakeholders sheet's list (the impact map's and the case studies'). */
+export function stakeholderGroupColumn(width: number, prompt: string) {
+  return {
+    header: "Stakeholder group",
+    width,
+    cells: "entry",
+    validation: (c: SheetContext, header: string) => listRangeValidation(header, c.lists.stakeholderGroups, prompt, ADD_GROUP_HINT),
+    read: "list",
+  } as const;
+}
+
+/** A column naming one of the framework's outcome areas, picked from its list. */
+export function outcomeAreaColumn(width: number, prompt: string) {
+  return { header: "Outcome area", width, cells: "entry", validation: (c: SheetContext, header: string) => listRangeValidation(header, c.lists.outcomeAreas, prompt), read: "list" } as const;
+}
