@@ -4,6 +4,8 @@
  * number too wide for its column, and how far text spills into empty neighbours.
  */
 
+import { parseDelimited } from "../core/delimited";
+
 /** Excel's message when a locked cell on a protected sheet is typed in. */
 export const PROTECTED_MESSAGE =
   "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.";
@@ -18,56 +20,7 @@ export const LAST_COLUMN = 16_383;
  * Ragged rows are padded with "" so the block is a rectangle.
  */
 export function parseClipboardText(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
-  let quoted = false;
-  let cellStart = true;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (cellStart && ch === '"') {
-      quoted = true;
-      cellStart = false;
-      i++;
-      continue;
-    }
-    cellStart = false;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') {
-        quoted = false;
-        i++;
-        continue;
-      }
-      cell += ch;
-      i++;
-      continue;
-    }
-    if (ch === "\t") {
-      row.push(cell);
-      cell = "";
-      cellStart = true;
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      cellStart = true;
-    } else {
-      cell += ch;
-    }
-    i++;
-  }
-  if (!cellStart || cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
+  const rows = parseDelimited(text, "\t");
   const width = Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => (r.length < width ? [...r, ...Array<string>(width - r.length).fill("")] : r));
 }

@@ -9,6 +9,7 @@ import { REGISTER_TABLE_HEADERS, SECTOR_TABLE } from "../layout/sector-contract"
 import { headerIndex, readNumber, text, viewOfRows } from "../return";
 import type { CellValue } from "../workbook/types";
 import type { RegisterEntry } from "./types";
+import { parseDelimited } from "../delimited";
 
 export const REGISTER_HEADERS = REGISTER_TABLE_HEADERS;
 
@@ -49,37 +50,7 @@ export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): Regi
   return { entries, problems };
 }
 
-/** Splits CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks) into rows of text. */
+/** Splits CSV text (quoted fields may hold commas, quotes and line breaks) into rows of text. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const t = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (t[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && t[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseDelimited(text, ",");
 }
