@@ -23,7 +23,7 @@
 import { collate, planSector, SectorTooLargeError, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_HOMES_LABEL, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_HOMES_LABEL, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints } from "./apply";
@@ -206,16 +206,7 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
 // --- The action -------------------------------------------------------------------------------------
 
 /** The sheets Collate owns, each with the table (or PivotTable) that marks it as Collate's. */
-const OWNED: readonly { sheet: string; table?: string; pivot?: string }[] = [
-  { sheet: SECTOR_SHEET.submissions, table: SECTOR_TABLE.submissions },
-  { sheet: SECTOR_SHEET.organisations, table: SECTOR_TABLE.register },
-  { sheet: SECTOR_SHEET.data, table: SECTOR_TABLE.data },
-  { sheet: SECTOR_SHEET.totals, table: SECTOR_TABLE.totals },
-  { sheet: SECTOR_SHEET.revisions, table: SECTOR_TABLE.revisions },
-  { sheet: SECTOR_SHEET.chase, table: SECTOR_TABLE.chase },
-  { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE },
-  { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
-];
+const OWNED = SECTOR_OWNED;
 
 const lower = (s: string) => s.toLowerCase();
 

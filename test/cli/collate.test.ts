@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Workbook } from "exceljs";
+import { Workbook, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import type { MeasureRow } from "../../src/core/setup/measure-rows";
 import { measureRows } from "../../src/core/setup/measure-rows";
@@ -106,6 +106,21 @@ beforeAll(async () => {
   writeFileSync(join(dir, "register.csv"), `Organisation code,Organisation,Homes managed\n${Object.entries(REGISTER).map(([code, homes]) => `${code},"Org ${code}, Ltd",${homes}`).join("\n")}\n`);
 });
 
+/** A sheet's table (header in row 1) as records; blank cells are absent. */
+function tableRows(sheet: Worksheet): Record<string, unknown>[] {
+  const headers = (sheet.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
+  const out: Record<string, unknown>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const record: Record<string, unknown> = {};
+    row.eachCell((cell, c) => {
+      if (cell.value !== null && cell.value !== "") record[headers[c]!] = cell.value;
+    });
+    out.push(record);
+  });
+  return out;
+}
+
 afterAll(() => {
   if (!process.env.KEEP_TEST_FILES) cleanUp?.();
 });
@@ -116,7 +131,7 @@ function collateRun(args: string[]) {
 
 interface JsonOut {
   files: { file: string; sha256: string | null; status: string; reason: string; organisationCode: string | null; reportingYearStart: string | null; monthsReported: number | null; errors: number | null }[];
-  totals: { code: string; breakdown: string; month: string; organisations: number; homesCovered: number; coverage: number | null; reportedTotal: number; scaledEstimate: number | null }[];
+  totals: { code: string; breakdown: string; month: string; organisations: number; homesCovered: number; coverage: number | null; reportedTotal: number; scaledEstimate: number | null; estimateNote: string | null }[];
   revisions: { organisationCode: string; code: string; breakdown: string; month: string; was: number; now: number | null; file: string }[];
   chase: { organisationCode: string; month: string; why: string }[];
 }
@@ -165,11 +180,73 @@ describe("impact-returns collate", () => {
       expect(t.homesCovered).toBe(e!.homes);
       expect(t.reportedTotal).toBeCloseTo(e!.total, 6);
       expect(t.coverage).toBeCloseTo(e!.homes / SECTOR_HOMES, 10);
-      expect(t.scaledEstimate).toBeCloseTo((e!.total * SECTOR_HOMES) / e!.homes, 6);
+      // An estimate only from 30% of the sector's homes or more (the built-in framework's minimum).
+      if (e!.homes / SECTOR_HOMES >= 0.3) {
+        expect(t.scaledEstimate).toBeCloseTo((e!.total * SECTOR_HOMES) / e!.homes, 6);
+        expect(t.estimateNote).toBeNull();
+      } else {
+        expect(t.scaledEstimate).toBeNull();
+        expect(t.estimateNote).toMatch(/^No estimate: the organisations reporting cover [\d.]+% of the sector's homes, below the 30% a reliable estimate needs\.$/);
+      }
     }
+    // Both sides of the minimum occur in these returns.
+    expect(json.totals.some((t) => t.scaledEstimate === null)).toBe(true);
+    expect(json.totals.some((t) => t.scaledEstimate !== null)).toBe(true);
     // The measure only version 2 has is reported by beta alone; stocks are per month.
     expect(json.totals.filter((t) => t.code === "GRANTS_TO_GROUPS").map((t) => t.organisations)).toEqual([1, 1]);
     expect(json.totals.filter((t) => t.code === "VULNERABLE_RESIDENTS").map((t) => t.month)).toEqual(["2020-04", "2020-05", "2020-06"]);
+  });
+
+  it("heads the workbook with the year's headlines: flows to date, stocks as at the latest month, estimates only from enough coverage", async () => {
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = tableRows(wb.getWorksheet("Sector summary")!);
+    const expected = expectedTotals();
+    const lines = measureRows(V2);
+    const reportedLines = lines.filter((l) => ["04", "05", "06"].some((m) => expected.has(`${l.code}|${l.breakdown}|2020-${m}`)));
+    expect(rows.map((r) => `${String(r.Code)}|${String(r.Breakdown ?? "")}`)).toEqual(reportedLines.map((l) => `${l.code}|${l.breakdown}`));
+    for (const line of reportedLines) {
+      const row = rows.find((r) => r.Code === line.code && String(r.Breakdown ?? "") === line.breakdown)!;
+      const months = ["04", "05", "06"].map((m) => expected.get(`${line.code}|${line.breakdown}|2020-${m}`)).filter((e): e is Expected => e !== undefined);
+      const latest = months[months.length - 1]!;
+      const stock = V2.measures.find((m) => m.code === line.code)!.kind === "stock";
+      expect(row["Months reported"]).toBe(months.length);
+      expect(row["Organisations reporting"]).toBe(latest.organisations);
+      expect(row["Coverage %"]).toBeCloseTo(latest.homes / SECTOR_HOMES, 10);
+      expect(row.Figure).toBe(stock ? "Latest month" : "Year to date");
+      expect(row.Reported).toBeCloseTo(stock ? latest.total : months.reduce((sum, e) => sum + e.total, 0), 6);
+      const estimable = stock ? [latest] : months;
+      if (estimable.every((e) => e.homes / SECTOR_HOMES >= 0.3)) {
+        const estimate = estimable.reduce((sum, e) => sum + (e.total * SECTOR_HOMES) / e.homes, 0);
+        expect(row["Scaled estimate"]).toBeCloseTo(estimate, 6);
+        expect(row["Estimate note"]).toBeUndefined();
+      } else {
+        expect(row["Scaled estimate"]).toBeUndefined();
+        expect(String(row["Estimate note"])).toMatch(/^No estimate: .*below the 30% a reliable estimate needs/);
+      }
+    }
+    expect(rows.some((r) => r["Scaled estimate"] === undefined) && rows.some((r) => r["Scaled estimate"] !== undefined)).toBe(true);
+    // Month by month: each measure row's reported totals, Apr 2020 to Mar 2021.
+    const monthlySheet = wb.getWorksheet("Month by month")!;
+    const monthly = tableRows(monthlySheet);
+    expect((monthlySheet.getRow(1).values as unknown[]).slice(6)).toEqual(["Apr 2020", "May 2020", "Jun 2020", "Jul 2020", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021", "Mar 2021"]);
+    const calls = monthly.find((r) => r.Code === "WELFARE_CALLS")!;
+    expect([calls["Apr 2020"], calls["May 2020"], calls["Jun 2020"], calls["Jul 2020"]]).toEqual([
+      expected.get("WELFARE_CALLS||2020-04")!.total,
+      expected.get("WELFARE_CALLS||2020-05")!.total,
+      expected.get("WELFARE_CALLS||2020-06")!.total,
+      undefined,
+    ]);
+  });
+
+  it("makes scaled estimates from less coverage when --min-coverage says so", () => {
+    const lower = collateRun([returns, "--out", join(dir, "lower.xlsx"), "--json", "--min-coverage", "5%"]);
+    expect(lower.status).toBe(0);
+    const totals = (JSON.parse(lower.stdout) as JsonOut).totals;
+    expect(totals.every((t) => t.scaledEstimate !== null && t.estimateNote === null)).toBe(true);
+    const bad = runCli(["collate", returns, "--out", join(dir, "x.xlsx"), "--min-coverage", "0"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--min-coverage must be a percentage");
   });
 
   it("lists every revision", () => {
@@ -189,7 +266,7 @@ describe("impact-returns collate", () => {
   it("writes the sector workbook that reads back with its tables, and hostile text arrives as text", async () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sector summary", "Month by month", "Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts"]);
     const data = wb.getWorksheet("Sector data")!;
     expect(data.getRow(1).values).toEqual([undefined, "Organisation code", "Organisation", "Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value"]);
     const names = new Set<unknown>();

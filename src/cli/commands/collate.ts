@@ -11,13 +11,15 @@ import { collate, planSector, SectorTooLargeError, type Collation, type FileOutc
 
 import type { CheckResult } from "../../core/checks";
 import { monthLabel, parseIsoMonth } from "../../core/calendar";
-import { plural } from "../../core/format";
+import { formatPercent, plural } from "../../core/format";
 import { writeFileAtomically } from "../../xlsx/files";
 import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../../xlsx/sector";
 import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
 import { safeLine, safeText } from "../text";
 import { describe as describeCheck } from "./check";
+import { loadFramework } from "../framework-option";
+import { publicationRules } from "../../core/collate/estimates";
 
 const OPTIONS = {
   ...OUT_OPTIONS,
@@ -26,6 +28,8 @@ const OPTIONS = {
   receipts: { type: "string" },
   "as-of": { type: "string" },
   "require-sign-off": { type: "boolean" },
+  "min-coverage": { type: "string" },
+  framework: { type: "string" },
   jobs: { type: "string" },
   json: { type: "boolean" },
 } as const;
@@ -48,6 +52,10 @@ Options:
                           Without it, coverage and scaled estimates are left blank.
   --receipts DIR          Write a receipt for each file (status, reason, check report) into DIR.
   --as-of YYYY-MM-DD      The day the chase list is for (default: today).
+  --min-coverage PERCENT  The coverage of the sector's homes a scaled estimate needs, e.g. 30 for
+                          30% (default: the framework's minimumCoverage, else 30). Below it the
+                          estimate is left blank and the Estimate note says why.
+  --framework ID|FILE     The sector's framework, for its minimumCoverage (default: the built-in).
   --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
                           accepting them and flagging them in the Sign-off column.
   --jobs N                Files read at once, in worker threads (default: one per core, at most 4).
@@ -100,6 +108,15 @@ function parseAsOf(text: string | undefined): { year: number; month: number; day
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/** A percentage option: "30" or "30%" is 0.3 (more than 0, at most 100). */
+function parsePercentOption(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const value = m ? Number(m[1]) : NaN;
+  if (!(value > 0 && value <= 100)) throw new UsageError(`${name} must be a percentage above 0 and at most 100, such as 30 (got '${text}')`);
+  return value / 100;
+}
+
 const iso = (month: string | undefined) => month ?? null;
 
 /** The JSON printed with --json (docs/cli.md). */
@@ -107,6 +124,7 @@ export function collateJson(out: string, c: Collation): unknown {
   return {
     out,
     sectorHomes: c.sectorHomes ?? null,
+    minimumCoverage: c.minimumCoverage,
     files: c.files.map((f) => ({
       file: f.file,
       sha256: f.sha256 === "" ? null : f.sha256,
@@ -129,6 +147,7 @@ export function collateJson(out: string, c: Collation): unknown {
       coverage: t.coverage ?? null,
       reportedTotal: t.reportedTotal,
       scaledEstimate: t.scaledEstimate ?? null,
+      estimateNote: t.estimateNote ?? null,
     })),
     revisions: c.revisions.map((r) => ({ organisationCode: r.organisationCode, code: r.code, breakdown: r.breakdown, month: r.month, was: r.was, now: r.now ?? null, file: r.file })),
     chase: c.chase,
@@ -145,7 +164,12 @@ function report(out: string, c: Collation): string {
   ];
   const months = [...new Set(c.totals.map((t) => t.month))].sort();
   if (months.length > 0) lines.push(`  Months:        ${monthLabel(parseIsoMonth(months[0]!)!)} to ${monthLabel(parseIsoMonth(months[months.length - 1]!)!)}`);
-  lines.push(`  Totals:        ${plural(c.totals.length, "row")} (measure rows x months)${c.sectorHomes === undefined ? "; no --sector-homes, so no coverage or scaled estimates" : ""}`);
+  const estimated = c.totals.filter((t) => t.scaledEstimate !== undefined).length;
+  lines.push(
+    `  Totals:        ${plural(c.totals.length, "row")} (measure rows x months)${
+      c.sectorHomes === undefined ? "; no --sector-homes, so no coverage or scaled estimates" : `; ${estimated.toLocaleString("en-GB")} scaled (coverage of at least ${formatPercent(c.minimumCoverage)})`
+    }`,
+  );
   lines.push(`  Revisions:     ${plural(c.revisions.length, "figure")} changed or blanked by resubmissions`);
   lines.push(`  Chase list:    ${plural(c.chase.length, "row")}`);
   const notAccepted = c.files.filter((f) => f.status === "held" || f.status === "rejected");
@@ -231,6 +255,8 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${values.jobs}')`);
   }
   const asOf = parseAsOf(values["as-of"]);
+  const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
+  const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]) });
   await ensureWritable(out, values.force === true);
   let register: RegisterEntry[] | undefined;
   if (values.register !== undefined) {
@@ -262,6 +288,7 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
     ...(register ? { register } : {}),
     ...(sectorHomes !== undefined ? { sectorHomes } : {}),
     ...(values["require-sign-off"] ? { requireSignOff: true } : {}),
+    minimumCoverage: rules.minimumCoverage,
   });
   let bytes: Uint8Array;
   try {

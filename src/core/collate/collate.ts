@@ -18,6 +18,7 @@ import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, serialTo
 import { gbDate, plural } from "../format";
 import { CHASE, REASON, type NamedSubmission } from "./reasons";
 import { ym } from "./submission";
+import { DEFAULT_MINIMUM_COVERAGE, roundSum, scaledEstimate } from "./estimates";
 import type {
   ChaseRow,
   Collation,
@@ -132,6 +133,7 @@ function ledgerRow(e: Entry): FileOutcome {
 
 export function collate(submissions: readonly Submission[], options: CollateOptions): Collation {
   const dueDay = options.dueDay ?? 15;
+  const minimumCoverage = options.minimumCoverage ?? DEFAULT_MINIMUM_COVERAGE;
   const entries: Entry[] = [];
   const previous = options.previous;
   const earlierShas = new Set<string>();
@@ -337,10 +339,10 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
       if (sub && sub.lines.length > 0 && !shapes.get(sub)!.lines.has(lk)) t.notInFramework++;
     }
     t.reportedTotal = roundSum(t.reportedTotal);
-    if (options.sectorHomes !== undefined && options.sectorHomes > 0) {
-      t.coverage = t.homesCovered / options.sectorHomes;
-      if (t.homesUnknown === 0 && t.homesCovered > 0) t.scaledEstimate = (t.reportedTotal * options.sectorHomes) / t.homesCovered;
-    }
+    const estimate = scaledEstimate(t, options.sectorHomes, minimumCoverage);
+    if (estimate.coverage !== undefined) t.coverage = estimate.coverage;
+    if (estimate.scaledEstimate !== undefined) t.scaledEstimate = estimate.scaledEstimate;
+    else t.estimateNote = estimate.note;
   }
   totals.sort((a, b) => rank(a) - rank(b) || byText(a.month, b.month));
 
@@ -359,7 +361,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   });
   revisions.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || rank(a) - rank(b) || byText(a.month, b.month) || byText(a.file, b.file));
 
-  const collation: Collation = { files, organisations, lines, data, totals, revisions, chase };
+  const collation: Collation = { files, organisations, lines, data, totals, revisions, chase, minimumCoverage };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
   return collation;
 }
@@ -370,11 +372,6 @@ function mainFrameworkCodes(subs: readonly Submission[]): string[] {
   for (const s of subs) if (s.problem === undefined && s.framework && s.lines.length > 0) counts.set(s.framework.id, (counts.get(s.framework.id) ?? 0) + 1);
   const main = [...counts.entries()].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))[0]?.[0];
   return subs.filter((s) => s.framework?.id === main).flatMap((s) => s.lines.map((l) => l.code));
-}
-
-/** Adds up without the binary fractions of decimal pounds showing (0.1 + 0.2). */
-function roundSum(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /** What `newer` changed or blanked of `older`'s figures (rows `newer`'s framework does not have are not revisions). */

@@ -7,7 +7,11 @@
 import { excelSerial } from "../calendar";
 import {
   CHASE_COLUMNS,
+  FIGURE_BASIS,
+  HEADLINES_COLUMNS,
   MAX_TABLE_ROWS,
+  MONTHLY_MEASURE_COLUMNS,
+  MONTHLY_MONTH_COLUMN,
   REGISTER_COLUMNS,
   REVISIONS_COLUMNS,
   SECTOR_DATA_COLUMNS,
@@ -21,6 +25,8 @@ import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
 import { SIGN_OFF_LABEL } from "../checks/sign-off";
 import { ym } from "./submission";
 import { planSectorDrawing } from "./drawing";
+import { sectorHeadlines } from "./headlines";
+import { monthLabel } from "../calendar";
 import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
 import type { Collation, MeasureLine } from "./types";
 
@@ -47,6 +53,35 @@ export class SectorTooLargeError extends Error {
     super(`The ${table} table would have ${rows.toLocaleString("en-GB")} rows, more than an Excel sheet holds (${MAX_TABLE_ROWS.toLocaleString("en-GB")}). Collate fewer reporting years at a time.`);
     this.name = "SectorTooLargeError";
   }
+}
+
+/** The Sector summary and Month by month tables: the reporting year's headlines (./headlines.ts). */
+function planHeadlines(c: Collation): SectorTablePlan[] {
+  const h = sectorHeadlines(c);
+  const lineCells = (l: MeasureLine): SectorCell[] => [l.code, l.label, l.breakdown === "" ? null : l.breakdown, UNIT_WORD[l.unit], KIND_WORD[l.kind]];
+  const headlines: SectorTablePlan = {
+    sheet: SECTOR_SHEET.summary,
+    table: SECTOR_TABLE.headlines,
+    columns: columnsOf(HEADLINES_COLUMNS),
+    rows: h.rows.map((r) => [
+      ...lineCells(r),
+      r.monthsReported,
+      r.latestMonth === undefined ? null : monthCell(r.latestMonth),
+      r.organisations,
+      r.coverage === undefined ? null : { value: r.coverage, format: "percent" },
+      FIGURE_BASIS[r.kind],
+      figure(r.reported, r.unit),
+      figure(r.scaledEstimate, r.unit),
+      r.estimateNote ?? null,
+    ]),
+  };
+  const monthly: SectorTablePlan = {
+    sheet: SECTOR_SHEET.monthly,
+    table: SECTOR_TABLE.monthly,
+    columns: [...columnsOf(MONTHLY_MEASURE_COLUMNS), ...h.months.map((m) => ({ header: monthLabel(ym(m)), ...MONTHLY_MONTH_COLUMN }))],
+    rows: h.monthly.map(({ line, values }) => [...lineCells(line), ...values.map((v) => figure(v, line.unit))]),
+  };
+  return [headlines, monthly];
 }
 
 export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
@@ -100,6 +135,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
       t.coverage === undefined ? null : { value: t.coverage, format: "percent" },
       figure(t.reportedTotal, t.unit),
       figure(t.scaledEstimate, t.unit),
+      t.estimateNote ?? null,
     ]),
   };
 
@@ -120,7 +156,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     rows: c.chase.map((r) => [r.organisationCode, r.organisation === "" ? null : r.organisation, monthCell(r.month), r.why]),
   };
 
-  const tables = [submissions, register, data, totals, revisions, chase];
+  const tables = [...planHeadlines(c), submissions, register, data, totals, revisions, chase];
   for (const t of tables) {
     if (t.rows.length > MAX_TABLE_ROWS) throw new SectorTooLargeError(t.table, t.rows.length);
   }

@@ -133,8 +133,10 @@ export interface SectorTotalRow extends MeasureMonth {
   /** homesCovered / sector homes, 0-1; undefined when the sector's homes are not known. */
   coverage?: number;
   reportedTotal: number;
-  /** reportedTotal / coverage; undefined when the sector's homes are not known or a reporting organisation's homes are not. */
+  /** reportedTotal / coverage, only where coverage reaches the minimum (./estimates.ts); else undefined and `estimateNote` says why. */
   scaledEstimate?: number;
+  /** Why there is no scaled estimate (undefined when there is one). */
+  estimateNote?: string;
   /** Organisations in use whose framework has no such row ("not in that framework": not chased, not counted). */
   notInFramework: number;
   /** Reporting organisations whose homes are not known (then there is no scaled estimate). */
@@ -183,6 +185,8 @@ export interface CollateOptions {
   dueDay?: number;
   /** Measure codes of the sector's framework: a return sharing none of them is rejected (default: the codes of every return read). */
   sectorCodes?: readonly string[];
+  /** The coverage (0-1) a scaled estimate needs (default 0.3: ./estimates.ts). */
+  minimumCoverage?: number;
   /** Hold returns that are not signed off (a Data checksum that matches), instead of accepting and flagging them. */
   requireSignOff?: boolean;
   /** The previous collation, when adding files to an existing sector workbook. */
@@ -195,6 +199,8 @@ export interface FileOutcome extends LedgerRow {
 }
 
 export interface Collation {
+  /** The coverage a scaled estimate needed. */
+  minimumCoverage: number;
   /** Every file, ordered by organisation code, reporting year and newness (oldest first), then files with no organisation by SHA-256. */
   files: FileOutcome[];
   /** Register rows and organisations found in returns, by code. */

@@ -85,6 +85,10 @@ export const frameworkSchema = z
     stakeholderGroups: z.array(namedItemSchema).min(1, "a framework needs at least one stakeholder group"),
     outcomeAreas: z.array(namedItemSchema).min(1, "a framework needs at least one outcome area"),
     submission: submissionSchema.optional(),
+    /** The coverage of the sector's homes (0-1) a scaled estimate needs; default 0.3 (src/core/collate/estimates.ts). */
+    minimumCoverage: z.number().gt(0, "must be more than 0").max(1, "must be at most 1 (a fraction: 0.3 is 30%)").optional(),
+    /** The organisations a sector figure shown to others needs; default 3. */
+    minimumOrganisations: z.number().int("expected a whole number").min(2, "must be at least 2 (with one, the figure is that organisation's own)").max(100).optional(),
   })
   .superRefine((framework, ctx) => {
     reportDuplicates(framework.measures.map((m) => m.code), ["measures"], "code", ctx);

@@ -8,6 +8,8 @@ import type { SectorColumn, SectorFormat } from "../collate/sector-table";
 import { headersOf } from "./types";
 
 export const SECTOR_SHEET = {
+  summary: "Sector summary",
+  monthly: "Month by month",
   submissions: "Submissions",
   organisations: "Organisations",
   data: "Sector data",
@@ -17,6 +19,8 @@ export const SECTOR_SHEET = {
 } as const;
 
 export const SECTOR_TABLE = {
+  headlines: "SectorHeadlines",
+  monthly: "SectorMonthly",
   submissions: "Submissions",
   register: "Register",
   data: "SectorData",
@@ -29,6 +33,20 @@ export const SECTOR_TABLE = {
 export const SECTOR_EXTRA_SHEET = { charts: "Sector charts", pivots: "Sector pivots" } as const;
 export const SECTOR_CHART_TABLE = "SectorChartData";
 export const SECTOR_PIVOT = "SectorTotalsPivot";
+
+/** Every sheet Collate owns in the sector workbook, with the table (or PivotTable) that marks it as Collate's, in sheet order. */
+export const SECTOR_OWNED: readonly { sheet: string; table?: string; pivot?: string }[] = [
+  { sheet: SECTOR_SHEET.summary, table: SECTOR_TABLE.headlines },
+  { sheet: SECTOR_SHEET.monthly, table: SECTOR_TABLE.monthly },
+  { sheet: SECTOR_SHEET.submissions, table: SECTOR_TABLE.submissions },
+  { sheet: SECTOR_SHEET.organisations, table: SECTOR_TABLE.register },
+  { sheet: SECTOR_SHEET.data, table: SECTOR_TABLE.data },
+  { sheet: SECTOR_SHEET.totals, table: SECTOR_TABLE.totals },
+  { sheet: SECTOR_SHEET.revisions, table: SECTOR_TABLE.revisions },
+  { sheet: SECTOR_SHEET.chase, table: SECTOR_TABLE.chase },
+  { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE },
+  { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
+];
 
 function col<const H extends string>(header: H, format: SectorFormat, width: number) {
   return { header, format, width };
@@ -67,6 +85,27 @@ const MEASURE_MONTH_COLUMNS = [
   col("Month", "month", 10),
 ] as const satisfies readonly SectorColumn[];
 
+/** The sector's headlines for the reporting year: one row a measure row (src/core/collate/headlines.ts). */
+export const HEADLINES_COLUMNS = [
+  ...MEASURE_MONTH_COLUMNS.slice(0, 5),
+  col("Months reported", "whole", 9),
+  col("Latest month", "month", 10),
+  col("Organisations reporting", "whole", 13),
+  col("Coverage %", "percent", 10),
+  col("Figure", "text", 14),
+  col("Reported", "count", 14),
+  col("Scaled estimate", "count", 14),
+  col("Estimate note", "text", 60),
+] as const satisfies readonly SectorColumn[];
+export const HEADLINES_HEADERS = headersOf(HEADLINES_COLUMNS);
+
+/** Month by month: the measure row's columns, then one column a month of the reporting year (headed "Apr 2024"). */
+export const MONTHLY_MEASURE_COLUMNS = MEASURE_MONTH_COLUMNS.slice(0, 5);
+export const MONTHLY_MONTH_COLUMN = { format: "count", width: 11 } as const satisfies Omit<SectorColumn, "header">;
+
+/** What the Figure column says: flows add up over the year, stocks never do. */
+export const FIGURE_BASIS = { flow: "Year to date", stock: "Latest month" } as const;
+
 export const SECTOR_DATA_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 30), ...MEASURE_MONTH_COLUMNS, col("Value", "count", 14)] as const satisfies readonly SectorColumn[];
 export const SECTOR_DATA_HEADERS = headersOf(SECTOR_DATA_COLUMNS);
 
@@ -77,6 +116,7 @@ export const SECTOR_TOTALS_COLUMNS = [
   col("Coverage %", "percent", 11),
   col("Reported total", "count", 15),
   col("Scaled estimate", "count", 15),
+  col("Estimate note", "text", 60),
 ] as const satisfies readonly SectorColumn[];
 export const SECTOR_TOTALS_HEADERS = headersOf(SECTOR_TOTALS_COLUMNS);
 

@@ -160,11 +160,26 @@ describe("collate: totals", () => {
   const b = sub("B", [calls("2020-04", 30), vulnerable("2020-04", 300), vulnerable("2020-05", 310)]);
 
   it("works out coverage and the scaled estimate per measure and month from the organisations that reported", () => {
-    const r = collate([a, b], { ...base, register, sectorHomes: 20_000 });
+    const r = collate([a, b], { ...base, register, sectorHomes: 20_000, minimumCoverage: 0.05 });
     const april = r.totals.find((t) => t.code === "WELFARE_CALLS" && t.month === "2020-04")!;
     expect(april).toMatchObject({ organisations: 2, homesCovered: 4000, coverage: 0.2, reportedTotal: 40, scaledEstimate: 200 });
+    expect(april.estimateNote).toBeUndefined();
     const may = r.totals.find((t) => t.code === "WELFARE_CALLS" && t.month === "2020-05")!;
     expect(may).toMatchObject({ organisations: 1, homesCovered: 1000, coverage: 0.05, reportedTotal: 20, scaledEstimate: 400 });
+  });
+
+  it("makes no scaled estimate below the minimum coverage (30% unless set), and says why", () => {
+    const r = collate([a, b], { ...base, register, sectorHomes: 20_000 });
+    expect(r.minimumCoverage).toBe(0.3);
+    const april = r.totals.find((t) => t.code === "WELFARE_CALLS" && t.month === "2020-04")!;
+    expect(april).toMatchObject({ coverage: 0.2, reportedTotal: 40 });
+    expect(april.scaledEstimate).toBeUndefined();
+    expect(april.estimateNote).toBe("No estimate: the organisations reporting cover 20% of the sector's homes, below the 30% a reliable estimate needs.");
+    // Exactly at the minimum is enough.
+    const at = collate([a, b], { ...base, register, sectorHomes: 20_000, minimumCoverage: 0.2 });
+    expect(at.totals.find((t) => t.code === "WELFARE_CALLS" && t.month === "2020-04")).toMatchObject({ scaledEstimate: 200 });
+    const unknown = collate([a, b], { ...base, register });
+    expect(unknown.totals[0]!.estimateNote).toMatch(/sector's homes are not known/);
   });
 
   it("adds stocks across organisations for a month, never across months", () => {
