@@ -5,6 +5,7 @@
  * edits are noticed, and the add-in's own Set up, Check write-back and Summarise (the sheets they add
  * included, even after watching began) are not. Waits on the host's own state (settle), never a clock.
  */
+import { linesOf, type Submission } from "../../src/core/collate";
 import { findBuiltinFramework } from "../../src/core/framework";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { createExcelGateway } from "../../src/excel/gateway";
@@ -23,6 +24,26 @@ function figures(): number[][] {
     const base = row.kind === "stock" ? 400 : 120;
     return [0, 1, 2].map((m) => (row.breakdown === "Total" ? (base + m * 6) * parts : base + m * 6));
   });
+}
+
+/** One organisation's return as Collate takes it: welfare calls for April and May 2020. */
+function submission(): Submission {
+  const figures = [100, 120].map((value, i) => ({ code: "WELFARE_CALLS", breakdown: "", month: `2020-0${i + 4}`, value }));
+  return {
+    file: "RH01.xlsx",
+    sha256: "1".padStart(64, "0"),
+    modifiedAt: 1_600_000_000_000,
+    organisationCode: "RH01",
+    organisation: "Riverside Homes",
+    yearStart: "2020-04",
+    homesManaged: 1000,
+    framework: { id: v1.id, version: 1, title: v1.title },
+    lines: linesOf(v1),
+    figures,
+    monthsReported: 2,
+    errors: 0,
+    warnings: 0,
+  };
 }
 
 /** An empty workbook in an Excel of `apiVersion`, watched from the start. */
@@ -66,6 +87,17 @@ describe.each([
     await stop();
     await host.userEdit("Measures", "I2", [[130]]);
     expect(seen.edits).toBe(2);
+  });
+
+  it("does not count Collate building the sector workbook's sheets", async () => {
+    const { host, gateway, seen, stop } = await watchedFromTheStart(apiVersion);
+    const outcome = await gateway.collate([submission()], { today: JULY_10(), sectorHomes: 10_000 });
+    await host.settle();
+    expect(outcome.batches).toBe(1);
+    expect(seen.edits).toBe(0);
+    await host.userEdit("Sector totals", "J2", [["a note"]]);
+    expect(seen.edits).toBe(1);
+    await stop();
   });
 
   it("after an action of the add-in fails part-way, the user's edits are noticed again", async () => {
