@@ -15,9 +15,10 @@ import {
   type SubmissionDue,
 } from "../core/checks";
 import type { Framework } from "../core/framework";
-import { SHEET, TABLE } from "../core/layout/contract";
+import { TABLE } from "../core/layout/contract";
 import { findTable, type CellValue, type TableSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
+import type { EditWatch, WatchOptions } from "./edit-watch";
 import { runAction } from "./errors";
 import { writeExplanation, type IssueKey } from "./explain";
 import type { ExcelHost } from "./host";
@@ -38,10 +39,11 @@ export interface CheckGateway {
   /** Checks, then records the sign-off if there is no error and every warning is explained (2 + 1 syncs). */
   signOff(signedOffBy: string, today: Date): Promise<SignOffOutcome>;
   /**
-   * Calls `onEdit` when the user changes a sheet (typing or pasting; on the Checks sheet, only where
-   * Excel says who made the change), not for the add-in's own writes. Resolves to a function that stops watching.
+   * Calls `onEdit` when the user changes a sheet (typing or pasting), not for the add-in's own
+   * writes, the sheets it adds, nor a colleague's edits, on every ExcelApi version from the
+   * manifest's 1.9 (./edit-watch.ts). Resolves to a function that stops watching.
    */
-  watchEdits(onEdit: () => void, options?: { probeDelayMs?: number }): Promise<() => Promise<void>>;
+  watchEdits(onEdit: () => void, options?: WatchOptions): Promise<() => Promise<void>>;
 }
 
 export interface CheckOutcome {
@@ -59,12 +61,6 @@ export interface SignOffOutcome {
   submission?: SubmissionDue;
 }
 
-/** How long the selection must rest on a data sheet before the data is read again for changes no event reported. */
-export const PROBE_DELAY_MS = 2000;
-
-/** The sheets whose cells are the return's data (a change there needs a new check). */
-const DATA_SHEETS = new Set([SHEET.return, SHEET.measures, SHEET.stakeholders, SHEET.outcomes, SHEET.caseStudies].map((s) => s.toLowerCase()));
-
 /** The Checks table as planChecksList will have left it (for a second write in the same batch). */
 function checksTableAfterWrite(table: TableSnapshot, result: CheckResult): TableSnapshot {
   const rows = Math.max(1, result.issues.length);
@@ -75,9 +71,7 @@ function checksTableAfterWrite(table: TableSnapshot, result: CheckResult): Table
  * `today` is the clock Check reads for the months that are due (default: the computer's date); a
  * preview of a sample return from another year, and tests, give their own.
  */
-export function createCheckGateway(host: ExcelHost, clock: { today?: () => Date } = {}): CheckGateway {
-  /** The data the last check saw (a checksum), for the probe that catches unreported changes. */
-  let fingerprint: string | undefined;
+export function createCheckGateway(host: ExcelHost, edits: Pick<EditWatch, "watch" | "checked">, clock: { today?: () => Date } = {}): CheckGateway {
   const run = <T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runAction(host, action, batch);
   return {
     check: (options = {}) =>
@@ -86,7 +80,7 @@ export function createCheckGateway(host: ExcelHost, clock: { today?: () => Date 
         const explanations = readExplanations(snapshot);
         const withToday = { ...options, today: options.today ?? (clock.today ? clock.today() : new Date()) };
         let result = checkReturn(snapshot, { ...withToday, explanations });
-        fingerprint = returnChecksum(snapshot);
+        edits.checked(returnChecksum(snapshot));
         if (result.notAReturn) return { result };
         const listProblem = checksSheetProblem(snapshot);
         if (listProblem) return { result, listProblem };
@@ -123,65 +117,6 @@ export function createCheckGateway(host: ExcelHost, clock: { today?: () => Date 
         return { result, ...(plan.checksum !== undefined ? { checksum: plan.checksum } : {}), ...(result.submission ? { submission: result.submission } : {}) };
       }),
 
-    watchEdits: async (onEdit, options = {}) => {
-      const probeDelay = options.probeDelayMs ?? PROBE_DELAY_MS;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let probing = false;
-      // Excel on the web raises no onChanged for a value picked from a dropdown (office-js issues
-      // 3888 and 4066). So when the selection moves on a data sheet, once it has rested, the data is
-      // read again (2 syncs) and compared with what the last check saw: a change re-checks.
-      const probe = async () => {
-        if (probing || fingerprint === undefined) return;
-        probing = true;
-        try {
-          const now = returnChecksum(await host.run((context) => readSnapshot(context)));
-          if (now !== fingerprint) {
-            fingerprint = now;
-            onEdit();
-          }
-        } catch {
-          // A probe is a fallback: if it cannot read, the next edit or check will.
-        } finally {
-          probing = false;
-        }
-      };
-      const registration = await run("Watching for edits", async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/id,items/name");
-        const nameOf = (id: string) => sheets.items.find((s) => s.id === id)?.name.toLowerCase();
-        const changed = sheets.onChanged.add(async (event) => {
-          // A colleague's edit in a shared workbook (source "Remote"): their own pane re-checks; re-checking
-          // here too would make each pane's rewrite of the Checks list set off the other's.
-          if (event.source === "Remote") return Promise.resolve();
-          const name = nameOf(event.worksheetId);
-          // triggerSource (ExcelApi 1.14) tells the add-in's own writes apart. Without it, edits on
-          // the Checks sheet are ignored, since Check itself writes there and would re-trigger.
-          const source = (event as { triggerSource?: string }).triggerSource;
-          const ours = source === "ThisLocalAddin" || name === SHEET.framework.toLowerCase() || (name === SHEET.checks.toLowerCase() && source === undefined);
-          if (!ours) onEdit();
-          return Promise.resolve();
-        });
-        const selected = sheets.onSelectionChanged.add(async (event) => {
-          const name = nameOf(event.worksheetId);
-          if (name === undefined || !DATA_SHEETS.has(name)) return Promise.resolve();
-          if (timer !== undefined) clearTimeout(timer);
-          timer = setTimeout(() => {
-            timer = undefined;
-            void probe();
-          }, probeDelay);
-          return Promise.resolve();
-        });
-        await context.sync();
-        return [changed, selected] as const;
-      });
-      return () => {
-        if (timer !== undefined) clearTimeout(timer);
-        return host.runIn(registration[0].context, async (context) => {
-          for (const handler of registration) handler.remove();
-          await context.sync();
-        });
-      };
-    },
-
+    watchEdits: (onEdit, options) => edits.watch(onEdit, options),
   };
 }

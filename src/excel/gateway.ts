@@ -9,6 +9,7 @@
 import type { Submission as CollateSubmission } from "../core/collate";
 import type { WorkbookSnapshot } from "../core/workbook/types";
 import { createCheckGateway, type CheckGateway } from "./check";
+import { createEditWatch } from "./edit-watch";
 import { collateInExcel, type CollateInExcelOptions, type CollateInExcelOutcome } from "./collate";
 import { runAction, toUserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
@@ -18,7 +19,7 @@ import { createSetupGateway, type SetupGateway } from "./setup";
 import { summariseInExcel, type SummariseOutcome } from "./summarise";
 
 export type { CheckGateway, CheckOutcome, SignOffOutcome } from "./check";
-export { PROBE_DELAY_MS } from "./check";
+export { PROBE_DELAY_MS } from "./edit-watch";
 export type { SetupGateway, SetupOutcome } from "./setup";
 export type { SummariseOutcome } from "./summarise";
 export type { CollateInExcelOptions, CollateInExcelOutcome } from "./collate";
@@ -92,11 +93,15 @@ async function action<T>(name: string, go: () => Promise<T>): Promise<T> {
  * `today` is the clock Check reads for the months that are due (default: the computer's date); a
  * preview of a sample return from another year, and tests, give their own.
  */
-export function createExcelGateway(host: ExcelHost, clock: { today?: () => Date } = {}): ExcelGateway {
+export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date } = {}): ExcelGateway {
+  // Every capability's batches go through the edit watch's host, so that the add-in's own writes
+  // never count as the user's edits, whatever the ExcelApi version (./edit-watch.ts).
+  const edits = createEditWatch(excel);
+  const host = edits.host;
   return {
     ...createWorkbookGateway(host),
     ...createSetupGateway(host),
-    ...createCheckGateway(host, clock),
+    ...createCheckGateway(host, edits, clock),
     summarise: (today, onProgress) => action("Summarise", () => summariseInExcel(host, today, onProgress)),
     collate: (submissions, options, onProgress) => action("Collate", () => collateInExcel(host, submissions, options, onProgress)),
   };

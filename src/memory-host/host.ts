@@ -9,7 +9,7 @@ import type { HandlerRegistration, HostInternals } from "./api/core";
 import { FakeRequestContext, guard, make } from "./api/core";
 import { FakeWorkbook, type FakeWorksheetCollection } from "./api";
 import type { OfficeErrorCode } from "./errors";
-import { officeError } from "./errors";
+import { apiNotFound, officeError } from "./errors";
 import { satisfies } from "./model/data-validation";
 import { Workbook } from "./model/workbook";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -101,6 +101,8 @@ export class MemoryExcelHost {
   private readonly _pendingEvents = new Set<Promise<void>>();
   private readonly _apiChangeEvents: boolean;
   private readonly _internals: HostInternals;
+  /** `context.runtime.enableEvents`: false while the add-in has switched its events off. */
+  private _eventsEnabled = true;
 
   constructor(options: MemoryExcelHostOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
@@ -127,6 +129,13 @@ export class MemoryExcelHost {
       },
       registerHandler: (registration) => {
         this._registrations.push(registration);
+      },
+      eventsEnabled: () => this._eventsEnabled,
+      setEventsEnabled: (enabled) => {
+        // The add-in's changes queued before the switch are reported (or not) by the old setting.
+        const before = this.workbook.drainChanges();
+        if (this._apiChangeEvents) this._fireChanged(before, "ThisLocalAddin");
+        this._eventsEnabled = enabled;
       },
       faultAt: (location) => {
         const fault = this._faults.find((f) => f.match.test(location));
@@ -320,7 +329,7 @@ export class MemoryExcelHost {
     const { rect } = parseAddress(address, "userSelect");
     this.workbook.activate(sheet, "userSelect");
     sheet.selection = { ...rect };
-    for (const registration of this._registrations) {
+    for (const registration of this._eventsEnabled ? this._registrations : []) {
       if (registration.event !== "onSelectionChanged") continue;
       if (registration.scope !== "workbook" && registration.scope !== sheet) continue;
       const args = { type: "WorksheetSelectionChanged" as const, worksheetId: sheet.id, address: formatArea(rect) };
@@ -399,33 +408,55 @@ export class MemoryExcelHost {
   }
 
   private _fireChanged(changes: ValueChange[], triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote" = "Local"): void {
+    // With context.runtime.enableEvents false, Excel calls none of this add-in's handlers.
+    if (!this._eventsEnabled) return;
     for (const change of changes) {
       if (change.sheet.deleted) continue;
       for (const registration of this._registrations) {
         if (registration.event !== "onChanged") continue;
         if (registration.scope !== "workbook" && registration.scope !== change.sheet) continue;
-        const args = changedEventArgs(change, triggerSource, source);
+        const args = changedEventArgs(change, triggerSource, source, this._internals, registration.scope === "workbook" ? "1.9" : "1.8");
         this._schedule(() => (registration.handler as (a: typeof args) => Promise<unknown>)(args));
       }
     }
   }
 }
 
-/** An `Excel.WorksheetChangedEventArgs`-shaped object. */
-function changedEventArgs(change: ValueChange, triggerSource: "Unknown" | "ThisLocalAddin", source: "Local" | "Remote") {
+/**
+ * An `Excel.WorksheetChangedEventArgs`-shaped object, with what the host's API version gives. Office.js
+ * builds it in `Worksheet_Changed_EventArgsTransform` (excel-*.debug.js in @microsoft/office-js) from
+ * what Excel sends, so a member newer than the running Excel is there but undefined:
+ * - `triggerSource` is ExcelApi 1.14 (learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs
+ *   "triggerSource ... [API set: ExcelApi 1.14]"); older builds send none, and Office.js copies
+ *   `value.triggerSource`, so the key exists and reads `undefined`.
+ * - `details` is ExcelApi 1.9 (same page); Office.js makes it only when Excel sent a value before or
+ *   after, which older builds do not.
+ * - `getRange` and `getRangeOrNullObject` are ExcelApi 1.8 (same page); Office.js checks that when they
+ *   are called (1.8 for a worksheet's event, 1.9 for the collection's) and throws ApiNotFound.
+ */
+function changedEventArgs(
+  change: ValueChange,
+  triggerSource: "Unknown" | "ThisLocalAddin",
+  source: "Local" | "Remote",
+  host: HostInternals,
+  getRangeSince: string,
+) {
   const sheetId = change.sheet.id;
   const address = formatArea(change.rect);
-  const worksheets = (ctx: Excel.RequestContext) =>
-    (ctx as unknown as FakeRequestContext).workbook as unknown as { worksheets: FakeWorksheetCollection };
+  const rangeOf = (member: string) => (ctx: Excel.RequestContext) => {
+    if (!host.supportsApi(getRangeSince)) throw apiNotFound(`WorksheetChangedEventArgs.${member}`, getRangeSince);
+    const workbook = (ctx as unknown as FakeRequestContext).workbook as unknown as { worksheets: FakeWorksheetCollection };
+    return workbook.worksheets.getItem(sheetId).getRange(address);
+  };
   return {
     type: "WorksheetChanged" as const,
     changeType: "RangeEdited",
     source,
     worksheetId: sheetId,
     address,
-    triggerSource,
-    details: change.details,
-    getRange: (ctx: Excel.RequestContext) => worksheets(ctx).worksheets.getItem(sheetId).getRange(address),
-    getRangeOrNullObject: (ctx: Excel.RequestContext) => worksheets(ctx).worksheets.getItem(sheetId).getRange(address),
+    getRange: rangeOf("getRange"),
+    getRangeOrNullObject: rangeOf("getRangeOrNullObject"),
+    details: host.supportsApi("1.9") ? change.details : undefined,
+    triggerSource: host.supportsApi("1.14") ? triggerSource : undefined,
   };
 }

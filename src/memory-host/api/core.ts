@@ -33,6 +33,10 @@ export interface HostInternals {
   /** A simulated failure for the statement at `location`, if one was asked for (MemoryExcelHost.failAt). */
   faultAt(location: string): unknown;
   registerHandler(registration: HandlerRegistration): void;
+  /** `Runtime.enableEvents` (ExcelApi 1.8): whether this add-in's event handlers are called. */
+  eventsEnabled(): boolean;
+  /** Sets `eventsEnabled` at its place in a sync: changes made before it are reported, or not, by the old setting. */
+  setEventsEnabled(enabled: boolean): void;
   unregisterHandler(matches: (registration: HandlerRegistration) => boolean): void;
 }
 
@@ -63,7 +67,14 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "WorksheetCollection.getCount": "1.4",
   "WorksheetCollection.getFirst": "1.5",
   "WorksheetCollection.getLast": "1.5",
+  // Events: Office.js's own getters throw ApiNotFound below these sets (excel-*.debug.js in
+  // @microsoft/office-js: `_throwIfApiNotSupported("Worksheet.onChanged", ..., "1.7")`), matching
+  // the reference (learn.microsoft.com/javascript/api/excel/excel.worksheet and
+  // excel.worksheetcollection): Worksheet.onChanged 1.7, WorksheetCollection.onChanged 1.9.
   "WorksheetCollection.onChanged": "1.9",
+  "WorksheetCollection.onSelectionChanged": "1.9",
+  "RequestContext.runtime": "1.5",
+  "Runtime.enableEvents": "1.8",
   "Worksheet.getRangeByIndexes": "1.7",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "Worksheet.protection": "1.2",
@@ -71,7 +82,7 @@ export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "Worksheet.tabColor": "1.7",
   "Worksheet.standardWidth": "1.7",
   "Worksheet.standardHeight": "1.7",
-  "Worksheet.onChanged": "1.9",
+  "Worksheet.onChanged": "1.7",
   "Worksheet.notes": "1.18",
   "Worksheet.getCell": "1.1",
   "Range.dataValidation": "1.8",
@@ -227,6 +238,11 @@ export class FakeRequestContext implements Named {
 
   get application(): unknown {
     return (this.workbook as { application: unknown }).application;
+  }
+
+  /** `context.runtime` (ExcelApi 1.5): Office.js returns the workbook's `_Runtime`, as this does. */
+  get runtime(): unknown {
+    return (this.workbook as { _runtime: unknown })._runtime;
   }
 
   get debugInfo(): { pendingStatements: string[] } {

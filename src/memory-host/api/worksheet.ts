@@ -134,6 +134,11 @@ export class FakeWorkbook
     });
   }
 
+  /** What `context.runtime` returns (Office.js: `context.workbook._Runtime`). */
+  get _runtime(): FakeRuntime {
+    return this._nav("_runtime", () => make(new FakeRuntime(this._ctx)));
+  }
+
   getSelectedRange(): FakeRange {
     return makeRange(this._ctx, () => {
       const sheet = this._ctx._host.model.activeSheet;
@@ -145,6 +150,37 @@ export class FakeWorkbook
     return makeRange(this._ctx, () => {
       const sheet = this._ctx._host.model.activeSheet;
       return rangeTarget(sheet, { r0: sheet.selection.r0, c0: sheet.selection.c0, r1: sheet.selection.r0, c1: sheet.selection.c0 });
+    });
+  }
+}
+
+/**
+ * `Excel.Runtime` (ExcelApi 1.5) and its `enableEvents` (1.8): "Toggle JavaScript events in the
+ * current task pane or content add-in" (learn.microsoft.com/javascript/api/excel/excel.runtime).
+ * The setting belongs to the add-in's runtime, so it is the host's, not a workbook's; it takes
+ * effect at its place in the sync (changes queued before it are reported by the old setting).
+ */
+export class FakeRuntime
+  extends withProperties<Excel.Runtime, "enableEvents">()(FakeObject<WorkbookModel>)
+  implements Mirror<Excel.Runtime, "load">
+{
+  readonly _typeName = "Runtime";
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context._host.model, { bound: context._host.model });
+  }
+
+  static {
+    declareProperties(this, {
+      scalars: {
+        enableEvents: {
+          get: (_model, self) => self._host.eventsEnabled(),
+          set: (_model, value, self, location) => {
+            if (typeof value !== "boolean") throw officeError("InvalidArgument", undefined, location);
+            self._host.setEventsEnabled(value);
+          },
+        },
+      },
     });
   }
 }
@@ -331,6 +367,7 @@ export class FakeWorksheetCollection
   }
 
   declare readonly onChanged: FakeEventHandlers;
+  /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
   declare readonly onSelectionChanged: FakeEventHandlers;
 
   static {
@@ -347,7 +384,6 @@ export class FakeWorksheetCollection
     return [...model.sheets];
   }
 
-  /** ExcelApi 1.9: the user selected other cells on any sheet (host.userSelect raises it). */
   add(name?: string): FakeWorksheet {
     let created: SheetModel | undefined;
     this._queue("add", (model) => {
