@@ -161,10 +161,17 @@ function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: Wr
     const header = ws.getRange(rangeAddress(0, 0, 1, width));
     header.numberFormat = [t.columns.map(() => "@")];
     header.values = [t.columns.map((c) => c.header)];
+    header.format.wrapText = true;
+    header.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
     const table = ws.tables.add(rangeAddress(0, 0, bodyRows + 1, width), true);
     table.name = `${t.table}${TABLE_TEMP}`;
     t.columns.forEach((c, i) => {
-      ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(c.width);
+      const column = ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn();
+      column.format.columnWidth = columnWidthPoints(c.width);
+      if (c.wrap) {
+        column.format.wrapText = true;
+        column.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+      }
     });
     ws.freezePanes.freezeRows(1);
     if (t.aside) {

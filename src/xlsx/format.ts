@@ -24,12 +24,14 @@ export function applyFormat(ws: Worksheet, op: Extract<WorkbookOperation, { kind
 }
 
 /** A header or footer in Excel's codes: &L left, &C centre, &R right (texts are escaped by the core). */
-function sections(parts: PageLayout["header"]): string {
+export function sections(parts: PageLayout["header"]): string {
   return `${parts.left ? `&L${parts.left}` : ""}${parts.center ? `&C${parts.center}` : ""}${parts.right ? `&R${parts.right}` : ""}`;
 }
 
 /** A4 is paper size 9 in SpreadsheetML (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
-const PAPER_A4 = 9;
+export const PAPER_A4 = 9;
+/** The margins every printed sheet uses, in inches. */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
 
 export function applyPageLayout(ws: Worksheet, layout: PageLayout): void {
   ws.pageSetup = {
@@ -40,7 +42,7 @@ export function applyPageLayout(ws: Worksheet, layout: PageLayout): void {
     fitToWidth: layout.fitToPagesWide,
     fitToHeight: 0,
     horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    margins: { ...PRINT_MARGINS },
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
     ...(layout.printArea ? { printArea: layout.printArea } : {}),
   };

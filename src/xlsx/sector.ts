@@ -17,9 +17,10 @@ import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorPlan, ty
 import { parseCsv, parseRegisterRows, type RegisterRead } from "../core/collate/register";
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
-import { columnLetter } from "../core/layout/a1";
+import { columnLetter, quoteSheet } from "../core/layout/a1";
 import { TOOL_NAME } from "../core/version";
-import type { CellValue } from "../core/workbook/types";
+import type { CellValue, PageLayout } from "../core/workbook/types";
+import { PAPER_A4, PRINT_MARGINS, sections } from "./format";
 import { toFileChart } from "./charts";
 import { chartXml, drawingXml } from "./charts/drawingml";
 import { CONTENT_TYPE, REL } from "./charts/package";
@@ -39,8 +40,9 @@ const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAX_CELL_TEXT = 32_767;
 const FORMAT_ORDER: SectorFormat[] = ["text", "count", "hours", "gbp", "decimal", "month", "date", "percent", "whole"];
-/** cellXfs: 0 default, 1 bold (headers and labels), then one per format. */
+/** cellXfs: 0 default, 1 bold and wrapped (headers and labels), then one per format, then wrapped text. */
 const styleOf = (format: SectorFormat) => 2 + FORMAT_ORDER.indexOf(format);
+const WRAPPED_TEXT_STYLE = 2 + FORMAT_ORDER.length;
 
 // eslint-disable-next-line no-control-regex
 const XML_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -81,11 +83,11 @@ function numberXml(n: number): string {
   return Number.isFinite(n) ? String(n) : "0";
 }
 
-function cellXml(ref: string, cell: SectorCell, columnFormat: SectorFormat, strings: SharedStrings): string {
+function cellXml(ref: string, cell: SectorCell, columnFormat: SectorFormat, strings: SharedStrings, wrap = false): string {
   if (cell === null) return "";
   if (typeof cell === "string") {
     if (cell === "") return "";
-    return `<c r="${ref}" s="${styleOf("text")}" t="s"><v>${strings.get(cell)}</v></c>`;
+    return `<c r="${ref}" s="${wrap ? WRAPPED_TEXT_STYLE : styleOf("text")}" t="s"><v>${strings.get(cell)}</v></c>`;
   }
   if (typeof cell === "number") return `<c r="${ref}" s="${styleOf(columnFormat === "text" ? "decimal" : columnFormat)}"><v>${numberXml(cell)}</v></c>`;
   return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${numberXml(cell.value)}</v></c>`;
@@ -104,11 +106,11 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
     parts = [];
   };
   parts.push(
-    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${columnLetter(lastCol)}${rowCount}"/>`,
+    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${t.layout ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1:${columnLetter(lastCol)}${rowCount}"/>`,
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/><cols>',
   );
-  t.columns.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styleOf(c.format)}" customWidth="1"/>`));
+  t.columns.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${c.wrap ? WRAPPED_TEXT_STYLE : styleOf(c.format)}" customWidth="1"/>`));
   if (t.aside) parts.push(`<col min="${asideCol + 1}" max="${asideCol + 1}" width="16" customWidth="1"/><col min="${asideCol + 2}" max="${asideCol + 2}" width="14" customWidth="1"/>`);
   parts.push("</cols><sheetData>");
   const asideCells = (r: number) => {
@@ -120,17 +122,35 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
   t.rows.forEach((row, r) => {
     const n = r + 2;
     let xml = `<row r="${n}">`;
-    for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i]!}${n}`, row[i]!, t.columns[i]!.format, strings);
+    for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i]!}${n}`, row[i]!, t.columns[i]!.format, strings, t.columns[i]!.wrap);
     parts.push(`${xml}${asideCells(r + 1)}</row>`);
     if (parts.length >= 5000) flush();
   });
   if (t.rows.length === 0) parts.push(`<row r="2">${asideCells(1)}</row>`);
   // The drawing (the sheet's charts, relationship rId2) comes before tableParts in the schema's order.
   parts.push(
-    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+    `</sheetData>${printXml(t.layout)}${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
   );
   flush();
   return { xml: Buffer.concat(chunks), ref };
+}
+
+/** printOptions, pageMargins, pageSetup and headerFooter, in the schema's order (ECMA-376 Part 1, 18.3.1.99 worksheet). */
+function printXml(layout: PageLayout | undefined): string {
+  const m = PRINT_MARGINS;
+  const margins = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (!layout) return margins;
+  return (
+    `<printOptions horizontalCentered="1"/>${margins}` +
+    `<pageSetup paperSize="${PAPER_A4}" orientation="${layout.orientation}" fitToWidth="${layout.fitToPagesWide}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${xmlText(sections(layout.header))}</oddHeader><oddFooter>${xmlText(sections(layout.footer))}</oddFooter></headerFooter>`
+  );
+}
+
+/** Each sheet's rows repeated on every printed page: Excel's `_xlnm.Print_Titles`, one a sheet (localSheetId). */
+function printTitlesXml(tables: readonly SectorTablePlan[]): string {
+  const names = tables.flatMap((t, i) => (t.layout?.printTitleRows ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoteSheet(t.sheet)}!${t.layout.printTitleRows}`)}</definedName>`] : []));
+  return names.length > 0 ? `<definedNames>${names.join("")}</definedNames>` : "";
 }
 
 function tableXml(t: SectorTablePlan, id: number, ref: string): string {
@@ -147,8 +167,9 @@ function stylesXml(): string {
   const numFmts = custom.filter((c) => c.id >= 164).map((c) => `<numFmt numFmtId="${c.id}" formatCode="${xmlText(SECTOR_FORMATS[c.f])}"/>`);
   const xfs = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
     ...custom.map((c) => `<xf numFmtId="${c.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
   ];
   return (
     `${HEAD}<styleSheet xmlns="${NS}"><numFmts count="${numFmts.length}">${numFmts.join("")}</numFmts>` +
@@ -200,7 +221,7 @@ export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array>
     "xl/workbook.xml",
     `${HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${tables
       .map((t, i) => `<sheet name="${xmlText(t.sheet)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-      .join("")}</sheets><calcPr calcId="191029"/></workbook>`,
+      .join("")}</sheets>${printTitlesXml(tables)}<calcPr calcId="191029"/></workbook>`,
   );
   add(
     "xl/_rels/workbook.xml.rels",

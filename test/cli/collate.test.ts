@@ -12,7 +12,7 @@ import type { MeasureRow } from "../../src/core/setup/measure-rows";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
 import { deflateRepeated, SHEET, SHEET_HEAD, SHEET_TAIL, workbookWith } from "../support/hostile-files";
-import { convertWithLibreOffice } from "../support/libreoffice";
+import { convertWithLibreOffice, isA4Landscape, pageTexts, pdfPages } from "../support/libreoffice";
 import { figureOf, makeReturn, makeTemplate, V1, V2, type ReturnSpec } from "../support/returns";
 
 jest.setTimeout(240_000);
@@ -329,6 +329,26 @@ describe("impact-returns collate", () => {
       const zip = await JSZip.loadAsync(readFileSync(converted));
       expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).length).toBeGreaterThanOrEqual(2);
     })();
+  });
+
+  it("prints as LibreOffice does: every page A4 landscape with the sheet's header row and 'Page x of y', the summary on at most 2 pages", () => {
+    const pdf = convertWithLibreOffice(out, "pdf", join(dir, "pdf"), dir);
+    const pages = pdfPages(readFileSync(pdf));
+    expect(pages.length).toBeGreaterThan(8);
+    expect(pages.every(isA4Landscape)).toBe(true);
+    const texts = pageTexts(pdf, pages.length);
+    // The first column's header starts every page (the header row repeated); the header names the sheet and the day.
+    const firstHeader: Record<string, string> = { "Sector summary": "Code", "Month by month": "Code", Submissions: "File", Organisations: "Organisation code", "Sector data": "Organisation code", "Sector totals": "Code", Revisions: "Organisation code", "Chase list": "Organisation code", "Sector charts": "Month" };
+    const sheetOf = texts.map((t) => Object.keys(firstHeader).find((sheet) => new RegExp(`Sector returns.*\\b${sheet}\\b.*As on 20/08/2020`).test(t)));
+    expect(sheetOf.every((s) => s !== undefined)).toBe(true);
+    texts.forEach((t, i) => {
+      expect(t).toMatch(new RegExp(`^\\s*${firstHeader[sheetOf[i]!]!.split(" ")[0]!}\\b`, "m"));
+      expect(t).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}`));
+    });
+    expect(sheetOf.filter((s) => s === "Sector summary").length).toBeLessThanOrEqual(2);
+    // Every printed row of Sector totals shows its measure and month: one page wide.
+    const totalsPages = texts.filter((_, i) => sheetOf[i] === "Sector totals");
+    for (const t of totalsPages) expect(t).toMatch(/Measure.*Month.*Scaled estimate/);
   });
 
   it("writes one receipt per file, plain text, with the check report of a held return", () => {

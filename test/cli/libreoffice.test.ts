@@ -3,7 +3,6 @@
  * as .xlsx with its tables, validation, hidden sheet and stored framework intact, which the .xlsx
  * gateway then reads like our own file. Needs LibreOffice (soffice); fails, not skips, without it.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import JSZip from "jszip";
 import { join } from "node:path";
@@ -13,7 +12,7 @@ import { dataValidationsOf } from "../../src/xlsx/exceljs-adapter";
 import { readWorkbookFile } from "../../src/xlsx/files";
 import { readSnapshot } from "../../src/xlsx/read";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
-import { convertWithLibreOffice, sofficePath } from "../support/libreoffice";
+import { convertWithLibreOffice, pageTexts, pdfPages, sofficePath } from "../support/libreoffice";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 /**
@@ -45,26 +44,6 @@ it("says how to install LibreOffice when it is missing", () => {
     process.env.PATH = path;
   }
 });
-
-/** The pages of a PDF as LibreOffice wrote it: each page object's MediaBox (no object streams). */
-function pdfPages(pdf: Buffer): { width: number; height: number }[] {
-  const text = pdf.toString("latin1");
-  const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
-    width: Number(m[3]) - Number(m[1]),
-    height: Number(m[4]) - Number(m[2]),
-  }));
-  return Array.from({ length: pages }, (_, i) => boxes[Math.min(i, boxes.length - 1)]!);
-}
-
-/** Each page's text, through pdftotext (Debian poppler-utils). */
-function pageTexts(pdf: string, pages: number): string[] {
-  return Array.from({ length: pages }, (_, i) => {
-    const out = spawnSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" });
-    if (out.error || out.status !== 0) throw new Error(`pdftotext failed (install poppler-utils: sudo apt-get install -y poppler-utils): ${out.error?.message ?? out.stderr}`);
-    return out.stdout;
-  });
-}
 
 /** Sheets as printed, in order, and the pages each takes (the built-in framework, a blank template). */
 const PRINTED: [sheet: string, pages: number][] = [

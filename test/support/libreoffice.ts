@@ -45,3 +45,28 @@ export function convertWithLibreOffice(file: string, format: string, outDir: str
   }
   return output;
 }
+
+/** The pages of a PDF as LibreOffice wrote it: each page object's MediaBox (no object streams). */
+export function pdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const text = pdf.toString("latin1");
+  const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[3]) - Number(m[1]),
+    height: Number(m[4]) - Number(m[2]),
+  }));
+  return Array.from({ length: pages }, (_, i) => boxes[Math.min(i, boxes.length - 1)]!);
+}
+
+/** Each page's text, through pdftotext (Debian poppler-utils). */
+export function pageTexts(pdf: string, pages: number): string[] {
+  return Array.from({ length: pages }, (_, i) => {
+    const out = spawnSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" });
+    if (out.error || out.status !== 0) throw new Error(`pdftotext failed (install poppler-utils: sudo apt-get install -y poppler-utils): ${out.error?.message ?? out.stderr}`);
+    return out.stdout;
+  });
+}
+
+/** A4 landscape in points, as a PDF's MediaBox gives it (within a point). */
+export function isA4Landscape(page: { width: number; height: number }): boolean {
+  return Math.abs(page.width - 842) < 2 && Math.abs(page.height - 595) < 2;
+}

@@ -361,7 +361,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   });
   revisions.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || rank(a) - rank(b) || byText(a.month, b.month) || byText(a.file, b.file));
 
-  const collation: Collation = { files, organisations, lines, data, totals, revisions, chase, minimumCoverage };
+  const collation: Collation = { asOf: options.asOf, files, organisations, lines, data, totals, revisions, chase, minimumCoverage };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
   return collation;
 }

@@ -27,6 +27,9 @@ import { ym } from "./submission";
 import { planSectorDrawing } from "./drawing";
 import { sectorHeadlines } from "./headlines";
 import { monthLabel } from "../calendar";
+import { gbDate } from "../format";
+import { a4Landscape, pagesWideFor } from "../layout/print";
+import { TOOL_NAME } from "../version";
 import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
 import type { Collation, MeasureLine } from "./types";
 
@@ -54,6 +57,25 @@ export class SectorTooLargeError extends Error {
     this.name = "SectorTooLargeError";
   }
 }
+
+/** Each Submissions column's cell for a file, by header: the columns' order is the definition's (src/core/sheets/sector.ts). */
+const SUBMISSION_CELL: Record<(typeof SUBMISSIONS_COLUMNS)[number]["header"], (f: Collation["files"][number]) => SectorCell> = {
+  File: (f) => f.file,
+  Organisation: (f) => opt(f.organisation),
+  Status: (f) => f.status,
+  Reason: (f) => f.reason,
+  "Sign-off": (f) => (f.signOff === undefined ? null : SIGN_OFF_LABEL[f.signOff]),
+  "Organisation code": (f) => opt(f.organisationCode),
+  "Reporting year start": (f) => (f.reportingYearStart === undefined ? null : monthCell(f.reportingYearStart)),
+  "Months reported": (f) => opt(f.monthsReported),
+  Errors: (f) => opt(f.errors),
+  Warnings: (f) => opt(f.warnings),
+  Explained: (f) => opt(f.explained),
+  "Signed off on": (f) => (f.signedOffOn === undefined ? null : { value: f.signedOffOn, format: "date" }),
+  Framework: (f) => opt(f.framework),
+  "Framework version": (f) => opt(f.frameworkVersion),
+  "SHA-256": (f) => f.sha256,
+};
 
 /** The Sector summary and Month by month tables: the reporting year's headlines (./headlines.ts). */
 function planHeadlines(c: Collation): SectorTablePlan[] {
@@ -90,23 +112,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     sheet: SECTOR_SHEET.submissions,
     table: SECTOR_TABLE.submissions,
     columns: columnsOf(SUBMISSIONS_COLUMNS),
-    rows: c.files.map((f) => [
-      f.file,
-      f.sha256,
-      opt(f.organisationCode),
-      opt(f.organisation),
-      f.reportingYearStart === undefined ? null : monthCell(f.reportingYearStart),
-      opt(f.framework),
-      opt(f.frameworkVersion),
-      opt(f.monthsReported),
-      f.signedOffOn === undefined ? null : { value: f.signedOffOn, format: "date" },
-      f.signOff === undefined ? null : SIGN_OFF_LABEL[f.signOff],
-      opt(f.errors),
-      opt(f.warnings),
-      opt(f.explained),
-      f.status,
-      f.reason,
-    ]),
+    rows: c.files.map((f) => SUBMISSIONS_COLUMNS.map((column) => SUBMISSION_CELL[column.header](f))),
   };
 
   const register: SectorTablePlan = {
@@ -157,8 +163,11 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
   };
 
   const tables = [...planHeadlines(c), submissions, register, data, totals, revisions, chase];
-  for (const t of tables) {
+  const drawing = planSectorDrawing(c);
+  const asOn = `As on ${gbDate(c.asOf)}`;
+  for (const t of [...tables, drawing.data]) {
     if (t.rows.length > MAX_TABLE_ROWS) throw new SectorTooLargeError(t.table, t.rows.length);
+    t.layout = a4Landscape({ header: { left: title, center: t.sheet, right: asOn }, footerLeft: TOOL_NAME, titleRow: 1, pagesWide: pagesWideFor(t.columns.map((col) => col.width)) });
   }
-  return { title, tables, drawing: planSectorDrawing(c) };
+  return { title, tables, drawing };
 }

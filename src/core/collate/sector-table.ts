@@ -4,6 +4,7 @@
  */
 import { NUMBER_FORMAT } from "../layout/contract";
 import type { ChartSpec, PivotSpec } from "../summary/specs";
+import type { PageLayout } from "../workbook/types";
 
 /** How a cell is shown. */
 export type SectorFormat = "text" | "count" | "hours" | "gbp" | "decimal" | "month" | "date" | "percent" | "whole";
@@ -28,6 +29,8 @@ export interface SectorColumn {
   /** The column's format (a cell's own format wins). */
   format: SectorFormat;
   width: number;
+  /** Long text (reasons, notes): wrapped within the column, aligned to the top, so it prints within its width. */
+  wrap?: boolean;
 }
 
 export interface SectorTablePlan {
@@ -37,6 +40,8 @@ export interface SectorTablePlan {
   rows: SectorCell[][];
   /** Label/value cells to the right of the table, one blank column between (e.g. the sector's homes). */
   aside?: [string, SectorCell][];
+  /** How the sheet prints (src/core/layout/print.ts). */
+  layout?: PageLayout;
 }
 
 export interface SectorPlan {

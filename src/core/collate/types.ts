@@ -199,6 +199,8 @@ export interface FileOutcome extends LedgerRow {
 }
 
 export interface Collation {
+  /** The day the collation (and its chase list) is for. */
+  asOf: { year: number; month: number; day: number };
   /** The coverage a scaled estimate needed. */
   minimumCoverage: number;
   /** Every file, ordered by organisation code, reporting year and newness (oldest first), then files with no organisation by SHA-256. */

@@ -13,7 +13,8 @@ import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_WIDTHS } from "../sheets/frame
 import { monthCellsRule, monthColumnWidth } from "../sheets/measures";
 import { ALL_RETURN_FIELDS, fieldRule } from "../sheets/return";
 import { STAKEHOLDER_GROUP } from "../sheets/stakeholders";
-import { findTable, headerFooterText, type PageLayout, type RangeRule, type WorkbookOperation, type WorkbookSnapshot } from "../workbook/types";
+import { a4Landscape } from "../layout/print";
+import { findTable, type RangeRule, type WorkbookOperation, type WorkbookSnapshot } from "../workbook/types";
 import { bodyColumn, columnOf, runs, widthsOf, type Geometry, type Width } from "./geometry";
 import { highlightCount, highlightNames } from "./highlights";
 
@@ -180,17 +181,10 @@ function highlights(input: SheetRulesInput, out: SheetRules): void {
  * the workbook or a framework file are escaped ("&" is Excel's code character).
  */
 function pageLayout(g: Geometry, input: SheetRulesInput): WorkbookOperation {
-  const layout: PageLayout = {
-    orientation: "landscape",
-    paper: "A4",
-    fitToPagesWide: 1,
-    printTitleRows: `$${g.row + 1}:$${g.row + 1}`,
-    header: {
-      ...(input.organisation ? { left: headerFooterText(input.organisation) } : {}),
-      center: headerFooterText(g.sheet),
-      right: headerFooterText(`${input.monthLabels[0]!} to ${input.monthLabels[11]!}`),
-    },
-    footer: { left: headerFooterText(input.framework.title), right: "Page &P of &N" },
-  };
+  const layout = a4Landscape({
+    header: { left: input.organisation, center: g.sheet, right: `${input.monthLabels[0]!} to ${input.monthLabels[11]!}` },
+    footerLeft: input.framework.title,
+    titleRow: g.row + 1,
+  });
   return { kind: "pageLayout", sheet: g.sheet, layout };
 }

@@ -52,23 +52,28 @@ function col<const H extends string>(header: H, format: SectorFormat, width: num
   return { header, format, width };
 }
 
-/** The ledger: one row a file collated. */
+/** A column of long text, wrapped within its width. */
+function wrapped<const H extends string>(header: H, width: number) {
+  return { header, format: "text", width, wrap: true } as const;
+}
+
+/** The ledger: one row a file collated - what a reader needs first (file, organisation, status, reason, sign-off), the SHA-256 last. */
 export const SUBMISSIONS_COLUMNS = [
-  col("File", "text", 34),
-  col("SHA-256", "text", 20),
-  col("Organisation code", "text", 14),
-  col("Organisation", "text", 30),
-  col("Reporting year start", "month", 12),
-  col("Framework", "text", 28),
-  col("Framework version", "whole", 10),
-  col("Months reported", "whole", 10),
-  col("Signed off on", "date", 12),
-  col("Sign-off", "text", 22),
-  col("Errors", "whole", 8),
+  wrapped("File", 24),
+  col("Organisation", "text", 22),
+  col("Status", "text", 11),
+  wrapped("Reason", 44),
+  col("Sign-off", "text", 18),
+  col("Organisation code", "text", 12),
+  col("Reporting year start", "month", 11),
+  col("Months reported", "whole", 9),
+  col("Errors", "whole", 7),
   col("Warnings", "whole", 9),
   col("Explained", "whole", 9),
-  col("Status", "text", 12),
-  col("Reason", "text", 80),
+  col("Signed off on", "date", 11),
+  col("Framework", "text", 14),
+  col("Framework version", "whole", 9),
+  col("SHA-256", "text", 10),
 ] as const satisfies readonly SectorColumn[];
 export const SUBMISSIONS_HEADERS = headersOf(SUBMISSIONS_COLUMNS);
 
@@ -77,9 +82,9 @@ export const REGISTER_TABLE_HEADERS = headersOf(REGISTER_COLUMNS);
 
 /** A measure row in a month: the columns SectorData and SectorTotals share. */
 const MEASURE_MONTH_COLUMNS = [
-  col("Code", "text", 22),
-  col("Measure", "text", 40),
-  col("Breakdown", "text", 24),
+  col("Code", "text", 18),
+  wrapped("Measure", 34),
+  wrapped("Breakdown", 20),
   col("Unit", "text", 8),
   col("Kind", "text", 8),
   col("Month", "month", 10),
@@ -95,13 +100,13 @@ export const HEADLINES_COLUMNS = [
   col("Figure", "text", 14),
   col("Reported", "count", 14),
   col("Scaled estimate", "count", 14),
-  col("Estimate note", "text", 60),
+  wrapped("Estimate note", 40),
 ] as const satisfies readonly SectorColumn[];
 export const HEADLINES_HEADERS = headersOf(HEADLINES_COLUMNS);
 
 /** Month by month: the measure row's columns, then one column a month of the reporting year (headed "Apr 2024"). */
 export const MONTHLY_MEASURE_COLUMNS = MEASURE_MONTH_COLUMNS.slice(0, 5);
-export const MONTHLY_MONTH_COLUMN = { format: "count", width: 11 } as const satisfies Omit<SectorColumn, "header">;
+export const MONTHLY_MONTH_COLUMN = { format: "count", width: 10 } as const satisfies Omit<SectorColumn, "header">;
 
 /** What the Figure column says: flows add up over the year, stocks never do. */
 export const FIGURE_BASIS = { flow: "Year to date", stock: "Latest month" } as const;
@@ -116,7 +121,7 @@ export const SECTOR_TOTALS_COLUMNS = [
   col("Coverage %", "percent", 11),
   col("Reported total", "count", 15),
   col("Scaled estimate", "count", 15),
-  col("Estimate note", "text", 60),
+  wrapped("Estimate note", 40),
 ] as const satisfies readonly SectorColumn[];
 export const SECTOR_TOTALS_HEADERS = headersOf(SECTOR_TOTALS_COLUMNS);
 
@@ -131,7 +136,7 @@ export const REVISIONS_COLUMNS = [
 ] as const satisfies readonly SectorColumn[];
 export const REVISIONS_HEADERS = headersOf(REVISIONS_COLUMNS);
 
-export const CHASE_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 30), col("Month", "month", 10), col("Why", "text", 70)] as const satisfies readonly SectorColumn[];
+export const CHASE_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 30), col("Month", "month", 10), wrapped("Why", 60)] as const satisfies readonly SectorColumn[];
 export const CHASE_HEADERS = headersOf(CHASE_COLUMNS);
 
 /** The label beside the Register table whose neighbour holds the sector's total homes. */

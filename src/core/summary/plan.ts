@@ -29,7 +29,8 @@ import {
   type SummarySheetName,
 } from "../sheets/summary";
 import { TOOL_NAME } from "../version";
-import { headerFooterText, type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
+import { a4Landscape } from "../layout/print";
+import { type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
 import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
 import type { ChartSpec, PivotSpec } from "./specs";
@@ -114,17 +115,12 @@ function formatRuns(column: number, firstRow: number, formats: string[]): RangeR
 }
 
 function pageLayout(summary: ReturnSummary, sheet: string, printTitleRows: string | undefined, printArea: string | undefined): PageLayout {
-  const organisation = headerFooterText(summary.organisation ?? "Return");
-  const year = headerFooterText(`Reporting year from ${monthLabel(summary.yearStart)}`);
-  const layout: PageLayout = {
-    orientation: "landscape",
-    paper: "A4",
-    fitToPagesWide: 1,
-    header: { left: organisation, center: headerFooterText(sheet), right: year },
-    footer: { left: headerFooterText(`${TOOL_NAME}`), right: "Page &P of &N" },
-  };
+  const layout = a4Landscape({
+    header: { left: summary.organisation ?? "Return", center: sheet, right: `Reporting year from ${monthLabel(summary.yearStart)}` },
+    footerLeft: TOOL_NAME,
+    printArea,
+  });
   if (printTitleRows) layout.printTitleRows = printTitleRows;
-  if (printArea) layout.printArea = printArea;
   return layout;
 }
 
