@@ -118,8 +118,8 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: { officeJsUrl, preview },
       }),
       new SkipMinifyingPrebuilt(/(^|\/)exceljs\.[0-9a-f]+\.js$/),
-      // The zip guard's default inflater is Node's zlib; the Collate worker passes the browser's
-      // DecompressionStream instead, so in the browser node:zlib is a stub that is never called.
+      // The zip guard's default inflater is Node's zlib; the Collate worker passes browserInflater()
+      // (DecompressionStream, or fflate) instead, so in the browser node:zlib is a stub never called.
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, "src/collate-worker/no-zlib.js")),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,7 +1,8 @@
 /**
  * The Collate view in preview, driven as a user would: several returns chosen at once (read and
  * checked in the worker, each listed with its status and reason), "Add to this workbook", then the
- * sector sheets, charts and PivotTable in the grid. Screenshots; axe clean.
+ * sector sheets, charts and PivotTable in the grid. Screenshots; axe clean. And the same files read
+ * in a worker without DecompressionStream (older WebKit), through fflate.
  */
 import { rmSync } from "node:fs";
 import { screenshot } from "./support/browser";
@@ -68,5 +69,22 @@ describe("Collate, in the preview", () => {
     await chooseReturns(page, [made.files[0]!]);
     await addToWorkbook(page);
     expect(await panel.getByTestId("collate-result").innerText()).toMatch(/ledger now lists 5 files: 2 accepted, 1 duplicate, 1 held, 1 rejected \(4 files from before\)/);
+  });
+
+  it("reads the same returns in a webview without DecompressionStream (WebKit before 16.4): none is called damaged", async () => {
+    const { page } = harness.pane;
+    // The worker's script, served with DecompressionStream taken away before anything else runs.
+    let patched = 0;
+    await page.context().route(/\/collate-worker\.[0-9a-f]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      patched++;
+      await route.fulfill({ response, body: `Object.defineProperty(self, "DecompressionStream", { value: undefined, configurable: true });\n${await response.text()}` });
+    });
+    await openCollateTab(page);
+    await chooseReturns(page, made.files);
+    expect(patched).toBe(1);
+    const panel = collatePanel(page);
+    expect(await panel.getByTestId("collate-summary").innerText()).toBe("4 files: 2 accepted, 1 held, 1 rejected");
+    expect(await panel.innerText()).not.toMatch(/damaged/);
   });
 });

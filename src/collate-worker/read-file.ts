@@ -1,16 +1,17 @@
 /**
  * Reads one chosen file as a Submission, in the browser: the same door as the command line
- * (problemWithBytes, the zip guard with the browser's DecompressionStream inflater, exceljs, the
- * .xlsx reader, then the check and figures of submissionFromSnapshot), and SHA-256 by
- * crypto.subtle. Never throws: a file that cannot be read becomes a Submission with a `problem`.
+ * (problemWithBytes, the zip guard with the webview's inflater, exceljs, the .xlsx reader, then
+ * the check and figures of submissionFromSnapshot), and SHA-256 by crypto.subtle. The inflater is
+ * browserInflater(): DecompressionStream("deflate-raw"), or fflate where the webview lacks it.
+ * Never throws: a file that cannot be read becomes a Submission with a `problem`.
  */
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
 import { LIMITS, megabytes } from "../xlsx/limits";
 import { loadWorkbook } from "../xlsx/load";
 import { FileProblem } from "../xlsx/problem";
+import { browserInflater } from "../xlsx/inflaters";
 import { readSnapshot } from "../xlsx/read";
-import { streamInflater } from "../xlsx/zip-guard";
 import type { ReadStage } from "./protocol";
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -33,7 +34,7 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
   const facts = { file: name, sha256: await sha256Hex(bytes), modifiedAt: Math.floor(file.lastModified || 0) };
   onStage("reading", 0.3);
   try {
-    const workbook = await loadWorkbook(bytes, name, streamInflater);
+    const workbook = await loadWorkbook(bytes, name, browserInflater());
     onStage("checking", 0.7);
     return submissionFromSnapshot(facts, readSnapshot(workbook));
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * Opening workbook bytes, with plain-English reasons when they are not an .xlsx workbook we can
  * read. No file system here (src/xlsx/files.ts adds it): usable in a browser for a chosen file,
- * with the zip guard's browser inflater (`streamInflater`).
+ * with the zip guard's browser inflater (`browserInflater()` in ./inflaters.ts).
  */
 import { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";

@@ -8,15 +8,16 @@
  * tables, data validations and defined names claim. What passes is handed on as a new, stored
  * (uncompressed) zip of exactly the parts that were checked, so exceljs reads nothing unchecked.
  *
- * The inflater is pluggable: Node's zlib by default (`nodeInflater`); in a browser (the task pane's
- * Collate worker) `streamInflater`, DecompressionStream("deflate-raw") read chunk by chunk, with
- * the same byte cap. A browser build maps node:zlib to a stub (webpack.config.js) and passes
- * streamInflater, so nothing else here touches Node.
+ * The inflater is pluggable (./inflaters.ts): Node's zlib by default (`nodeInflater`); browser code
+ * passes `browserInflater()` (DecompressionStream("deflate-raw"), or fflate where a webview lacks it),
+ * each with the same byte cap. Nothing else here touches Node.
  */
-import { inflateRawSync } from "node:zlib";
+import { InflatedTooLarge, nodeInflater, type Inflater } from "./inflaters";
 import { count, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
-import { errorCode, errorText, FileProblem } from "./problem";
+import { errorText, FileProblem } from "./problem";
 import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE, writeZip } from "./zip-format";
+
+export { browserInflater, fflateInflater, InflatedTooLarge, nodeInflater, streamInflater, type Inflater } from "./inflaters";
 
 interface Entry {
   name: string;
@@ -26,57 +27,6 @@ interface Entry {
   size: number;
   localOffset: number;
 }
-
-/**
- * Unpacks raw deflate data, producing at most `size` bytes: more throws InflatedTooLarge; damaged
- * data throws anything else.
- */
-export type Inflater = (packed: Uint8Array, size: number) => Uint8Array | Promise<Uint8Array>;
-
-/** Thrown by an inflater when the data expands past its cap. */
-export class InflatedTooLarge extends Error {
-  constructor() {
-    super("expands past its recorded size");
-    this.name = "InflatedTooLarge";
-  }
-}
-
-/** Node's zlib, with its own hard cap on the output. */
-export const nodeInflater: Inflater = (packed, size) => {
-  try {
-    return inflateRawSync(packed, { maxOutputLength: Math.max(1, size) });
-  } catch (error) {
-    if (errorCode(error) === "ERR_BUFFER_TOO_LARGE") throw new InflatedTooLarge();
-    throw error;
-  }
-};
-
-/**
- * The browser's DecompressionStream("deflate-raw"), read chunk by chunk into a buffer of the
- * recorded size: the first chunk past it cancels the stream and throws InflatedTooLarge, so no
- * more than `size` bytes (plus one chunk) are ever held.
- */
-export const streamInflater: Inflater = async (packed, size) => {
-  const stream = new DecompressionStream("deflate-raw");
-  const writer = stream.writable.getWriter();
-  // Errors surface on the reading side; these promises must not go unhandled.
-  writer.write(packed as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const out = new Uint8Array(Math.max(1, size));
-  let filled = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (filled + value.length > size) {
-      await reader.cancel().catch(() => undefined);
-      throw new InflatedTooLarge();
-    }
-    out.set(value, filled);
-    filled += value.length;
-  }
-  return out.subarray(0, filled);
-};
 
 interface Part {
   name: string;

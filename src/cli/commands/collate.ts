@@ -6,13 +6,14 @@
  * same inputs whatever their order.
  */
 import { promises as fs } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type RegisterEntry } from "../../core/collate";
 
 import type { CheckResult } from "../../core/checks";
 import { monthLabel, parseIsoMonth } from "../../core/calendar";
 import { formatPercent, plural } from "../../core/format";
 import { writeFileAtomically } from "../../xlsx/files";
+import { gatherInputs, skippedLine, type SkippedFile } from "../../xlsx/folder";
 import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../../xlsx/sector";
 import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
@@ -41,8 +42,10 @@ Collates organisations' returns into a sector workbook: every file given, with i
 (accepted, superseded, duplicate, held, rejected) and the reason; every figure in use; totals per
 measure and month with the organisations reporting, homes covered, coverage and a scaled
 estimate for the whole sector; the figures revised by resubmissions; and a chase list.
-Folders are searched (with their subfolders) for .xlsx files. A file that cannot be read is listed
-as rejected and the others are still collated.
+Folders are searched with their subfolders: every file in them is collated, and one that is not a
+return workbook (a .xls, .ods, CSV, PDF, an empty file...) is listed as rejected with the reason,
+while the others are still collated. Lock files (~$...), hidden files, receipts (*.receipt.txt) and
+the --out workbook are skipped, and named on standard error.
 
 Options:
   --out SECTOR.xlsx       The sector workbook to write (required). Its folder must exist.
@@ -71,32 +74,6 @@ Example:
 `;
 }
 
-async function expandInputs(inputs: readonly string[], exclude: string): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && depth < 8) await walk(path, depth + 1);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && /\.xlsx$/i.test(entry.name) && resolve(path) !== exclude) files.push(path);
-    }
-  };
-  for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (stat?.isDirectory()) await walk(input, 0);
-    else files.push(input); // read (or refused with a reason) like any other file
-  }
-  // The same file named twice is one file.
-  const seen = new Set<string>();
-  return files.filter((f) => {
-    const key = resolve(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function parseAsOf(text: string | undefined): { year: number; month: number; day: number } {
   if (text === undefined) {
     const now = new Date();
@@ -119,8 +96,8 @@ function parsePercentOption(name: string, text: string | undefined): number | un
 
 const iso = (month: string | undefined) => month ?? null;
 
-/** The JSON printed with --json (docs/cli.md). */
-export function collateJson(out: string, c: Collation): unknown {
+/** The JSON printed with --json (docs/cli.md); `skipped`: what the folders held that was not read. */
+export function collateJson(out: string, c: Collation, skipped: readonly SkippedFile[] = []): unknown {
   return {
     out,
     sectorHomes: c.sectorHomes ?? null,
@@ -138,6 +115,7 @@ export function collateJson(out: string, c: Collation): unknown {
       warnings: f.warnings ?? null,
       explained: f.explained ?? null,
     })),
+    skipped: skipped.map((s) => ({ file: s.file, kind: s.kind, folder: s.folder, reason: s.reason })),
     totals: c.totals.map((t) => ({
       code: t.code,
       breakdown: t.breakdown,
@@ -266,8 +244,10 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
     register = read.entries;
   }
 
-  const files = await expandInputs(inputs, resolve(out));
-  if (files.length === 0) throw new UsageError("no .xlsx files found in the folders given");
+  const { files, skipped } = await gatherInputs(inputs, { output: out });
+  const skippedText = skippedLine(skipped);
+  if (skippedText) io.stderr(`${safeLine(skippedText)}\n`);
+  if (files.length === 0) throw new UsageError("no files to collate in the folders given");
   const long = files.length >= 20;
   let lastShown = Date.now();
   if (long) io.stderr(`Collating ${plural(files.length, "file")}...\n`);
@@ -299,7 +279,7 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
   if (values.receipts !== undefined) await writeReceipts(values.receipts, collation.files);
-  return reportWritten(io, values.json, () => collateJson(out, collation), () => report(out, collation));
+  return reportWritten(io, values.json, () => collateJson(out, collation, skipped), () => report(out, collation));
 }
 
 export const collateCommand = defineCommand(OPTIONS, {

@@ -3,7 +3,9 @@
  * deterministic: the result depends on the inputs, never on their order (docs/sector-format.md).
  *
  * 1. Duplicates: files with the same SHA-256; the one already in the ledger, else the earliest
- *    modified (then the first by name), is the original, the others are `duplicate`.
+ *    modified (then the first by name), is the original, the others are `duplicate`. A file that
+ *    could not be read as a return (`unreadable`: empty, not a workbook...) is never a duplicate
+ *    nor an original: two empty files are both rejected as empty.
  * 2. Rejected: unreadable, not a return, no framework known, no organisation code, or a framework
  *    sharing no measure code with the sector's.
  * 3. Per organisation code and reporting year, submissions in order of newness (`Signed off on`,
@@ -154,15 +156,17 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const originals = new Map<string, Entry>();
   for (const e of entries) if (e.status !== "duplicate" && !originals.has(e.sub.sha256)) originals.set(e.sub.sha256, e);
   for (const sub of fresh) {
-    // A file that could not be read has no SHA-256: it is never anyone's duplicate.
-    const original = sub.sha256 === "" ? undefined : originals.get(sub.sha256);
+    // A file that could not be read (no SHA-256, or bytes that are no return: two empty files
+    // have the same SHA-256) is never anyone's duplicate, nor anyone's original.
+    const countable = sub.sha256 !== "" && !sub.unreadable;
+    const original = countable ? originals.get(sub.sha256) : undefined;
     const e: Entry = { sub, earlier: false };
     if (original) {
       e.status = "duplicate";
       e.reason = REASON.duplicate(baseName(original.sub.file), original.earlier);
       // Its contents are the original's.
       e.sub = { ...original.sub, file: sub.file, sha256: sub.sha256, modifiedAt: sub.modifiedAt, ...(sub.issues ? { issues: sub.issues } : {}) };
-    } else if (sub.sha256 !== "") originals.set(sub.sha256, e);
+    } else if (countable) originals.set(sub.sha256, e);
     entries.push(e);
   }
 

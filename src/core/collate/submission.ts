@@ -15,9 +15,9 @@ import type { FileFacts, MeasureLine, Submission } from "./types";
 /** Errors named in the chase list for a held return. */
 const FIRST_ERRORS = 3;
 
-/** A file that could not be read at all. */
+/** A file that could not be read at all (never a duplicate: see Submission.unreadable). */
 export function unreadableSubmission(facts: FileFacts, problem: string): Submission {
-  return { ...facts, problem, lines: [], figures: [], monthsReported: 0, errors: 0, warnings: 0 };
+  return { ...facts, problem, unreadable: true, lines: [], figures: [], monthsReported: 0, errors: 0, warnings: 0 };
 }
 
 /** `Signed off on` as an Excel serial: a date cell, or text typed as 22/11/2020 or 2020-11-22. */

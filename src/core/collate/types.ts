@@ -46,6 +46,12 @@ export interface Figure {
 export interface Submission extends FileFacts {
   /** Why the file cannot be collated at all (unreadable, not a return, framework unknown...). */
   problem?: string;
+  /**
+   * The file could not be read as a return at all (missing, empty, not an .xlsx, damaged, too
+   * large, not an Impact Returns workbook): it is rejected with its own reason, never a duplicate
+   * nor anyone's original, since there is nothing in it to count twice. Set by unreadableSubmission.
+   */
+  unreadable?: true;
   organisationCode?: string;
   organisation?: string;
   /** The first month of the reporting year, "2020-04". */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { collate, linesOf, parseCsv, parseRegisterRows, type CollateOptions, type Figure, type Submission } from "../../../src/core/collate";
+import { collate, linesOf, parseCsv, parseRegisterRows, unreadableSubmission, type CollateOptions, type Figure, type Submission } from "../../../src/core/collate";
 import { findBuiltinFramework, parseFramework } from "../../../src/core/framework";
 import { excelSerial } from "../../../src/core/calendar";
 
@@ -69,6 +69,29 @@ describe("collate: statuses", () => {
     const trees = { ...other, framework: { id: "trees", version: 1, title: "Trees" } };
     const r2 = collate([sub("A", [calls("2020-04", 1)]), sub("B", [calls("2020-04", 2)]), trees], base);
     expect(r2.files.find((f) => f.file === trees.file)).toMatchObject({ status: "rejected", reason: expect.stringContaining("no measure in common") });
+  });
+});
+
+describe("collate: files that could not be read", () => {
+  const EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const empty = (file: string, modifiedAt: number) => unreadableSubmission({ file, sha256: EMPTY_SHA, modifiedAt }, `'${file}' is empty (0 bytes), so there is no workbook in it.`);
+
+  it("are rejected with their own reason, never as a duplicate of another with the same bytes", () => {
+    const files = [empty("returns/a.xlsx", 2), empty("returns/b.xlsx", 1), empty("returns/c.xls", 3)];
+    for (const order of [files, [...files].reverse()]) {
+      const r = collate(order, base);
+      const byFile = (x: (string | undefined)[], y: (string | undefined)[]) => (x[0]! < y[0]! ? -1 : 1);
+      expect(r.files.map((f) => [f.file, f.status, f.reason]).sort(byFile)).toEqual(files.map((f) => [f.file, "rejected", f.problem]).sort(byFile));
+    }
+  });
+
+  it("are not duplicates of an earlier ledger's row either, and a readable return still is", () => {
+    const first = sub("A", [calls("2020-04", 10)]);
+    const earlier = collate([first, empty("old/empty.xlsx", 1)], base);
+    const ledger = earlier.files.map(({ submission: _s, ...row }) => row);
+    const r = collate([empty("new/empty.xlsx", 5), { ...first, file: "again.xlsx" }], { ...base, previous: { ledger, sectorData: earlier.data } });
+    expect(r.files.find((f) => f.file === "new/empty.xlsx")).toMatchObject({ status: "rejected", reason: expect.stringContaining("is empty (0 bytes)") });
+    expect(r.files.find((f) => f.file === "again.xlsx")).toMatchObject({ status: "duplicate" });
   });
 });
 
