@@ -25,6 +25,14 @@ export function monthLabel(ym: YearMonth): string {
   return `${SHORT_MONTH_NAMES[ym.month - 1]} ${ym.year}`;
 }
 
+/** A chart's month label, short enough that twelve never overlap: "Apr 24". */
+export function chartMonthLabel(ym: YearMonth): string {
+  return `${SHORT_MONTH_NAMES[ym.month - 1]} ${String(ym.year % 100).padStart(2, "0")}`;
+}
+
+/** Excel's number format for chart month labels, matching chartMonthLabel. */
+export const CHART_MONTH_FORMAT = "mmm yy";
+
 export function addMonths(ym: YearMonth, count: number): YearMonth {
   const index = ym.year * 12 + (ym.month - 1) + count;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };

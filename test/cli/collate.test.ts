@@ -289,27 +289,42 @@ describe("impact-returns collate", () => {
     expect(totals.getCell("I2").numFmt).toContain("%");
   });
 
-  it("draws native charts on a Sector charts sheet, from its SectorChartData table, as Excel's Collate does", async () => {
+  it("draws charts that tell the truth: one year, reported and estimated never on one axis, coverage a line of its own, short month labels", async () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chartParts = Object.keys(zip.files)
       .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
       .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
     const charts = await Promise.all(chartParts.map((name) => zip.file(name)!.async("string")));
-    // A column chart a key measure (reported and scaled: the sector's homes are given), then the coverage line.
-    expect(charts.length).toBeGreaterThanOrEqual(2);
-    charts.slice(0, -1).forEach((xml) => {
-      expect(xml).toContain("<c:barChart>");
-      expect(xml).toMatch(/: reported and scaled to the sector</);
-      expect(xml).toContain("'Sector charts'!$A$2:$A$");
-    });
-    expect(charts[charts.length - 1]).toContain("<c:lineChart>");
-    expect(charts[charts.length - 1]).toContain("Coverage by month");
+    const titleOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("");
+    const reported = charts.filter((xml) => /: reported, Apr 2020 to Jun 2020/.test(titleOf(xml)));
+    const estimated = charts.filter((xml) => /: scaled estimate for the sector, Apr 2020 to Jun 2020/.test(titleOf(xml)));
+    const coverage = charts.filter((xml) => /^Coverage: share of the sector's homes reporting/.test(titleOf(xml)));
+    expect(reported.length).toBeGreaterThanOrEqual(1);
+    expect(estimated.length).toBeGreaterThanOrEqual(1);
+    expect(coverage).toHaveLength(1);
+    expect(reported.length + estimated.length + coverage.length).toBe(charts.length);
+    for (const xml of charts) {
+      // One series a chart, so its legend names exactly what it shows; months as "Apr 20".
+      expect(xml.match(/<c:ser>/g)).toHaveLength(1);
+      expect(xml).toContain('formatCode="mmm yy"');
+    }
+    for (const xml of reported) expect(xml).toContain("<c:barChart>");
+    for (const xml of [...estimated, ...coverage]) expect(xml).toContain("<c:lineChart>");
+    expect(coverage[0]).toContain('formatCode="0%"');
     const wb = new Workbook();
     await wb.xlsx.readFile(out);
     const data = wb.getWorksheet("Sector charts")!;
     const headers = (data.getRow(1).values as unknown[]).slice(1);
     expect(headers[0]).toBe("Month");
-    expect(headers.filter((h) => /: reported total$/.test(String(h)))).toHaveLength(charts.length - 1);
+    expect(headers.filter((h) => /: reported total$/.test(String(h)))).toHaveLength(reported.length);
+    expect(headers[headers.length - 1]).toBe("Coverage");
+    // Coverage: the homes of the organisations with any figure that month (beta reported April and May only).
+    const coverageColumn = headers.length;
+    const values: unknown[] = [];
+    data.eachRow((row, n) => {
+      if (n > 1) values.push(row.getCell(coverageColumn).value);
+    });
+    expect(values).toEqual([(1200 + 3000 + 6000) / SECTOR_HOMES, (1200 + 3000 + 6000) / SECTOR_HOMES, (1200 + 6000) / SECTOR_HOMES]);
     const months = new Set(json.totals.map((t) => t.month));
     expect(data.rowCount).toBe(months.size + 1);
   });

@@ -1,13 +1,15 @@
 /**
  * What the sector workbook draws, decided in the core (what to chart is a domain decision) in the
- * vocabulary Summarise uses (../summary/specs.ts): the chart data table, for each key measure (the
- * framework's, else every measure's total; at most six) its reported total by month and, when the
- * sector's homes are known, its scaled estimate and coverage; a column chart a measure and one
- * line chart of coverage; and a PivotTable of reported totals by measure and month. The Excel
+ * vocabulary Summarise uses (../summary/specs.ts): the chart data table of the latest reporting
+ * year, for each key measure (the framework's, else every measure's total; at most six) its
+ * reported total by month and, where it could be made, its scaled estimate, and the sector's
+ * coverage; charts of each (see planSectorDrawing); and a PivotTable of reported totals by measure
+ * and month. The Excel
  * gateway draws all of it (src/excel/draw.ts); the .xlsx gateway draws the charts as native chart
  * parts (src/xlsx/sector.ts), since files get no PivotTables.
  */
-import { excelSerial, monthLabel } from "../calendar";
+import { CHART_MONTH_FORMAT, chartMonthLabel, excelSerial, isoMonth, monthLabel, reportingMonths } from "../calendar";
+import { latestReportingYear } from "./headlines";
 import { findBuiltinFramework } from "../framework";
 import { cellAddress, columnLetter } from "../layout/a1";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_PIVOT, SECTOR_TABLE } from "../layout/sector-contract";
@@ -44,55 +46,80 @@ function chartedLines(c: Collation): Collation["lines"] {
   return (key.length > 0 ? key : withFigures).slice(0, MAX_CHARTED);
 }
 
-/** The sector's charts and PivotTable, as data. */
+/** The months a chart covers: the latest reporting year's months with a sector figure (one year a chart, never two run together). */
+function chartedMonths(c: Collation): string[] {
+  const yearStart = latestReportingYear(c);
+  const all = [...new Set(c.totals.map((t) => t.month))].sort();
+  if (yearStart === undefined) return all;
+  const year = new Set(reportingMonths(ym(yearStart)).map(isoMonth));
+  return all.filter((m) => year.has(m));
+}
+
+/** Each month's coverage of the sector's homes by the organisations with any figure that month (0-1). */
+function coverageByMonth(c: Collation): (month: string) => number | undefined {
+  if (c.sectorHomes === undefined || !(c.sectorHomes > 0)) return () => undefined;
+  const homes = new Map(c.organisations.map((o) => [o.organisationCode.toUpperCase(), o.homesManaged]));
+  const reporting = new Map<string, Set<string>>();
+  for (const d of c.data) {
+    const set = reporting.get(d.month) ?? new Set<string>();
+    set.add(d.organisationCode.toUpperCase());
+    reporting.set(d.month, set);
+  }
+  return (month) => {
+    const orgs = reporting.get(month);
+    if (!orgs) return undefined;
+    let covered = 0;
+    for (const o of orgs) covered += homes.get(o) ?? 0;
+    return covered / c.sectorHomes!;
+  };
+}
+
+/**
+ * The sector's charts and PivotTable, as data. Charts tell the truth: one reporting year (the
+ * latest) a chart; reported totals and scaled estimates never share a value axis (each key measure
+ * has a column chart of what was reported and, where any month could be estimated, a line chart of
+ * the scaled estimate of its own); coverage is one percentage line on a chart of its own; months are
+ * labelled "Apr 24"; every chart's legend names exactly its series.
+ */
 export function planSectorDrawing(c: Collation): SectorDrawing {
   const lines = chartedLines(c);
-  const months = [...new Set(c.totals.map((t) => t.month))].sort();
-  const scaled = c.sectorHomes !== undefined;
+  const months = chartedMonths(c);
+  const year = months.length > 0 ? `${monthLabel(ym(months[0]!))} to ${monthLabel(ym(months[months.length - 1]!))}` : "";
   const byKey = new Map(c.totals.map((t) => [`${t.code}|${t.breakdown}|${t.month}`, t]));
   const columns: SectorColumn[] = [{ header: "Month", format: "month", width: 10 }];
   const cellsOf: ((month: string) => number | undefined)[] = [];
   type Planned = Omit<ChartSpec, "anchor" | "categories" | "categoryLabels" | "series"> & { series: { name: string; column: number }[] };
   const planned: Planned[] = [];
-  const coverage: { name: string; column: number }[] = [];
   const add = (header: string, format: SectorFormat, value: (month: string) => number | undefined): number => {
     columns.push({ header, format, width: 16 });
     cellsOf.push(value);
     return columns.length - 1;
   };
+  const chart = (title: string, type: ChartSpec["type"], series: Planned["series"], valueAxisTitle: string, valueNumberFormat: string) =>
+    planned.push({
+      sheet: SECTOR_EXTRA_SHEET.charts,
+      name: `SectorChart${planned.length + 1}`,
+      type,
+      title,
+      series,
+      valueAxisTitle,
+      categoryAxisTitle: "Month",
+      valueNumberFormat,
+      categoryNumberFormat: CHART_MONTH_FORMAT,
+    });
   for (const l of lines) {
     const name = l.label;
     const format: SectorFormat = l.unit === "gbp" ? "gbp" : l.unit === "hours" ? "hours" : "count";
+    const axis = l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number";
     const at = (m: string) => byKey.get(`${l.code}|${l.breakdown}|${m}`);
-    const series = [{ name: "Reported total", column: add(`${name}: reported total`, format, (m) => at(m)?.reportedTotal) }];
-    if (scaled) {
-      series.push({ name: "Scaled estimate", column: add(`${name}: scaled estimate`, format, (m) => at(m)?.scaledEstimate) });
-      coverage.push({ name, column: add(`${name}: coverage`, "percent", (m) => at(m)?.coverage) });
+    chart(`${name}: reported, ${year}`, "column", [{ name: "Reported total", column: add(`${name}: reported total`, format, (m) => at(m)?.reportedTotal) }], axis, SECTOR_FORMATS[format]);
+    if (months.some((m) => at(m)?.scaledEstimate !== undefined)) {
+      chart(`${name}: scaled estimate for the sector, ${year}`, "line", [{ name: "Scaled estimate", column: add(`${name}: scaled estimate`, format, (m) => at(m)?.scaledEstimate) }], axis, SECTOR_FORMATS[format]);
     }
-    planned.push({
-      sheet: SECTOR_EXTRA_SHEET.charts,
-      name: `SectorChart${planned.length + 1}`,
-      type: "column",
-      title: scaled ? `${name}: reported and scaled to the sector` : `${name}: reported total`,
-      series,
-      valueAxisTitle: l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number",
-      categoryAxisTitle: "Month",
-      valueNumberFormat: SECTOR_FORMATS[format],
-      categoryNumberFormat: SECTOR_FORMATS.month,
-    });
   }
-  if (coverage.length > 0) {
-    planned.push({
-      sheet: SECTOR_EXTRA_SHEET.charts,
-      name: `SectorChart${planned.length + 1}`,
-      type: "line",
-      title: "Coverage by month (share of the sector's homes)",
-      series: coverage,
-      valueAxisTitle: "Coverage",
-      categoryAxisTitle: "Month",
-      valueNumberFormat: "0%",
-      categoryNumberFormat: SECTOR_FORMATS.month,
-    });
+  const coverage = coverageByMonth(c);
+  if (months.some((m) => coverage(m) !== undefined)) {
+    chart(`Coverage: share of the sector's homes reporting, ${year}`, "line", [{ name: "Coverage", column: add("Coverage", "percent", coverage) }], "Coverage", "0%");
   }
 
   const rows: SectorCell[][] = months.map((m) => {
@@ -111,7 +138,7 @@ export function planSectorDrawing(c: Collation): SectorDrawing {
     return {
       ...p,
       categories: column(0),
-      categoryLabels: months.map((m) => monthLabel(ym(m))),
+      categoryLabels: months.map((m) => chartMonthLabel(ym(m))),
       series: p.series.map((s) => ({ name: s.name, values: column(s.column), figures: months.map((m) => cellsOf[s.column - 1]!(m) ?? null) })),
       anchor: { from: { row, col }, to: { row: row + CHART_ROWS, col: col + CHART_COLUMNS } },
     };
