@@ -21,12 +21,14 @@ import { safeLine, safeText } from "../text";
 import { describe as describeCheck } from "./check";
 import { loadFramework } from "../framework-option";
 import { publicationRules } from "../../core/collate/estimates";
+import { checkDraftsFolder, draftsJson, draftsReport, writeDrafts, type DraftsWritten } from "../drafts-option";
 
 const OPTIONS = {
   ...OUT_OPTIONS,
   register: { type: "string" },
   "sector-homes": { type: "string" },
   receipts: { type: "string" },
+  drafts: { type: "string" },
   "as-of": { type: "string" },
   "require-sign-off": { type: "boolean" },
   "min-coverage": { type: "string" },
@@ -50,10 +52,15 @@ the --out workbook are skipped, and named on standard error.
 Options:
   --out SECTOR.xlsx       The sector workbook to write (required). Its folder must exist.
   --register FILE         The organisations expected to return: an .xlsx (first sheet) or .csv with
-                          the columns Organisation code, Organisation, Homes managed.
+                          the columns Organisation code, Organisation, Homes managed (and, for
+                          --drafts, an optional Contact email).
   --sector-homes N        The total number of homes in the sector: the denominator of coverage.
                           Without it, coverage and scaled estimates are left blank.
   --receipts DIR          Write a receipt for each file (status, reason, check report) into DIR.
+  --drafts DIR            Write an unsent email draft (.eml) per organisation into DIR: its newest
+                          file's status, reason and what to do next, with the receipt attached
+                          (To: the return's Contact email, else the register's); and a reminder
+                          for each organisation on the chase list that sent nothing.
   --as-of YYYY-MM-DD      The day the chase list is for (default: today).
   --min-coverage PERCENT  The coverage of the sector's homes a scaled estimate needs, e.g. 30 for
                           30% (default: the framework's minimumCoverage, else 30). Below it the
@@ -236,6 +243,7 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
   const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]) });
   await ensureWritable(out, values.force === true);
+  if (values.drafts !== undefined) await checkDraftsFolder(values.drafts);
   let register: RegisterEntry[] | undefined;
   if (values.register !== undefined) {
     const read = await readRegisterFile(values.register);
@@ -253,7 +261,7 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   if (long) io.stderr(`Collating ${plural(files.length, "file")}...\n`);
   const submissions = await readSubmissionFiles(files, {
     ...(jobs !== undefined ? { jobs } : {}),
-    keepIssues: values.receipts !== undefined,
+    keepIssues: values.receipts !== undefined || values.drafts !== undefined,
     onProgress: (done, total) => {
       if (!long || (Date.now() - lastShown < 2000 && done !== total)) return;
       lastShown = Date.now();
@@ -279,7 +287,14 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
   if (values.receipts !== undefined) await writeReceipts(values.receipts, collation.files);
-  return reportWritten(io, values.json, () => collateJson(out, collation, skipped), () => report(out, collation));
+  let drafts: DraftsWritten | undefined;
+  if (values.drafts !== undefined) drafts = await writeDrafts(values.drafts, collation, { asOf, ...(register ? { register } : {}), receipt: receiptText });
+  return reportWritten(
+    io,
+    values.json,
+    () => (drafts ? { ...(collateJson(out, collation, skipped) as object), drafts: draftsJson(drafts) } : collateJson(out, collation, skipped)),
+    () => (drafts ? `${report(out, collation)}${draftsReport(drafts).join("\n")}\n` : report(out, collation)),
+  );
 }
 
 export const collateCommand = defineCommand(OPTIONS, {

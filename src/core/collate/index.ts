@@ -4,3 +4,4 @@ export { planSector, SectorTooLargeError, type SectorCell, type SectorPlan, type
 export { linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission } from "./submission";
 export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from "./register";
 export type * from "./types";
+export { collationDrafts, type CollationDraft, type CollationDrafts, type DraftsOptions } from "./drafts";

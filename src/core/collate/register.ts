@@ -1,6 +1,6 @@
 /**
  * The register of organisations expected to return: a table with the columns `Organisation code`,
- * `Organisation` and `Homes managed`, from the first sheet of a workbook or a CSV file. The header
+ * `Organisation` and `Homes managed` (and optionally `Contact email`, for email drafts), from the first sheet of a workbook or a CSV file. The header
  * row is looked for in the first 20 rows (the row with an `Organisation code` header); its columns
  * are found as the return reader finds them (without regard to case or spacing, a misspelling
  * read as the column it resembles).
@@ -12,6 +12,8 @@ import type { RegisterEntry } from "./types";
 import { parseDelimited } from "../delimited";
 
 export const REGISTER_HEADERS = REGISTER_TABLE_HEADERS;
+/** An optional column of a register file (not of the sector workbook's Register table): where email drafts go when a return gives no usable address. */
+export const REGISTER_CONTACT_EMAIL = "Contact email";
 
 export interface RegisterRead {
   entries: RegisterEntry[];
@@ -23,8 +25,9 @@ export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): Regi
   const problems: string[] = [];
   const headerAt = rows.slice(0, 20).findIndex((row) => headerIndex(row, REGISTER_HEADERS[0]) >= 0);
   if (headerAt < 0) return { entries: [], problems: [`no header row with "Organisation code" in the first 20 rows (expected the columns ${REGISTER_HEADERS.join(", ")})`] };
-  const view = viewOfRows(SECTOR_TABLE.register, rows[headerAt], rows.slice(headerAt + 1), REGISTER_HEADERS);
+  const view = viewOfRows(SECTOR_TABLE.register, rows[headerAt], rows.slice(headerAt + 1), [...REGISTER_HEADERS, REGISTER_CONTACT_EMAIL]);
   const [codeCol, nameCol, homesCol] = REGISTER_HEADERS.map((h) => view.col(h));
+  const emailCol = view.col(REGISTER_CONTACT_EMAIL);
   if (homesCol === undefined) problems.push('no "Homes managed" column: homes will be taken from the returns');
   const entries: RegisterEntry[] = [];
   const seen = new Set<string>();
@@ -40,6 +43,8 @@ export function parseRegisterRows(rows: readonly (readonly CellValue[])[]): Regi
     const entry: RegisterEntry = { organisationCode: code };
     const name = text(view.value(i, nameCol));
     if (name !== "") entry.organisation = name;
+    const email = text(view.value(i, emailCol)).trim();
+    if (email !== "") entry.contactEmail = email;
     if (homesCol !== undefined) {
       const homes = readNumber(view.value(i, homesCol));
       if (homes.kind === "number" && homes.value >= 0) entry.homesManaged = homes.value;

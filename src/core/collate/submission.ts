@@ -50,6 +50,8 @@ export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnaps
   if (details?.organisationCode !== undefined) sub.organisationCode = details.organisationCode.trim();
   if (details?.organisation !== undefined) sub.organisation = details.organisation.trim();
   if (details?.homesManaged !== undefined) sub.homesManaged = details.homesManaged;
+  if (details?.contactName?.trim()) sub.contactName = details.contactName.trim();
+  if (details?.contactEmail?.trim()) sub.contactEmail = details.contactEmail.trim();
   const signed = readSignedOffOn(details?.signedOffOn);
   if (signed !== undefined) sub.signedOffOn = signed;
   if (data.yearStart) sub.yearStart = isoMonth(data.yearStart);

@@ -57,6 +57,9 @@ export interface Submission extends FileFacts {
   /** The first month of the reporting year, "2020-04". */
   yearStart?: string;
   homesManaged?: number;
+  /** The return's `Contact name` and `Contact email`, as typed (untrusted: for email drafts, ../mail/draft.ts checks them). */
+  contactName?: string;
+  contactEmail?: string;
   /** `Signed off on`, as an Excel date serial (as typed: it counts only when the sign-off holds). */
   signedOffOn?: number;
   /** Whether the sign-off holds (src/core/checks/sign-off.ts); absent for ledger rows written before it was kept. */
@@ -111,6 +114,8 @@ export interface RegisterEntry {
   organisationCode: string;
   organisation?: string;
   homesManaged?: number;
+  /** The register's optional `Contact email` column: where email drafts go when the return gives no usable address. */
+  contactEmail?: string;
 }
 
 /** One measure row in one month: what a sector figure is of. */
