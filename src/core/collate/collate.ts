@@ -441,7 +441,7 @@ function chaseList(
     for (const month of due) {
       if (done?.has(month)) continue;
       const when = dateText(dueOn(month));
-      rows.push({ organisationCode: o.organisationCode, organisation: o.organisation, month, why: theirs ? CHASE.notReported(monthLabel(ym(month)), when) : CHASE.nothingReceived(monthLabel(ym(month)), when) });
+      rows.push({ kind: "missing", organisationCode: o.organisationCode, organisation: o.organisation, month, why: theirs ? CHASE.notReported(monthLabel(ym(month)), when) : CHASE.nothingReceived(monthLabel(ym(month)), when) });
     }
   }
   const byKey = new Map(organisations.map((o) => [orgKey(o.organisationCode), o]));
@@ -449,7 +449,7 @@ function chaseList(
     const s = e.sub;
     const o = byKey.get(orgKey(s.organisationCode!));
     const last = s.figures.reduce((m, f) => (f.month > m ? f.month : m), s.yearStart!);
-    rows.push({ organisationCode: o?.organisationCode ?? s.organisationCode!, organisation: o?.organisation ?? s.organisation ?? "", month: last, why: CHASE.held(baseName(s.file), s) });
+    rows.push({ kind: "held", organisationCode: o?.organisationCode ?? s.organisationCode!, organisation: o?.organisation ?? s.organisation ?? "", month: last, why: CHASE.held(baseName(s.file), s) });
   }
   return rows.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || byText(a.month, b.month) || byText(a.why, b.why));
 }

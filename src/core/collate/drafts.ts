@@ -78,8 +78,7 @@ function nextStep(f: FileOutcome, by: string): string {
 /** The chase list's sentence as the officer reads it (its held row is written for the centre: "ask for..."). */
 function chaseLine(row: ChaseRow): string {
   const month = monthLabel(parseIsoMonth(row.month)!);
-  // CHASE.held (./reasons.ts) always begins "latest return".
-  if (row.why.startsWith("latest return ")) return `${month}: your latest return is held - please send a corrected return (${flat(row.why.replace(/: ask for .*$/, ""), 500)})`;
+  if (row.kind === "held") return `${month}: your latest return is held - please send a corrected return (${flat(row.why.replace(/: ask for .*$/, ""), 500)})`;
   return flat(row.why, 500);
 }
 
@@ -168,7 +167,7 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
       subject = `${who} - ${first === last ? `your return for ${first}` : `your returns for ${first} to ${last}`}: reminder`;
       lines.push(`The centre has not received a usable return from ${who} for the months below.`);
     }
-    const missing = chase.filter((r) => !(newest && r.why.startsWith("latest return ")));
+    const missing = chase.filter((r) => !(newest && r.kind === "held"));
     if (missing.length > 0) {
       lines.push("", newest ? "Still to send (past their due date):" : "Past their due date:");
       for (const r of missing) lines.push(`  ${chaseLine(r)}`);

@@ -170,6 +170,8 @@ export interface Revision {
 }
 
 export interface ChaseRow {
+  /** `missing`: a month due and not reported (or nothing received); `held`: the organisation's latest return is held, asked for once. */
+  kind: "missing" | "held";
   organisationCode: string;
   organisation: string;
   /** The month due and not reported, or the last month of a held return. */
