@@ -42,6 +42,9 @@ const monthCell = (month: string): SectorCell => {
 };
 const unitFormat = (unit: MeasureLine["unit"]): SectorFormat => (unit === "gbp" ? "gbp" : unit === "hours" ? "hours" : "count");
 const figure = (value: number | undefined, unit: MeasureLine["unit"]): SectorCell => (value === undefined ? null : { value, format: unitFormat(unit) });
+const percent = (fraction: number | undefined): SectorCell => (fraction === undefined ? null : { value: fraction, format: "percent" });
+/** The Scaled estimate and Estimate note cells (ESTIMATE_COLUMNS). */
+const estimateCells = (r: { unit: MeasureLine["unit"]; scaledEstimate?: number | undefined; estimateNote?: string | undefined }): SectorCell[] => [figure(r.scaledEstimate, r.unit), r.estimateNote ?? null];
 
 /** A table's columns as its definition gives them (src/core/sheets/sector.ts), each the plan's own. */
 const columnsOf = (columns: readonly SectorColumn[]): SectorColumn[] => columns.map((c) => ({ ...c }));
@@ -77,90 +80,50 @@ const SUBMISSION_CELL: Record<(typeof SUBMISSIONS_COLUMNS)[number]["header"], (f
   "SHA-256": (f) => f.sha256,
 };
 
+/** A table of the sector workbook: its sheet, name and columns (as src/core/sheets/sector.ts defines them) and rows. */
+function sectorTable(sheet: string, table: string, columns: readonly SectorColumn[], rows: SectorCell[][], aside?: SectorTablePlan["aside"]): SectorTablePlan {
+  return { sheet, table, columns: columnsOf(columns), rows, ...(aside ? { aside } : {}) };
+}
+
+const orNull = (text: string) => (text === "" ? null : text);
+
 /** The Sector summary and Month by month tables: the reporting year's headlines (./headlines.ts). */
 function planHeadlines(c: Collation): SectorTablePlan[] {
   const h = sectorHeadlines(c);
-  const lineCells = (l: MeasureLine): SectorCell[] => [l.code, l.label, l.breakdown === "" ? null : l.breakdown, UNIT_WORD[l.unit], KIND_WORD[l.kind]];
-  const headlines: SectorTablePlan = {
-    sheet: SECTOR_SHEET.summary,
-    table: SECTOR_TABLE.headlines,
-    columns: columnsOf(HEADLINES_COLUMNS),
-    rows: h.rows.map((r) => [
-      ...lineCells(r),
-      r.monthsReported,
-      r.latestMonth === undefined ? null : monthCell(r.latestMonth),
-      r.organisations,
-      r.coverage === undefined ? null : { value: r.coverage, format: "percent" },
-      FIGURE_BASIS[r.kind],
-      figure(r.reported, r.unit),
-      figure(r.scaledEstimate, r.unit),
-      r.estimateNote ?? null,
-    ]),
-  };
-  const monthly: SectorTablePlan = {
-    sheet: SECTOR_SHEET.monthly,
-    table: SECTOR_TABLE.monthly,
-    columns: [...columnsOf(MONTHLY_MEASURE_COLUMNS), ...h.months.map((m) => ({ header: monthLabel(ym(m)), ...MONTHLY_MONTH_COLUMN }))],
-    rows: h.monthly.map(({ line, values }) => [...lineCells(line), ...values.map((v) => figure(v, line.unit))]),
-  };
+  const lineCells = (l: MeasureLine): SectorCell[] => [l.code, l.label, orNull(l.breakdown), UNIT_WORD[l.unit], KIND_WORD[l.kind]];
+  const headlines = sectorTable(
+    SECTOR_SHEET.summary,
+    SECTOR_TABLE.headlines,
+    HEADLINES_COLUMNS,
+    h.rows.map((r) => [...lineCells(r), r.monthsReported, r.latestMonth === undefined ? null : monthCell(r.latestMonth), r.organisations, percent(r.coverage), FIGURE_BASIS[r.kind], figure(r.reported, r.unit), ...estimateCells(r)]),
+  );
+  const monthColumns = h.months.map((m) => ({ header: monthLabel(ym(m)), ...MONTHLY_MONTH_COLUMN }));
+  const monthly = sectorTable(SECTOR_SHEET.monthly, SECTOR_TABLE.monthly, [...MONTHLY_MEASURE_COLUMNS, ...monthColumns], h.monthly.map(({ line, values }) => [...lineCells(line), ...values.map((v) => figure(v, line.unit))]));
   return [headlines, monthly];
 }
 
 export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
   const lineOf = new Map(c.lines.map((l) => [`${l.code}|${l.breakdown}`, l]));
-  const submissions: SectorTablePlan = {
-    sheet: SECTOR_SHEET.submissions,
-    table: SECTOR_TABLE.submissions,
-    columns: columnsOf(SUBMISSIONS_COLUMNS),
-    rows: c.files.map((f) => SUBMISSIONS_COLUMNS.map((column) => SUBMISSION_CELL[column.header](f))),
-  };
-
-  const register: SectorTablePlan = {
-    sheet: SECTOR_SHEET.organisations,
-    table: SECTOR_TABLE.register,
-    columns: columnsOf(REGISTER_COLUMNS),
-    rows: c.organisations.map((o) => [o.organisationCode, o.organisation === "" ? null : o.organisation, opt(o.homesManaged)]),
-    aside: [[SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }]],
-  };
-
-  const data: SectorTablePlan = {
-    sheet: SECTOR_SHEET.data,
-    table: SECTOR_TABLE.data,
-    columns: columnsOf(SECTOR_DATA_COLUMNS),
-    rows: c.data.map((d) => [d.organisationCode, d.organisation === "" ? null : d.organisation, ...measureMonthCells(d), figure(d.value, d.unit)]),
-  };
-
-  const totals: SectorTablePlan = {
-    sheet: SECTOR_SHEET.totals,
-    table: SECTOR_TABLE.totals,
-    columns: columnsOf(SECTOR_TOTALS_COLUMNS),
-    rows: c.totals.map((t) => [
-      ...measureMonthCells(t),
-      t.organisations,
-      t.homesCovered,
-      t.coverage === undefined ? null : { value: t.coverage, format: "percent" },
-      figure(t.reportedTotal, t.unit),
-      figure(t.scaledEstimate, t.unit),
-      t.estimateNote ?? null,
-    ]),
-  };
-
-  const revisions: SectorTablePlan = {
-    sheet: SECTOR_SHEET.revisions,
-    table: SECTOR_TABLE.revisions,
-    columns: columnsOf(REVISIONS_COLUMNS),
-    rows: c.revisions.map((r) => {
+  const submissions = sectorTable(SECTOR_SHEET.submissions, SECTOR_TABLE.submissions, SUBMISSIONS_COLUMNS, c.files.map((f) => SUBMISSIONS_COLUMNS.map((column) => SUBMISSION_CELL[column.header](f))));
+  const register = sectorTable(
+    SECTOR_SHEET.organisations,
+    SECTOR_TABLE.register,
+    REGISTER_COLUMNS,
+    c.organisations.map((o) => [o.organisationCode, orNull(o.organisation), opt(o.homesManaged)]),
+    [[SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }]],
+  );
+  const data = sectorTable(SECTOR_SHEET.data, SECTOR_TABLE.data, SECTOR_DATA_COLUMNS, c.data.map((d) => [d.organisationCode, orNull(d.organisation), ...measureMonthCells(d), figure(d.value, d.unit)]));
+  const totals = sectorTable(SECTOR_SHEET.totals, SECTOR_TABLE.totals, SECTOR_TOTALS_COLUMNS, c.totals.map((t) => [...measureMonthCells(t), t.organisations, t.homesCovered, percent(t.coverage), figure(t.reportedTotal, t.unit), ...estimateCells(t)]));
+  const revisions = sectorTable(
+    SECTOR_SHEET.revisions,
+    SECTOR_TABLE.revisions,
+    REVISIONS_COLUMNS,
+    c.revisions.map((r) => {
       const unit = lineOf.get(`${r.code}|${r.breakdown}`)?.unit ?? "count";
-      return [r.organisationCode, r.code, r.breakdown === "" ? null : r.breakdown, monthCell(r.month), figure(r.was, unit), figure(r.now, unit), r.file];
+      return [r.organisationCode, r.code, orNull(r.breakdown), monthCell(r.month), figure(r.was, unit), figure(r.now, unit), r.file];
     }),
-  };
-
-  const chase: SectorTablePlan = {
-    sheet: SECTOR_SHEET.chase,
-    table: SECTOR_TABLE.chase,
-    columns: columnsOf(CHASE_COLUMNS),
-    rows: c.chase.map((r) => [r.organisationCode, r.organisation === "" ? null : r.organisation, monthCell(r.month), r.why]),
-  };
+  );
+  const chase = sectorTable(SECTOR_SHEET.chase, SECTOR_TABLE.chase, CHASE_COLUMNS, c.chase.map((r) => [r.organisationCode, orNull(r.organisation), monthCell(r.month), r.why]));
 
   const tables = [...planHeadlines(c), submissions, register, data, totals, revisions, chase];
   const drawing = planSectorDrawing(c);

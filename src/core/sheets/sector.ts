@@ -90,6 +90,9 @@ const MEASURE_MONTH_COLUMNS = [
   col("Month", "month", 10),
 ] as const satisfies readonly SectorColumn[];
 
+/** A scaled estimate and, where there is none, why (src/core/collate/estimates.ts): the last columns of SectorTotals and SectorHeadlines. */
+const ESTIMATE_COLUMNS = [col("Scaled estimate", "count", 14), wrapped("Estimate note", 40)] as const satisfies readonly SectorColumn[];
+
 /** The sector's headlines for the reporting year: one row a measure row (src/core/collate/headlines.ts). */
 export const HEADLINES_COLUMNS = [
   ...MEASURE_MONTH_COLUMNS.slice(0, 5),
@@ -99,8 +102,7 @@ export const HEADLINES_COLUMNS = [
   col("Coverage %", "percent", 10),
   col("Figure", "text", 14),
   col("Reported", "count", 14),
-  col("Scaled estimate", "count", 14),
-  wrapped("Estimate note", 40),
+  ...ESTIMATE_COLUMNS,
 ] as const satisfies readonly SectorColumn[];
 export const HEADLINES_HEADERS = headersOf(HEADLINES_COLUMNS);
 
@@ -120,20 +122,11 @@ export const SECTOR_TOTALS_COLUMNS = [
   col("Homes covered", "count", 13),
   col("Coverage %", "percent", 11),
   col("Reported total", "count", 15),
-  col("Scaled estimate", "count", 15),
-  wrapped("Estimate note", 40),
+  ...ESTIMATE_COLUMNS,
 ] as const satisfies readonly SectorColumn[];
 export const SECTOR_TOTALS_HEADERS = headersOf(SECTOR_TOTALS_COLUMNS);
 
-export const REVISIONS_COLUMNS = [
-  col("Organisation code", "text", 14),
-  col("Code", "text", 22),
-  col("Breakdown", "text", 24),
-  col("Month", "month", 10),
-  col("Was", "count", 12),
-  col("Now", "count", 12),
-  col("File", "text", 34),
-] as const satisfies readonly SectorColumn[];
+export const REVISIONS_COLUMNS = [col("Organisation code", "text", 14), col("Code", "text", 18), wrapped("Breakdown", 20), col("Month", "month", 10), col("Was", "count", 12), col("Now", "count", 12), wrapped("File", 40)] as const satisfies readonly SectorColumn[];
 export const REVISIONS_HEADERS = headersOf(REVISIONS_COLUMNS);
 
 export const CHASE_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 30), col("Month", "month", 10), wrapped("Why", 60)] as const satisfies readonly SectorColumn[];
