@@ -363,7 +363,7 @@ describe("impact-returns collate", () => {
     expect(sheetOf.filter((s) => s === "Sector summary").length).toBeLessThanOrEqual(2);
     // Every printed row of Sector totals shows its measure and month: one page wide.
     const totalsPages = texts.filter((_, i) => sheetOf[i] === "Sector totals");
-    for (const t of totalsPages) expect(t).toMatch(/Measure.*Month.*Scaled estimate/);
+    for (const t of totalsPages) expect(t).toMatch(/Measure.*Breakdown.*Month.*Reported total/);
   });
 
   it("writes one receipt per file, plain text, with the check report of a held return", () => {
