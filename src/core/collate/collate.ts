@@ -361,6 +361,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
 
   const collation: Collation = { files, organisations, lines, data, totals, revisions, chase };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
+  if (options.requireSignOff) collation.requireSignOff = true;
   return collation;
 }
 

@@ -15,7 +15,9 @@ import {
   SECTOR_SHEET,
   SECTOR_TABLE,
   SECTOR_TOTALS_COLUMNS,
+  SIGN_OFF_REQUIRED_LABEL,
   SUBMISSIONS_COLUMNS,
+  YES_NO,
 } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
 import { SIGN_OFF_LABEL } from "../checks/sign-off";
@@ -79,7 +81,10 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     table: SECTOR_TABLE.register,
     columns: columnsOf(REGISTER_COLUMNS),
     rows: c.organisations.map((o) => [o.organisationCode, o.organisation === "" ? null : o.organisation, opt(o.homesManaged)]),
-    aside: [[SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }]],
+    aside: [
+      [SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }],
+      [SIGN_OFF_REQUIRED_LABEL, c.requireSignOff ? YES_NO.yes : YES_NO.no],
+    ],
   };
 
   const data: SectorTablePlan = {
