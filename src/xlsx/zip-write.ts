@@ -3,7 +3,8 @@
  * added, charts/): every part deflated with Node's zlib (the pure-JavaScript deflate of the zip
  * library took 24 s on the 2,000-organisation sector workbook; zlib takes a few), names in UTF-8,
  * and one fixed date on every entry rather than the time of writing, so the same parts give the
- * same bytes. zip-guard.ts reads zips; this writes them.
+ * same bytes. zip-guard.ts reads zips; this writes them. At level 0 it needs no zlib, so the task
+ * pane uses it for a .zip of receipts (src/taskpane/receipts.ts).
  */
 import * as zlib from "node:zlib";
 import { METHOD, writeZip } from "./zip-format";
@@ -17,7 +18,7 @@ export interface ZipPart {
 export interface ZipOptions {
   /** The date of every entry (its UTC date and time; zip keeps them to 2 seconds). Default: 1 Jan 2020, 00:00. */
   date?: Date;
-  /** zlib's compression level, 0 to 9. Default 4. */
+  /** zlib's compression level, 1 to 9; 0 stores the parts uncompressed, without zlib (usable in a browser). Default 4. */
   level?: number;
 }
 
@@ -52,11 +53,13 @@ function dosDateTime(date: Date): { time: number; date: number } {
 /** A zip of the parts, in the order given. */
 export function zipParts(parts: readonly ZipPart[], { date = DEFAULT_DATE, level = 4 }: ZipOptions = {}): Uint8Array {
   const dos = dosDateTime(date);
+  const utf8 = new TextEncoder();
   return writeZip(
     parts.map((part) => ({
-      name: Buffer.from(part.name, "utf8"),
-      body: zlib.deflateRawSync(part.data, { level }),
-      method: METHOD.deflated,
+      name: utf8.encode(part.name),
+      // Level 0 stores the parts as they are: no zlib, so it runs in a browser (the task pane's receipts).
+      body: level === 0 ? part.data : zlib.deflateRawSync(part.data, { level }),
+      method: level === 0 ? METHOD.stored : METHOD.deflated,
       ...dos,
       crc: crc32(part.data),
       size: part.data.length,
