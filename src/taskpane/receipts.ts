@@ -1,11 +1,12 @@
 /**
  * The receipts the pane downloads after collating: the core's text (src/core/collate/receipt.ts,
  * the command line's `--receipts` files, byte for byte) - one file as a .txt, several as a .zip of
- * .txt files (the .xlsx writers' zip writer, storing the files uncompressed: no zlib in a browser).
+ * .txt files (the .xlsx writers' zip writer, src/xlsx/zip-store.ts: stored uncompressed, as there
+ * is no zlib in a browser).
  */
 import { receipts } from "../core/collate/receipt";
 import type { FileOutcome } from "../core/collate/types";
-import { zipParts } from "../xlsx/zip-write";
+import { storedZip } from "../xlsx/zip-store";
 
 export interface Download {
   name: string;
@@ -19,9 +20,9 @@ export function receiptsDownload(files: readonly FileOutcome[], day: Date): Down
   const all = receipts(files);
   if (all.length === 1) return { name: all[0]!.name, type: "text/plain;charset=utf-8", bytes: utf8.encode(all[0]!.text) };
   const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`;
-  const bytes = zipParts(
+  const bytes = storedZip(
     all.map((r) => ({ name: r.name, data: utf8.encode(r.text) })),
-    { level: 0, date: new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())) },
+    new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())),
   );
   return { name: `Receipts ${iso}.zip`, type: "application/zip", bytes };
 }
