@@ -1,22 +1,10 @@
 /**
- * Text from files (cell values, organisation names, sheet names, explanations, file and part
- * names) is printed to a terminal only through these: control characters (ESC, BEL, carriage
- * returns, newlines...) and text-direction overrides become visible placeholders, so a cell cannot
- * clear the screen, colour the report or forge a line; very long text is cut short with a count.
- * JSON output does not go through here: it stays exact.
+ * Text from files is printed to a terminal only through these (the sanitiser is the core's,
+ * src/core/safe-text.ts, shared with the receipts the task pane downloads).
  */
+import { safeText } from "../core/safe-text";
 
-/** C0 and C1 controls, DEL, and the Unicode line/paragraph separators and bidi overrides. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** One line of safe text: line breaks and tabs become spaces, other controls "\uFFFD"; cut at `max` characters. */
-export function safeText(text: string, max = 300): string {
-  const flat = text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(UNSAFE, "\uFFFD");
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  return `${cut}... (${flat.length.toLocaleString("en-GB")} characters in all)`;
-}
+export { safeText };
 
 /** A message for standard error: one safe line (long messages are kept whole up to 2,000 characters). */
 export function safeLine(text: string): string {

@@ -3,7 +3,8 @@
  * (problemWithBytes, the zip guard with the webview's inflater, exceljs, the .xlsx reader, then
  * the check and figures of submissionFromSnapshot), and SHA-256 by crypto.subtle. The inflater is
  * browserInflater(): DecompressionStream("deflate-raw"), or fflate where the webview lacks it.
- * Never throws: a file that cannot be read becomes a Submission with a `problem`.
+ * Never throws: a file that cannot be read becomes a Submission with a `problem`. The check's
+ * issues are kept, for the receipts the pane downloads.
  */
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
@@ -36,7 +37,7 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
   try {
     const workbook = await loadWorkbook(bytes, name, browserInflater());
     onStage("checking", 0.7);
-    return submissionFromSnapshot(facts, readSnapshot(workbook));
+    return submissionFromSnapshot(facts, readSnapshot(workbook), { keepIssues: true });
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
     return unreadableSubmission(facts, `'${name}' could not be read: its contents are not laid out as a return workbook's are.`);

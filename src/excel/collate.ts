@@ -10,8 +10,9 @@
  * stays under `budgetBytes` (default 4 MB, under Excel's 5 MB limit on both), measured in UTF-8
  * bytes of the JSON of the values (and number formats) carried:
  *   1      read sheets, tables and PivotTables;
- *   2..R+2 the four tables the engine needs: their headers and sizes, then their rows in R batches
- *          (batched-read.ts; R is 0 when the workbook has no sector tables yet);
+ *   2..R+2 the four tables the engine needs: their headers and sizes, with the settings beside the
+ *          Register table (`Sector homes`, `Only signed-off returns`: SETTINGS_RANGE), then their
+ *          rows in R batches (batched-read.ts; R is 0 when the workbook has no sector tables yet);
  *   3..B+2 write the six sector tables on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
  *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
@@ -19,11 +20,18 @@
  *          take their names.
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
+ *
+ * The register: a register given (`options.register`, chosen in the pane) is the engine's, as the
+ * command line's `--register` is, so the same files, register and day give the same chase list;
+ * without one, the workbook's Register is kept (see registerFor).
+ *
+ * `readSectorSettings` (what the pane shows before collating): 2 syncs - the Register table (or
+ * none), then the settings beside it and its rows.
  */
 import { collate, planSector, SectorTooLargeError, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_HOMES_LABEL, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints } from "./apply";
@@ -31,7 +39,7 @@ import { queueChart, queuePivot, type Naming } from "./draw";
 import { REFUSAL } from "../core/refusals";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
-import { previousFromValues, type PreviousSector } from "../core/collate/previous";
+import { previousFromValues, SETTINGS_RANGE, settingsFromAside, type PreviousSector, type SectorSettings } from "../core/collate/previous";
 import { jsonBytes, readTablesInBatches } from "./batched-read";
 
 export { previousFromValues, type PreviousSector };
@@ -47,6 +55,13 @@ export interface CollateInExcelOptions {
   today: Date;
   /** The sector's homes (coverage's denominator); when absent, the workbook's `Sector homes` is kept. */
   sectorHomes?: number;
+  /**
+   * The organisations expected to return (a register file chosen in the pane): replaces the
+   * workbook's Register. When absent, the workbook's Register is kept, with each new organisation added.
+   */
+  register?: RegisterEntry[];
+  /** Hold returns not signed off (as `--require-sign-off`); when absent, the workbook's `Only signed-off returns` is kept (default no). */
+  requireSignOff?: boolean;
   /** The most a write request or a read response may carry (UTF-8 bytes of JSON); default 4 MB. */
   budgetBytes?: number;
 }
@@ -61,6 +76,8 @@ export interface CollateInExcelOutcome {
   revisions: number;
   chase: number;
   sectorHomes?: number;
+  /** Whether returns not signed off were held (now recorded beside the Register table). */
+  requireSignOff: boolean;
   /** Read batches of the earlier collation (each one sync; none when the workbook has no sector tables yet). */
   readBatches: number;
   /** The largest read response, in UTF-8 bytes of the values read. */
@@ -249,27 +266,28 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
 
       // The earlier collation, read back in batches under Excel's response limits (batched-read.ts).
       const wanted = [SECTOR_TABLE.submissions, SECTOR_TABLE.data, SECTOR_TABLE.revisions, SECTOR_TABLE.register].filter((t) => tableSheet.has(lower(t)));
-      const homesCell = tableSheet.has(lower(SECTOR_TABLE.register)) ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange("E1:F1") : undefined;
-      homesCell?.load("values");
+      const settingsCells = tableSheet.has(lower(SECTOR_TABLE.register)) ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange(SETTINGS_RANGE) : undefined;
+      settingsCells?.load("values");
       const read = await readTablesInBatches(context, wanted, budget);
       const values = (table: string) => read.values.get(table);
-      const asideRow = (homesCell?.values as CellValue[][] | undefined)?.[0];
       const previous = previousFromValues({
         submissions: values(SECTOR_TABLE.submissions),
         data: values(SECTOR_TABLE.data),
         revisions: values(SECTOR_TABLE.revisions),
         register: values(SECTOR_TABLE.register),
-        ...(asideRow && text(asideRow[0]).toLowerCase() === SECTOR_HOMES_LABEL.toLowerCase() ? { sectorHomes: asideRow[1] } : {}),
+        ...(settingsCells ? { aside: settingsCells.values as CellValue[][] } : {}),
       });
 
       onProgress?.("Collating", 0.2);
       const sectorHomes = options.sectorHomes ?? previous.sectorHomes;
-      const register = registerFor(previous, submissions);
+      const requireSignOff = options.requireSignOff ?? previous.requireSignOff ?? false;
+      const register = options.register ?? registerFor(previous, submissions);
       const d = options.today;
       const collation = collate(submissions, {
         asOf: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
-        ...(register ? { register } : {}),
+        ...(register && register.length > 0 ? { register } : {}),
         ...(sectorHomes !== undefined ? { sectorHomes } : {}),
+        ...(requireSignOff ? { requireSignOff } : {}),
         previous: { ledger: previous.ledger, sectorData: previous.sectorData, revisions: previous.revisions },
       });
       let plan;
@@ -316,6 +334,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         revisions: collation.revisions.length,
         chase: collation.chase.length,
         ...(collation.sectorHomes !== undefined ? { sectorHomes: collation.sectorHomes } : {}),
+        requireSignOff,
         batches: batches.length,
         readBatches: read.batches,
         largestRequest: largest,
@@ -328,6 +347,30 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
     if (building) await removeTemporarySheets(host);
     throw error;
   }
+}
+
+/** What the sector workbook open in Excel holds now: its settings, and how many organisations its Register lists. */
+export interface SectorWorkbookSettings extends SectorSettings {
+  /** Organisations listed in the Register table (0 when there is none: a workbook not collated into yet). */
+  registerOrganisations: number;
+}
+
+/** Reads the settings beside the Register table and counts its organisations (2 syncs; see the file's comment). */
+export async function readSectorSettings(host: ExcelHost): Promise<SectorWorkbookSettings> {
+  return host.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(SECTOR_TABLE.register);
+    table.load("name");
+    await context.sync();
+    if (table.isNullObject) return { registerOrganisations: 0 };
+    const aside = table.worksheet.getRange(SETTINGS_RANGE);
+    aside.load("values");
+    const codes = table.getDataBodyRange().getColumn(0);
+    codes.load("values");
+    await context.sync();
+    const codeValues = codes.values as CellValue[][];
+    const registerOrganisations = codeValues.filter((row) => text(row[0]) !== "").length;
+    return { ...settingsFromAside(aside.values as CellValue[][]), registerOrganisations };
+  });
 }
 
 /** After a failed write: deletes the sheets under temporary names (the old sector sheets are untouched). */

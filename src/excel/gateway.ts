@@ -10,7 +10,7 @@ import type { Submission as CollateSubmission } from "../core/collate";
 import type { WorkbookSnapshot } from "../core/workbook/types";
 import { createCheckGateway, type CheckGateway } from "./check";
 import { createEditWatch } from "./edit-watch";
-import { collateInExcel, type CollateInExcelOptions, type CollateInExcelOutcome } from "./collate";
+import { collateInExcel, readSectorSettings, type CollateInExcelOptions, type CollateInExcelOutcome, type SectorWorkbookSettings } from "./collate";
 import { runAction, toUserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import type { ProgressListener } from "./progress";
@@ -22,7 +22,7 @@ export type { CheckGateway, CheckOutcome, SignOffOutcome } from "./check";
 export { PROBE_DELAY_MS } from "./edit-watch";
 export type { SetupGateway, SetupOutcome } from "./setup";
 export type { SummariseOutcome } from "./summarise";
-export type { CollateInExcelOptions, CollateInExcelOutcome } from "./collate";
+export type { CollateInExcelOptions, CollateInExcelOutcome, SectorWorkbookSettings } from "./collate";
 export type { ProgressListener } from "./progress";
 
 /** Summarise's part of the gateway. */
@@ -40,9 +40,12 @@ export interface CollateGateway {
   /**
    * Adds submissions to the sector workbook open in Excel: reads its ledger (Submissions, Register,
    * SectorData, Revisions), collates, and replaces the sector sheets, charts and PivotTable
-   * (2 + B + 1 syncs, B the write batches that keep each request under the budget; src/excel/collate.ts).
+   * (2 + R + B + 1 syncs, R the read batches and B the write batches that keep each response and
+   * request under the budget; src/excel/collate.ts). A register given replaces the workbook's.
    */
   collate(submissions: readonly CollateSubmission[], options: CollateInExcelOptions, onProgress?: ProgressListener): Promise<CollateInExcelOutcome>;
+  /** The sector workbook's settings (`Sector homes`, `Only signed-off returns`) and how many organisations its Register lists (2 syncs). */
+  sectorSettings(): Promise<SectorWorkbookSettings>;
 }
 
 /** What every capability uses: reading the workbook and moving around it. */
@@ -104,5 +107,6 @@ export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date
     ...createCheckGateway(host, edits, clock),
     summarise: (today, onProgress) => action("Summarise", () => summariseInExcel(host, today, onProgress)),
     collate: (submissions, options, onProgress) => action("Collate", () => collateInExcel(host, submissions, options, onProgress)),
+    sectorSettings: () => action("Reading the sector settings", () => readSectorSettings(host)),
   };
 }

@@ -14,7 +14,7 @@ const MAX = 1_048_575;
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
+  const mod = (await import("exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
   return mod.default ?? mod;
 }
 

@@ -15,6 +15,12 @@ export const STATUS_WORD: Record<FileStatus, string> = {
   rejected: "Rejected",
 };
 
+/** A file's status in words: a held file says why it is held (check errors, changed since sign-off, not signed off). */
+export function statusWordOf(f: Pick<LedgerRow, "status" | "errors" | "signOff">): string {
+  if (f.status !== "held" || f.errors) return STATUS_WORD[f.status];
+  return f.signOff === "changed" ? "Held: changed since sign-off" : "Held: not signed off";
+}
+
 /** What each status means for the analyst, in a sentence. */
 export const STATUS_MEANING: Record<FileStatus, string> = {
   accepted: "Its figures go into the sector totals.",
@@ -34,14 +40,28 @@ export function summaryLine(files: readonly Pick<LedgerRow, "status">[]): string
   return `${plural(files.length, "file")}${counts.length > 0 ? `: ${counts.map(([s, n]) => `${n.toLocaleString("en-GB")} ${s}`).join(", ")}` : ""}`;
 }
 
-/** The status each chosen file would have among the files chosen (by file name and SHA-256, in the order chosen). */
-export function previewOutcomes(submissions: readonly Submission[], today: Date): FileOutcome[] {
-  const c = collate(submissions, { asOf: { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() } });
+/** The status each chosen file would have among the files chosen (by file name and SHA-256, in the order chosen), with the sign-off setting. */
+export function previewOutcomes(submissions: readonly Submission[], today: Date, options: { requireSignOff?: boolean } = {}): FileOutcome[] {
+  const c = collate(submissions, { asOf: { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() }, ...(options.requireSignOff ? { requireSignOff: true } : {}) });
   const left = [...c.files];
   return submissions.map((s) => {
     const i = left.findIndex((f) => f.file === s.file && f.sha256 === s.sha256);
     return left.splice(i < 0 ? 0 : i, 1)[0]!;
   });
+}
+
+/** "37 of 100 files read": how far reading the chosen files has got. */
+export function filesReadLine(done: number, total: number): string {
+  return `${done.toLocaleString("en-GB")} of ${plural(total, "file")} read`;
+}
+
+/**
+ * Whether reading `done` of `total` files is worth announcing: a quarter of the way, half, three
+ * quarters (screen readers hear the start and the end from the view; not every file).
+ */
+export function isReadMilestone(done: number, total: number): boolean {
+  if (total < 8 || done <= 0 || done >= total) return false;
+  return [0.25, 0.5, 0.75].some((q) => done === Math.ceil(total * q));
 }
 
 /** The organisation a file is from, when known: "Riverside Homes (RH01)". */

@@ -14,12 +14,12 @@ import { promises as fs } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
-import { parseCsv, parseRegisterRows, type RegisterRead } from "../core/collate/register";
+import type { RegisterRead } from "../core/collate/register";
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
 import { columnLetter, quoteSheet } from "../core/layout/a1";
 import { TOOL_NAME } from "../core/version";
-import type { CellValue, PageLayout } from "../core/workbook/types";
+import type { PageLayout } from "../core/workbook/types";
 import { PAPER_A4, PRINT_MARGINS, sections } from "./format";
 import { toFileChart } from "./charts";
 import { chartXml, drawingXml } from "./charts/drawingml";
@@ -29,6 +29,7 @@ import { LIMITS, megabytes } from "./limits";
 import { loadWorkbook } from "./load";
 import { errorText } from "./problem";
 import { readSnapshot } from "./read";
+import { REGISTER_MAX_BYTES, registerFromBytes, registerTooLarge } from "./register";
 import { escapeText } from "./xml";
 import { zipParts } from "./zip-write";
 
@@ -279,28 +280,10 @@ export async function readSubmissionFile(file: string, options: { keepIssues?: b
   }
 }
 
-/** Reads a register: the first sheet of an .xlsx workbook, or a CSV file with a header row. Throws FileProblem. */
+/** Reads a register: the first sheet of an .xlsx workbook, or a CSV file with a header row (./register.ts). Throws FileProblem. */
 export async function readRegisterFile(file: string): Promise<RegisterRead> {
-  const bytes = await readRegularFile(file, 20 * 1024 * 1024, (size) => `'${file}' is ${megabytes(size)}: too large for a register of organisations.`);
-  let rows: CellValue[][];
-  if (/\.csv$/i.test(file)) {
-    rows = parseCsv(bytes.toString("utf8"));
-  } else {
-    const workbook = await loadWorkbook(bytes, file);
-    const ws = workbook.worksheets[0];
-    rows = [];
-    ws?.eachRow({ includeEmpty: true }, (row, n) => {
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const v = cell.value as unknown;
-        values[c - 1] =
-          v === null || v === undefined ? null : typeof v === "object" ? (("result" in v ? (v as { result: unknown }).result : "text" in v ? (v as { text: unknown }).text : null) as CellValue) : (v as CellValue);
-      });
-      rows[n - 1] = values;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  }
-  return parseRegisterRows(rows);
+  const bytes = await readRegularFile(file, REGISTER_MAX_BYTES, (size) => registerTooLarge(file, size));
+  return registerFromBytes(bytes, file);
 }
 
 // --- Reading many files: bounded concurrency, worker threads when compiled -----------------------

@@ -3,16 +3,14 @@
  * added, charts/): every part deflated with Node's zlib (the pure-JavaScript deflate of the zip
  * library took 24 s on the 2,000-organisation sector workbook; zlib takes a few), names in UTF-8,
  * and one fixed date on every entry rather than the time of writing, so the same parts give the
- * same bytes. zip-guard.ts reads zips; this writes them.
+ * same bytes. zip-guard.ts reads zips; this writes them. What needs no zlib (CRC, dates, stored
+ * entries) is in zip-store.ts, which the task pane uses alone for a .zip of receipts.
  */
 import * as zlib from "node:zlib";
 import { METHOD, writeZip } from "./zip-format";
+import { crc32ByTable, DEFAULT_ZIP_DATE, zipEntryOf, type ZipPart } from "./zip-store";
 
-export interface ZipPart {
-  /** The entry's path in the zip, e.g. "xl/workbook.xml". */
-  name: string;
-  data: Uint8Array;
-}
+export type { ZipPart };
 
 export interface ZipOptions {
   /** The date of every entry (its UTC date and time; zip keeps them to 2 seconds). Default: 1 Jan 2020, 00:00. */
@@ -21,45 +19,13 @@ export interface ZipOptions {
   level?: number;
 }
 
-const DEFAULT_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
-
-let crcTable: Int32Array | undefined;
 /** zlib's own crc32 where this Node has it (20.15 and later), else a table. */
 function crc32(data: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
-
-/** A date as zip (MS-DOS) holds it: time and date words. */
-function dosDateTime(date: Date): { time: number; date: number } {
-  return {
-    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
-    date: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
-  };
+  return native ? native(data) >>> 0 : crc32ByTable(data);
 }
 
 /** A zip of the parts, in the order given. */
-export function zipParts(parts: readonly ZipPart[], { date = DEFAULT_DATE, level = 4 }: ZipOptions = {}): Uint8Array {
-  const dos = dosDateTime(date);
-  return writeZip(
-    parts.map((part) => ({
-      name: Buffer.from(part.name, "utf8"),
-      body: zlib.deflateRawSync(part.data, { level }),
-      method: METHOD.deflated,
-      ...dos,
-      crc: crc32(part.data),
-      size: part.data.length,
-    })),
-  );
+export function zipParts(parts: readonly ZipPart[], { date = DEFAULT_ZIP_DATE, level = 4 }: ZipOptions = {}): Uint8Array {
+  return writeZip(parts.map((part) => zipEntryOf(part, date, { bytes: zlib.deflateRawSync(part.data, { level }), method: METHOD.deflated }, crc32(part.data))));
 }

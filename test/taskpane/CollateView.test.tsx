@@ -3,7 +3,9 @@
  *
  * The Collate view against fake CollateActions: files chosen are listed with progress, then each
  * status and reason in plain words and a summary line; "Add to this workbook" shows the result and
- * the Show button; failures in plain English.
+ * the Show button; failures in plain English. The register (the workbook's, or a file chosen), the
+ * sign-off setting (the workbook's shown, the box's passed on), the overall progress while
+ * reading, and the receipts downloaded after adding.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
@@ -56,6 +58,7 @@ function outcome(): CollateInExcelOutcome {
     largestRequest: 1000,
     sheets: [],
     charts: 3,
+    requireSignOff: false,
   };
 }
 
@@ -75,6 +78,9 @@ function fakeActions(overrides: Partial<CollateActions> = {}): CollateActions & 
     }),
     today: () => new Date(2020, 6, 20),
     showSectorTotals: jest.fn(async () => undefined),
+    sectorSettings: jest.fn(async () => ({ registerOrganisations: 0 })),
+    readRegister: jest.fn(async () => ({ entries: [], problems: [] })),
+    downloadReceipts: jest.fn(() => "Receipts 2020-07-20.zip"),
     ...overrides,
   } as CollateActions & { added: Submission[][] };
 }
@@ -121,7 +127,7 @@ describe("CollateView", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
     });
-    expect(actions.addToWorkbook).toHaveBeenCalledWith(SUBS, { sectorHomes: 10_000 }, expect.any(Function));
+    expect(actions.addToWorkbook).toHaveBeenCalledWith(SUBS, { sectorHomes: 10_000, requireSignOff: false }, expect.any(Function));
     const result = await screen.findByTestId("collate-result");
     expect(within(result).getByRole("heading", { name: "Added to this workbook" })).toBeTruthy();
     expect(result.textContent).toContain("4 files: 1 accepted, 1 superseded, 1 held, 1 rejected (1 file from before)");
@@ -140,5 +146,135 @@ describe("CollateView", () => {
     });
     expect((await screen.findByText(/is not one Collate made/)).textContent).toBeTruthy();
     expect(screen.getByText("The returns were not added")).toBeTruthy();
+  });
+});
+
+describe("CollateView's register, sign-off setting, progress and receipts", () => {
+  it("keeps the workbook's register by default, and uses a register file chosen (its name, organisations and problems)", async () => {
+    const entries = [{ organisationCode: "RH01", organisation: "Riverside", homesManaged: 5200 }, { organisationCode: "GH02" }, { organisationCode: "QU03" }];
+    const actions = fakeActions({
+      sectorSettings: jest.fn(async () => ({ registerOrganisations: 12, sectorHomes: 2_400_000 })),
+      readRegister: jest.fn(async () => ({ entries, problems: ["row 5: Homes managed for QU03 is not a number of homes"] })),
+    });
+    renderView(actions);
+    await choose(["riverside.xlsx", "green.xlsx"]);
+    expect(screen.getByTestId("collate-register-status").textContent).toBe("Keeping the workbook's register (12 organisations).");
+    expect(screen.getByRole("textbox", { name: /Homes in the sector/ }).closest("div")?.parentElement?.textContent).toContain("The workbook has 2,400,000");
+    const file = new File(["Organisation code\nRH01\n"], "register.csv", { type: "text/csv" });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Choose a register"), { target: { files: [file] } });
+    });
+    expect(actions.readRegister).toHaveBeenCalledWith(file);
+    expect(screen.getByTestId("collate-register-status").textContent).toBe("register.csv: 3 organisations. It replaces the workbook's register.");
+    expect(within(screen.getByRole("list", { name: "Problems in the register" })).getByText("Row 5: Homes managed for QU03 is not a number of homes.")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    expect(actions.addToWorkbook).toHaveBeenLastCalledWith(SUBS.slice(0, 2), { register: entries, requireSignOff: false }, expect.any(Function));
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Keep the workbook's register" }));
+    });
+    expect(screen.getByTestId("collate-register-status").textContent).toMatch(/^Keeping the workbook's register/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    expect(actions.addToWorkbook).toHaveBeenLastCalledWith(SUBS.slice(0, 2), { requireSignOff: false }, expect.any(Function));
+  });
+
+  it("says so when a register cannot be used, and keeps the workbook's", async () => {
+    const actions = fakeActions({
+      readRegister: jest.fn(async () => ({ entries: [], problems: ['no header row with "Organisation code" in the first 20 rows'] })),
+    });
+    renderView(actions);
+    await choose(["riverside.xlsx"]);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Choose a register"), { target: { files: [new File(["x"], "members.csv")] } });
+    });
+    expect(screen.getByRole("alert").textContent).toBe('members.csv lists no organisations: no header row with "Organisation code" in the first 20 rows. The workbook\'s register is kept.');
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    expect(actions.addToWorkbook).toHaveBeenLastCalledWith([SUBS[0]], { requireSignOff: false }, expect.any(Function));
+  });
+
+  it("shows the workbook's sign-off setting, holds unsigned returns in the preview, and passes the box's setting on", async () => {
+    const unsigned = sub("unsigned.xlsx", "QU03", { signOff: "not-signed-off" });
+    const actions = fakeActions({
+      sectorSettings: jest.fn(async () => ({ registerOrganisations: 3, requireSignOff: true })),
+      readReturns: jest.fn(async () => [unsigned]),
+    });
+    renderView(actions);
+    await choose(["unsigned.xlsx"]);
+    const box = screen.getByRole("checkbox", { name: "Only accept signed-off returns" }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    const item = within(screen.getByRole("list", { name: "Files chosen" })).getByRole("listitem");
+    expect(item.textContent).toContain("Held: not signed off");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    expect(actions.addToWorkbook).toHaveBeenLastCalledWith([unsigned], { requireSignOff: true }, expect.any(Function));
+
+    await act(async () => {
+      fireEvent.click(box);
+    });
+    expect(box.checked).toBe(false);
+    expect(item.textContent).toContain("Accepted");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    expect(actions.addToWorkbook).toHaveBeenLastCalledWith([unsigned], { requireSignOff: false }, expect.any(Function));
+  });
+
+  it("shows how many files are read so far as well as each file's progress", async () => {
+    let finish: (subs: Submission[]) => void = () => undefined;
+    let report: (i: number, stage: "reading" | "done", f: number) => void = () => undefined;
+    const actions = fakeActions({
+      readReturns: jest.fn(
+        (_files: readonly File[], onFile: (i: number, stage: "reading" | "done", f: number) => void) =>
+          new Promise<Submission[]>((resolve) => {
+            report = onFile;
+            finish = resolve;
+          }),
+      ),
+    });
+    renderView(actions);
+    await choose(["riverside.xlsx", "green.xlsx", "notes.xlsx"]);
+    expect(screen.getByTestId("collate-files-read").textContent).toBe("0 of 3 files read");
+    await act(async () => {
+      report(0, "done", 1);
+      report(1, "done", 1);
+      report(2, "reading", 0.4);
+      await Promise.resolve();
+    });
+    expect(screen.getByTestId("collate-files-read").textContent).toBe("2 of 3 files read");
+    expect(screen.getByRole("progressbar", { name: "Reading notes.xlsx" })).toBeTruthy();
+    await act(async () => {
+      finish(SUBS);
+      await Promise.resolve();
+    });
+    expect(screen.queryByTestId("collate-files-read")).toBeNull();
+    expect(screen.getByTestId("collate-summary").textContent).toBe("3 files: 1 accepted, 1 held, 1 rejected");
+  });
+
+  it("downloads the receipts of the files added, each with its submission", async () => {
+    const actions = fakeActions();
+    renderView(actions);
+    await choose(["riverside.xlsx", "green.xlsx", "notes.xlsx"]);
+    expect(screen.queryByRole("button", { name: /Download/ })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    const result = await screen.findByTestId("collate-result");
+    await act(async () => {
+      fireEvent.click(within(result).getByRole("button", { name: "Download 3 receipts (.zip)" }));
+    });
+    const [files] = (actions.downloadReceipts as jest.Mock).mock.calls[0] as [{ file: string; status: string; submission?: Submission }[]];
+    expect(files.map((f) => [f.file, f.status, f.submission?.file])).toEqual([
+      ["riverside.xlsx", "accepted", "riverside.xlsx"],
+      ["green.xlsx", "held", "green.xlsx"],
+      ["notes.xlsx", "rejected", "notes.xlsx"],
+    ]);
+    expect(screen.getByTestId("collate-receipts-note").textContent).toMatch(/^Downloaded Receipts 2020-07-20\.zip/);
   });
 });

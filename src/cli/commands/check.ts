@@ -4,7 +4,8 @@
  * 1 errors found, 2 a file unreadable or not a return).
  */
 import { basename } from "node:path";
-import { checkReturn, groupIssues, type CheckIssue, type CheckResult, type IssueGroup } from "../../core/checks";
+import { checkReturn, type CheckIssue, type CheckResult } from "../../core/checks";
+import { checkReportText, EXAMPLES_PER_GROUP, type FileCheck } from "../../core/checks/report-text";
 import type { Framework } from "../../core/framework";
 import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
@@ -13,11 +14,10 @@ import { readSnapshot } from "../../xlsx/read";
 import { defineCommand, EXIT, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
 import { writeJson } from "../json";
-import { safeLine, safeText } from "../text";
+import { safeLine } from "../text";
 import { plural } from "../../core/format";
 
-/** Issues listed per group in the human report; the rest are counted (all are in --json). */
-export const EXAMPLES_PER_GROUP = 50;
+export { EXAMPLES_PER_GROUP, type FileCheck };
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -98,12 +98,6 @@ function toJsonIssue(issue: CheckIssue): JsonIssue {
   };
 }
 
-/** A file checked, or the reason it could not be. */
-export interface FileCheck {
-  file: string;
-  error?: string;
-  result?: CheckResult;
-}
 
 export function toFileResult(check: FileCheck): FileResult {
   const r = check.result;
@@ -164,54 +158,8 @@ export function exitCodeFor(checks: readonly FileCheck[]): number {
 }
 
 
-function where(issue: CheckIssue): string {
-  const name = safeText(issue.sheet, 40);
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name}'`;
-  return issue.cell === "" ? `${sheet} (whole sheet)` : `${sheet}!${safeText(issue.cell, 20)}`;
-}
-
-/**
- * The human report: like the pane, a summary, then issues grouped by code with counts, listing
- * up to EXAMPLES_PER_GROUP issues a group (the rest counted, with a pointer to --json). Text from
- * the file is made safe for the terminal and cut short.
- */
-export function describe(check: FileCheck): string {
-  const name = safeText(basename(check.file), 120);
-  if (check.error !== undefined || !check.result) return ""; // its reason is on standard error
-  const r = check.result;
-  const who = [r.organisation && safeText(r.organisation, 100), r.organisationCode && `(${safeText(r.organisationCode, 40)})`].filter(Boolean).join(" ");
-  const framework = r.framework ? `${safeText(r.framework.id, 80)} version ${r.framework.version}` : "framework not known";
-  const lines = [`${name}: ${who || "organisation not given"} - ${framework}`];
-  const s = r.summary;
-  if (s.errors === 0 && s.warnings === 0) {
-    lines.push(`  No errors${s.accepted > 0 ? ` and no warnings still to deal with (${plural(s.accepted, "warning")} explained)` : " or warnings"}.`);
-  } else {
-    lines.push(`  ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}${s.accepted > 0 ? `, ${s.accepted.toLocaleString("en-GB")} explained` : ""}`);
-  }
-  if (r.signOff) lines.push(`  ${safeText(r.signOff.note, 400)}`);
-  let cut = false;
-  for (const group of groupIssues(r.issues, EXAMPLES_PER_GROUP)) {
-    lines.push("");
-    for (const line of describeGroup(group)) lines.push(line);
-    cut ||= group.count > group.examples.length;
-  }
-  if (cut) lines.push("", `  Only the first ${EXAMPLES_PER_GROUP} issues of each kind are listed: run with --json for all ${plural(r.issues.length, "issue")}.`);
-  return `${lines.join("\n")}\n`;
-}
-
-function describeGroup(group: IssueGroup): string[] {
-  const label = group.severity === "error" ? "Error" : group.accepted === group.count ? "Explained" : "Warning";
-  const total = group.count.toLocaleString("en-GB");
-  const count = group.accepted > 0 && group.accepted < group.count ? `${total}, ${group.accepted.toLocaleString("en-GB")} explained` : total;
-  const lines = [`  ${label}: ${safeText(group.title, 120)} [${safeText(group.code, 60)}] (${count})`];
-  for (const issue of group.examples) {
-    lines.push(`    ${where(issue)}  ${safeText(issue.message, 400)}`);
-    if (issue.explanation) lines.push(`      Explanation: ${safeText(issue.explanation, 300)}`);
-  }
-  const more = group.count - group.examples.length;
-  if (more > 0) lines.push(`    ... and ${plural(more, "more issue")} of this kind`);
-  return lines;
-}
+/** The human report (the core's, shared with the receipts Collate writes). */
+export const describe = checkReportText;
 
 async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: CliIO): Promise<number> {
   if (files.length === 0) throw new UsageError("name at least one workbook to check, e.g. impact-returns check return.xlsx");

@@ -7,9 +7,8 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, join } from "node:path";
-import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type RegisterEntry } from "../../core/collate";
+import { collate, planSector, receipts, receiptText, SectorTooLargeError, type Collation, type FileOutcome, type RegisterEntry } from "../../core/collate";
 
-import type { CheckResult } from "../../core/checks";
 import { monthLabel, parseIsoMonth } from "../../core/calendar";
 import { formatPercent, plural } from "../../core/format";
 import { writeFileAtomically } from "../../xlsx/files";
@@ -18,7 +17,6 @@ import { readRegisterFile, readSubmissionFiles, sectorWorkbookBytes } from "../.
 import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
 import { safeLine, safeText } from "../text";
-import { describe as describeCheck } from "./check";
 import { loadFramework } from "../framework-option";
 import { publicationRules } from "../../core/collate/estimates";
 import { checkDraftsFolder, draftsJson, draftsReport, writeDrafts, type DraftsWritten } from "../drafts-option";
@@ -139,7 +137,6 @@ export function collateJson(out: string, c: Collation, skipped: readonly Skipped
   };
 }
 
-
 function report(out: string, c: Collation): string {
   const count = (status: FileOutcome["status"]) => c.files.filter((f) => f.status === status).length;
   const lines = [
@@ -166,63 +163,11 @@ function report(out: string, c: Collation): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A receipt to send back to the officer: plain UTF-8 text, one line per fact, the check report after. */
-export function receiptText(f: FileOutcome): string {
-  const s = f.submission;
-  const lines = [
-    "Impact Returns - receipt for a return sent to the centre",
-    "",
-    `File:              ${safeText(basename(f.file), 200)}`,
-    `SHA-256:           ${f.sha256 || "not worked out (the file could not be read)"}`,
-    `Status:            ${f.status}`,
-    `Reason:            ${safeText(f.reason, 1000)}`,
-  ];
-  if (f.organisationCode) lines.push(`Organisation:      ${safeText(f.organisation ?? "", 120)} (${safeText(f.organisationCode, 40)})`);
-  if (f.reportingYearStart) lines.push(`Reporting year:    from ${monthLabel(parseIsoMonth(f.reportingYearStart)!)}`);
-  if (f.monthsReported !== undefined) lines.push(`Months reported:   ${f.monthsReported}`);
-  if (f.errors !== undefined) {
-    const explained = f.explained ? `, ${plural(f.explained, "warning")} explained` : "";
-    lines.push(`Check:             ${plural(f.errors, "error")}, ${plural(f.warnings ?? 0, "warning")}${explained}`);
-  }
-  if (s?.signOffNote) lines.push(`Sign-off:          ${safeText(s.signOffNote, 600)}`);
-  if (s?.issues && s.issues.length > 0) {
-    const result: CheckResult = {
-      issues: s.issues,
-      summary: { errors: s.errors, warnings: s.warnings, accepted: s.explained ?? s.issues.filter((i) => i.accepted).length },
-      ...(s.framework ? { framework: { id: s.framework.id, version: s.framework.version } } : {}),
-      ...(s.organisation ? { organisation: s.organisation } : {}),
-      ...(s.organisationCode ? { organisationCode: s.organisationCode } : {}),
-    };
-    lines.push("", "Check report", "", describeCheck({ file: f.file, result }).trimEnd());
-  }
-  const what: Record<FileOutcome["status"], string> = {
-    accepted: "Its figures are in the sector totals. Thank you.",
-    superseded: "A newer submission from your organisation for the same year is used instead.",
-    duplicate: "It is the same file as one already received, so it was not counted again.",
-    held:
-      f.errors
-        ? "Its figures are not used until the errors are fixed: correct them (run Check in the add-in) and send the return again."
-        : f.signOff === "changed"
-          ? "Its figures are not used: it was changed after it was signed off. Check the changes, mark it ready to send again (in the add-in) and send it again."
-          : "Its figures are not used until it is signed off: check it, mark it ready to send (in the add-in) and send it again.",
-    rejected: "It could not be collated: see the reason, then send a corrected return.",
-  };
-  lines.push("", what[f.status], "");
-  return lines.join("\n");
-}
-
 async function writeReceipts(dir: string, files: readonly FileOutcome[]): Promise<void> {
   const stat = await fs.stat(dir).catch(() => undefined);
   if (stat && !stat.isDirectory()) throw new InputError(`--receipts '${dir}' is a file, not a folder.`);
   if (!stat) await fs.mkdir(dir, { recursive: true });
-  const used = new Set<string>();
-  for (const f of files) {
-    const stem = basename(f.file).replace(/\.xlsx$/i, "").replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "file";
-    let name = `${stem}.receipt.txt`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem} (${n}).receipt.txt`;
-    used.add(name.toLowerCase());
-    await writeFileAtomically(join(dir, name), Buffer.from(receiptText(f), "utf8"), { overwrite: true });
-  }
+  for (const receipt of receipts(files)) await writeFileAtomically(join(dir, receipt.name), Buffer.from(receipt.text, "utf8"), { overwrite: true });
 }
 
 async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: CliIO): Promise<number> {

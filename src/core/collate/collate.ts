@@ -19,6 +19,7 @@
 import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, serialToDate } from "../calendar";
 import { gbDate, plural } from "../format";
 import { CHASE, REASON, type NamedSubmission } from "./reasons";
+import { baseName } from "../safe-text";
 import { ym } from "./submission";
 import { DEFAULT_MINIMUM_COVERAGE, roundSum, scaledEstimate } from "./estimates";
 import type {
@@ -42,7 +43,6 @@ export const lineKey = (code: string, breakdown: string): string => `${code.trim
 const cellKeyOf = (f: { code: string; breakdown: string; month: string }) => `${lineKey(f.code, f.breakdown)}|${f.month}`;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const dateText = (serial: number) => gbDate(serialToDate(serial));
 
 /** Newer first is > 0: Signed off on, months reported, modification time, then SHA-256 (a fixed order for ties). */
@@ -367,6 +367,7 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
 
   const collation: Collation = { asOf: options.asOf, files, organisations, lines, data, totals, revisions, chase, minimumCoverage };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
+  if (options.requireSignOff) collation.requireSignOff = true;
   return collation;
 }
 

@@ -3,5 +3,6 @@ export { collate, compareNewness, lineKey, orgKey, revise } from "./collate";
 export { planSector, SectorTooLargeError, type SectorCell, type SectorPlan, type SectorTablePlan } from "./plan";
 export { linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission } from "./submission";
 export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from "./register";
+export { receiptFileNames, receipts, receiptText } from "./receipt";
 export type * from "./types";
 export { collationDrafts, type CollationDraft, type CollationDrafts, type DraftsOptions } from "./drafts";

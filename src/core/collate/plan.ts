@@ -19,7 +19,9 @@ import {
   SECTOR_SHEET,
   SECTOR_TABLE,
   SECTOR_TOTALS_COLUMNS,
+  SIGN_OFF_REQUIRED_LABEL,
   SUBMISSIONS_COLUMNS,
+  YES_NO,
 } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
 import { SIGN_OFF_LABEL } from "../checks/sign-off";
@@ -110,7 +112,10 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     SECTOR_TABLE.register,
     REGISTER_COLUMNS,
     c.organisations.map((o) => [o.organisationCode, orNull(o.organisation), opt(o.homesManaged)]),
-    [[SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }]],
+    [
+      [SECTOR_HOMES_LABEL, c.sectorHomes === undefined ? null : { value: c.sectorHomes, format: "count" }],
+      [SIGN_OFF_REQUIRED_LABEL, c.requireSignOff ? YES_NO.yes : YES_NO.no],
+    ],
   );
   const data = sectorTable(SECTOR_SHEET.data, SECTOR_TABLE.data, SECTOR_DATA_COLUMNS, c.data.map((d) => [d.organisationCode, orNull(d.organisation), ...measureMonthCells(d), figure(d.value, d.unit)]));
   const totals = sectorTable(SECTOR_SHEET.totals, SECTOR_TABLE.totals, SECTOR_TOTALS_COLUMNS, c.totals.map((t) => [...measureMonthCells(t), t.organisations, t.homesCovered, percent(t.coverage), figure(t.reportedTotal, t.unit), ...estimateCells(t)]));

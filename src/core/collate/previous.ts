@@ -4,7 +4,7 @@
  * Excel adds to what was collated before. Columns are found as the return reader finds them.
  */
 import { isoMonth, serialToDate } from "../calendar";
-import { REGISTER_TABLE_HEADERS, REVISIONS_HEADERS, SECTOR_DATA_HEADERS, SECTOR_TABLE, SUBMISSIONS_HEADERS } from "../layout/sector-contract";
+import { REGISTER_TABLE_HEADERS, REVISIONS_HEADERS, SECTOR_DATA_HEADERS, SECTOR_HOMES_LABEL, SECTOR_TABLE, SIGN_OFF_REQUIRED_LABEL, SUBMISSIONS_HEADERS, YES_NO } from "../layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../layout/summary-contract";
 import { SIGN_OFF_LABEL, type SignOffState } from "../checks/sign-off";
 import { norm, text, viewOfRows } from "../return";
@@ -37,16 +37,43 @@ function records(name: string, values: CellValue[][] | undefined, expected: read
   return rows;
 }
 
-export interface PreviousSector {
+/** The settings kept beside the Register table (docs/sector-format.md, "Organisations"). */
+export interface SectorSettings {
+  /** `Sector homes`: the denominator of coverage; absent when blank. */
+  sectorHomes?: number;
+  /** `Only signed-off returns`: "Yes" held returns not signed off; absent when the workbook does not say. */
+  requireSignOff?: boolean;
+}
+
+/** The cells beside the Register table to read the settings from (labels in E, values in F). */
+export const SETTINGS_RANGE = "E1:F2";
+
+/** The settings in the cells beside the Register table (SETTINGS_RANGE's values), found by their labels. Pure. */
+export function settingsFromAside(rows: readonly (readonly CellValue[])[] | undefined): SectorSettings {
+  const out: SectorSettings = {};
+  for (const row of rows ?? []) {
+    const label = norm(text(row[0]));
+    if (label === norm(SECTOR_HOMES_LABEL)) {
+      const homes = num(row[1]);
+      if (homes !== undefined && homes > 0) out.sectorHomes = homes;
+    } else if (label === norm(SIGN_OFF_REQUIRED_LABEL)) {
+      const answer = norm(text(row[1]));
+      if (answer === norm(YES_NO.yes)) out.requireSignOff = true;
+      else if (answer === norm(YES_NO.no)) out.requireSignOff = false;
+    }
+  }
+  return out;
+}
+
+export interface PreviousSector extends SectorSettings {
   ledger: LedgerRow[];
   sectorData: SectorDataRow[];
   revisions: Revision[];
   register: RegisterEntry[];
-  sectorHomes?: number;
 }
 
 /** The previous collation from the sector tables' values (header row first). Pure. */
-export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; register?: CellValue[][]; sectorHomes?: CellValue }): PreviousSector {
+export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; register?: CellValue[][]; aside?: CellValue[][] }): PreviousSector {
   const ledger: LedgerRow[] = [];
   for (const r of records(SECTOR_TABLE.submissions, tables.submissions, SUBMISSIONS_HEADERS)) {
     const status = text(r("Status")).toLowerCase() as FileStatus;
@@ -107,8 +134,5 @@ export function previousFromValues(tables: { submissions?: CellValue[][]; data?:
     if (homes !== undefined) entry.homesManaged = homes;
     register.push(entry);
   }
-  const out: PreviousSector = { ledger, sectorData, revisions, register };
-  const homes = num(tables.sectorHomes);
-  if (homes !== undefined && homes > 0) out.sectorHomes = homes;
-  return out;
+  return { ledger, sectorData, revisions, register, ...settingsFromAside(tables.aside) };
 }

@@ -221,6 +221,8 @@ export interface Collation {
   /** Register rows and organisations found in returns, by code. */
   organisations: { organisationCode: string; organisation: string; homesManaged?: number; onRegister: boolean }[];
   sectorHomes?: number;
+  /** Whether returns not signed off were held (`--require-sign-off`; the pane's "Only accept signed-off returns"). */
+  requireSignOff?: boolean;
   /** The measure rows of every framework seen, newest framework's wording first. */
   lines: MeasureLine[];
   data: SectorDataRow[];

@@ -135,6 +135,13 @@ export const CHASE_HEADERS = headersOf(CHASE_COLUMNS);
 /** The label beside the Register table whose neighbour holds the sector's total homes. */
 export const SECTOR_HOMES_LABEL = "Sector homes";
 
+/**
+ * The label under `Sector homes` whose neighbour says whether returns not signed off were held
+ * ("Yes") or accepted and flagged ("No"): the setting a later collation in Excel keeps.
+ */
+export const SIGN_OFF_REQUIRED_LABEL = "Only signed-off returns";
+export const YES_NO = { yes: "Yes", no: "No" } as const;
+
 /** Status words as the Submissions table writes them. */
 export const STATUS_WORDS = ["accepted", "superseded", "duplicate", "held", "rejected"] as const;
 

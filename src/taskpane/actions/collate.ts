@@ -1,19 +1,42 @@
-/** Collate's actions: read chosen returns in a worker, add them to the sector workbook, show the totals. */
+/**
+ * Collate's actions: read chosen returns in a worker, read a register file, add the returns to the
+ * sector workbook (with the register, sector homes and sign-off setting), show the totals,
+ * download the receipts.
+ */
 import type { ReadStage } from "../../collate-worker/protocol";
-import type { Submission as CollateSubmission } from "../../core/collate/types";
+import type { RegisterRead } from "../../core/collate/register";
+import type { FileOutcome, RegisterEntry, Submission as CollateSubmission } from "../../core/collate/types";
 import { SECTOR_SHEET } from "../../core/layout/sector-contract";
-import type { CollateInExcelOutcome, ExcelGateway, ProgressListener } from "../../excel/gateway";
+import { UserFacingError } from "../../excel/errors";
+import type { CollateInExcelOutcome, ExcelGateway, ProgressListener, SectorWorkbookSettings } from "../../excel/gateway";
+import { FileProblem } from "../../xlsx/problem";
+import { receiptsDownload, saveDownload } from "../receipts";
+
+/** What "Add to this workbook" is given beside the returns (each absent: the workbook's own is kept). */
+export interface AddOptions {
+  sectorHomes?: number;
+  /** A register chosen: replaces the workbook's Register. */
+  register?: RegisterEntry[];
+  /** Only accept signed-off returns. */
+  requireSignOff?: boolean;
+}
 
 /** The Collate view: read chosen returns (in a worker), add them to the sector workbook, show the totals. */
 export interface CollateActions {
   /** Reads and checks each file off the pane's thread; `onFile` reports each file's progress. Never rejects for a bad file. */
   readReturns(files: readonly File[], onFile: (index: number, stage: ReadStage, fraction: number) => void): Promise<CollateSubmission[]>;
+  /** Reads a register of organisations (.xlsx first sheet, or .csv). Rejects, with a plain reason, when the file cannot be read. */
+  readRegister(file: File): Promise<RegisterRead>;
+  /** The sector workbook's settings and how many organisations its Register lists. */
+  sectorSettings(): Promise<SectorWorkbookSettings>;
   /** Adds the submissions to the open sector workbook (the Submissions table is the ledger). */
-  addToWorkbook(submissions: readonly CollateSubmission[], options: { sectorHomes?: number }, onProgress: ProgressListener): Promise<CollateInExcelOutcome>;
+  addToWorkbook(submissions: readonly CollateSubmission[], options: AddOptions, onProgress: ProgressListener): Promise<CollateInExcelOutcome>;
   /** The day collation is for (the chase list's day). */
   today(): Date;
   /** Activates the Sector totals sheet at A1. */
   showSectorTotals(): Promise<void>;
+  /** Downloads the files' receipts (one .txt, or a .zip of them); returns the name of the file downloaded. */
+  downloadReceipts(files: readonly FileOutcome[]): string;
 }
 
 export function collateActions(gateway: ExcelGateway, today: () => Date): CollateActions {
@@ -22,8 +45,26 @@ export function collateActions(gateway: ExcelGateway, today: () => Date): Collat
       const { readFilesInWorker } = await import(/* webpackChunkName: "collate-reader" */ "../../collate-worker/client");
       return readFilesInWorker(files, onFile);
     },
+    readRegister: async (file) => {
+      const [{ registerFromBytes }, { browserInflater }] = await Promise.all([
+        import(/* webpackChunkName: "register-reader" */ "../../xlsx/register"),
+        import(/* webpackChunkName: "register-reader" */ "../../xlsx/inflaters"),
+      ]);
+      try {
+        return await registerFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, browserInflater());
+      } catch (error) {
+        if (error instanceof FileProblem) throw new UserFacingError(error.message, "Choose the register again, as an Excel workbook (.xlsx) or a CSV file.");
+        throw error;
+      }
+    },
+    sectorSettings: () => gateway.sectorSettings(),
     addToWorkbook: (submissions, options, onProgress) => gateway.collate(submissions, { today: today(), ...options }, onProgress),
     today,
     showSectorTotals: () => gateway.showSheet(SECTOR_SHEET.totals),
+    downloadReceipts: (files) => {
+      const download = receiptsDownload(files, today());
+      saveDownload(download);
+      return download.name;
+    },
   };
 }

@@ -1,22 +1,28 @@
 /**
  * Collate: the centre's analyst, in the sector workbook, chooses (or drops) many returns; each is
- * read and checked in a worker with its own progress (the pane stays responsive) and listed with
- * its status and reason; "Add to this workbook" writes or updates the sector sheets, with the
- * Submissions table as the ledger, then the charts and PivotTable. Acts only through CollateActions.
+ * read and checked in a worker with its own progress and the overall count (the pane stays
+ * responsive) and listed with its status and reason. Before adding them: the register (the
+ * workbook's, or a file chosen), the sector's homes and whether only signed-off returns are
+ * accepted - the workbook's own settings shown. "Add to this workbook" writes or updates the
+ * sector sheets, with the Submissions table as the ledger; then the receipts can be downloaded.
+ * The command line's `collate` does the same (--register, --sector-homes, --require-sign-off,
+ * --receipts). Acts only through CollateActions.
  */
-import { Button, Field, Input, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Add20Regular, DocumentArrowUp20Regular, Open20Regular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
-import type { ReadStage } from "../../collate-worker/protocol";
-import type { FileOutcome, Submission } from "../../core/collate/types";
-import type { CollateInExcelOutcome } from "../../excel/gateway";
+import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Add20Regular, ArrowDownload20Regular, DocumentArrowUp20Regular, Open20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import type { FileOutcome, LedgerRow } from "../../core/collate/types";
+import type { CollateInExcelOutcome, SectorWorkbookSettings } from "../../excel/gateway";
 import type { CollateActions } from "../actions";
+import type { AddOptions } from "../actions/collate";
 import { plural } from "../check-display";
-import { fromWhom, previewOutcomes, STAGE_WORD, STATUS_MEANING, STATUS_WORD, summaryLine } from "../collate-display";
+import { filesReadLine, isReadMilestone, previewOutcomes, summaryLine } from "../collate-display";
+import { FileList, ReadProgress, type ChosenFile } from "../components/CollateFiles";
+import { RegisterField, type RegisterChoice } from "../components/RegisterField";
 import { Announcer, FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
 import { describeError, type DisplayError } from "../errors";
 import { focusPending } from "../pending-focus";
-import { boxStyle, useViewStyles } from "../view-styles";
+import { useViewStyles } from "../view-styles";
 
 const useStyles = makeStyles({
   drop: {
@@ -31,51 +37,11 @@ const useStyles = makeStyles({
   },
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hiddenInput: { display: "none" },
-  files: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  file: { ...boxStyle, gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
-  fileName: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  status: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  good: { color: tokens.colorPaletteGreenForeground1 },
-  bad: { color: tokens.colorPaletteRedForeground1 },
-  warn: { color: tokens.colorNeutralForeground1 },
-  reason: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   summary: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
-interface Chosen {
-  name: string;
-  stage: ReadStage;
-  fraction: number;
-  submission?: Submission;
-  outcome?: FileOutcome;
-}
-
-function FileItem({ f, index }: { f: Chosen; index: number }) {
-  const styles = useStyles();
-  const o = f.outcome;
-  const tone = o ? (o.status === "accepted" ? styles.good : o.status === "rejected" || o.status === "held" ? styles.bad : styles.warn) : undefined;
-  const who = o ? fromWhom(o) : undefined;
-  return (
-    <li className={styles.file} aria-labelledby={`collate-file-${index}`} data-status={o?.status ?? f.stage}>
-      <h4 id={`collate-file-${index}`} className={styles.fileName}>
-        {f.name}
-      </h4>
-      {o ? (
-        <>
-          <p className={mergeClasses(styles.status, tone)}>{STATUS_WORD[o.status]}</p>
-          {who ? <p className={styles.reason}>{who}</p> : null}
-          <p className={styles.reason}>
-            {STATUS_MEANING[o.status]} {o.status === "accepted" ? "" : `Why: ${o.reason.replace(/[.\s]+$/, "")}.`}
-          </p>
-        </>
-      ) : (
-        <Field label={`${STAGE_WORD[f.stage]} ${f.name}`} validationState="none">
-          <ProgressBar value={f.fraction} max={1} />
-        </Field>
-      )}
-    </li>
-  );
-}
+const homesNumber = (homes: string) => Number(homes.replace(/[,\s_]/g, ""));
+const ledgerKey = (f: Pick<LedgerRow, "file" | "sha256">) => `${f.file}|${f.sha256}`;
 
 export interface CollateViewProps {
   actions: CollateActions;
@@ -84,21 +50,41 @@ export interface CollateViewProps {
 export function CollateView({ actions }: CollateViewProps) {
   const styles = useStyles();
   const common = useViewStyles();
-  const [chosen, setChosen] = useState<Chosen[]>([]);
+  const [chosen, setChosen] = useState<ChosenFile[]>([]);
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [homes, setHomes] = useState("");
+  const [settings, setSettings] = useState<SectorWorkbookSettings | undefined>(undefined);
+  const [requireSignOff, setRequireSignOff] = useState(false);
+  const [register, setRegister] = useState<RegisterChoice | undefined>(undefined);
+  const [registerReading, setRegisterReading] = useState(false);
+  const [registerProblem, setRegisterProblem] = useState<string | undefined>(undefined);
   const [progress, setProgress] = useState<{ step: string; fraction: number } | undefined>(undefined);
   const [result, setResult] = useState<CollateInExcelOutcome | undefined>(undefined);
   const [error, setError] = useState<DisplayError | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
+  const [downloaded, setDownloaded] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<"result" | "error" | undefined>(undefined);
+  // Whether the user has changed the checkbox: then the workbook's setting, read later, does not overwrite it.
+  const signOffTouched = useRef(false);
 
   // Focus follows what the user asked for: the result after adding the returns, the message after a failure.
   useEffect(() => focusPending(pendingFocus, { result: resultHeading, error: errorRef }), [result, error]);
+
+  // The workbook's settings, shown before anything is added (and after, as they now are).
+  const loadSettings = useCallback(() => {
+    actions
+      .sectorSettings()
+      .then((s) => {
+        setSettings(s);
+        if (!signOffTouched.current && s.requireSignOff !== undefined) setRequireSignOff(s.requireSignOff);
+      })
+      .catch(() => setSettings(undefined)); // Not knowing them changes nothing: the workbook's are kept.
+  }, [actions]);
+  useEffect(loadSettings, [loadSettings]);
 
   const readFiles = useCallback(
     async (list: readonly File[]) => {
@@ -106,16 +92,21 @@ export function CollateView({ actions }: CollateViewProps) {
       if (files.length === 0 || reading) return;
       setResult(undefined);
       setError(undefined);
+      setDownloaded(undefined);
       setReading(true);
       setChosen(files.map((f) => ({ name: f.name, stage: "waiting", fraction: 0 })));
       setAnnouncement(`Reading ${plural(files.length, "file")}…`);
+      const done = new Set<number>();
       try {
         const submissions = await actions.readReturns(files, (index, stage, fraction) => {
           setChosen((current) => current.map((c, i) => (i === index ? { ...c, stage, fraction } : c)));
+          if (stage === "done" && !done.has(index)) {
+            done.add(index);
+            if (isReadMilestone(done.size, files.length)) setAnnouncement(`${filesReadLine(done.size, files.length)}.`);
+          }
         });
-        const outcomes = previewOutcomes(submissions, actions.today());
-        setChosen(files.map((f, i) => ({ name: f.name, stage: "done", fraction: 1, submission: submissions[i]!, outcome: outcomes[i]! })));
-        setAnnouncement(`Read ${summaryLine(outcomes)}.`);
+        setChosen(files.map((f, i) => ({ name: f.name, stage: "done", fraction: 1, submission: submissions[i]! })));
+        setAnnouncement(`Read ${summaryLine(previewOutcomes(submissions, actions.today(), { requireSignOff }))}.`);
       } catch (e) {
         pendingFocus.current = "error";
         setError(describeError(e, "Reading the returns"));
@@ -125,25 +116,70 @@ export function CollateView({ actions }: CollateViewProps) {
         setReading(false);
       }
     },
-    [actions, reading],
+    [actions, reading, requireSignOff],
   );
 
+  const chooseRegister = useCallback(
+    async (file: File) => {
+      setRegisterReading(true);
+      setRegisterProblem(undefined);
+      setAnnouncement("Reading the register…");
+      try {
+        const read = await actions.readRegister(file);
+        if (read.entries.length === 0) {
+          setRegister(undefined);
+          setRegisterProblem(`${file.name} lists no organisations: ${read.problems[0] ?? "it has no rows"}. The workbook's register is kept.`);
+          setAnnouncement("The register lists no organisations.");
+        } else {
+          setRegister({ name: file.name, read });
+          setAnnouncement(`Register ${file.name}: ${plural(read.entries.length, "organisation")}${read.problems.length > 0 ? `, ${plural(read.problems.length, "problem")}` : ""}.`);
+        }
+      } catch (e) {
+        setRegister(undefined);
+        const shown = describeError(e, "Reading the register");
+        setRegisterProblem(`${shown.message} The workbook's register is kept.`);
+        setAnnouncement("The register could not be read.");
+      } finally {
+        setRegisterReading(false);
+      }
+    },
+    [actions],
+  );
+
+  // Each file's status: once added, the workbook's; before, a preview among the files chosen.
+  const submissions = useMemo(() => chosen.flatMap((c) => (c.submission ? [c.submission] : [])), [chosen]);
+  const read = chosen.length > 0 && submissions.length === chosen.length;
+  const preview = useMemo(() => (read ? previewOutcomes(submissions, actions.today(), { requireSignOff }) : []), [read, submissions, actions, requireSignOff]);
+  const outcomes: (FileOutcome | undefined)[] = chosen.map((c, i) => c.added ?? preview[i]);
+  const filesDone = chosen.filter((c) => c.stage === "done").length;
+
   const add = useCallback(async () => {
-    const submissions = chosen.flatMap((c) => (c.submission ? [c.submission] : []));
     if (submissions.length === 0 || progress) return;
-    const sectorHomes = Number(homes.replace(/[,\s_]/g, ""));
+    const sectorHomes = homesNumber(homes);
+    const options: AddOptions = {
+      ...(homes.trim() !== "" && Number.isFinite(sectorHomes) && sectorHomes > 0 ? { sectorHomes } : {}),
+      ...(register ? { register: register.read.entries } : {}),
+      requireSignOff,
+    };
     setError(undefined);
+    setDownloaded(undefined);
     setProgress({ step: "Starting", fraction: 0 });
     setAnnouncement("Adding the returns to this workbook…");
     try {
-      const outcome = await actions.addToWorkbook(submissions, homes.trim() !== "" && Number.isFinite(sectorHomes) && sectorHomes > 0 ? { sectorHomes } : {}, (step, fraction) => {
+      const outcome = await actions.addToWorkbook(submissions, options, (step, fraction) => {
         setProgress({ step, fraction });
       });
-      const byFile = new Map(outcome.files.map((f) => [`${f.file}|${f.sha256}`, f]));
-      setChosen((current) => current.map((c) => ({ ...c, outcome: (c.submission && (byFile.get(`${c.submission.file}|${c.submission.sha256}`) as FileOutcome | undefined)) || c.outcome })));
+      const byFile = new Map(outcome.files.map((f) => [ledgerKey(f), f]));
+      setChosen((current) =>
+        current.map((c) => {
+          const row = c.submission ? byFile.get(ledgerKey(c.submission)) : undefined;
+          return row && c.submission ? { ...c, added: { ...row, submission: c.submission } } : c;
+        }),
+      );
       pendingFocus.current = "result";
       setResult(outcome);
       setAnnouncement(`Added to this workbook. The ledger lists ${summaryLine(outcome.files)}.`);
+      loadSettings();
     } catch (e) {
       pendingFocus.current = "error";
       setError(describeError(e, "Adding the returns"));
@@ -151,7 +187,19 @@ export function CollateView({ actions }: CollateViewProps) {
     } finally {
       setProgress(undefined);
     }
-  }, [actions, chosen, homes, progress]);
+  }, [actions, submissions, homes, progress, register, requireSignOff, loadSettings]);
+
+  const downloadReceipts = () => {
+    const added = chosen.flatMap((c) => (c.added ? [c.added] : []));
+    if (added.length === 0) return;
+    try {
+      const name = actions.downloadReceipts(added);
+      setDownloaded(name);
+      setAnnouncement(`Downloaded ${name}.`);
+    } catch (e) {
+      setError(describeError(e, "Downloading the receipts"));
+    }
+  };
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -159,9 +207,9 @@ export function CollateView({ actions }: CollateViewProps) {
     void readFiles([...event.dataTransfer.files]);
   };
 
-  const read = chosen.length > 0 && chosen.every((c) => c.outcome);
-  const outcomes = chosen.flatMap((c) => (c.outcome ? [c.outcome] : []));
-  const homesInvalid = homes.trim() !== "" && !(Number(homes.replace(/[,\s_]/g, "")) > 0);
+  const homesInvalid = homes.trim() !== "" && !(homesNumber(homes) > 0);
+  const busy = reading || progress !== undefined;
+  const receiptCount = chosen.filter((c) => c.added).length;
 
   return (
     <div
@@ -194,7 +242,7 @@ export function CollateView({ actions }: CollateViewProps) {
             void readFiles(files);
           }}
         />
-        <Button icon={<DocumentArrowUp20Regular />} disabledFocusable={reading || progress !== undefined} onClick={() => input.current?.click()}>
+        <Button icon={<DocumentArrowUp20Regular />} disabledFocusable={busy} onClick={() => input.current?.click()}>
           Choose returns…
         </Button>
         <p className={common.note}>Or drop .xlsx files onto this pane. Each file is read and checked on its own, without sending it anywhere.</p>
@@ -206,31 +254,52 @@ export function CollateView({ actions }: CollateViewProps) {
         <ViewSection id="collate-files-heading" heading="Files chosen">
           {read ? (
             <p className={styles.summary} data-testid="collate-summary">
-              {summaryLine(outcomes)}
+              {summaryLine(outcomes.flatMap((o) => (o ? [o] : [])))}
             </p>
           ) : (
-            <p className={common.note}>Reading and checking each file…</p>
+            <ReadProgress done={filesDone} total={chosen.length} />
           )}
-          <ul className={styles.files} aria-label="Files chosen">
-            {chosen.map((f, i) => (
-              <FileItem key={`${i}|${f.name}`} f={f} index={i} />
-            ))}
-          </ul>
+          <FileList files={chosen} outcomes={read ? outcomes : chosen.map((c) => c.added)} />
         </ViewSection>
       ) : null}
 
       {read ? (
         <ViewSection id="collate-add-heading" heading="Add to this workbook">
+          <RegisterField
+            choice={register}
+            workbookOrganisations={settings?.registerOrganisations}
+            reading={registerReading}
+            problem={registerProblem}
+            disabled={busy}
+            onChoose={(file) => void chooseRegister(file)}
+            onKeep={() => {
+              setRegister(undefined);
+              setRegisterProblem(undefined);
+              setAnnouncement("Keeping the workbook's register.");
+            }}
+          />
           <Field
             label="Homes in the sector (optional)"
-            hint="For coverage and the scaled estimates. Leave blank to keep the figure already in the workbook."
+            hint={`For coverage and the scaled estimates. ${
+              settings?.sectorHomes !== undefined ? `The workbook has ${settings.sectorHomes.toLocaleString("en-GB")}; leave blank to keep it.` : "Leave blank to keep the figure already in the workbook."
+            }`}
             validationState={homesInvalid ? "error" : "none"}
             validationMessage={homesInvalid ? "Type a whole number of homes, such as 2400000." : undefined}
           >
             <Input value={homes} inputMode="numeric" onChange={(_, d) => setHomes(d.value)} />
           </Field>
+          <Field hint="Hold returns that are not signed off (marked ready to send in the add-in) until they are, instead of accepting them and noting it in the Sign-off column. The workbook remembers this for next time.">
+            <Checkbox
+              label="Only accept signed-off returns"
+              checked={requireSignOff}
+              onChange={(_, d) => {
+                signOffTouched.current = true;
+                setRequireSignOff(d.checked === true);
+              }}
+            />
+          </Field>
           <div className={common.actions}>
-            <Button appearance="primary" icon={<Add20Regular />} disabledFocusable={progress !== undefined || homesInvalid} onClick={() => void add()}>
+            <Button appearance="primary" icon={<Add20Regular />} disabledFocusable={busy || homesInvalid || registerReading} onClick={() => void add()}>
               Add to this workbook
             </Button>
           </div>
@@ -244,9 +313,7 @@ export function CollateView({ actions }: CollateViewProps) {
         </ViewSection>
       ) : null}
 
-      {error ? (
-        <FocusableError focusRef={errorRef} error={error} title="The returns were not added" />
-      ) : null}
+      {error ? <FocusableError focusRef={errorRef} error={error} title="The returns were not added" /> : null}
 
       {result ? (
         <ViewSection id="collate-result-heading" heading="Added to this workbook" headingRef={resultHeading} data-testid="collate-result">
@@ -254,13 +321,24 @@ export function CollateView({ actions }: CollateViewProps) {
             The Submissions ledger now lists {summaryLine(result.files)}
             {result.previousFiles > 0 ? ` (${plural(result.previousFiles, "file")} from before)` : ""}. {plural(result.organisations, "organisation")};{" "}
             {plural(result.totals, "total")} by measure and month; {plural(result.revisions, "revised figure")}; {plural(result.chase, "row")} on the chase
-            list. {result.charts > 0 ? `${plural(result.charts, "chart")} on the Sector charts sheet and a PivotTable on Sector pivots.` : ""}
+            list. {result.requireSignOff ? "Only signed-off returns were accepted. " : ""}
+            {result.charts > 0 ? `${plural(result.charts, "chart")} on the Sector charts sheet and a PivotTable on Sector pivots.` : ""}
           </p>
           <div className={common.actions}>
             <Button icon={<Open20Regular />} onClick={() => void actions.showSectorTotals().catch((e: unknown) => setError(describeError(e, "Going to the Sector totals")))}>
               Show the Sector totals
             </Button>
+            {receiptCount > 0 ? (
+              <Button icon={<ArrowDownload20Regular />} onClick={downloadReceipts}>
+                {receiptCount === 1 ? "Download the receipt" : `Download ${receiptCount.toLocaleString("en-GB")} receipts (.zip)`}
+              </Button>
+            ) : null}
           </div>
+          <p className={common.note} data-testid="collate-receipts-note">
+            {downloaded
+              ? `Downloaded ${downloaded}: a receipt for each file added this time, to send back to the officer who sent it.`
+              : "A receipt for each file added this time says what happened to it and lists its check report, to send back to the officer who sent it."}
+          </p>
         </ViewSection>
       ) : null}
     </div>
