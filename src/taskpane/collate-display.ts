@@ -7,19 +7,7 @@ import { collate, type FileOutcome, type FileStatus, type LedgerRow, type Submis
 import type { ReadStage } from "../collate-worker/protocol";
 import { plural } from "./check-display";
 
-export const STATUS_WORD: Record<FileStatus, string> = {
-  accepted: "Accepted",
-  superseded: "Replaced by a newer return",
-  duplicate: "Already received",
-  held: "Held: has check errors",
-  rejected: "Rejected",
-};
-
-/** A file's status in words: a held file says why it is held (check errors, changed since sign-off, not signed off). */
-export function statusWordOf(f: Pick<LedgerRow, "status" | "errors" | "signOff">): string {
-  if (f.status !== "held" || f.errors) return STATUS_WORD[f.status];
-  return f.signOff === "changed" ? "Held: changed since sign-off" : "Held: not signed off";
-}
+export { STATUS_WORD, statusWordOf } from "../core/collate/next-step";
 
 /** What each status means for the analyst, in a sentence. */
 export const STATUS_MEANING: Record<FileStatus, string> = {

@@ -17,7 +17,7 @@ export interface Download {
 /** The download of `files`' receipts; `day` names the .zip ("Receipts 2020-08-20.zip"). */
 export function receiptsDownload(files: readonly FileOutcome[], day: Date): Download {
   const utf8 = new TextEncoder();
-  const all = receipts(files);
+  const all = receipts(files, { year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() });
   if (all.length === 1) return { name: all[0]!.name, type: "text/plain;charset=utf-8", bytes: utf8.encode(all[0]!.text) };
   const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`;
   const bytes = storedZip(

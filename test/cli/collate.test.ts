@@ -366,15 +366,30 @@ describe("impact-returns collate", () => {
     for (const t of totalsPages) expect(t).toMatch(/Measure.*Breakdown.*Month.*Reported total/);
   });
 
-  it("writes one receipt per file, plain text, with the check report of a held return", () => {
+  it("writes one receipt per file in plain words: outcome, reason, each error's sheet and cell, what to do next and by when, the SHA-256 last", () => {
     const names = readdirSync(join(dir, "receipts")).sort();
     expect(names).toHaveLength(json.files.length);
-    const held = readFileSync(join(dir, "receipts", "beta-with-errors.receipt.txt"), "utf8");
-    expect(held).toContain("Status:            held");
-    expect(held).toContain("Check report");
-    expect(held).toContain("Measures!F2");
+    const read = (name: string) => readFileSync(join(dir, "receipts", name), "utf8");
+    const held = read("beta-with-errors.receipt.txt");
+    expect(held).toMatch(/^Outcome: +Held: has check errors$/m);
+    expect(held).toContain("Errors to correct (1):\n  Measures sheet, cell F2: ");
+    expect(held).toMatch(/^What to do next: +Please correct the errors .* by 15 September 2020 at the latest\.$/m);
+    const accepted = read("alpha-resubmitted.receipt.txt");
+    expect(accepted).toMatch(/^Outcome: +Accepted$/m);
+    expect(accepted).toContain("Warnings to explain or correct (1):\n  Measures sheet, cell G2: ");
+    // As on 20/08/2020 July's return (due 15 August) is overdue; August's is next.
+    expect(accepted).toMatch(/^Overdue: +Jul 2020: due by 15 August 2020 and not yet received/m);
+    expect(accepted).toMatch(/^Next return due: +Aug 2020, by 15 September 2020$/m);
+    const byName = (name: string) => json.files.find((f) => f.file === files[name])!;
+    for (const name of ["beta-with-errors.xlsx", "alpha-resubmitted.xlsx", "half.xlsx"]) {
+      const text = read(name.replace(/\.xlsx$/, ".receipt.txt"));
+      // The fingerprint is the last line, labelled; no internal codes such as [not-a-number]; no centre's folders.
+      expect(text.trimEnd().split("\n").pop()).toBe(`File fingerprint (SHA-256): ${byName(name).sha256!}`);
+      expect(text).not.toMatch(/\[[a-z]+(-[a-z]+)+\]/);
+      expect(text).not.toContain(returns);
+    }
     // eslint-disable-next-line no-control-regex
-    for (const name of names) expect(readFileSync(join(dir, "receipts", name), "utf8")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    for (const name of names) expect(read(name)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
   it("writes the same workbook for the same inputs in another order", () => {

@@ -123,10 +123,13 @@ describe("a sign-off made in Excel, read from the downloaded file", () => {
       expect(byFile[signed]).toMatchObject({ "Sign-off": "Signed off", Warnings: 0, Explained: 1, Status: "accepted" });
       expect(byFile[tampered]).toMatchObject({ "Sign-off": "Changed since sign-off", Status: "held" });
       const receipt = readFileSync(join(receipts, "riverside-signed.receipt.txt"), "utf8");
-      expect(receipt).toContain("0 errors, 0 warnings, 1 warning explained");
+      expect(receipt).toContain("0 errors to correct, 0 warnings to explain or correct; 1 warning explained");
+      expect(receipt).toContain("Warnings you explained (nothing more to do) (1):\n  Measures sheet, cell H2: ");
+      expect(receipt).toContain("    Your explanation: We ran a food drive that month.");
       expect(receipt).toContain("Sign-off:          Signed off by Pat Lee on 10/07/2020");
       const heldReceipt = readFileSync(join(receipts, "riverside-final.receipt.txt"), "utf8");
-      expect(heldReceipt).toContain("it was changed after it was signed off. Check the changes");
+      expect(heldReceipt).toMatch(/^Outcome: +Held: changed since sign-off$/m);
+      expect(heldReceipt).toContain("Please check the changes, mark the return ready to send again");
 
       // (c) A sign-off date typed by hand, no checksum: not signed off; the verified copy outranks it.
       const typed = join(dir, "riverside-typed.xlsx");

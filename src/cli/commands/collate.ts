@@ -163,11 +163,11 @@ function report(out: string, c: Collation): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function writeReceipts(dir: string, files: readonly FileOutcome[]): Promise<void> {
+async function writeReceipts(dir: string, c: Collation): Promise<void> {
   const stat = await fs.stat(dir).catch(() => undefined);
   if (stat && !stat.isDirectory()) throw new InputError(`--receipts '${dir}' is a file, not a folder.`);
   if (!stat) await fs.mkdir(dir, { recursive: true });
-  for (const receipt of receipts(files)) await writeFileAtomically(join(dir, receipt.name), Buffer.from(receipt.text, "utf8"), { overwrite: true });
+  for (const receipt of receipts(c.files, c.asOf)) await writeFileAtomically(join(dir, receipt.name), Buffer.from(receipt.text, "utf8"), { overwrite: true });
 }
 
 async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: CliIO): Promise<number> {
@@ -231,9 +231,9 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
     throw error;
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
-  if (values.receipts !== undefined) await writeReceipts(values.receipts, collation.files);
+  if (values.receipts !== undefined) await writeReceipts(values.receipts, collation);
   let drafts: DraftsWritten | undefined;
-  if (values.drafts !== undefined) drafts = await writeDrafts(values.drafts, collation, { asOf, ...(register ? { register } : {}), receipt: receiptText });
+  if (values.drafts !== undefined) drafts = await writeDrafts(values.drafts, collation, { asOf, ...(register ? { register } : {}), receipt: (f) => receiptText(f, collation.asOf) });
   return reportWritten(
     io,
     values.json,

@@ -10,11 +10,12 @@
  * neither (or neither usable), the draft has no To and `note` says why. Every text from a return
  * is untrusted: ../mail/draft.ts keeps it out of the headers.
  */
-import { addMonths, DEFAULT_DUE_DAY, dueDate, isoMonth, monthLabel, parseIsoMonth, type YearMonth } from "../calendar";
+import { DEFAULT_DUE_DAY, dueDate, monthLabel, parseIsoMonth, type YearMonth } from "../calendar";
 import { longDateText, plural } from "../format";
 import { utf8ToBytes } from "@noble/hashes/utils";
 import { buildDraft, headerText, plainAddress, safeFileName, TEXT_TYPE, XLSX_TYPE, type DraftAttachment } from "../mail/draft";
 import { orgKey } from "./collate";
+import { lastMonthReported, nextMonthDue, nextStep } from "./next-step";
 import type { ChaseRow, Collation, FileOutcome, FileStatus, RegisterEntry } from "./types";
 
 export interface DraftsOptions {
@@ -57,24 +58,6 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const flat = (text: string, max: number) => headerText(text, max);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** What the officer does next, by the newest file's status. */
-function nextStep(f: FileOutcome, by: string): string {
-  switch (f.status) {
-    case "accepted":
-      return "Nothing more to do for this return: its figures are in the sector totals. Thank you.";
-    case "superseded":
-      return "Nothing more to do for this file: a newer submission from your organisation for the same year is in use.";
-    case "duplicate":
-      return "Nothing more to do for this file: it is the same file as one already received, so it was not counted again.";
-    case "held":
-      if (f.errors) return `Please correct the errors (run Check in the Impact Returns add-in; the receipt attached lists them) and send the return again as soon as you can, by ${by} at the latest.`;
-      if (f.signOff === "changed") return `Please check the changes, mark the return ready to send again (in the add-in) and send it again as soon as you can, by ${by} at the latest.`;
-      return `Please mark the return ready to send (in the add-in) and send it again as soon as you can, by ${by} at the latest.`;
-    case "rejected":
-      return `Please see the reason above, then send a corrected return as soon as you can, by ${by} at the latest.`;
-  }
-}
-
 /** The chase list's sentence as the officer reads it (its held row is written for the centre: "ask for..."). */
 function chaseLine(row: ChaseRow): string {
   const month = monthLabel(parseIsoMonth(row.month)!);
@@ -84,7 +67,6 @@ function chaseLine(row: ChaseRow): string {
 
 export function collationDrafts(c: Collation, options: DraftsOptions): CollationDrafts {
   const dueDay = options.dueDay ?? DEFAULT_DUE_DAY;
-  const asOfIso = `${isoMonth(options.asOf)}-${String(options.asOf.day).padStart(2, "0")}`;
   const registerEmail = new Map<string, string>();
   for (const r of options.register ?? []) if (r.contactEmail && !registerEmail.has(orgKey(r.organisationCode))) registerEmail.set(orgKey(r.organisationCode), r.contactEmail);
   const orgs = new Map(c.organisations.map((o) => [orgKey(o.organisationCode), o]));
@@ -109,11 +91,11 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
   const nextDue = (key: string, files: readonly FileOutcome[]): { month: YearMonth; by: string } => {
     let last: string | undefined;
     for (const d of c.data) if (orgKey(d.organisationCode) === key && (last === undefined || d.month > last)) last = d.month;
-    for (const f of files) for (const fig of f.submission?.figures ?? []) if (last === undefined || fig.month > last) last = fig.month;
-    const start = files.map((f) => f.reportingYearStart).find((y) => y !== undefined);
-    let month = last ? addMonths(parseIsoMonth(last)!, 1) : start ? parseIsoMonth(start)! : addMonths(options.asOf, -1);
-    for (let i = 0; i < 600 && dueDate(month, dueDay) < asOfIso; i++) month = addMonths(month, 1);
-    return { month, by: longDateText(dueDate(month, dueDay)) };
+    for (const f of files) {
+      const month = lastMonthReported(f);
+      if (month !== undefined && (last === undefined || month > last)) last = month;
+    }
+    return nextMonthDue(last, files.map((f) => f.reportingYearStart).find((y) => y !== undefined), options.asOf, dueDay);
   };
 
   const keys = [...new Set([...filesOf.keys(), ...chaseOf.keys()])].sort(byText);

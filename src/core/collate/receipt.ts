@@ -1,56 +1,70 @@
 /**
- * A receipt to send back to the officer: plain UTF-8 text, one line per fact, the check report
- * after. The command line writes one file per input (`--receipts DIR`); the task pane downloads
- * the same text (one .txt, or a .zip of them). Names and text from the file are made safe.
+ * A receipt to send back to the officer, in plain words: what became of the return and why, the
+ * errors to correct and the warnings still to explain (each with its sheet and cell), the warnings
+ * already explained (as explained), what to do next and by when, and the file's SHA-256 at the end,
+ * labelled - no internal codes. The command line writes one file per input (`--receipts DIR`); the
+ * task pane downloads the same text (one .txt, or a .zip of them); email drafts attach it. Names
+ * and text from the file are made safe.
  */
 import { monthLabel, parseIsoMonth } from "../calendar";
-import type { CheckResult } from "../checks";
-import { checkReportText } from "../checks/report-text";
+import type { CheckIssue } from "../checks";
 import { plural } from "../format";
 import { baseName, safeText } from "../safe-text";
+import { lastMonthReported, nextMonthDue, nextStep, statusWordOf, type DayParts } from "./next-step";
 import type { FileOutcome } from "./types";
 
-export function receiptText(f: FileOutcome): string {
+/** Issues listed a section; the rest are counted. */
+export const RECEIPT_ISSUES_LISTED = 50;
+
+const label = (name: string) => `${name}:`.padEnd(19);
+
+/** "Measures sheet, cell F2" (or "Measures sheet" for an issue about the whole sheet). */
+function place(issue: CheckIssue): string {
+  const sheet = `${safeText(issue.sheet, 40)} sheet`;
+  return issue.cell === "" ? sheet : `${sheet}, cell ${safeText(issue.cell, 20)}`;
+}
+
+function section(title: string, issues: readonly CheckIssue[]): string[] {
+  if (issues.length === 0) return [];
+  const lines = ["", `${title} (${issues.length.toLocaleString("en-GB")}):`];
+  for (const issue of issues.slice(0, RECEIPT_ISSUES_LISTED)) {
+    lines.push(`  ${place(issue)}: ${safeText(issue.message, 400)}`);
+    if (issue.explanation) lines.push(`    Your explanation: ${safeText(issue.explanation, 300)}`);
+  }
+  if (issues.length > RECEIPT_ISSUES_LISTED) lines.push(`  ... and ${plural(issues.length - RECEIPT_ISSUES_LISTED, "more")} (run Check in the add-in to see them all)`);
+  return lines;
+}
+
+/** The receipt for one file, as on `asOf` (the day the next month's due date is worked out from). */
+export function receiptText(f: FileOutcome, asOf: DayParts, dueDay?: number): string {
   const s = f.submission;
-  const lines = [
-    "Impact Returns - receipt for a return sent to the centre",
-    "",
-    `File:              ${safeText(baseName(f.file), 200)}`,
-    `SHA-256:           ${f.sha256 || "not worked out (the file could not be read)"}`,
-    `Status:            ${f.status}`,
-    `Reason:            ${safeText(f.reason, 1000)}`,
-  ];
-  if (f.organisationCode) lines.push(`Organisation:      ${safeText(f.organisation ?? "", 120)} (${safeText(f.organisationCode, 40)})`);
-  if (f.reportingYearStart) lines.push(`Reporting year:    from ${monthLabel(parseIsoMonth(f.reportingYearStart)!)}`);
-  if (f.monthsReported !== undefined) lines.push(`Months reported:   ${f.monthsReported}`);
+  const lines = ["Impact Returns - receipt for a return sent to the centre", "", `${label("Return")}${safeText(baseName(f.file), 200)}`];
+  if (f.organisationCode) lines.push(`${label("Organisation")}${f.organisation ? `${safeText(f.organisation, 120)} (${safeText(f.organisationCode, 40)})` : safeText(f.organisationCode, 40)}`);
+  if (f.reportingYearStart) {
+    const months = f.monthsReported !== undefined ? ` (${plural(f.monthsReported, "month")} reported)` : "";
+    lines.push(`${label("Reporting year")}from ${monthLabel(parseIsoMonth(f.reportingYearStart)!)}${months}`);
+  }
+  // The centre's own folders are not the officer's business: the file is named by its name alone.
+  const reason = f.file && f.file !== baseName(f.file) ? f.reason.split(f.file).join(baseName(f.file)) : f.reason;
+  lines.push(`${label("Outcome")}${statusWordOf(f)}`, `${label("Why")}${safeText(reason, 1000)}`);
+  if (s?.signOffNote) lines.push(`${label("Sign-off")}${safeText(s.signOffNote, 600)}`);
   if (f.errors !== undefined) {
-    const explained = f.explained ? `, ${plural(f.explained, "warning")} explained` : "";
-    lines.push(`Check:             ${plural(f.errors, "error")}, ${plural(f.warnings ?? 0, "warning")}${explained}`);
+    const explained = f.explained ? `; ${plural(f.explained, "warning")} explained` : "";
+    lines.push(`${label("Check")}${plural(f.errors, "error")} to correct, ${plural(f.warnings ?? 0, "warning")} to explain or correct${explained}`);
   }
-  if (s?.signOffNote) lines.push(`Sign-off:          ${safeText(s.signOffNote, 600)}`);
-  if (s?.issues && s.issues.length > 0) {
-    const result: CheckResult = {
-      issues: s.issues,
-      summary: { errors: s.errors, warnings: s.warnings, accepted: s.explained ?? s.issues.filter((i) => i.accepted).length },
-      ...(s.framework ? { framework: { id: s.framework.id, version: s.framework.version } } : {}),
-      ...(s.organisation ? { organisation: s.organisation } : {}),
-      ...(s.organisationCode ? { organisationCode: s.organisationCode } : {}),
-    };
-    lines.push("", "Check report", "", checkReportText({ file: f.file, result }).trimEnd());
+  const issues = s?.issues ?? [];
+  lines.push(
+    ...section("Errors to correct", issues.filter((i) => i.severity === "error")),
+    ...section("Warnings to explain or correct", issues.filter((i) => i.severity !== "error" && !i.accepted)),
+    ...section("Warnings you explained (nothing more to do)", issues.filter((i) => i.severity !== "error" && i.accepted)),
+  );
+  const next = nextMonthDue(lastMonthReported(f), f.reportingYearStart, asOf, dueDay);
+  lines.push("", `${label("What to do next")}${nextStep(f, next.by)}`);
+  if (f.status !== "rejected" && f.status !== "held") {
+    for (const o of next.overdue) lines.push(`${label("Overdue")}${monthLabel(o.month)}: due by ${o.by} and not yet received - please send it now`);
+    lines.push(`${label("Next return due")}${monthLabel(next.month)}, by ${next.by}`);
   }
-  const what: Record<FileOutcome["status"], string> = {
-    accepted: "Its figures are in the sector totals. Thank you.",
-    superseded: "A newer submission from your organisation for the same year is used instead.",
-    duplicate: "It is the same file as one already received, so it was not counted again.",
-    held:
-      f.errors
-        ? "Its figures are not used until the errors are fixed: correct them (run Check in the add-in) and send the return again."
-        : f.signOff === "changed"
-          ? "Its figures are not used: it was changed after it was signed off. Check the changes, mark it ready to send again (in the add-in) and send it again."
-          : "Its figures are not used until it is signed off: check it, mark it ready to send (in the add-in) and send it again.",
-    rejected: "It could not be collated: see the reason, then send a corrected return.",
-  };
-  lines.push("", what[f.status], "");
+  lines.push("", `File fingerprint (SHA-256): ${f.sha256 || "none (the file could not be read)"}`, "");
   return lines.join("\n");
 }
 
@@ -71,7 +85,7 @@ export function receiptFileNames(files: readonly { file: string }[]): string[] {
 }
 
 /** Each file's receipt with its file name, in order. */
-export function receipts(files: readonly FileOutcome[]): { name: string; text: string }[] {
+export function receipts(files: readonly FileOutcome[], asOf: DayParts, dueDay?: number): { name: string; text: string }[] {
   const names = receiptFileNames(files);
-  return files.map((f, i) => ({ name: names[i]!, text: receiptText(f) }));
+  return files.map((f, i) => ({ name: names[i]!, text: receiptText(f, asOf, dueDay) }));
 }
