@@ -13,7 +13,8 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
+import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorTablePlan } from "../core/collate/plan";
+import type { TablesPlan } from "../core/collate/sector-table";
 import { parseCsv, parseRegisterRows, type RegisterRead } from "../core/collate/register";
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
@@ -182,15 +183,15 @@ function stylesXml(): string {
   );
 }
 
-/** The sector workbook's bytes, the same for the same plan. */
-export async function sectorWorkbookBytes(plan: SectorPlan): Promise<Uint8Array> {
+/** The sector workbook's bytes (or the bulletin's, or a feedback workbook's), the same for the same plan. */
+export async function sectorWorkbookBytes(plan: TablesPlan): Promise<Uint8Array> {
   const parts: { name: string; data: Buffer }[] = [];
   const add = (name: string, data: string | Buffer) => parts.push({ name, data: typeof data === "string" ? Buffer.from(data, "utf8") : data });
   const strings = new SharedStrings();
   // The six tables, then the charts sheet: its data table with the core's charts drawn over it
   // as native chart parts (files get no PivotTable).
-  const charts = plan.drawing.charts.map(toFileChart);
-  const tables = [...plan.tables, plan.drawing.data];
+  const charts = plan.drawing?.charts.map(toFileChart) ?? [];
+  const tables = plan.drawing ? [...plan.tables, plan.drawing.data] : [...plan.tables];
   const chartSheet = charts.length > 0 ? tables.length - 1 : -1;
   const n = tables.length;
   const sheets = tables.map((t, i) => sheetXml(t, strings, i === 0, i === chartSheet));

@@ -4,3 +4,7 @@ export { planSector, SectorTooLargeError, type SectorCell, type SectorPlan, type
 export { linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission } from "./submission";
 export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from "./register";
 export type * from "./types";
+export { BULLETIN_TITLE, planBulletin, publishableTotals } from "./bulletin";
+export { feedbackFileName, feedbackOrganisations, planFeedback, type FeedbackOrganisation } from "./feedback";
+export { DEFAULT_PUBLICATION, publicationRules, suppressed, type PublicationRules } from "./estimates";
+export type { TablesPlan } from "./sector-table";
