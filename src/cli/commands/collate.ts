@@ -21,6 +21,7 @@ import { safeLine, safeText } from "../text";
 import { describe as describeCheck } from "./check";
 import { loadFramework } from "../framework-option";
 import { publicationRules } from "../../core/collate/estimates";
+import { checkRoundTrip, parseMinOrganisations, ROUND_TRIP_HELP, ROUND_TRIP_OPTIONS, roundTripJson, roundTripLines, writeRoundTrip } from "../round-trip";
 
 const OPTIONS = {
   ...OUT_OPTIONS,
@@ -33,6 +34,7 @@ const OPTIONS = {
   framework: { type: "string" },
   jobs: { type: "string" },
   json: { type: "boolean" },
+  ...ROUND_TRIP_OPTIONS,
 } as const;
 
 function help(): string {
@@ -59,7 +61,7 @@ Options:
                           30% (default: the framework's minimumCoverage, else 30). Below it the
                           estimate is left blank and the Estimate note says why.
   --framework ID|FILE     The sector's framework, for its minimumCoverage (default: the built-in).
-  --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
+${ROUND_TRIP_HELP}  --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
                           accepting them and flagging them in the Sign-off column.
   --jobs N                Files read at once, in worker threads (default: one per core, at most 4).
   --json                  Print the files and totals as JSON on standard output.
@@ -234,8 +236,9 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   const asOf = parseAsOf(values["as-of"]);
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
-  const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]) });
+  const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]), minimumOrganisations: parseMinOrganisations(values["min-organisations"]) });
   await ensureWritable(out, values.force === true);
+  await checkRoundTrip(values, out, values.force === true);
   let register: RegisterEntry[] | undefined;
   if (values.register !== undefined) {
     const read = await readRegisterFile(values.register);
@@ -279,7 +282,8 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
   if (values.receipts !== undefined) await writeReceipts(values.receipts, collation.files);
-  return reportWritten(io, values.json, () => collateJson(out, collation, skipped), () => report(out, collation));
+  const sent = await writeRoundTrip(values, collation, rules, values.force === true);
+  return reportWritten(io, values.json, () => ({ ...(collateJson(out, collation, skipped) as object), ...roundTripJson(sent) }), () => `${report(out, collation)}${roundTripLines(sent).map((l) => `${l}\n`).join("")}`);
 }
 
 export const collateCommand = defineCommand(OPTIONS, {

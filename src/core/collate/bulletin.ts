@@ -100,6 +100,7 @@ export function planBulletin(c: Collation, rules: PublicationRules): TablesPlan 
   const drawing = planSectorDrawing({ ...c, totals: publishableTotals(c, rules).filter((t) => months.has(t.month)) });
   const data: SectorTablePlan = { ...drawing.data, table: BULLETIN_TABLE.charts };
   const tables = [summary, monthly];
-  printEverySheet([...tables, data], BULLETIN_TITLE, c.asOf);
+  // One page wide, all of it: a bulletin is read on paper (the twelve months fit at a small scale).
+  printEverySheet([...tables, data], BULLETIN_TITLE, c.asOf, () => 1);
   return { title: BULLETIN_TITLE, tables, drawing: { data, charts: drawing.charts } };
 }
