@@ -223,15 +223,18 @@ describe("collate --bulletin and --feedback", () => {
       }
     });
 
-    it("charts its share of the sector's total for each key measure, months labelled Mmm yy", async () => {
+    it("charts its share of the sector's total for each key measure, one reporting year, months labelled Mmm yy", async () => {
       const { parts } = await packageOf(file());
       const charts = Object.keys(parts).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
       const keyCodes = V1.measures.filter((m) => m.key).map((m) => m.code);
       expect(charts).toHaveLength(keyCodes.length);
       for (const name of charts) {
-        expect(parts[name]).toContain("your share of the sector&apos;s reported total".replace("&apos;", "'"));
-        expect(parts[name]).toContain('formatCode="mmm yy"');
-        expect(parts[name]).toContain('formatCode="0%"');
+        expect(parts[name]).toContain("your share of the sector's reported total (year from Apr 2020)");
+        // One reporting year, its months as text ("Apr 20" to "Mar 21"), the share on a percentage axis from zero.
+        const months = [...parts[name]!.matchAll(/<c:pt idx="\d+"><c:v>([A-Z][a-z]{2} \d{2})<\/c:v>/g)].map((m) => m[1]);
+        expect(months).toEqual(["Apr 20", "May 20", "Jun 20", "Jul 20", "Aug 20", "Sep 20", "Oct 20", "Nov 20", "Dec 20", "Jan 21", "Feb 21", "Mar 21"]);
+        expect(parts[name]).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+        expect(parts[name]).toContain('<c:min val="0"/>');
       }
     });
   });

@@ -8,9 +8,9 @@
  * worked out from it (its share, a year to date with such a month). Pure: a Collation in, a plan
  * of typed cells out, which src/xlsx/sector.ts writes.
  */
-import { addMonths, excelSerial, isoMonth, monthLabel, reportingMonths, SHORT_MONTH_NAMES } from "../calendar";
+import { addMonths, isoMonth, monthLabel, reportingMonths, SHORT_MONTH_NAMES } from "../calendar";
 import { columnLetter } from "../layout/a1";
-import { CHART_MONTH_FORMAT, FEEDBACK_MONTHLY_COLUMNS, FEEDBACK_SHEET, FEEDBACK_SUMMARY_COLUMNS, FEEDBACK_TABLE } from "../sheets/feedback";
+import { FEEDBACK_MONTHLY_COLUMNS, FEEDBACK_SHEET, FEEDBACK_SUMMARY_COLUMNS, FEEDBACK_TABLE } from "../sheets/feedback";
 import { FIGURE_BASIS } from "../sheets/sector";
 import type { ChartSpec } from "../summary/specs";
 import { cellKey, figureCell, lineCells, monthCell, printEverySheet, unitFormat } from "./bulletin";
@@ -167,7 +167,8 @@ function planFeedbackCharts(
   const key = totals.filter((l) => l.key);
   const lines = (key.length > 0 ? key : totals).slice(0, MAX_CHARTED);
 
-  const columns: SectorColumn[] = [{ header: "Month", format: "month", width: 10 }];
+  // Months as text ("Apr 20"): the charts' categories, one reporting year (LibreOffice draws no columns on a date axis of months).
+  const columns: SectorColumn[] = [{ header: "Month", format: "text", width: 8 }];
   const cellsOf: ((month: string) => SectorCell)[] = [];
   const shares: { line: MeasureLine; column: number; figures: (number | null)[] }[] = [];
   for (const l of lines) {
@@ -186,7 +187,7 @@ function planFeedbackCharts(
     });
     shares.push({ line: l, column: columns.length - 1, figures: months.map((m) => at(m)?.share ?? null) });
   }
-  const rows: SectorCell[][] = lines.length === 0 ? [] : months.map((m) => [{ value: excelSerial(ym(m).year, ym(m).month, 1), format: "month" }, ...cellsOf.map((f) => f(m))]);
+  const rows: SectorCell[][] = lines.length === 0 ? [] : months.map((m) => [shortMonth(m), ...cellsOf.map((f) => f(m))]);
   const data: SectorTablePlan = { sheet: FEEDBACK_SHEET.charts, table: FEEDBACK_TABLE.charts, columns, rows };
 
   const bodyRows = Math.max(1, rows.length);
@@ -203,7 +204,6 @@ function planFeedbackCharts(
       title: `${s.line.label}: your share of the sector's reported total${yearLabel}`,
       categories: range(0),
       categoryLabels: months.map(shortMonth),
-      categoryNumberFormat: CHART_MONTH_FORMAT,
       series: [{ name: "Your share", values: range(s.column), figures: s.figures }],
       valueAxisTitle: "Share of the sector's total",
       categoryAxisTitle: "Month",

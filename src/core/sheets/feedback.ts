@@ -55,6 +55,3 @@ export const FEEDBACK_SUMMARY_HEADERS = headersOf(FEEDBACK_SUMMARY_COLUMNS);
 /** One row a measure row and month the organisation reported. */
 export const FEEDBACK_MONTHLY_COLUMNS = [...MONTHLY_MEASURE_COLUMNS, col("Month", "month", 10), ...BESIDE_SECTOR] as const satisfies readonly SectorColumn[];
 export const FEEDBACK_MONTHLY_HEADERS = headersOf(FEEDBACK_MONTHLY_COLUMNS);
-
-/** The charts' months as labelled ("Apr 24"): one reporting year a chart. */
-export const CHART_MONTH_FORMAT = "mmm yy";
