@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import { feedbackFileName, feedbackOrganisations, planBulletin, planFeedback, type Collation, type PublicationRules } from "../core/collate";
+import { feedbackFiles, planBulletin, planFeedback, type Collation, type PublicationRules } from "../core/collate";
 import { plural } from "../core/format";
 import { writeFileAtomically } from "../xlsx/files";
 import { sectorWorkbookBytes } from "../xlsx/sector";
@@ -69,13 +69,9 @@ export async function writeRoundTrip(values: { bulletin?: string | undefined; fe
   if (values.feedback !== undefined) {
     const folder = values.feedback;
     await fs.mkdir(folder, { recursive: true });
-    const used = new Set<string>();
     const files: { organisationCode: string; file: string }[] = [];
-    for (const o of feedbackOrganisations(c)) {
-      let name = feedbackFileName(o.organisationCode);
-      for (let n = 2; used.has(name.toLowerCase()); n++) name = feedbackFileName(`${o.organisationCode} (${n})`);
-      used.add(name.toLowerCase());
-      const file = join(folder, name);
+    for (const o of feedbackFiles(c)) {
+      const file = join(folder, o.name);
       await writeFileAtomically(file, await sectorWorkbookBytes(planFeedback(c, o.organisationCode, rules)), { overwrite: true });
       files.push({ organisationCode: o.organisationCode, file });
     }

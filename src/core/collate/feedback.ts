@@ -54,6 +54,17 @@ export function feedbackFileName(organisationCode: string): string {
   return `${stem || "organisation"} feedback.xlsx`;
 }
 
+/** Each organisation with feedback and its workbook's file name (made unique without regard to case: "AL01 feedback (2).xlsx"). */
+export function feedbackFiles(c: Collation): (FeedbackOrganisation & { name: string })[] {
+  const used = new Set<string>();
+  return feedbackOrganisations(c).map((o) => {
+    let name = feedbackFileName(o.organisationCode);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = feedbackFileName(`${o.organisationCode} (${n})`);
+    used.add(name.toLowerCase());
+    return { ...o, name };
+  });
+}
+
 /** "Apr 20", as the charts label months. */
 const shortMonth = (month: string) => {
   const m = ym(month);

@@ -5,6 +5,6 @@ export { linesOf, readSignedOffOn, submissionFromSnapshot, unreadableSubmission 
 export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from "./register";
 export type * from "./types";
 export { BULLETIN_TITLE, planBulletin, publishableTotals } from "./bulletin";
-export { feedbackFileName, feedbackOrganisations, planFeedback, type FeedbackOrganisation } from "./feedback";
+export { feedbackFileName, feedbackFiles, feedbackOrganisations, planFeedback, type FeedbackOrganisation } from "./feedback";
 export { DEFAULT_PUBLICATION, publicationRules, suppressed, type PublicationRules } from "./estimates";
 export type { TablesPlan } from "./sector-table";
