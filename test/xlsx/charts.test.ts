@@ -215,7 +215,7 @@ describe("the package", () => {
     expect(childNames(first(column, "plotArea"))).toEqual(["layout", "barChart", "dateAx", "valAx"]);
     expect(childNames(first(column, "barChart"))).toEqual(["barDir", "grouping", "varyColors", "ser", "ser", "gapWidth", "axId", "axId"]);
     expect(first(column, "barDir").getAttribute("val")).toBe("col");
-    expect(childNames(first(column, "ser"))).toEqual(["idx", "order", "tx", "invertIfNegative", "cat", "val"]);
+    expect(childNames(first(column, "ser"))).toEqual(["idx", "order", "tx", "spPr", "invertIfNegative", "cat", "val"]);
     expect(first(first(column, "ser"), "f").textContent).toBe("'Summary charts'!$A$2:$A$13");
     expect(childNames(first(column, "dateAx"))).toEqual(["axId", "scaling", "delete", "axPos", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "crossAx", "crosses", "auto", "lblOffset", "baseTimeUnit"]);
     expect(first(first(column, "dateAx"), "numFmt").getAttribute("formatCode")).toBe("mmm yyyy");

@@ -20,6 +20,7 @@ import { safeLine, safeText } from "../text";
 import { loadFramework } from "../framework-option";
 import { publicationRules } from "../../core/collate/estimates";
 import { checkDraftsFolder, draftsJson, draftsReport, writeDrafts, type DraftsWritten } from "../drafts-option";
+import { checkRoundTrip, feedbackWorkbooks, parseMinOrganisations, ROUND_TRIP_HELP, ROUND_TRIP_OPTIONS, roundTripJson, roundTripLines, writeRoundTrip } from "../round-trip";
 
 const OPTIONS = {
   ...OUT_OPTIONS,
@@ -33,6 +34,7 @@ const OPTIONS = {
   framework: { type: "string" },
   jobs: { type: "string" },
   json: { type: "boolean" },
+  ...ROUND_TRIP_OPTIONS,
 } as const;
 
 function help(): string {
@@ -64,7 +66,7 @@ Options:
                           30% (default: the framework's minimumCoverage, else 30). Below it the
                           estimate is left blank and the Estimate note says why.
   --framework ID|FILE     The sector's framework, for its minimumCoverage (default: the built-in).
-  --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
+${ROUND_TRIP_HELP}  --require-sign-off      Hold returns that are not signed off (no Data checksum), instead of
                           accepting them and flagging them in the Sign-off column.
   --jobs N                Files read at once, in worker threads (default: one per core, at most 4).
   --json                  Print the files and totals as JSON on standard output.
@@ -186,9 +188,10 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   const asOf = parseAsOf(values["as-of"]);
   const framework = values.framework === undefined ? undefined : await loadFramework(values.framework);
-  const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]) });
+  const rules = publicationRules(framework, { minimumCoverage: parsePercentOption("--min-coverage", values["min-coverage"]), minimumOrganisations: parseMinOrganisations(values["min-organisations"]) });
   await ensureWritable(out, values.force === true);
   if (values.drafts !== undefined) await checkDraftsFolder(values.drafts);
+  await checkRoundTrip(values, out, values.force === true);
   let register: RegisterEntry[] | undefined;
   if (values.register !== undefined) {
     const read = await readRegisterFile(values.register);
@@ -232,13 +235,16 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
   }
   await writeFileAtomically(out, bytes, { overwrite: values.force === true });
   if (values.receipts !== undefined) await writeReceipts(values.receipts, collation);
+  const books = values.feedback !== undefined || values.drafts !== undefined ? await feedbackWorkbooks(collation, rules) : new Map<string, { fileName: string; bytes: Uint8Array }>();
+  const sent = await writeRoundTrip(values, collation, rules, values.force === true, books);
   let drafts: DraftsWritten | undefined;
-  if (values.drafts !== undefined) drafts = await writeDrafts(values.drafts, collation, { asOf, ...(register ? { register } : {}), receipt: (f) => receiptText(f, collation.asOf) });
+  if (values.drafts !== undefined) drafts = await writeDrafts(values.drafts, collation, { asOf, ...(register ? { register } : {}), receipt: (f) => receiptText(f, collation.asOf), feedback: books });
+  const extra = drafts ? draftsReport(drafts).map((l) => `${l}\n`).join("") : "";
   return reportWritten(
     io,
     values.json,
-    () => (drafts ? { ...(collateJson(out, collation, skipped) as object), drafts: draftsJson(drafts) } : collateJson(out, collation, skipped)),
-    () => (drafts ? `${report(out, collation)}${draftsReport(drafts).join("\n")}\n` : report(out, collation)),
+    () => ({ ...(collateJson(out, collation, skipped) as object), ...roundTripJson(sent), ...(drafts ? { drafts: draftsJson(drafts) } : {}) }),
+    () => `${report(out, collation)}${roundTripLines(sent).map((l) => `${l}\n`).join("")}${extra}`,
   );
 }
 

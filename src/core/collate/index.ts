@@ -6,3 +6,7 @@ export { parseCsv, parseRegisterRows, REGISTER_HEADERS, type RegisterRead } from
 export { receiptFileNames, receipts, receiptText } from "./receipt";
 export type * from "./types";
 export { collationDrafts, type CollationDraft, type CollationDrafts, type DraftsOptions } from "./drafts";
+export { BULLETIN_TITLE, planBulletin, publishableTotals } from "./bulletin";
+export { feedbackFileName, feedbackFiles, feedbackOrganisations, planFeedback, type FeedbackOrganisation } from "./feedback";
+export { DEFAULT_PUBLICATION, publicationRules, suppressed, type PublicationRules } from "./estimates";
+export type { TablesPlan } from "./sector-table";

@@ -44,6 +44,19 @@ export interface SectorTablePlan {
   layout?: PageLayout;
 }
 
+/**
+ * Any workbook of sector tables a gateway writes: the sector workbook (SectorPlan), the sector
+ * bulletin and an organisation's feedback (./bulletin.ts, ./feedback.ts), which have charts
+ * but no PivotTable.
+ */
+export interface TablesPlan {
+  /** The workbook's title (docProps). */
+  title: string;
+  tables: SectorTablePlan[];
+  /** The charts sheet: its data table and charts, after the tables. */
+  drawing?: { data: SectorTablePlan; charts: ChartSpec[] };
+}
+
 export interface SectorPlan {
   title: string;
   /** The six tables of docs/sector-format.md, in sheet order. */

@@ -24,7 +24,7 @@ export function unreadableSubmission(facts: FileFacts, problem: string): Submiss
 export const readSignedOffOn: (value: CellValue | undefined) => number | undefined = readDateSerial;
 
 export function linesOf(framework: Parameters<typeof measureRows>[0]): MeasureLine[] {
-  return measureRows(framework).map((r) => ({ code: r.code, breakdown: r.breakdown, label: r.label, unit: r.unit, kind: r.kind }));
+  return measureRows(framework).map((r) => ({ code: r.code, breakdown: r.breakdown, label: r.label, unit: r.unit, kind: r.kind, ...(r.measure.key ? { key: true as const } : {}) }));
 }
 
 /**

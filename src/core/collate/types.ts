@@ -28,6 +28,8 @@ export interface MeasureLine {
   label: string;
   unit: "count" | "gbp" | "hours" | "people";
   kind: "flow" | "stock";
+  /** One of the framework's key measures (`key: true`): charted in the sector workbook and in each organisation's feedback. */
+  key?: true;
 }
 
 /** One reported figure of a return (blank cells are not figures; 0 is). */

@@ -39,6 +39,9 @@ export const NS = {
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 } as const;
 
+/** Office's default series colours, in order (CT_BarSer spPr). */
+const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
+
 const CATEGORY_AXIS_ID = 50010;
 const VALUE_AXIS_ID = 50020;
 
@@ -89,7 +92,9 @@ function seriesXml(spec: ChartSpec, series: ChartSeriesSpec, index: number): str
   if (spec.type === "line") {
     return `<c:ser>${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${categoriesXml(spec)}${values}<c:smooth val="0"/></c:ser>`;
   }
-  return `<c:ser>${head}<c:invertIfNegative val="0"/>${categoriesXml(spec)}${values}</c:ser>`;
+  // An explicit fill: LibreOffice draws a column or bar series without one as nothing at all.
+  const fill = `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[index % SERIES_COLOURS.length]!}"/></a:solidFill></c:spPr>`;
+  return `<c:ser>${head}${fill}<c:invertIfNegative val="0"/>${categoriesXml(spec)}${values}</c:ser>`;
 }
 
 function plotXml(spec: ChartSpec): string {

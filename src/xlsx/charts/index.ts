@@ -29,51 +29,15 @@ import {
   withOverrides,
   withRelationships,
 } from "./package";
-import type { ChartSpec as PlannedChart } from "../../core/summary/specs";
 import type { ChartSpec } from "./types";
 import { zipParts } from "../zip-write";
 
 export type { CellPosition, ChartSeriesSpec, ChartSpec, ChartType } from "./types";
 export { ChartPackageError } from "./package";
+export { sheetRef, toFileChart } from "./plan";
 
 /** The timestamp of every zip entry in a workbook this module writes, so the same input gives the same bytes. */
 export const FIXED_ENTRY_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
-
-/**
- * An absolute reference with its sheet, quoted for any sheet name: sheetRef("Bob's data", "C2:C13")
- * is 'Bob''s data'!$C$2:$C$13.
- */
-export function sheetRef(sheet: string, range: string): string {
-  const absolute = range
-    .split(":")
-    .map((cell) => {
-      const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
-      if (!match) throw new Error(`"${range}" is not a cell range like C2:C13.`);
-      return `$${match[1]!.toUpperCase()}$${match[2]!}`;
-    })
-    .join(":");
-  return `'${sheet.replace(/'/g, "''")}'!${absolute}`;
-}
-
-/** A chart the core planned (Summarise's or Collate's, src/core/summary/specs.ts) as this writer's spec, with its cached figures. */
-export function toFileChart(chart: PlannedChart): ChartSpec {
-  const spec: ChartSpec = {
-    sheet: chart.sheet,
-    name: chart.name,
-    type: chart.type,
-    title: chart.title,
-    categories: sheetRef(chart.sheet, chart.categories),
-    categoriesCache: chart.categoryLabels,
-    series: chart.series.map((s) => ({ name: s.name, values: sheetRef(chart.sheet, s.values), cache: s.figures })),
-    valueAxisTitle: chart.valueAxisTitle,
-    categoryAxisTitle: chart.categoryAxisTitle,
-    valueNumberFormat: chart.valueNumberFormat,
-    legend: chart.series.length > 1,
-    anchor: chart.anchor,
-  };
-  if (chart.categoryNumberFormat !== undefined) spec.categoryNumberFormat = chart.categoryNumberFormat;
-  return spec;
-}
 
 const REFERENCE = /^(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*))!\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?$/;
 

@@ -1,0 +1,40 @@
+/**
+ * The bulletin and feedback workbooks (docs/bulletin-feedback.md) as bytes anywhere: in Node and
+ * in the task pane's browser alike. The parts are ./sector-write.ts's, zipped with fflate (pure
+ * JavaScript; the command line zips the same parts with Node's zlib, ./sector.ts), one fixed date
+ * on every entry, so the same plan gives the same bytes. For the pane's "Download the sector
+ * bulletin" and its feedback .zip.
+ */
+import { zipSync, type Zippable } from "fflate";
+import { feedbackFiles, planBulletin, planFeedback } from "../core/collate";
+import type { PublicationRules } from "../core/collate/estimates";
+import type { TablesPlan } from "../core/collate/sector-table";
+import type { Collation } from "../core/collate/types";
+import { sectorWorkbookParts } from "./sector-write";
+
+/** The date of every entry (as zip-write.ts uses): nothing records when a workbook was made. */
+const ENTRY_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
+
+function zipped(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const files: Zippable = {};
+  for (const e of entries) files[e.name] = [e.data, { level: 6, mtime: ENTRY_DATE }];
+  return zipSync(files, { level: 6, mtime: ENTRY_DATE });
+}
+
+/** A planned workbook (the bulletin, a feedback workbook; any TablesPlan) as .xlsx bytes. */
+export function workbookBytes(plan: TablesPlan): Uint8Array {
+  return zipped(sectorWorkbookParts(plan));
+}
+
+/** The sector bulletin, safe to send to every submitter. */
+export function bulletinBytes(c: Collation, rules: PublicationRules): Uint8Array {
+  return workbookBytes(planBulletin(c, rules));
+}
+
+/** Every organisation's feedback workbook, named `<code> feedback.xlsx`, in one .zip (stored: the workbooks are compressed already). */
+export function feedbackZipBytes(c: Collation, rules: PublicationRules): { zip: Uint8Array; files: { organisationCode: string; name: string }[] } {
+  const files = feedbackFiles(c).map((o) => ({ organisationCode: o.organisationCode, name: o.name, data: workbookBytes(planFeedback(c, o.organisationCode, rules)) }));
+  const entries: Zippable = {};
+  for (const f of files) entries[f.name] = [f.data, { level: 0, mtime: ENTRY_DATE }];
+  return { zip: zipSync(entries, { level: 0, mtime: ENTRY_DATE }), files: files.map(({ organisationCode, name }) => ({ organisationCode, name })) };
+}
