@@ -133,13 +133,23 @@ describe("impact-returns collate --drafts", () => {
     expect(mail.text).toContain("Your next return is for Aug 2020, due by 15 September 2020.");
   });
 
-  it("attaches the receipt, byte for byte the one --receipts writes", () => {
+  it("attaches the receipt, byte for byte the one --receipts writes, and an accepted return's feedback workbook, which opens as .xlsx", async () => {
+    let books = 0;
     for (const [code, file] of [["AL01", "alpha"], ["BE02", "beta"], ["GA03", "gamma"]] as const) {
-      const { mail } = find(code);
-      expect(mail.attachments.map((a) => [a.filename, a.mimeType])).toEqual([[`${file}.receipt.txt`, "text/plain"]]);
+      const { mail, name } = find(code);
+      const accepted = name === `${code} accepted.eml`;
+      const expected = [[`${file}.receipt.txt`, "text/plain"], ...(accepted ? [[`${code} feedback.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]] : [])];
+      expect(mail.attachments.map((a) => [a.filename, a.mimeType])).toEqual(expected);
       const bytes = Buffer.from(new Uint8Array(mail.attachments[0]!.content as ArrayBuffer));
       expect(bytes.equals(readFileSync(join(dir, "receipts", `${file}.receipt.txt`)))).toBe(true);
+      if (accepted) {
+        const workbook = new Workbook();
+        await workbook.xlsx.load(Buffer.from(new Uint8Array(mail.attachments[1]!.content as ArrayBuffer)));
+        expect(workbook.worksheets.length).toBeGreaterThan(0);
+        books++;
+      }
     }
+    expect(books).toBeGreaterThan(0);
   });
 
   it("a held return with a hostile name and address: the register's address, no header added, the name as text", () => {
