@@ -30,6 +30,7 @@
  */
 import { collate, planSector, SectorTooLargeError, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
+import { headerLines, LINE_POINTS } from "../core/collate/sector-table";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
@@ -157,7 +158,7 @@ export function planBatches(tables: readonly SectorTablePlan[], budget: number):
   };
   tables.forEach((t, ti) => {
     const headers = t.columns.map((c) => c.header);
-    push({ kind: "table", table: ti, bytes: payloadBytes([headers], [headers.map(() => "@")]) + 200 + JSON.stringify(t.aside ?? []).length });
+    push({ kind: "table", table: ti, bytes: payloadBytes([headers], [headers.map(() => "@")]) + 200 + jsonBytes([t.aside ?? [], t.notes ?? []]) });
     const rows = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
     rows.forEach((row, r) => {
       const values = [row.map(cellValue)];
@@ -180,6 +181,14 @@ function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: Wr
     header.values = [t.columns.map((c) => c.header)];
     header.format.wrapText = true;
     header.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+    const lines = headerLines(t.columns);
+    if (lines > 1) header.format.rowHeight = lines * LINE_POINTS;
+    if (t.notes && t.notes.length > 0) {
+      // Below the table, one blank row between: plain text, never a formula.
+      const notes = ws.getRangeByIndexes(bodyRows + 2, 0, t.notes.length, 1);
+      notes.numberFormat = t.notes.map(() => ["@"]);
+      notes.values = t.notes.map((n) => [n]);
+    }
     const table = ws.tables.add(rangeAddress(0, 0, bodyRows + 1, width), true);
     table.name = `${t.table}${TABLE_TEMP}`;
     t.columns.forEach((c, i) => {

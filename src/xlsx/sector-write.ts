@@ -12,7 +12,7 @@
  * Browser-safe: no Node APIs (text is encoded with TextEncoder; the caller zips the parts), so
  * the task pane can write the bulletin and feedback workbooks with it (./published.ts).
  */
-import { SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorTablePlan, type TablesPlan } from "../core/collate/sector-table";
+import { headerLines, LINE_POINTS, SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorTablePlan, type TablesPlan } from "../core/collate/sector-table";
 import { columnLetter, quoteSheet } from "../core/layout/a1";
 import { TOOL_NAME } from "../core/version";
 import type { PageLayout } from "../core/workbook/types";
@@ -98,6 +98,10 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
   const letters = t.columns.map((_, i) => columnLetter(i));
   const asideCol = t.columns.length + 1;
   const rowCount = Math.max(t.rows.length, 1) + 1;
+  const notes = t.notes ?? [];
+  // Notes below the table, one blank row between.
+  const notesFrom = rowCount + 2;
+  const lastRow = notes.length > 0 ? notesFrom + notes.length - 1 : rowCount;
   const lastCol = t.aside ? asideCol + 1 : t.columns.length - 1;
   const ref = `A1:${letters[letters.length - 1]!}${rowCount}`;
   const chunks: Uint8Array[] = [];
@@ -107,7 +111,7 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
     parts = [];
   };
   parts.push(
-    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${t.layout ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1:${columnLetter(lastCol)}${rowCount}"/>`,
+    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${t.layout ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>`,
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/><cols>',
   );
@@ -119,7 +123,8 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
     if (!a) return "";
     return `<c r="${columnLetter(asideCol)}${r + 1}" s="1" t="s"><v>${strings.get(a[0])}</v></c>${cellXml(`${columnLetter(asideCol + 1)}${r + 1}`, a[1], "count", strings)}`;
   };
-  parts.push(`<row r="1">${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}${asideCells(0)}</row>`);
+  const lines = headerLines(t.columns);
+  parts.push(`<row r="1"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}${asideCells(0)}</row>`);
   t.rows.forEach((row, r) => {
     const n = r + 2;
     let xml = `<row r="${n}">`;
@@ -128,6 +133,8 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
     if (parts.length >= 5000) flush();
   });
   if (t.rows.length === 0) parts.push(`<row r="2">${asideCells(1)}</row>`);
+  // Plain text, not wrapped, so each line spills across the empty cells beside it.
+  notes.forEach((note, i) => parts.push(`<row r="${notesFrom + i}"><c r="A${notesFrom + i}" s="${styleOf("text")}" t="s"><v>${strings.get(note)}</v></c></row>`));
   // The drawing (the sheet's charts, relationship rId2) comes before tableParts in the schema's order.
   parts.push(
     `</sheetData>${printXml(t.layout)}${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,

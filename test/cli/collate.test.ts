@@ -6,13 +6,14 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Workbook, type Worksheet } from "exceljs";
+import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import type { MeasureRow } from "../../src/core/setup/measure-rows";
 import { measureRows } from "../../src/core/setup/measure-rows";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
 import { deflateRepeated, SHEET, SHEET_HEAD, SHEET_TAIL, workbookWith } from "../support/hostile-files";
 import { convertWithLibreOffice, isA4Landscape, pageTexts, pdfPages } from "../support/libreoffice";
+import { tableRecords } from "../support/sheet-table";
 import { figureOf, makeReturn, makeTemplate, V1, V2, type ReturnSpec } from "../support/returns";
 
 jest.setTimeout(240_000);
@@ -106,20 +107,6 @@ beforeAll(async () => {
   writeFileSync(join(dir, "register.csv"), `Organisation code,Organisation,Homes managed\n${Object.entries(REGISTER).map(([code, homes]) => `${code},"Org ${code}, Ltd",${homes}`).join("\n")}\n`);
 });
 
-/** A sheet's table (header in row 1) as records; blank cells are absent. */
-function tableRows(sheet: Worksheet): Record<string, unknown>[] {
-  const headers = (sheet.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
-  const out: Record<string, unknown>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const record: Record<string, unknown> = {};
-    row.eachCell((cell, c) => {
-      if (cell.value !== null && cell.value !== "") record[headers[c]!] = cell.value;
-    });
-    out.push(record);
-  });
-  return out;
-}
 
 afterAll(() => {
   if (!process.env.KEEP_TEST_FILES) cleanUp?.();
@@ -200,7 +187,7 @@ describe("impact-returns collate", () => {
   it("heads the workbook with the year's headlines: flows to date, stocks as at the latest month, estimates only from enough coverage", async () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(out);
-    const rows = tableRows(wb.getWorksheet("Sector summary")!);
+    const rows = tableRecords(wb.getWorksheet("Sector summary")!);
     const expected = expectedTotals();
     const lines = measureRows(V2);
     const reportedLines = lines.filter((l) => ["04", "05", "06"].some((m) => expected.has(`${l.code}|${l.breakdown}|2020-${m}`)));
@@ -226,9 +213,16 @@ describe("impact-returns collate", () => {
       }
     }
     expect(rows.some((r) => r["Scaled estimate"] === undefined) && rows.some((r) => r["Scaled estimate"] !== undefined)).toBe(true);
+    // Below the table, one blank row between: how the figures are made, in plain words.
+    const summary = wb.getWorksheet("Sector summary")!;
+    const below = Array.from({ length: 8 }, (_, i) => summary.getCell(`A${rows.length + 3 + i}`).value);
+    expect(below[0]).toBe("How these figures are made");
+    expect(below).toContain("Coverage is the homes managed by the organisations that reported a figure, as a share of the sector's 20,000 homes.");
+    expect(below.some((line) => /made only where coverage is at least 30%/.test(String(line)))).toBe(true);
+    expect(summary.getCell(`A${rows.length + 2}`).value).toBeNull();
     // Month by month: each measure row's reported totals, Apr 2020 to Mar 2021.
     const monthlySheet = wb.getWorksheet("Month by month")!;
-    const monthly = tableRows(monthlySheet);
+    const monthly = tableRecords(monthlySheet);
     expect((monthlySheet.getRow(1).values as unknown[]).slice(6)).toEqual(["Apr 2020", "May 2020", "Jun 2020", "Jul 2020", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021", "Mar 2021"]);
     const calls = monthly.find((r) => r.Code === "WELFARE_CALLS")!;
     expect([calls["Apr 2020"], calls["May 2020"], calls["Jun 2020"], calls["Jul 2020"]]).toEqual([

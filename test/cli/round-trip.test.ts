@@ -14,6 +14,7 @@ import { measureRows, type MeasureRow } from "../../src/core/setup/measure-rows"
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
 import { convertWithLibreOffice, isA4Landscape, pageTexts, pdfPages } from "../support/libreoffice";
 import { figureOf, makeReturn, makeTemplate, V1, type ReturnSpec } from "../support/returns";
+import { tableRecords } from "../support/sheet-table";
 
 jest.setTimeout(240_000);
 
@@ -103,24 +104,15 @@ async function packageOf(file: string): Promise<{ parts: Record<string, string>;
   return { parts, numbers };
 }
 
-/** Every sheet's cells, by sheet, as records keyed by the table's headers (row 1). */
+/** Every sheet's table, as records keyed by its headers (row 1), and every cell's value. */
 async function sheetsOf(file: string): Promise<{ tables: Record<string, Record<string, unknown>[]>; values: unknown[] }> {
   const wb = new Workbook();
   await wb.xlsx.readFile(file);
   const tables: Record<string, Record<string, unknown>[]> = {};
   const values: unknown[] = [];
   wb.eachSheet((sheet) => {
-    const headers = (sheet.getRow(1).values as unknown[]).map((h) => String(h ?? ""));
-    const rows: Record<string, unknown>[] = [];
-    sheet.eachRow((row, n) => {
-      const record: Record<string, unknown> = {};
-      row.eachCell((cell, c) => {
-        values.push(cell.value);
-        if (n > 1 && cell.value !== null && cell.value !== "") record[headers[c]!] = cell.value;
-      });
-      if (n > 1) rows.push(record);
-    });
-    tables[sheet.name] = rows;
+    sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    tables[sheet.name] = tableRecords(sheet);
   });
   return { tables, values };
 }

@@ -15,7 +15,7 @@ import { FIGURE_BASIS, MONTHLY_MONTH_COLUMN } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
 import { TOOL_NAME } from "../version";
 import { planSectorDrawing } from "./drawing";
-import { suppressed, type PublicationRules } from "./estimates";
+import { howFiguresAreMade, suppressed, type PublicationRules } from "./estimates";
 import { sectorHeadlines } from "./headlines";
 import type { SectorCell, SectorFormat, SectorTablePlan, TablesPlan } from "./sector-table";
 import { ym } from "./submission";
@@ -76,6 +76,8 @@ export function planBulletin(c: Collation, rules: PublicationRules): TablesPlan 
       ];
     }),
   };
+
+  summary.notes = howFiguresAreMade(rules, c.sectorHomes, true);
 
   const monthly: SectorTablePlan = {
     sheet: BULLETIN_SHEET.monthly,

@@ -61,6 +61,25 @@ export function suppressed(organisations: number, minimumOrganisations: number):
   return `Not shown: fewer than ${minimumOrganisations} organisations reported.`;
 }
 
+/**
+ * How the sector's figures are made, in a few plain sentences for the people who read them (below
+ * the Sector summary, in the sector workbook and the bulletin). Each sentence is short enough to
+ * print across an A4 landscape page.
+ */
+export function howFiguresAreMade(rules: PublicationRules, sectorHomes: number | undefined, publishedToAll: boolean): string[] {
+  const lines = [
+    "How these figures are made",
+    "Each figure is the total of what the organisations reported for that measure and month. A blank means not reported; 0 is a figure.",
+    "Flows (what was done in a month) are added up over the year to date. Stocks (a position at the end of a month) are never added across months: the latest month is shown.",
+    sectorHomes === undefined
+      ? "Coverage and scaled estimates need the number of homes in the sector, which was not given."
+      : `Coverage is the homes managed by the organisations that reported a figure, as a share of the sector's ${sectorHomes.toLocaleString("en-GB")} homes.`,
+    `A scaled estimate is the reported total divided by coverage: what the whole sector would show at the same rate. It is made only where coverage is at least ${formatPercent(rules.minimumCoverage)}; below that it is left blank, as it would not be reliable.`,
+  ];
+  if (publishedToAll) lines.push(`A figure reported by fewer than ${rules.minimumOrganisations} organisations is not shown, so that no organisation's own figure can be worked out from it.`);
+  return lines;
+}
+
 /** Adds up without the binary fractions of decimal pounds showing (0.1 + 0.2). */
 export function roundSum(n: number): number {
   return Math.round(n * 1e6) / 1e6;

@@ -28,6 +28,7 @@ import { SIGN_OFF_LABEL } from "../checks/sign-off";
 import { ym } from "./submission";
 import { planSectorDrawing } from "./drawing";
 import { sectorHeadlines } from "./headlines";
+import { DEFAULT_PUBLICATION, howFiguresAreMade } from "./estimates";
 import { monthLabel } from "../calendar";
 import { gbDate } from "../format";
 import { a4Landscape, pagesWideFor } from "../layout/print";
@@ -99,6 +100,7 @@ function planHeadlines(c: Collation): SectorTablePlan[] {
     HEADLINES_COLUMNS,
     h.rows.map((r) => [...lineCells(r), r.monthsReported, r.latestMonth === undefined ? null : monthCell(r.latestMonth), r.organisations, percent(r.coverage), FIGURE_BASIS[r.kind], figure(r.reported, r.unit), ...estimateCells(r)]),
   );
+  headlines.notes = howFiguresAreMade({ ...DEFAULT_PUBLICATION, minimumCoverage: c.minimumCoverage }, c.sectorHomes, false);
   const monthColumns = h.months.map((m) => ({ header: monthLabel(ym(m)), ...MONTHLY_MONTH_COLUMN }));
   const monthly = sectorTable(SECTOR_SHEET.monthly, SECTOR_TABLE.monthly, [...MONTHLY_MEASURE_COLUMNS, ...monthColumns], h.monthly.map(({ line, values }) => [...lineCells(line), ...values.map((v) => figure(v, line.unit))]));
   return [headlines, monthly];

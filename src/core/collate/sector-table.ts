@@ -42,7 +42,17 @@ export interface SectorTablePlan {
   aside?: [string, SectorCell][];
   /** How the sheet prints (src/core/layout/print.ts). */
   layout?: PageLayout;
+  /** Lines of plain text below the table, one blank row between (how the figures are made). */
+  notes?: string[];
 }
+
+/** The header row's height in lines: a header longer than its column wraps (about a character a unit of width). */
+export function headerLines(columns: readonly SectorColumn[]): number {
+  return Math.min(4, Math.max(1, ...columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.width - 1)))));
+}
+
+/** Points a line of 11-point text takes in a row. */
+export const LINE_POINTS = 15;
 
 /**
  * Any workbook of sector tables a gateway writes: the sector workbook (SectorPlan), the sector
