@@ -89,7 +89,7 @@ function applyRule(sheet: Excel.Worksheet, rule: RangeRule): void {
  * Page layout through Office.js (ExcelApi 1.9): A4, orientation, fit to pages wide, print titles
  * and area, headers and footers (their texts come escaped from the core), manual page breaks.
  */
-function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): void {
+export function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): void {
   sheet.pageLayout.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
   sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
   sheet.pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };

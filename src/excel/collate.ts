@@ -35,7 +35,7 @@ import { cellAddress, rangeAddress } from "../core/layout/a1";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
-import { columnWidthPoints } from "./apply";
+import { columnWidthPoints, queuePageLayout } from "./apply";
 import { queueChart, queuePivot, type Naming } from "./draw";
 import { REFUSAL } from "../core/refusals";
 import { UserFacingError } from "./errors";
@@ -200,6 +200,7 @@ function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: Wr
       }
     });
     ws.freezePanes.freezeRows(1);
+    if (t.layout) queuePageLayout(ws, t.layout);
     if (t.aside) {
       const col = width + 1;
       t.aside.forEach(([label, value], r) => {

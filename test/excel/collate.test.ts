@@ -90,6 +90,12 @@ describe("Collate through the gateway", () => {
     expect(outcome.largestRequest).toBeLessThan(DEFAULT_BUDGET_BYTES);
     expect(await sheetNames(host)).toEqual(["Sheet1", "Sector summary", "Month by month", "Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts", "Sector pivots"]);
     expect(steps[steps.length - 1]).toBe("Done");
+    // Every sector sheet prints as the file's do: A4 landscape, its header row on every page, sector, sheet, day and page x of y.
+    for (const sheet of host.toJSON().sheets.filter((s) => !["Sheet1", "Sector pivots", "Sector charts"].includes(s.name))) {
+      expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "1:1", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+      expect(sheet.pageLayout?.paperSize ?? "A4").toBe("A4");
+      expect(sheet.pageLayout?.headersFooters?.defaultForAllPages).toMatchObject({ leftHeader: "Sector returns", centerHeader: sheet.name, rightHeader: "As on 20/07/2020", rightFooter: "Page &P of &N" });
+    }
 
     const ledger = await table(host, "Submissions");
     expect(ledger.map((r) => [r["Organisation code"], r.Status])).toEqual([
