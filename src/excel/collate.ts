@@ -13,7 +13,7 @@
  *   2..R+2 the four tables the engine needs: their headers and sizes, with the settings beside the
  *          Register table (`Sector homes`, `Only signed-off returns`: SETTINGS_RANGE), then their
  *          rows in R batches (batched-read.ts; R is 0 when the workbook has no sector tables yet);
- *   3..B+2 write the six sector tables on sheets with temporary names ("Submissions (new)"), a
+ *   3..B+2 write the sector tables (the plan's, docs/sector-format.md) on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
  *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
  *          PivotTable of SectorTotals), then the old sector sheets are deleted and the new ones

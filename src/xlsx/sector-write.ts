@@ -199,7 +199,7 @@ export function sectorWorkbookParts(plan: TablesPlan): ZipPart[] {
   const parts: ZipPart[] = [];
   const add = (name: string, data: string | Uint8Array) => parts.push({ name, data: typeof data === "string" ? utf8(data) : data });
   const strings = new SharedStrings();
-  // The six tables, then the charts sheet: its data table with the core's charts drawn over it
+  // The plan's tables, then the charts sheet: its data table with the core's charts drawn over it
   // as native chart parts (files get no PivotTable).
   const charts = plan.drawing?.charts.map(toFileChart) ?? [];
   const tables = plan.drawing ? [...plan.tables, plan.drawing.data] : [...plan.tables];

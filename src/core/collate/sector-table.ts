@@ -69,7 +69,7 @@ export interface TablesPlan {
 
 export interface SectorPlan {
   title: string;
-  /** The six tables of docs/sector-format.md, in sheet order. */
+  /** The tables of docs/sector-format.md, in sheet order. */
   tables: SectorTablePlan[];
   /** The charts sheet (its data table and charts) and the PivotTable: see ./drawing.ts. */
   drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivot: PivotSpec; pivotHeading: string };
