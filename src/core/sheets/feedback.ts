@@ -4,18 +4,9 @@
  * sheets, tables and columns (header, format, width in characters), defined once here. Names and
  * column order are exact; change only with a note in the docs.
  */
-import type { SectorColumn, SectorFormat } from "../collate/sector-table";
-import { HEADLINES_COLUMNS, MONTHLY_MEASURE_COLUMNS } from "./sector";
+import type { SectorColumn } from "../collate/sector-table";
+import { col, HEADLINES_COLUMNS, MONTHLY_MEASURE_COLUMNS, ORGANISATIONS_REPORTING, wrapped } from "./sector";
 import { headersOf } from "./types";
-
-function col<const H extends string>(header: H, format: SectorFormat, width: number) {
-  return { header, format, width };
-}
-
-/** A column of long text, wrapped within its width. */
-function wrapped<const H extends string>(header: H, width: number) {
-  return { header, format: "text", width, wrap: true } as const;
-}
 
 export const BULLETIN_SHEET = { summary: "Sector summary", monthly: "Month by month", charts: "Sector charts" } as const;
 export const BULLETIN_TABLE = { summary: "BulletinSummary", monthly: "BulletinMonthly", charts: "BulletinChartData" } as const;
@@ -37,7 +28,7 @@ export const FEEDBACK_TABLE = { summary: "FeedbackSummary", monthly: "FeedbackMo
 const BESIDE_SECTOR = [
   col("Your figure", "count", 13),
   col("Sector reported total", "count", 15),
-  col("Organisations reporting", "whole", 13),
+  ORGANISATIONS_REPORTING,
   col("Your share %", "percent", 10),
   wrapped("Note", 34),
 ] as const satisfies readonly SectorColumn[];

@@ -48,12 +48,13 @@ export const SECTOR_OWNED: readonly { sheet: string; table?: string; pivot?: str
   { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
 ];
 
-function col<const H extends string>(header: H, format: SectorFormat, width: number) {
+/** A column of the sector workbook or what goes back to organisations: header, format, width in characters. */
+export function col<const H extends string>(header: H, format: SectorFormat, width: number) {
   return { header, format, width };
 }
 
 /** A column of long text, wrapped within its width. */
-function wrapped<const H extends string>(header: H, width: number) {
+export function wrapped<const H extends string>(header: H, width: number) {
   return { header, format: "text", width, wrap: true } as const;
 }
 
@@ -93,13 +94,17 @@ const MEASURE_MONTH_COLUMNS = [
 /** A scaled estimate and, where there is none, why (src/core/collate/estimates.ts): the last columns of SectorTotals and SectorHeadlines. */
 const ESTIMATE_COLUMNS = [col("Scaled estimate", "count", 14), wrapped("Estimate note", 40)] as const satisfies readonly SectorColumn[];
 
+/** Organisations with a figure in a cell, and the share of the sector's homes they manage: wherever a sector figure is shown. */
+export const ORGANISATIONS_REPORTING = col("Organisations reporting", "whole", 13);
+const COVERAGE = col("Coverage %", "percent", 10);
+
 /** The sector's headlines for the reporting year: one row a measure row (src/core/collate/headlines.ts). */
 export const HEADLINES_COLUMNS = [
   ...MEASURE_MONTH_COLUMNS.slice(0, 5),
   col("Months reported", "whole", 9),
   col("Latest month", "month", 10),
-  col("Organisations reporting", "whole", 13),
-  col("Coverage %", "percent", 10),
+  ORGANISATIONS_REPORTING,
+  COVERAGE,
   col("Figure", "text", 14),
   col("Reported", "count", 14),
   ...ESTIMATE_COLUMNS,
@@ -118,9 +123,9 @@ export const SECTOR_DATA_HEADERS = headersOf(SECTOR_DATA_COLUMNS);
 
 export const SECTOR_TOTALS_COLUMNS = [
   ...MEASURE_MONTH_COLUMNS,
-  col("Organisations reporting", "whole", 13),
+  ORGANISATIONS_REPORTING,
   col("Homes covered", "count", 13),
-  col("Coverage %", "percent", 11),
+  COVERAGE,
   col("Reported total", "count", 15),
   ...ESTIMATE_COLUMNS,
 ] as const satisfies readonly SectorColumn[];
