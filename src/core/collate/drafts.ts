@@ -164,7 +164,7 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
     const book = feedback.get(key);
     if (book) attachments.push({ fileName: book.fileName, contentType: XLSX_TYPE, bytes: book.bytes });
     if (attachments.length > 0) {
-      const what = [attachments.some((a) => a.contentType === TEXT_TYPE) ? "the receipt (the check's full report)" : "", book ? "a feedback workbook with your figures" : ""].filter(Boolean);
+      const what = [attachments.some((a) => a.contentType === TEXT_TYPE) ? "the receipt (the errors and warnings by sheet and cell)" : "", book ? "a feedback workbook with your figures beside the sector's" : ""].filter(Boolean);
       lines.push("", `Attached: ${what.join(" and ")}.`);
     }
     lines.push("", "With thanks,", "");
