@@ -190,6 +190,8 @@ function queuePiece(context: Excel.RequestContext, t: SectorTablePlan, piece: Wr
       notes.values = t.notes.map((n) => [n]);
     }
     const table = ws.tables.add(rangeAddress(0, 0, bodyRows + 1, width), true);
+    // Figures sit at the top of their row, level with the first line of any wrapped text beside them.
+    table.getRange().format.verticalAlignment = "Top" as Excel.VerticalAlignment;
     table.name = `${t.table}${TABLE_TEMP}`;
     t.columns.forEach((c, i) => {
       const column = ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn();

@@ -12,7 +12,7 @@
  * Browser-safe: no Node APIs (text is encoded with TextEncoder; the caller zips the parts), so
  * the task pane can write the bulletin and feedback workbooks with it (./published.ts).
  */
-import { headerLines, LINE_POINTS, SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorTablePlan, type TablesPlan } from "../core/collate/sector-table";
+import { headerLines, LINE_POINTS, rowLines, SECTOR_FORMATS, type SectorCell, type SectorFormat, type SectorTablePlan, type TablesPlan } from "../core/collate/sector-table";
 import { columnLetter, quoteSheet } from "../core/layout/a1";
 import { TOOL_NAME } from "../core/version";
 import type { PageLayout } from "../core/workbook/types";
@@ -127,7 +127,8 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
   parts.push(`<row r="1"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}${asideCells(0)}</row>`);
   t.rows.forEach((row, r) => {
     const n = r + 2;
-    let xml = `<row r="${n}">`;
+    const lines = rowLines(row, t.columns);
+    let xml = `<row r="${n}"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>`;
     for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i]!}${n}`, row[i]!, t.columns[i]!.format, strings, t.columns[i]!.wrap);
     parts.push(`${xml}${asideCells(r + 1)}</row>`);
     if (parts.length >= 5000) flush();
@@ -176,7 +177,8 @@ function stylesXml(): string {
   const xfs = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
-    ...custom.map((c) => `<xf numFmtId="${c.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`),
+    // Figures sit at the top of their row, level with the first line of any wrapped text beside them.
+    ...custom.map((c) => `<xf numFmtId="${c.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>`),
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
   ];
   return (

@@ -51,6 +51,20 @@ export function headerLines(columns: readonly SectorColumn[]): number {
   return Math.min(4, Math.max(1, ...columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.width - 1)))));
 }
 
+/**
+ * A row's height in lines: its longest wrapped text over its column's width (about a character a
+ * unit of width). Files say it (programs that open them need not fit rows to wrapped text); Excel
+ * fits rows itself.
+ */
+export function rowLines(row: readonly SectorCell[], columns: readonly SectorColumn[]): number {
+  let lines = 1;
+  row.forEach((cell, i) => {
+    const column = columns[i];
+    if (column?.wrap && typeof cell === "string" && cell.length > 0) lines = Math.max(lines, Math.ceil(cell.length / Math.max(1, column.width - 1)));
+  });
+  return Math.min(lines, 15);
+}
+
 /** Points a line of 11-point text takes in a row. */
 export const LINE_POINTS = 15;
 
