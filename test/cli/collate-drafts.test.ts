@@ -144,7 +144,7 @@ describe("impact-returns collate --drafts", () => {
       expect(bytes.equals(readFileSync(join(dir, "receipts", `${file}.receipt.txt`)))).toBe(true);
       if (accepted) {
         const workbook = new Workbook();
-        await workbook.xlsx.load(Buffer.from(new Uint8Array(mail.attachments[1]!.content as ArrayBuffer)));
+        await workbook.xlsx.load(mail.attachments[1]!.content as ArrayBuffer);
         expect(workbook.worksheets.length).toBeGreaterThan(0);
         books++;
       }
