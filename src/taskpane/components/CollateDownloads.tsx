@@ -55,7 +55,7 @@ const CHOICES: Choice[] = [
     kind: "drafts",
     label: "Download email drafts",
     icon: <Mail20Regular />,
-    help: "A .zip of unsent emails, one for each organisation: what happened to its return and what to do next, with its receipt and feedback workbook attached, and a reminder for each one on the chase list. Open them in Outlook, check them and send.",
+    help: "A .zip of unsent emails, one for each organisation: what happened to its return and what to do next, with its receipt and feedback workbook attached, and a reminder for each one on the chase list. Open them in Outlook, check them and send; any organisation without an email address is listed here.",
     what: "the email drafts",
   },
 ];
