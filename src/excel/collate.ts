@@ -32,7 +32,12 @@
  * `readSectorSettings` (what the pane shows before collating): 2 syncs - the Register table (or
  * none), then the settings beside it and its rows.
  */
-import { collate, planSector, SectorTooLargeError, type Collation, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
+// From their own modules, not the ../core/collate index: through the index, the modules the pane
+// loads on demand (the bulletin, feedback and drafts: ../taskpane/published-downloads.ts) would
+// join the pane's first bundle.
+import { collate } from "../core/collate/collate";
+import { planSector, SectorTooLargeError } from "../core/collate/plan";
+import type { Collation, FileOutcome, LedgerRow, RegisterEntry, Submission } from "../core/collate/types";
 import { publicationRules, type PublicationRules } from "../core/collate/estimates";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { cellAddress, rangeAddress } from "../core/layout/a1";

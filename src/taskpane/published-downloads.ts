@@ -6,7 +6,11 @@
  * planners (src/xlsx/published.ts zips them with fflate: no Node APIs). Loaded on demand (its own
  * webpack chunk, "published"), so the pane's first load stays small.
  */
-import { collationDrafts, receiptText, type Collation, type RegisterEntry } from "../core/collate";
+// Each from its own module, not the ../core/collate index: the index is in the pane's first
+// bundle, and what a chunk takes through it would join that bundle.
+import { collationDrafts } from "../core/collate/drafts";
+import { receiptText } from "../core/collate/receipt";
+import type { Collation, RegisterEntry } from "../core/collate/types";
 import type { PublicationRules } from "../core/collate/estimates";
 import { bulletinBytes, feedbackWorkbooks, zipBytes } from "../xlsx/published";
 import type { Download } from "./receipts";

@@ -6,7 +6,10 @@
  * bulletin" and its feedback .zip.
  */
 import { zipSync, type Zippable } from "fflate";
-import { feedbackFiles, planBulletin, planFeedback } from "../core/collate";
+// From their own modules, not the ../core/collate index (which the pane's first bundle holds: what
+// this chunk took through it would join that bundle).
+import { planBulletin } from "../core/collate/bulletin";
+import { feedbackFiles, planFeedback } from "../core/collate/feedback";
 import type { PublicationRules } from "../core/collate/estimates";
 import type { TablesPlan } from "../core/collate/sector-table";
 import type { Collation } from "../core/collate/types";
