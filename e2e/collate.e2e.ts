@@ -2,13 +2,17 @@
  * The Collate view in preview, driven as a user would: several returns chosen at once (read and
  * checked in the worker, each listed with its status and reason), a register file chosen (an
  * organisation on it that sent nothing is chased), "Add to this workbook", the receipts downloaded
- * (a .zip of .txt files), then the sector sheets, charts and PivotTable in the grid. Screenshots;
- * axe clean. And the same files read in a worker without DecompressionStream (older WebKit),
+ * (a .zip of .txt files), the sector bulletin (.xlsx), the feedback workbooks (.zip) and the email
+ * drafts (.zip of .eml, parsed back), then the sector sheets, charts and PivotTable in the grid.
+ * Screenshots; axe clean. And the same files read in a worker without DecompressionStream (older WebKit),
  * through fflate.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Workbook } from "exceljs";
 import JSZip from "jszip";
+import type { Download, Locator, Page } from "playwright-core";
+import PostalMime from "postal-mime";
 import { screenshot } from "./support/browser";
 import { expectNoSeriousViolations, paneScreenshot } from "./support/check";
 import { addToWorkbook, chooseReturns, collatePanel, makeReturnsToChoose, openCollateTab } from "./support/collate";
@@ -20,6 +24,29 @@ const OUTPUT_DIR = join(__dirname, "..", "test-output", "e2e");
 jest.setTimeout(300_000);
 const harness = taskPaneForEachTest();
 let made: { dir: string; files: string[] };
+
+/** Clicks a download button and saves what the pane gives under test-output/e2e/downloads. */
+async function downloadVia(page: Page, button: Locator, as: string): Promise<{ file: Download; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), button.click()]);
+  mkdirSync(join(OUTPUT_DIR, "downloads"), { recursive: true });
+  const saved = join(OUTPUT_DIR, "downloads", as);
+  await file.saveAs(saved);
+  return { file, bytes: readFileSync(saved) };
+}
+
+/** Every part of a zip (an .xlsx, or a .zip of them) as bytes, by name. */
+async function unzip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, Uint8Array>();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, await entry.async("uint8array"));
+  return out;
+}
+
+const workbookOf = async (bytes: Uint8Array) => {
+  const book = new Workbook();
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return book;
+};
 
 beforeAll(async () => {
   made = await makeReturnsToChoose();
@@ -68,9 +95,48 @@ describe("Collate, in the preview", () => {
     const zip = await JSZip.loadAsync(readFileSync(saved));
     expect(Object.keys(zip.files).sort()).toEqual(["green-lane-2020-06.receipt.txt", "hilltop-2020-07.receipt.txt", "notes.receipt.txt", "riverside-2020-07.receipt.txt"]);
     const heldReceipt = await zip.files["hilltop-2020-07.receipt.txt"]!.async("string");
-    expect(heldReceipt).toContain("Status:            held");
-    expect(heldReceipt).toContain("Check report");
+    expect(heldReceipt).toContain("Outcome:           Held: has check errors");
+    expect(heldReceipt).toContain("Errors to correct (1):");
     expect(await result.getByTestId("collate-receipts-note").innerText()).toMatch(/^Downloaded Receipts/);
+
+    // The sector bulletin: an .xlsx that names no organisation.
+    const downloads = result.getByTestId("collate-downloads");
+    const bulletin = await downloadVia(page, downloads.getByRole("button", { name: "Download the sector bulletin" }), "collate-bulletin.xlsx");
+    expect(bulletin.file.suggestedFilename()).toMatch(/^Sector bulletin \d{4}-\d{2}-\d{2}\.xlsx$/);
+    await result.getByTestId("collate-download-bulletin-note").waitFor({ state: "visible", timeout: 30_000 });
+    expect(await result.getByTestId("collate-download-bulletin-note").innerText()).toBe(`Downloaded ${bulletin.file.suggestedFilename()}.`);
+    expect((await workbookOf(bulletin.bytes)).worksheets.length).toBeGreaterThan(0);
+    const bulletinText = [...(await unzip(bulletin.bytes)).values()].map((b) => new TextDecoder().decode(b)).join("\n");
+    for (const secret of ["Riverside Homes", "Green Lane Housing", "RH01", "GL02", "riverside-2020-07"]) expect(bulletinText).not.toContain(secret);
+
+    // Feedback: a .zip of one workbook for each organisation with a return in use.
+    const feedback = await downloadVia(page, downloads.getByRole("button", { name: "Download feedback for each organisation" }), "collate-feedback.zip");
+    expect(feedback.file.suggestedFilename()).toMatch(/^Feedback \d{4}-\d{2}-\d{2}\.zip$/);
+    await result.getByTestId("collate-download-feedback-note").waitFor({ state: "visible", timeout: 30_000 });
+    const books = await unzip(feedback.bytes);
+    expect([...books.keys()].sort()).toEqual(["GL02 feedback.xlsx", "RH01 feedback.xlsx"]);
+    for (const book of books.values()) expect((await workbookOf(book)).worksheets.length).toBeGreaterThan(0);
+    expect(await result.getByTestId("collate-download-feedback-note").innerText()).toMatch(/: 2 feedback workbooks\.$/);
+
+    // Email drafts: a .zip of unsent .eml files, each with its receipt (and, when in use, its feedback workbook) attached.
+    const drafts = await downloadVia(page, downloads.getByRole("button", { name: "Download email drafts" }), "collate-drafts.zip");
+    expect(drafts.file.suggestedFilename()).toMatch(/^Email drafts \d{4}-\d{2}-\d{2}\.zip$/);
+    await result.getByTestId("collate-download-drafts-note").waitFor({ state: "visible", timeout: 30_000 });
+    const emls = await unzip(drafts.bytes);
+    expect([...emls.keys()].every((n) => n.endsWith(".eml"))).toBe(true);
+    expect([...emls.keys()]).toEqual(expect.arrayContaining(["RH01 accepted.eml", "GL02 accepted.eml", "HT03 held.eml", "QS09 chase.eml"]));
+    const eml = new TextDecoder().decode(emls.get("RH01 accepted.eml"));
+    expect(eml).toMatch(/^X-Unsent: 1\r$/m);
+    const mail = await PostalMime.parse(eml);
+    expect(mail.attachments.map((a) => a.filename)).toEqual(["riverside-2020-07.receipt.txt", "RH01 feedback.xlsx"]);
+    expect(new TextDecoder().decode(mail.attachments[0]!.content as ArrayBuffer)).toMatch(/^Outcome: +Accepted/m);
+    expect((await workbookOf(new Uint8Array(mail.attachments[1]!.content as ArrayBuffer))).worksheets.length).toBeGreaterThan(0);
+    expect(await result.getByTestId("collate-download-drafts-note").innerText()).toMatch(new RegExp(`^Downloaded ${drafts.file.suggestedFilename()}: ${emls.size} email drafts\\.`));
+    expect(await panel.getByRole("status").innerText()).toMatch(/^Downloaded Email drafts/);
+    await downloads.scrollIntoViewIfNeeded();
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await downloads.screenshot({ path: join(OUTPUT_DIR, "96-collate-downloads.png"), animations: "disabled" });
+    await expectNoSeriousViolations(page, "collate-downloaded");
     await paneScreenshot(page, "91-collate-added");
     await expectNoSeriousViolations(page, "collate-added");
 

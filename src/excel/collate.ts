@@ -25,10 +25,20 @@
  * command line's `--register` is, so the same files, register and day give the same chase list;
  * without one, the workbook's Register is kept (see registerFor).
  *
+ * The outcome carries the Collation itself (with this collation's submissions), the publication
+ * rules and the register used, so the pane can make the bulletin, the feedback workbooks and the
+ * email drafts from it without reading the workbook again (no more syncs).
+ *
  * `readSectorSettings` (what the pane shows before collating): 2 syncs - the Register table (or
  * none), then the settings beside it and its rows.
  */
-import { collate, planSector, SectorTooLargeError, type FileOutcome, type LedgerRow, type RegisterEntry, type Submission } from "../core/collate";
+// From their own modules, not the ../core/collate index: through the index, the modules the pane
+// loads on demand (the bulletin, feedback and drafts: ../taskpane/published-downloads.ts) would
+// join the pane's first bundle.
+import { collate } from "../core/collate/collate";
+import { planSector, SectorTooLargeError } from "../core/collate/plan";
+import type { Collation, FileOutcome, LedgerRow, RegisterEntry, Submission } from "../core/collate/types";
+import { publicationRules, type PublicationRules } from "../core/collate/estimates";
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { headerLines, LINE_POINTS } from "../core/collate/sector-table";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
@@ -65,6 +75,11 @@ export interface CollateInExcelOptions {
   requireSignOff?: boolean;
   /** The most a write request or a read response may carry (UTF-8 bytes of JSON); default 4 MB. */
   budgetBytes?: number;
+  /**
+   * The sector's publication rules (a framework's `minimumCoverage`, `minimumOrganisations`, as the
+   * command line's --framework gives them); each absent: the default (30%, 3 organisations).
+   */
+  publication?: { minimumCoverage?: number; minimumOrganisations?: number };
 }
 
 export interface CollateInExcelOutcome {
@@ -89,6 +104,15 @@ export interface CollateInExcelOutcome {
   largestRequest: number;
   sheets: string[];
   charts: number;
+  /**
+   * The collation written (its files in this collation keep their submissions): what the pane's
+   * bulletin, feedback and email drafts are made from, as the command line makes them.
+   */
+  collation: Collation;
+  /** The publication rules it was collated with (the bulletin and feedback hide sector figures from fewer than `minimumOrganisations`). */
+  rules: PublicationRules;
+  /** The register the engine was given (the drafts' `Contact email`s); undefined when there was none. */
+  register?: RegisterEntry[];
 }
 
 export type CollateProgress = (step: string, fraction: number) => void;
@@ -295,8 +319,10 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const requireSignOff = options.requireSignOff ?? previous.requireSignOff ?? false;
       const register = options.register ?? registerFor(previous, submissions);
       const d = options.today;
+      const rules = publicationRules(options.publication);
       const collation = collate(submissions, {
         asOf: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
+        minimumCoverage: rules.minimumCoverage,
         ...(register && register.length > 0 ? { register } : {}),
         ...(sectorHomes !== undefined ? { sectorHomes } : {}),
         ...(requireSignOff ? { requireSignOff } : {}),
@@ -353,6 +379,9 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         largestResponse: read.largestResponse,
         sheets: names,
         charts,
+        collation,
+        rules,
+        ...(register && register.length > 0 ? { register } : {}),
       };
     });
   } catch (error) {

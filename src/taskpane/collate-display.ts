@@ -3,7 +3,9 @@
  * file's stage is while it is read. Pure functions; the preview of statuses runs the same engine
  * as "Add to this workbook" on the files chosen (the workbook's earlier files are weighed when added).
  */
-import { collate, type FileOutcome, type FileStatus, type LedgerRow, type Submission } from "../core/collate";
+// Not through the ../core/collate index, which would bring the on-demand bulletin, feedback and drafts into the first bundle.
+import { collate } from "../core/collate/collate";
+import type { FileOutcome, FileStatus, LedgerRow, Submission } from "../core/collate/types";
 import type { ReadStage } from "../collate-worker/protocol";
 import { plural } from "./check-display";
 

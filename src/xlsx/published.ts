@@ -6,7 +6,10 @@
  * bulletin" and its feedback .zip.
  */
 import { zipSync, type Zippable } from "fflate";
-import { feedbackFiles, planBulletin, planFeedback } from "../core/collate";
+// From their own modules, not the ../core/collate index (which the pane's first bundle holds: what
+// this chunk took through it would join that bundle).
+import { planBulletin } from "../core/collate/bulletin";
+import { feedbackFiles, planFeedback } from "../core/collate/feedback";
 import type { PublicationRules } from "../core/collate/estimates";
 import type { TablesPlan } from "../core/collate/sector-table";
 import type { Collation } from "../core/collate/types";
@@ -15,15 +18,9 @@ import { sectorWorkbookParts } from "./sector-write";
 /** The date of every entry (as zip-write.ts uses): nothing records when a workbook was made. */
 const ENTRY_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
 
-function zipped(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
-  const files: Zippable = {};
-  for (const e of entries) files[e.name] = [e.data, { level: 6, mtime: ENTRY_DATE }];
-  return zipSync(files, { level: 6, mtime: ENTRY_DATE });
-}
-
 /** A planned workbook (the bulletin, a feedback workbook; any TablesPlan) as .xlsx bytes. */
 export function workbookBytes(plan: TablesPlan): Uint8Array {
-  return zipped(sectorWorkbookParts(plan));
+  return zipBytes(sectorWorkbookParts(plan));
 }
 
 /** The sector bulletin, safe to send to every submitter. */
@@ -31,10 +28,20 @@ export function bulletinBytes(c: Collation, rules: PublicationRules): Uint8Array
   return workbookBytes(planBulletin(c, rules));
 }
 
+/** Each organisation in use's feedback workbook, `<code> feedback.xlsx` (as the command line's feedbackWorkbooks, src/cli/round-trip.ts). */
+export function feedbackWorkbooks(c: Collation, rules: PublicationRules): { organisationCode: string; name: string; data: Uint8Array }[] {
+  return feedbackFiles(c).map((o) => ({ organisationCode: o.organisationCode, name: o.name, data: workbookBytes(planFeedback(c, o.organisationCode, rules)) }));
+}
+
+/** Files in one .zip, each entry dated ENTRY_DATE; `level` 0 stores them (for files compressed already). */
+export function zipBytes(entries: readonly { name: string; data: Uint8Array }[], level: 0 | 6 = 6): Uint8Array {
+  const files: Zippable = {};
+  for (const e of entries) files[e.name] = [e.data, { level, mtime: ENTRY_DATE }];
+  return zipSync(files, { level, mtime: ENTRY_DATE });
+}
+
 /** Every organisation's feedback workbook, named `<code> feedback.xlsx`, in one .zip (stored: the workbooks are compressed already). */
 export function feedbackZipBytes(c: Collation, rules: PublicationRules): { zip: Uint8Array; files: { organisationCode: string; name: string }[] } {
-  const files = feedbackFiles(c).map((o) => ({ organisationCode: o.organisationCode, name: o.name, data: workbookBytes(planFeedback(c, o.organisationCode, rules)) }));
-  const entries: Zippable = {};
-  for (const f of files) entries[f.name] = [f.data, { level: 0, mtime: ENTRY_DATE }];
-  return { zip: zipSync(entries, { level: 0, mtime: ENTRY_DATE }), files: files.map(({ organisationCode, name }) => ({ organisationCode, name })) };
+  const files = feedbackWorkbooks(c, rules);
+  return { zip: zipBytes(files, 0), files: files.map(({ organisationCode, name }) => ({ organisationCode, name })) };
 }

@@ -7,12 +7,16 @@
  *   - the same chase list, including an organisation on the register that sent nothing and a held one;
  *   - the same statuses, and receipts byte for byte the CLI's files (one .txt, or a .zip of them);
  *   - "Only accept signed-off returns" holds the unsigned returns, as --require-sign-off does, and
- *     the workbook remembers it (sectorSettings) for the next collation.
+ *     the workbook remembers it (sectorSettings) for the next collation;
+ *   - the pane's sector bulletin, feedback .zip and email drafts .zip hold what --bulletin,
+ *     --feedback and --drafts write: each workbook's parts byte for byte (only the zip compressor
+ *     differs), each draft's headers, body and attachments the same.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
+import PostalMime from "postal-mime";
 import { readChosenFile } from "../../src/collate-worker/read-file";
 import { isoMonth, serialToDate } from "../../src/core/calendar";
 import { receipts, type ChaseRow, type FileOutcome, type RegisterEntry, type Submission } from "../../src/core/collate";
@@ -21,6 +25,7 @@ import { measureRows } from "../../src/core/setup/measure-rows";
 import { createExcelGateway, type CollateInExcelOptions } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { toExcelJsWorkbook } from "../../src/preview/export-xlsx";
+import { bulletinDownload, draftsDownload, feedbackDownload } from "../../src/taskpane/published-downloads";
 import { receiptsDownload } from "../../src/taskpane/receipts";
 import { registerFromBytes } from "../../src/xlsx/register";
 import { streamInflater } from "../../src/xlsx/zip-guard";
@@ -231,5 +236,68 @@ describe("Collate in the pane and on the command line", () => {
 
   it("reads no settings from a workbook not collated into yet", async () => {
     expect(await createExcelGateway(new MemoryExcelHost()).sectorSettings()).toEqual({ registerOrganisations: 0 });
+  });
+
+  it("downloads the bulletin, the feedback workbooks and the email drafts the command line writes for the same files, register and day", async () => {
+    cli(["--bulletin", join(dir, "bulletin.xlsx"), "--feedback", join(dir, "feedback"), "--drafts", join(dir, "drafts")], "receipts-published");
+    const register = await registerFile("register.csv");
+    const { outcome } = await paneCollate(await paneSubmissions(), { register });
+    expect(outcome.rules).toEqual({ minimumCoverage: 0.3, minimumOrganisations: 3 });
+    expect(outcome.register).toEqual(register);
+
+    // Each .xlsx's parts, by name: the pane zips with fflate, the command line with zlib.
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const out = new Map<string, string>();
+      for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, Buffer.from(await entry.async("uint8array")).toString("base64"));
+      return out;
+    };
+    const entries = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const out = new Map<string, Uint8Array>();
+      for (const [name, entry] of Object.entries(zip.files)) out.set(name, await entry.async("uint8array"));
+      return out;
+    };
+
+    const bulletin = bulletinDownload(outcome);
+    expect(bulletin.name).toBe("Sector bulletin 2020-08-20.xlsx");
+    const cliBulletin = await parts(readFileSync(join(dir, "bulletin.xlsx")));
+    expect(cliBulletin.size).toBeGreaterThan(5);
+    expect(await parts(bulletin.bytes)).toEqual(cliBulletin);
+
+    const feedback = feedbackDownload(outcome);
+    expect(feedback).toMatchObject({ name: "Feedback 2020-08-20.zip", type: "application/zip", files: readdirSync(join(dir, "feedback")).length });
+    const books = await entries(feedback.bytes);
+    expect([...books.keys()].sort()).toEqual(readdirSync(join(dir, "feedback")).sort());
+    expect(books.size).toBeGreaterThan(1);
+    for (const [name, bytes] of books) expect(await parts(bytes)).toEqual(await parts(readFileSync(join(dir, "feedback", name))));
+
+    const drafts = draftsDownload(outcome);
+    expect(drafts.name).toBe("Email drafts 2020-08-20.zip");
+    const emls = await entries(drafts.bytes);
+    expect([...emls.keys()].sort()).toEqual(readdirSync(join(dir, "drafts")).sort());
+    expect(drafts.drafts).toBe(emls.size);
+    expect(emls.has("DE04 chase.eml")).toBe(true);
+    const decoder = new TextDecoder();
+    let attachedBooks = 0;
+    for (const [name, bytes] of emls) {
+      const ours = await PostalMime.parse(decoder.decode(bytes));
+      const theirs = await PostalMime.parse(readFileSync(join(dir, "drafts", name), "ascii"));
+      expect(ours.headers.filter((h) => h.key !== "content-type")).toEqual(theirs.headers.filter((h) => h.key !== "content-type"));
+      expect(ours.headers.find((h) => h.key === "x-unsent")?.value).toBe("1");
+      expect([ours.subject, ours.to, ours.text]).toEqual([theirs.subject, theirs.to, theirs.text]);
+      expect(ours.attachments.map((a) => [a.filename, a.mimeType])).toEqual(theirs.attachments.map((a) => [a.filename, a.mimeType]));
+      for (const [i, a] of ours.attachments.entries()) {
+        const mine = new Uint8Array(a.content as ArrayBuffer);
+        const other = new Uint8Array(theirs.attachments[i]!.content as ArrayBuffer);
+        if (a.filename?.endsWith(".xlsx")) {
+          attachedBooks++;
+          expect(await parts(mine)).toEqual(await parts(other));
+        } else expect(Buffer.from(mine).equals(Buffer.from(other))).toBe(true);
+      }
+    }
+    expect(attachedBooks).toBeGreaterThan(0);
+    // The register lists no Contact email and these returns none but SI05's: the others' drafts have no To.
+    expect(drafts.withoutAddress.length).toBe(emls.size - [...emls.values()].filter((b) => /^To: \S/m.test(decoder.decode(b))).length);
   });
 });

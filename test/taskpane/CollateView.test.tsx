@@ -5,11 +5,14 @@
  * status and reason in plain words and a summary line; "Add to this workbook" shows the result and
  * the Show button; failures in plain English. The register (the workbook's, or a file chosen), the
  * sign-off setting (the workbook's shown, the box's passed on), the overall progress while
- * reading, and the receipts downloaded after adding.
+ * reading, and the receipts downloaded after adding; the sector bulletin, the feedback .zip and
+ * the email drafts .zip downloaded through their actions, with what was downloaded said and
+ * announced, and a failure said plainly.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { linesOf, type Submission } from "../../src/core/collate";
+import { collate, linesOf, type Submission } from "../../src/core/collate";
+import { DEFAULT_PUBLICATION } from "../../src/core/collate/estimates";
 import { findBuiltinFramework } from "../../src/core/framework";
 import { UserFacingError } from "../../src/excel/errors";
 import type { CollateInExcelOutcome } from "../../src/excel/gateway";
@@ -59,6 +62,8 @@ function outcome(): CollateInExcelOutcome {
     sheets: [],
     charts: 3,
     requireSignOff: false,
+    collation: collate(SUBS, { asOf: { year: 2020, month: 7, day: 20 } }),
+    rules: DEFAULT_PUBLICATION,
   };
 }
 
@@ -81,6 +86,9 @@ function fakeActions(overrides: Partial<CollateActions> = {}): CollateActions & 
     sectorSettings: jest.fn(async () => ({ registerOrganisations: 0 })),
     readRegister: jest.fn(async () => ({ entries: [], problems: [] })),
     downloadReceipts: jest.fn(() => "Receipts 2020-07-20.zip"),
+    downloadBulletin: jest.fn(async () => ({ name: "Sector bulletin 2020-07-20.xlsx" })),
+    downloadFeedback: jest.fn(async () => ({ name: "Feedback 2020-07-20.zip", count: 2 })),
+    downloadDrafts: jest.fn(async () => ({ name: "Email drafts 2020-07-20.zip", count: 3, withoutAddress: ["GH02 (GH02 Homes)"] })),
     ...overrides,
   } as CollateActions & { added: Submission[][] };
 }
@@ -276,5 +284,76 @@ describe("CollateView's register, sign-off setting, progress and receipts", () =
       ["notes.xlsx", "rejected", "notes.xlsx"],
     ]);
     expect(screen.getByTestId("collate-receipts-note").textContent).toMatch(/^Downloaded Receipts 2020-07-20\.zip/);
+  });
+});
+
+describe("CollateView's bulletin, feedback and email drafts", () => {
+  async function added(actions: CollateActions) {
+    renderView(actions);
+    await choose(["riverside.xlsx", "green.xlsx", "notes.xlsx"]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Add to this workbook" }));
+    });
+    return screen.findByTestId("collate-result");
+  }
+  const status = () => screen.getByRole("status").textContent;
+
+  it("offers the three downloads only after adding, each saying what it is for", async () => {
+    const actions = fakeActions();
+    renderView(actions);
+    await choose(["riverside.xlsx"]);
+    expect(screen.queryByRole("button", { name: "Download the sector bulletin" })).toBeNull();
+    cleanup();
+    const result = await added(actions);
+    const list = within(result).getByRole("list", { name: "Files to send back" });
+    const bulletin = within(list).getByRole("button", { name: "Download the sector bulletin" });
+    expect(bulletin.getAttribute("aria-describedby")).toBe("collate-download-bulletin-help");
+    expect(document.getElementById("collate-download-bulletin-help")!.textContent).toMatch(/safe to send to everyone/);
+    expect(document.getElementById("collate-download-feedback-help")!.textContent).toMatch(/only its own figures beside the sector's/);
+    expect(document.getElementById("collate-download-drafts-help")!.textContent).toMatch(/Open them in Outlook/);
+    expect(within(list).getByRole("button", { name: "Download feedback for each organisation" })).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "Download email drafts" })).toBeTruthy();
+  });
+
+  it("calls each action with the collation added, says what was downloaded and announces it", async () => {
+    const actions = fakeActions();
+    const result = await added(actions);
+    const outcome = (await (actions.addToWorkbook as jest.Mock).mock.results[0]!.value) as CollateInExcelOutcome;
+
+    await act(async () => {
+      fireEvent.click(within(result).getByRole("button", { name: "Download the sector bulletin" }));
+    });
+    expect(actions.downloadBulletin).toHaveBeenCalledWith(outcome);
+    expect(screen.getByTestId("collate-download-bulletin-note").textContent).toBe("Downloaded Sector bulletin 2020-07-20.xlsx.");
+    expect(status()).toBe("Downloaded Sector bulletin 2020-07-20.xlsx.");
+
+    await act(async () => {
+      fireEvent.click(within(result).getByRole("button", { name: "Download feedback for each organisation" }));
+    });
+    expect(actions.downloadFeedback).toHaveBeenCalledWith(outcome);
+    expect(status()).toBe("Downloaded Feedback 2020-07-20.zip: 2 feedback workbooks.");
+
+    await act(async () => {
+      fireEvent.click(within(result).getByRole("button", { name: "Download email drafts" }));
+    });
+    expect(actions.downloadDrafts).toHaveBeenCalledWith(outcome);
+    const note = screen.getByTestId("collate-download-drafts-note").textContent;
+    expect(note).toBe("Downloaded Email drafts 2020-07-20.zip: 3 email drafts. No email address for GH02 (GH02 Homes): add it in Outlook before sending.");
+    expect(status()).toBe(note);
+    // The bulletin's note stays.
+    expect(screen.getByTestId("collate-download-bulletin-note").textContent).toMatch(/^Downloaded Sector bulletin/);
+  });
+
+  it("says plainly when a download fails, and the buttons work again", async () => {
+    const actions = fakeActions({ downloadFeedback: jest.fn(async () => Promise.reject(new UserFacingError("The feedback could not be made.", "Try again."))) });
+    const result = await added(actions);
+    await act(async () => {
+      fireEvent.click(within(result).getByRole("button", { name: "Download feedback for each organisation" }));
+    });
+    expect(result.textContent).toContain("The file was not downloaded");
+    expect(result.textContent).toContain("The feedback could not be made.");
+    expect(status()).toBe("The feedback workbooks could not be downloaded.");
+    expect(screen.queryByTestId("collate-download-feedback-note")).toBeNull();
+    expect(within(result).getByRole("button", { name: "Download the sector bulletin" }).getAttribute("aria-disabled")).not.toBe("true");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Collate's actions: read chosen returns in a worker, read a register file, add the returns to the
  * sector workbook (with the register, sector homes and sign-off setting), show the totals,
- * download the receipts.
+ * download the receipts, the sector bulletin, the feedback workbooks (.zip) and the email drafts
+ * (.zip) - the last three made in a chunk loaded on demand (../published-downloads.ts).
  */
 import type { ReadStage } from "../../collate-worker/protocol";
 import type { RegisterRead } from "../../core/collate/register";
@@ -11,6 +12,16 @@ import { UserFacingError } from "../../excel/errors";
 import type { CollateInExcelOutcome, ExcelGateway, ProgressListener, SectorWorkbookSettings } from "../../excel/gateway";
 import { FileProblem } from "../../xlsx/problem";
 import { receiptsDownload, saveDownload } from "../receipts";
+import type { Published } from "../published-downloads";
+
+/** What a download after collating gave: the file's name, and for the .zips what is in them. */
+export interface Downloaded {
+  name: string;
+  /** Feedback: workbooks in the .zip; drafts: drafts in the .zip. */
+  count?: number;
+  /** Drafts: the organisations whose draft has no address (To left empty). */
+  withoutAddress?: string[];
+}
 
 /** What "Add to this workbook" is given beside the returns (each absent: the workbook's own is kept). */
 export interface AddOptions {
@@ -37,7 +48,15 @@ export interface CollateActions {
   showSectorTotals(): Promise<void>;
   /** Downloads the files' receipts (one .txt, or a .zip of them); returns the name of the file downloaded. */
   downloadReceipts(files: readonly FileOutcome[]): string;
+  /** Downloads the sector bulletin (.xlsx) of the collation just added (the outcome's). */
+  downloadBulletin(outcome: Published): Promise<Downloaded>;
+  /** Downloads a .zip of each organisation's `<code> feedback.xlsx`. */
+  downloadFeedback(outcome: Published): Promise<Downloaded>;
+  /** Downloads a .zip of the email drafts (.eml), each with its receipts and feedback workbook attached. */
+  downloadDrafts(outcome: Published): Promise<Downloaded>;
 }
+
+const published = () => import(/* webpackChunkName: "published" */ "../published-downloads");
 
 export function collateActions(gateway: ExcelGateway, today: () => Date): CollateActions {
   return {
@@ -65,6 +84,21 @@ export function collateActions(gateway: ExcelGateway, today: () => Date): Collat
       const download = receiptsDownload(files, today());
       saveDownload(download);
       return download.name;
+    },
+    downloadBulletin: async (outcome) => {
+      const download = (await published()).bulletinDownload(outcome);
+      saveDownload(download);
+      return { name: download.name };
+    },
+    downloadFeedback: async (outcome) => {
+      const download = (await published()).feedbackDownload(outcome);
+      saveDownload(download);
+      return { name: download.name, count: download.files };
+    },
+    downloadDrafts: async (outcome) => {
+      const download = (await published()).draftsDownload(outcome);
+      saveDownload(download);
+      return { name: download.name, count: download.drafts, withoutAddress: download.withoutAddress };
     },
   };
 }

@@ -4,9 +4,10 @@
  * responsive) and listed with its status and reason. Before adding them: the register (the
  * workbook's, or a file chosen), the sector's homes and whether only signed-off returns are
  * accepted - the workbook's own settings shown. "Add to this workbook" writes or updates the
- * sector sheets, with the Submissions table as the ledger; then the receipts can be downloaded.
+ * sector sheets, with the Submissions table as the ledger; then the receipts, the sector bulletin,
+ * each organisation's feedback workbook (.zip) and the email drafts (.zip) can be downloaded.
  * The command line's `collate` does the same (--register, --sector-homes, --require-sign-off,
- * --receipts). Acts only through CollateActions.
+ * --receipts, --bulletin, --feedback, --drafts). Acts only through CollateActions.
  */
 import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Add20Regular, ArrowDownload20Regular, DocumentArrowUp20Regular, Open20Regular } from "@fluentui/react-icons";
@@ -17,6 +18,7 @@ import type { CollateActions } from "../actions";
 import type { AddOptions } from "../actions/collate";
 import { plural } from "../check-display";
 import { filesReadLine, isReadMilestone, previewOutcomes, summaryLine } from "../collate-display";
+import { CollateDownloads, type DownloadKind } from "../components/CollateDownloads";
 import { FileList, ReadProgress, type ChosenFile } from "../components/CollateFiles";
 import { RegisterField, type RegisterChoice } from "../components/RegisterField";
 import { Announcer, FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
@@ -64,6 +66,8 @@ export function CollateView({ actions }: CollateViewProps) {
   const [error, setError] = useState<DisplayError | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
   const [downloaded, setDownloaded] = useState<string | undefined>(undefined);
+  const [downloadError, setDownloadError] = useState<DisplayError | undefined>(undefined);
+  const downloadErrorRef = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -73,6 +77,10 @@ export function CollateView({ actions }: CollateViewProps) {
 
   // Focus follows what the user asked for: the result after adding the returns, the message after a failure.
   useEffect(() => focusPending(pendingFocus, { result: resultHeading, error: errorRef }), [result, error]);
+  // A download that failed: its message takes the focus.
+  useEffect(() => {
+    if (downloadError) downloadErrorRef.current?.focus();
+  }, [downloadError]);
 
   // The workbook's settings, shown before anything is added (and after, as they now are).
   const loadSettings = useCallback(() => {
@@ -177,6 +185,7 @@ export function CollateView({ actions }: CollateViewProps) {
         }),
       );
       pendingFocus.current = "result";
+      setDownloadError(undefined);
       setResult(outcome);
       setAnnouncement(`Added to this workbook. The ledger lists ${summaryLine(outcome.files)}.`);
       loadSettings();
@@ -200,6 +209,17 @@ export function CollateView({ actions }: CollateViewProps) {
       setError(describeError(e, "Downloading the receipts"));
     }
   };
+
+  const downloadPublished = useCallback(
+    (kind: DownloadKind) => {
+      if (!result) return Promise.reject(new Error("Add the returns to this workbook first."));
+      setDownloadError(undefined);
+      if (kind === "bulletin") return actions.downloadBulletin(result);
+      if (kind === "feedback") return actions.downloadFeedback(result);
+      return actions.downloadDrafts(result);
+    },
+    [actions, result],
+  );
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -339,6 +359,8 @@ export function CollateView({ actions }: CollateViewProps) {
               ? `Downloaded ${downloaded}: a receipt for each file added this time, to send back to the officer who sent it.`
               : "A receipt for each file added this time says what happened to it and lists its check report, to send back to the officer who sent it."}
           </p>
+          <CollateDownloads download={downloadPublished} onAnnounce={setAnnouncement} onError={(e, what) => setDownloadError(describeError(e, what))} />
+          {downloadError ? <FocusableError focusRef={downloadErrorRef} error={downloadError} title="The file was not downloaded" /> : null}
         </ViewSection>
       ) : null}
     </div>
