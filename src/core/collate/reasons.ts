@@ -39,7 +39,7 @@ export const REASON = {
   held: (errorCount: number, inUse: NamedSubmission | undefined) =>
     `it has ${errors(errorCount)}, so its figures are not used: ${
       inUse ? `${inUse.file} (${inUse.newness}) stays in use` : "no earlier submission without errors, so none of this organisation's figures for the year are in use"
-    }. Send the receipt back for a corrected return`,
+    }. A corrected return is needed: the receipt lists the errors`,
   /** held: changed after it was signed off, so its figures are not used. */
   changedSinceSignOff: (cells: readonly string[], inUse: NamedSubmission | undefined) =>
     `it was changed after it was signed off${cells.length > 0 ? ` (${listCells(cells)})` : ""}, so its figures are not used: ${

@@ -21,7 +21,7 @@ describe("Collate's reasons", () => {
     for (const r of all) expect(r).toMatch(/^[a-z][^\n]*[^.]$/);
     for (const r of all) expect(r).not.toMatch(/undefined|\$\{|\s{2}/);
     expect(REASON.held(1, undefined)).toBe(
-      "it has 1 check error, so its figures are not used: no earlier submission without errors, so none of this organisation's figures for the year are in use. Send the receipt back for a corrected return",
+      "it has 1 check error, so its figures are not used: no earlier submission without errors, so none of this organisation's figures for the year are in use. A corrected return is needed: the receipt lists the errors",
     );
     expect(REASON.replacedHadErrors(newer, 1234)).toContain("this one also had 1,234 check errors");
   });
