@@ -126,7 +126,7 @@ describe("impact-returns collate --drafts", () => {
     expect(mail.to).toEqual([{ name: "Sam Jones", address: "alpha.officer@example.org" }]);
     expect(mail.subject).toBe("Alpha Homes (AL01) - your return for Jun 2020: accepted");
     expect(mail.text).toContain("Dear Sam Jones,");
-    expect(mail.text).toContain("Status:   accepted");
+    expect(mail.text).toContain("Outcome:  Accepted");
     expect(mail.text).toMatch(/Reason: {3}in use \(not signed off, 3 months reported\)/);
     expect(mail.text).toContain("Check:    0 errors, 0 warnings not explained, 0 warnings explained");
     expect(mail.text).toContain("  Jul 2020 not reported (due by 15/08/2020)");
@@ -160,7 +160,7 @@ describe("impact-returns collate --drafts", () => {
     expect(mail.text).toContain(`Thank you for the return from Beta Bcc: evil@x.example ${ENCODED_LOOKALIKE} (BE02).`);
     expect(eml.slice(0, eml.indexOf("\r\n\r\n"))).not.toMatch(/evil@x\.example/);
     expect(mail.subject).toBe(`Beta Bcc: evil@x.example ${ENCODED_LOOKALIKE} (BE02) - your return for May 2020: held`);
-    expect(mail.text).toContain("Status:   held");
+    expect(mail.text).toContain("Outcome:  Held: has check errors");
     expect(mail.text).toContain("Please correct the errors");
     expect(mail.text).toContain("by 15 September 2020 at the latest");
   });

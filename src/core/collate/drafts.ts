@@ -15,7 +15,7 @@ import { longDateText, plural } from "../format";
 import { utf8ToBytes } from "@noble/hashes/utils";
 import { buildDraft, headerText, plainAddress, safeFileName, TEXT_TYPE, XLSX_TYPE, type DraftAttachment } from "../mail/draft";
 import { orgKey } from "./collate";
-import { lastMonthReported, nextMonthDue, nextStep } from "./next-step";
+import { lastMonthReported, nextMonthDue, nextStep, statusWordOf } from "./next-step";
 import type { ChaseRow, Collation, FileOutcome, FileStatus, RegisterEntry } from "./types";
 
 export interface DraftsOptions {
@@ -127,10 +127,10 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
       const lastMonth = months[months.length - 1];
       const period = lastMonth ? monthLabel(parseIsoMonth(lastMonth)!) : newest.reportingYearStart ? `the year from ${monthLabel(parseIsoMonth(newest.reportingYearStart)!)}` : "this year";
       word = newest.status;
-      subject = `${who} - your return for ${period}: ${newest.status}`;
+      subject = `${who} - your return for ${period}: ${statusWordOf(newest).split(":")[0]!.toLowerCase()}`;
       lines.push(`Thank you for the return from ${who}. This is what became of it when the centre collated the returns.`, "");
       lines.push(`File:     ${flat(baseName(newest.file), 200)}`);
-      lines.push(`Status:   ${newest.status}`);
+      lines.push(`Outcome:  ${statusWordOf(newest)}`);
       lines.push(`Reason:   ${flat(newest.reason, 1000)}`);
       if (newest.errors !== undefined) {
         lines.push(`Check:    ${plural(newest.errors, "error")}, ${plural(newest.warnings ?? 0, "warning")} not explained, ${plural(newest.explained ?? 0, "warning")} explained`);
@@ -139,7 +139,7 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
       const others = files.filter((f) => f !== newest);
       if (others.length > 0) {
         lines.push("", "Other files received from you in this collation:");
-        for (const f of others) lines.push(`  ${flat(baseName(f.file), 200)}: ${f.status} - ${flat(f.reason, 1000)}`);
+        for (const f of others) lines.push(`  ${flat(baseName(f.file), 200)}: ${statusWordOf(f)} - ${flat(f.reason, 1000)}`);
       }
     } else {
       word = "chase";

@@ -70,7 +70,7 @@ describe("collationDrafts", () => {
     expect(rh.to).toEqual([{ name: "Riverside Homes", address: "old@riverside.example" }]);
     expect(rh.subject).toBe("Riverside Homes (RH01) - your return for May 2020: accepted");
     expect(rh.text).toContain("Other files received from you in this collation:");
-    expect(rh.text).toContain("RH01-1.xlsx: superseded - replaced by a newer submission");
+    expect(rh.text).toContain("RH01-1.xlsx: Replaced by a newer return - replaced by a newer submission");
     expect(rh.text).toContain("Jun 2020 not reported (due by 15/07/2020)");
     expect(rh.text).toContain("Your next return is for Jul 2020, due by 15 August 2020.");
     expect(rh.attachments.map((a) => [a.filename, a.mimeType])).toEqual([
