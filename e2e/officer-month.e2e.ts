@@ -142,7 +142,7 @@ describe("An officer's month, keyboard only", () => {
       const explain = card.getByRole("button", { name: "Explain", exact: true });
       await user.tabTo(explain, { back: true, max: 80 });
       await user.press("Enter");
-      const box = card.getByRole("textbox", { name: /Why Measures!J20 is right/ });
+      const box = card.getByRole("textbox", { name: /Why this figure is right \(Measures sheet, cell J20\)/ });
       await box.waitFor({ state: "visible" });
       expect(await isFocused(box)).toBe(true);
       await user.type("Most staff went back to their usual roles as services reopened in August.");

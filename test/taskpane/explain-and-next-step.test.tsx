@@ -81,7 +81,7 @@ describe("Explain on a warning card", () => {
     expect(actions.explain).not.toHaveBeenCalled();
 
     fireEvent.change(within(form).getByRole("combobox", { name: "Cell" }), { target: { value: "1" } });
-    fireEvent.change(within(form).getByRole("textbox", { name: /Why Measures!I20 is right/ }), { target: { value: "Back to usual roles." } });
+    fireEvent.change(within(form).getByRole("textbox", { name: /Why this figure is right \(Measures sheet, cell I20\)/ }), { target: { value: "Back to usual roles." } });
     fireEvent.click(within(form).getByRole("button", { name: "Save explanation" }));
     await settle();
     expect(actions.explain).toHaveBeenCalledWith({ code: "month-out-of-line", sheet: "Measures", cell: "I20" }, "Back to usual roles.");
@@ -101,7 +101,7 @@ describe("Explain on a warning card", () => {
     await settle();
     const card = screen.getByRole("region", { name: "Month far out of line" });
     fireEvent.click(within(card).getByRole("button", { name: "Explain" }));
-    const box = within(card).getByRole("textbox", { name: /Why Measures!I20 is right/ });
+    const box = within(card).getByRole("textbox", { name: /Why this figure is right \(Measures sheet, cell I20\)/ });
     fireEvent.change(box, { target: { value: "A reason." } });
     fireEvent.click(within(card).getByRole("button", { name: "Save explanation" }));
     await settle();

@@ -19,6 +19,12 @@ export interface FileCheck {
   result?: CheckResult;
 }
 
+/** Where an issue is, in words for people: "Measures sheet, cell F2" (or "Measures sheet" for the whole sheet). */
+export function placeInWords(issue: Pick<CheckIssue, "sheet" | "cell">): string {
+  const sheet = `${safeText(issue.sheet, 40)} sheet`;
+  return issue.cell === "" ? sheet : `${sheet}, cell ${safeText(issue.cell, 20)}`;
+}
+
 function where(issue: CheckIssue): string {
   const name = safeText(issue.sheet, 40);
   const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name}'`;

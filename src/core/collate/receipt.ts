@@ -8,6 +8,7 @@
  */
 import { monthLabel, parseIsoMonth } from "../calendar";
 import type { CheckIssue } from "../checks";
+import { placeInWords as place } from "../checks/report-text";
 import { plural } from "../format";
 import { baseName, safeText } from "../safe-text";
 import { lastMonthReported, nextMonthDue, nextStep, statusWordOf, type DayParts } from "./next-step";
@@ -18,11 +19,6 @@ export const RECEIPT_ISSUES_LISTED = 50;
 
 const label = (name: string) => `${name}:`.padEnd(19);
 
-/** "Measures sheet, cell F2" (or "Measures sheet" for an issue about the whole sheet). */
-function place(issue: CheckIssue): string {
-  const sheet = `${safeText(issue.sheet, 40)} sheet`;
-  return issue.cell === "" ? sheet : `${sheet}, cell ${safeText(issue.cell, 20)}`;
-}
 
 function section(title: string, issues: readonly CheckIssue[]): string[] {
   if (issues.length === 0) return [];

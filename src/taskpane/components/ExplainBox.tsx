@@ -8,6 +8,7 @@ import { Button, Field, Select, Spinner, Textarea, makeStyles, tokens } from "@f
 import { CommentEdit16Regular } from "@fluentui/react-icons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { CheckIssue } from "../../core/checks";
+import { placeInWords } from "../../core/checks/report-text";
 import { issueLocation } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
@@ -39,7 +40,6 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
   const toggle = useRef<HTMLButtonElement>(null);
   if (issues.length === 0) return null;
   const issue = issues[Math.min(which, issues.length - 1)]!;
-  const where = issueLocation(issue);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -94,7 +94,7 @@ export function ExplainBox({ issues, onExplain, title }: ExplainBoxProps) {
         </Field>
       ) : null}
       <Field
-        label={`Why ${where} is right`}
+        label={`Why this figure is right (${placeInWords(issue)})`}
         hint="Written in the Explanation column of the Checks sheet; the warning then counts as explained."
         validationState={explanation.problem ? "error" : "none"}
         validationMessage={explanation.problem}
