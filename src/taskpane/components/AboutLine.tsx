@@ -45,7 +45,7 @@ export function AboutLine({ readExisting, refreshKey }: { readExisting: () => Pr
     };
   }, [readExisting, refreshKey]);
   return (
-    <footer className={styles.about} aria-label="About Impact Returns">
+    <footer className={styles.about}>
       {aboutText(existing)}
     </footer>
   );
