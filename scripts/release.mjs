@@ -52,7 +52,8 @@ export function baseUrl(text) {
 /** manifest.prod.xml with every URL moved to `base` (and the AppDomain to its origin). */
 export function releaseManifest(prodText, base, version) {
   const origin = new URL(base).origin;
-  const header = `<!--\n  Impact Returns ${version} add-in manifest for ${base}, made by \`npm run release\` from manifest.prod.xml.\n  Upload this file (Microsoft 365 admin centre, Integrated apps) or put it in a shared-folder catalog.\n-->`;
+  // (No address in the comment: a host name may hold "--", which an XML comment may not.)
+  const header = `<!--\n  Impact Returns ${version} add-in manifest, made by \`npm run release\` from manifest.prod.xml.\n  Upload this file (Microsoft 365 admin centre, Integrated apps) or put it in a shared-folder catalog.\n-->`;
   const text = prodText
     .replace(/<!--[\s\S]*?-->/, header)
     .split(`${PLACEHOLDER_ORIGIN}/`)
