@@ -18,10 +18,11 @@ const BASE = "https://addins.northfield-housing.org.uk/impact-returns/";
 const CONTACT = "servicedesk@northfield-housing.org.uk";
 const RELEASE = join(ROOT, "scripts", "release.mjs");
 
-function release(args: string[], out: string) {
+function release(args: string[], out: string, extraEnv: NodeJS.ProcessEnv = {}) {
   const env = { ...process.env };
   delete env.IMPACT_RETURNS_URL;
   delete env.IMPACT_RETURNS_CONTACT;
+  Object.assign(env, extraEnv);
   const result = spawnSync(process.execPath, [RELEASE, ...args, "--out", out], { cwd: ROOT, env, encoding: "utf8", timeout: SLOW });
   if (result.error) throw result.error;
   return result;
@@ -141,6 +142,16 @@ describe("npm run release refuses a bad address before building", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("takes the address from IMPACT_RETURNS_URL too, and refuses a placeholder there", () => {
+    const target = join(dir, "refused-env");
+    const result = release([], target, { IMPACT_RETURNS_URL: "https://impact-returns.example.org/" });
+    expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({
+      status: 2,
+      stderr: "release: impact-returns.example.org is a placeholder or local host, not where officers' Excel can load the add-in from",
+    });
     expect(existsSync(target)).toBe(false);
   });
 });
