@@ -14,6 +14,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const { version } = require("./package.json");
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
 
 /** The parts of Office.js a local copy needs: the loader, the app-to-file table (without it Office.onReady never resolves), Excel host scripts, English strings. */
@@ -90,7 +91,8 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    // A release (`--env release`, scripts/release.mjs) ships no source maps: nothing but the pane.
+    devtool: dev ? "eval-cheap-module-source-map" : env.release ? false : "source-map",
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".json"],
       // exceljs's package "browser" field points at its prebuilt browser bundle (no Node built-ins needed).
@@ -115,7 +117,25 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
-        templateParameters: { officeJsUrl, preview },
+        templateParameters: { officeJsUrl, page: "taskpane" },
+      }),
+      // The same pane in preview mode (an in-memory workbook beside it), served at /preview: no
+      // Office.js at all, so it works in any browser, offline.
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "preview.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        templateParameters: { officeJsUrl: "", page: "preview" },
+      }),
+      // The support page the manifest names: what the add-in does, reads and writes, and where to
+      // report a problem (IMPACT_RETURNS_CONTACT, set by `npm run release -- --contact`).
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/support.html",
+        filename: "support.html",
+        inject: false,
+        minify: false,
+        templateParameters: { version, contact: process.env.IMPACT_RETURNS_CONTACT ?? "" },
       }),
       new SkipMinifyingPrebuilt(/(^|\/)exceljs\.[0-9a-f]+\.js$/),
       // The zip guard's default inflater is Node's zlib; the Collate worker passes browserInflater()
@@ -124,7 +144,6 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.gitkeep"] } },
-          { from: "src/taskpane/support.html", to: "support.html" },
           ...(preview ? officeJsPatterns : []),
         ],
       }),
@@ -148,6 +167,17 @@ module.exports = async (env = {}, argv = {}) => {
       port: 3000,
       server: transport.server,
       static: false,
+      // /preview is preview.html, as on a static host that serves pages without their extension.
+      setupMiddlewares: (middlewares) => [
+        {
+          name: "preview-page",
+          middleware: (req, _res, next) => {
+            if (/^\/preview(\?|$)/.test(req.url ?? "")) req.url = req.url.replace(/^\/preview/, "/preview.html");
+            next();
+          },
+        },
+        ...middlewares,
+      ],
       hot: false,
       liveReload: true,
       allowedHosts: "all",

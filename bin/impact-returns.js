@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // Entry point of the `impact-returns` command. The TypeScript sources are compiled to lib/ by
-// `npm run build:cli`, which `npm ci` runs through the `prepare` script.
+// `npm run build:cli`, which `npm ci` runs through the `prepare` script; the release's tarball
+// (scripts/pack-cli.mjs) carries lib/ compiled afresh.
 const { main } = require("../lib/cli/main.js");
 main(process.argv.slice(2)).then(
   (code) => {

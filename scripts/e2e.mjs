@@ -4,7 +4,8 @@
  *   1. builds the preview (PREVIEW=1 webpack --mode production: production code, local Office.js);
  *   2. prints the initial JavaScript size (scripts/bundle-size.mjs; over budget fails the run);
  *   3. serves dist/ on 127.0.0.1 on a free port (a small static server in this process);
- *   4. runs jest -c jest.e2e.config.js with IMPACT_RETURNS_E2E_URL set;
+ *   4. runs jest -c jest.e2e.config.js with IMPACT_RETURNS_E2E_URL set to the preview page
+ *      (/preview; the add-in's own page, taskpane.html, is beside it);
  *   5. stops the server, always, and exits with jest's code (1 if the bundle is over budget).
  *
  * Usage: node scripts/e2e.mjs [jest arguments, e.g. -t "keyboard"]
@@ -65,6 +66,8 @@ function serve(root) {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith("/")) path += "taskpane.html";
+      // A page without its extension, as static hosts serve them: /preview is preview.html.
+      if (!extname(path) && existsSync(normalize(join(root, `${path}.html`)))) path += ".html";
       const file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end("Forbidden");
@@ -145,7 +148,7 @@ async function main() {
   mkdirSync(OUTPUT, { recursive: true });
   server = await serve(DIST);
   const { port } = server.address();
-  const url = `http://127.0.0.1:${port}/taskpane.html`;
+  const url = `http://127.0.0.1:${port}/preview`;
   console.log(`e2e: serving ${DIST} at ${url}`);
 
   let code;

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = 3000;
-const PREVIEW_URL = `http://127.0.0.1:${PORT}/taskpane.html`;
+const PREVIEW_URL = `http://127.0.0.1:${PORT}/preview`;
 const webpackCli = join(root, "node_modules", "webpack-cli", "bin", "cli.js");
 
 function fail(message) {

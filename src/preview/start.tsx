@@ -1,6 +1,7 @@
 /**
- * Preview mode, entered when Office.onReady reports no host (the task pane opened in a plain
- * browser). Loaded on demand, so none of it reaches Excel users.
+ * Preview mode, the page preview.html (served at /preview; see src/taskpane/index.tsx): the task
+ * pane in a plain browser against an in-memory workbook. Loaded on demand, so none of it reaches
+ * Excel users.
  *
  * URL options: ?sample=1 starts from the sample return; ?theme=dark starts dark; ?latency=MS
  * delays every Excel round trip by MS milliseconds (default 40), e.g. to watch Set up's progress.
@@ -24,17 +25,7 @@ declare global {
   }
 }
 
-/**
- * Office.js, loaded outside Office, opens a hidden frame to Microsoft's telemetry service a few
- * seconds later. The preview makes no network call beyond loading Office.js, so switch it off.
- */
-function stopOfficeTelemetryFrame(): void {
-  const osf = (window as unknown as { OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } } }).OSF;
-  if (osf?.Logger?.ulsEndpoint) osf.Logger.ulsEndpoint.loadProxyFrame = () => undefined;
-}
-
 export async function startPreview(root: Root): Promise<void> {
-  stopOfficeTelemetryFrame();
   const params = new URLSearchParams(window.location.search);
   const theme: ThemeName = params.get("theme") === "dark" ? "dark" : "light";
   const latency = Number(params.get("latency"));

@@ -1,10 +1,12 @@
 /**
- * The task pane: a heading, a tab per view (see views/index.ts) and the chosen view. Views that have
- * been opened stay mounted (hidden) so switching tabs keeps what the user typed.
+ * The task pane: a heading, a tab per view (see views/index.ts), the chosen view and the About line
+ * (versions) at the foot. Views that have been opened stay mounted (hidden) so switching tabs keeps
+ * what the user typed.
  */
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, useState, type ReactNode } from "react";
 import type { TaskPaneActions } from "./actions";
+import { AboutLine } from "./components/AboutLine";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Tabs } from "./components/Tabs";
 import { VIEWS } from "./views";
@@ -85,6 +87,7 @@ export function App({ actions, notice, initialView }: AppProps) {
           );
         })}
       </div>
+      <AboutLine readExisting={actions.readExisting} refreshKey={selected} />
     </main>
   );
 }

@@ -1,8 +1,12 @@
 /**
- * Bootstrap. Office.onReady tells us where we are:
- * - in Excel: the task pane runs against the real workbook through officeExcelHost();
- * - anywhere else (a plain browser, Office.js missing): preview mode, loaded on demand, runs the
- *   same pane against the in-memory Excel host beside a grid showing its workbook.
+ * Bootstrap. The page says which it is (`<meta name="impact-returns-page">`, set by webpack):
+ * - preview.html (served at /preview): preview mode, loaded on demand, runs the same pane against
+ *   the in-memory Excel host beside a grid showing its workbook; it needs no Office.js;
+ * - taskpane.html, the page the manifest names: Office.onReady tells us where we are. In Excel the
+ *   task pane runs against the real workbook through officeExcelHost(); in another Office
+ *   application it says it works in Excel only; when Office.js did not load (offline, blocked, a
+ *   plain browser that could not reach Microsoft) or loaded outside Office, it says so in one plain
+ *   sentence (start-messages.ts) instead of staying blank.
  */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { StrictMode } from "react";
@@ -11,10 +15,15 @@ import { createExcelGateway } from "../excel/gateway";
 import { MINIMUM_EXCEL_API, officeExcelHost } from "../excel/host";
 import { createTaskPaneActions } from "./actions";
 import { App } from "./App";
+import { OFFICE_JS_NOT_LOADED, OUTSIDE_OFFICE } from "./start-messages";
 import { THEMES, officeThemeName } from "./theme";
 
 /** Outside Office, how long to wait for Office.js before assuming there is no host. */
 const OFFICE_READY_TIMEOUT_MS = 10_000;
+
+function isPreviewPage(): boolean {
+  return document.querySelector('meta[name="impact-returns-page"]')?.getAttribute("content") === "preview";
+}
 
 /** Office opens add-ins with `_host_Info` in the URL; then we wait for Office.js however long it takes. */
 function openedByOffice(): boolean {
@@ -73,19 +82,33 @@ function renderWrongHost(root: Root, host: string): void {
   );
 }
 
+/** One plain sentence in place of the loading message: no Fluent UI, nothing that could fail to load. */
+function renderSentence(container: HTMLElement, sentence: string): void {
+  const p = document.createElement("p");
+  p.className = "ir-cannot-start";
+  p.setAttribute("role", "alert");
+  p.textContent = sentence;
+  container.replaceChildren(p);
+}
+
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("The task pane page has no #root element.");
-  const info = await officeReady();
-  const root = createRoot(container);
-  // `info` is undefined when Office.js did not load (e.g. offline outside Office): do not touch `Office` then.
-  if (info && info.host === Office.HostType.Excel) {
-    renderInExcel(root);
-  } else if (info?.host) {
-    renderWrongHost(root, String(info.host));
-  } else {
+  if (isPreviewPage()) {
     const { startPreview } = await import(/* webpackChunkName: "preview" */ "../preview/start");
-    await startPreview(root);
+    await startPreview(createRoot(container));
+    return;
+  }
+  const info = await officeReady();
+  // `info` is undefined when Office.js did not load (offline, blocked): do not touch `Office` then.
+  if (!info) {
+    renderSentence(container, OFFICE_JS_NOT_LOADED);
+  } else if (info.host === Office.HostType.Excel) {
+    renderInExcel(createRoot(container));
+  } else if (info.host) {
+    renderWrongHost(createRoot(container), String(info.host));
+  } else {
+    renderSentence(container, OUTSIDE_OFFICE);
   }
 }
 

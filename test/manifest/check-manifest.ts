@@ -18,7 +18,16 @@ export interface ManifestExpectations {
   providerName: string;
   /** The label of the ribbon button that opens the task pane. */
   ribbonButtonLabel: string;
+  /**
+   * A release's base URL (from `npm run release -- --url`): every URL must be under it, icons at
+   * <base>assets/, the AppDomain its origin, and no placeholder or local host anywhere. Without it
+   * (the repository's manifests) files are served from the host's root.
+   */
+  releaseBase?: string;
 }
+
+/** Hosts that are never where officers' Excel loads an add-in from: documentation placeholders and this machine. */
+export const PLACEHOLDER_HOST = /(^|\.)(example\.(org|com|net)|localhost|invalid|test)$|^127\.|^\[::1\]$/i;
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -106,12 +115,13 @@ function checkUrl(where: string, value: string, faults: string[]): URL | undefin
   return url;
 }
 
-/** The icon file an icon URL names: the URL path must be /assets/<file>. */
-function checkIcon(where: string, value: string, size: number, assetsDir: string, faults: string[]): void {
+/** The icon file an icon URL names: the URL path must be <base path>assets/<file>. */
+function checkIcon(where: string, value: string, size: number, assetsDir: string, faults: string[], basePath = "/"): void {
   const url = checkUrl(where, value, faults);
   if (!url) return;
-  if (!url.pathname.startsWith("/assets/") || url.pathname.split("/").length !== 3) {
-    faults.push(`${where}: icon "${value}" is not served from /assets/`);
+  const assets = `${basePath}assets/`;
+  if (!url.pathname.startsWith(assets) || url.pathname.slice(assets.length).includes("/")) {
+    faults.push(`${where}: icon "${value}" is not served from ${assets}`);
     return;
   }
   const file = join(assetsDir, basename(url.pathname));
@@ -207,19 +217,38 @@ export function checkManifest(xmlText: string, assetsDir: string, expect: Manife
   }
 
   // Every AppDomain is a bare https origin.
-  for (const d of all(root, "AppDomain")) {
-    const text = d.textContent?.trim() ?? "";
+  const appDomains = all(root, "AppDomain").map((d) => d.textContent?.trim() ?? "");
+  for (const text of appDomains) {
     const url = checkUrl("<AppDomain>", text, faults);
     if (url && url.origin !== text.replace(/\/$/, "")) faults.push(`<AppDomain>: "${text}" should be an origin only`);
+  }
+
+  // A release: every address under its base URL, on a real host.
+  let basePath = "/";
+  if (expect.releaseBase !== undefined) {
+    const base = new URL(expect.releaseBase);
+    basePath = base.pathname;
+    for (const { where, url } of urls) {
+      let host = "";
+      try {
+        host = new URL(url).hostname;
+      } catch {
+        // reported above as not absolute
+      }
+      if (PLACEHOLDER_HOST.test(host)) faults.push(`${where}: "${url}" is on a placeholder or local host, not a release host`);
+      else if (!url.startsWith(base.href) && !(url === base.origin && appDomains.includes(url))) faults.push(`${where}: "${url}" is not under the release URL ${base.href}`);
+    }
+    if (!appDomains.includes(base.origin)) faults.push(`no <AppDomain> for the release host ${base.origin}`);
+    if (source !== undefined && source !== `${base.href}taskpane.html`) faults.push(`SourceLocation "${source}" is not ${base.href}taskpane.html`);
   }
 
   // Icons in the base manifest, with their fixed sizes.
   const iconUrl = topValue("IconUrl");
   if (!iconUrl) faults.push("IconUrl is missing");
-  else checkIcon("<IconUrl>", iconUrl, 32, assetsDir, faults);
+  else checkIcon("<IconUrl>", iconUrl, 32, assetsDir, faults, basePath);
   const hiRes = topValue("HighResolutionIconUrl");
   if (!hiRes) faults.push("HighResolutionIconUrl is missing");
-  else checkIcon("<HighResolutionIconUrl>", hiRes, 64, assetsDir, faults);
+  else checkIcon("<HighResolutionIconUrl>", hiRes, 64, assetsDir, faults, basePath);
 
   // VersionOverrides: resources by id, and every resid resolves.
   const overrides = all(root, "VersionOverrides")[0];
@@ -255,7 +284,7 @@ export function checkManifest(xmlText: string, assetsDir: string, expect: Manife
     if (!res) continue;
     if (res.kind !== "Images") faults.push(`<Image resid="${rid}"> is not an image resource`);
     else if (!Number.isInteger(size) || size <= 0) faults.push(`<Image resid="${rid}"> has no valid size`);
-    else checkIcon(`image ${rid} (size ${size})`, res.value, size, assetsDir, faults);
+    else checkIcon(`image ${rid} (size ${size})`, res.value, size, assetsDir, faults, basePath);
   }
   const ribbonSizes = new Set(iconUses.map((i) => i.getAttribute("size")));
   for (const size of ["16", "32", "80"]) {

@@ -13,7 +13,7 @@ import { a4Landscape, pagesWideFor } from "../layout/print";
 import { BULLETIN_MONTHLY_MEASURE_COLUMNS, BULLETIN_MONTHLY_NOTE, BULLETIN_SHEET, BULLETIN_SUMMARY_COLUMNS, BULLETIN_TABLE, NOT_SHOWN } from "../sheets/feedback";
 import { FIGURE_BASIS, MONTHLY_MONTH_COLUMN } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
-import { TOOL_NAME } from "../version";
+import { TOOL_LABEL } from "../version";
 import { planSectorDrawing } from "./drawing";
 import { howFiguresAreMade, suppressed, type PublicationRules } from "./estimates";
 import { sectorHeadlines } from "./headlines";
@@ -41,7 +41,7 @@ export function publishableTotals(c: Collation, rules: PublicationRules): Sector
 export function printEverySheet(tables: readonly SectorTablePlan[], headerLeft: string, asOf: Collation["asOf"], pagesWide?: (t: SectorTablePlan) => number | undefined): void {
   const right = `As on ${gbDate(asOf)}`;
   for (const t of tables) {
-    t.layout = a4Landscape({ header: { left: headerLeft, center: t.sheet, right }, footerLeft: TOOL_NAME, titleRow: 1, pagesWide: pagesWide?.(t) ?? pagesWideFor(t.columns.map((col) => col.width)) });
+    t.layout = a4Landscape({ header: { left: headerLeft, center: t.sheet, right }, footerLeft: TOOL_LABEL, titleRow: 1, pagesWide: pagesWide?.(t) ?? pagesWideFor(t.columns.map((col) => col.width)) });
   }
 }
 

@@ -32,7 +32,7 @@ import { DEFAULT_PUBLICATION, howFiguresAreMade } from "./estimates";
 import { monthLabel } from "../calendar";
 import { gbDate } from "../format";
 import { a4Landscape, pagesWideFor } from "../layout/print";
-import { TOOL_NAME } from "../version";
+import { TOOL_LABEL } from "../version";
 import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
 import type { Collation, MeasureLine } from "./types";
 
@@ -137,7 +137,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
   const asOn = `As on ${gbDate(c.asOf)}`;
   for (const t of [...tables, drawing.data]) {
     if (t.rows.length > MAX_TABLE_ROWS) throw new SectorTooLargeError(t.table, t.rows.length);
-    t.layout = a4Landscape({ header: { left: title, center: t.sheet, right: asOn }, footerLeft: TOOL_NAME, titleRow: 1, pagesWide: pagesWideFor(t.columns.map((col) => col.width)) });
+    t.layout = a4Landscape({ header: { left: title, center: t.sheet, right: asOn }, footerLeft: TOOL_LABEL, titleRow: 1, pagesWide: pagesWideFor(t.columns.map((col) => col.width)) });
   }
   return { title, tables, drawing };
 }

@@ -32,7 +32,7 @@ import {
 import { cellAddress, columnLetter, rangeAddress } from "../layout/a1";
 import { excelSerial, monthLabel, reportingMonths, type YearMonth } from "../calendar";
 import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ReturnData } from "../return";
-import { TOOL_NAME, TOOL_VERSION } from "../version";
+import { TOOL_LABEL } from "../version";
 import {
   findTable,
   isBlank,
@@ -477,7 +477,7 @@ class PlanBuilder {
       [INFO_KEY.frameworkVersion, this.framework.version],
       [INFO_KEY.frameworkTitle, this.framework.title],
       [INFO_KEY.layoutVersion, LAYOUT_VERSION],
-      [INFO_KEY.writtenBy, `${TOOL_NAME} ${TOOL_VERSION}`],
+      [INFO_KEY.writtenBy, TOOL_LABEL],
     ];
     if (!existing) {
       this.addTable(TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS, info.map(([k, v]) => [k, v]));

@@ -28,7 +28,7 @@ import {
   UNIT_WORD,
   type SummarySheetName,
 } from "../sheets/summary";
-import { TOOL_NAME } from "../version";
+import { TOOL_LABEL } from "../version";
 import { a4Landscape } from "../layout/print";
 import { type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
@@ -117,7 +117,7 @@ function formatRuns(column: number, firstRow: number, formats: string[]): RangeR
 function pageLayout(summary: ReturnSummary, sheet: string, printTitleRows: string | undefined, printArea: string | undefined): PageLayout {
   const layout = a4Landscape({
     header: { left: summary.organisation ?? "Return", center: sheet, right: `Reporting year from ${monthLabel(summary.yearStart)}` },
-    footerLeft: TOOL_NAME,
+    footerLeft: TOOL_LABEL,
     printArea,
   });
   if (printTitleRows) layout.printTitleRows = printTitleRows;
@@ -179,7 +179,7 @@ function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, dataRow
   const lines: string[] = [
     `Organisation code: ${summary.organisationCode ?? "not given"}. Reporting year: ${monthLabel(months[0]!)} to ${monthLabel(months[11]!)}.`,
     `Months covered: ${describeMonths(summary.monthsCovered)} (${covered} of 12).`,
-    `Framework: ${summary.framework.title}, version ${summary.framework.version}. Built on ${formatDateGb(options.builtAt)} by ${TOOL_NAME}.`,
+    `Framework: ${summary.framework.title}, version ${summary.framework.version}. Built on ${formatDateGb(options.builtAt)} by ${TOOL_LABEL}.`,
     leftOutLine(summary),
   ];
   sheet.write(0, 0, [[title]]);
