@@ -42,7 +42,7 @@ import { publicationRules, type PublicationRules } from "../core/collate/estimat
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { headerLines, LINE_POINTS } from "../core/collate/sector-table";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints, queuePageLayout } from "./apply";
@@ -255,11 +255,14 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
   const [pieces = []] = planBatches([drawing.data], Number.POSITIVE_INFINITY);
   for (const piece of pieces) queuePiece(context, drawing.data, piece);
   for (const chart of drawing.charts) queueChart(context, chart, COLLATING);
-  const pivotSheet = context.workbook.worksheets.add(temp(drawing.pivot.sheet));
-  const heading = pivotSheet.getRange("A1");
-  heading.values = [[drawing.pivotHeading]];
-  heading.format.font.bold = true;
-  queuePivot(context, drawing.pivot, COLLATING);
+  const pivotSheet = context.workbook.worksheets.add(temp(SECTOR_EXTRA_SHEET.pivots));
+  for (const h of drawing.pivotHeadings) {
+    const heading = pivotSheet.getRangeByIndexes(h.row, 0, 1, 1);
+    heading.values = [[h.text]];
+    heading.format.font.bold = true;
+    heading.format.font.size = h.fontSize;
+  }
+  for (const pivot of drawing.pivots) queuePivot(context, pivot, COLLATING);
   return { charts: drawing.charts.length, bytes: pieces.reduce((n, p) => n + p.bytes, 0) };
 }
 
@@ -292,7 +295,8 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const old: string[] = [];
       for (const own of OWNED) {
         const sheet = sheetNames.find((n) => lower(n) === lower(own.sheet));
-        const marker = own.table ? tableSheet.get(lower(own.table)) : pivotSheet.get(lower(own.pivot!));
+        // The pivots sheet is marked by its PivotTables, each named SECTOR_PIVOT and a unit's ending.
+        const marker = own.table ? tableSheet.get(lower(own.table)) : [...pivotSheet].find(([name]) => name.startsWith(lower(own.pivot!)))?.[1];
         if (marker !== undefined && lower(marker) !== lower(own.sheet)) problems.push(REFUSAL.tableElsewhere("collate", own.table ?? own.pivot!, marker, own.sheet).message);
         if (sheet && marker === undefined) problems.push(REFUSAL.foreignSheet("collate", sheet, own.table ? `${own.table} table` : `${own.pivot!} PivotTable`).message);
         if (sheet) old.push(sheet);
@@ -358,7 +362,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const names = [...plan.tables.map((t) => t.sheet), SECTOR_EXTRA_SHEET.charts, SECTOR_EXTRA_SHEET.pivots];
       for (const name of names) worksheets.getItem(temp(name)).name = name;
       for (const t of [...plan.tables.map((t) => t.table), SECTOR_CHART_TABLE]) tables.getItem(`${t}${TABLE_TEMP}`).name = t;
-      context.workbook.pivotTables.getItem(`${SECTOR_PIVOT}${TABLE_TEMP}`).name = SECTOR_PIVOT;
+      for (const pivot of plan.drawing.pivots) context.workbook.pivotTables.getItem(`${pivot.name}${TABLE_TEMP}`).name = pivot.name;
       worksheets.getItem(SECTOR_SHEET.totals).activate();
       await context.sync();
       building = false;
