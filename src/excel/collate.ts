@@ -256,12 +256,9 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
   for (const piece of pieces) queuePiece(context, drawing.data, piece);
   for (const chart of drawing.charts) queueChart(context, chart, COLLATING);
   const pivotSheet = context.workbook.worksheets.add(temp(SECTOR_EXTRA_SHEET.pivots));
-  for (const h of drawing.pivotHeadings) {
-    const heading = pivotSheet.getRangeByIndexes(h.row, 0, 1, 1);
-    heading.values = [[h.text]];
-    heading.format.font.bold = true;
-    heading.format.font.size = h.fontSize;
-  }
+  const heading = pivotSheet.getRange("A1");
+  heading.values = [[drawing.pivotHeading]];
+  heading.format.font.bold = true;
   for (const pivot of drawing.pivots) queuePivot(context, pivot, COLLATING);
   return { charts: drawing.charts.length, bytes: pieces.reduce((n, p) => n + p.bytes, 0) };
 }

@@ -31,8 +31,8 @@ export interface SectorDrawing {
   charts: ChartSpec[];
   /** The Sector pivots sheet's PivotTables, one a unit. */
   pivots: PivotSpec[];
-  /** The Sector pivots sheet's headings: the sheet's (row 0), then one above each PivotTable (0-based rows, column A). */
-  pivotHeadings: { row: number; text: string; fontSize: number }[];
+  /** The Sector pivots sheet's heading (A1); each PivotTable has its own (PivotSpec.heading). */
+  pivotHeading: string;
 }
 
 /** The key measures (the framework's, else every measure's total), at most six. */
@@ -155,9 +155,8 @@ export function planSectorDrawing(c: Collation): SectorDrawing {
  * Month; no grand totals: stocks never add up over months), with a Unit filter showing its one
  * unit where others exist, and the unit's number format (money in £).
  */
-function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHeadings"> {
+function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHeading"> {
   const pivots: PivotSpec[] = [];
-  const pivotHeadings: SectorDrawing["pivotHeadings"] = [{ row: 0, text: "Reported total by measure and month (each month on its own: stocks never add up over months)", fontSize: 13 }];
   const units = new Set(c.totals.map((t) => t.unit));
   let row = 2;
   for (const { unit, id, words } of PIVOT_UNITS) {
@@ -166,7 +165,6 @@ function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHe
     const hide = [...units].filter((u) => u !== unit).map((u) => UNIT_WORD[u]);
     const filters = hide.length > 0 ? [{ field: "Unit", hide }] : [];
     const block = pivotBlock(row, filters.length, lines.length);
-    pivotHeadings.push({ row, text: `Reported total (${words})`, fontSize: 11 });
     pivots.push({
       name: `${SECTOR_PIVOT}${id}`,
       sheet: SECTOR_EXTRA_SHEET.pivots,
@@ -179,9 +177,10 @@ function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHe
       rowGrandTotals: false,
       columnGrandTotals: false,
       height: block.height,
+      heading: { row, text: `Reported total (${words})`, fontSize: 11 },
     });
     row = block.next;
   }
-  return { pivots, pivotHeadings };
+  return { pivots, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)" };
 }
 

@@ -7,6 +7,7 @@
  *  - rows are Measure then Part (pivotPart in ./specs.ts): "All" for the measure's total, then
  *    "of which: <breakdown>", so Excel's ascending sort keeps each measure's total first and never
  *    sorts it among its breakdowns, and no row says "(blank)";
+ *  - each heading is written by the gateway after its pivot is drawn (PivotSpec.heading);
  *  - the report-filter rows sit between the heading and the body: Excel puts a pivot's filter area
  *    above its body (PivotLayout.getRange excludes it; getFilterAxisRange returns it), one row a
  *    filter and a blank row, so the destination is the heading's row + filters + 2.
@@ -53,7 +54,6 @@ export function planPivotsSheet(summary: ReturnSummary, numberFormat: (unit: Uni
     for (const { unit, id, words } of PIVOT_UNITS) {
       const measures = reported.filter((m) => m.kind === kind && m.unit === unit);
       if (measures.length === 0) continue;
-      heading(row, `${kind === "flow" ? "Flows by month" : "Stocks at the end of each month"} (${words})`, 13);
       // A filter only where the data has another item to hide: each shows its one visible item.
       const filters = [
         { field: "Kind", hide: [...kindsPresent].filter((k) => k !== KIND_WORD[kind]) },
@@ -73,6 +73,7 @@ export function planPivotsSheet(summary: ReturnSummary, numberFormat: (unit: Uni
         rowGrandTotals: kind === "flow",
         columnGrandTotals: false,
         height: block.height,
+        heading: { row, text: `${kind === "flow" ? "Flows by month" : "Stocks at the end of each month"} (${words})`, fontSize: 13 },
       });
       row = block.next;
     }

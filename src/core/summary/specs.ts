@@ -72,6 +72,12 @@ export interface PivotSpec {
   columnGrandTotals: boolean;
   /** Rows the pivot will take at most (for placing the next one below it). */
   height: number;
+  /**
+   * The pivot's heading (column A, 0-based row above its filter area), written once the pivot is
+   * complete: while it is being built, an empty pivot shows Excel's placeholder (18 rows by 3
+   * columns) over the cells below its destination, which would wipe a heading written before.
+   */
+  heading?: { row: number; text: string; fontSize: number };
 }
 
 /** A chart drawn from cells the add-in writes (never from pivot cells). Addresses are on `sheet`. */
