@@ -37,12 +37,13 @@ async function summarised(): Promise<MemoryExcelHost> {
 
 async function pivotViews(host: MemoryExcelHost): Promise<PivotView[]> {
   return host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET.pivots);
-    const pivots = sheet.pivotTables;
+    // Every PivotTable in the workbook is the summary's, on the Summary pivots sheet.
+    const pivots = context.workbook.pivotTables;
     pivots.load("items/name");
-    const used = sheet.getRange("A1:A200");
+    const used = context.workbook.worksheets.getItem(SUMMARY_SHEET.pivots).getRange("A1:A200");
     used.load("values");
     await context.sync();
+    const columnA = used.values.map((r) => String(r[0] ?? ""));
     const parts = pivots.items.map((p) => {
       const filter = p.layout.getFilterAxisRange();
       filter.load("rowIndex,rowCount,values");
@@ -55,7 +56,7 @@ async function pivotViews(host: MemoryExcelHost): Promise<PivotView[]> {
       const hasFilters = filter.rowCount > 0 && filter.values.some((r) => r.some((v) => v !== ""));
       const top = hasFilters ? filter.rowIndex : body.rowIndex;
       const above: string[] = [];
-      for (let r = top - 1; r >= 0; r--) above.push(String(used.values[r]?.[0] ?? ""));
+      for (let r = top - 1; r >= 0; r--) above.push(columnA[r] ?? "");
       return {
         name,
         filterRows: hasFilters ? [filter.rowIndex, filter.rowIndex + filter.rowCount - 1] : null,
