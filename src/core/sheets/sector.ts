@@ -130,7 +130,7 @@ export const SECTOR_TOTALS_COLUMNS = [
   col("Reported total", "count", 15),
   ...ESTIMATE_COLUMNS,
   // What the Sector pivots list under each measure: "All", then "of which: <breakdown>" (src/core/summary/specs.ts, pivotPart).
-  wrapped("Part", 24),
+  wrapped("Part", 16),
 ] as const satisfies readonly SectorColumn[];
 export const SECTOR_TOTALS_HEADERS = headersOf(SECTOR_TOTALS_COLUMNS);
 
