@@ -15,8 +15,8 @@
  *          rows in R batches (batched-read.ts; R is 0 when the workbook has no sector tables yet);
  *   3..B+2 write the sector tables (the plan's, docs/sector-format.md) on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
- *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
- *          PivotTable of SectorTotals), then the old sector sheets are deleted and the new ones
+ *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (one
+ *          PivotTable of SectorTotals a unit), then the old sector sheets are deleted and the new ones
  *          take their names.
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
@@ -350,7 +350,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         await context.sync();
       }
 
-      onProgress?.("Drawing the charts and PivotTable", 0.9);
+      onProgress?.("Drawing the charts and PivotTables", 0.9);
       const drawn = queueDrawing(context, plan.drawing);
       largest = Math.max(largest, drawn.bytes);
       const charts = drawn.charts;
