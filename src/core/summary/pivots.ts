@@ -20,15 +20,14 @@ import { PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type PivotSpec } from "./spe
 
 type Unit = MeasureSummary["unit"];
 
-
 export interface PivotsSheetPlan {
   operations: WorkbookOperation[];
   specs: PivotSpec[];
 }
 
 /**
- * The Summary pivots sheet: its operations (heading, each pivot's heading, widths, printing) and
- * the PivotTables to draw. `numberFormat` is the summary's format of a unit's figures.
+ * The Summary pivots sheet: its operations (the sheet's heading, widths, printing) and the
+ * PivotTables to draw, each with its heading. `numberFormat` is the summary's format of a unit's figures.
  */
 export function planPivotsSheet(summary: ReturnSummary, numberFormat: (unit: Unit) => string, layout: PageLayout): PivotsSheetPlan {
   const sheet = SUMMARY_SHEET.pivots;
