@@ -7,10 +7,9 @@ import { parseRange } from "../core/layout/a1";
 import { serialIsoDate } from "../core/calendar";
 import type { CellValue, PageLayout, PlannedCell, RangeRule, WorkbookOperation, ValidationRule } from "../core/workbook/types";
 
-/** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
-export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
+import { columnWidthPoints } from "../core/layout/print";
+
+export { columnWidthPoints };
 
 /** Office.js treats null in an input array as "leave this cell alone"; a planned blank must be "". */
 function toExcelCell(cell: PlannedCell): string | number | boolean {
@@ -92,7 +91,8 @@ function applyRule(sheet: Excel.Worksheet, rule: RangeRule): void {
 export function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): void {
   sheet.pageLayout.orientation = (layout.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
   sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
-  sheet.pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
+  // An explicit scale where the plan sets manual page breaks: Excel ignores them when fitting to pages.
+  sheet.pageLayout.zoom = layout.scale !== undefined ? { scale: layout.scale } : { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
   sheet.pageLayout.centerHorizontally = true;
   if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(layout.printTitleRows);
   if (layout.printArea) sheet.pageLayout.setPrintArea(layout.printArea);

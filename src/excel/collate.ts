@@ -15,8 +15,8 @@
  *          rows in R batches (batched-read.ts; R is 0 when the workbook has no sector tables yet);
  *   3..B+2 write the sector tables (the plan's, docs/sector-format.md) on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
- *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (a
- *          PivotTable of SectorTotals), then the old sector sheets are deleted and the new ones
+ *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (one
+ *          PivotTable of SectorTotals a unit), then the old sector sheets are deleted and the new ones
  *          take their names.
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
@@ -42,7 +42,7 @@ import { publicationRules, type PublicationRules } from "../core/collate/estimat
 import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "../core/collate/plan";
 import { headerLines, LINE_POINTS } from "../core/collate/sector-table";
 import { cellAddress, rangeAddress } from "../core/layout/a1";
-import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_PIVOT, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
+import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_OWNED, SECTOR_SHEET, SECTOR_TABLE } from "../core/layout/sector-contract";
 import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints, queuePageLayout } from "./apply";
@@ -255,11 +255,11 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
   const [pieces = []] = planBatches([drawing.data], Number.POSITIVE_INFINITY);
   for (const piece of pieces) queuePiece(context, drawing.data, piece);
   for (const chart of drawing.charts) queueChart(context, chart, COLLATING);
-  const pivotSheet = context.workbook.worksheets.add(temp(drawing.pivot.sheet));
+  const pivotSheet = context.workbook.worksheets.add(temp(SECTOR_EXTRA_SHEET.pivots));
   const heading = pivotSheet.getRange("A1");
   heading.values = [[drawing.pivotHeading]];
   heading.format.font.bold = true;
-  queuePivot(context, drawing.pivot, COLLATING);
+  for (const pivot of drawing.pivots) queuePivot(context, pivot, COLLATING);
   return { charts: drawing.charts.length, bytes: pieces.reduce((n, p) => n + p.bytes, 0) };
 }
 
@@ -292,7 +292,8 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const old: string[] = [];
       for (const own of OWNED) {
         const sheet = sheetNames.find((n) => lower(n) === lower(own.sheet));
-        const marker = own.table ? tableSheet.get(lower(own.table)) : pivotSheet.get(lower(own.pivot!));
+        // The pivots sheet is marked by its PivotTables, each named SECTOR_PIVOT and a unit's ending.
+        const marker = own.table ? tableSheet.get(lower(own.table)) : [...pivotSheet].find(([name]) => name.startsWith(lower(own.pivot!)))?.[1];
         if (marker !== undefined && lower(marker) !== lower(own.sheet)) problems.push(REFUSAL.tableElsewhere("collate", own.table ?? own.pivot!, marker, own.sheet).message);
         if (sheet && marker === undefined) problems.push(REFUSAL.foreignSheet("collate", sheet, own.table ? `${own.table} table` : `${own.pivot!} PivotTable`).message);
         if (sheet) old.push(sheet);
@@ -349,7 +350,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         await context.sync();
       }
 
-      onProgress?.("Drawing the charts and PivotTable", 0.9);
+      onProgress?.("Drawing the charts and PivotTables", 0.9);
       const drawn = queueDrawing(context, plan.drawing);
       largest = Math.max(largest, drawn.bytes);
       const charts = drawn.charts;
@@ -358,7 +359,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const names = [...plan.tables.map((t) => t.sheet), SECTOR_EXTRA_SHEET.charts, SECTOR_EXTRA_SHEET.pivots];
       for (const name of names) worksheets.getItem(temp(name)).name = name;
       for (const t of [...plan.tables.map((t) => t.table), SECTOR_CHART_TABLE]) tables.getItem(`${t}${TABLE_TEMP}`).name = t;
-      context.workbook.pivotTables.getItem(`${SECTOR_PIVOT}${TABLE_TEMP}`).name = SECTOR_PIVOT;
+      for (const pivot of plan.drawing.pivots) context.workbook.pivotTables.getItem(`${pivot.name}${TABLE_TEMP}`).name = pivot.name;
       worksheets.getItem(SECTOR_SHEET.totals).activate();
       await context.sync();
       building = false;

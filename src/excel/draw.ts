@@ -25,7 +25,7 @@ const CHART_TYPE: Record<ChartSpec["type"], Excel.ChartType> = {
   bar: "BarClustered" as Excel.ChartType,
 };
 
-/** Queues a PivotTable over its source table: report filters (with items hidden), rows, columns, one summed data field, tabular, no subtotals. */
+/** Queues a PivotTable over its source table: report filters (with items hidden), rows, columns, one summed data field, tabular, no subtotals; then its heading. */
 export function queuePivot(context: Excel.RequestContext, spec: PivotSpec, names: Naming = AS_NAMED): void {
   const sheet = context.workbook.worksheets.getItem(names.sheet(spec.sheet));
   const pivot = context.workbook.pivotTables.add(names.pivot(spec.name), context.workbook.tables.getItem(names.table(spec.source)), sheet.getRange(spec.destination));
@@ -45,6 +45,14 @@ export function queuePivot(context: Excel.RequestContext, spec: PivotSpec, names
   pivot.layout.subtotalLocation = "Off" as Excel.SubtotalLocationType;
   pivot.layout.showRowGrandTotals = spec.rowGrandTotals;
   pivot.layout.showColumnGrandTotals = spec.columnGrandTotals;
+  // The heading last: the empty pivot's placeholder, while it was being built, covered the cells below the destination.
+  if (spec.heading) {
+    const heading = sheet.getRangeByIndexes(spec.heading.row, 0, 1, 1);
+    heading.numberFormat = [["@"]];
+    heading.values = [[spec.heading.text]];
+    heading.format.font.bold = true;
+    heading.format.font.size = spec.heading.fontSize;
+  }
 }
 
 /** Queues a chart drawn from the cells the spec names, placed over its anchor's cells. */

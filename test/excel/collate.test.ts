@@ -120,7 +120,7 @@ describe("Collate through the gateway", () => {
 
     const { charts, pivots } = await chartsAndPivots(host);
     expect(charts).toBeGreaterThanOrEqual(2);
-    expect(pivots).toEqual(["SectorTotalsPivot"]);
+    expect(pivots).toEqual(["SectorTotalsPivotCounts", "SectorTotalsPivotPeople"]);
     expect(await table(host, "SectorChartData")).toHaveLength(2);
     expect(outcome.files.map((f) => f.status).sort()).toEqual(["accepted", "accepted", "held"]);
   });
@@ -173,7 +173,7 @@ describe("Collate through the gateway", () => {
     expect(byFile(await table(host, "Submissions"))).toEqual(byFile(ledger));
     expect(await table(host, "Revisions")).toEqual(revisions);
     expect((await sheetNames(host)).filter((s) => s.endsWith("(new)"))).toEqual([]);
-    expect((await chartsAndPivots(host)).pivots).toEqual(["SectorTotalsPivot"]);
+    expect((await chartsAndPivots(host)).pivots).toEqual(["SectorTotalsPivotCounts", "SectorTotalsPivotPeople"]);
   });
 
   it("splits the writes into batches under the budget: syncs = 2 + read batches + write batches + 1, and the same workbook as one batch", async () => {

@@ -1,5 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read -- the rule misreads ClientResult.value, which is read after the sync */
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
+import { printedRowBreaks } from "../../src/memory-host/model/page-layout";
 import { attempt } from "../support/attempt";
 
 describe("page layout", () => {
@@ -88,5 +89,23 @@ describe("page layout", () => {
       await context.sync();
     });
     expect(host.workbook.sheets[0]!.pageLayout.rowBreaks).toEqual([]);
+  });
+
+  test("manual page breaks are kept but not printed while the sheet is fitted to pages; at an explicit scale they print", async () => {
+    const host = new MemoryExcelHost({ sheetName: "Charts" });
+    const layout = () => host.workbook.sheets[0]!.pageLayout;
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Charts");
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      sheet.horizontalPageBreaks.add("A35");
+      await context.sync();
+    });
+    expect(layout().rowBreaks).toEqual([34]);
+    expect(printedRowBreaks(layout())).toEqual([]);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Charts").pageLayout.zoom = { scale: 70 };
+      await context.sync();
+    });
+    expect(printedRowBreaks(layout())).toEqual([34]);
   });
 });

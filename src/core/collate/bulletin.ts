@@ -17,13 +17,14 @@ import { TOOL_LABEL } from "../version";
 import { planSectorDrawing } from "./drawing";
 import { howFiguresAreMade, suppressed, type PublicationRules } from "./estimates";
 import { sectorHeadlines } from "./headlines";
-import type { SectorCell, SectorFormat, SectorTablePlan, TablesPlan } from "./sector-table";
+import { unitFormat, type SectorCell, type SectorTablePlan, type TablesPlan } from "./sector-table";
+
+export { unitFormat };
 import { ym } from "./submission";
 import type { Collation, MeasureLine, SectorTotalRow } from "./types";
 
 export const BULLETIN_TITLE = "Sector bulletin";
 
-export const unitFormat = (unit: MeasureLine["unit"]): SectorFormat => (unit === "gbp" ? "gbp" : unit === "hours" ? "hours" : "count");
 export const figureCell = (value: number | undefined, unit: MeasureLine["unit"]): SectorCell => (value === undefined ? null : { value, format: unitFormat(unit) });
 export const monthCell = (month: string): SectorCell => {
   const m = ym(month);

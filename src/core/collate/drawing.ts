@@ -3,8 +3,8 @@
  * vocabulary Summarise uses (../summary/specs.ts): the chart data table of the latest reporting
  * year, for each key measure (the framework's, else every measure's total; at most six) its
  * reported total by month and, where it could be made, its scaled estimate, and the sector's
- * coverage; charts of each (see planSectorDrawing); and a PivotTable of reported totals by measure
- * and month. The Excel
+ * coverage; charts of each (see planSectorDrawing); and PivotTables of reported totals by measure
+ * and month, one a unit. The Excel
  * gateway draws all of it (src/excel/draw.ts); the .xlsx gateway draws the charts as native chart
  * parts (src/xlsx/sector.ts), since files get no PivotTables.
  */
@@ -13,8 +13,9 @@ import { latestReportingYear } from "./headlines";
 import { findBuiltinFramework } from "../framework";
 import { cellAddress, columnLetter } from "../layout/a1";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_PIVOT, SECTOR_TABLE } from "../layout/sector-contract";
-import type { ChartSpec, PivotSpec } from "../summary/specs";
-import { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorFormat, type SectorTablePlan } from "./sector-table";
+import { PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type ChartSpec, type PivotSpec } from "../summary/specs";
+import { UNIT_WORD } from "../sheets/summary";
+import { SECTOR_FORMATS, unitFormat, type SectorCell, type SectorColumn, type SectorFormat, type SectorTablePlan } from "./sector-table";
 import { ym } from "./submission";
 import type { Collation } from "./types";
 
@@ -28,8 +29,9 @@ export interface SectorDrawing {
   /** The chart data, a table of its own on the charts sheet. */
   data: SectorTablePlan;
   charts: ChartSpec[];
-  pivot: PivotSpec;
-  /** The pivot sheet's heading (A1). */
+  /** The Sector pivots sheet's PivotTables, one a unit. */
+  pivots: PivotSpec[];
+  /** The Sector pivots sheet's heading (A1); each PivotTable has its own (PivotSpec.heading). */
   pivotHeading: string;
 }
 
@@ -109,7 +111,7 @@ export function planSectorDrawing(c: Collation): SectorDrawing {
     });
   for (const l of lines) {
     const name = l.label;
-    const format: SectorFormat = l.unit === "gbp" ? "gbp" : l.unit === "hours" ? "hours" : "count";
+    const format = unitFormat(l.unit);
     const axis = l.unit === "gbp" ? "£" : l.unit === "hours" ? "Hours" : "Number";
     const at = (m: string) => byKey.get(`${l.code}|${l.breakdown}|${m}`);
     chart(`${name}: reported, ${year}`, "column", [{ name: "Reported total", column: add(`${name}: reported total`, format, (m) => at(m)?.reportedTotal) }], axis, SECTOR_FORMATS[format]);
@@ -144,19 +146,41 @@ export function planSectorDrawing(c: Collation): SectorDrawing {
     };
   });
 
-  const pivot: PivotSpec = {
-    name: SECTOR_PIVOT,
-    sheet: SECTOR_EXTRA_SHEET.pivots,
-    destination: cellAddress(2, 0),
-    source: SECTOR_TABLE.totals,
-    rows: ["Measure", "Breakdown"],
-    columns: ["Month"],
-    data: { field: "Reported total", name: "Sum of reported total", numberFormat: "#,##0.##" },
-    filters: [],
-    rowGrandTotals: false,
-    columnGrandTotals: false,
-    height: c.lines.length + 3,
-  };
-  return { data, charts, pivot, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)" };
+  return { data, charts, ...planSectorPivots(c) };
+}
+
+/**
+ * The Sector pivots sheet: a PivotTable of SectorTotals for each unit reported, each under its own
+ * heading (rows Measure and Part, so a measure's total comes first and no row is blank; columns
+ * Month; no grand totals: stocks never add up over months), with a Unit filter showing its one
+ * unit where others exist, and the unit's number format (money in £).
+ */
+function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHeading"> {
+  const pivots: PivotSpec[] = [];
+  const units = new Set(c.totals.map((t) => t.unit));
+  let row = 2;
+  for (const { unit, id, words } of PIVOT_UNITS) {
+    if (!units.has(unit)) continue;
+    const lines = c.lines.filter((l) => l.unit === unit && c.totals.some((t) => t.code === l.code && t.breakdown === l.breakdown));
+    const hide = [...units].filter((u) => u !== unit).map((u) => UNIT_WORD[u]);
+    const filters = hide.length > 0 ? [{ field: "Unit", hide }] : [];
+    const block = pivotBlock(row, filters.length, lines.length);
+    pivots.push({
+      name: `${SECTOR_PIVOT}${id}`,
+      sheet: SECTOR_EXTRA_SHEET.pivots,
+      destination: cellAddress(block.destination, 0),
+      source: SECTOR_TABLE.totals,
+      rows: ["Measure", PIVOT_PART_FIELD],
+      columns: ["Month"],
+      data: { field: "Reported total", name: "Sum of reported total", numberFormat: SECTOR_FORMATS[unitFormat(unit)] },
+      filters,
+      rowGrandTotals: false,
+      columnGrandTotals: false,
+      height: block.height,
+      heading: { row, text: `Reported total (${words})`, fontSize: 11 },
+    });
+    row = block.next;
+  }
+  return { pivots, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)" };
 }
 

@@ -24,6 +24,7 @@ import {
   YES_NO,
 } from "../sheets/sector";
 import { KIND_WORD, UNIT_WORD } from "../sheets/summary";
+import { pivotPart } from "../summary/specs";
 import { SIGN_OFF_LABEL } from "../checks/sign-off";
 import { ym } from "./submission";
 import { planSectorDrawing } from "./drawing";
@@ -33,17 +34,16 @@ import { monthLabel } from "../calendar";
 import { gbDate } from "../format";
 import { a4Landscape, pagesWideFor } from "../layout/print";
 import { TOOL_LABEL } from "../version";
-import type { SectorCell, SectorColumn, SectorFormat, SectorPlan, SectorTablePlan } from "./sector-table";
+import { unitFormat, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "./sector-table";
 import type { Collation, MeasureLine } from "./types";
 
-export { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorFormat, type SectorPlan, type SectorTablePlan } from "./sector-table";
+export { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "./sector-table";
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const monthCell = (month: string): SectorCell => {
   const m = ym(month);
   return { value: excelSerial(m.year, m.month, 1), format: "month" };
 };
-const unitFormat = (unit: MeasureLine["unit"]): SectorFormat => (unit === "gbp" ? "gbp" : unit === "hours" ? "hours" : "count");
 const figure = (value: number | undefined, unit: MeasureLine["unit"]): SectorCell => (value === undefined ? null : { value, format: unitFormat(unit) });
 const percent = (fraction: number | undefined): SectorCell => (fraction === undefined ? null : { value: fraction, format: "percent" });
 /** The Scaled estimate and Estimate note cells (ESTIMATE_COLUMNS). */
@@ -120,7 +120,7 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
     ],
   );
   const data = sectorTable(SECTOR_SHEET.data, SECTOR_TABLE.data, SECTOR_DATA_COLUMNS, c.data.map((d) => [d.organisationCode, orNull(d.organisation), ...measureMonthCells(d), figure(d.value, d.unit)]));
-  const totals = sectorTable(SECTOR_SHEET.totals, SECTOR_TABLE.totals, SECTOR_TOTALS_COLUMNS, c.totals.map((t) => [...measureMonthCells(t), t.organisations, t.homesCovered, percent(t.coverage), figure(t.reportedTotal, t.unit), ...estimateCells(t)]));
+  const totals = sectorTable(SECTOR_SHEET.totals, SECTOR_TABLE.totals, SECTOR_TOTALS_COLUMNS, c.totals.map((t) => [...measureMonthCells(t), t.organisations, t.homesCovered, percent(t.coverage), figure(t.reportedTotal, t.unit), ...estimateCells(t), pivotPart(t.breakdown)]));
   const revisions = sectorTable(
     SECTOR_SHEET.revisions,
     SECTOR_TABLE.revisions,

@@ -9,6 +9,9 @@ import type { PageLayout } from "../workbook/types";
 /** How a cell is shown. */
 export type SectorFormat = "text" | "count" | "hours" | "gbp" | "decimal" | "month" | "date" | "percent" | "whole";
 
+/** The format of a measure's figures in the sector workbook, by its unit. */
+export const unitFormat = (unit: "count" | "gbp" | "hours" | "people"): SectorFormat => (unit === "gbp" ? "gbp" : unit === "hours" ? "hours" : "count");
+
 export const SECTOR_FORMATS: Record<SectorFormat, string> = {
   text: NUMBER_FORMAT.text,
   count: NUMBER_FORMAT.count,
@@ -86,5 +89,5 @@ export interface SectorPlan {
   /** The tables of docs/sector-format.md, in sheet order. */
   tables: SectorTablePlan[];
   /** The charts sheet (its data table and charts) and the PivotTable: see ./drawing.ts. */
-  drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivot: PivotSpec; pivotHeading: string };
+  drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivots: PivotSpec[]; pivotHeading: string };
 }

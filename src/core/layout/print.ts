@@ -45,3 +45,26 @@ export function pagesWideFor(widths: readonly number[]): number {
   const total = widths.reduce((sum, w) => sum + w, 0);
   return Math.max(1, Math.ceil(total / 220));
 }
+
+/** Excel column width in points for a width in characters of the default font (7 px a character plus 5 px padding, 0.75 pt a pixel). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** What A4 landscape leaves for cells, in points, inside Excel's Normal margins (0.7 in left and right, 0.75 in top and bottom). */
+const A4_LANDSCAPE_BODY = { width: 842 - 2 * 50.4, height: 595 - 2 * 54 };
+/** Excel's default row height, in points. */
+const ROW_POINTS = 15;
+
+/**
+ * An explicit print scale (per cent, 10-100) at which columns of these widths fit one A4 landscape
+ * page wide and the tallest run of rows between manual page breaks fits one page tall. Sheets with
+ * manual page breaks print at such a scale: Excel ignores manual page breaks when a sheet is fitted
+ * to pages (docs/memory-host.md, "Page layout").
+ */
+export function printScale(widths: readonly number[], tallestPageRows: number): number {
+  const width = widths.reduce((sum, w) => sum + columnWidthPoints(w), 0);
+  const height = tallestPageRows * ROW_POINTS;
+  const fit = Math.min(100, width > 0 ? (A4_LANDSCAPE_BODY.width / width) * 100 : 100, height > 0 ? (A4_LANDSCAPE_BODY.height / height) * 100 : 100);
+  return Math.max(10, Math.floor(fit));
+}

@@ -45,6 +45,7 @@ export const SECTOR_OWNED: readonly { sheet: string; table?: string; pivot?: str
   { sheet: SECTOR_SHEET.revisions, table: SECTOR_TABLE.revisions },
   { sheet: SECTOR_SHEET.chase, table: SECTOR_TABLE.chase },
   { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE },
+  // Marked by its PivotTables, one a unit, each named SectorTotalsPivot and the unit's ending (SectorTotalsPivotMoney...).
   { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
 ];
 
@@ -128,6 +129,8 @@ export const SECTOR_TOTALS_COLUMNS = [
   COVERAGE,
   col("Reported total", "count", 15),
   ...ESTIMATE_COLUMNS,
+  // What the Sector pivots list under each measure: "All", then "of which: <breakdown>" (src/core/summary/specs.ts, pivotPart).
+  wrapped("Part", 16),
 ] as const satisfies readonly SectorColumn[];
 export const SECTOR_TOTALS_HEADERS = headersOf(SECTOR_TOTALS_COLUMNS);
 

@@ -32,7 +32,8 @@ export const SUMMARY_SHEET_MARKER: Record<SummarySheetName, string | undefined> 
   "Summary data": SUMMARY_TABLE.data,
 };
 
-export const SUMMARY_DATA_HEADERS = ["Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value"] as const;
+/** `Part` is what the PivotTables list under each measure: "All", then "of which: <breakdown>" (src/core/summary/specs.ts, pivotPart). */
+export const SUMMARY_DATA_HEADERS = ["Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value", "Part"] as const;
 
 export const KEY_FIGURES_HEADERS = [
   "Code",

@@ -17,7 +17,6 @@ import {
   IMPACT_DATA_HEADERS,
   KEY_FIGURES_HEADERS,
   KIND_WORD,
-  PIVOT_PREFIX,
   SOCIAL_VALUE_BY_GROUP_HEADERS,
   SOCIAL_VALUE_CHART_HEADERS,
   SOCIAL_VALUE_HEADERS,
@@ -29,11 +28,12 @@ import {
   type SummarySheetName,
 } from "../sheets/summary";
 import { TOOL_LABEL } from "../version";
-import { a4Landscape } from "../layout/print";
+import { a4Landscape, printScale } from "../layout/print";
 import { type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
 import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
-import type { ChartSpec, PivotSpec } from "./specs";
+import { planPivotsSheet } from "./pivots";
+import { pivotPart, type ChartSpec, type PivotSpec } from "./specs";
 
 export interface SummaryPlanOptions {
   /** When the summary is built (shown in its title block). */
@@ -128,12 +128,12 @@ export function planSummary(summary: ReturnSummary, options: SummaryPlanOptions)
   const data = summaryDataSheet(summary);
   const board = boardSheet(summary, options, data.rows, data.impactRows);
   const charts = chartsSheet(summary);
-  const pivots = options.pivots ? pivotsSheet(summary) : undefined;
+  const pivots = options.pivots ? planPivotsSheet(summary, unitFormat, pageLayout(summary, SUMMARY_SHEET.pivots, undefined, undefined)) : undefined;
   const sheets: SummarySheetName[] = [SUMMARY_SHEET.board, SUMMARY_SHEET.charts, ...(pivots ? [SUMMARY_SHEET.pivots] : []), SUMMARY_SHEET.data];
   const operations = [
     ...board.ops,
     ...charts.sheet.ops,
-    ...(pivots ? pivots.sheet.ops : []),
+    ...(pivots ? pivots.operations : []),
     ...data.sheet.ops,
     { kind: "activate", sheet: SUMMARY_SHEET.board } as const,
   ];
@@ -151,7 +151,7 @@ function summaryDataSheet(summary: ReturnSummary): { sheet: Sheet; rows: number;
   const formats: string[] = [];
   for (const m of summary.measures) {
     for (const f of m.figures) {
-      rows.push([m.code, m.measure, m.breakdown === "" ? null : m.breakdown, UNIT_WORD[m.unit], KIND_WORD[m.kind], excelSerial(f.month.year, f.month.month, 1), f.value]);
+      rows.push([m.code, m.measure, m.breakdown === "" ? null : m.breakdown, UNIT_WORD[m.unit], KIND_WORD[m.kind], excelSerial(f.month.year, f.month.month, 1), f.value, pivotPart(m.breakdown)]);
       formats.push(unitFormat(m.unit));
     }
   }
@@ -163,7 +163,7 @@ function summaryDataSheet(summary: ReturnSummary): { sheet: Sheet; rows: number;
     ...formatRuns(6, 1, formats),
     { address: rangeAddress(1, IMPACT_DATA_COLUMN + 2, impactRows, 1), numberFormat: NUMBER_FORMAT.gbp },
   ]);
-  sheet.widths([22, 44, 24, 8, 8, 10, 14, 3, 24, 26, 16]);
+  sheet.widths([22, 44, 24, 8, 8, 10, 14, 30, 3, 24, 26, 16]);
   sheet.ops.push({ kind: "freeze", sheet: sheet.name, rows: 1, columns: 0 });
   sheet.ops.push({ kind: "pageLayout", sheet: sheet.name, layout: pageLayout(summary, sheet.name, "$1:$1", undefined) });
   return { sheet, rows: written, impactRows };
@@ -369,67 +369,20 @@ function chartsSheet(summary: ReturnSummary): { sheet: Sheet; specs: ChartSpec[]
   }
   const bottom = specs.length === 0 ? top + rows.length + 1 : Math.max(...specs.map((s) => s.anchor.to.row));
   const right = Math.max(2 * CHART_COLUMNS, svColumn + 2);
-  sheet.widths(Array<number>(right).fill(12));
-  // Two rows of charts a page, with a page break between, so no chart is cut in two.
+  const widths = Array<number>(right).fill(12);
+  sheet.widths(widths);
+  // Two rows of charts a page, with a page break between, so no chart is cut in two. Excel ignores
+  // manual page breaks on a sheet fitted to pages, so the sheet prints at a scale that fits the
+  // columns one page wide and the tallest page (the first: title, data and two rows of charts) one page tall.
   const chartRows = Math.ceil(specs.length / 2);
   const layout = pageLayout(summary, name, undefined, rangeAddress(0, 0, bottom + 1, right));
   layout.rowBreaks = Array.from({ length: Math.max(0, Math.ceil(chartRows / 2) - 1) }, (_, k) => chartTop + (k + 1) * 2 * (CHART_ROWS + 1));
+  const firstBreak = layout.rowBreaks[0];
+  if (firstBreak !== undefined) layout.scale = printScale(widths, Math.max(firstBreak, 2 * (CHART_ROWS + 1)));
   sheet.ops.push({ kind: "pageLayout", sheet: name, layout });
   return { sheet, specs };
 }
 
 function unitTitle(m: MeasureSummary): string {
   return m.unit === "gbp" ? "Pounds (£)" : m.unit === "hours" ? "Hours" : m.unit === "people" ? "People" : "Number";
-}
-
-// --- Summary pivots (Excel) ----------------------------------------------------------------------
-
-/** Units whose figures share one number format share a pivot (one number format per data field). */
-const FAMILIES: { id: string; units: MeasureSummary["unit"][]; format: string; words: string }[] = [
-  { id: "Money", units: ["gbp"], format: NUMBER_FORMAT.gbp, words: "£" },
-  { id: "Counts", units: ["count", "people"], format: NUMBER_FORMAT.count, words: "numbers and people" },
-  { id: "Hours", units: ["hours"], format: NUMBER_FORMAT.hours, words: "hours" },
-];
-
-function pivotsSheet(summary: ReturnSummary): { sheet: Sheet; specs: PivotSpec[] } | undefined {
-  const sheet = new Sheet(SUMMARY_SHEET.pivots);
-  sheet.write(0, 0, [[`PivotTables${summary.organisation ? `: ${summary.organisation}` : ""}`], ["Built from the Summary data sheet. Flows add up across months (Grand Total = year to date); stocks are never added across months."]]);
-  sheet.format("A1", { bold: true, fontSize: 16 });
-  const specs: PivotSpec[] = [];
-  let row = 3;
-  const allUnits = [...new Set(summary.measures.filter((m) => m.figures.length > 0).map((m) => UNIT_WORD[m.unit]))];
-  for (const kind of ["flow", "stock"] as const) {
-    for (const family of FAMILIES) {
-      const rows = summary.measures.filter((m) => m.kind === kind && family.units.includes(m.unit) && m.figures.length > 0);
-      if (rows.length === 0) continue;
-      const kinds = [...new Set(summary.measures.filter((m) => m.figures.length > 0).map((m) => KIND_WORD[m.kind]))];
-      const keep = new Set(family.units.map((u) => UNIT_WORD[u]));
-      const heading = `${kind === "flow" ? "Flows by month" : "Stocks at the end of each month"} (${family.words})`;
-      sheet.write(row, 0, [[heading]]);
-      sheet.format(cellAddress(row, 0), { bold: true, fontSize: 13 });
-      const filters = [
-        { field: "Kind", hide: kinds.filter((k) => k !== KIND_WORD[kind]) },
-        { field: "Unit", hide: allUnits.filter((u) => !keep.has(u)) },
-      ].filter((f) => f.hide.length > 0);
-      // Report filters sit above the pivot's body: leave them room.
-      const height = rows.length + 3 + (filters.length > 0 ? filters.length + 1 : 0);
-      specs.push({
-        name: `${PIVOT_PREFIX}${kind === "flow" ? "Flows" : "Stocks"}${family.id}`,
-        sheet: sheet.name,
-        destination: cellAddress(row + 2, 0),
-        source: SUMMARY_TABLE.data,
-        rows: ["Measure", "Breakdown"],
-        columns: ["Month"],
-        data: { field: "Value", name: kind === "flow" ? "Total" : "Value at month end", numberFormat: family.format },
-        filters,
-        rowGrandTotals: kind === "flow",
-        columnGrandTotals: false,
-        height,
-      });
-      row += height + 4;
-    }
-  }
-  sheet.widths([40, 26, ...Array<number>(13).fill(12)]);
-  sheet.ops.push({ kind: "pageLayout", sheet: sheet.name, layout: pageLayout(summary, sheet.name, undefined, undefined) });
-  return { sheet, specs };
 }

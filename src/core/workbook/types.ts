@@ -92,7 +92,12 @@ export interface PageLayout {
   paper: "A4";
   /** Pages wide to fit the print area into (1 = one page wide). */
   fitToPagesWide: number;
-  /** 0-based rows that start a new page (manual page breaks above them). */
+  /**
+   * Print at this scale (per cent) instead of fitting to pages. Set wherever `rowBreaks` are:
+   * Excel ignores manual page breaks on a sheet fitted to pages (docs/memory-host.md).
+   */
+  scale?: number;
+  /** 0-based rows that start a new page (manual page breaks above them); only honoured with `scale`. */
   rowBreaks?: number[];
   /** Rows repeated at the top of every page, e.g. "$8:$8". */
   printTitleRows?: string;

@@ -71,3 +71,17 @@ export function normaliseZoom(value: unknown, location: string): Excel.PageLayou
   if (!count(z.horizontalFitToPages) || !count(z.verticalFitToPages)) throw officeError("InvalidArgument", undefined, location);
   return { horizontalFitToPages: z.horizontalFitToPages ?? 0, verticalFitToPages: z.verticalFitToPages ?? 0 };
 }
+
+/**
+ * The manual page breaks Excel prints by: none while the sheet is fitted to pages. Excel's
+ * Page Setup has one scaling choice, "Adjust to N% normal size" or "Fit to N pages wide by M tall"
+ * (Office's `PageLayoutZoomOptions`: `scale`, or `horizontalFitToPages`/`verticalFitToPages`;
+ * VBA's `PageSetup.Zoom` must be False for `FitToPagesWide` to apply), and with "Fit to" Excel
+ * ignores manual page breaks (Microsoft's support article "Insert, move, or delete page breaks in
+ * a worksheet"). The breaks stay recorded (`rowBreaks`, `horizontalPageBreaks.getCount()`), as
+ * Excel keeps them; they print only at an explicit scale.
+ */
+export function printedRowBreaks(layout: Pick<PageLayoutModel, "zoom" | "rowBreaks">): number[] {
+  const scale = layout.zoom.scale;
+  return typeof scale === "number" ? [...layout.rowBreaks] : [];
+}

@@ -86,21 +86,24 @@ describe("SummaryData", () => {
   it("has one row per reported cell: 21 measure rows x 6 months, less WELFARE_CALLS' blank September", () => {
     expect(data.headers).toEqual([...SUMMARY_DATA_HEADERS]);
     expect(data.rows).toHaveLength(21 * 6 - 1);
-    expect(data.address).toBe(`A1:G${21 * 6 - 1 + 1}`);
+    expect(data.address).toBe(`A1:H${21 * 6 - 1 + 1}`);
   });
 
   it("gives a 0 a row and a blank none; Month is the serial of the first of the month", () => {
     const calls = data.rows.filter((r) => r[0] === "WELFARE_CALLS");
     // 1 Apr 2020 is serial 43922; 1 May 43952; 1 Jun 43983; 1 Jul 44013; 1 Aug 44044.
     expect(calls).toEqual([
-      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43922, 420],
-      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43952, 515],
-      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43983, 480],
-      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 44013, 0],
-      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 44044, 405],
+      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43922, 420, "All"],
+      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43952, 515, "All"],
+      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 43983, 480, "All"],
+      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 44013, 0, "All"],
+      ["WELFARE_CALLS", "Welfare calls made", null, "number", "Flow", 44044, 405, "All"],
     ]);
     const parcels = data.rows.filter((r) => r[0] === "FOOD_INTERVENTIONS" && r[2] === "Food parcels");
     expect(parcels.map((r) => r[6])).toEqual([310, 290, 260, 240, 255, 270]);
+    // Part: what the PivotTables list under the measure (its total "All", then "of which: ...").
+    expect(parcels.map((r) => r[7])).toEqual(Array(6).fill("of which: Food parcels"));
+    expect(data.rows.find((r) => r[0] === "FOOD_INTERVENTIONS" && r[2] === "Total")![7]).toBe("All");
     expect(data.rows.filter((r) => r[0] === "VULNERABLE_RESIDENTS")[0]!.slice(3, 5)).toEqual(["people", "Stock"]);
   });
 
@@ -239,35 +242,47 @@ describe("formulas", () => {
 });
 
 describe("pivots", () => {
-  it("makes one pivot per kind and unit family present; stocks without row grand totals; no column grand totals", () => {
+  it("makes one pivot per kind and unit present, rows Measure then Part; stocks without row grand totals; no column grand totals", () => {
     const specs = plan(summary, { pivots: true }).pivots;
-    expect(specs.map((s) => s.name)).toEqual(["SummaryFlowsMoney", "SummaryFlowsCounts", "SummaryFlowsHours", "SummaryStocksCounts"]);
+    expect(specs.map((s) => s.name)).toEqual(["SummaryFlowsMoney", "SummaryFlowsCounts", "SummaryFlowsPeople", "SummaryFlowsHours", "SummaryStocksPeople"]);
     for (const s of specs) {
       expect(s.sheet).toBe("Summary pivots");
       expect(s.source).toBe("SummaryData");
-      expect(s.rows).toEqual(["Measure", "Breakdown"]);
+      expect(s.rows).toEqual(["Measure", "Part"]);
       expect(s.columns).toEqual(["Month"]);
       expect(s.columnGrandTotals).toBe(false);
       expect(s.rowGrandTotals).toBe(s.name.startsWith("SummaryFlows"));
     }
-    expect(specs.find((s) => s.name === "SummaryStocksCounts")!.filters).toEqual([
+    // Each filter leaves one item visible: never "(Multiple Items)".
+    expect(specs.find((s) => s.name === "SummaryStocksPeople")!.filters).toEqual([
       { field: "Kind", hide: ["Flow"] },
-      { field: "Unit", hide: ["£", "hours"] },
+      { field: "Unit", hide: ["number", "£", "hours"] },
     ]);
-    // Destinations do not overlap: each starts below the one before's height.
-    const rows = specs.map((s) => parseRange(s.destination).row);
-    specs.slice(1).forEach((s, i) => expect(rows[i + 1]!).toBeGreaterThanOrEqual(rows[i]! + specs[i]!.height));
+    expect(specs.find((s) => s.name === "SummaryFlowsMoney")!.data.numberFormat).toBe('"£"#,##0.00');
+  });
+
+  it("leaves room for the filter rows between each heading and its pivot's body, and does not overlap the next", () => {
+    const specs = plan(summary, { pivots: true }).pivots;
+    for (const [i, s] of specs.entries()) {
+      const destination = parseRange(s.destination).row;
+      // Heading, then one row a filter, then a blank row, then the body.
+      expect(destination).toBe(s.heading!.row + 1 + s.filters.length + 1);
+      const next = specs[i + 1];
+      if (next) expect(next.heading!.row).toBeGreaterThan(s.heading!.row + s.height);
+    }
+    expect(specs[0]!.heading).toEqual({ row: 3, text: "Flows by month (£)", fontSize: 13 });
   });
 
   it("leaves out kinds and units with no figures", () => {
     const snapshot = editedReturn();
     const t = table(snapshot, TABLE.measures);
     t.values.forEach((r, i) => {
-      if (r[0] === "FINANCIAL_SUPPORT" || r[0] === "VOLUNTEER_HOURS" || r[4] === "stock") for (const m of MONTHS) setCell(snapshot, TABLE.measures, i, m, null);
+      if (r[0] === "FINANCIAL_SUPPORT" || r[0] === "VOLUNTEER_HOURS" || r[0] === "ADVICE_SUPPORTED" || r[4] === "stock") for (const m of MONTHS) setCell(snapshot, TABLE.measures, i, m, null);
     });
     const specs = plan(summaryOf(snapshot), { pivots: true }).pivots;
     expect(specs.map((s) => s.name)).toEqual(["SummaryFlowsCounts"]);
     expect(specs[0]!.filters).toEqual([]);
+    expect(specs[0]!.destination).toBe("A5");
   });
 });
 
