@@ -21,7 +21,7 @@ function figures(values: number[]): MonthFigure[] {
 
 function measure(partial: Pick<MeasureSummary, "code" | "measure" | "unit" | "kind"> & Partial<MeasureSummary>, values: number[]): MeasureSummary {
   const f = figures(values);
-  const m: MeasureSummary = { breakdown: "", key: true, inReturn: true, figures: f, monthsReported: f.length, excluded: 0, ...partial };
+  const m: MeasureSummary = { breakdown: "", key: true, inReturn: true, figures: f, monthsReported: f.length, excluded: 0, headline: false, warned: 0, ...partial };
   if (f.length > 0) m.latest = f[f.length - 1];
   if (m.kind === "flow" && f.length > 0) {
     m.yearToDate = values.reduce((a, b) => a + b, 0);
@@ -62,6 +62,7 @@ function summaryOf(measures: MeasureSummary[], extra: Partial<ReturnSummary> = {
     excludedFigures: 0,
     errors: 0,
     warnings: 1,
+    warnedFigures: 0,
     ...extra,
   };
 }
