@@ -107,7 +107,6 @@ export function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, 
   const lastYear = summary.lastYear !== undefined;
   const flows = summary.measures.filter((m) => m.kind === "flow");
   const stocks = summary.measures.filter((m) => m.kind === "stock");
-  const firstTable = row + 1;
   row = figuresTable(sheet, summary, options, row, "Totals for the year so far", SUMMARY_TABLE.flowFigures, FLOW_FIGURES_HEADERS, flows, lastYear);
   row = figuresTable(sheet, summary, options, row, "Position at the end of the month", SUMMARY_TABLE.stockFigures, STOCK_FIGURES_HEADERS, stocks, lastYear);
 
@@ -157,7 +156,8 @@ export function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, 
   sheet.ops.push({
     kind: "pageLayout",
     sheet: sheet.name,
-    layout: pageLayout(summary, sheet.name, `$${firstTable + 1}:$${firstTable + 1}`, rangeAddress(0, 0, lastRow + 1, printed)),
+    // No repeated title row: the paper has two tables with different headers.
+    layout: pageLayout(summary, sheet.name, undefined, rangeAddress(0, 0, lastRow + 1, printed)),
   });
   return sheet;
 }

@@ -53,13 +53,13 @@ const cellOf = (op: AddTable, r: PlannedCell[], header: (typeof KEY_FIGURES_HEAD
 const summary = summaryOf(editedReturn());
 
 describe("sheets", () => {
-  it("are Board summary, Summary charts, Summary data in that order; Summary pivots only with pivots", () => {
+  it("are Board summary, Key figures, Summary charts, Summary data in that order; Summary pivots only with pivots", () => {
     const files = plan(summary);
-    expect(files.sheets).toEqual(["Board summary", "Summary charts", "Summary data"]);
+    expect(files.sheets).toEqual(["Board summary", "Key figures", "Summary charts", "Summary data"]);
     expect(files.operations.filter((o) => o.kind === "addSheet").map((o) => o.sheet)).toEqual(files.sheets);
     expect(files.pivots).toEqual([]);
     const excel = plan(summary, { pivots: true });
-    expect(excel.sheets).toEqual(["Board summary", "Summary charts", "Summary pivots", "Summary data"]);
+    expect(excel.sheets).toEqual(["Board summary", "Key figures", "Summary charts", "Summary pivots", "Summary data"]);
     expect(excel.operations.filter((o) => o.kind === "addSheet").map((o) => o.sheet)).toEqual(excel.sheets);
     expect(excel.operations[excel.operations.length - 1]).toEqual({ kind: "activate", sheet: "Board summary" });
   });
@@ -68,7 +68,9 @@ describe("sheets", () => {
     const p = plan(summary);
     const where = Object.fromEntries(p.operations.filter((o): o is AddTable => o.kind === "addTable").map((o) => [o.table, o.sheet]));
     expect(where).toEqual({
-      KeyFigures: SUMMARY_SHEET.board,
+      FlowFigures: SUMMARY_SHEET.board,
+      StockFigures: SUMMARY_SHEET.board,
+      KeyFigures: SUMMARY_SHEET.keyFigures,
       SocialValue: SUMMARY_SHEET.board,
       SocialValueByGroup: SUMMARY_SHEET.board,
       Stories: SUMMARY_SHEET.board,
@@ -327,12 +329,16 @@ describe("page layout", () => {
     }
   });
 
-  it("repeats the KeyFigures header row on every Board summary page and prints the 14 columns", () => {
-    const layout = layoutOf(p, "Board summary");
+  it("repeats the KeyFigures header row on every Key figures page; prints the Board summary without its hidden Code and Breakdown columns", () => {
     const keys = parseRange(tableOp(p, SUMMARY_TABLE.keyFigures).address);
-    expect(layout.printTitleRows).toBe(`$${keys.row + 1}:$${keys.row + 1}`);
+    expect(layoutOf(p, "Key figures").printTitleRows).toBe(`$${keys.row + 1}:$${keys.row + 1}`);
+    const layout = layoutOf(p, "Board summary");
+    const flows = tableOp(p, SUMMARY_TABLE.flowFigures);
     const area = parseRange(layout.printArea!);
-    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, 14]);
+    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, flows.headers.length - 2]);
+    expect(flows.headers.slice(-2)).toEqual(["Code", "Breakdown"]);
+    const widths = p.operations.find((o): o is Extract<WorkbookOperation, { kind: "setColumnWidths" }> => o.kind === "setColumnWidths" && o.sheet === "Board summary")!.widths;
+    expect(widths.filter((w) => w.hidden).map((w) => w.column)).toEqual([flows.headers.length - 2, flows.headers.length - 1]);
     const stories = parseRange(tableOp(p, SUMMARY_TABLE.stories).address);
     expect(area.rowCount).toBeGreaterThan(stories.row + stories.rowCount);
   });
