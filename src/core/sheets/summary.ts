@@ -61,7 +61,7 @@ export const KEY_FIGURES_HEADERS = [
 /**
  * The board paper's two tables, in officers' words: flows under "Totals for the year so far",
  * stocks under "Position at the end of the month". Then, when last year is set beside, its three
- * columns; then Commentary (shown from KeyFigures) and the row's Code and Breakdown, kept hidden so
+ * columns; then Commentary (shown from KeyFigures, one line) and the row's Code and Breakdown, kept hidden so
  * a row can be matched.
  */
 export const FLOW_FIGURES_HEADERS = ["Measure", "Months", "Year so far", "Per month", "Latest month", "Latest figure"] as const;
@@ -70,7 +70,7 @@ export const STOCK_FIGURES_HEADERS = ["Measure", "Months", "Latest month", "Late
 export const LAST_YEAR_HEADERS = ["Last year", "Change", "Change (%)"] as const;
 export const BOARD_TAIL_HEADERS = ["Commentary", "Code", "Breakdown"] as const;
 /** Widths (characters) of the board tables' columns, shared by both (they sit in the same columns). */
-export const BOARD_WIDTHS = { figures: [36, 9, 13, 13, 14, 14], lastYear: [12, 12, 11], tail: [28, 12, 12] } as const;
+export const BOARD_WIDTHS = { figures: [40, 8, 13, 13, 13, 13], lastYear: [12, 12, 11], tail: [30, 12, 12] } as const;
 
 export const SOCIAL_VALUE_HEADERS = ["Outcome area", "Outcomes", "Impact value (£)"] as const;
 export const SOCIAL_VALUE_BY_GROUP_HEADERS = ["Stakeholder group", "Outcomes", "Impact value (£)"] as const;

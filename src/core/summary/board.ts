@@ -13,7 +13,7 @@
  * and breakdown), is on its own sheet, Key figures; the board tables show its Commentary.
  */
 import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
-import { NUMBER_FORMAT, SHEET } from "../layout/contract";
+import { NUMBER_FORMAT, SHEET, TOTAL_BREAKDOWN } from "../layout/contract";
 import { excelSerial, monthLabel, reportingMonths } from "../calendar";
 import { signOffInBrief } from "../checks/sign-off";
 import { formatDateGb, formatMoney, formatNumber, plural } from "../format";
@@ -35,7 +35,7 @@ import {
 import { TOOL_NAME } from "../version";
 import type { PlannedCell, RangeRule } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues } from "./key-figures";
-import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
+import { describeMonths, type MeasureSummary, type ReturnSummary } from "./model";
 import { formatRuns, markedFormat, pageLayout, Sheet, signedFormat, unitFormat, WARNING_MARK, type SummaryPlanOptions } from "./sheet-writer";
 
 /** KeyFigures' header row on the Key figures sheet (0-based): below the sheet's title and note. */
@@ -68,7 +68,7 @@ export function keyFiguresSheet(summary: ReturnSummary, options: SummaryPlanOpti
     ...formatRuns(col("Change"), body, plain),
     { address: rangeAddress(body, col("Commentary"), count, 1), wrap: true, numberFormat: NUMBER_FORMAT.text },
   ]);
-  sheet.widths([24, 46, 24, 8, 7, 9, 14, 11, 14, 14, 12, 10, 14, 40]);
+  sheet.widths([24, 46, 24, 8, 6, 16, 14, 13, 14, 16, 12, 10, 17, 40]);
   sheet.ops.push({ kind: "freeze", sheet: sheet.name, rows: top + 1, columns: 0 });
   sheet.ops.push({ kind: "pageLayout", sheet: sheet.name, layout: pageLayout(summary, sheet.name, `$${top + 1}:$${top + 1}`, undefined) });
   return sheet;
@@ -85,7 +85,7 @@ export function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, 
     `Months covered: ${describeMonths(summary.monthsCovered)} (${covered} of 12).`,
     `Framework: ${summary.framework.title}, version ${summary.framework.version}. Built on ${formatDateGb(options.builtAt)} by ${TOOL_NAME}.`,
     leftOutLine(summary),
-    ...(summary.warnedFigures > 0 ? [warningLine(summary.warnedFigures)] : []),
+    ...(summary.warnedFigures > 0 ? warningLines(summary.warnedFigures) : []),
     ...(summary.lastYear ? [lastYearLine(summary)] : []),
   ];
   sheet.write(0, 0, [[`Board summary${summary.organisation ? `: ${summary.organisation}` : ""}`]]);
@@ -147,11 +147,13 @@ export function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, 
 
   // Widths (characters): one A4 landscape page wide at close to full size; Code and Breakdown hidden.
   const widths = [...BOARD_WIDTHS.figures, ...(lastYear ? BOARD_WIDTHS.lastYear : []), ...BOARD_WIDTHS.tail];
-  const printed = widths.length - 2;
+  // Printed: the figures, not Commentary (printed with KeyFigures on the Key figures sheet) nor the hidden codes,
+  // so the paper prints one page wide at 9 pt or more.
+  const printed = widths.length - 3;
   sheet.ops.push({
     kind: "setColumnWidths",
     sheet: sheet.name,
-    widths: widths.map((characters, column) => ({ column, characters, ...(column >= printed ? { hidden: true } : {}) })),
+    widths: widths.map((characters, column) => ({ column, characters, ...(column > printed ? { hidden: true } : {}) })),
   });
   sheet.ops.push({
     kind: "pageLayout",
@@ -190,11 +192,11 @@ function figuresTable(
   const plain = measures.map((m) => unitFormat(m.unit));
   const marked = (pick: (m: MeasureSummary) => boolean) => measures.map((m, i) => (pick(m) ? markedFormat(plain[i]!) : plain[i]!));
   const rules: RangeRule[] = [
-    { address: rangeAddress(body, 0, count, 1), wrap: true },
     { address: rangeAddress(body, at("Months"), count, 1), numberFormat: "0" },
     { address: rangeAddress(body, at("Latest month"), count, 1), numberFormat: NUMBER_FORMAT.month },
     ...formatRuns(at("Latest figure"), body, marked((m) => m.latest?.warning === true)),
-    { address: rangeAddress(body, at("Commentary"), count, 1), wrap: true },
+    // Not wrapped: rows keep one line's height, so nothing printed overlaps the row below.
+    { address: rangeAddress(body, at("Commentary"), count, 1), numberFormat: NUMBER_FORMAT.text },
   ];
   if (flow) rules.push(...formatRuns(at("Year so far"), body, marked((m) => m.warned > 0)), ...formatRuns(at("Per month"), body, marked((m) => m.warned > 0)));
   else rules.push(...formatRuns(at("Month before"), body, marked((m) => m.previous?.warning === true)));
@@ -236,9 +238,9 @@ function commentaryCell(summary: ReturnSummary, options: SummaryPlanOptions, m: 
   return { formula: `=IF(${ref}="","",${ref})`, result: typed ?? "" };
 }
 
-/** The measure in the board's words: a breakdown row reads "Food interventions: food parcels". */
+/** The measure in the board's words: a breakdown row is indented under its measure's Total row, "   – Food parcels". */
 function boardLabel(m: MeasureSummary): string {
-  return rowLabel(m);
+  return m.breakdown === "" || m.breakdown === TOTAL_BREAKDOWN ? m.measure : `   \u2013 ${m.breakdown}`;
 }
 
 /** A figure as a sentence shows it: money in pounds, hours to one place, counts whole. */
@@ -286,13 +288,13 @@ function leftOutLine(summary: ReturnSummary): string {
   return `${parts.join("; ")}: run Check on the return to see them.`.replace(/^./, (c) => c.toUpperCase()) + signOff;
 }
 
-/** The title block's line about figures used with a warning nobody has explained yet, and how to resolve them. */
-export function warningLine(count: number): string {
+/** The title block's lines about figures used with a warning nobody has explained yet, and how to resolve them. */
+export function warningLines(count: number): [string, string] {
   const one = count === 1;
-  return (
-    `${WARNING_MARK} ${plural(count, "figure")} ${one ? "has" : "have"} a check warning not yet explained: ${one ? "it is" : "they are"} included and marked ${WARNING_MARK}. ` +
-    `To resolve ${one ? "it" : "them"}, run Check, then correct the figure or type why it is right in the Explanation column of the ${SHEET.checks} sheet, and summarise again.`
-  );
+  return [
+    `${WARNING_MARK} ${plural(count, "figure")} ${one ? "has" : "have"} a check warning not yet explained: ${one ? "it is" : "they are"} included and marked ${WARNING_MARK}.`,
+    `To resolve ${one ? "it" : "them"}, run Check, then correct the figure or type why it is right in the Explanation column of the ${SHEET.checks} sheet, and summarise again.`,
+  ];
 }
 
 function lastYearLine(summary: ReturnSummary): string {

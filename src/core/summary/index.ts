@@ -3,7 +3,7 @@ export { describeMonths, errorCells, rowLabel, summariseReturn, type Direction, 
 export { planSummary, MAX_CHARTS, type SummaryPlan, type SummaryPlanOptions } from "./plan";
 export { unitFormat, WARNING_MARK } from "./sheet-writer";
 export { withLastYear, LAST_YEAR_REFUSAL, type LastYearResult } from "./last-year";
-export { headlineRows, warningLine } from "./board";
+export { headlineRows, warningLines } from "./board";
 export { keyFigureValues, type Commentary } from "./key-figures";
 export { readCommentary, summaryBlockers } from "./existing";
 export type { ChartSpec, PivotSpec } from "./specs";

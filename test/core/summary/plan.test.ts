@@ -335,7 +335,7 @@ describe("page layout", () => {
     const layout = layoutOf(p, "Board summary");
     const flows = tableOp(p, SUMMARY_TABLE.flowFigures);
     const area = parseRange(layout.printArea!);
-    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, flows.headers.length - 2]);
+    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, flows.headers.length - 3]);
     expect(flows.headers.slice(-2)).toEqual(["Code", "Breakdown"]);
     const widths = p.operations.find((o): o is Extract<WorkbookOperation, { kind: "setColumnWidths" }> => o.kind === "setColumnWidths" && o.sheet === "Board summary")!.widths;
     expect(widths.filter((w) => w.hidden).map((w) => w.column)).toEqual([flows.headers.length - 2, flows.headers.length - 1]);
