@@ -86,7 +86,7 @@ describe("Summarise through the gateway", () => {
       await context.sync();
       return `N${range.rowIndex + row + 1}`;
     });
-    await host.userEdit(SUMMARY_SHEET.board, address, [["Calls fell as lockdown eased."]]);
+    await host.userEdit(SUMMARY_SHEET.keyFigures, address, [["Calls fell as lockdown eased."]]);
     const before = (await sheetNames(host)).length;
     await gateway.summarise(today);
     expect((await sheetNames(host)).length).toBe(before);
@@ -130,7 +130,7 @@ describe("Summarise through the gateway", () => {
     const { host, gateway } = await sample();
     await gateway.summarise(today);
     const row = (await tableValues(host, "KeyFigures")).findIndex((r) => r[0] === "WELFARE_CALLS");
-    await host.userEdit(SUMMARY_SHEET.board, `N${8 + row}`, [["Kept through a failure."]]);
+    await host.userEdit(SUMMARY_SHEET.keyFigures, `N${4 + row}`, [["Kept through a failure."]]);
     const before = await sheetNames(host);
     const charts = await chartCount(host);
     host.failAt(/^ChartCollection\.add$/);
