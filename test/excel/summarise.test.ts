@@ -175,4 +175,27 @@ describe("Summarise through the gateway", () => {
     const planned = await host.run(async (context) => planWorkbookSummary(await readSnapshot(context, { summary: true }), today));
     expect(requestBytes(planned.plan)).toBeLessThan(5 * 1024 * 1024);
   });
+
+  it("sets last year beside this year in the same 3 syncs, and refuses another organisation's return changing nothing", async () => {
+    const { host, gateway } = await sample();
+    const first = await gateway.summarise(today);
+    const thisYear = first.summary;
+    const lastYear = { ...thisYear, yearStart: { year: thisYear.yearStart.year - 1, month: thisYear.yearStart.month } };
+    host.resetSyncCount();
+    const compared = await gateway.summarise(today, undefined, { file: "last-year.xlsx", summary: lastYear });
+    expect(host.syncCount).toBe(3);
+    const flows = await tableValues(host, "FlowFigures");
+    expect(flows[0]).toEqual(expect.arrayContaining(["Last year", "Change", "Change (%)"]));
+    const welfare = compared.summary.measures.find((m) => m.code === "WELFARE_CALLS")!;
+    // The same figures a year earlier: no change.
+    expect(welfare.lastYear).toMatchObject({ status: "compared", value: welfare.yearToDate, change: 0, changePercent: 0 });
+
+    const before = await sheetNames(host);
+    const other = { ...lastYear, organisation: "Bridge Homes", organisationCode: "BH02" };
+    await expect(gateway.summarise(today, undefined, { file: "C:\\Returns\\bridge.xlsx", summary: other })).rejects.toThrow(
+      /Summarise did not change anything: 'bridge\.xlsx' is the return of Bridge Homes \(BH02\), not of /,
+    );
+    expect(await sheetNames(host)).toEqual(before);
+    expect((await tableValues(host, "FlowFigures"))[0]).toEqual(expect.arrayContaining(["Last year"]));
+  });
 });

@@ -2,7 +2,7 @@
 export { describeMonths, errorCells, rowLabel, summariseReturn, type Direction, type MeasureSummary, type MonthFigure, type LastYearFigure, type ReturnSummary, type SummaryInput } from "./model";
 export { planSummary, MAX_CHARTS, type SummaryPlan, type SummaryPlanOptions } from "./plan";
 export { unitFormat, WARNING_MARK } from "./sheet-writer";
-export { withLastYear, LAST_YEAR_REFUSAL, type LastYearResult } from "./last-year";
+export { lastYearSummary, withLastYear, LAST_YEAR_REFUSAL, type LastYearResult } from "./last-year";
 export { headlineRows, warningLines } from "./board";
 export { keyFigureValues, type Commentary } from "./key-figures";
 export { readCommentary, summaryBlockers } from "./existing";

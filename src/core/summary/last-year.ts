@@ -12,9 +12,11 @@
  * A previous return of another organisation, or of a year other than the one before, is refused.
  */
 import { addMonths, monthIndex, monthLabel, type YearMonth } from "../calendar";
+import { analyseReturn } from "../checks";
+import type { WorkbookSnapshot } from "../workbook/types";
 import { baseName, safeText } from "../safe-text";
 import { measureRowKey } from "../return";
-import type { LastYearFigure, MeasureSummary, ReturnSummary } from "./model";
+import { summariseReturn, type LastYearFigure, type MeasureSummary, type ReturnSummary } from "./model";
 
 /** Why a previous return cannot be set beside this year: one sentence naming the file. */
 export const LAST_YEAR_REFUSAL = {
@@ -22,7 +24,21 @@ export const LAST_YEAR_REFUSAL = {
     `'${file}' is the return of ${theirs}, not of ${ours}, so it cannot be set beside this year: choose ${ours}'s return for last year.`,
   notYearBefore: (file: string, theirs: YearMonth, expected: YearMonth) =>
     `'${file}' is the return for the year from ${monthLabel(theirs)}, not last year (from ${monthLabel(expected)}), so it cannot be set beside this year.`,
+  notAReturn: (file: string) => `'${file}' is not a return workbook, so it cannot be set beside this year: choose last year's return.`,
+  noFramework: (file: string) => `'${file}' does not say which framework it uses, or names one this version does not have, so it cannot be set beside this year.`,
 } as const;
+
+/**
+ * Last year's return summarised as this year's is (the pane reads it in the Collate worker):
+ * checked, errors left out. `fallbackYearStart` is used when the return does not give its year.
+ */
+export function lastYearSummary(snapshot: WorkbookSnapshot, file: string, fallbackYearStart: YearMonth): LastYearResult {
+  const name = safeText(baseName(file), 120);
+  const analysis = analyseReturn(snapshot);
+  if (analysis.result.notAReturn) return { ok: false, reason: LAST_YEAR_REFUSAL.notAReturn(name) };
+  if (!analysis.framework) return { ok: false, reason: LAST_YEAR_REFUSAL.noFramework(name) };
+  return { ok: true, summary: summariseReturn({ data: analysis.data, framework: analysis.framework, result: analysis.result }, fallbackYearStart) };
+}
 
 export type LastYearResult = { ok: true; summary: ReturnSummary } | { ok: false; reason: string };
 
