@@ -8,6 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { FLOW_FIGURES_HEADERS, LAST_YEAR_HEADERS, STOCK_FIGURES_HEADERS } from "../../src/core/layout/summary-contract";
 import { measureRows, type MeasureRow } from "../../src/core/setup/measure-rows";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
 import { convertWithLibreOffice, isA4Landscape, pageTexts, pdfPages } from "../support/libreoffice";
@@ -142,8 +144,9 @@ describe("warnings visible", () => {
 describe("the board paper printed by LibreOffice", () => {
   let pages: string[];
   let sizes: { width: number; height: number }[];
+  let pdf: string;
   beforeAll(() => {
-    const pdf = convertWithLibreOffice(join(dir, "board.xlsx"), "pdf", join(dir, "pdf"), dir);
+    pdf = convertWithLibreOffice(join(dir, "board.xlsx"), "pdf", join(dir, "pdf"), dir);
     sizes = pdfPages(readFileSync(pdf));
     pages = pageTexts(pdf, sizes.length);
   }, SLOW);
@@ -159,5 +162,50 @@ describe("the board paper printed by LibreOffice", () => {
     const board = pages.filter((p) => /^\s*Riverside Homes\s+Board summary/m.test(p)).join("\n");
     for (const row of V2_ROWS) expect([row.code, board.includes(row.code)]).toEqual([row.code, false]);
     expect(board).not.toMatch(/docs:|\(docs|Flow\b|Stock\b/);
+  });
+
+  /** A printed line's cells: text separated by two spaces or more. */
+  const cellsOf = (line: string) => line.trim().split(/\s{2,}/);
+  const welfareRow = V2_ROWS.find((r) => r.code === "WELFARE_CALLS")!;
+  const welfareYear = [0, 1, 2].reduce((n, m) => n + figureOf(thisYear, V2_ROWS, welfareRow, m), 0) + TYPO;
+
+  it("prints each table header as its cell text, none cut or run into the next", () => {
+    const printed = pages[0]!.split("\n").filter((l) => l.trim().startsWith("Measure ")).map(cellsOf);
+    for (const headers of [FLOW_FIGURES_HEADERS, STOCK_FIGURES_HEADERS]) expect(printed).toContainEqual([...headers, ...LAST_YEAR_HEADERS]);
+  });
+
+  it("prints each figure whole in its own column: the typo with its †, last year and the changes", () => {
+    const lastRow = V1_ROWS.find((r) => r.code === "WELFARE_CALLS")!;
+    const before = [0, 1, 2, 3].reduce((n, m) => n + figureOf(lastYear, V1_ROWS, lastRow, m), 0);
+    const line = pages[0]!.split("\n").find((l) => l.trim().startsWith("Welfare calls made"))!;
+    const gb = (n: number) => n.toLocaleString("en-GB");
+    expect(cellsOf(line)).toEqual([
+      "Welfare calls made to residents",
+      "4",
+      `${gb(welfareYear)} †`,
+      `${gb(Math.round(welfareYear / 4))} †`,
+      "Jul 2020",
+      `${gb(TYPO)} †`,
+      gb(before),
+      `+${gb(welfareYear - before)}`,
+      `+${(((welfareYear - before) / before) * 100).toFixed(1)}%`,
+    ]);
+    // Every printed row of the flows table has its measure and nine figures, none run together.
+    const lines = pages[0]!.split("\n");
+    const from = lines.findIndex((l) => l.trim() === "Totals for the year so far") + 2;
+    const to = lines.findIndex((l) => l.trim() === "Position at the end of the month") - 1;
+    for (const row of lines.slice(from, to)) expect([row, cellsOf(row).length]).toEqual([row, row.includes("New this year") ? 7 : 9]);
+  });
+
+  it("shows the headlines in large type and the body at 9 pt or more, and counts the warning in the title block", () => {
+    expect(pages[0]).toMatch(/The year at a glance/);
+    expect(pages[0]).toMatch(/† 1 figure has a check warning not yet explained: it is included and marked †\./);
+    expect(pages[0]).toMatch(/To resolve it, run Check, then correct the figure or type why it is right in the Explanation column of the Checks sheet/);
+    const words = spawnSync("pdftotext", ["-bbox", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" }).stdout;
+    const heights = (word: string) => [...words.matchAll(new RegExp(`yMin="([\\d.]+)" xMax="[\\d.]+" yMax="([\\d.]+)">${word}<`, "g"))].map((m) => Number(m[2]) - Number(m[1]));
+    // A word's box is about its printed font size high.
+    expect(Math.min(...heights("Vulnerable"))).toBeGreaterThanOrEqual(9);
+    expect(Math.min(...heights("Measure"))).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...heights(welfareYear.toLocaleString("en-GB")))).toBeGreaterThan(1.4 * Math.min(...heights("Vulnerable")));
   });
 });

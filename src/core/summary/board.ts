@@ -221,11 +221,14 @@ function stockCells(m: MeasureSummary): PlannedCell[] {
   return [boardLabel(m), m.monthsReported, serial, m.latest?.value ?? null, m.previous?.value ?? null, m.direction ?? null];
 }
 
-/** Last year, change, change (%): "new this year" or "not reported" in words where there is no figure. */
+/**
+ * Last year, change, change (%). Without a figure last year, Change says why in words ("New this
+ * year", "Not reported last year"): printed after the blank Last year cell, clear of the figure before.
+ */
 function lastYearCells(m: MeasureSummary): PlannedCell[] {
   const ly = m.lastYear;
-  if (!ly || ly.status === "new this year") return ["New this year", null, null];
-  if (ly.status === "not reported") return ["Not reported", null, null];
+  if (!ly || ly.status === "new this year") return [null, "New this year", null];
+  if (ly.status === "not reported") return [null, "Not reported last year", null];
   return [ly.value, ly.change ?? null, ly.changePercent === undefined ? null : ly.changePercent / 100];
 }
 
