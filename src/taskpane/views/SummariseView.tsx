@@ -3,7 +3,8 @@
  * PivotTables on Summary pivots and the charts on Summary charts - and the pane shows the key
  * figures at a glance: flows by year to date and latest month, stocks by their latest value and
  * its direction (stocks never add up over months), the months covered, the social value and the
- * stories. Acts only through its SummariseActions.
+ * stories. "Compare with last year…" chooses last year's return (read in a worker by the actions)
+ * to set beside this year on the next build. Acts only through its SummariseActions.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown16Regular, ArrowRight16Regular, ArrowUp16Regular, Clock16Regular, DataBarVertical20Regular, Open20Regular } from "@fluentui/react-icons";
