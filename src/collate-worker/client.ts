@@ -3,7 +3,8 @@
  * progress and Submission (every browser that runs Office add-ins has workers).
  */
 import type { Submission } from "../core/collate/types";
-import type { ReadReply, ReadRequest, ReadStage } from "./protocol";
+import type { YearMonth } from "../core/calendar";
+import type { LastYearRead, ReadReply, ReadRequest, ReadStage } from "./protocol";
 
 export type FileProgressListener = (index: number, stage: ReadStage, fraction: number) => void;
 
@@ -23,7 +24,7 @@ export async function readFilesInWorker(files: readonly File[], onProgress: File
       worker.onmessage = (event: MessageEvent<ReadReply>) => {
         const reply = event.data;
         if (reply.type === "progress") onProgress(reply.id, reply.stage, reply.fraction);
-        else finish(reply.id, reply.submission);
+        else if (reply.type === "done") finish(reply.id, reply.submission);
       };
       worker.onerror = (event) => {
         event.preventDefault();
@@ -32,6 +33,25 @@ export async function readFilesInWorker(files: readonly File[], onProgress: File
         );
       };
       files.forEach((file, id) => worker.postMessage({ id, file } satisfies ReadRequest));
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** Reads last year's return in the worker (as Collate reads files) and summarises it for Summarise. */
+export async function readLastYearInWorker(file: File, fallbackYearStart: YearMonth): Promise<LastYearRead> {
+  const worker = new Worker(/* webpackChunkName: "collate-worker" */ new URL("./worker.ts", import.meta.url));
+  try {
+    return await new Promise<LastYearRead>((resolve) => {
+      worker.onmessage = (event: MessageEvent<ReadReply>) => {
+        if (event.data.type === "last-year") resolve(event.data.read);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        resolve({ file: file.name, problem: `'${file.name}' could not be read: the reader stopped. Choose the file again.` });
+      };
+      worker.postMessage({ id: 0, file, lastYear: { fallbackYearStart } } satisfies ReadRequest);
     });
   } finally {
     worker.terminate();

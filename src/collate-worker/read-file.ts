@@ -13,7 +13,9 @@ import { loadWorkbook } from "../xlsx/load";
 import { FileProblem } from "../xlsx/problem";
 import { browserInflater } from "../xlsx/inflaters";
 import { readSnapshot } from "../xlsx/read";
-import type { ReadStage } from "./protocol";
+import type { YearMonth } from "../core/calendar";
+import { lastYearSummary } from "../core/summary/last-year";
+import type { LastYearRead, ReadStage } from "./protocol";
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
@@ -41,5 +43,22 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
     return unreadableSubmission(facts, `'${name}' could not be read: its contents are not laid out as a return workbook's are.`);
+  }
+}
+
+/**
+ * Reads last year's return for Summarise through the same door (size limit, zip guard, exceljs,
+ * the .xlsx reader) and summarises it as this year's is. Never throws.
+ */
+export async function readLastYearFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, fallbackYearStart: YearMonth): Promise<LastYearRead> {
+  const name = file.name;
+  if (file.size > LIMITS.fileBytes) return { file: name, problem: `'${name}' cannot be read: it is ${megabytes(file.size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be.` };
+  try {
+    const workbook = await loadWorkbook(new Uint8Array(await file.arrayBuffer()), name, browserInflater());
+    const read = lastYearSummary(readSnapshot(workbook), name, fallbackYearStart);
+    return read.ok ? { file: name, summary: read.summary } : { file: name, problem: read.reason };
+  } catch (error) {
+    if (error instanceof FileProblem) return { file: name, problem: error.message };
+    return { file: name, problem: `'${name}' could not be read: its contents are not laid out as a return workbook's are.` };
   }
 }

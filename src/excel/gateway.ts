@@ -16,12 +16,12 @@ import type { ExcelHost } from "./host";
 import type { ProgressListener } from "./progress";
 import { readSnapshot } from "./read";
 import { createSetupGateway, type SetupGateway } from "./setup";
-import { summariseInExcel, type SummariseOutcome } from "./summarise";
+import { summariseInExcel, type LastYearReturn, type SummariseOutcome } from "./summarise";
 
 export type { CheckGateway, CheckOutcome, SignOffOutcome } from "./check";
 export { PROBE_DELAY_MS } from "./edit-watch";
 export type { SetupGateway, SetupOutcome } from "./setup";
-export type { SummariseOutcome } from "./summarise";
+export type { LastYearReturn, SummariseOutcome } from "./summarise";
 export type { CollateInExcelOptions, CollateInExcelOutcome, SectorWorkbookSettings } from "./collate";
 export type { ProgressListener } from "./progress";
 
@@ -30,9 +30,11 @@ export interface SummariseGateway {
   /**
    * Builds or refreshes the board summary: Board summary, Summary charts, Summary pivots and Summary
    * data sheets with their tables, PivotTables and charts (3 syncs; a failure part-way removes what
-   * it made, 2 more). Commentary typed in KeyFigures is kept; no other sheet is touched.
+   * it made, 2 more). Commentary typed in KeyFigures is kept; no other sheet is touched. With
+   * `lastYear` (last year's return, read and summarised in the worker), last year is set beside
+   * this year, or Summarise refuses, changing nothing, when it is another organisation's or year's.
    */
-  summarise(today: Date, onProgress?: ProgressListener): Promise<SummariseOutcome>;
+  summarise(today: Date, onProgress?: ProgressListener, lastYear?: LastYearReturn): Promise<SummariseOutcome>;
 }
 
 /** Collate's part of the gateway. */
@@ -105,7 +107,7 @@ export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date
     ...createWorkbookGateway(host),
     ...createSetupGateway(host),
     ...createCheckGateway(host, edits, clock),
-    summarise: (today, onProgress) => action("Summarise", () => summariseInExcel(host, today, onProgress)),
+    summarise: (today, onProgress, lastYear) => action("Summarise", () => summariseInExcel(host, today, onProgress, lastYear)),
     collate: (submissions, options, onProgress) => action("Collate", () => collateInExcel(host, submissions, options, onProgress)),
     sectorSettings: () => action("Reading the sector settings", () => readSectorSettings(host)),
   };

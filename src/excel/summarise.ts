@@ -15,7 +15,7 @@
 import { analyseReturn } from "../core/checks";
 import type { SummarySheetName } from "../core/layout/summary-contract";
 import { defaultYearStart } from "../core/calendar";
-import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ReturnSummary, type SummaryPlan } from "../core/summary";
+import { planSummary, readCommentary, summariseReturn, summaryBlockers, withLastYear, type ReturnSummary, type SummaryPlan } from "../core/summary";
 import { isSummarySheet } from "../core/summary/existing";
 import type { WorkbookOperation, WorkbookSnapshot } from "../core/workbook/types";
 import { queueOperations } from "./apply";
@@ -30,6 +30,12 @@ export interface SummariseOutcome {
   sheets: string[];
   pivots: number;
   charts: number;
+}
+
+/** Last year's return, read and summarised (in the pane: by the Collate worker), with the name of its file. */
+export interface LastYearReturn {
+  file: string;
+  summary: ReturnSummary;
 }
 
 export type SummariseProgress = (step: string, fraction: number) => void;
@@ -68,7 +74,7 @@ export function requestBytes(plan: Pick<SummaryPlan, "operations" | "pivots" | "
 }
 
 /** Works out the summary and its plan from a snapshot; throws a UserFacingError when it cannot be made. */
-export function planWorkbookSummary(snapshot: WorkbookSnapshot, today: Date): { summary: ReturnSummary; plan: SummaryPlan } {
+export function planWorkbookSummary(snapshot: WorkbookSnapshot, today: Date, lastYear?: LastYearReturn): { summary: ReturnSummary; plan: SummaryPlan } {
   const analysis = analyseReturn(snapshot);
   if (analysis.result.notAReturn) {
     throw new UserFacingError("This workbook is not a return, so there is nothing to summarise.", "Open a return workbook (one made by Set up), or run Set up first.");
@@ -79,12 +85,17 @@ export function planWorkbookSummary(snapshot: WorkbookSnapshot, today: Date): { 
       "Run Check to see why, then run Set up again to record the framework.",
     );
   }
-  const summary = summariseReturn({ data: analysis.data, framework: analysis.framework, result: analysis.result }, defaultYearStart(today));
+  let summary = summariseReturn({ data: analysis.data, framework: analysis.framework, result: analysis.result }, defaultYearStart(today));
+  if (lastYear) {
+    const compared = withLastYear(summary, lastYear.summary, lastYear.file);
+    if (!compared.ok) throw new UserFacingError(`Summarise did not change anything: ${compared.reason}`, "Choose last year's return of this organisation, or stop comparing.");
+    summary = compared.summary;
+  }
   const plan = planSummary(summary, { builtAt: today, formulas: false, pivots: true, commentary: readCommentary(snapshot) });
   return { summary, plan };
 }
 
-export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?: SummariseProgress): Promise<SummariseOutcome> {
+export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?: SummariseProgress, lastYear?: LastYearReturn): Promise<SummariseOutcome> {
   let plan: SummaryPlan | undefined;
   let existedBefore: Set<string> = new Set();
   try {
@@ -92,7 +103,7 @@ export async function summariseInExcel(host: ExcelHost, today: Date, onProgress?
       onProgress?.("Reading the return", 0.1);
       const snapshot = await readSnapshot(context, { summary: true });
       onProgress?.("Working out the key figures", 0.3);
-      const planned = planWorkbookSummary(snapshot, today);
+      const planned = planWorkbookSummary(snapshot, today, lastYear);
       const blockers = summaryBlockers(snapshot, planned.plan);
       if (blockers.length > 0) throw new UserFacingError(`Summarise did not change anything: ${blockers.join(" ")}`, "Resolve the problem above, then summarise again.");
       plan = planned.plan;

@@ -33,6 +33,15 @@ export const PAPER_A4 = 9;
 /** The margins every printed sheet uses, in inches. */
 export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
 
+/**
+ * exceljs writes a print area as `$` + each corner (workbook-xform.js), so "A1:I53" became
+ * "$A1:$I53", which LibreOffice ignores (it printed the whole sheet). Handing it "A$1:I$53" gives
+ * the absolute "$A$1:$I$53" that Excel itself writes.
+ */
+export function exceljsPrintArea(area: string): string {
+  return area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+}
+
 export function applyPageLayout(ws: Worksheet, layout: PageLayout): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -42,7 +51,7 @@ export function applyPageLayout(ws: Worksheet, layout: PageLayout): void {
     horizontalCentered: true,
     margins: { ...PRINT_MARGINS },
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
-    ...(layout.printArea ? { printArea: layout.printArea } : {}),
+    ...(layout.printArea ? { printArea: exceljsPrintArea(layout.printArea) } : {}),
   };
   // exceljs: addPageBreak() on a row puts the break below it.
   for (const row of layout.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();

@@ -125,14 +125,14 @@ function expectedFigures(): Expected[] {
 const decode = (xml: string) =>
   xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, "&");
 
-/** The cells of a workbook's first sheet (checked to be `name`) as stored: numbers, strings, null. */
-async function firstSheetCells(file: string, name: string): Promise<Map<string, string | number | boolean | null>> {
+/** The cells of a workbook's sheet at `position` (1-based, checked to be `name`) as stored: numbers, strings, null. */
+async function sheetCells(file: string, name: string, position: number): Promise<Map<string, string | number | boolean | null>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  expect(decode(/<sheet [^>]*name="([^"]*)"/.exec(workbook)![1]!)).toBe(name);
+  expect(decode([...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)][position - 1]![1]!)).toBe(name);
   const sharedXml = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
   const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => decode([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
-  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const sheet = await zip.file(`xl/worksheets/sheet${position}.xml`)!.async("string");
   const cells = new Map<string, string | number | boolean | null>();
   for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const type = /\bt="(\w+)"/.exec(m[2]!)?.[1] ?? "n";
@@ -176,7 +176,7 @@ describe("impact-returns summary", () => {
     expect(json.keyFigures).toHaveLength(expected.length);
     json.keyFigures.forEach((k, i) => {
       const e = expected[i]!;
-      const { measure: _m, unit: _u, ...rest } = k;
+      const { measure: _m, unit: _u, warned: _w, ...rest } = k as typeof k & { warned: number };
       expect({ ...rest, monthlyAverage: null }).toEqual({ ...e, monthlyAverage: null });
       if (e.monthlyAverage === null) expect(k.monthlyAverage).toBeNull();
       else expect(k.monthlyAverage).toBeCloseTo(e.monthlyAverage, 9);
@@ -203,16 +203,17 @@ describe("impact-returns summary", () => {
     expect(json.stories).toEqual({ listed: 2, withoutConsent: 1 });
   });
 
-  it("writes the Board summary, Summary charts and Summary data sheets with their tables and formulas", async () => {
+  it("writes the Board summary, Key figures, Summary charts and Summary data sheets with their tables and formulas", async () => {
     const workbook = await readWorkbookFile(out);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Board summary", "Summary charts", "Summary data"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Board summary", "Key figures", "Summary charts", "Summary data"]);
     const snapshot = readSnapshot(workbook);
     const tables = snapshot.sheets.flatMap((s) => s.tables);
     for (const name of ["KeyFigures", "SocialValue", "Stories", "SummaryData"]) expect(tables).toContain(name);
-    expect(snapshot.sheets.find((s) => s.name === "Board summary")!.tables).toEqual(expect.arrayContaining(["KeyFigures", "SocialValue", "Stories"]));
+    expect(snapshot.sheets.find((s) => s.name === "Board summary")!.tables).toEqual(expect.arrayContaining(["FlowFigures", "StockFigures", "SocialValue", "Stories"]));
+    expect(snapshot.sheets.find((s) => s.name === "Key figures")!.tables).toEqual(["KeyFigures"]);
     expect(snapshot.sheets.find((s) => s.name === "Summary data")!.tables).toContain("SummaryData");
 
-    const board = workbook.getWorksheet("Board summary")!;
+    const board = workbook.getWorksheet("Key figures")!;
     const keyFigures = tablesOf(board).find((t) => t.name === "KeyFigures")!;
     const range = parseRange((keyFigures.ref ?? keyFigures.tableRef)!);
     expect(range.rowCount - 1).toBe(ROWS.length);
@@ -271,11 +272,11 @@ describe("in LibreOffice (no cached results: it calculates)", () => {
       // No cached results in our file: the figures can only come from LibreOffice's calculation.
       const op = plan.operations.find((o): o is Extract<WorkbookOperation, { kind: "addTable" }> => o.kind === "addTable" && o.table === SUMMARY_TABLE.keyFigures)!;
       const range = parseRange(op.address);
-      const ours = await firstSheetCells(file, "Board summary");
+      const ours = await sheetCells(file, "Key figures", 2);
       for (let i = 0; i < expectedRows.length; i++) expect(ours.get(`${columnLetter(KEY_FIGURES_HEADERS.indexOf("Months reported"))}${range.row + 2 + i}`) ?? null).toBeNull();
 
       // Read LibreOffice's cached results from the XML itself: exceljs drops a cached result of 0.
-      const board = await firstSheetCells(convertWithLibreOffice(file, "xlsx", join(dir, "lo-xlsx"), dir), "Board summary");
+      const board = await sheetCells(convertWithLibreOffice(file, "xlsx", join(dir, "lo-xlsx"), dir), "Key figures", 2);
       const norm = (v: unknown): unknown => (v === undefined || v === "" ? null : v);
       expectedRows.forEach((expected, i) => {
         const got = KEY_FIGURES_HEADERS.map((_, c) => norm(board.get(`${columnLetter(c)}${range.row + 2 + i}`)));
@@ -310,11 +311,12 @@ describe("in LibreOffice (no cached results: it calculates)", () => {
       const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).stdout;
       const pages = text.split("\f").filter((p) => p.trim() !== "");
       expect(pages).toHaveLength(total);
-      const boardPages = pages.filter((p) => /Board summary/.test(p));
+      // The page header's centre names the sheet.
+      const boardPages = pages.filter((p) => /^.*\S\s{3,}Board summary\s{3,}\S/m.test(p));
       expect(boardPages.length).toBeGreaterThanOrEqual(1);
       expect(boardPages.length).toBeLessThanOrEqual(2);
-      // The header's centre names each sheet: every page belongs to one of the three.
-      expect(pages.every((p) => /Board summary|Summary charts|Summary data/.test(p))).toBe(true);
+      // The header's centre names each sheet: every page belongs to one of the four.
+      expect(pages.every((p) => /Board summary|Key figures|Summary charts|Summary data/.test(p))).toBe(true);
     },
     SLOW,
   );

@@ -6,7 +6,10 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { readChosenFile } from "../../src/collate-worker/read-file";
+import { Workbook } from "exceljs";
+import { readChosenFile, readLastYearFile } from "../../src/collate-worker/read-file";
+import { analyseReturn } from "../../src/core/checks";
+import { summariseReturn } from "../../src/core/summary";
 import { submissionFromSnapshot } from "../../src/core/collate/submission";
 import { loadWorkbook } from "../../src/xlsx/load";
 import { readSnapshot } from "../../src/xlsx/read";
@@ -73,5 +76,21 @@ describe("readChosenFile", () => {
     const broken = await workbookWith({ "xl/broken.xml": { name: "", deflated: { data: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00]), size: 40 } } });
     const s = await readChosenFile({ ...chosen(), size: broken.length, arrayBuffer: () => Promise.resolve(new Uint8Array(broken).buffer) });
     expect(s.problem).toMatch(/^'alpha.xlsx' is damaged and cannot be read: a part \(xl\/broken.xml\) cannot be unpacked/);
+  });
+});
+
+describe("readLastYearFile", () => {
+  it("summarises a real return as the command line does", async () => {
+    const { data, framework, result } = analyseReturn(readSnapshot(await loadWorkbook(new Uint8Array(bytes), "alpha.xlsx")));
+    const expected = summariseReturn({ data, framework: framework!, result }, { year: 2019, month: 4 });
+    expect(await readLastYearFile(chosen(), { year: 2019, month: 4 })).toEqual({ file: "alpha.xlsx", summary: expected });
+  });
+
+  it("says plainly, naming the file, when it is not a return", async () => {
+    const notes = new Workbook();
+    notes.addWorksheet("Notes").getCell("A1").value = "Shopping list";
+    const plain = Buffer.from(await notes.xlsx.writeBuffer());
+    const read = await readLastYearFile({ ...chosen(), name: "notes.xlsx", size: plain.length, arrayBuffer: () => Promise.resolve(new Uint8Array(plain).buffer) }, { year: 2019, month: 4 });
+    expect(read).toEqual({ file: "notes.xlsx", problem: "'notes.xlsx' is not a return workbook, so it cannot be set beside this year: choose last year's return." });
   });
 });

@@ -86,7 +86,7 @@ describe("Summarise through the gateway", () => {
       await context.sync();
       return `N${range.rowIndex + row + 1}`;
     });
-    await host.userEdit(SUMMARY_SHEET.board, address, [["Calls fell as lockdown eased."]]);
+    await host.userEdit(SUMMARY_SHEET.keyFigures, address, [["Calls fell as lockdown eased."]]);
     const before = (await sheetNames(host)).length;
     await gateway.summarise(today);
     expect((await sheetNames(host)).length).toBe(before);
@@ -130,7 +130,7 @@ describe("Summarise through the gateway", () => {
     const { host, gateway } = await sample();
     await gateway.summarise(today);
     const row = (await tableValues(host, "KeyFigures")).findIndex((r) => r[0] === "WELFARE_CALLS");
-    await host.userEdit(SUMMARY_SHEET.board, `N${8 + row}`, [["Kept through a failure."]]);
+    await host.userEdit(SUMMARY_SHEET.keyFigures, `N${4 + row}`, [["Kept through a failure."]]);
     const before = await sheetNames(host);
     const charts = await chartCount(host);
     host.failAt(/^ChartCollection\.add$/);
@@ -174,5 +174,28 @@ describe("Summarise through the gateway", () => {
     expect(outcome.summary.measures).toHaveLength(rows.length);
     const planned = await host.run(async (context) => planWorkbookSummary(await readSnapshot(context, { summary: true }), today));
     expect(requestBytes(planned.plan)).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("sets last year beside this year in the same 3 syncs, and refuses another organisation's return changing nothing", async () => {
+    const { host, gateway } = await sample();
+    const first = await gateway.summarise(today);
+    const thisYear = first.summary;
+    const lastYear = { ...thisYear, yearStart: { year: thisYear.yearStart.year - 1, month: thisYear.yearStart.month } };
+    host.resetSyncCount();
+    const compared = await gateway.summarise(today, undefined, { file: "last-year.xlsx", summary: lastYear });
+    expect(host.syncCount).toBe(3);
+    const flows = await tableValues(host, "FlowFigures");
+    expect(flows[0]).toEqual(expect.arrayContaining(["Last year", "Change", "Change (%)"]));
+    const welfare = compared.summary.measures.find((m) => m.code === "WELFARE_CALLS")!;
+    // The same figures a year earlier: no change.
+    expect(welfare.lastYear).toMatchObject({ status: "compared", value: welfare.yearToDate, change: 0, changePercent: 0 });
+
+    const before = await sheetNames(host);
+    const other = { ...lastYear, organisation: "Bridge Homes", organisationCode: "BH02" };
+    await expect(gateway.summarise(today, undefined, { file: "C:\\Returns\\bridge.xlsx", summary: other })).rejects.toThrow(
+      /Summarise did not change anything: 'bridge\.xlsx' is the return of Bridge Homes \(BH02\), not of /,
+    );
+    expect(await sheetNames(host)).toEqual(before);
+    expect((await tableValues(host, "FlowFigures"))[0]).toEqual(expect.arrayContaining(["Last year"]));
   });
 });

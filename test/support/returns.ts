@@ -17,9 +17,9 @@ export const V2 = parseFramework(JSON.parse(readFileSync(V2_FRAMEWORK_FILE, "utf
 
 const MONTH_COLUMNS = ["F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"];
 
-/** Makes a blank template (reporting year from April 2020) with the built-in framework or version 2. */
-export function makeTemplate(path: string, version: 1 | 2 = 1): void {
-  const args = ["template", "--out", path, "--organisation", "Template", "--code", "TPL", "--year-start", "2020-04", "--force"];
+/** Makes a blank template (reporting year from April 2020 unless told) with the built-in framework or version 2. */
+export function makeTemplate(path: string, version: 1 | 2 = 1, yearStart = "2020-04"): void {
+  const args = ["template", "--out", path, "--organisation", "Template", "--code", "TPL", "--year-start", yearStart, "--force"];
   if (version === 2) args.push("--framework", V2_FRAMEWORK_FILE);
   const result = runCli(args);
   if (result.status !== 0) throw new Error(`template failed: ${result.stderr}`);

@@ -8,9 +8,10 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import type { MeasureSummary, MonthFigure, ReturnSummary } from "../../src/core/summary";
-import type { SummariseOutcome } from "../../src/excel/gateway";
+import type { LastYearReturn, SummariseOutcome } from "../../src/excel/gateway";
 import { UserFacingError } from "../../src/excel/errors";
 import type { SummariseActions } from "../../src/taskpane/actions";
+import type { LastYearRead } from "../../src/taskpane/actions/summarise";
 import { SummariseView } from "../../src/taskpane/views/SummariseView";
 
 const MONTHS = [4, 5, 6, 7].map((month) => ({ year: 2020, month }));
@@ -21,7 +22,7 @@ function figures(values: number[]): MonthFigure[] {
 
 function measure(partial: Pick<MeasureSummary, "code" | "measure" | "unit" | "kind"> & Partial<MeasureSummary>, values: number[]): MeasureSummary {
   const f = figures(values);
-  const m: MeasureSummary = { breakdown: "", key: true, inReturn: true, figures: f, monthsReported: f.length, excluded: 0, ...partial };
+  const m: MeasureSummary = { breakdown: "", key: true, inReturn: true, figures: f, monthsReported: f.length, excluded: 0, headline: false, warned: 0, ...partial };
   if (f.length > 0) m.latest = f[f.length - 1];
   if (m.kind === "flow" && f.length > 0) {
     m.yearToDate = values.reduce((a, b) => a + b, 0);
@@ -62,6 +63,7 @@ function summaryOf(measures: MeasureSummary[], extra: Partial<ReturnSummary> = {
     excludedFigures: 0,
     errors: 0,
     warnings: 1,
+    warnedFigures: 0,
     ...extra,
   };
 }
@@ -82,13 +84,14 @@ function outcomeOf(summary: ReturnSummary): SummariseOutcome {
 function fakeActions(results: (SummariseOutcome | Error)[], steps: [string, number][] = []) {
   let release: (() => void) | undefined;
   const actions = {
-    summarise: jest.fn(async (onProgress: (step: string, fraction: number) => void) => {
+    summarise: jest.fn(async (onProgress: (step: string, fraction: number) => void, _lastYear?: LastYearReturn) => {
       for (const [step, fraction] of steps) onProgress(step, fraction);
       if (steps.length > 0) await new Promise<void>((resolve) => (release = resolve));
       const next = results.length > 1 ? results.shift()! : results[0]!;
       if (next instanceof Error) throw next;
       return next;
     }),
+    readLastYear: jest.fn((file: File): Promise<LastYearRead> => Promise.resolve({ file: file.name, summary: summaryOf(MEASURES, { yearStart: { year: 2019, month: 4 } }) })),
     showBoardSummary: jest.fn(() => Promise.resolve()),
   } satisfies SummariseActions;
   return { actions, release: () => release?.() };
@@ -291,5 +294,32 @@ describe("the Summarise view", () => {
     const levels = screen.getAllByRole("heading").map((h) => `${h.tagName} ${h.textContent}`);
     expect(levels.slice(0, 4)).toEqual(["H2 Summarise for the board", "H3 Board summary", "H3 Key figures", "H4 Welfare calls made"]);
     expect(levels.slice(-2)).toEqual(["H3 Social value and stories", "H3 In the workbook"]);
+  });
+
+  it("compares with last year: the chosen file is read through the actions and given to the build; a refused file says why", async () => {
+    const { actions } = fakeActions([outcomeOf(summaryOf(MEASURES))]);
+    renderView(actions);
+    const input = screen.getByTestId("last-year-file");
+    const file = new File(["x"], "riverside-2019.xlsx");
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+      await Promise.resolve();
+    });
+    expect(actions.readLastYear).toHaveBeenCalledWith(file);
+    expect(screen.getByTestId("last-year").textContent).toBe("Last year: riverside-2019.xlsx, set beside this year when the board summary is built.");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build board summary" }));
+      await Promise.resolve();
+    });
+    expect(actions.summarise.mock.calls[0]![1]).toMatchObject({ file: "riverside-2019.xlsx", summary: { yearStart: { year: 2019, month: 4 } } });
+
+    actions.readLastYear.mockImplementationOnce(() => Promise.resolve({ file: "bridge.xlsx", problem: "'bridge.xlsx' is not a return workbook, so it cannot be set beside this year: choose last year's return." }));
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["x"], "bridge.xlsx")] } });
+      await Promise.resolve();
+    });
+    expect(screen.getByTestId("last-year").textContent).toMatch(/^'bridge\.xlsx' is not a return workbook/);
+    fireEvent.click(screen.getByRole("button", { name: "Stop comparing" }));
+    expect(screen.queryByTestId("last-year")).toBeNull();
   });
 });

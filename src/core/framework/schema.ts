@@ -40,6 +40,8 @@ const measureSchema = z
     numberType: z.enum(NUMBER_TYPES).default("whole"),
     required: z.boolean().default(false),
     key: z.boolean().default(false),
+    /** A headline measure: its year's figure stands in large type at the top of the Board summary. */
+    headline: z.boolean().default(false),
     minimum: z.number().default(0),
     maximum: z.number().optional(),
     breakdowns: z.array(breakdownSchema).default([]),

@@ -32,7 +32,7 @@ export function isSummarySheet(snapshot: WorkbookSnapshot, name: SummarySheetNam
   const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!sheet) return false;
   const marker = SUMMARY_SHEET_MARKER[name];
-  if (marker) return sheet.tables.some((t) => t.toLowerCase() === marker.toLowerCase());
+  if (marker) return sheet.tables.some((t) => marker.some((m) => t.toLowerCase() === m.toLowerCase()));
   return (sheet.pivotTables ?? []).some((p) => p.startsWith(PIVOT_PREFIX));
 }
 

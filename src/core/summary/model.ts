@@ -27,6 +27,8 @@ export interface MonthFigure {
   /** The month's place in the reporting year, 0-11. */
   slot: number;
   value: number;
+  /** The cell has a check warning nobody has explained yet: the figure is used, and marked † where it is shown. */
+  warning?: true;
 }
 
 /** The key figures of one Measures row (a measure's total or one of its breakdowns). */
@@ -58,7 +60,31 @@ export interface MeasureSummary {
   direction?: Direction;
   /** Figures of this row left out because their cells have check errors. */
   excluded: number;
+  /** The framework marks it as a headline measure (its total stands in large type at the top of the Board summary). */
+  headline: boolean;
+  /** Figures of this row used with a warning not yet explained (each marked †). */
+  warned: number;
+  /** Last year beside this year, when Summarise was given last year's return (see ./last-year.ts). */
+  lastYear?: LastYearFigure;
 }
+
+/** How a measure row compares with last year's return. */
+export type LastYearFigure =
+  | {
+      status: "compared";
+      /** Flows: the sum over the months this year covers; stocks: the figure of the same month last year. */
+      value: number;
+      /** This year's figure - last year's; absent when this year has no figure. */
+      change?: number;
+      /** change / last year's figure x 100; absent when last year's figure is 0. */
+      changePercent?: number;
+      /** Last year's figures by slot (0-11), for charts; null where not reported. */
+      figures: (number | null)[];
+    }
+  /** Last year's return has the row but no figure in the months compared. */
+  | { status: "not reported"; figures: (number | null)[] }
+  /** Last year's framework had no such measure (or breakdown). */
+  | { status: "new this year" };
 
 export interface ReturnSummary {
   organisation?: string;
@@ -78,6 +104,10 @@ export interface ReturnSummary {
   /** Check errors and warnings of the return when summarised. */
   errors: number;
   warnings: number;
+  /** Figures used with a warning not yet explained (marked †), over every measure row. */
+  warnedFigures: number;
+  /** Last year's return set beside this one (its months compared are this year's covered months a year earlier). */
+  lastYear?: { organisation?: string; yearStart: YearMonth; framework: { id: string; version: number; title: string } };
 }
 
 /** What the summary starts from: the return read, the framework it was checked against, and the check. */
@@ -94,10 +124,18 @@ export function errorCells(result: CheckResult): Set<string> {
   return cells;
 }
 
+/** The cells with a check warning not yet explained (not accepted), as "sheet!cell" (lower-cased sheet). */
+export function unexplainedWarningCells(result: CheckResult): Set<string> {
+  const cells = new Set<string>();
+  for (const issue of result.issues) if (issue.severity === "warning" && issue.accepted !== true && issue.cell !== "") cells.add(`${issue.sheet.toLowerCase()}!${issue.cell}`);
+  return cells;
+}
+
 export function summariseReturn({ data, framework, result }: SummaryInput, fallbackYearStart: YearMonth): ReturnSummary {
   const yearStart = data.yearStart ?? fallbackYearStart;
   const months = reportingMonths(yearStart);
   const bad = errorCells(result);
+  const warned = unexplainedWarningCells(result);
   const rowsByKey = new Map<string, NonNullable<ReturnData["measures"]>["rows"][number]>();
   for (const row of data.measures?.rows ?? []) if (row.code !== "" && !rowsByKey.has(row.key)) rowsByKey.set(row.key, row);
   const used = new Set<number>();
@@ -118,7 +156,9 @@ export function summariseReturn({ data, framework, result }: SummaryInput, fallb
         excluded++;
         continue;
       }
-      figures.push({ month: months[slot]!, slot, value: read.value });
+      const figure: MonthFigure = { month: months[slot]!, slot, value: read.value };
+      if (warned.has(cellKey(cell.at))) figure.warning = true;
+      figures.push(figure);
     }
     excludedFigures += excluded;
     return describe(fr.code, fr.label, fr.breakdown, fr.measure, figures, excluded, row !== undefined);
@@ -142,6 +182,7 @@ export function summariseReturn({ data, framework, result }: SummaryInput, fallb
     excludedFigures,
     errors: result.summary.errors,
     warnings: result.summary.warnings,
+    warnedFigures: measures.reduce((n, m) => n + m.warned, 0),
   };
   const organisation = data.details?.organisation;
   const code = data.details?.organisationCode;
@@ -163,6 +204,8 @@ function describe(code: string, label: string, breakdown: string, measure: Measu
     figures,
     monthsReported: figures.length,
     excluded,
+    headline: measure.headline && (breakdown === "" || breakdown === TOTAL_BREAKDOWN),
+    warned: figures.filter((f) => f.warning).length,
   };
   if (figures.length === 0) return summary;
   const latest = figures[figures.length - 1]!;

@@ -3,48 +3,36 @@
  * as operations, plus the PivotTables and charts to draw. Gateways replace the old summary by
  * name: this plan only ever adds Summarise's own sheets.
  *
- *   Board summary   title block, KeyFigures, SocialValue, SocialValueByGroup, Stories    (prints on A4)
+ *   Board summary   the board paper (board.ts): title block, headlines, FlowFigures, StockFigures,
+ *                   SocialValue, SocialValueByGroup, Stories                                (prints on A4)
+ *   Key figures     KeyFigures, the analysts' detail with its Commentary (board.ts)
  *   Summary charts  ChartData and SocialValueChartData, the charts drawn from them
  *   Summary pivots  PivotTables over SummaryData (Excel only; files cannot hold them)
  *   Summary data    SummaryData (one row per measure row per reported month) and ImpactData
  */
-import { cellAddress, columnLetter, quoteSheet, rangeAddress } from "../layout/a1";
+import { rangeAddress } from "../layout/a1";
 import { NUMBER_FORMAT, TOTAL_BREAKDOWN } from "../layout/contract";
 import { excelSerial, monthLabel, reportingMonths } from "../calendar";
-import { signOffInBrief } from "../checks/sign-off";
-import { formatDateGb } from "../format";
 import {
+  IMPACT_DATA_COLUMN,
   IMPACT_DATA_HEADERS,
-  KEY_FIGURES_HEADERS,
   KIND_WORD,
-  SOCIAL_VALUE_BY_GROUP_HEADERS,
   SOCIAL_VALUE_CHART_HEADERS,
-  SOCIAL_VALUE_HEADERS,
-  STORIES_HEADERS,
   SUMMARY_DATA_HEADERS,
   SUMMARY_SHEET,
   SUMMARY_TABLE,
   UNIT_WORD,
   type SummarySheetName,
 } from "../sheets/summary";
-import { TOOL_LABEL } from "../version";
-import { a4Landscape, printScale } from "../layout/print";
-import { type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
-import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
+import { type PlannedCell, type WorkbookOperation } from "../workbook/types";
+import { boardSheet, keyFiguresSheet } from "./board";
 import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
+import { formatRuns, LIGHT_STYLE, markedFormat, pageLayout, Sheet, unitFormat, type SummaryPlanOptions } from "./sheet-writer";
 import { planPivotsSheet } from "./pivots";
 import { pivotPart, type ChartSpec, type PivotSpec } from "./specs";
+import { printScale } from "../layout/print";
 
-export interface SummaryPlanOptions {
-  /** When the summary is built (shown in its title block). */
-  builtAt: Date;
-  /** Files: KeyFigures and SocialValue as live formulas over the Summary data sheet. Excel: figures (its pivots are the live part). */
-  formulas: boolean;
-  /** Excel: PivotTables on a Summary pivots sheet. Files cannot hold them. */
-  pivots: boolean;
-  /** Commentary typed in the last summary's KeyFigures, kept by code and breakdown. */
-  commentary?: Commentary;
-}
+export type { SummaryPlanOptions };
 
 export interface SummaryPlan {
   /** Summarise's sheets, in tab order. */
@@ -54,14 +42,8 @@ export interface SummaryPlan {
   charts: ChartSpec[];
 }
 
-const STYLE = "TableStyleMedium2";
-const LIGHT_STYLE = "TableStyleLight9";
 /** Charts at most, so a very large framework still gives a readable page. */
 export const MAX_CHARTS = 12;
-
-export function unitFormat(unit: MeasureSummary["unit"]): string {
-  return unit === "gbp" ? NUMBER_FORMAT.gbp : unit === "hours" ? NUMBER_FORMAT.hours : NUMBER_FORMAT.count;
-}
 
 /** Excel keeps at most 255 characters in a table header and refuses duplicates: make chart-data headers fit. */
 function uniqueHeaders(labels: string[]): string[] {
@@ -76,62 +58,16 @@ function uniqueHeaders(labels: string[]): string[] {
   });
 }
 
-class Sheet {
-  readonly ops: WorkbookOperation[] = [];
-  constructor(readonly name: string) {
-    this.ops.push({ kind: "addSheet", sheet: name });
-  }
-  write(row: number, col: number, cells: PlannedCell[][]): void {
-    if (cells.length === 0 || cells[0]!.length === 0) return;
-    this.ops.push({ kind: "write", sheet: this.name, address: rangeAddress(row, col, cells.length, cells[0]!.length), cells });
-  }
-  format(address: string, format: Omit<Extract<WorkbookOperation, { kind: "format" }>, "kind" | "sheet" | "address">): void {
-    this.ops.push({ kind: "format", sheet: this.name, address, ...format });
-  }
-  table(table: string, row: number, col: number, headers: readonly string[], rows: PlannedCell[][], style = STYLE): number {
-    const body = rows.length > 0 ? rows : [headers.map(() => null)];
-    this.ops.push({ kind: "addTable", sheet: this.name, table, address: rangeAddress(row, col, body.length + 1, headers.length), headers, rows: body, style });
-    return body.length;
-  }
-  rules(rules: RangeRule[]): void {
-    if (rules.length > 0) this.ops.push({ kind: "applyRules", sheet: this.name, rules });
-  }
-  widths(widths: number[], from = 0): void {
-    this.ops.push({ kind: "setColumnWidths", sheet: this.name, widths: widths.map((characters, i) => ({ column: from + i, characters })) });
-  }
-}
-
-/** Groups consecutive rows with the same number format into one rule each. */
-function formatRuns(column: number, firstRow: number, formats: string[]): RangeRule[] {
-  const rules: RangeRule[] = [];
-  let start = 0;
-  for (let i = 1; i <= formats.length; i++) {
-    if (i === formats.length || formats[i] !== formats[start]) {
-      rules.push({ address: rangeAddress(firstRow + start, column, i - start, 1), numberFormat: formats[start]! });
-      start = i;
-    }
-  }
-  return rules;
-}
-
-function pageLayout(summary: ReturnSummary, sheet: string, printTitleRows: string | undefined, printArea: string | undefined): PageLayout {
-  const layout = a4Landscape({
-    header: { left: summary.organisation ?? "Return", center: sheet, right: `Reporting year from ${monthLabel(summary.yearStart)}` },
-    footerLeft: TOOL_LABEL,
-    printArea,
-  });
-  if (printTitleRows) layout.printTitleRows = printTitleRows;
-  return layout;
-}
-
 export function planSummary(summary: ReturnSummary, options: SummaryPlanOptions): SummaryPlan {
   const data = summaryDataSheet(summary);
-  const board = boardSheet(summary, options, data.rows, data.impactRows);
+  const board = boardSheet(summary, options, data.impactRows);
+  const keyFigures = keyFiguresSheet(summary, options, data.rows);
   const charts = chartsSheet(summary);
   const pivots = options.pivots ? planPivotsSheet(summary, unitFormat, pageLayout(summary, SUMMARY_SHEET.pivots, undefined, undefined)) : undefined;
-  const sheets: SummarySheetName[] = [SUMMARY_SHEET.board, SUMMARY_SHEET.charts, ...(pivots ? [SUMMARY_SHEET.pivots] : []), SUMMARY_SHEET.data];
+  const sheets: SummarySheetName[] = [SUMMARY_SHEET.board, SUMMARY_SHEET.keyFigures, SUMMARY_SHEET.charts, ...(pivots ? [SUMMARY_SHEET.pivots] : []), SUMMARY_SHEET.data];
   const operations = [
     ...board.ops,
+    ...keyFigures.ops,
     ...charts.sheet.ops,
     ...(pivots ? pivots.operations : []),
     ...data.sheet.ops,
@@ -141,9 +77,6 @@ export function planSummary(summary: ReturnSummary, options: SummaryPlanOptions)
 }
 
 // --- Summary data ---------------------------------------------------------------------------------
-
-/** ImpactData sits to the right of SummaryData, one blank column between. */
-const IMPACT_DATA_COLUMN = SUMMARY_DATA_HEADERS.length + 1;
 
 function summaryDataSheet(summary: ReturnSummary): { sheet: Sheet; rows: number; impactRows: number } {
   const sheet = new Sheet(SUMMARY_SHEET.data);
@@ -167,118 +100,6 @@ function summaryDataSheet(summary: ReturnSummary): { sheet: Sheet; rows: number;
   sheet.ops.push({ kind: "freeze", sheet: sheet.name, rows: 1, columns: 0 });
   sheet.ops.push({ kind: "pageLayout", sheet: sheet.name, layout: pageLayout(summary, sheet.name, "$1:$1", undefined) });
   return { sheet, rows: written, impactRows };
-}
-
-// --- Board summary --------------------------------------------------------------------------------
-
-function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, dataRows: number, impactRows: number): Sheet {
-  const sheet = new Sheet(SUMMARY_SHEET.board);
-  const months = reportingMonths(summary.yearStart);
-  const covered = summary.monthsCovered.length;
-  const title = `Board summary${summary.organisation ? `: ${summary.organisation}` : ""}`;
-  const lines: string[] = [
-    `Organisation code: ${summary.organisationCode ?? "not given"}. Reporting year: ${monthLabel(months[0]!)} to ${monthLabel(months[11]!)}.`,
-    `Months covered: ${describeMonths(summary.monthsCovered)} (${covered} of 12).`,
-    `Framework: ${summary.framework.title}, version ${summary.framework.version}. Built on ${formatDateGb(options.builtAt)} by ${TOOL_LABEL}.`,
-    leftOutLine(summary),
-  ];
-  sheet.write(0, 0, [[title]]);
-  sheet.format("A1", { bold: true, fontSize: 16 });
-  sheet.write(1, 0, lines.map((l) => [l]));
-
-  // Key figures
-  let row = 6;
-  sheet.write(row, 0, [["Key figures"]]);
-  sheet.format(cellAddress(row, 0), { bold: true, fontSize: 13 });
-  row++;
-  const headerRow = row;
-  const keyRows = summary.measures.map((m, i) =>
-    options.formulas ? keyFigureFormulas(m, headerRow + 2 + i, dataRows, options.commentary) : keyFigureValues(m, options.commentary),
-  );
-  const keyCount = sheet.table(SUMMARY_TABLE.keyFigures, row, 0, KEY_FIGURES_HEADERS, keyRows);
-  const body = headerRow + 1;
-  const col = (h: (typeof KEY_FIGURES_HEADERS)[number]) => KEY_FIGURES_HEADERS.indexOf(h);
-  const figureFormats = summary.measures.map((m) => unitFormat(m.unit));
-  sheet.rules([
-    { address: rangeAddress(body, col("Months reported"), keyCount, 1), numberFormat: "0" },
-    { address: rangeAddress(body, col("Latest month"), keyCount, 1), numberFormat: NUMBER_FORMAT.month },
-    ...["Year to date", "Latest value", "Previous value", "Change", "Monthly average"].flatMap((h) => formatRuns(col(h as (typeof KEY_FIGURES_HEADERS)[number]), body, figureFormats)),
-    { address: rangeAddress(body, col("Commentary"), keyCount, 1), wrap: true, numberFormat: NUMBER_FORMAT.text },
-  ]);
-  row = body + keyCount + 1;
-
-  // Social value
-  sheet.write(row, 0, [["Social value (from the impact map)"]]);
-  sheet.format(cellAddress(row, 0), { bold: true, fontSize: 13 });
-  row++;
-  const sv = summary.socialValue;
-  const impactRef = (c: number) => `${quoteSheet(SUMMARY_SHEET.data)}!$${columnLetter(IMPACT_DATA_COLUMN + c)}$2:$${columnLetter(IMPACT_DATA_COLUMN + c)}$${Math.max(impactRows, 1) + 1}`;
-  const socialRows = (groups: typeof sv.byOutcomeArea, keyColumn: number, first: number): PlannedCell[][] =>
-    groups.map((g, i) => {
-      const here = `$A$${first + 1 + i}`;
-      return options.formulas
-        ? [g.name, { formula: `=COUNTIF(${impactRef(keyColumn)},${here})`, result: g.outcomes }, { formula: `=SUMIF(${impactRef(keyColumn)},${here},${impactRef(2)})`, result: g.value }]
-        : [g.name, g.outcomes, g.value];
-    });
-  const svCount = sheet.table(SUMMARY_TABLE.socialValue, row, 0, SOCIAL_VALUE_HEADERS, socialRows(sv.byOutcomeArea, 0, row + 1));
-  sheet.rules([{ address: rangeAddress(row + 1, 1, svCount, 1), numberFormat: NUMBER_FORMAT.count }, { address: rangeAddress(row + 1, 2, svCount, 1), numberFormat: NUMBER_FORMAT.gbp }]);
-  row += svCount + 1;
-  sheet.write(row, 0, [[socialValueLine(summary)]]);
-  row += 2;
-  const groupCount = sheet.table(SUMMARY_TABLE.socialValueByGroup, row, 0, SOCIAL_VALUE_BY_GROUP_HEADERS, socialRows(sv.byStakeholderGroup, 1, row + 1));
-  sheet.rules([{ address: rangeAddress(row + 1, 1, groupCount, 1), numberFormat: NUMBER_FORMAT.count }, { address: rangeAddress(row + 1, 2, groupCount, 1), numberFormat: NUMBER_FORMAT.gbp }]);
-  row += groupCount + 2;
-
-  // Stories
-  sheet.write(row, 0, [["Stories (case studies with consent to share)"]]);
-  sheet.format(cellAddress(row, 0), { bold: true, fontSize: 13 });
-  row++;
-  const cs = summary.caseStudies;
-  const stories = cs.stories.map((s): PlannedCell[] => [s.title, s.month ? excelSerial(s.month.year, s.month.month, 1) : s.monthText || null, s.outcomeArea, s.stakeholderGroup || null]);
-  const storyCount = sheet.table(SUMMARY_TABLE.stories, row, 0, STORIES_HEADERS, stories);
-  sheet.rules([
-    { address: rangeAddress(row + 1, 1, storyCount, 1), numberFormat: NUMBER_FORMAT.month },
-    { address: rangeAddress(row + 1, 0, storyCount, 1), wrap: true },
-  ]);
-  row += storyCount + 1;
-  sheet.write(row, 0, [[storiesLine(summary)]]);
-  const lastRow = row;
-
-  // Widths (characters): fitted to one A4 landscape page wide.
-  sheet.widths([24, 46, 24, 8, 7, 9, 14, 11, 14, 14, 12, 10, 14, 40]);
-  sheet.ops.push({
-    kind: "pageLayout",
-    sheet: sheet.name,
-    layout: pageLayout(summary, sheet.name, `$${headerRow + 1}:$${headerRow + 1}`, rangeAddress(0, 0, lastRow + 1, KEY_FIGURES_HEADERS.length)),
-  });
-  return sheet;
-}
-
-function leftOutLine(summary: ReturnSummary): string {
-  const parts: string[] = [];
-  if (summary.excludedFigures > 0) {
-    parts.push(`${summary.excludedFigures} figure${summary.excludedFigures === 1 ? " has" : "s have"} check errors and ${summary.excludedFigures === 1 ? "is" : "are"} left out`);
-  }
-  if (summary.socialValue.excluded > 0) {
-    parts.push(`${summary.socialValue.excluded} impact-map row${summary.socialValue.excluded === 1 ? " has" : "s have"} check errors and ${summary.socialValue.excluded === 1 ? "is" : "are"} left out of the social value`);
-  }
-  const signOff = summary.signOff ? ` ${signOffInBrief(summary.signOff)}` : "";
-  if (parts.length === 0) return (summary.errors === 0 ? "Every reported figure is included; the return has no check errors." : "Every reported figure is included.") + signOff;
-  return `${parts.join("; ")}: run Check on the return to see them.`.replace(/^./, (c) => c.toUpperCase()) + signOff;
-}
-
-function socialValueLine(summary: ReturnSummary): string {
-  const sv = summary.socialValue;
-  if (sv.outcomes === 0) return "No impact-map rows with a quantity and a financial proxy yet.";
-  const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(sv.total);
-  return `Total social value: ${money} from ${sv.outcomes} outcome${sv.outcomes === 1 ? "" : "s"}, worked out by the impact formula (docs: Impact value).`;
-}
-
-function storiesLine(summary: ReturnSummary): string {
-  const cs = summary.caseStudies;
-  const listed = cs.stories.length === 0 ? "No case studies with consent to share yet." : `${cs.stories.length} case stud${cs.stories.length === 1 ? "y" : "ies"} listed.`;
-  const more = cs.withoutConsent === 0 ? "" : ` ${cs.withoutConsent} more case stud${cs.withoutConsent === 1 ? "y exists" : "ies exist"} without consent to share, so ${cs.withoutConsent === 1 ? "it is" : "they are"} not listed.`;
-  return listed + more;
 }
 
 // --- Summary charts -------------------------------------------------------------------------------
@@ -307,16 +128,25 @@ function chartsSheet(summary: ReturnSummary): { sheet: Sheet; specs: ChartSpec[]
   const measures = chartMeasures(summary);
   const lastSlot = summary.monthsCovered.length === 0 ? 0 : Math.max(...summary.measures.flatMap((m) => m.figures.map((f) => f.slot)));
   const months = reportingMonths(summary.yearStart).slice(0, lastSlot + 1);
-  const headers = uniqueHeaders(["Month", ...measures.map(rowLabel)]);
+  // One column a charted measure; a key flow compared with last year has last year's months beside it.
+  const columns = measures.flatMap((m, i) => {
+    const ly = m.lastYear;
+    type Cell = { value: number; warning?: true } | undefined;
+    const thisYear = { measure: i, label: rowLabel(m), figure: (slot: number): Cell => m.figures.find((f) => f.slot === slot), lastYear: false };
+    if (m.kind !== "flow" || !ly || ly.status === "new this year") return [thisYear];
+    return [thisYear, { measure: i, label: `${rowLabel(m)}, last year`, figure: (slot: number): Cell => (ly.figures[slot] === null || ly.figures[slot] === undefined ? undefined : { value: ly.figures[slot] }), lastYear: true }];
+  });
+  const headers = uniqueHeaders(["Month", ...columns.map((c) => c.label)]);
   const top = 3;
-  const rows = months.map((month, slot): PlannedCell[] => [
-    excelSerial(month.year, month.month, 1),
-    ...measures.map((m) => m.figures.find((f) => f.slot === slot)?.value ?? null),
-  ]);
+  const rows = months.map((month, slot): PlannedCell[] => [excelSerial(month.year, month.month, 1), ...columns.map((c) => c.figure(slot)?.value ?? null)]);
   sheet.table(SUMMARY_TABLE.chartData, top, 0, headers, rows, LIGHT_STYLE);
   sheet.rules([
     { address: rangeAddress(top + 1, 0, rows.length, 1), numberFormat: NUMBER_FORMAT.month },
-    ...measures.map((m, i): RangeRule => ({ address: rangeAddress(top + 1, 1 + i, rows.length, 1), numberFormat: unitFormat(m.unit) })),
+    // A figure used with a warning not yet explained is marked †, as on the Board summary.
+    ...columns.flatMap((c, i) => {
+      const format = unitFormat(measures[c.measure]!.unit);
+      return formatRuns(1 + i, top + 1, months.map((_, slot) => (c.figure(slot)?.warning === true ? markedFormat(format) : format)));
+    }),
   ]);
 
   // Social value by outcome area, beside the monthly figures.
@@ -341,11 +171,11 @@ function chartsSheet(summary: ReturnSummary): { sheet: Sheet; specs: ChartSpec[]
       sheet: name,
       name: `Chart ${i + 1}`,
       type: flow ? "column" : "line",
-      title: flow ? `${rowLabel(m)}: each month` : `${rowLabel(m)}: at the end of each month`,
+      title: flow ? `${rowLabel(m)}: each month${m.lastYear && m.lastYear.status !== "new this year" ? ", this year and last" : ""}` : `${rowLabel(m)}: at the end of each month`,
       categories: monthsAddress,
       categoryLabels: labels,
       categoryNumberFormat: NUMBER_FORMAT.month,
-      series: [{ name: headers[1 + i]!, values: rangeAddress(top + 1, 1 + i, months.length, 1), figures: rows.map((r) => (typeof r[1 + i] === "number" ? (r[1 + i] as number) : null)) }],
+      series: columns.flatMap((c, k) => (c.measure === i ? [{ name: headers[1 + k]!, values: rangeAddress(top + 1, 1 + k, months.length, 1), figures: rows.map((r) => (typeof r[1 + k] === "number" ? (r[1 + k] as number) : null)) }] : [])),
       valueAxisTitle: unitTitle(m),
       categoryAxisTitle: "Month",
       valueNumberFormat: unitFormat(m.unit),

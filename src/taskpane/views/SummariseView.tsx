@@ -3,7 +3,8 @@
  * PivotTables on Summary pivots and the charts on Summary charts - and the pane shows the key
  * figures at a glance: flows by year to date and latest month, stocks by their latest value and
  * its direction (stocks never add up over months), the months covered, the social value and the
- * stories. Acts only through its SummariseActions.
+ * stories. "Compare with last year…" chooses last year's return (read in a worker by the actions)
+ * to set beside this year on the next build. Acts only through its SummariseActions.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDown16Regular, ArrowRight16Regular, ArrowUp16Regular, Clock16Regular, DataBarVertical20Regular, Open20Regular } from "@fluentui/react-icons";
@@ -12,6 +13,7 @@ import { SUMMARY_SHEET } from "../../core/layout/summary-contract";
 import type { Direction, MeasureSummary, ReturnSummary } from "../../core/summary";
 import type { SummariseOutcome } from "../../excel/gateway";
 import type { SummariseActions } from "../actions";
+import type { LastYearRead } from "../actions/summarise";
 import { clockTime, plural } from "../check-display";
 import { Announcer, FocusableError, ProgressField, ViewSection } from "../components/ViewParts";
 import { describeError, type DisplayError } from "../errors";
@@ -163,6 +165,26 @@ export function SummariseView({ actions }: SummariseViewProps) {
   const errorRef = useRef<HTMLDivElement>(null);
   const showErrorRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
+  const lastYearInput = useRef<HTMLInputElement>(null);
+  const [lastYear, setLastYear] = useState<LastYearRead | undefined>(undefined);
+  const [readingLastYear, setReadingLastYear] = useState(false);
+
+  const chooseLastYear = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return;
+      setReadingLastYear(true);
+      setAnnouncement(`Reading ${file.name}…`);
+      try {
+        const read = await actions.readLastYear(file);
+        setLastYear(read);
+        setAnnouncement("summary" in read ? `Last year's return ${read.file} will be set beside this year.` : read.problem);
+      } finally {
+        setReadingLastYear(false);
+        if (lastYearInput.current) lastYearInput.current.value = "";
+      }
+    },
+    [actions],
+  );
 
   // Focus follows what the user asked for: the results after a build, the message after a failure.
   useEffect(() => focusPending(pendingFocus, { results: resultsHeading, error: errorRef, showError: showErrorRef }), [built, error, showError]);
@@ -176,10 +198,11 @@ export function SummariseView({ actions }: SummariseViewProps) {
     setProgress({ step: "Starting", fraction: 0 });
     setAnnouncement(refreshing ? "Refreshing the board summary…" : "Building the board summary…");
     try {
+      const compare = lastYear && "summary" in lastYear ? lastYear : undefined;
       const outcome = await actions.summarise((step, fraction) => {
         setProgress({ step, fraction });
         setAnnouncement(`${step}…`);
-      });
+      }, compare);
       pendingFocus.current = "results";
       setBuilt((current) => ({ number: (current?.number ?? 0) + 1, outcome, at: new Date() }));
       setAnnouncement(builtAnnouncement(outcome.summary, refreshing));
@@ -191,7 +214,7 @@ export function SummariseView({ actions }: SummariseViewProps) {
       setProgress(undefined);
       busy.current = false;
     }
-  }, [actions, built]);
+  }, [actions, built, lastYear]);
 
   const show = useCallback(async () => {
     setShowError(undefined);
@@ -221,10 +244,32 @@ export function SummariseView({ actions }: SummariseViewProps) {
 
       <div className={common.controls}>
         <div className={common.actions}>
-          <Button appearance="primary" icon={<DataBarVertical20Regular />} disabledFocusable={running} onClick={() => void build()}>
+          <Button appearance="primary" icon={<DataBarVertical20Regular />} disabledFocusable={running || readingLastYear} onClick={() => void build()}>
             {built ? "Refresh board summary" : "Build board summary"}
           </Button>
+          <Button disabledFocusable={running || readingLastYear} onClick={() => lastYearInput.current?.click()}>
+            Compare with last year…
+          </Button>
+          {lastYear ? (
+            <Button appearance="subtle" disabledFocusable={running} onClick={() => setLastYear(undefined)}>
+              Stop comparing
+            </Button>
+          ) : null}
+          <input
+            ref={lastYearInput}
+            type="file"
+            accept=".xlsx,.xlsm"
+            hidden
+            aria-label="Last year's return"
+            data-testid="last-year-file"
+            onChange={(event) => void chooseLastYear(event.target.files?.[0])}
+          />
         </div>
+        {lastYear ? (
+          <p className={styles.context} data-testid="last-year">
+            {"summary" in lastYear ? `Last year: ${lastYear.file}, set beside this year when the board summary is built.` : lastYear.problem}
+          </p>
+        ) : null}
         {/* One line, always there, so the view does not jump as a build starts and finishes. */}
         <div className={common.statusLine}>
           {progress ? (
@@ -309,7 +354,8 @@ export function SummariseView({ actions }: SummariseViewProps) {
           {outcome
             ? `The key figures are on the ${SUMMARY_SHEET.board} sheet, ${plural(outcome.pivots, "PivotTable")} on the ${SUMMARY_SHEET.pivots} sheet and ${plural(outcome.charts, "chart")} on the ${SUMMARY_SHEET.charts} sheet.`
             : `The key figures go on the ${SUMMARY_SHEET.board} sheet, the PivotTables on the ${SUMMARY_SHEET.pivots} sheet and the charts on the ${SUMMARY_SHEET.charts} sheet.`}{" "}
-          Type your own notes in the Commentary column of the {SUMMARY_SHEET.board} sheet: refreshing the summary keeps them.
+          Type your own notes in the Commentary column of the {SUMMARY_SHEET.keyFigures} sheet: refreshing the summary keeps them, and the{" "}
+          {SUMMARY_SHEET.board} sheet shows them.
         </p>
       </section>
     </div>

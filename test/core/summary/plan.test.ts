@@ -7,7 +7,7 @@ import { analyseReturn } from "../../../src/core/checks";
 import { parseRange } from "../../../src/core/layout/a1";
 import { TABLE } from "../../../src/core/layout/contract";
 import { KEY_FIGURES_HEADERS, SUMMARY_DATA_HEADERS, SUMMARY_SHEET, SUMMARY_TABLE } from "../../../src/core/layout/summary-contract";
-import { planSummary, readCommentary, summariseReturn, summaryBlockers, type ReturnSummary, type SummaryPlan, type SummaryPlanOptions } from "../../../src/core/summary";
+import { planSummary, readCommentary, summariseReturn, summaryBlockers, withLastYear, type ReturnSummary, type SummaryPlan, type SummaryPlanOptions } from "../../../src/core/summary";
 import type { PageLayout, PlannedCell, WorkbookOperation, WorkbookSnapshot } from "../../../src/core/workbook/types";
 import { cleanReturn, MONTHS, setCell, setMeasure, table } from "../checks/fixtures";
 
@@ -53,13 +53,13 @@ const cellOf = (op: AddTable, r: PlannedCell[], header: (typeof KEY_FIGURES_HEAD
 const summary = summaryOf(editedReturn());
 
 describe("sheets", () => {
-  it("are Board summary, Summary charts, Summary data in that order; Summary pivots only with pivots", () => {
+  it("are Board summary, Key figures, Summary charts, Summary data in that order; Summary pivots only with pivots", () => {
     const files = plan(summary);
-    expect(files.sheets).toEqual(["Board summary", "Summary charts", "Summary data"]);
+    expect(files.sheets).toEqual(["Board summary", "Key figures", "Summary charts", "Summary data"]);
     expect(files.operations.filter((o) => o.kind === "addSheet").map((o) => o.sheet)).toEqual(files.sheets);
     expect(files.pivots).toEqual([]);
     const excel = plan(summary, { pivots: true });
-    expect(excel.sheets).toEqual(["Board summary", "Summary charts", "Summary pivots", "Summary data"]);
+    expect(excel.sheets).toEqual(["Board summary", "Key figures", "Summary charts", "Summary pivots", "Summary data"]);
     expect(excel.operations.filter((o) => o.kind === "addSheet").map((o) => o.sheet)).toEqual(excel.sheets);
     expect(excel.operations[excel.operations.length - 1]).toEqual({ kind: "activate", sheet: "Board summary" });
   });
@@ -68,7 +68,9 @@ describe("sheets", () => {
     const p = plan(summary);
     const where = Object.fromEntries(p.operations.filter((o): o is AddTable => o.kind === "addTable").map((o) => [o.table, o.sheet]));
     expect(where).toEqual({
-      KeyFigures: SUMMARY_SHEET.board,
+      FlowFigures: SUMMARY_SHEET.board,
+      StockFigures: SUMMARY_SHEET.board,
+      KeyFigures: SUMMARY_SHEET.keyFigures,
       SocialValue: SUMMARY_SHEET.board,
       SocialValueByGroup: SUMMARY_SHEET.board,
       Stories: SUMMARY_SHEET.board,
@@ -342,12 +344,16 @@ describe("page layout", () => {
     }
   });
 
-  it("repeats the KeyFigures header row on every Board summary page and prints the 14 columns", () => {
-    const layout = layoutOf(p, "Board summary");
+  it("repeats the KeyFigures header row on every Key figures page; prints the Board summary without its hidden Code and Breakdown columns", () => {
     const keys = parseRange(tableOp(p, SUMMARY_TABLE.keyFigures).address);
-    expect(layout.printTitleRows).toBe(`$${keys.row + 1}:$${keys.row + 1}`);
+    expect(layoutOf(p, "Key figures").printTitleRows).toBe(`$${keys.row + 1}:$${keys.row + 1}`);
+    const layout = layoutOf(p, "Board summary");
+    const flows = tableOp(p, SUMMARY_TABLE.flowFigures);
     const area = parseRange(layout.printArea!);
-    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, 14]);
+    expect([area.row, area.column, area.columnCount]).toEqual([0, 0, flows.headers.length - 3]);
+    expect(flows.headers.slice(-2)).toEqual(["Code", "Breakdown"]);
+    const widths = p.operations.find((o): o is Extract<WorkbookOperation, { kind: "setColumnWidths" }> => o.kind === "setColumnWidths" && o.sheet === "Board summary")!.widths;
+    expect(widths.filter((w) => w.hidden).map((w) => w.column)).toEqual([flows.headers.length - 2, flows.headers.length - 1]);
     const stories = parseRange(tableOp(p, SUMMARY_TABLE.stories).address);
     expect(area.rowCount).toBeGreaterThan(stories.row + stories.rowCount);
   });
@@ -395,5 +401,51 @@ describe("summaryBlockers", () => {
     const blockers = summaryBlockers(withSheets([{ name: "Analysis", tables: [], pivotTables: ["SummaryFlowsCounts"] }]), excel);
     expect(blockers).toHaveLength(1);
     expect(blockers[0]).toMatch(/'SummaryFlowsCounts'/);
+  });
+});
+
+describe("warnings visible (†)", () => {
+  /** The fixture checked, its own warnings taken away, then one warning on WELFARE_CALLS's latest figure: unexplained, or explained. */
+  function withWarning(accepted: boolean): ReturnSummary {
+    const snapshot = editedReturn();
+    const analysis = analyseReturn(snapshot);
+    const plain = summariseReturn({ ...analysis, framework: analysis.framework! }, { year: 2020, month: 4 });
+    const welfare = plain.measures.find((m) => m.code === "WELFARE_CALLS")!;
+    const cell = analysis.data.measures!.rows.find((r) => r.code === "WELFARE_CALLS")!.cells[welfare.latest!.slot]!.at;
+    const result = { ...analysis.result, issues: [...analysis.result.issues.filter((i) => i.severity === "error"), { severity: "warning" as const, code: "month-out-of-line" as const, sheet: cell.sheet, cell: cell.cell, row: 0, column: "", message: "Out of line.", ...(accepted ? { accepted: true, explanation: "A big campaign." } : {}) }] };
+    return summariseReturn({ data: analysis.data, framework: analysis.framework!, result }, { year: 2020, month: 4 });
+  }
+
+  it("marks a figure with an unexplained warning † in FlowFigures, KeyFigures and ChartData, and counts it in the title block", () => {
+    const s = withWarning(false);
+    expect(s.warnedFigures).toBe(1);
+    const p = plan(s);
+    const rules = p.operations.flatMap((o) => (o.kind === "applyRules" ? o.rules.map((r) => ({ sheet: o.sheet, ...r })) : []));
+    const marked = rules.filter((r) => r.numberFormat?.endsWith('" †"'));
+    expect(new Set(marked.map((r) => r.sheet))).toEqual(new Set([SUMMARY_SHEET.board, SUMMARY_SHEET.keyFigures, SUMMARY_SHEET.charts]));
+    const title = p.operations.flatMap((o) => (o.kind === "write" && o.sheet === SUMMARY_SHEET.board ? o.cells.flat() : [])).filter((c): c is string => typeof c === "string");
+    expect(title).toContain("† 1 figure has a check warning not yet explained: it is included and marked †.");
+    expect(title.some((t) => /Explanation column of the Checks sheet/.test(t))).toBe(true);
+  });
+
+  it("does not mark an explained warning", () => {
+    const s = withWarning(true);
+    expect(s.warnedFigures).toBe(0);
+    const rules = plan(s).operations.flatMap((o) => (o.kind === "applyRules" ? o.rules : []));
+    expect(rules.filter((r) => r.numberFormat?.includes("†"))).toEqual([]);
+  });
+});
+
+describe("last year in the charts", () => {
+  it("draws a key flow's chart with this year's and last year's months side by side", () => {
+    const lastYear = { ...summary, yearStart: { year: 2019, month: 4 } };
+    const compared = withLastYear(summary, lastYear, "last.xlsx");
+    if (!compared.ok) throw new Error(compared.reason);
+    const p = plan(compared.summary);
+    const welfare = p.charts.find((c) => c.title.startsWith("Welfare calls"))!;
+    expect(welfare.series.map((s) => s.name)).toEqual([expect.stringMatching(/^Welfare calls/), expect.stringMatching(/, last year$/)]);
+    expect(welfare.series[1]!.figures).toEqual(welfare.series[0]!.figures);
+    const stock = p.charts.find((c) => c.type === "line")!;
+    expect(stock.series).toHaveLength(1);
   });
 });
