@@ -17,6 +17,8 @@ export const SUMMARY_TABLE = {
   socialValue: "SocialValue",
   socialValueByGroup: "SocialValueByGroup",
   stories: "Stories",
+  /** Not "Reflections": that is the return's own table, in the same workbook. */
+  reflections: "BoardReflections",
   chartData: "ChartData",
   socialValueChartData: "SocialValueChartData",
   impactData: "ImpactData",
@@ -58,6 +60,8 @@ export const IMPACT_DATA_HEADERS = ["Outcome area", "Stakeholder group", "Impact
 /** The social value chart's data on the Summary charts sheet. */
 export const SOCIAL_VALUE_CHART_HEADERS = ["Outcome area", "Impact value (£)"] as const;
 export const STORIES_HEADERS = ["Title", "Month", "Outcome area", "Stakeholder group"] as const;
+/** The year's reflections with text, latest month first (src/core/summary/reflections.ts). */
+export const BOARD_REFLECTIONS_HEADERS = ["Month", "Prompt", "Reflection", "Shared with the centre"] as const;
 
 /** PivotTable names start with this; each is `${prefix}${Flows|Stocks}${unit family}`. */
 export const PIVOT_PREFIX = "Summary";

@@ -3,7 +3,8 @@
  * as operations, plus the PivotTables and charts to draw. Gateways replace the old summary by
  * name: this plan only ever adds Summarise's own sheets.
  *
- *   Board summary   title block, KeyFigures, SocialValue, SocialValueByGroup, Stories    (prints on A4)
+ *   Board summary   title block, KeyFigures, SocialValue, SocialValueByGroup, Stories,
+ *                   BoardReflections (./reflections.ts)                                 (prints on A4)
  *   Summary charts  ChartData and SocialValueChartData, the charts drawn from them
  *   Summary pivots  PivotTables over SummaryData (Excel only; files cannot hold them)
  *   Summary data    SummaryData (one row per measure row per reported month) and ImpactData
@@ -33,6 +34,7 @@ import { a4Landscape } from "../layout/print";
 import { type PageLayout, type PlannedCell, type RangeRule, type WorkbookOperation } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues, type Commentary } from "./key-figures";
 import { describeMonths, rowLabel, type MeasureSummary, type ReturnSummary } from "./model";
+import { planReflectionsBlock } from "./reflections";
 import type { ChartSpec, PivotSpec } from "./specs";
 
 export interface SummaryPlanOptions {
@@ -242,7 +244,9 @@ function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, dataRow
   ]);
   row += storyCount + 1;
   sheet.write(row, 0, [[storiesLine(summary)]]);
-  const lastRow = row;
+  const reflections = planReflectionsBlock(sheet.name, row + 2, summary.reflections);
+  sheet.ops.push(...reflections.ops);
+  const lastRow = reflections.lastRow;
 
   // Widths (characters): fitted to one A4 landscape page wide.
   sheet.widths([24, 46, 24, 8, 7, 9, 14, 11, 14, 14, 12, 10, 14, 40]);
