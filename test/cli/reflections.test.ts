@@ -154,6 +154,8 @@ describe("check, summary and collate of reflections", () => {
     const out = join(dir, "board.xlsx");
     const run = runCli(["summary", filled, "--out", out]);
     expect(run.stderr).toBe("");
+    const json = JSON.parse(runCli(["summary", filled, "--out", join(dir, "board-json.xlsx"), "--json"]).stdout) as { reflections: unknown };
+    expect(json.reflections).toEqual({ listed: 5, shared: 3, excluded: 0 });
     const workbook = await readWorkbookFile(out);
     const rows = tableRows(workbook, "BoardReflections");
     const month = (v: unknown) => (v instanceof Date ? `${v.getUTCFullYear()}-${v.getUTCMonth() + 1}` : v);
