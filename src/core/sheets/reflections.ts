@@ -4,6 +4,7 @@
  * only a row whose `Share with the centre` is Yes ever leaves the workbook (Collate's Reflections
  * sheet); the others are read for the organisation's own Board summary only.
  */
+import { reflectionPromptsOf } from "../framework/reflection-prompts";
 import { SHEET, TABLE, YES_NO } from "../layout/names";
 import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
 import { listRangeValidation, listValidation } from "./validations";
@@ -20,8 +21,9 @@ const COLUMNS = [
     validation: (c, header) => listRangeValidation(header, c.lists.months, "The month the reflection is about, within this reporting year."),
     read: "month",
   },
-  { header: "Prompt", width: 34, cells: "entry", wrap: true, read: "text" },
-  { header: "Reflection", width: 70, cells: "entry", wrap: true, read: "text" },
+  // Wide enough for the framework's prompts on one line (printed rows do not grow for wrapped text everywhere).
+  { header: "Prompt", width: (c) => fit("Prompt", Math.max(20, ...reflectionPromptsOf(c.framework).map((p) => p.length))), cells: "entry", wrap: true, read: "text" },
+  { header: "Reflection", width: 60, cells: "entry", wrap: true, read: "text" },
   {
     header: "Share with the centre",
     width: fit("Share with the centre", 3),
