@@ -16,6 +16,7 @@ import { readWorkbookFile } from "../../src/xlsx/files";
 import { cleanEdits, fillReturn, withEdits, writeTemplate, type Edits } from "../support/fill-return";
 import { makeReturn, makeTemplate } from "../support/returns";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
+import { convertWithLibreOffice, isA4Landscape, pageTexts, pdfPages } from "../support/libreoffice";
 
 const { dir, cleanUp } = tempDir("reflections");
 beforeAll(requireBuiltCli);
@@ -26,7 +27,7 @@ const PROMPTS = STANDARD_REFLECTION_PROMPTS;
 const rowOf = (slot: number, prompt: number) => 2 + slot * PROMPTS.length + prompt;
 const FIRST_BLANK_ROW = rowOf(12, 0);
 
-const SHARED_JUNE = "We learnt that a weekly call matters more than a long one.";
+const SHARED_JUNE = "We learnt that a weekly call matters more than a long one, and that residents who were called every week told us about problems with their homes much earlier than before.";
 const SHARED_FORMULA = "=SUM(A1:A2) is what one resident wrote on the survey";
 const SHARED_OWN = "Our own question, answered and shared.";
 const UNSHARED_NO = "UNSHARED-NO: staff are stretched and the rota is failing";
@@ -170,6 +171,14 @@ describe("check, summary and collate of reflections", () => {
     const cells: unknown[] = [];
     board.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
     expect(cells).toContain("5 reflections listed; 3 marked to share with the centre.");
+    // Printed by LibreOffice, each wrapped reflection shows whole: its rows are as tall as its text.
+    const pdf = convertWithLibreOffice(out, "pdf", join(dir, "board-pdf"), dir);
+    const pages = pdfPages(readFileSync(pdf));
+    expect(pages.every(isA4Landscape)).toBe(true);
+    const printed = pageTexts(pdf, pages.length).join("\n");
+    expect(printed).toContain("Reflections (the team's own, latest month first)");
+    for (const word of SHARED_JUNE.split(" ")) expect(printed).toContain(word);
+    expect(printed).toMatch(/We\s+learnt\s+that/);
     // Written as text, never as a formula.
     expect(cells.some((v) => typeof v === "object" && v !== null && "formula" in v && String((v as { formula: unknown }).formula).includes("SUM(A1:A2)"))).toBe(false);
   });

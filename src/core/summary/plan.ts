@@ -173,6 +173,9 @@ function summaryDataSheet(summary: ReturnSummary): { sheet: Sheet; rows: number;
 
 // --- Board summary --------------------------------------------------------------------------------
 
+/** The Board summary's column widths (characters), fitted to one A4 landscape page wide. */
+const BOARD_WIDTHS = [24, 46, 24, 8, 7, 9, 14, 11, 14, 14, 12, 10, 14, 40] as const;
+
 function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, dataRows: number, impactRows: number): Sheet {
   const sheet = new Sheet(SUMMARY_SHEET.board);
   const months = reportingMonths(summary.yearStart);
@@ -244,12 +247,12 @@ function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, dataRow
   ]);
   row += storyCount + 1;
   sheet.write(row, 0, [[storiesLine(summary)]]);
-  const reflections = planReflectionsBlock(sheet.name, row + 2, summary.reflections);
+  const reflections = planReflectionsBlock(sheet.name, row + 2, summary.reflections, BOARD_WIDTHS);
   sheet.ops.push(...reflections.ops);
   const lastRow = reflections.lastRow;
 
   // Widths (characters): fitted to one A4 landscape page wide.
-  sheet.widths([24, 46, 24, 8, 7, 9, 14, 11, 14, 14, 12, 10, 14, 40]);
+  sheet.widths([...BOARD_WIDTHS]);
   sheet.ops.push({
     kind: "pageLayout",
     sheet: sheet.name,

@@ -12,6 +12,7 @@ import { NUMBER_FORMAT, REFLECTION_HEADERS, YES_NO } from "../layout/contract";
 import { BOARD_REFLECTIONS_HEADERS, SUMMARY_TABLE } from "../sheets/summary";
 import type { ReturnData } from "../return";
 import type { PlannedCell, WorkbookOperation } from "../workbook/types";
+import { LINE_POINTS } from "../collate/sector-table";
 import { cellKey } from "./keys";
 
 export interface ReflectionLine {
@@ -51,8 +52,21 @@ export function summariseReflections(data: ReturnData, errorCells: ReadonlySet<s
   return { lines: lines.map(({ order: _, ...line }) => line), excluded };
 }
 
-/** The Board summary's Reflections block from `row` (0-based) down: heading, table, a line saying what is listed. */
-export function planReflectionsBlock(sheet: string, row: number, summary: ReflectionsSummary): { ops: WorkbookOperation[]; lastRow: number } {
+/** Excel's tallest row, 409 points: the most lines of 11-point text a row can show. */
+const MAX_ROW_LINES = Math.floor(409 / LINE_POINTS);
+
+/** Lines a text takes wrapped in a column of `width` characters (about a character a unit of width). */
+function linesOf(text: string, width: number): number {
+  return Math.ceil(text.length / Math.max(1, width - 1));
+}
+
+/**
+ * The Board summary's Reflections block from `row` (0-based) down: heading, table, a line saying
+ * what is listed. `widths` are the sheet's column widths in characters (from column A): each row is
+ * given the height its wrapped prompt and reflection need, since a file keeps a row's height as
+ * written (LibreOffice printed wrapped text over the next row).
+ */
+export function planReflectionsBlock(sheet: string, row: number, summary: ReflectionsSummary, widths: readonly number[]): { ops: WorkbookOperation[]; lastRow: number } {
   const headers = BOARD_REFLECTIONS_HEADERS;
   const rows: PlannedCell[][] = summary.lines.map((l) => [l.month ? excelSerial(l.month.year, l.month.month, 1) : l.monthText || null, l.prompt || null, l.reflection, l.shared ? YES_NO[0] : YES_NO[1]]);
   const body = rows.length > 0 ? rows : [headers.map(() => null)];
@@ -71,6 +85,10 @@ export function planReflectionsBlock(sheet: string, row: number, summary: Reflec
       ],
     },
   ];
+  summary.lines.forEach((l, i) => {
+    const lines = Math.min(MAX_ROW_LINES, Math.max(linesOf(l.prompt, widths[1] ?? 10), linesOf(l.reflection, widths[2] ?? 10)));
+    if (lines > 1) ops.push({ kind: "format", sheet, address: rangeAddress(top + 1 + i, 0, 1, headers.length), rowHeight: lines * LINE_POINTS });
+  });
   const lastRow = top + body.length + 1;
   ops.push({ kind: "write", sheet, address: cellAddress(lastRow, 0), cells: [[reflectionsLine(summary)]] });
   return { ops, lastRow };
