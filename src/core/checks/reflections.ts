@@ -5,7 +5,12 @@
  */
 import { MAX_CELL_TEXT, REFLECTION_HEADERS, YES_NO } from "../layout/contract";
 import { checkTextCell, type IssueList, type TableView } from "./context";
-import { norm } from "./values";
+import { isExcelError, norm } from "./values";
+
+function tooLong(issues: IssueList, view: TableView, i: number, col: number, header: string, what: string): void {
+  const length = String(view.value(i, col) ?? "").length;
+  if (length > MAX_CELL_TEXT) issues.add("text-too-long", view.at(i, col, header), { what, length });
+}
 
 const [, PROMPT, REFLECTION, SHARE] = REFLECTION_HEADERS;
 const ANSWERS = new Set<string>(YES_NO.map(norm));
@@ -17,15 +22,15 @@ export function checkReflections(issues: IssueList, view: TableView): void {
   for (let i = 0; i < view.rowCount; i++) {
     if (view.isBlankRow(i)) continue;
     const row = view.sheetRow(i);
-    for (const [header, col, what] of [
-      [PROMPT, promptCol, `The prompt on row ${row}`],
-      [REFLECTION, reflectionCol, `The reflection on row ${row}`],
-    ] as const) {
-      const value = checkTextCell(issues, view, i, col, header, what);
-      if (value !== undefined && col !== undefined) {
-        const length = String(view.value(i, col) ?? "").length;
-        if (length > MAX_CELL_TEXT) issues.add("text-too-long", view.at(i, col, header), { what, length });
-      }
+    const prompt = checkTextCell(issues, view, i, promptCol, PROMPT, `The prompt on row ${row}`);
+    if (prompt !== undefined) tooLong(issues, view, i, promptCol!, PROMPT, `The prompt on row ${row}`);
+    if (reflectionCol !== undefined) {
+      // A reflection's own words are never quoted in an issue (issues go into receipts kept at the
+      // centre): only an Excel error, or its length, is reported.
+      const value = view.value(i, reflectionCol);
+      const what = `The reflection on row ${row}`;
+      if (isExcelError(value)) issues.add("cell-error", view.at(i, reflectionCol, REFLECTION), { kind: "cell", what, error: value.trim(), formula: view.hasFormula(i, reflectionCol) }, value);
+      else tooLong(issues, view, i, reflectionCol, REFLECTION, what);
     }
     const share = checkTextCell(issues, view, i, shareCol, SHARE, `Share with the centre on row ${row}`);
     if (share !== undefined && share !== "" && !ANSWERS.has(norm(share))) {
