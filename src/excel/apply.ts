@@ -229,6 +229,8 @@ export function queueOperations(context: Excel.RequestContext, operations: reado
         if (op.fontColor !== undefined) format.font.color = op.fontColor;
         if (op.fill !== undefined) format.fill.color = op.fill;
         if (op.wrap !== undefined) format.wrapText = op.wrap;
+        // RangeFormat.rowHeight, in points (ExcelApi 1.1).
+        if (op.rowHeight !== undefined) format.rowHeight = op.rowHeight;
         break;
       }
       case "pageLayout":

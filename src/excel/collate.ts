@@ -302,7 +302,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       const leftovers = sheetNames.filter((n) => OWNED.some((o) => lower(n) === lower(temp(o.sheet))));
 
       // The earlier collation, read back in batches under Excel's response limits (batched-read.ts).
-      const wanted = [SECTOR_TABLE.submissions, SECTOR_TABLE.data, SECTOR_TABLE.revisions, SECTOR_TABLE.register].filter((t) => tableSheet.has(lower(t)));
+      const wanted = [SECTOR_TABLE.submissions, SECTOR_TABLE.data, SECTOR_TABLE.revisions, SECTOR_TABLE.reflections, SECTOR_TABLE.register].filter((t) => tableSheet.has(lower(t)));
       const settingsCells = tableSheet.has(lower(SECTOR_TABLE.register)) ? worksheets.getItem(tableSheet.get(lower(SECTOR_TABLE.register))!).getRange(SETTINGS_RANGE) : undefined;
       settingsCells?.load("values");
       const read = await readTablesInBatches(context, wanted, budget);
@@ -311,6 +311,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         submissions: values(SECTOR_TABLE.submissions),
         data: values(SECTOR_TABLE.data),
         revisions: values(SECTOR_TABLE.revisions),
+        reflections: values(SECTOR_TABLE.reflections),
         register: values(SECTOR_TABLE.register),
         ...(settingsCells ? { aside: settingsCells.values as CellValue[][] } : {}),
       });
@@ -327,7 +328,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         ...(register && register.length > 0 ? { register } : {}),
         ...(sectorHomes !== undefined ? { sectorHomes } : {}),
         ...(requireSignOff ? { requireSignOff } : {}),
-        previous: { ledger: previous.ledger, sectorData: previous.sectorData, revisions: previous.revisions },
+        previous: { ledger: previous.ledger, sectorData: previous.sectorData, revisions: previous.revisions, reflections: previous.reflections },
       });
       let plan;
       try {

@@ -33,7 +33,7 @@ import { readSnapshot } from "./read";
 export const PROBE_DELAY_MS = 2000;
 
 /** The sheets whose cells are the return's data (a change there needs a new check). */
-const DATA_SHEETS = new Set([SHEET.return, SHEET.measures, SHEET.stakeholders, SHEET.outcomes, SHEET.caseStudies].map((s) => s.toLowerCase()));
+const DATA_SHEETS = new Set([SHEET.return, SHEET.measures, SHEET.stakeholders, SHEET.outcomes, SHEET.caseStudies, SHEET.reflections].map((s) => s.toLowerCase()));
 
 /** The ExcelApi set that brought `triggerSource`, and the one that brought `context.runtime.enableEvents`. */
 const TRIGGER_SOURCE_API = "1.14";

@@ -7,6 +7,8 @@ const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
 export function applyFormat(ws: Worksheet, op: Extract<WorkbookOperation, { kind: "format" }>): void {
   const r = parseRange(op.address);
+  // Programs that open the file (LibreOffice) keep a row's height as written: wrapped text needs it said.
+  if (op.rowHeight !== undefined) for (let row = r.row; row < r.row + r.rowCount; row++) ws.getRow(row + 1).height = op.rowHeight;
   for (let row = r.row; row < r.row + r.rowCount; row++) {
     for (let col = r.column; col < r.column + r.columnCount; col++) {
       const cell = ws.getCell(row + 1, col + 1);

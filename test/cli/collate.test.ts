@@ -260,7 +260,7 @@ describe("impact-returns collate", () => {
   it("writes the sector workbook that reads back with its tables, and hostile text arrives as text", async () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sector summary", "Month by month", "Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sector summary", "Month by month", "Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Reflections", "Sector charts"]);
     const data = wb.getWorksheet("Sector data")!;
     expect(data.getRow(1).values).toEqual([undefined, "Organisation code", "Organisation", "Code", "Measure", "Breakdown", "Unit", "Kind", "Month", "Value"]);
     const names = new Set<unknown>();
@@ -347,7 +347,7 @@ describe("impact-returns collate", () => {
     expect(pages.every(isA4Landscape)).toBe(true);
     const texts = pageTexts(pdf, pages.length);
     // The first column's header starts every page (the header row repeated); the header names the sheet and the day.
-    const firstHeader: Record<string, string> = { "Sector summary": "Code", "Month by month": "Code", Submissions: "File", Organisations: "Organisation code", "Sector data": "Organisation code", "Sector totals": "Code", Revisions: "Organisation code", "Chase list": "Organisation code", "Sector charts": "Month" };
+    const firstHeader: Record<string, string> = { "Sector summary": "Code", "Month by month": "Code", Submissions: "File", Organisations: "Organisation code", "Sector data": "Organisation code", "Sector totals": "Code", Revisions: "Organisation code", "Chase list": "Organisation code", Reflections: "Organisation code", "Sector charts": "Month" };
     const sheetOf = texts.map((t) => Object.keys(firstHeader).find((sheet) => new RegExp(`Sector returns.*\\b${sheet}\\b.*As on 20/08/2020`).test(t)));
     expect(sheetOf.every((s) => s !== undefined)).toBe(true);
     texts.forEach((t, i) => {

@@ -52,12 +52,13 @@ const PRINTED: [sheet: string, pages: number][] = [
   ["Stakeholders", 1],
   ["Outcomes", 2],
   ["Case studies", 1],
+  ["Reflections", 2],
   ["Checks", 1],
 ];
 const PAGES = PRINTED.reduce((n, [, p]) => n + p, 0);
 
 it(
-  "prints to a PDF of 7 A4 landscape pages: each sheet one page wide, Measures on one page, header row, header and footer on every page",
+  "prints to a PDF of 9 A4 landscape pages: each sheet one page wide, Measures on one page, header row, header and footer on every page",
   () => {
     const pdf = convertWithLibreOffice(template, "pdf", join(dir, "pdf"), dir);
     const bytes = readFileSync(pdf);
@@ -99,7 +100,9 @@ it(
       expect(texts[3]).toContain(heading);
       expect(texts[4]).toContain(heading);
     }
-    expect(texts[6]).toMatch(/Severity\s+Sheet\s+Cell\s+Message\s+Explanation/);
+    // The Reflections sheet: each prompt whole on its line, the month beside it.
+    expect(texts[6]).toMatch(/Apr 2020\s+What have we changed that we would keep\?\s+No/);
+    expect(texts[8]).toMatch(/Severity\s+Sheet\s+Cell\s+Message\s+Explanation/);
   },
   SLOW,
 );
@@ -134,6 +137,7 @@ it(
       ["Stakeholders", "visible"],
       ["Outcomes", "visible"],
       ["Case studies", "visible"],
+      ["Reflections", "visible"],
       ["Checks", "visible"],
       ["Framework", "hidden"],
     ]);
@@ -145,6 +149,7 @@ it(
       ["Stakeholders", "Stakeholders", false],
       ["ImpactMap", "Outcomes", false],
       ["CaseStudies", "Case studies", false],
+      ["Reflections", "Reflections", false],
       ["Checks", "Checks", false],
       ["FrameworkInfo", "Framework", false],
     ]);

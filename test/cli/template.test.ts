@@ -62,6 +62,7 @@ describe("impact-returns template", () => {
       ["Stakeholders", "visible"],
       ["Outcomes", "visible"],
       ["Case studies", "visible"],
+      ["Reflections", "visible"],
       ["Checks", "visible"],
       ["Framework", "hidden"],
     ]);
@@ -216,6 +217,7 @@ describe("impact-returns template", () => {
       ["Stakeholders", ["Stakeholders"]],
       ["Outcomes", ["ImpactMap"]],
       ["Case studies", ["CaseStudies"]],
+      ["Reflections", ["Reflections"]],
       ["Checks", ["Checks"]],
       ["Framework", ["FrameworkInfo"]],
     ]);

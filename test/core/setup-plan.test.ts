@@ -35,15 +35,16 @@ const fresh = planSetup(EMPTY_WORKBOOK, v1, { organisation: "Riverside Homes", o
 const table = (name: string) => ofKind(fresh.operations, "addTable").find((t) => t.table === name)!;
 
 describe("Set up on an empty workbook", () => {
-  it("adds the seven sheets in order, each with its table", () => {
+  it("adds the eight sheets in order, each with its table", () => {
     expect(fresh.blockers).toEqual([]);
-    expect(ofKind(fresh.operations, "addSheet").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks", "Framework"]);
+    expect(ofKind(fresh.operations, "addSheet").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Reflections", "Checks", "Framework"]);
     expect(ofKind(fresh.operations, "addTable").map((o) => [o.sheet, o.table, o.address.split(":")[0]])).toEqual([
       ["Return", "ReturnDetails", "A1"],
       ["Measures", "Measures", "A1"],
       ["Stakeholders", "Stakeholders", "A1"],
       ["Outcomes", "ImpactMap", "A1"],
       ["Case studies", "CaseStudies", "A1"],
+      ["Reflections", "Reflections", "A1"],
       ["Checks", "Checks", "A1"],
       ["Framework", "FrameworkInfo", "A1"],
     ]);
@@ -113,7 +114,7 @@ describe("Set up on an empty workbook", () => {
     const money = rules.find((r) => r.address === "F8:Q12")!;
     expect(money.validation?.rule.type).toBe("decimal");
     expect(money.numberFormat).toBe('"£"#,##0.00');
-    expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Framework"]);
+    expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).toEqual(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Reflections", "Framework"]);
     expect(ofKind(fresh.operations, "protect").map((o) => o.sheet)).not.toContain("Checks");
     expect(ofKind(fresh.operations, "freeze").find((o) => o.sheet === SHEET.measures)).toMatchObject({ rows: 1, columns: 3 });
     expect(ofKind(fresh.operations, "hide").map((o) => o.sheet)).toEqual(["Framework"]);
@@ -136,7 +137,7 @@ describe("Set up on an empty workbook", () => {
       fill: "#FFEB9C",
     });
     for (const mark of ofKind(fresh.operations, "highlight")) expect(mark.formula.length).toBeLessThanOrEqual(255);
-    expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies"]));
+    expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Reflections"]));
     expect(table(TABLE.checks).headers).toEqual(["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"]);
   });
 
@@ -175,7 +176,7 @@ describe("Set up on a workbook that already has the sheets", () => {
     const entryWrites = ofKind(again.operations, "write").filter((w) => w.sheet !== SHEET.framework && w.sheet !== SHEET.outcomes);
     expect(entryWrites).toEqual([]);
     expect(again.changes.filter((c) => c.action !== "keep")).toEqual([]);
-    expect(ofKind(again.operations, "unprotect")).toHaveLength(7);
+    expect(ofKind(again.operations, "unprotect")).toHaveLength(8);
     expect(ofKind(again.operations, "highlight")).toEqual([]);
     expect(again.upToDate).toBe(true);
     expect(again.removedSheets).toEqual([]);
@@ -312,7 +313,7 @@ describe("a layout 1.0 workbook (framework keys in Unit and Kind)", () => {
     expect(unitFromText("furlongs")).toBeUndefined();
   });
 
-  it("is brought up to layout 1.1 by Set up: Unit and Kind rewritten in plain words, nothing else", () => {
+  it("is brought up to the current layout by Set up: Unit and Kind rewritten in plain words, nothing else", () => {
     const up = planSetup(v10, v1, {}, april2020);
     expect(up.upToDate).toBe(false);
     const writes = ofKind(up.operations, "write").filter((w) => w.sheet === SHEET.measures);
@@ -323,12 +324,12 @@ describe("a layout 1.0 workbook (framework keys in Unit and Kind)", () => {
     expect(up.changes.find((c) => c.sheet === SHEET.framework)).toMatchObject({ action: "update" });
     const layout = ofKind(up.operations, "write").find((w) => w.sheet === SHEET.framework && w.address.startsWith("B"))!;
     expect(layout.cells.flat()).toContain(LAYOUT_VERSION);
-    expect(LAYOUT_VERSION).toBe("1.1");
+    expect(LAYOUT_VERSION).toBe("1.2");
   });
 });
 
 describe("printing and column widths", () => {
-  const printed = ["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Checks"];
+  const printed = ["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Reflections", "Checks"];
 
   it("prints every visible sheet on A4 landscape, one page wide, header row repeated, with a header and footer", () => {
     const layouts = ofKind(fresh.operations, "pageLayout");

@@ -54,6 +54,7 @@ describe("Set up on an empty workbook", () => {
       { name: "Stakeholders", visibility: "Visible" },
       { name: "Outcomes", visibility: "Visible" },
       { name: "Case studies", visibility: "Visible" },
+      { name: "Reflections", visibility: "Visible" },
       { name: "Checks", visibility: "Visible" },
       { name: "Framework", visibility: "Hidden" },
     ]);
@@ -272,7 +273,7 @@ describe("Set up asks for what it needs and removes the new workbook's empty she
     expect(again).toMatchObject({ organisation: "Riverside Homes", organisationCode: "0123" });
   });
 
-  it("a layout 1.0 workbook (gbp, flow) is rewritten in plain words and recorded as 1.1, figures kept", async () => {
+  it("a layout 1.0 workbook (gbp, flow) is rewritten in plain words and recorded as the current layout, figures kept", async () => {
     const { host, gateway } = await setUpNew();
     await fillEntries(host);
     // Make it look like a 1.0 workbook: the framework's keys in Unit and Kind.
@@ -290,7 +291,7 @@ describe("Set up asks for what it needs and removes the new workbook's empty she
     expect(plan.upToDate).toBe(false);
     await gateway.setUp(v1, {}, april2020);
     expect(await readRange(host, "Measures", "D2:E3")).toEqual([["number", "this month only"], ["people", "this month only"]]);
-    expect(await readRange(host, "Framework", "A5:B5")).toEqual([["Layout version", "1.1"]]);
+    expect(await readRange(host, "Framework", "A5:B5")).toEqual([["Layout version", "1.2"]]);
     expect(await readRange(host, "Measures", "F2:Q22")).toEqual(before);
   });
 });

@@ -60,6 +60,7 @@ function summaryOf(measures: MeasureSummary[], extra: Partial<ReturnSummary> = {
       stories: [{ title: "Back in touch", monthText: "May 2020", outcomeArea: "Social isolation", stakeholderGroup: "Older residents" }],
       withoutConsent: 2,
     },
+    reflections: { lines: [], excluded: 0 },
     excludedFigures: 0,
     errors: 0,
     warnings: 1,

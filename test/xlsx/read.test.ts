@@ -197,7 +197,7 @@ describe("readSnapshot of a workbook set up from the plan", () => {
     const workbook = new Workbook();
     applyOperations(workbook, plan.operations);
     const snapshot = readSnapshot(await reload(workbook));
-    expect(snapshot.tables.map((t) => t.name)).toEqual(["ReturnDetails", "Measures", "Stakeholders", "ImpactMap", "CaseStudies", "Checks", "FrameworkInfo"]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual(["ReturnDetails", "Measures", "Stakeholders", "ImpactMap", "CaseStudies", "Reflections", "Checks", "FrameworkInfo"]);
     expect(snapshot.frameworkDefinition).toBe(JSON.stringify(v1));
     expect(joinDefinitionChunks([snapshot.frameworkDefinition!])).toEqual(v1);
     expect(readExistingReturn(snapshot)).toEqual({

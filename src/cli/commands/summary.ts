@@ -91,6 +91,7 @@ export function summaryJson(file: string, out: string, s: ReturnSummary): unknow
       byStakeholderGroup: s.socialValue.byStakeholderGroup,
     },
     stories: { listed: s.caseStudies.stories.length, withoutConsent: s.caseStudies.withoutConsent },
+    reflections: { listed: s.reflections.lines.length, shared: s.reflections.lines.filter((l) => l.shared).length, excluded: s.reflections.excluded },
   };
 }
 

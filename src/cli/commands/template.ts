@@ -28,7 +28,7 @@ function help(): string {
   return `Usage: impact-returns template --out FILE.xlsx [options]
 
 Writes a new returns workbook, ready for an officer to fill in: the Return, Measures,
-Stakeholders, Outcomes and Case studies sheets, with dropdowns, checks on the figures typed,
+Stakeholders, Outcomes, Case studies and Reflections sheets, with dropdowns, checks on the figures typed,
 and locked headers; the framework is recorded on a hidden Framework sheet.
 
 Options:

@@ -7,7 +7,7 @@
  */
 import { addMonths, monthLabel, serialToDate, type YearMonth } from "../calendar";
 import { formatNumber, gbDate, longDateText, longMonthText } from "../format";
-import { FIELD } from "../layout/contract";
+import { FIELD, MAX_CELL_TEXT } from "../layout/contract";
 import type { CellValue } from "../workbook/types";
 import { describeNeed, formatFigure, showValue, type FigureUnit, type NumberSpec } from "./values";
 
@@ -242,12 +242,12 @@ const CATALOGUE = [
     message: (p) => `${showValue(p.value)} is not a valid email address. Type one address, such as name@example.org.uk.`,
     examples: [{ at: "Return!B7", params: { value: "priya.shah@northgate" } }],
   }),
-  entry<"not-in-list", { kind: "outcome-area"; value: string; allowed: readonly string[]; suggestion?: string | undefined } | { kind: "month"; value: CellValue; yearStart?: YearMonth | undefined } | { kind: "consent"; value: CellValue }>({
+  entry<"not-in-list", { kind: "outcome-area"; value: string; allowed: readonly string[]; suggestion?: string | undefined } | { kind: "month"; value: CellValue; yearStart?: YearMonth | undefined } | { kind: "consent"; value: CellValue } | { kind: "share"; value: CellValue }>({
     code: "not-in-list",
     severity: "error",
     title: "Value not in its list",
     explanation:
-      "A cell with a list of allowed values (outcome area, consent, case-study month) holds something else.",
+      "A cell with a list of allowed values (outcome area, consent, case-study month, whether to share a reflection) holds something else.",
     message: (p) => {
       switch (p.kind) {
         case "outcome-area":
@@ -256,6 +256,8 @@ const CATALOGUE = [
           return `${showValue(p.value)} is not a month. Choose the month the story happened from the list${p.yearStart ? ` (${yearText(p.yearStart)})` : ""}, e.g. ${p.yearStart ? monthLabel(p.yearStart) : "Apr 2020"}.`;
         case "consent":
           return `${showValue(p.value)} is not an answer to Consent given. Choose Yes or No from the list.`;
+        case "share":
+          return `${showValue(p.value)} is not an answer to Share with the centre, so the reflection stays in this workbook. Choose Yes to send it to the centre with the return, or No to keep it here.`;
       }
     },
     examples: [
@@ -263,7 +265,18 @@ const CATALOGUE = [
       { at: "Outcomes!E4", params: { kind: "outcome-area", value: "Poverty relief", allowed: EXAMPLE_AREAS, suggestion: "Poverty" } },
       { at: "Case studies!B4", params: { kind: "month", value: "Summer", yearStart: { year: 2020, month: 4 } } },
       { at: "Case studies!G5", params: { kind: "consent", value: "Maybe" } },
+      { at: "Reflections!D6", params: { kind: "share", value: "Maybe later" } },
     ],
+  }),
+  entry<"text-too-long", { what: string; length: number }>({
+    code: "text-too-long",
+    severity: "error",
+    title: "Text longer than a cell holds",
+    explanation:
+      `A cell holds more text than Excel keeps in one cell (${formatNumber(MAX_CELL_TEXT, 0)} characters), as a file written by another program can: Excel would cut it short.`,
+    message: (p) =>
+      `${p.what} is ${formatNumber(p.length, 0)} characters long, more than the ${formatNumber(MAX_CELL_TEXT, 0)} an Excel cell holds, so Excel would cut it short. Shorten it, or carry it on in a row of its own.`,
+    examples: [{ at: "Reflections!C5", params: { what: "The reflection on row 5", length: 40_000 } }],
   }),
   entry<"unknown-stakeholder-group", { group: string; of: "outcome" | "story"; suggestion?: string | undefined }>({
     code: "unknown-stakeholder-group",

@@ -14,6 +14,7 @@ import { attachDetails } from "./details";
 import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
 import { issueKey } from "./group";
 import { checkMeasures } from "./measures";
+import { checkReflections } from "./reflections";
 import { checkReturnDetails } from "./return-details";
 import { verifySignOff } from "./sign-off";
 import { readExplanations } from "./write-back";
@@ -22,13 +23,14 @@ import type { CheckIssue, CheckOptions, CheckResult, MonthDue, SubmissionDue, Ye
 
 export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
 
-/** Our tables in sheet order, with what each holds (for messages). */
-const TABLES: readonly { table: TableName; holds: string }[] = [
+/** Our tables in sheet order, with what each holds (for messages); an `optional` table missing is no error (a layout 1.0 or 1.1 return has no Reflections). */
+const TABLES: readonly { table: TableName; holds: string; optional?: true }[] = [
   { table: TABLE.returnDetails, holds: "the return details (organisation, code, reporting year)" },
   { table: TABLE.measures, holds: "the monthly figures" },
   { table: TABLE.stakeholders, holds: "the stakeholder groups" },
   { table: TABLE.impactMap, holds: "the impact map" },
   { table: TABLE.caseStudies, holds: "the case studies" },
+  { table: TABLE.reflections, holds: "the reflections", optional: true },
   { table: TABLE.frameworkInfo, holds: "which framework the return uses" },
 ];
 
@@ -47,7 +49,7 @@ export interface ReturnAnalysis {
 
 /** Reads and checks a return in one pass. */
 export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): ReturnAnalysis {
-  const present = TABLES.filter((t) => findTable(snapshot, t.table) !== undefined);
+  const present = TABLES.filter((t) => !t.optional && findTable(snapshot, t.table) !== undefined);
   if (present.length === 0) {
     return { data: readReturn(snapshot), framework: undefined, result: { issues: [], summary: { errors: 0, warnings: 0, accepted: 0 }, notAReturn: NOT_A_RETURN } };
   }
@@ -55,13 +57,13 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   const issues = new IssueList();
   const data = readReturn(snapshot);
   const views = data.views;
-  for (const { table, holds } of TABLES) {
+  for (const { table, holds, optional } of TABLES) {
     const found = views.get(table)?.table;
     if (found) {
       if (found.fromSheet) {
         issues.add("table-recovered", sheetLocation(found.sheet), { sheet: found.sheet, table, holds });
       }
-    } else if (table !== TABLE.frameworkInfo) {
+    } else if (table !== TABLE.frameworkInfo && !optional) {
       const sheet = TABLE_SHEET[table];
       const onSheet = findSheet(snapshot, sheet);
       issues.add(
@@ -84,6 +86,8 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   if (impactView) checkImpactMap(issues, impactView, framework, groups);
   const caseView = views.get(TABLE.caseStudies);
   if (caseView) checkCaseStudies(issues, caseView, framework, groups, data.yearStart);
+  const reflectionsView = views.get(TABLE.reflections);
+  if (reflectionsView) checkReflections(issues, reflectionsView);
 
   const signOff = data.details ? verifySignOff(data) : undefined;
   if (signOff?.changed) reportChangedAfterSignOff(issues, signOff.changed, data.details!.checksum!.cell);

@@ -22,6 +22,7 @@ import { CHASE, REASON, type NamedSubmission } from "./reasons";
 import { baseName } from "../safe-text";
 import { ym } from "./submission";
 import { DEFAULT_MINIMUM_COVERAGE, roundSum, scaledEstimate } from "./estimates";
+import { gatherReflections } from "./reflections";
 import type {
   ChaseRow,
   Collation,
@@ -365,7 +366,11 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   });
   revisions.sort((a, b) => byText(orgKey(a.organisationCode), orgKey(b.organisationCode)) || rank(a) - rank(b) || byText(a.month, b.month) || byText(a.file, b.file));
 
-  const collation: Collation = { asOf: options.asOf, files, organisations, lines, data, totals, revisions, chase, minimumCoverage };
+  const reflections = gatherReflections(inUse, (sub) => {
+    const org = orgName.get(orgKey(sub.organisationCode!));
+    return { organisationCode: org?.organisationCode ?? sub.organisationCode!, organisation: org?.organisation ?? sub.organisation ?? "" };
+  }, previous?.reflections);
+  const collation: Collation = { asOf: options.asOf, files, organisations, lines, data, totals, revisions, chase, reflections, minimumCoverage };
   if (options.sectorHomes !== undefined) collation.sectorHomes = options.sectorHomes;
   if (options.requireSignOff) collation.requireSignOff = true;
   return collation;

@@ -16,6 +16,7 @@ import {
   REVISIONS_COLUMNS,
   SECTOR_DATA_COLUMNS,
   SECTOR_HOMES_LABEL,
+  SECTOR_REFLECTIONS_COLUMNS,
   SECTOR_SHEET,
   SECTOR_TABLE,
   SECTOR_TOTALS_COLUMNS,
@@ -132,7 +133,15 @@ export function planSector(c: Collation, title = "Sector returns"): SectorPlan {
   );
   const chase = sectorTable(SECTOR_SHEET.chase, SECTOR_TABLE.chase, CHASE_COLUMNS, c.chase.map((r) => [r.organisationCode, orNull(r.organisation), monthCell(r.month), r.why]));
 
-  const tables = [...planHeadlines(c), submissions, register, data, totals, revisions, chase];
+  // Shared reflections only (the collation holds no other): text written as text, never a formula.
+  const reflections = sectorTable(
+    SECTOR_SHEET.reflections,
+    SECTOR_TABLE.reflections,
+    SECTOR_REFLECTIONS_COLUMNS,
+    c.reflections.map((r) => [r.organisationCode, orNull(r.organisation), r.month !== undefined ? monthCell(r.month) : orNull(r.monthText), orNull(r.prompt), r.reflection]),
+  );
+
+  const tables = [...planHeadlines(c), submissions, register, data, totals, revisions, chase, reflections];
   const drawing = planSectorDrawing(c);
   const asOn = `As on ${gbDate(c.asOf)}`;
   for (const t of [...tables, drawing.data]) {

@@ -1,15 +1,15 @@
 /**
  * The previous collation, read back from the sector workbook's tables (their values, header row
- * first): the ledger (Submissions), SectorData, Revisions and the Register, so that a collation in
+ * first): the ledger (Submissions), SectorData, Revisions, SectorReflections and the Register, so that a collation in
  * Excel adds to what was collated before. Columns are found as the return reader finds them.
  */
-import { isoMonth, serialToDate } from "../calendar";
-import { REGISTER_TABLE_HEADERS, REVISIONS_HEADERS, SECTOR_DATA_HEADERS, SECTOR_HOMES_LABEL, SECTOR_TABLE, SIGN_OFF_REQUIRED_LABEL, SUBMISSIONS_HEADERS, YES_NO } from "../layout/sector-contract";
+import { isoMonth, monthLabel, serialToDate } from "../calendar";
+import { REGISTER_TABLE_HEADERS, REVISIONS_HEADERS, SECTOR_DATA_HEADERS, SECTOR_HOMES_LABEL, SECTOR_REFLECTIONS_HEADERS, SECTOR_TABLE, SIGN_OFF_REQUIRED_LABEL, SUBMISSIONS_HEADERS, YES_NO } from "../layout/sector-contract";
 import { KIND_WORD, UNIT_WORD } from "../layout/summary-contract";
 import { SIGN_OFF_LABEL, type SignOffState } from "../checks/sign-off";
 import { norm, text, viewOfRows } from "../return";
 import type { CellValue } from "../workbook/types";
-import type { FileStatus, LedgerRow, RegisterEntry, Revision, SectorDataRow } from "./types";
+import type { FileStatus, LedgerRow, RegisterEntry, Revision, SectorDataRow, SectorReflectionRow } from "./types";
 
 const num = (v: CellValue | undefined): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
 const isoOf = (v: CellValue | undefined): string | undefined => {
@@ -69,11 +69,12 @@ export interface PreviousSector extends SectorSettings {
   ledger: LedgerRow[];
   sectorData: SectorDataRow[];
   revisions: Revision[];
+  reflections: SectorReflectionRow[];
   register: RegisterEntry[];
 }
 
 /** The previous collation from the sector tables' values (header row first). Pure. */
-export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; register?: CellValue[][]; aside?: CellValue[][] }): PreviousSector {
+export function previousFromValues(tables: { submissions?: CellValue[][]; data?: CellValue[][]; revisions?: CellValue[][]; reflections?: CellValue[][]; register?: CellValue[][]; aside?: CellValue[][] }): PreviousSector {
   const ledger: LedgerRow[] = [];
   for (const r of records(SECTOR_TABLE.submissions, tables.submissions, SUBMISSIONS_HEADERS)) {
     const status = text(r("Status")).toLowerCase() as FileStatus;
@@ -124,6 +125,16 @@ export function previousFromValues(tables: { submissions?: CellValue[][]; data?:
     if (now !== undefined) rev.now = now;
     revisions.push(rev);
   }
+  const reflections: SectorReflectionRow[] = [];
+  for (const r of records(SECTOR_TABLE.reflections, tables.reflections, SECTOR_REFLECTIONS_HEADERS)) {
+    const organisationCode = text(r("Organisation code"));
+    const reflection = text(r("Reflection"));
+    if (organisationCode === "" || reflection === "") continue;
+    const month = typeof r("Month") === "number" ? isoOf(r("Month")) : undefined;
+    const row: SectorReflectionRow = { organisationCode, organisation: text(r("Organisation")), monthText: month ? monthLabel(serialToDate(r("Month") as number)) : text(r("Month")), prompt: text(r("Prompt")), reflection };
+    if (month) row.month = month;
+    reflections.push(row);
+  }
   const register: RegisterEntry[] = [];
   for (const r of records(SECTOR_TABLE.register, tables.register, REGISTER_TABLE_HEADERS)) {
     const code = text(r("Organisation code"));
@@ -134,5 +145,5 @@ export function previousFromValues(tables: { submissions?: CellValue[][]; data?:
     if (homes !== undefined) entry.homesManaged = homes;
     register.push(entry);
   }
-  return { ledger, sectorData, revisions, register, ...settingsFromAside(tables.aside) };
+  return { ledger, sectorData, revisions, reflections, register, ...settingsFromAside(tables.aside) };
 }

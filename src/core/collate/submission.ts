@@ -8,6 +8,7 @@ import { isoMonth, parseIsoMonth, readDateSerial, type YearMonth } from "../cale
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
 import { REASON } from "./reasons";
+import { sharedReflections } from "./reflections";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
 import type { FileFacts, MeasureLine, Submission } from "./types";
 
@@ -65,6 +66,8 @@ export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnaps
     sub.problem = REASON.noMonths();
     return sub;
   }
+  // Only the reflections marked to share leave the return.
+  sub.reflections = sharedReflections(data);
   const summary = summariseReturn({ data, framework, result }, data.yearStart);
   for (const m of summary.measures) for (const f of m.figures) sub.figures.push({ code: m.code, breakdown: m.breakdown, month: isoMonth(f.month), value: f.value });
   sub.monthsReported = summary.monthsCovered.length;

@@ -86,6 +86,27 @@ export interface Submission extends FileFacts {
   explained?: number;
   /** The check's issues, for the receipt sent back to the officer (not needed by the engine). */
   issues?: CheckIssue[];
+  /**
+   * The reflections the return marks Yes in `Share with the centre` (and that have text): only these
+   * ever leave the return (./submission.ts). Absent for a ledger row of an earlier collation.
+   */
+  reflections?: SharedReflection[];
+}
+
+/** A reflection an organisation chose to share with the centre. */
+export interface SharedReflection {
+  /** "2020-06" when the Month cell reads as a month. */
+  month?: string;
+  /** "Jun 2020", or the text typed. */
+  monthText: string;
+  prompt: string;
+  reflection: string;
+}
+
+/** A row of the sector workbook's `SectorReflections` table: a shared reflection of a return in use. */
+export interface SectorReflectionRow extends SharedReflection {
+  organisationCode: string;
+  organisation: string;
 }
 
 export type FileStatus = "accepted" | "superseded" | "duplicate" | "held" | "rejected";
@@ -187,6 +208,8 @@ export interface PreviousCollation {
   sectorData: SectorDataRow[];
   /** The revisions already listed (kept as they are). */
   revisions?: Revision[];
+  /** The shared reflections already gathered (`SectorReflections`), kept for the returns still in use. */
+  reflections?: SectorReflectionRow[];
 }
 
 export interface CollateOptions {
@@ -231,4 +254,6 @@ export interface Collation {
   totals: SectorTotalRow[];
   revisions: Revision[];
   chase: ChaseRow[];
+  /** The reflections shared by the returns in use, by organisation, latest month first (./reflections.ts). */
+  reflections: SectorReflectionRow[];
 }

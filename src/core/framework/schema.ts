@@ -13,6 +13,11 @@ export const NUMBER_TYPES = ["whole", "decimal"] as const;
 export const MAX_GUIDANCE_LENGTH = 255;
 export const MAX_PROMPT_TITLE_LENGTH = 32;
 
+/** A reflection prompt is a question, written in every month's rows: kept short enough to read in its column. */
+export const MAX_REFLECTION_PROMPT_LENGTH = 200;
+/** Prompts offered for each of twelve months: at most this many (240 rows). */
+export const MAX_REFLECTION_PROMPTS = 20;
+
 const code = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "expected capitals, digits and underscores, starting with a letter (e.g. WELFARE_CALLS)");
@@ -89,6 +94,8 @@ export const frameworkSchema = z
     submission: submissionSchema.optional(),
     /** The coverage of the sector's homes (0-1) a scaled estimate needs; default 0.3 (src/core/collate/estimates.ts). */
     minimumCoverage: z.number().gt(0, "must be more than 0").max(1, "must be at most 1 (a fraction: 0.3 is 30%)").optional(),
+    /** The prompts Set up offers on the Reflections sheet for each month; absent: STANDARD_REFLECTION_PROMPTS (./reflection-prompts.ts), [] for none. */
+    reflectionPrompts: z.array(z.string().trim().min(1, "must not be empty").max(MAX_REFLECTION_PROMPT_LENGTH, `must be at most ${MAX_REFLECTION_PROMPT_LENGTH} characters`)).max(MAX_REFLECTION_PROMPTS, `must list at most ${MAX_REFLECTION_PROMPTS} prompts (each is offered for every month)`).optional(),
     /** The organisations a sector figure shown to others needs; default 3. */
     minimumOrganisations: z.number().int("expected a whole number").min(2, "must be at least 2 (with one, the figure is that organisation's own)").max(100).optional(),
   })
@@ -96,7 +103,18 @@ export const frameworkSchema = z
     reportDuplicates(framework.measures.map((m) => m.code), ["measures"], "code", ctx);
     reportDuplicates(framework.stakeholderGroups.map((g) => g.name.toLowerCase()), ["stakeholderGroups"], "name", ctx);
     reportDuplicates(framework.outcomeAreas.map((a) => a.name.toLowerCase()), ["outcomeAreas"], "name", ctx);
+    reportDuplicatePrompts(framework.reflectionPrompts ?? [], ctx);
   });
+
+function reportDuplicatePrompts(prompts: readonly string[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  prompts.forEach((prompt, index) => {
+    const key = prompt.toLowerCase().replace(/\s+/g, " ");
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else ctx.addIssue({ code: "custom", path: ["reflectionPrompts", index], message: `duplicates reflectionPrompts[${first}] ("${prompt}")` });
+  });
+}
 
 function reportDuplicates(values: string[], path: (string | number)[], field: string, ctx: z.RefinementCtx): void {
   const seen = new Map<string, number>();

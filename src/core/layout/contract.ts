@@ -9,6 +9,7 @@ export {
   HIGHLIGHT,
   LAYOUT_VERSION,
   LAYOUT_VERSIONS_READ,
+  MAX_CELL_TEXT,
   NUMBER_FORMAT,
   SHEET,
   TABLE,
@@ -22,6 +23,7 @@ export { KIND_LABEL, MEASURE_KEY_HEADERS, TOTAL_BREAKDOWN, UNIT_LABEL, type Meas
 export { STAKEHOLDER_HEADERS } from "../sheets/stakeholders";
 export { IMPACT_MAP_HEADERS } from "../sheets/outcomes";
 export { CASE_STUDY_HEADERS } from "../sheets/case-studies";
+export { REFLECTION_HEADERS, SHARE_DEFAULT } from "../sheets/reflections";
 export { CHECKS_HEADERS, SEVERITY_LABEL } from "../sheets/checks";
 export {
   DEFINITION_CHUNK_LENGTH,

@@ -5,14 +5,16 @@
  * LAYOUT_VERSION and a note in the docs.
  */
 
-export const LAYOUT_VERSION = "1.1";
+export const LAYOUT_VERSION = "1.2";
 
 /**
  * Every layout version the readers understand. 1.0 wrote the framework's own words in the
  * Measures table's Unit and Kind cells (`gbp`, `count`, `flow`, `stock`); 1.1 writes them as
  * officers say them (UNIT_LABEL, KIND_LABEL). Readers accept both (see src/core/return/words.ts).
+ * 1.2 adds the Reflections sheet (table Reflections); a 1.0 or 1.1 workbook simply has none, and
+ * Set up adds it.
  */
-export const LAYOUT_VERSIONS_READ = ["1.0", "1.1"] as const;
+export const LAYOUT_VERSIONS_READ = ["1.0", "1.1", "1.2"] as const;
 
 export const SHEET = {
   return: "Return",
@@ -20,6 +22,7 @@ export const SHEET = {
   stakeholders: "Stakeholders",
   outcomes: "Outcomes",
   caseStudies: "Case studies",
+  reflections: "Reflections",
   checks: "Checks",
   framework: "Framework",
 } as const;
@@ -30,6 +33,7 @@ export const TABLE = {
   stakeholders: "Stakeholders",
   impactMap: "ImpactMap",
   caseStudies: "CaseStudies",
+  reflections: "Reflections",
   checks: "Checks",
   frameworkInfo: "FrameworkInfo",
 } as const;
@@ -44,6 +48,7 @@ export const TABLE_SHEET: Record<TableName, SheetName> = {
   Stakeholders: SHEET.stakeholders,
   ImpactMap: SHEET.outcomes,
   CaseStudies: SHEET.caseStudies,
+  Reflections: SHEET.reflections,
   Checks: SHEET.checks,
   FrameworkInfo: SHEET.framework,
 };
@@ -63,9 +68,14 @@ export const BLANK_ROWS = {
   stakeholders: 12,
   impactMap: 100,
   caseStudies: 50,
+  /** Below the rows of the framework's prompts, for the officers' own. */
+  reflections: 20,
 } as const;
 
 export const YES_NO = ["Yes", "No"] as const;
+
+/** The most characters an Excel cell holds (Microsoft's "Excel specifications and limits": 32,767). */
+export const MAX_CELL_TEXT = 32_767;
 
 export const NUMBER_FORMAT = {
   count: "#,##0",

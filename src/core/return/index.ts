@@ -16,6 +16,8 @@ export {
   type MeasuresData,
   type MonthColumn,
   type ReadCell,
+  type ReflectionRow,
+  type ReflectionsData,
   type ReturnData,
   type ReturnDetailsData,
 } from "./reader";

@@ -1,7 +1,8 @@
 /**
  * The return reader: the one place that turns a workbook snapshot into typed return data - what
  * the workbook says about itself (framework, layout), the return details, the figures of every
- * Measures row by month, the stakeholder groups, the impact map and the case studies - each value
+ * Measures row by month, the stakeholder groups, the impact map, the case studies and the
+ * reflections (layout 1.2; a 1.0 or 1.1 workbook has none) - each value
  * with the cell it came from. Set up, Check, the sign-off checksum, Summarise and Collate all read
  * a return through it, so headers, fields and month columns are found one way everywhere.
  *
@@ -17,6 +18,7 @@ import {
   IMPACT_MAP_HEADERS,
   INFO_KEY,
   MEASURE_KEY_HEADERS,
+  REFLECTION_HEADERS,
   RETURN_DETAILS_HEADERS,
   STAKEHOLDER_HEADERS,
   TABLE,
@@ -126,6 +128,23 @@ export interface EntryTableData {
   rows: EntryRow[];
 }
 
+/** One non-blank row of the Reflections table, its cells as read and their text. */
+export interface ReflectionRow extends EntryRow {
+  /** The Month cell as a month, when it reads as one. */
+  month?: YearMonth;
+  /** The Month cell as people read it: "Jun 2020", or the text typed. */
+  monthText: string;
+  prompt: string;
+  reflection: string;
+  /** `Share with the centre` is Yes (case and spaces ignored); anything else keeps the row in the workbook. */
+  shared: boolean;
+}
+
+export interface ReflectionsData {
+  view: TableView;
+  rows: ReflectionRow[];
+}
+
 export interface ReturnData {
   /** Every table of the contract that the workbook has, with its columns resolved. */
   views: Map<TableName, TableView>;
@@ -141,6 +160,8 @@ export interface ReturnData {
   stakeholders?: EntryTableData;
   impactMap?: EntryTableData;
   caseStudies?: EntryTableData;
+  /** The Reflections table (layout 1.2). */
+  reflections?: ReflectionsData;
 }
 
 /** The key that identifies a Measures row: code and breakdown, case and spacing ignored. */
@@ -177,6 +198,7 @@ const ENTRY_HEADERS: readonly [TableName, readonly string[]][] = [
   [TABLE.stakeholders, STAKEHOLDER_HEADERS],
   [TABLE.impactMap, IMPACT_MAP_HEADERS],
   [TABLE.caseStudies, CASE_STUDY_HEADERS],
+  [TABLE.reflections, REFLECTION_HEADERS],
   [TABLE.frameworkInfo, FRAMEWORK_INFO_HEADERS],
 ];
 
@@ -213,7 +235,27 @@ export function readReturn(snapshot: WorkbookSnapshot): ReturnData {
     const view = data.views.get(table);
     if (view) data[key] = readEntryTable(view, headers);
   }
+  const reflectionsView = data.views.get(TABLE.reflections);
+  if (reflectionsView) data.reflections = readReflections(reflectionsView);
   return data;
+}
+
+function readReflections(view: TableView): ReflectionsData {
+  const [monthHeader, promptHeader, reflectionHeader, shareHeader] = REFLECTION_HEADERS;
+  const rows = readEntryTable(view, REFLECTION_HEADERS).rows.map((row): ReflectionRow => {
+    const monthValue = row.cells[monthHeader]?.value ?? null;
+    const month = readMonthValue(monthValue);
+    const read: ReflectionRow = {
+      ...row,
+      monthText: month ? monthLabel(month) : text(monthValue),
+      prompt: text(row.cells[promptHeader]?.value),
+      reflection: text(row.cells[reflectionHeader]?.value),
+      shared: norm(row.cells[shareHeader]?.value) === "yes",
+    };
+    if (month) read.month = month;
+    return read;
+  });
+  return { view, rows };
 }
 
 function cellOf(view: TableView, i: number, col: number, header?: string): ReadCell {

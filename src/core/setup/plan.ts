@@ -5,7 +5,7 @@
  * (headers, key columns, the framework sheet, the impact formula where it is blank) and reapplies
  * formats, validation and protection. The same plan drives Excel and the .xlsx writer.
  */
-import type { Framework } from "../framework";
+import { reflectionPromptsOf, type Framework } from "../framework";
 import {
   BLANK_ROWS,
   CASE_STUDY_HEADERS,
@@ -20,8 +20,10 @@ import {
   KIND_LABEL,
   LAYOUT_VERSION,
   MEASURE_KEY_HEADERS,
+  REFLECTION_HEADERS,
   RETURN_DETAILS_HEADERS,
   RETURN_FIELDS,
+  SHARE_DEFAULT,
   SHEET,
   STAKEHOLDER_HEADERS,
   TABLE,
@@ -30,7 +32,7 @@ import {
   type TableName,
 } from "../layout/contract";
 import { cellAddress, columnLetter, rangeAddress } from "../layout/a1";
-import { excelSerial, monthLabel, reportingMonths, type YearMonth } from "../calendar";
+import { excelSerial, monthIndex, monthLabel, reportingMonths, type YearMonth } from "../calendar";
 import { existingReturn, headerIndex, monthHeaderMatcher, norm, readReturn, resolveColumns, TableView, type ReturnData } from "../return";
 import { TOOL_LABEL } from "../version";
 import {
@@ -164,6 +166,7 @@ class PlanBuilder {
     this.stakeholders();
     this.impactMap();
     this.caseStudies();
+    this.reflections();
     this.checksSheet();
     this.frameworkSheet();
     const rules = planSheetRules({ snapshot: this.snapshot, framework: this.framework, monthLabels: this.monthLabels, organisation: this.organisation, geometry: this.geometry });
@@ -441,6 +444,41 @@ class PlanBuilder {
       return;
     }
     this.keepEntryTable(TABLE.caseStudies, existing, CASE_STUDY_HEADERS, "case studies");
+  }
+
+  /**
+   * The Reflections sheet: the framework's prompts offered for each month of the year (Month and
+   * Prompt filled, Reflection blank, Share "No"), with blank rows for the officers' own. On an
+   * existing table only the month-and-prompt rows it lacks are added at the bottom: a row is never
+   * rewritten, removed or offered twice, whatever an officer typed in it.
+   */
+  private reflections(): void {
+    const existing = this.start(TABLE.reflections);
+    const prompts = reflectionPromptsOf(this.framework);
+    const offered = this.monthLabels.flatMap((month, slot) => prompts.map((prompt) => ({ slot, month, prompt })));
+    const [monthHeader, promptHeader, reflectionHeader, shareHeader] = REFLECTION_HEADERS;
+    const row = (o: (typeof offered)[number]): Record<string, PlannedCell> => ({ [monthHeader]: o.month, [promptHeader]: o.prompt, [reflectionHeader]: null, [shareHeader]: SHARE_DEFAULT });
+    const what = `${prompts.length} prompt${prompts.length === 1 ? "" : "s"} for each month`;
+    if (!existing) {
+      const rows: PlannedCell[][] = [...offered.map((o) => REFLECTION_HEADERS.map((h) => row(o)[h] ?? null)), ...blankRows(BLANK_ROWS.reflections, REFLECTION_HEADERS.length)];
+      this.addTable(TABLE.reflections, REFLECTION_HEADERS, rows);
+      this.changes.push({ sheet: SHEET.reflections, action: "add", detail: `reflections: ${what}, room for ${BLANK_ROWS.reflections} more of your own` });
+      return;
+    }
+    const first = monthIndex(this.yearStart);
+    const present = new Set((this.data.reflections?.rows ?? []).flatMap((r) => (r.month ? [`${monthIndex(r.month) - first}|${norm(r.prompt)}`] : [])));
+    const missing = offered.filter((o) => !present.has(`${o.slot}|${norm(o.prompt)}`));
+    if (missing.length === 0) {
+      this.keepEntryTable(TABLE.reflections, existing, REFLECTION_HEADERS, "reflections");
+      return;
+    }
+    const { addedColumns } = this.extendTable(TABLE.reflections, existing, REFLECTION_HEADERS, missing.map(row));
+    const filled = existing.values.filter((r) => r.some((v) => !isBlank(v))).length;
+    this.changes.push({
+      sheet: SHEET.reflections,
+      action: "update",
+      detail: `adds ${missing.length} row${missing.length === 1 ? "" : "s"} of prompts at the bottom; keeps all ${filled} row${filled === 1 ? "" : "s"} entered${this.describeColumns(addedColumns)}`,
+    });
   }
 
   /** The Checks sheet holds Check's to-do list; Set up makes it empty so highlights have something to look up. */

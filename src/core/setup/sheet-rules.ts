@@ -8,7 +8,7 @@ import type { Framework } from "../framework";
 import { absoluteRange, cellAddress, quoteSheet, rangeAddress } from "../layout/a1";
 import { HIGHLIGHT, SEVERITY_LABEL, TABLE, type TableName } from "../layout/contract";
 import { norm } from "../return";
-import { CASE_STUDIES_SHEET, CHECKS_SHEET, FRAMEWORK_SHEET, MEASURES_SHEET, OUTCOMES_SHEET, RETURN_SHEET, STAKEHOLDERS_SHEET, type ColumnDefinition, type SheetContext, type SheetDefinition } from "../sheets";
+import { CASE_STUDIES_SHEET, CHECKS_SHEET, FRAMEWORK_SHEET, MEASURES_SHEET, OUTCOMES_SHEET, REFLECTIONS_SHEET, RETURN_SHEET, STAKEHOLDERS_SHEET, type ColumnDefinition, type SheetContext, type SheetDefinition } from "../sheets";
 import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_WIDTHS } from "../sheets/framework";
 import { monthCellsRule, monthColumnWidth } from "../sheets/measures";
 import { ALL_RETURN_FIELDS, fieldRule } from "../sheets/return";
@@ -19,10 +19,10 @@ import { bodyColumn, columnOf, runs, widthsOf, type Geometry, type Width } from 
 import { highlightCount, highlightNames } from "./highlights";
 
 /** The sheets whose tables officers see, in order; Set up finishes each the same way. */
-const TABLE_SHEETS: readonly SheetDefinition[] = [RETURN_SHEET, MEASURES_SHEET, STAKEHOLDERS_SHEET, OUTCOMES_SHEET, CASE_STUDIES_SHEET, CHECKS_SHEET];
+const TABLE_SHEETS: readonly SheetDefinition[] = [RETURN_SHEET, MEASURES_SHEET, STAKEHOLDERS_SHEET, OUTCOMES_SHEET, CASE_STUDIES_SHEET, REFLECTIONS_SHEET, CHECKS_SHEET];
 
 /** The data tables that get the highlights of Check's results. */
-const HIGHLIGHTED: readonly TableName[] = [TABLE.returnDetails, TABLE.measures, TABLE.stakeholders, TABLE.impactMap, TABLE.caseStudies];
+const HIGHLIGHTED: readonly TableName[] = [TABLE.returnDetails, TABLE.measures, TABLE.stakeholders, TABLE.impactMap, TABLE.caseStudies, TABLE.reflections];
 
 export interface SheetRulesInput {
   snapshot: WorkbookSnapshot;

@@ -16,6 +16,7 @@ export const SECTOR_SHEET = {
   totals: "Sector totals",
   revisions: "Revisions",
   chase: "Chase list",
+  reflections: "Reflections",
 } as const;
 
 export const SECTOR_TABLE = {
@@ -27,6 +28,7 @@ export const SECTOR_TABLE = {
   totals: "SectorTotals",
   revisions: "Revisions",
   chase: "ChaseList",
+  reflections: "SectorReflections",
 } as const;
 
 /** The sheets of the sector's charts and PivotTable (beside the six above). The command line's workbook has the charts; only Excel's has the PivotTable. */
@@ -44,6 +46,7 @@ export const SECTOR_OWNED: readonly { sheet: string; table?: string; pivot?: str
   { sheet: SECTOR_SHEET.totals, table: SECTOR_TABLE.totals },
   { sheet: SECTOR_SHEET.revisions, table: SECTOR_TABLE.revisions },
   { sheet: SECTOR_SHEET.chase, table: SECTOR_TABLE.chase },
+  { sheet: SECTOR_SHEET.reflections, table: SECTOR_TABLE.reflections },
   { sheet: SECTOR_EXTRA_SHEET.charts, table: SECTOR_CHART_TABLE },
   // Marked by its PivotTables, one a unit, each named SectorTotalsPivot and the unit's ending (SectorTotalsPivotMoney...).
   { sheet: SECTOR_EXTRA_SHEET.pivots, pivot: SECTOR_PIVOT },
@@ -139,6 +142,13 @@ export const REVISIONS_HEADERS = headersOf(REVISIONS_COLUMNS);
 
 export const CHASE_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 30), col("Month", "month", 10), wrapped("Why", 60)] as const satisfies readonly SectorColumn[];
 export const CHASE_HEADERS = headersOf(CHASE_COLUMNS);
+
+/**
+ * The reflections organisations marked to share with the centre (src/core/collate/reflections.ts):
+ * by organisation, latest month first. The Month is a month, or the text the return held.
+ */
+export const SECTOR_REFLECTIONS_COLUMNS = [col("Organisation code", "text", 14), col("Organisation", "text", 26), col("Month", "month", 10), wrapped("Prompt", 30), wrapped("Reflection", 70)] as const satisfies readonly SectorColumn[];
+export const SECTOR_REFLECTIONS_HEADERS = headersOf(SECTOR_REFLECTIONS_COLUMNS);
 
 /** The label beside the Register table whose neighbour holds the sector's total homes. */
 export const SECTOR_HOMES_LABEL = "Sector homes";

@@ -20,6 +20,8 @@ export const SUMMARY_TABLE = {
   socialValue: "SocialValue",
   socialValueByGroup: "SocialValueByGroup",
   stories: "Stories",
+  /** Not "Reflections": that is the return's own table, in the same workbook. */
+  reflections: "BoardReflections",
   chartData: "ChartData",
   socialValueChartData: "SocialValueChartData",
   impactData: "ImpactData",
@@ -82,6 +84,9 @@ export const IMPACT_DATA_HEADERS = ["Outcome area", "Stakeholder group", "Impact
 /** The social value chart's data on the Summary charts sheet. */
 export const SOCIAL_VALUE_CHART_HEADERS = ["Outcome area", "Impact value (£)"] as const;
 export const STORIES_HEADERS = ["Title", "Month", "Outcome area", "Stakeholder group"] as const;
+/** The year's reflections with text, latest month first (src/core/summary/reflections.ts). */
+/** Reflection first, in the Board summary's widest column (A); then when, which prompt, and whether it is shared. */
+export const BOARD_REFLECTIONS_HEADERS = ["Reflection", "Month", "Prompt", "Shared with the centre"] as const;
 
 /** PivotTable names start with this; each is `${prefix}${Flows|Stocks}${unit family}`. */
 export const PIVOT_PREFIX = "Summary";

@@ -36,6 +36,7 @@ import { TOOL_LABEL } from "../version";
 import type { PlannedCell, RangeRule } from "../workbook/types";
 import { keyFigureFormulas, keyFigureValues } from "./key-figures";
 import { describeMonths, type MeasureSummary, type ReturnSummary } from "./model";
+import { planReflectionsBlock } from "./reflections";
 import { formatRuns, markedFormat, pageLayout, Sheet, signedFormat, unitFormat, WARNING_MARK, type SummaryPlanOptions } from "./sheet-writer";
 
 /** KeyFigures' header row on the Key figures sheet (0-based): below the sheet's title and note. */
@@ -143,10 +144,12 @@ export function boardSheet(summary: ReturnSummary, options: SummaryPlanOptions, 
   ]);
   row += storyCount + 1;
   sheet.write(row, 0, [[storiesLine(summary)]]);
-  const lastRow = row;
 
   // Widths (characters): one A4 landscape page wide at close to full size; Code and Breakdown hidden.
   const widths = [...BOARD_WIDTHS.figures, ...(lastYear ? BOARD_WIDTHS.lastYear : []), ...BOARD_WIDTHS.tail];
+  const reflections = planReflectionsBlock(sheet.name, row + 2, summary.reflections, widths);
+  sheet.ops.push(...reflections.ops);
+  const lastRow = reflections.lastRow;
   // Printed: the figures, not Commentary (printed with KeyFigures on the Key figures sheet) nor the hidden codes,
   // so the paper prints one page wide at 9 pt or more.
   const printed = widths.length - 3;

@@ -9,3 +9,4 @@ export { readCommentary, summaryBlockers } from "./existing";
 export type { ChartSpec, PivotSpec } from "./specs";
 export type { SocialValueGroup, SocialValueSummary } from "./social-value";
 export type { CaseStudiesSummary, Story } from "./case-studies";
+export type { ReflectionLine, ReflectionsSummary } from "./reflections";

@@ -16,6 +16,7 @@ import type { SignOffStatus } from "../checks/sign-off";
 import type { CheckResult } from "../checks/types";
 import { summariseCaseStudies, type CaseStudiesSummary } from "./case-studies";
 import { cellKey } from "./keys";
+import { summariseReflections, type ReflectionsSummary } from "./reflections";
 import { summariseSocialValue, type SocialValueSummary } from "./social-value";
 
 export type Direction = "Higher" | "Lower" | "Same";
@@ -97,6 +98,8 @@ export interface ReturnSummary {
   measures: MeasureSummary[];
   socialValue: SocialValueSummary;
   caseStudies: CaseStudiesSummary;
+  /** The team's reflections with text, latest month first (./reflections.ts). */
+  reflections: ReflectionsSummary;
   /** Figures left out because their cells have check errors (on rows the framework knows, and on rows it does not). */
   excludedFigures: number;
   /** Whether the return's sign-off holds, as Check found it. */
@@ -179,6 +182,7 @@ export function summariseReturn({ data, framework, result }: SummaryInput, fallb
     measures,
     socialValue: summariseSocialValue(data, bad),
     caseStudies: summariseCaseStudies(data, bad),
+    reflections: summariseReflections(data, bad),
     excludedFigures,
     errors: result.summary.errors,
     warnings: result.summary.warnings,

@@ -79,8 +79,8 @@ export type WorkbookOperation =
   | { kind: "protect"; sheet: string }
   | { kind: "hide"; sheet: string }
   | { kind: "activate"; sheet: string }
-  /** Font and fill of a range (titles and headings). */
-  | { kind: "format"; sheet: string; address: string; bold?: boolean; fontSize?: number; fontColor?: string; fill?: string; wrap?: boolean }
+  /** Font and fill of a range (titles and headings); `rowHeight` (points) for rows of wrapped text, which files must state. */
+  | { kind: "format"; sheet: string; address: string; bold?: boolean; fontSize?: number; fontColor?: string; fill?: string; wrap?: boolean; rowHeight?: number }
   | { kind: "pageLayout"; sheet: string; layout: PageLayout };
 
 /**

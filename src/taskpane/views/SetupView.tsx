@@ -263,7 +263,7 @@ export function SetupView({ actions }: SetupViewProps) {
       <p className={common.intro}>
         {alreadySetUp
           ? "Brings the returns sheets up to date with the framework. Every figure and row you have entered is kept."
-          : "Adds the returns sheets (Return, Measures, Stakeholders, Outcomes and Case studies) to this workbook, ready for the year's figures."}
+          : "Adds the returns sheets (Return, Measures, Stakeholders, Outcomes, Case studies and Reflections) to this workbook, ready for the year's figures."}
       </p>
 
       {loadError ? <ErrorMessage error={loadError} title="Could not read the workbook" /> : null}

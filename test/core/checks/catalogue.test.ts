@@ -13,7 +13,7 @@ const FORMS: { [C in CheckCode as [Kinds<MessageParams<C>>] extends [never] ? ne
   "missing-table": { "no-sheet": true, "no-table": true },
   "unknown-framework": { "not-built-in": true, "not-recorded": true },
   "not-a-date": { month: true, date: true },
-  "not-in-list": { "outcome-area": true, month: true, consent: true },
+  "not-in-list": { "outcome-area": true, month: true, consent: true, share: true },
   "cell-error": { cell: true, "impact-value": true },
   "formula-no-value": { cell: true, "impact-value": true },
   "unknown-measure": { "no-code": true, "not-in-framework": true, "no-breakdowns": true, "breakdown-blank": true, "not-a-breakdown": true },

@@ -74,6 +74,7 @@ describe("sheets", () => {
       SocialValue: SUMMARY_SHEET.board,
       SocialValueByGroup: SUMMARY_SHEET.board,
       Stories: SUMMARY_SHEET.board,
+      BoardReflections: SUMMARY_SHEET.board,
       ChartData: SUMMARY_SHEET.charts,
       SocialValueChartData: SUMMARY_SHEET.charts,
       SummaryData: SUMMARY_SHEET.data,
