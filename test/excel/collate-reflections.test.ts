@@ -4,35 +4,23 @@
  * never a formula); a later collation reads them back from the sector workbook, keeps those of
  * returns still in use, and replaces an organisation's with its resubmission's.
  */
-import { linesOf, type Submission } from "../../src/core/collate";
+import { type Submission } from "../../src/core/collate";
 import { excelSerial } from "../../src/core/calendar";
-import { findBuiltinFramework } from "../../src/core/framework";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
+import { submissionOf } from "../support/submissions";
 
-const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const today = new Date(2020, 7, 20);
 
-function sub(org: string, n: number, reflections: Submission["reflections"], signedOffDay: number): Submission {
-  return {
+const sub = (org: string, n: number, reflections: Submission["reflections"], signedOffDay: number): Submission =>
+  submissionOf(org, [{ code: "WELFARE_CALLS", breakdown: "", month: "2020-04", value: 100 }], {
     file: `${org}-${n}.xlsx`,
     sha256: n.toString(16).padStart(64, "0"),
     modifiedAt: 1_600_000_000_000 + n,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: linesOf(v1),
-    figures: [{ code: "WELFARE_CALLS", breakdown: "", month: "2020-04", value: 100 }],
-    monthsReported: 1,
-    errors: 0,
-    warnings: 0,
     signOff: "signed-off",
     signedOffOn: 44_000 + signedOffDay,
     reflections,
-  };
-}
+  });
 
 async function cells(host: MemoryExcelHost, table: string): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
   return host.run(async (context) => {

@@ -13,31 +13,13 @@ import { SECTOR_EXTRA_SHEET } from "../../src/core/layout/sector-contract";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { InflatedTooLarge, streamInflater } from "../../src/xlsx/zip-guard";
+import { submissionOf } from "../support/submissions";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const LINES = linesOf(v1);
 const today = new Date(2020, 6, 20);
 
-let n = 0;
-function sub(org: string, figures: Figure[], more: Partial<Submission> = {}): Submission {
-  n++;
-  return {
-    file: `${org}-${n}.xlsx`,
-    sha256: n.toString(16).padStart(64, "0"),
-    modifiedAt: 1_600_000_000_000 + n,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: LINES,
-    figures,
-    monthsReported: new Set(figures.map((f) => f.month)).size,
-    errors: 0,
-    warnings: 0,
-    ...more,
-  };
-}
+const sub = submissionOf;
 const calls = (month: string, value: number): Figure => ({ code: "WELFARE_CALLS", breakdown: "", month, value });
 const vulnerable = (month: string, value: number): Figure => ({ code: "VULNERABLE_RESIDENTS", breakdown: "", month, value });
 const month = (iso: string) => excelSerial(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1);

@@ -4,34 +4,17 @@
  * money in £ (the sector pivot had no £ and showed "2,851." with #,##0.##); a measure's total
  * ("All") first, then its breakdowns; no "(blank)" row.
  */
-import { linesOf, type Figure, type Submission } from "../../src/core/collate";
-import { findBuiltinFramework } from "../../src/core/framework";
+import { type Figure, type Submission } from "../../src/core/collate";
 import { NUMBER_FORMAT } from "../../src/core/layout/names";
 import { SECTOR_EXTRA_SHEET } from "../../src/core/layout/sector-contract";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
+import { submissionOf } from "../support/submissions";
 
-const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const today = new Date(2020, 6, 20);
 const fig = (code: string, breakdown: string, month: string, value: number): Figure => ({ code, breakdown, month, value });
 
-function sub(org: string, figures: Figure[]): Submission {
-  return {
-    file: `${org}.xlsx`,
-    sha256: org.padEnd(64, "0"),
-    modifiedAt: 1,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 2000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: linesOf(v1),
-    figures,
-    monthsReported: new Set(figures.map((f) => f.month)).size,
-    errors: 0,
-    warnings: 0,
-  };
-}
+const sub = (org: string, figures: Figure[]): Submission => submissionOf(org, figures, { file: `${org}.xlsx`, sha256: org.padEnd(64, "0"), modifiedAt: 1, homesManaged: 2000 });
 
 const submissions = [
   sub("AA", [

@@ -11,34 +11,17 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { collate, linesOf, type Submission } from "../../src/core/collate";
+import { collate, type Submission } from "../../src/core/collate";
 import { DEFAULT_PUBLICATION } from "../../src/core/collate/estimates";
-import { findBuiltinFramework } from "../../src/core/framework";
 import { UserFacingError } from "../../src/excel/errors";
 import type { CollateInExcelOutcome } from "../../src/excel/gateway";
 import type { CollateActions } from "../../src/taskpane/actions";
 import { CollateView } from "../../src/taskpane/views/CollateView";
+import { submissionOf } from "../support/submissions";
 
-const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 
-function sub(file: string, org: string, more: Partial<Submission> = {}): Submission {
-  return {
-    file,
-    sha256: file.padStart(64, "0").slice(-64),
-    modifiedAt: 1,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: linesOf(v1),
-    figures: [{ code: "WELFARE_CALLS", breakdown: "", month: "2020-04", value: 10 }],
-    monthsReported: 1,
-    errors: 0,
-    warnings: 0,
-    ...more,
-  };
-}
+const sub = (file: string, org: string, more: Partial<Submission> = {}): Submission =>
+  submissionOf(org, [{ code: "WELFARE_CALLS", breakdown: "", month: "2020-04", value: 10 }], { file, sha256: file.padStart(64, "0").slice(-64), modifiedAt: 1, ...more });
 
 const SUBS = [sub("riverside.xlsx", "RH01"), sub("green.xlsx", "GH02", { errors: 3 }), { ...sub("notes.xlsx", "X"), problem: "'notes.xlsx' is not an Impact Returns workbook: no Return sheet" }];
 

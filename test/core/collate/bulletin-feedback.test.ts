@@ -7,31 +7,12 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { collate, feedbackFileName, feedbackFiles, linesOf, planBulletin, planFeedback, publicationRules, type Figure, type Submission, type TablesPlan } from "../../../src/core/collate";
-import { findBuiltinFramework } from "../../../src/core/framework";
+import { collate, feedbackFileName, feedbackFiles, planBulletin, planFeedback, publicationRules, type Figure, type Submission, type TablesPlan } from "../../../src/core/collate";
 import { bulletinBytes, feedbackZipBytes, workbookBytes } from "../../../src/xlsx/published";
 import { sectorWorkbookBytes } from "../../../src/xlsx/sector";
+import { submissionOf } from "../../support/submissions";
 
-const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
-let n = 0;
-function sub(org: string, figures: Figure[]): Submission {
-  n++;
-  return {
-    file: `returns/${org}-secret-file.xlsx`,
-    sha256: n.toString(16).padStart(64, "0"),
-    modifiedAt: 1_600_000_000_000 + n,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: linesOf(v1),
-    figures,
-    monthsReported: new Set(figures.map((f) => f.month)).size,
-    errors: 0,
-    warnings: 0,
-  };
-}
+const sub = (org: string, figures: Figure[]): Submission => submissionOf(org, figures, { file: `returns/${org}-secret-file.xlsx` });
 const calls = (month: string, value: number): Figure => ({ code: "WELFARE_CALLS", breakdown: "", month, value });
 const vulnerable = (month: string, value: number): Figure => ({ code: "VULNERABLE_RESIDENTS", breakdown: "", month, value });
 const SENTENCE = "Not shown: fewer than 3 organisations reported.";

@@ -3,33 +3,13 @@ import { join } from "node:path";
 import { collate, linesOf, parseCsv, parseRegisterRows, unreadableSubmission, type CollateOptions, type Figure, type Submission } from "../../../src/core/collate";
 import { findBuiltinFramework, parseFramework } from "../../../src/core/framework";
 import { excelSerial } from "../../../src/core/calendar";
+import { submissionOf } from "../../support/submissions";
 
 const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
 const v2 = parseFramework(JSON.parse(readFileSync(join(__dirname, "..", "..", "fixtures", "frameworks", "community-investment-monthly.v2.json"), "utf8")) as unknown, "v2");
-const LINES_V1 = linesOf(v1);
 const LINES_V2 = linesOf(v2);
 
-let n = 0;
-function sub(org: string, figures: Figure[], more: Partial<Submission> = {}): Submission {
-  n++;
-  const months = new Set(figures.map((f) => f.month)).size;
-  return {
-    file: `returns/${org}-${n}.xlsx`,
-    sha256: n.toString(16).padStart(64, "0"),
-    modifiedAt: 1_600_000_000_000 + n,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: LINES_V1,
-    figures,
-    monthsReported: months,
-    errors: 0,
-    warnings: 0,
-    ...more,
-  };
-}
+const sub = submissionOf;
 const calls = (month: string, value: number): Figure => ({ code: "WELFARE_CALLS", breakdown: "", month, value });
 const vulnerable = (month: string, value: number): Figure => ({ code: "VULNERABLE_RESIDENTS", breakdown: "", month, value });
 const asOf = { year: 2020, month: 7, day: 20 };

@@ -6,32 +6,11 @@
  */
 import { Workbook } from "exceljs";
 import PostalMime from "postal-mime";
-import { collate, collationDrafts, linesOf, parseRegisterRows, type CollateOptions, type Figure, type RegisterEntry, type Submission } from "../../../src/core/collate";
-import { findBuiltinFramework } from "../../../src/core/framework";
+import { collate, collationDrafts, parseRegisterRows, type CollateOptions, type Figure, type RegisterEntry, type Submission } from "../../../src/core/collate";
 import { XLSX_TYPE } from "../../../src/core/mail/draft";
+import { submissionOf } from "../../support/submissions";
 
-const v1 = findBuiltinFramework("community-investment-monthly", 1)!;
-const LINES = linesOf(v1);
-let n = 0;
-function sub(org: string, figures: Figure[], more: Partial<Submission> = {}): Submission {
-  n++;
-  return {
-    file: `returns/${org}-${n}.xlsx`,
-    sha256: n.toString(16).padStart(64, "0"),
-    modifiedAt: 1_600_000_000_000 + n,
-    organisationCode: org,
-    organisation: `${org} Homes`,
-    yearStart: "2020-04",
-    homesManaged: 1000,
-    framework: { id: v1.id, version: 1, title: v1.title },
-    lines: LINES,
-    figures,
-    monthsReported: new Set(figures.map((f) => f.month)).size,
-    errors: 0,
-    warnings: 0,
-    ...more,
-  };
-}
+const sub = submissionOf;
 const calls = (month: string, value: number): Figure => ({ code: "WELFARE_CALLS", breakdown: "", month, value });
 const asOf = { year: 2020, month: 7, day: 20 };
 
