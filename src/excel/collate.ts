@@ -259,6 +259,9 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
   const heading = pivotSheet.getRange("A1");
   heading.values = [[drawing.pivotHeading]];
   heading.format.font.bold = true;
+  drawing.pivotWidths.forEach((characters, column) => {
+    pivotSheet.getRangeByIndexes(0, column, 1, 1).getEntireColumn().format.columnWidth = columnWidthPoints(characters);
+  });
   for (const pivot of drawing.pivots) queuePivot(context, pivot, COLLATING);
   return { charts: drawing.charts.length, bytes: pieces.reduce((n, p) => n + p.bytes, 0) };
 }

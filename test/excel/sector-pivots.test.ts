@@ -10,6 +10,7 @@ import { SECTOR_EXTRA_SHEET } from "../../src/core/layout/sector-contract";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { submissionOf } from "../support/submissions";
+import { columnWidthPoints } from "../../src/core/layout/print";
 
 const today = new Date(2020, 6, 20);
 const fig = (code: string, breakdown: string, month: string, value: number): Figure => ({ code, breakdown, month, value });
@@ -64,10 +65,23 @@ async function drawn(host: MemoryExcelHost): Promise<Drawn[]> {
 
 describe("Sector pivots on the in-memory host", () => {
   let pivots: Drawn[];
+  let widths: number[];
   beforeAll(async () => {
     const host = new MemoryExcelHost();
     await createExcelGateway(host).collate(submissions, { today, sectorHomes: 10_000 });
     pivots = await drawn(host);
+    widths = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(SECTOR_EXTRA_SHEET.pivots);
+      const columns = ["A1", "B1", "C1"].map((a) => sheet.getRange(a).format);
+      columns.forEach((c) => c.load("columnWidth"));
+      await context.sync();
+      return columns.map((c) => c.columnWidth);
+    });
+  });
+
+  it("gives the measures, their parts and the months room to be read (names whole, no ######)", () => {
+    // Points, from characters (src/core/layout/print.ts): Measure 40, Part 30, each month 14 ("£1,234,567.00").
+    expect(widths).toEqual([columnWidthPoints(40), columnWidthPoints(30), columnWidthPoints(14)]);
   });
 
   it("draws one pivot a unit, its heading right above its Unit filter, which shows one unit", () => {

@@ -13,7 +13,7 @@ import { latestReportingYear } from "./headlines";
 import { findBuiltinFramework } from "../framework";
 import { cellAddress, columnLetter } from "../layout/a1";
 import { SECTOR_CHART_TABLE, SECTOR_EXTRA_SHEET, SECTOR_PIVOT, SECTOR_TABLE } from "../layout/sector-contract";
-import { PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type ChartSpec, type PivotSpec } from "../summary/specs";
+import { PIVOT_COLUMN_WIDTHS, PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type ChartSpec, type PivotSpec } from "../summary/specs";
 import { UNIT_WORD } from "../sheets/summary";
 import { SECTOR_FORMATS, unitFormat, type SectorCell, type SectorColumn, type SectorFormat, type SectorTablePlan } from "./sector-table";
 import { ym } from "./submission";
@@ -33,6 +33,8 @@ export interface SectorDrawing {
   pivots: PivotSpec[];
   /** The Sector pivots sheet's heading (A1); each PivotTable has its own (PivotSpec.heading). */
   pivotHeading: string;
+  /** The Sector pivots sheet's column widths, in characters from column A. */
+  pivotWidths: readonly number[];
 }
 
 /** The key measures (the framework's, else every measure's total), at most six. */
@@ -155,7 +157,7 @@ export function planSectorDrawing(c: Collation): SectorDrawing {
  * Month; no grand totals: stocks never add up over months), with a Unit filter showing its one
  * unit where others exist, and the unit's number format (money in £).
  */
-function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHeading"> {
+function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHeading" | "pivotWidths"> {
   const pivots: PivotSpec[] = [];
   const units = new Set(c.totals.map((t) => t.unit));
   let row = 2;
@@ -181,6 +183,6 @@ function planSectorPivots(c: Collation): Pick<SectorDrawing, "pivots" | "pivotHe
     });
     row = block.next;
   }
-  return { pivots, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)" };
+  return { pivots, pivotHeading: "Reported total by measure and month (each month on its own: stocks never add up over months)", pivotWidths: PIVOT_COLUMN_WIDTHS };
 }
 

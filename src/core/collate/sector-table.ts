@@ -89,5 +89,5 @@ export interface SectorPlan {
   /** The tables of docs/sector-format.md, in sheet order. */
   tables: SectorTablePlan[];
   /** The charts sheet (its data table and charts) and the PivotTable: see ./drawing.ts. */
-  drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivots: PivotSpec[]; pivotHeading: string };
+  drawing: { data: SectorTablePlan; charts: ChartSpec[]; pivots: PivotSpec[]; pivotHeading: string; pivotWidths: readonly number[] };
 }

@@ -16,7 +16,7 @@ import { cellAddress, rangeAddress } from "../layout/a1";
 import { KIND_WORD, PIVOT_PREFIX, SUMMARY_SHEET, SUMMARY_TABLE, UNIT_WORD } from "../sheets/summary";
 import type { PageLayout, WorkbookOperation } from "../workbook/types";
 import type { MeasureSummary, ReturnSummary } from "./model";
-import { PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type PivotSpec } from "./specs";
+import { PIVOT_COLUMN_WIDTHS, PIVOT_PART_FIELD, PIVOT_UNITS, pivotBlock, type PivotSpec } from "./specs";
 
 type Unit = MeasureSummary["unit"];
 
@@ -77,7 +77,7 @@ export function planPivotsSheet(summary: ReturnSummary, numberFormat: (unit: Uni
       row = block.next;
     }
   }
-  operations.push({ kind: "setColumnWidths", sheet, widths: [40, 30, ...Array<number>(13).fill(12)].map((characters, column) => ({ column, characters })) });
+  operations.push({ kind: "setColumnWidths", sheet, widths: PIVOT_COLUMN_WIDTHS.map((characters, column) => ({ column, characters })) });
   operations.push({ kind: "pageLayout", sheet, layout });
   return { operations, specs };
 }

@@ -97,3 +97,11 @@ export interface ChartSpec {
   /** The cells the chart covers, 0-based, `to` exclusive of its last row and column. */
   anchor: { from: { row: number; col: number }; to: { row: number; col: number } };
 }
+
+/**
+ * Column widths (characters) of a sheet of measure-by-month PivotTables: Measure, Part, then the
+ * months and a total, wide enough for "Sep 2026" and "£1,234,567.00". Excel autofits a PivotTable's
+ * columns on refresh (PivotLayout.autoFormat); set them too, so the sheet reads the same before then
+ * and wherever autofit is off.
+ */
+export const PIVOT_COLUMN_WIDTHS: readonly number[] = [40, 30, ...Array<number>(13).fill(14)];
