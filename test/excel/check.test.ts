@@ -48,7 +48,7 @@ describe("Check through the gateway", () => {
     const { result } = await gateway.check();
     expect(result.issues).toEqual([]);
     expect(result.summary).toEqual({ errors: 0, warnings: 0, accepted: 0 });
-    expect(await checksTable(host)).toEqual([["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"], ["", "", "", "", "", ""]]);
+    expect(await checksTable(host)).toEqual([["Severity", "Code", "Sheet", "Cell", "Message", "Explanation", "Check"], ["", "", "", "", "", "", ""]]);
   });
 
   it("reads in 2 syncs and writes in 1, whatever the size", async () => {

@@ -4,13 +4,14 @@
  */
 import { CHECKS_HEADERS, FIELD, FRAMEWORK_INFO_HEADERS, RETURN_DETAILS_HEADERS, SEVERITY_LABEL, SHEET, TABLE } from "../layout/contract";
 import { norm, readReturn, text, viewOfRows, type ReturnData } from "../return";
-import { CHECKS_LIST_STYLE, CHECKS_LIST_WIDTHS, EXPLANATION_HEADER, ISSUE_KEY_HEADERS } from "../sheets/checks";
+import { CHECKS_COLUMN_WIDTHS, CHECKS_LIST_STYLE, CHECKS_WRAPPED, EXPLANATION_HEADER, ISSUE_KEY_HEADERS } from "../sheets/checks";
 import { cellAddress, rangeAddress } from "../layout/a1";
 import { excelSerial } from "../calendar";
 import { findSheet, findTable, isBlank, type CellValue, type PlannedCell, type WorkbookOperation, type WorkbookSnapshot } from "../workbook/types";
 import { returnChecksum } from "./checksum";
 import { SIGN_OFF_CELLS_KEY, signOffCellsText } from "./sign-off-cells";
 import { issueKey } from "./group";
+import { catalogueEntry } from "./catalogue";
 import type { CheckIssue, CheckResult } from "./types";
 import { REFUSAL } from "../refusals";
 
@@ -63,7 +64,16 @@ export function checksSheetProblem(snapshot: WorkbookSnapshot): string | undefin
   return undefined;
 }
 
-/** Operations that replace the Checks table's rows with this result's issues (one batch, no reads). */
+/** What a check was, in words, for the Checks table's `Check` column: the catalogue's title for the code. */
+export function checkTitle(code: string): string {
+  return catalogueEntry(code)?.title ?? code;
+}
+
+/**
+ * Operations that replace the Checks table's rows with this result's issues (one batch, no reads).
+ * A list made by an earlier version (without the `Check` column) is rewritten with every column,
+ * the new ones given their widths: the columns it had keep their places and widths.
+ */
 export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult): WorkbookOperation[] {
   const rows: PlannedCell[][] = orderForList(result.issues).map((issue) => [
     SEVERITY_LABEL[issue.severity],
@@ -72,6 +82,7 @@ export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult):
     issue.cell === "" ? null : issue.cell,
     issue.message,
     issue.explanation ?? null,
+    checkTitle(issue.code),
   ]);
   if (rows.length === 0) rows.push(Array<PlannedCell>(CHECKS_HEADERS.length).fill(null));
   const ops: WorkbookOperation[] = [];
@@ -86,15 +97,16 @@ export function planChecksList(snapshot: WorkbookSnapshot, result: CheckResult):
   const row = existing?.row ?? 0;
   const column = existing?.column ?? 0;
   ops.push({ kind: "addTable", sheet, table: TABLE.checks, address: rangeAddress(row, column, rows.length + 1, CHECKS_HEADERS.length), headers: CHECKS_HEADERS, rows, style: CHECKS_LIST_STYLE });
-  ops.push({ kind: "applyRules", sheet, rules: [{ address: rangeAddress(row + 1, column + 4, rows.length, 2), wrap: true, locked: false }] });
-  if (!existing) {
-    ops.push({
-      kind: "setColumnWidths",
-      sheet,
-      widths: CHECKS_LIST_WIDTHS.map((characters, i) => ({ column: column + i, characters })),
-    });
-    ops.push({ kind: "freeze", sheet, rows: row + 1, columns: 0 });
-  }
+  ops.push({
+    kind: "applyRules",
+    sheet,
+    rules: CHECKS_WRAPPED.map(({ index, entry }) => ({ address: rangeAddress(row + 1, column + index, rows.length, 1), wrap: true, ...(entry ? { locked: false } : {}) })),
+  });
+  // Widths: every column of a new list; of an earlier one, only the columns it lacked.
+  const had = new Set((existing?.headers ?? []).map((h) => norm(h)));
+  const widths = CHECKS_COLUMN_WIDTHS.map((w, i) => ({ column: column + i, characters: w.characters, ...(w.hidden ? { hidden: true } : {}), header: w.header })).filter((w) => !had.has(norm(w.header)));
+  if (widths.length > 0) ops.push({ kind: "setColumnWidths", sheet, widths: widths.map(({ header: _header, ...w }) => w) });
+  if (!existing) ops.push({ kind: "freeze", sheet, rows: row + 1, columns: 0 });
   return ops;
 }
 
