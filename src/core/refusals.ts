@@ -5,6 +5,8 @@
  * tools) and a template; the capability only says who is acting.
  */
 
+import { safeText } from "./safe-text";
+
 /** Who is refusing: each has its own consequence and its own "try again". */
 export type Actor = "setup" | "summarise" | "check" | "collate";
 
@@ -29,7 +31,8 @@ export type RefusalCode =
   | "table-name-clash"
   | "other-framework"
   | "newer-framework-version"
-  | "other-reporting-year";
+  | "other-reporting-year"
+  | "holds-a-return";
 
 export interface Refusal {
   code: RefusalCode;
@@ -72,4 +75,22 @@ export const REFUSAL = {
     code: "other-reporting-year",
     message: `This workbook is for the reporting year starting ${workbookYear}, not ${chosenYear}. Keep one workbook per reporting year: start a new workbook for ${chosenYear}.`,
   }),
+  /**
+   * Collate asked to add the sector sheets to a workbook that holds a return (an officer's own):
+   * the sector workbook is a workbook of its own. `organisationCode` is the return's, as read from
+   * it (untrusted: made one short line here).
+   */
+  holdsAReturn: (organisationCode: string | undefined): Refusal => {
+    const code = organisationCode?.trim() ? safeText(organisationCode.trim(), 20) : undefined;
+    return {
+      code: "holds-a-return",
+      message: `This workbook holds ${code ? `${code}'s` : "an organisation's"} return. The sector workbook should be a workbook of its own: open a new workbook, open Impact Returns there and choose Collate.`,
+    };
+  },
+} as const;
+
+/** The next step after Collate's `holdsAReturn` refusal: once the add-in opened the new workbook, or where it cannot. */
+export const NEW_WORKBOOK_STEP = {
+  opened: "A new, blank workbook has opened in a window of its own. Open Impact Returns there (Home > Show Impact Returns) and choose Collate.",
+  byHand: "Make a new workbook (File > New > Blank workbook), open Impact Returns there (Home > Show Impact Returns) and choose Collate.",
 } as const;

@@ -5,19 +5,28 @@
  * the engine, so files added next month join it, a resubmission supersedes, and nothing already
  * collated is lost.
  *
+ * A workbook that holds a return (an officer's own: src/core/checks/check.ts `holdsAReturn`, the
+ * test that makes a check's `notAReturn`) is refused before anything is written, naming whose
+ * return it is (REFUSAL.holdsAReturn): the sector workbook is a workbook of its own. The pane asks
+ * first (`readSectorSettings`) and offers to open a new workbook (`openNewWorkbook`).
+ *
  * Syncs: 2 + R to read + B write batches + 1 to finish, where R and B are the batches the earlier
  * sector tables' rows are read in and the new ones' written in, so that each response and request
  * stays under `budgetBytes` (default 4 MB, under Excel's 5 MB limit on both), measured in UTF-8
  * bytes of the JSON of the values (and number formats) carried:
- *   1      read sheets, tables and PivotTables;
+ *   1      read sheets, tables and PivotTables (a workbook holding a return: 2 more syncs read its
+ *          details for the refusal, and nothing is written);
  *   2..R+2 the four tables the engine needs: their headers and sizes, with the settings beside the
  *          Register table (`Sector homes`, `Only signed-off returns`: SETTINGS_RANGE), then their
  *          rows in R batches (batched-read.ts; R is 0 when the workbook has no sector tables yet);
+ *          in a workbook new to Collate, sync 2 also looks into any sheet with a default name
+ *          ("Sheet1": src/core/setup/default-sheet.ts, Set up's rule) to see whether it is empty;
  *   3..B+2 write the sector tables (the plan's, docs/sector-format.md) on sheets with temporary names ("Submissions (new)"), a
  *          batch at a time (a table's sheet, header, table and widths go with its first rows);
  *   B+3    the Sector charts sheet (its data table and charts) and the Sector pivots sheet (one
  *          PivotTable of SectorTotals a unit), then the old sector sheets are deleted and the new ones
- *          take their names.
+ *          take their names; last, once the sector sheets exist (Excel refuses to delete a
+ *          workbook's last visible sheet), an empty default sheet of a new workbook is deleted.
  * A failure part-way removes the sheets under temporary names (2 more syncs): the old sector
  * sheets are untouched until the last batch, so nothing collated before is lost.
  *
@@ -29,8 +38,14 @@
  * rules and the register used, so the pane can make the bulletin, the feedback workbooks and the
  * email drafts from it without reading the workbook again (no more syncs).
  *
- * `readSectorSettings` (what the pane shows before collating): 2 syncs - the Register table (or
- * none), then the settings beside it and its rows.
+ * `readSectorSettings` (what the pane shows before collating): 2 syncs - the workbook's tables and
+ * the Register table (or none), then the settings beside it and its rows; a workbook that holds a
+ * return: the refusal instead, its details read in 2 more.
+ *
+ * `openNewWorkbook`: Excel.createWorkbook (ExcelApi 1.8, guarded with isSetSupported), no sync. The
+ * new workbook opens in a window of its own; this add-in stays here, so the officer opens Impact
+ * Returns there and collates (the pane says so). Seeding the new workbook with the add-in so its
+ * pane opens by itself would need a Base64 workbook carrying the add-in's web-extension part; not done.
  */
 // From their own modules, not the ../core/collate index: through the index, the modules the pane
 // loads on demand (the bulletin, feedback and drafts: ../taskpane/published-downloads.ts) would
@@ -47,9 +62,14 @@ import { text } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
 import { columnWidthPoints, queuePageLayout } from "./apply";
 import { queueChart, queuePivot, type Naming } from "./draw";
-import { REFUSAL } from "../core/refusals";
+import { NEW_WORKBOOK_STEP, REFUSAL } from "../core/refusals";
+import { holdsAReturn } from "../core/checks/check";
+import { readReturn } from "../core/return";
+import { defaultSheetCandidates, type WorkbookOwner } from "../core/setup/default-sheet";
 import { UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
+import { probeEmptySheets } from "./default-sheets";
+import { readSnapshot } from "./read";
 import { previousFromValues, SETTINGS_RANGE, settingsFromAside, type PreviousSector, type SectorSettings } from "../core/collate/previous";
 import { jsonBytes, readTablesInBatches } from "./batched-read";
 
@@ -103,6 +123,8 @@ export interface CollateInExcelOutcome {
   /** The largest write request, in bytes of JSON. */
   largestRequest: number;
   sheets: string[];
+  /** Empty default sheets of a new workbook ("Sheet1") deleted once the sector sheets existed. */
+  removedSheets: string[];
   charts: number;
   /**
    * The collation written (its files in this collation keep their submissions): what the pane's
@@ -270,6 +292,34 @@ function queueDrawing(context: Excel.RequestContext, drawing: SectorPlan["drawin
 
 /** The sheets Collate owns, each with the table (or PivotTable) that marks it as Collate's. */
 const OWNED = SECTOR_OWNED;
+/** Collate's tables and sheets: a workbook with none of these tables is new to Collate. */
+const SECTOR_WORKBOOK: WorkbookOwner = { tables: OWNED.flatMap((o) => (o.table ? [o.table] : [])), sheets: OWNED.map((o) => o.sheet) };
+
+/**
+ * Collate's refusal of a workbook that holds a return, naming whose (its details read: 2 syncs), or
+ * undefined when the tables show none.
+ */
+async function returnRefusal(context: Excel.RequestContext, tableNames: readonly string[]): Promise<string | undefined> {
+  if (!holdsAReturn(tableNames)) return undefined;
+  const details = readReturn(await readSnapshot(context)).details;
+  return REFUSAL.holdsAReturn(details?.organisationCode).message;
+}
+
+/** The ExcelApi set of Excel.createWorkbook. */
+export const CREATE_WORKBOOK_API = "1.8";
+
+/** Whether this Excel can open a new workbook for the add-in (Excel.createWorkbook). */
+export function canOpenNewWorkbook(host: ExcelHost): boolean {
+  return host.createWorkbook !== undefined && host.isSetSupported("ExcelApi", CREATE_WORKBOOK_API);
+}
+
+/** Opens a new, blank workbook in a window of its own (see the file's comment). */
+export async function openNewWorkbook(host: ExcelHost): Promise<void> {
+  if (!host.createWorkbook || !canOpenNewWorkbook(host)) {
+    throw new UserFacingError("This version of Excel cannot open a new workbook for Impact Returns.", NEW_WORKBOOK_STEP.byHand);
+  }
+  await host.createWorkbook();
+}
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -289,6 +339,9 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       await context.sync();
 
       const sheetNames = worksheets.items.map((s) => s.name);
+      // An officer's return is no place for the sector sheets: refuse before writing anything.
+      const holding = await returnRefusal(context, tables.items.map((t) => t.name));
+      if (holding) throw new UserFacingError(`Collate did not change anything. ${holding}`, NEW_WORKBOOK_STEP.byHand);
       const tableSheet = new Map(tables.items.map((t) => [lower(t.name), t.worksheet.name]));
       const pivotSheet = new Map(pivots.items.map((p) => [lower(p.name), p.worksheet.name]));
       const problems: string[] = [];
@@ -303,6 +356,13 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       }
       if (problems.length > 0) throw new UserFacingError(`Collate did not change anything: ${problems.join(" ")}`, "Resolve the problem above, then add the files again.");
       const leftovers = sheetNames.filter((n) => OWNED.some((o) => lower(n) === lower(temp(o.sheet))));
+      // A new workbook's untouched "Sheet1" (Set up's rule): looked into with the next sync, deleted last.
+      const onSheet = (sheet: string, names: Map<string, string>) => [...names].filter(([, on]) => lower(on) === lower(sheet)).map(([name]) => name);
+      const candidates = defaultSheetCandidates(
+        { sheets: sheetNames.map((name) => ({ name, tables: onSheet(name, tableSheet), pivotTables: onSheet(name, pivotSheet) })) },
+        SECTOR_WORKBOOK,
+      );
+      const emptySheets = probeEmptySheets(context, candidates);
 
       // The earlier collation, read back in batches under Excel's response limits (batched-read.ts).
       const wanted = [SECTOR_TABLE.submissions, SECTOR_TABLE.data, SECTOR_TABLE.revisions, SECTOR_TABLE.reflections, SECTOR_TABLE.register].filter((t) => tableSheet.has(lower(t)));
@@ -364,6 +424,9 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
       for (const name of names) worksheets.getItem(temp(name)).name = name;
       for (const t of [...plan.tables.map((t) => t.table), SECTOR_CHART_TABLE]) tables.getItem(`${t}${TABLE_TEMP}`).name = t;
       for (const pivot of plan.drawing.pivots) context.workbook.pivotTables.getItem(`${pivot.name}${TABLE_TEMP}`).name = pivot.name;
+      // Last, once the sector sheets exist: Excel will not delete a workbook's last visible sheet.
+      const removedSheets = emptySheets();
+      for (const name of removedSheets) worksheets.getItem(name).delete();
       worksheets.getItem(SECTOR_SHEET.totals).activate();
       await context.sync();
       building = false;
@@ -383,6 +446,7 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
         largestRequest: largest,
         largestResponse: read.largestResponse,
         sheets: names,
+        removedSheets,
         charts,
         collation,
         rules,
@@ -399,14 +463,21 @@ export async function collateInExcel(host: ExcelHost, submissions: readonly Subm
 export interface SectorWorkbookSettings extends SectorSettings {
   /** Organisations listed in the Register table (0 when there is none: a workbook not collated into yet). */
   registerOrganisations: number;
+  /** Why Collate will not add the sector sheets here: the workbook holds a return (REFUSAL.holdsAReturn's words). */
+  holdsReturn?: string;
+  /** Whether the add-in can open a new workbook here (Excel.createWorkbook, ExcelApi 1.8). */
+  canOpenNewWorkbook?: boolean;
 }
 
 /** Reads the settings beside the Register table and counts its organisations (2 syncs; see the file's comment). */
 export async function readSectorSettings(host: ExcelHost): Promise<SectorWorkbookSettings> {
   return host.run(async (context) => {
+    const all = context.workbook.tables.load("items/name");
     const table = context.workbook.tables.getItemOrNullObject(SECTOR_TABLE.register);
     table.load("name");
     await context.sync();
+    const holdsReturn = await returnRefusal(context, all.items.map((t) => t.name));
+    if (holdsReturn) return { registerOrganisations: 0, holdsReturn, canOpenNewWorkbook: canOpenNewWorkbook(host) };
     if (table.isNullObject) return { registerOrganisations: 0 };
     const aside = table.worksheet.getRange(SETTINGS_RANGE);
     aside.load("values");

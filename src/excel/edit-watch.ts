@@ -92,6 +92,7 @@ export function createEditWatch(excel: ExcelHost): EditWatch {
     run: (batch) => (canQuiet && watchers > 0 ? quietly(batch) : excel.run(batch)),
     runIn: (context, batch) => excel.runIn(context, batch),
     isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    ...(excel.createWorkbook ? { createWorkbook: excel.createWorkbook } : {}),
   };
 
   return {

@@ -10,7 +10,7 @@ import type { Submission as CollateSubmission } from "../core/collate";
 import type { WorkbookSnapshot } from "../core/workbook/types";
 import { createCheckGateway, type CheckGateway } from "./check";
 import { createEditWatch } from "./edit-watch";
-import { collateInExcel, readSectorSettings, type CollateInExcelOptions, type CollateInExcelOutcome, type SectorWorkbookSettings } from "./collate";
+import { collateInExcel, openNewWorkbook, readSectorSettings, type CollateInExcelOptions, type CollateInExcelOutcome, type SectorWorkbookSettings } from "./collate";
 import { runAction, toUserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import type { ProgressListener } from "./progress";
@@ -46,8 +46,14 @@ export interface CollateGateway {
    * request under the budget; src/excel/collate.ts). A register given replaces the workbook's.
    */
   collate(submissions: readonly CollateSubmission[], options: CollateInExcelOptions, onProgress?: ProgressListener): Promise<CollateInExcelOutcome>;
-  /** The sector workbook's settings (`Sector homes`, `Only signed-off returns`) and how many organisations its Register lists (2 syncs). */
+  /**
+   * The sector workbook's settings (`Sector homes`, `Only signed-off returns`) and how many
+   * organisations its Register lists (2 syncs); or, in a workbook that holds a return, why Collate
+   * will not add the sector sheets there (2 more).
+   */
   sectorSettings(): Promise<SectorWorkbookSettings>;
+  /** Opens a new, blank workbook in a window of its own (Excel.createWorkbook, ExcelApi 1.8); the add-in stays here. */
+  openNewWorkbook(): Promise<void>;
 }
 
 /** What every capability uses: reading the workbook and moving around it. */
@@ -110,5 +116,6 @@ export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date
     summarise: (today, onProgress, lastYear) => action("Summarise", () => summariseInExcel(host, today, onProgress, lastYear)),
     collate: (submissions, options, onProgress) => action("Collate", () => collateInExcel(host, submissions, options, onProgress)),
     sectorSettings: () => action("Reading the sector settings", () => readSectorSettings(host)),
+    openNewWorkbook: () => action("Opening a new workbook", () => openNewWorkbook(host)),
   };
 }

@@ -10,6 +10,11 @@ export interface ExcelHost {
   /** Excel.run(context, batch): goes on with an earlier batch's context (to remove an event handler). */
   runIn<T>(context: OfficeExtension.ClientRequestContext, batch: ExcelBatch<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Excel.createWorkbook (ExcelApi 1.8): opens a new, blank workbook in a window of its own. This
+   * add-in stays with the workbook it was opened in. Absent where a host cannot open one.
+   */
+  createWorkbook?(): Promise<void>;
 }
 
 /** The real Excel, for code running inside Office after Office.onReady reported the Excel host. */
@@ -18,6 +23,7 @@ export function officeExcelHost(): ExcelHost {
     run: (batch) => Excel.run(batch),
     runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    createWorkbook: () => Excel.createWorkbook(),
   };
 }
 

@@ -3,11 +3,10 @@
  * back what a failed write added. Part of the Excel gateway (./gateway.ts).
  */
 import type { Framework } from "../core/framework";
-import { TABLE } from "../core/layout/contract";
 import type { YearMonth } from "../core/calendar";
-import { isDefaultSheetName, planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
-import type { WorkbookSnapshot } from "../core/workbook/types";
+import { planSetup, type SetupDetails, type SetupPlan } from "../core/setup/plan";
 import { queueOperations } from "./apply";
+import { emptyDefaultSheets } from "./default-sheets";
 import { runAction, toUserFacingError, UserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import type { ProgressListener } from "./progress";
@@ -86,27 +85,6 @@ function partlyUpdated(plan: SetupPlan): string {
   const updated = [...new Set(plan.changes.filter((c) => c.action === "update" && !added.has(c.sheet)).map((c) => `'${c.sheet}'`))];
   const undone = "The sheets it was adding were removed and your sheets' protection was put back as it was.";
   return updated.length > 0 ? `${undone} Some updates to ${updated.join(", ")} may already have been made (every entry is kept); run Set up again to finish them.` : undone;
-}
-
-/**
- * The sheets of a new workbook (none of the returns tables yet) with a default name ("Sheet1")
- * that hold nothing: no values, tables, PivotTables or charts. One sync, and only when there is
- * such a sheet to look at; a workbook already set up costs nothing.
- */
-async function emptyDefaultSheets(context: Excel.RequestContext, snapshot: WorkbookSnapshot): Promise<string[]> {
-  const ours = new Set<string>(Object.values(TABLE).map((t) => t.toLowerCase()));
-  if (snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())))) return [];
-  const candidates = snapshot.sheets.filter((s) => s.tables.length === 0 && isDefaultSheetName(s.name));
-  if (candidates.length === 0) return [];
-  const probes = candidates.map((s) => {
-    // Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4), values only: formats alone leave a sheet empty.
-    const used = context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(true);
-    const charts = context.workbook.worksheets.getItem(s.name).charts.load("items/name");
-    const pivots = context.workbook.worksheets.getItem(s.name).pivotTables.load("items/name");
-    return { name: s.name, used, charts, pivots };
-  });
-  await context.sync();
-  return probes.filter((p) => p.used.isNullObject && p.charts.items.length === 0 && p.pivots.items.length === 0).map((p) => p.name);
 }
 
 export function createSetupGateway(host: ExcelHost): SetupGateway {

@@ -9,7 +9,7 @@ import type { HandlerRegistration, HostInternals } from "./api/core";
 import { FakeRequestContext, guard, make } from "./api/core";
 import { FakeWorkbook, type FakeWorksheetCollection } from "./api";
 import type { OfficeErrorCode } from "./errors";
-import { apiNotFound, officeError } from "./errors";
+import { apiNotFound, NotImplementedByHostError, officeError } from "./errors";
 import { satisfies } from "./model/data-validation";
 import { Workbook } from "./model/workbook";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -101,6 +101,8 @@ export class MemoryExcelHost {
   private readonly _pendingEvents = new Set<Promise<void>>();
   private readonly _apiChangeEvents: boolean;
   private readonly _internals: HostInternals;
+  /** The name a new workbook's sheet gets (the `sheetName` option). */
+  private readonly _newSheetName: string;
   /** `context.runtime.enableEvents`: false while the add-in has switched its events off. */
   private _eventsEnabled = true;
 
@@ -111,7 +113,8 @@ export class MemoryExcelHost {
     this.workbook = new Workbook();
     this.workbook.evaluateFormula = options.evaluateFormula;
     if (options.authorName) this.workbook.authorName = options.authorName;
-    this.workbook.addSheet(options.sheetName ?? "Sheet1", "MemoryExcelHost");
+    this._newSheetName = options.sheetName ?? "Sheet1";
+    this.workbook.addSheet(this._newSheetName, "MemoryExcelHost");
     this._internals = {
       model: this.workbook,
       latencyMs: options.latencyMs ?? 0,
@@ -221,6 +224,26 @@ export class MemoryExcelHost {
       context._closed = true;
     }
   }
+
+  /**
+   * The workbooks `createWorkbook` opened, oldest first. In Excel each opens in a window of its
+   * own, without this add-in; this host's workbook (the one `run` works on) is unchanged.
+   */
+  readonly createdWorkbooks: WorkbookModel[] = [];
+
+  /**
+   * `Excel.createWorkbook()` (ExcelApi 1.8; ApiNotFound below it): a new, blank workbook of one
+   * sheet, as Excel's File > New gives, opened elsewhere (see `createdWorkbooks`). Creating it from
+   * a Base64 .xlsx is not modelled (NotImplementedByHostError).
+   */
+  readonly createWorkbook = (base64?: string): Promise<void> => {
+    if (!this._internals.supportsApi("1.8")) return Promise.reject(apiNotFound("Excel.createWorkbook", "1.8"));
+    if (base64 !== undefined) return Promise.reject(new NotImplementedByHostError("Excel.createWorkbook(base64File)"));
+    const workbook = new Workbook();
+    workbook.addSheet(this._newSheetName, "Excel.createWorkbook");
+    this.createdWorkbooks.push(workbook);
+    return Promise.resolve();
+  };
 
   /** `Office.context.requirements.isSetSupported` for this host: ExcelApi up to `apiVersion`. */
   readonly isSetSupported = (name: string, version?: string): boolean => {

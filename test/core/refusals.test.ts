@@ -32,4 +32,17 @@ describe("refusals", () => {
     for (const r of all) expect(r.message).toMatch(/^This workbook .*\. (Choose|Keep) [^.]+\.$/);
     expect(all[2]!.message).toBe("This workbook is for the reporting year starting Apr 2020, not Apr 2021. Keep one workbook per reporting year: start a new workbook for Apr 2021.");
   });
+
+  it("Collate's refusal of a workbook holding a return names whose it is, in one safe line, and the next step", () => {
+    expect(REFUSAL.holdsAReturn("RH01")).toEqual({
+      code: "holds-a-return",
+      message: "This workbook holds RH01's return. The sector workbook should be a workbook of its own: open a new workbook, open Impact Returns there and choose Collate.",
+    });
+    expect(REFUSAL.holdsAReturn(undefined).message).toMatch(/^This workbook holds an organisation's return\. /);
+    expect(REFUSAL.holdsAReturn("  ").message).toMatch(/^This workbook holds an organisation's return\. /);
+    const hostile = REFUSAL.holdsAReturn(`RH\u001b[2J01\n${"X".repeat(500)}`).message;
+    // eslint-disable-next-line no-control-regex
+    expect(hostile).not.toMatch(/[\u0000-\u001f]/);
+    expect(hostile.length).toBeLessThan(250);
+  });
 });

@@ -18,7 +18,6 @@ import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { toExcelJsWorkbook } from "../../src/preview/export-xlsx";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
-import { readRange } from "./helpers";
 
 jest.setTimeout(60_000);
 

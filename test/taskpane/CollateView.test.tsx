@@ -43,6 +43,7 @@ function outcome(): CollateInExcelOutcome {
     largestResponse: 0,
     largestRequest: 1000,
     sheets: [],
+    removedSheets: [],
     charts: 3,
     requireSignOff: false,
     collation: collate(SUBS, { asOf: { year: 2020, month: 7, day: 20 } }),

@@ -8,7 +8,7 @@ import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
 import { addMonths, reportingMonths, type YearMonth } from "../calendar";
 import { readReturn, sheetLocation, type Location, type MeasuresData, type ReturnData } from "../return";
-import { findSheet, findTable, type CellValue, type WorkbookSnapshot } from "../workbook/types";
+import { findSheet, type CellValue, type WorkbookSnapshot } from "../workbook/types";
 import { IssueList, reportHeaderFindings } from "./context";
 import { attachDetails } from "./details";
 import { checkCaseStudies, checkImpactMap, checkStakeholders } from "./entry-tables";
@@ -34,6 +34,16 @@ const TABLES: readonly { table: TableName; holds: string; optional?: true }[] = 
   { table: TABLE.frameworkInfo, holds: "which framework the return uses" },
 ];
 
+/**
+ * Whether a workbook with tables of these names holds a return: any of a return's tables but the
+ * optional ones. The one test: without such a table a check says `notAReturn`, and Collate will not
+ * add the sector sheets to a workbook with one.
+ */
+export function holdsAReturn(tableNames: Iterable<string>): boolean {
+  const names = new Set([...tableNames].map((n) => n.toLowerCase()));
+  return TABLES.some((t) => !t.optional && names.has(t.table.toLowerCase()));
+}
+
 const SHEET_ORDER = new Map<string, number>(TABLES.map((t, i) => [TABLE_SHEET[t.table].toLowerCase(), i]));
 
 export function checkReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
@@ -49,8 +59,7 @@ export interface ReturnAnalysis {
 
 /** Reads and checks a return in one pass. */
 export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions = {}): ReturnAnalysis {
-  const present = TABLES.filter((t) => !t.optional && findTable(snapshot, t.table) !== undefined);
-  if (present.length === 0) {
+  if (!holdsAReturn(snapshot.tables.map((t) => t.name))) {
     return { data: readReturn(snapshot), framework: undefined, result: { issues: [], summary: { errors: 0, warnings: 0, accepted: 0 }, notAReturn: NOT_A_RETURN } };
   }
 

@@ -1,4 +1,7 @@
-/** The empty sheet a new workbook starts with ("Sheet1"), which Set up removes once the returns sheets exist. */
+/**
+ * The empty sheet a new workbook starts with ("Sheet1"), which Set up removes once the returns
+ * sheets exist, and Collate once the sector sheets do: one rule for both.
+ */
 import { SHEET, TABLE } from "../layout/contract";
 import type { WorkbookSnapshot } from "../workbook/types";
 
@@ -14,14 +17,35 @@ export function isDefaultSheetName(name: string): boolean {
   return DEFAULT_SHEET_NAME.test(name.trim());
 }
 
-/** Empty default sheets of a new workbook: none of the returns tables exist yet. */
-export function removableSheets(snapshot: WorkbookSnapshot, facts: { emptySheets?: readonly string[] }): string[] {
-  const ours = new Set<string>(Object.values(TABLE).map((t) => t.toLowerCase()));
-  if (snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())))) return [];
-  const empty = new Set((facts.emptySheets ?? []).map((n) => n.toLowerCase()));
-  const returnSheets = new Set<string>(Object.values(SHEET).map((n) => n.toLowerCase()));
+/** What a capability makes in a workbook: its tables (which mark a workbook as not new) and its sheets' names. */
+export interface WorkbookOwner {
+  tables: readonly string[];
+  sheets: readonly string[];
+}
+
+/** A return's tables and sheets (Set up's). */
+export const RETURN_OWNER: WorkbookOwner = { tables: Object.values(TABLE), sheets: Object.values(SHEET) };
+
+/** Whether the workbook is new to `owner`: none of its tables exist yet. */
+export function isNewWorkbook(snapshot: Pick<WorkbookSnapshot, "sheets">, owner: WorkbookOwner = RETURN_OWNER): boolean {
+  const ours = new Set(owner.tables.map((t) => t.toLowerCase()));
+  return !snapshot.sheets.some((s) => s.tables.some((t) => ours.has(t.toLowerCase())));
+}
+
+/**
+ * The sheets the gateway should look into (are they empty?): in a workbook new to `owner`, those
+ * with a default name and no table or PivotTable.
+ */
+export function defaultSheetCandidates(snapshot: Pick<WorkbookSnapshot, "sheets">, owner: WorkbookOwner = RETURN_OWNER): string[] {
+  if (!isNewWorkbook(snapshot, owner)) return [];
+  const owned = new Set(owner.sheets.map((n) => n.toLowerCase()));
   return snapshot.sheets
-    .filter((s) => empty.has(s.name.toLowerCase()) && isDefaultSheetName(s.name) && !returnSheets.has(s.name.toLowerCase()))
-    .filter((s) => s.tables.length === 0 && (s.pivotTables ?? []).length === 0)
+    .filter((s) => isDefaultSheetName(s.name) && !owned.has(s.name.toLowerCase()) && s.tables.length === 0 && (s.pivotTables ?? []).length === 0)
     .map((s) => s.name);
+}
+
+/** Empty default sheets of a workbook new to `owner` (none of its tables exist yet), given the sheets the gateway found empty. */
+export function removableSheets(snapshot: Pick<WorkbookSnapshot, "sheets">, facts: { emptySheets?: readonly string[] }, owner: WorkbookOwner = RETURN_OWNER): string[] {
+  const empty = new Set((facts.emptySheets ?? []).map((n) => n.toLowerCase()));
+  return defaultSheetCandidates(snapshot, owner).filter((name) => empty.has(name.toLowerCase()));
 }

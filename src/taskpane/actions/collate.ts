@@ -1,5 +1,6 @@
 /**
- * Collate's actions: read chosen returns in a worker, read a register file, add the returns to the
+ * Collate's actions: read chosen returns in a worker, read a register file, open a new workbook
+ * (when this one holds a return), add the returns to the
  * sector workbook (with the register, sector homes and sign-off setting), show the totals,
  * download the receipts, the sector bulletin, the feedback workbooks (.zip) and the email drafts
  * (.zip) - the last three made in a chunk loaded on demand (../published-downloads.ts).
@@ -38,8 +39,10 @@ export interface CollateActions {
   readReturns(files: readonly File[], onFile: (index: number, stage: ReadStage, fraction: number) => void): Promise<CollateSubmission[]>;
   /** Reads a register of organisations (.xlsx first sheet, or .csv). Rejects, with a plain reason, when the file cannot be read. */
   readRegister(file: File): Promise<RegisterRead>;
-  /** The sector workbook's settings and how many organisations its Register lists. */
+  /** The sector workbook's settings and how many organisations its Register lists; or why Collate will not work in this workbook (it holds a return). */
   sectorSettings(): Promise<SectorWorkbookSettings>;
+  /** Opens a new, blank workbook in a window of its own, for the sector's returns (where settings say Excel can). */
+  openNewWorkbook(): Promise<void>;
   /** Adds the submissions to the open sector workbook (the Submissions table is the ledger). */
   addToWorkbook(submissions: readonly CollateSubmission[], options: AddOptions, onProgress: ProgressListener): Promise<CollateInExcelOutcome>;
   /** The day collation is for (the chase list's day). */
@@ -77,6 +80,7 @@ export function collateActions(gateway: ExcelGateway, today: () => Date): Collat
       }
     },
     sectorSettings: () => gateway.sectorSettings(),
+    openNewWorkbook: () => gateway.openNewWorkbook(),
     addToWorkbook: (submissions, options, onProgress) => gateway.collate(submissions, { today: today(), ...options }, onProgress),
     today,
     showSectorTotals: () => gateway.showSheet(SECTOR_SHEET.totals),

@@ -7,12 +7,15 @@
  * sector sheets, with the Submissions table as the ledger; then the receipts, the sector bulletin,
  * each organisation's feedback workbook (.zip) and the email drafts (.zip) can be downloaded.
  * The command line's `collate` does the same (--register, --sector-homes, --require-sign-off,
- * --receipts, --bulletin, --feedback, --drafts). Acts only through CollateActions.
+ * --receipts, --bulletin, --feedback, --drafts). In a workbook that holds a return (an officer's
+ * own) it offers nothing to add: it says whose return it is and offers to open a new workbook,
+ * where Excel can, or says how to. Acts only through CollateActions.
  */
-import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Add20Regular, ArrowDownload20Regular, DocumentArrowUp20Regular, Open20Regular } from "@fluentui/react-icons";
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, mergeClasses, tokens } from "@fluentui/react-components";
+import { Add20Regular, ArrowDownload20Regular, DocumentAdd20Regular, DocumentArrowUp20Regular, Open20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { FileOutcome, LedgerRow } from "../../core/collate/types";
+import { NEW_WORKBOOK_STEP } from "../../core/refusals";
 import type { CollateInExcelOutcome, SectorWorkbookSettings } from "../../excel/gateway";
 import type { CollateActions } from "../actions";
 import type { AddOptions } from "../actions/collate";
@@ -47,6 +50,60 @@ const ledgerKey = (f: Pick<LedgerRow, "file" | "sha256">) => `${f.file}|${f.sha2
 
 export interface CollateViewProps {
   actions: CollateActions;
+}
+
+/**
+ * This workbook holds a return: whose, why the sector workbook is one of its own, and the way to
+ * a new workbook (the add-in opens one where Excel can; the add-in stays here, so the officer
+ * opens it there). Nothing is offered that would write here.
+ */
+function UseNewWorkbook({ reason, canOpen, actions, onAnnounce }: { reason: string; canOpen: boolean; actions: CollateActions; onAnnounce(text: string): void }) {
+  const common = useViewStyles();
+  const [opening, setOpening] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const [error, setError] = useState<DisplayError | undefined>(undefined);
+  const openedRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (opened) openedRef.current?.focus();
+  }, [opened]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+  const open = async () => {
+    setOpening(true);
+    setError(undefined);
+    try {
+      await actions.openNewWorkbook();
+      setOpened(true);
+      onAnnounce(NEW_WORKBOOK_STEP.opened);
+    } catch (e) {
+      setError(describeError(e, "Opening a new workbook"));
+    } finally {
+      setOpening(false);
+    }
+  };
+  return (
+    <ViewSection id="collate-new-workbook-heading" heading="Use a new workbook" data-testid="collate-holds-return">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{reason}</MessageBarBody>
+      </MessageBar>
+      {opened ? (
+        <p ref={openedRef} tabIndex={-1} className={mergeClasses(common.intro, common.focusTarget)} data-testid="collate-new-workbook-opened">
+          {NEW_WORKBOOK_STEP.opened}
+        </p>
+      ) : canOpen ? (
+        <div className={common.actions}>
+          <Button appearance="primary" icon={<DocumentAdd20Regular />} disabledFocusable={opening} onClick={() => void open()}>
+            Use a new workbook
+          </Button>
+        </div>
+      ) : (
+        <p className={common.intro}>{NEW_WORKBOOK_STEP.byHand}</p>
+      )}
+      {error ? <FocusableError focusRef={errorRef} error={error} title="No new workbook was opened" /> : null}
+    </ViewSection>
+  );
 }
 
 export function CollateView({ actions }: CollateViewProps) {
@@ -230,6 +287,17 @@ export function CollateView({ actions }: CollateViewProps) {
   const homesInvalid = homes.trim() !== "" && !(homesNumber(homes) > 0);
   const busy = reading || progress !== undefined;
   const receiptCount = chosen.filter((c) => c.added).length;
+
+  // An officer's own return: nothing to add here, only the way to a workbook of its own.
+  if (settings?.holdsReturn) {
+    return (
+      <div className={common.view}>
+        <h2 className={common.heading}>Collate returns</h2>
+        <Announcer text={announcement} />
+        <UseNewWorkbook reason={settings.holdsReturn} canOpen={settings.canOpenNewWorkbook === true} actions={actions} onAnnounce={setAnnouncement} />
+      </div>
+    );
+  }
 
   return (
     <div
