@@ -11,6 +11,7 @@ import type { Figure } from "../../src/core/collate";
 import { excelSerial } from "../../src/core/calendar";
 import { findBuiltinFramework } from "../../src/core/framework";
 import { NEW_WORKBOOK_STEP, REFUSAL } from "../../src/core/refusals";
+import { removedSheetsText } from "../../src/core/setup/default-sheet";
 import { SECTOR_OWNED } from "../../src/core/sheets/sector";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
@@ -110,6 +111,9 @@ describe("a centre's new workbook and its empty Sheet1", () => {
     expect(outcome.removedSheets).toEqual(["Sheet1"]);
     expect(await sheetNames(host)).toEqual(outcome.sheets);
     expect(host.selection.sheet).toBe("Sector totals");
+    // What the pane says of it.
+    expect(removedSheetsText(outcome.removedSheets)).toBe("the empty sheet 'Sheet1' the new workbook started with");
+    expect(removedSheetsText(["Sheet1", "Sheet2", "Sheet3"])).toBe("the empty sheets 'Sheet1', 'Sheet2' and 'Sheet3' the new workbook started with");
   });
 
   it("in any language Excel names it (Feuil1), but not when it holds anything, nor in a workbook collated before", async () => {

@@ -13,6 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { collate, type Submission } from "../../src/core/collate";
 import { DEFAULT_PUBLICATION } from "../../src/core/collate/estimates";
+import { NEW_WORKBOOK_STEP, REFUSAL } from "../../src/core/refusals";
 import { UserFacingError } from "../../src/excel/errors";
 import type { CollateInExcelOutcome } from "../../src/excel/gateway";
 import type { CollateActions } from "../../src/taskpane/actions";
@@ -43,7 +44,7 @@ function outcome(): CollateInExcelOutcome {
     largestResponse: 0,
     largestRequest: 1000,
     sheets: [],
-    removedSheets: [],
+    removedSheets: ["Sheet1"],
     charts: 3,
     requireSignOff: false,
     collation: collate(SUBS, { asOf: { year: 2020, month: 7, day: 20 } }),
@@ -68,6 +69,7 @@ function fakeActions(overrides: Partial<CollateActions> = {}): CollateActions & 
     today: () => new Date(2020, 6, 20),
     showSectorTotals: jest.fn(async () => undefined),
     sectorSettings: jest.fn(async () => ({ registerOrganisations: 0 })),
+    openNewWorkbook: jest.fn(async () => undefined),
     readRegister: jest.fn(async () => ({ entries: [], problems: [] })),
     downloadReceipts: jest.fn(() => "Receipts 2020-07-20.zip"),
     downloadBulletin: jest.fn(async () => ({ name: "Sector bulletin 2020-07-20.xlsx" })),
@@ -123,6 +125,7 @@ describe("CollateView", () => {
     const result = await screen.findByTestId("collate-result");
     expect(within(result).getByRole("heading", { name: "Added to this workbook" })).toBeTruthy();
     expect(result.textContent).toContain("4 files: 1 accepted, 1 superseded, 1 held, 1 rejected (1 file from before)");
+    expect(result.textContent).toContain("PivotTable on Sector pivots. Removed the empty sheet 'Sheet1' the new workbook started with.");
     await act(async () => {
       fireEvent.click(within(result).getByRole("button", { name: "Show the Sector totals" }));
     });
@@ -339,5 +342,55 @@ describe("CollateView's bulletin, feedback and email drafts", () => {
     expect(status()).toBe("The feedback workbooks could not be downloaded.");
     expect(screen.queryByTestId("collate-download-feedback-note")).toBeNull();
     expect(within(result).getByRole("button", { name: "Download the sector bulletin" }).getAttribute("aria-disabled")).not.toBe("true");
+  });
+
+  describe("in a workbook that holds a return", () => {
+    const reason = REFUSAL.holdsAReturn("RH01").message;
+
+    it("asks to use a new workbook instead, offering nothing to add here; opening one says what to do next, with focus", async () => {
+      const actions = fakeActions({ sectorSettings: jest.fn(async () => ({ registerOrganisations: 0, holdsReturn: reason, canOpenNewWorkbook: true })) });
+      renderView(actions);
+      const notice = await screen.findByTestId("collate-holds-return");
+      expect(within(notice).getByRole("heading", { name: "Use a new workbook" })).toBeTruthy();
+      expect(notice.textContent).toContain("This workbook holds RH01's return. The sector workbook should be a workbook of its own");
+      // Nothing that would write to this workbook, nor choose returns for it.
+      expect(screen.queryByRole("button", { name: "Choose returns…" })).toBeNull();
+      expect(screen.queryByLabelText("Choose returns")).toBeNull();
+      expect(screen.queryByRole("button", { name: "Add to this workbook" })).toBeNull();
+
+      await act(async () => {
+        fireEvent.click(within(notice).getByRole("button", { name: "Use a new workbook" }));
+      });
+      expect(actions.openNewWorkbook).toHaveBeenCalledTimes(1);
+      const opened = screen.getByTestId("collate-new-workbook-opened");
+      expect(opened.textContent).toBe(NEW_WORKBOOK_STEP.opened);
+      expect(document.activeElement).toBe(opened);
+      expect(screen.getByRole("status").textContent).toBe(NEW_WORKBOOK_STEP.opened);
+      expect(screen.queryByRole("button", { name: "Use a new workbook" })).toBeNull();
+    });
+
+    it("where Excel cannot open one, says how to make it by hand", async () => {
+      const actions = fakeActions({ sectorSettings: jest.fn(async () => ({ registerOrganisations: 0, holdsReturn: reason, canOpenNewWorkbook: false })) });
+      renderView(actions);
+      const notice = await screen.findByTestId("collate-holds-return");
+      expect(notice.textContent).toContain(NEW_WORKBOOK_STEP.byHand);
+      expect(within(notice).queryByRole("button")).toBeNull();
+    });
+
+    it("a failure to open one is said plainly, with focus, and the button stays", async () => {
+      const actions = fakeActions({
+        sectorSettings: jest.fn(async () => ({ registerOrganisations: 0, holdsReturn: reason, canOpenNewWorkbook: true })),
+        openNewWorkbook: jest.fn(async () => Promise.reject(new UserFacingError("This version of Excel cannot open a new workbook for Impact Returns.", NEW_WORKBOOK_STEP.byHand))),
+      });
+      renderView(actions);
+      const notice = await screen.findByTestId("collate-holds-return");
+      await act(async () => {
+        fireEvent.click(within(notice).getByRole("button", { name: "Use a new workbook" }));
+      });
+      expect(notice.textContent).toContain("No new workbook was opened");
+      expect(notice.textContent).toContain(NEW_WORKBOOK_STEP.byHand);
+      expect(notice.contains(document.activeElement)).toBe(true);
+      expect(within(notice).getByRole("button", { name: "Use a new workbook" }).getAttribute("aria-disabled")).not.toBe("true");
+    });
   });
 });

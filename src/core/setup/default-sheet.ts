@@ -49,3 +49,10 @@ export function removableSheets(snapshot: Pick<WorkbookSnapshot, "sheets">, fact
   const empty = new Set((facts.emptySheets ?? []).map((n) => n.toLowerCase()));
   return defaultSheetCandidates(snapshot, owner).filter((name) => empty.has(name.toLowerCase()));
 }
+
+/** The sheets removed, in words: "the empty sheet 'Sheet1' the new workbook started with". */
+export function removedSheetsText(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  const joined = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]!}` : (quoted[0] ?? "");
+  return `the empty ${quoted.length > 1 ? "sheets" : "sheet"} ${joined} the new workbook started with`;
+}

@@ -16,6 +16,7 @@ import { Add20Regular, ArrowDownload20Regular, DocumentAdd20Regular, DocumentArr
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { FileOutcome, LedgerRow } from "../../core/collate/types";
 import { NEW_WORKBOOK_STEP } from "../../core/refusals";
+import { removedSheetsText } from "../../core/setup/default-sheet";
 import type { CollateInExcelOutcome, SectorWorkbookSettings } from "../../excel/gateway";
 import type { CollateActions } from "../actions";
 import type { AddOptions } from "../actions/collate";
@@ -411,6 +412,7 @@ export function CollateView({ actions }: CollateViewProps) {
             {plural(result.totals, "total")} by measure and month; {plural(result.revisions, "revised figure")}; {plural(result.chase, "row")} on the chase
             list. {result.requireSignOff ? "Only signed-off returns were accepted. " : ""}
             {result.charts > 0 ? `${plural(result.charts, "chart")} on the Sector charts sheet and a PivotTable on Sector pivots.` : ""}
+            {result.removedSheets.length > 0 ? ` Removed ${removedSheetsText(result.removedSheets)}.` : ""}
           </p>
           <div className={common.actions}>
             <Button icon={<Open20Regular />} onClick={() => void actions.showSectorTotals().catch((e: unknown) => setError(describeError(e, "Going to the Sector totals")))}>
