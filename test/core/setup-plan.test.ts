@@ -138,7 +138,7 @@ describe("Set up on an empty workbook", () => {
     });
     for (const mark of ofKind(fresh.operations, "highlight")) expect(mark.formula.length).toBeLessThanOrEqual(255);
     expect(new Set(ofKind(fresh.operations, "highlight").map((h) => h.sheet))).toEqual(new Set(["Return", "Measures", "Stakeholders", "Outcomes", "Case studies", "Reflections"]));
-    expect(table(TABLE.checks).headers).toEqual(["Severity", "Code", "Sheet", "Cell", "Message", "Explanation"]);
+    expect(table(TABLE.checks).headers).toEqual(["Severity", "Code", "Sheet", "Cell", "Message", "Explanation", "Check"]);
   });
 
   it("gives dropdowns for stakeholder groups, outcome areas, months and consent", () => {
