@@ -142,6 +142,9 @@ describe("Collate, in the preview", () => {
 
     const tabs = await sheetTabs(page);
     for (const sheet of ["Submissions", "Organisations", "Sector data", "Sector totals", "Revisions", "Chase list", "Sector charts", "Sector pivots"]) expect(tabs).toContain(sheet);
+    // The new workbook's empty Sheet1 went once the sector sheets existed, and the pane said so.
+    expect(tabs).not.toContain("Sheet1");
+    expect(await result.innerText()).toContain("Removed the empty sheet 'Sheet1' the new workbook started with.");
     await result.getByRole("button", { name: "Show the Sector totals" }).click();
     await page.getByRole("region", { name: "Sheet Sector totals, read-only" }).waitFor({ state: "visible", timeout: 15_000 });
     const totals = await gridCells(page);
