@@ -6,7 +6,7 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens, type useRestoreFocusTarget } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useSyncExternalStore, type Ref } from "react";
+import { useEffect, useRef, useSyncExternalStore, type Ref } from "react";
 import type { WorkSaver } from "./saved-workbook";
 
 /** What a notice offers besides Dismiss. */
@@ -68,6 +68,13 @@ export interface SavedStateProps {
 export function SavedState({ saver, onClear, onKeep, restoreFocus }: SavedStateProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(saver.subscribe, saver.getState);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const wasOff = useRef(state.kind === "off");
+  useEffect(() => {
+    // Cleared just now: its button is gone, so focus goes to the one that took its place.
+    if (state.kind === "off" && !wasOff.current) keepRef.current?.focus();
+    wasOff.current = state.kind === "off";
+  }, [state.kind]);
   const version = state.kind === "saved" || state.kind === "blank" ? String(state.version) : undefined;
   return (
     <span className={styles.saved} data-testid="saved-state" data-state={state.kind} data-saved-version={version}>
@@ -82,7 +89,7 @@ export function SavedState({ saver, onClear, onKeep, restoreFocus }: SavedStateP
         </Button>
       ) : null}
       {state.kind === "off" ? (
-        <Button size="small" onClick={onKeep}>
+        <Button size="small" ref={keepRef} onClick={onKeep}>
           Keep in this browser
         </Button>
       ) : null}
