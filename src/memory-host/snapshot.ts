@@ -200,7 +200,14 @@ export function loadSnapshot(model: WorkbookModel, snapshot: WorkbookSnapshot): 
     for (const t of s.tables ?? []) {
       const r = area(t.range);
       const showHeaders = t.showHeaders ?? true;
-      if (t.columns && showHeaders) t.columns.forEach((name, i) => sheet.cells.set(r.r0 * 16_384 + r.c0 + i, { value: name }));
+      // The header cells take the column names, keeping any format the snapshot gave them.
+      if (t.columns && showHeaders) {
+        t.columns.forEach((name, i) => {
+          const key = r.r0 * 16_384 + r.c0 + i;
+          const given = sheet.cells.get(key);
+          sheet.cells.set(key, given?.format ? { value: name, format: given.format } : { value: name });
+        });
+      }
       const table = model.createTable(sheet, r, t.name);
       if (!showHeaders) {
         table.showHeaders = false;
@@ -270,6 +277,18 @@ export function loadSnapshot(model: WorkbookModel, snapshot: WorkbookSnapshot): 
     for (const p of s.pivotTables ?? []) loadPivotSnapshot(model, sheet, p);
     for (const c of s.charts ?? []) loadChartSnapshot(sheet, c);
     if (s.pageLayout) sheet.pageLayout = loadPageLayout(s.pageLayout);
+  }
+  // Placing a pivot clears the cells it passes over on the way (its first, empty layout): the
+  // snapshot's cells outside every pivot (a heading above one) go back as they were.
+  for (const s of snapshot.sheets) {
+    const sheet = model.findSheet(s.name) as SheetModel;
+    const pivots = sheet.pivotTables.map((p) => p.wholeRect).filter((r): r is Rect => r !== null);
+    if (!pivots.length) continue;
+    for (const [address, input] of Object.entries(s.cells ?? {})) {
+      const r = area(address);
+      const inPivot = pivots.some((p) => r.r0 <= p.r1 && r.r1 >= p.r0 && r.c0 <= p.c1 && r.c1 >= p.c0);
+      if (!inPivot) setCell(sheet, address, input);
+    }
   }
   const active = snapshot.activeSheet ? model.findSheet(snapshot.activeSheet) : model.visibleSheets()[0];
   model.activeSheetId = active?.id ?? model.sheets[0]?.id ?? "";
