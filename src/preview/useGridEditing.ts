@@ -4,7 +4,8 @@
  * replaces the cell, F2 or a double-click edits what is there, Esc cancels, Delete clears,
  * Backspace starts an empty entry, Ctrl+V pastes a block, and clicking another cell or moving to
  * the task pane confirms what was typed. Keys typed while an entry is being confirmed start the
- * next cell's entry.
+ * next cell's entry. A list-validated cell's dropdown (CellDropdown.tsx) opens with Alt+Down or its
+ * arrow, and the item picked is entered as if typed.
  *
  * Excel's alerts come from here (GridAlert.tsx shows them): locked cells on a protected sheet
  * refuse with Excel's message, and typed values meet the cell's data validation (Stop: Retry /
@@ -13,8 +14,9 @@
 import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
 import type { SheetModel } from "../memory-host";
 import { DataValidationAlert } from "../memory-host/host";
-import { moved, moveFor, parseClipboardText, PROTECTED_MESSAGE } from "./grid-edit";
-import { address, rangeText } from "./grid-model";
+import type { ListItem } from "../memory-host";
+import { moved, moveFor, parseClipboardText, PROTECTED_MESSAGE, typedTextFor } from "./grid-edit";
+import { address, dropdownAt, rangeText } from "./grid-model";
 import type { GridAlertProps } from "./GridAlert";
 
 /** What the grid needs from the in-memory host to act as the user. */
@@ -118,11 +120,13 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     [sheet, isLocked, showProtected],
   );
 
-  /** Confirms what was typed into the cell, then moves (Enter, Tab, arrows) as Excel does. */
-  const commit = useCallback(
-    async (text: string, move: { dr: number; dc: number } | undefined, confirmed = false): Promise<boolean> => {
-      if (!host || !sheet || !editing) return false;
-      const { row, col } = editing;
+  /**
+   * Confirms an entry for the cell at (row, col) - typed, or picked from its dropdown - then moves
+   * (Enter, Tab, arrows) as Excel does. A refused entry opens Excel's alert for it.
+   */
+  const confirmEntry = useCallback(
+    async (row: number, col: number, text: string, move: { dr: number; dc: number } | undefined, confirmed = false): Promise<boolean> => {
+      if (!host || !sheet) return false;
       try {
         await host.userType(sheet.name, address(row, col), text, { confirmed });
         setEditing(undefined);
@@ -154,7 +158,7 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
           } else {
             const accept = () => {
               setAlert(undefined);
-              void commit(text, move, true);
+              void confirmEntry(row, col, text, move, true);
             };
             setAlert(
               error.style === "Warning"
@@ -172,7 +176,54 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
         return false;
       }
     },
-    [host, sheet, editing, select, focusGrid, showProtected, isLocked, setAlert],
+    [host, sheet, select, focusGrid, showProtected, isLocked, setAlert],
+  );
+
+  /** Confirms what was typed into the cell being edited. */
+  const commit = useCallback(
+    (text: string, move: { dr: number; dc: number } | undefined): Promise<boolean> => (editing ? confirmEntry(editing.row, editing.col, text, move) : Promise.resolve(false)),
+    [editing, confirmEntry],
+  );
+
+  // --- The in-cell dropdown of a list-validated cell (CellDropdown.tsx) -------------------------
+
+  const [dropdown, setDropdown] = useState<{ row: number; col: number } | undefined>(undefined);
+  // Another cell or sheet closes the list, as in Excel.
+  const selectionKey = sheet ? `${sheet.id}|${rangeText(sheet.selection)}` : "";
+  useLayoutEffect(() => {
+    setDropdown(undefined);
+  }, [selectionKey]);
+
+  /** Opens (or closes) the active cell's list, when it has one. */
+  const toggleDropdown = useCallback(() => {
+    if (!sheet || editing) return;
+    const { r0, c0 } = sheet.selection;
+    if (dropdown) {
+      setDropdown(undefined);
+      focusGrid();
+    } else if (dropdownAt(sheet, r0, c0)) {
+      setDropdown({ row: r0, col: c0 });
+    }
+  }, [sheet, editing, dropdown, focusGrid]);
+
+  const closeDropdown = useCallback(
+    (refocus: boolean) => {
+      setDropdown(undefined);
+      if (refocus) focusGrid();
+    },
+    [focusGrid],
+  );
+
+  /** An item picked from the list: entered in the cell as if typed (validation, change events and the re-check follow). */
+  const pick = useCallback(
+    (item: ListItem) => {
+      if (!sheet || !dropdown) return;
+      const { row, col } = dropdown;
+      setDropdown(undefined);
+      focusGrid();
+      void confirmEntry(row, col, typedTextFor(item, String(sheet.formatAt(row, col, "numberFormat") ?? "General")), undefined);
+    },
+    [sheet, dropdown, focusGrid, confirmEntry],
   );
 
   const clearSelection = useCallback(async () => {
@@ -212,6 +263,12 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     if (!host || !sheet || editing || event.target !== event.currentTarget) return;
     const sel = sheet.selection;
     const anchor = { row: sel.r0, col: sel.c0 };
+    // Alt+Down opens a list cell's dropdown, as in Excel.
+    if (event.altKey && event.key === "ArrowDown" && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (!dropdown) toggleDropdown();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     // Tab leaves the grid (as on any web page) unless a cell is being typed in; Enter moves down as in Excel.
     const move = event.key === "Tab" ? undefined : moveFor(event.key, event.shiftKey);
@@ -306,5 +363,5 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     if (!alert && editing && to && !gridRef.current?.contains(to)) void commit(event.currentTarget.value, undefined);
   };
 
-  return { gridRef, editorRef, editing, alert, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur };
+  return { gridRef, editorRef, editing, alert, dropdown, toggleDropdown, closeDropdown, pick, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur };
 }
