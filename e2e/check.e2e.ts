@@ -27,6 +27,7 @@ import {
   waitForWatchingEdits,
   waitForCheckAfter,
 } from "./support/check";
+import { isFocused } from "./support/keyboard";
 import { taskPaneForEachTest } from "./support/lifecycle";
 import { findCells, gridCells, joinAddress, showSheet, shownSheet, splitAddress, startFromSample, valueBeside } from "./support/taskpane";
 import type { Locator, Page } from "playwright-core";
@@ -60,10 +61,6 @@ async function explainInChecksSheet(page: Page, code: string, cell: string, expl
     .find((r) => Object.entries(cells).some(([a, text]) => text === cell && splitAddress(a).row === r));
   if (row === undefined) throw new Error(`no row for ${code} at ${cell} on the Checks sheet`);
   await typeInExcel(page, "Checks", joinAddress(splitAddress(explanationHeader).column, row), [[explanation]]);
-}
-
-async function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
 }
 
 describe("Check, by clicking", () => {

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { OUTPUT_DIR, screenshot } from "./support/browser";
+import { isFocused } from "./support/keyboard";
 import { taskPaneForEachTest } from "./support/lifecycle";
 import { gridCells, reviewSection, setupPanel, sheetTabList, sheetTabs, shownSheet, valueBeside } from "./support/taskpane";
 
@@ -22,10 +23,6 @@ async function describeFocus(page: Page): Promise<string> {
     const name = el.getAttribute("aria-label") || byId || label || el.innerText || (el as HTMLInputElement).value || "";
     return `${el.getAttribute("role") ?? el.tagName.toLowerCase()} "${name.trim().replace(/\s+/g, " ").slice(0, 60)}"`;
   });
-}
-
-async function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has focus; returns the number of presses. */
@@ -89,7 +86,7 @@ describe("Set up with the keyboard only", () => {
       const reviewHeading = reviewSection(page).getByRole("heading", { name: "Review changes" });
       await reviewHeading.waitFor({ state: "visible" });
       // Focus moves to the review so keyboard and screen reader users land on it.
-      await page.waitForFunction(() => document.activeElement?.id === "setup-review-heading", undefined, { timeout: 5_000 }).catch(() => undefined);
+      await page.waitForFunction(() => document.activeElement?.id === "setup-review-heading");
       log.push(`after Enter on Review changes -> ${await describeFocus(page)}`);
       expect(await isFocused(reviewHeading)).toBe(true);
       await screenshot(page, "21-keyboard-review");

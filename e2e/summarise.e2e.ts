@@ -8,6 +8,7 @@ import type { Locator, Page } from "playwright-core";
 import { SAMPLE_FIGURES } from "../src/preview/sample-return";
 import { screenshot } from "./support/browser";
 import { expectNoSeriousViolations, paneScreenshot, switchToDarkTheme, typeInExcel } from "./support/check";
+import { isFocused } from "./support/keyboard";
 import { taskPaneForEachTest } from "./support/lifecycle";
 import {
   buildButton,
@@ -29,10 +30,6 @@ const harness = taskPaneForEachTest();
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const count = (n: number) => n.toLocaleString("en-GB");
 const money = (n: number) => n.toLocaleString("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 });
-
-async function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
-}
 
 async function sampleOnSummariseTab(page: Page): Promise<void> {
   await startFromSample(page);

@@ -17,8 +17,9 @@ export async function describeFocus(page: Page): Promise<string> {
   });
 }
 
+/** Whether focus is on `target` or inside it, now (no waiting: false when it is not on the page). */
 export async function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
+  return target.evaluateAll((els) => els.some((el) => el === document.activeElement || el.contains(document.activeElement)));
 }
 
 /** A keyboard: presses keys and logs where focus went. */

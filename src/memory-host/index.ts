@@ -64,4 +64,5 @@ export { type CellValue, formatValue } from "./values";
 export { computePivot, fieldItems, itemName, type PivotTableSnapshot } from "./model/pivot-table";
 export { type ChartData, chartData, type ChartSnapshot, columnLeft, rowTop } from "./model/chart";
 export { defaultPageLayout } from "./model/page-layout";
+export { listItems, type ListItem } from "./model/data-validation";
 export { isValidDefinedName, nameOwner } from "./model/named-items";

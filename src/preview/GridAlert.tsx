@@ -2,7 +2,10 @@
  * Excel's message boxes for the preview grid: the protected-cell message and data validation's
  * alerts (Stop: Retry / Cancel; Warning: Yes / No / Cancel; Information: OK / Cancel). A modal
  * alert dialog named by its title and described by its message; the default button has the focus;
- * Esc chooses Cancel (or OK when that is the only button).
+ * Tab and Shift+Tab cycle its buttons; Enter chooses the focused one; Esc chooses Cancel (or OK when
+ * that is the only button). Characters typed into it (Space too) are swallowed: they are the rest
+ * of a fast typist's entry, and must not press a button (a word's space pressing Retry sent the
+ * following words into the cell behind).
  *
  * It is the browser's own modal `<dialog>` (showModal), not Fluent's Dialog: opening and closing
  * are synchronous, the rest of the page is inert while it is open (keys cannot reach the cell
@@ -103,6 +106,28 @@ export function GridAlert({ title, message, intent, buttons, onClose }: GridAler
       }}
       // Closed by the browser without a cancel event we could stop (Chrome allows that once per user activation): Esc all the same.
       onClose={() => answer(escape)}
+      // A button is pressed by Space on key up: swallowed too.
+      onKeyUp={(event) => {
+        if (isCharacter(event)) event.preventDefault();
+      }}
+      // Tab and Shift+Tab cycle the buttons, as in Excel's message box: a modal <dialog> alone lets
+      // Tab leave the page for the browser's own controls after the last button.
+      onKeyDown={(event) => {
+        // Characters typed while the alert opens are the rest of what was being typed: swallowed,
+        // so a word's space cannot press Retry and send the next words into the cell behind.
+        // Enter chooses the focused button, Esc cancels, Tab moves.
+        if (isCharacter(event)) {
+          event.preventDefault();
+          return;
+        }
+        if (event.key !== "Tab") return;
+        const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button")];
+        const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+        const next = buttons[(at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length];
+        if (!next) return;
+        event.preventDefault();
+        next.focus();
+      }}
     >
       <h2 id={titleId} className={styles.title}>
         <Icon className={styles[intent]} aria-hidden="true" />
@@ -120,6 +145,11 @@ export function GridAlert({ title, message, intent, buttons, onClose }: GridAler
       </div>
     </dialog>
   );
+}
+
+/** A key that types a character (Space included), not a shortcut. */
+function isCharacter(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
+  return event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
 function close(dialog: HTMLDialogElement): void {

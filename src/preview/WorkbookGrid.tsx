@@ -10,7 +10,8 @@
  * Ctrl+V to paste a block. Every change goes through the host as the user's own edit (so change
  * events fire and the pane re-checks): typed values meet the cell's data validation (Excel's stop
  * alert), pasted ones bypass it, and locked cells on a protected sheet refuse with Excel's message.
- * Numbers too wide for their column show "####"; text spills into empty neighbours.
+ * Numbers too wide for their column show "####"; text spills into empty neighbours. A cell with
+ * list validation shows Excel's dropdown arrow while it is the active cell (CellDropdown.tsx).
  * The sheet's charts are drawn over the grid where Excel shows them (ChartView.tsx); PivotTables
  * need nothing special: their cells are real cells of the model.
  */
@@ -20,7 +21,8 @@ import type { WorkbookModel } from "../memory-host";
 import { columnLetter } from "../core/layout/a1";
 import { SheetCharts } from "./ChartView";
 import { CELL_PADDING_PX } from "./grid-edit";
-import { address, buildGrid, displayText, rangeText, ROW_HEADER_PX, ROW_HEIGHT_PX } from "./grid-model";
+import { CellDropdownList, DropdownArrow } from "./CellDropdown";
+import { address, buildGrid, displayText, dropdownAt, rangeText, ROW_HEADER_PX, ROW_HEIGHT_PX } from "./grid-model";
 import { GridAlert } from "./GridAlert";
 import { GridFooter } from "./GridFooter";
 import { useGridStyles } from "./grid-styles";
@@ -72,7 +74,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
     target?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selectionKey, sheet, active]);
 
-  const { gridRef, editorRef, editing, alert, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur } = useGridEditing(host, sheet);
+  const { gridRef, editorRef, editing, alert, dropdown, toggleDropdown, closeDropdown, pick, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur } = useGridEditing(host, sheet);
 
   if (!sheet || !grid) {
     return <div className={styles.empty}>The workbook has no sheets.</div>;
@@ -85,6 +87,10 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
   const activeAddress = address(sel.r0, sel.c0);
   const activeDrawn = sel.r0 < grid.rows.length && sel.c0 < grid.widths.length;
   // Locked cells are read-only only while their sheet is protected, as in Excel.
+  // The active cell's in-cell dropdown (list validation), as Excel shows it: on the active cell only.
+  const listItems = editable && !editing && activeDrawn ? dropdownAt(sheet, sel.r0, sel.c0) : undefined;
+  const listOpen = listItems !== undefined && dropdown !== undefined && dropdown.row === sel.r0 && dropdown.col === sel.c0;
+  const listId = `${idBase}-list`;
   const regionLabel = editable ? `Sheet ${sheet.name}, read-only where protected` : `Sheet ${sheet.name}, read-only`;
 
   return (
@@ -190,6 +196,7 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
                       )}
                       {cell.note ? <span className={styles.noteMark} /> : null}
                       {cell.validated ? <span className={styles.validationMark} /> : null}
+                      {cell.selected && listItems ? <DropdownArrow cell={`${sheet.name}!${cell.address}`} open={listOpen} listId={listId} onToggle={toggleDropdown} /> : null}
                       {isEditing ? (
                         <input
                           ref={editorRef}
@@ -209,11 +216,24 @@ export function WorkbookGrid({ workbook, version, host }: WorkbookGridProps) {
             ))}
           </tbody>
         </table>
+        {listOpen && listItems ? (
+          <CellDropdownList
+            id={listId}
+            label={`Values for ${sheet.name}!${activeAddress}`}
+            items={listItems}
+            current={listItems.findIndex((item) => item.value === sheet.valueAt(sel.r0, sel.c0))}
+            left={ROW_HEADER_PX + grid.offsets[sel.c0]!}
+            top={ROW_HEIGHT_PX * (sel.r0 + 2)}
+            minWidth={grid.widths[sel.c0]! + 18}
+            onPick={pick}
+            onClose={closeDropdown}
+          />
+        ) : null}
         <SheetCharts charts={sheet.charts} originX={ROW_HEADER_PX} originY={ROW_HEIGHT_PX} yScale={ROW_HEIGHT_PX / ((sheet.standardHeight * 4) / 3)} />
       </div>
       {editable ? (
         <p id={`${idBase}-help`} className={styles.help}>
-          Arrow keys move; type to replace a cell, F2 to edit it; Enter or Tab confirms; Esc cancels; Delete clears; Ctrl+V pastes.
+          Arrow keys move; type to replace a cell, F2 to edit it; Enter or Tab confirms; Esc cancels; Delete clears; Ctrl+V pastes; Alt+Down opens a cell's list.
         </p>
       ) : null}
       {alert ? <GridAlert key={alert.serial} {...alert} /> : null}

@@ -1,10 +1,13 @@
 /**
  * The preview grid's editing rules, kept apart from React so they can be tested alone: what a
  * pasted block of clipboard text becomes, where a key moves the active cell, Excel's "####" for a
- * number too wide for its column, and how far text spills into empty neighbours.
+ * number too wide for its column, how far text spills into empty neighbours, and what picking a
+ * dropdown item types.
  */
 
 import { parseDelimited } from "../core/delimited";
+import type { ListItem } from "../memory-host";
+import { interpretInput } from "../memory-host/values";
 
 /** Excel's message when a locked cell on a protected sheet is typed in. */
 export const PROTECTED_MESSAGE =
@@ -97,4 +100,21 @@ export function spillWidth(text: string, col: number, widths: readonly number[],
   let width = own;
   for (let c = col + 1; width < needed && c < widths.length && isEmpty(c); c++) width += widths[c]!;
   return width;
+}
+
+/**
+ * What picking a dropdown item types into a cell formatted `numberFormat`, so that the cell ends up
+ * holding the item's value as Excel's dropdown writes it: the item's text as shown when typing it
+ * gives that value back ("Aug 2026" for 1 Aug 2026 in a date cell), else its plain value; text that
+ * typing would turn into something else (a number, a date, a formula) gets Excel's leading
+ * apostrophe.
+ */
+export function typedTextFor(item: ListItem, numberFormat: string): string {
+  if (typeof item.value === "boolean") return item.value ? "TRUE" : "FALSE";
+  const typed = (text: string) => {
+    const input = interpretInput(text, numberFormat, "dropdown");
+    return input.kind === "value" && !input.error ? input.value : undefined;
+  };
+  if (typeof item.value === "number") return typed(item.text) === item.value ? item.text : String(item.value);
+  return typed(item.value) === item.value ? item.value : `'${item.value}`;
 }

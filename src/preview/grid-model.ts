@@ -5,11 +5,12 @@
  * formulas' results), how it looks (table headers and bands, locked cells on protected sheets,
  * fills, conditional formats, frozen panes, the selection), its tooltip (describeValidation for
  * validated cells, notes), numbers too wide for their column as "####" and text spilling into
- * empty neighbours. WorkbookGrid.tsx draws what buildGrid returns.
+ * empty neighbours, and the items of a list-validated cell's in-cell dropdown (dropdownAt).
+ * WorkbookGrid.tsx draws what buildGrid returns.
  */
 import type { CSSProperties } from "react";
 import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
-import { formatValue } from "../memory-host";
+import { formatValue, listItems, type ListItem } from "../memory-host";
 import { evaluateFormula, type FormulaContext, type Scalar } from "./formula-preview";
 import { conditionalLook, modelContext } from "./model-formulas";
 import { columnLetter } from "../core/layout/a1";
@@ -73,6 +74,20 @@ export function describeValidation(dv: DataValidationModel): string {
   else if (r.custom) text = `Rule: ${String(r.custom.formula ?? "")}`;
   const prompt = dv.prompt.showPrompt && dv.prompt.message ? `\n${dv.prompt.title ? `${dv.prompt.title}: ` : ""}${dv.prompt.message}` : "";
   return text + prompt;
+}
+
+/**
+ * The items of the in-cell dropdown of the cell at (row, col), or undefined when it has none: the
+ * cell has list validation with "In-cell dropdown" on, the list resolves (items, a range or a
+ * defined name; blanks skipped, each item as its source cell shows it) and the cell may be typed in
+ * (not locked on a protected sheet).
+ */
+export function dropdownAt(sheet: SheetModel, row: number, col: number): ListItem[] | undefined {
+  const dv = sheet.validationAt(row, col);
+  if (!dv?.rule.list || dv.rule.list.inCellDropDown === false) return undefined;
+  if (sheet.protection.protected && sheet.formatAt(row, col, "locked")) return undefined;
+  const items = listItems(dv, sheet);
+  return items && items.length > 0 ? items : undefined;
 }
 
 export interface Extent {

@@ -4,7 +4,8 @@
  * replaces the cell, F2 or a double-click edits what is there, Esc cancels, Delete clears,
  * Backspace starts an empty entry, Ctrl+V pastes a block, and clicking another cell or moving to
  * the task pane confirms what was typed. Keys typed while an entry is being confirmed start the
- * next cell's entry.
+ * next cell's entry. A list-validated cell's dropdown (CellDropdown.tsx) opens with Alt+Down or its
+ * arrow, and the item picked is entered as if typed.
  *
  * Excel's alerts come from here (GridAlert.tsx shows them): locked cells on a protected sheet
  * refuse with Excel's message, and typed values meet the cell's data validation (Stop: Retry /
@@ -13,8 +14,9 @@
 import { useCallback, useLayoutEffect, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
 import type { SheetModel } from "../memory-host";
 import { DataValidationAlert } from "../memory-host/host";
-import { moved, moveFor, parseClipboardText, PROTECTED_MESSAGE } from "./grid-edit";
-import { address, rangeText } from "./grid-model";
+import type { ListItem } from "../memory-host";
+import { moved, moveFor, parseClipboardText, PROTECTED_MESSAGE, typedTextFor } from "./grid-edit";
+import { address, dropdownAt, rangeText } from "./grid-model";
 import type { GridAlertProps } from "./GridAlert";
 
 /** What the grid needs from the in-memory host to act as the user. */
@@ -57,7 +59,12 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
   // Each alert is a dialog of its own (keyed by serial), mounted while it is open.
   const [alert, setAlertState] = useState<(Alert & { serial: number }) | undefined>(undefined);
   const alertSerial = useRef(0);
-  const setAlert = useCallback((next: Alert | undefined) => setAlertState(next ? { ...next, serial: ++alertSerial.current } : undefined), []);
+  /** Set the moment an alert is asked for, before React shows it: keys typed in between are the alert's, not the cell's. */
+  const alerting = useRef(false);
+  const setAlert = useCallback((next: Alert | undefined) => {
+    alerting.current = next !== undefined;
+    setAlertState(next ? { ...next, serial: ++alertSerial.current } : undefined);
+  }, []);
 
   // A different sheet starts with no cell being edited.
   const sheetId = sheet?.id;
@@ -65,18 +72,25 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     setEditing(undefined);
   }, [sheetId]);
 
-  // The editor takes focus when it opens, with the caret at the end (as Excel's edit mode).
+  // The editor takes focus when it opens, holding exactly what it starts with (Retry reuses the
+  // same input), with the caret at the end (as Excel's edit mode).
   useLayoutEffect(() => {
     const input = editorRef.current;
     if (!editing || !input) return;
+    input.value = editing.initial;
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
   }, [editing]);
 
   const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
-  /** Set while a typed entry is being confirmed; keys typed meanwhile wait in typedAhead for the next cell. */
+  /**
+   * Set while a typed entry is being confirmed (the workbook busy: a re-check running, change
+   * events settling). Keys typed meanwhile - characters, Enter, Tab, arrows - wait in `pending`
+   * and are applied in order once it is confirmed, as Excel does with keys typed ahead; if it is
+   * refused they are dropped with the alert's opening: none reaches the cell behind it.
+   */
   const committing = useRef(false);
-  const typedAhead = useRef("");
+  const pending = useRef<{ key: string; shift: boolean }[]>([]);
 
   const select = useCallback(
     (row: number, col: number, toRow = row, toCol = col) => {
@@ -118,27 +132,54 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     [sheet, isLocked, showProtected],
   );
 
-  /** Confirms what was typed into the cell, then moves (Enter, Tab, arrows) as Excel does. */
-  const commit = useCallback(
-    async (text: string, move: { dr: number; dc: number } | undefined, confirmed = false): Promise<boolean> => {
-      if (!host || !sheet || !editing) return false;
-      const { row, col } = editing;
+  /**
+   * Applies the keys typed while an entry was being confirmed, in order, from the cell the entry
+   * moved to: characters start that cell's entry; Enter, Tab or an arrow after them confirms it
+   * and moves on (and the keys after wait again); a move with nothing typed just moves.
+   */
+  type Confirm = (row: number, col: number, text: string, move: { dr: number; dc: number } | undefined, confirmed?: boolean) => Promise<boolean>;
+  const confirmRef = useRef<Confirm | undefined>(undefined);
+  const replay = useCallback(async (at: { row: number; col: number }): Promise<boolean> => {
+    const keys = pending.current;
+    pending.current = [];
+    const navAt = keys.findIndex((k) => moveFor(k.key, k.shift) !== undefined);
+    const chars = (navAt < 0 ? keys : keys.slice(0, navAt)).map((k) => k.key).join("");
+    if (navAt < 0) {
+      if (chars !== "" && !isLocked(at.row, at.col)) setEditing({ row: at.row, col: at.col, initial: chars, mode: "enter" });
+      else focusGrid();
+      return true;
+    }
+    const nav = keys[navAt]!;
+    pending.current = keys.slice(navAt + 1);
+    const move = moveFor(nav.key, nav.shift)!;
+    focusGrid();
+    if (chars !== "") return (confirmRef.current?.(at.row, at.col, chars, move) ?? false);
+    const next = moved(at.row, at.col, move);
+    select(next.row, next.col);
+    return replay(next);
+  }, [isLocked, focusGrid, select]);
+
+  /**
+   * Confirms an entry for the cell at (row, col) - typed, or picked from its dropdown - then moves
+   * (Enter, Tab, arrows) as Excel does. A refused entry opens Excel's alert for it.
+   */
+  const confirmEntry = useCallback(
+    async (row: number, col: number, text: string, move: { dr: number; dc: number } | undefined, confirmed = false): Promise<boolean> => {
+      if (!host || !sheet) return false;
       try {
         await host.userType(sheet.name, address(row, col), text, { confirmed });
         setEditing(undefined);
-        const ahead = typedAhead.current;
-        typedAhead.current = "";
-        if (move) {
-          const next = moved(row, col, move);
-          select(next.row, next.col);
-          if (ahead !== "" && !isLocked(next.row, next.col)) {
-            setEditing({ row: next.row, col: next.col, initial: ahead, mode: "enter" });
-            return true;
-          }
+        if (!move) {
+          pending.current = [];
+          focusGrid();
+          return true;
         }
-        focusGrid();
-        return true;
+        const next = moved(row, col, move);
+        select(next.row, next.col);
+        return await replay(next);
       } catch (error) {
+        // Keys typed after a refused entry belong to the alert (Excel's modal box), never to a cell.
+        pending.current = [];
         if (error instanceof DataValidationAlert) {
           const retry = () => {
             setAlert(undefined);
@@ -154,7 +195,7 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
           } else {
             const accept = () => {
               setAlert(undefined);
-              void commit(text, move, true);
+              void confirmEntry(row, col, text, move, true);
             };
             setAlert(
               error.style === "Warning"
@@ -172,7 +213,57 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
         return false;
       }
     },
-    [host, sheet, editing, select, focusGrid, showProtected, isLocked, setAlert],
+    [host, sheet, select, focusGrid, showProtected, setAlert, replay],
+  );
+  useLayoutEffect(() => {
+    confirmRef.current = confirmEntry;
+  }, [confirmEntry]);
+
+  /** Confirms what was typed into the cell being edited. */
+  const commit = useCallback(
+    (text: string, move: { dr: number; dc: number } | undefined): Promise<boolean> => (editing ? confirmEntry(editing.row, editing.col, text, move) : Promise.resolve(false)),
+    [editing, confirmEntry],
+  );
+
+  // --- The in-cell dropdown of a list-validated cell (CellDropdown.tsx) -------------------------
+
+  const [dropdown, setDropdown] = useState<{ row: number; col: number } | undefined>(undefined);
+  // Another cell or sheet closes the list, as in Excel.
+  const selectionKey = sheet ? `${sheet.id}|${rangeText(sheet.selection)}` : "";
+  useLayoutEffect(() => {
+    setDropdown(undefined);
+  }, [selectionKey]);
+
+  /** Opens (or closes) the active cell's list, when it has one. */
+  const toggleDropdown = useCallback(() => {
+    if (!sheet || editing) return;
+    const { r0, c0 } = sheet.selection;
+    if (dropdown) {
+      setDropdown(undefined);
+      focusGrid();
+    } else if (dropdownAt(sheet, r0, c0)) {
+      setDropdown({ row: r0, col: c0 });
+    }
+  }, [sheet, editing, dropdown, focusGrid]);
+
+  const closeDropdown = useCallback(
+    (refocus: boolean) => {
+      setDropdown(undefined);
+      if (refocus) focusGrid();
+    },
+    [focusGrid],
+  );
+
+  /** An item picked from the list: entered in the cell as if typed (validation, change events and the re-check follow). */
+  const pick = useCallback(
+    (item: ListItem) => {
+      if (!sheet || !dropdown) return;
+      const { row, col } = dropdown;
+      setDropdown(undefined);
+      focusGrid();
+      void confirmEntry(row, col, typedTextFor(item, String(sheet.formatAt(row, col, "numberFormat") ?? "General")), undefined);
+    },
+    [sheet, dropdown, focusGrid, confirmEntry],
   );
 
   const clearSelection = useCallback(async () => {
@@ -210,8 +301,20 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (!host || !sheet || editing || event.target !== event.currentTarget) return;
+    // Keys typed while typed-ahead entries are being confirmed wait their turn (see replay).
+    if (committing.current || alerting.current) {
+      event.preventDefault();
+      if (committing.current && !alerting.current) queueKey(event);
+      return;
+    }
     const sel = sheet.selection;
     const anchor = { row: sel.r0, col: sel.c0 };
+    // Alt+Down opens a list cell's dropdown, as in Excel.
+    if (event.altKey && event.key === "ArrowDown" && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (!dropdown) toggleDropdown();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     // Tab leaves the grid (as on any web page) unless a cell is being typed in; Enter moves down as in Excel.
     const move = event.key === "Tab" ? undefined : moveFor(event.key, event.shiftKey);
@@ -245,6 +348,12 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     }
   };
 
+  /** Queues a key typed while an entry is being confirmed: characters and the keys that confirm and move. */
+  function queueKey(event: KeyboardEvent<HTMLElement>): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length === 1 || moveFor(event.key, event.shiftKey)) pending.current.push({ key: event.key, shift: event.shiftKey });
+  }
+
   const onGridPaste = (event: ClipboardEvent<HTMLTableElement>) => void paste(event);
 
   /** A cell pressed: selects it (Shift extends the selection), confirming what was being typed first, as in Excel. */
@@ -274,12 +383,11 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     if (!editing) return;
     const input = event.currentTarget;
     // Keys typed while the cell is being confirmed (Enter pressed, the workbook busy) are the start
-    // of the next cell's entry, as in Excel: kept, not lost with the closing editor.
-    if (committing.current) {
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        typedAhead.current += event.key;
-      }
+    // of the next cell's entry, as in Excel: kept in order, not lost with the closing editor. Keys
+    // typed once the entry is refused, before its alert shows, are the alert's: dropped.
+    if (committing.current || alerting.current) {
+      event.preventDefault();
+      if (committing.current && !alerting.current) queueKey(event);
       return;
     }
     if (event.key === "Escape") {
@@ -293,7 +401,7 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     if (event.key.startsWith("Arrow") && editing.mode === "edit") return;
     event.preventDefault();
     committing.current = true;
-    typedAhead.current = "";
+    pending.current = [];
     void commit(input.value, move).finally(() => {
       committing.current = false;
     });
@@ -303,8 +411,8 @@ export function useGridEditing(host: EditingHost | undefined, sheet: SheetModel 
     // Moving to something else on the page (the task pane) confirms what was typed, as in Excel;
     // focus lost to nothing (a dialog closing, the window) keeps the cell being edited.
     const to = event.relatedTarget as Node | null;
-    if (!alert && editing && to && !gridRef.current?.contains(to)) void commit(event.currentTarget.value, undefined);
+    if (!alerting.current && editing && to && !gridRef.current?.contains(to)) void commit(event.currentTarget.value, undefined);
   };
 
-  return { gridRef, editorRef, editing, alert, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur };
+  return { gridRef, editorRef, editing, alert, dropdown, toggleDropdown, closeDropdown, pick, onGridKeyDown, onGridPaste, onCellMouseDown, onCellDoubleClick, onEditorKeyDown, onEditorBlur };
 }

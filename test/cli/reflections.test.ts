@@ -97,7 +97,8 @@ describe("the template's Reflections sheet", () => {
 
   it("offers each of the framework's prompts for each month of the year, Reflection blank and Share No, then blank rows", () => {
     const rows = tableRows(workbook, "Reflections");
-    const months = ["Apr 2020", "May 2020", "Jun 2020", "Jul 2020", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021", "Mar 2021"];
+    // Each month a date, its first day (exceljs reads date-formatted cells as Dates), shown "mmm yyyy".
+    const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2020, 3 + i, 1)));
     expect(rows.slice(0, 48)).toEqual(months.flatMap((m) => PROMPTS.map((p) => [m, p, null, "No"])));
     expect(rows.slice(48)).toEqual(Array.from({ length: 20 }, () => [null, null, null, null]));
     expect(PROMPTS).toEqual(["What have we learnt?", "What have we changed that we would keep?", "What could we improve?", "What are residents telling us?"]);

@@ -160,7 +160,9 @@ describe("impact-returns template", () => {
     expect(stories.D2).toMatchObject({ type: "list", formulae: [`Stakeholders!$A$2:$A$${stakeholderRows + 1}`] });
     const framework = sheet("Framework");
     expect(column(framework, "D", v1.outcomeAreas.length)).toEqual(v1.outcomeAreas.map((a) => a.name));
-    expect(column(framework, "F", 12)).toEqual(["Apr 2020", "May 2020", "Jun 2020", "Jul 2020", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021", "Mar 2021"]);
+    // The months are dates (each month's first day) shown "mmm yyyy": the Month dropdowns offer them as "Apr 2020".
+    expect(column(framework, "F", 12)).toEqual(Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2020, 3 + i, 1))));
+    expect(framework.getCell("F2").numFmt).toBe("mmm yyyy");
   });
 
   it("protects the sheets with no password, entry cells unlocked, headers and key columns locked", () => {

@@ -107,7 +107,9 @@ describe("Set up on a layout 1.1 return with entries", () => {
     const reflections = readReturn(after).reflections!;
     expect(reflections.rows).toHaveLength(48);
     expect(reflections.rows.slice(0, 4).map((r) => [r.monthText, r.prompt, r.reflection, r.shared])).toEqual(STANDARD_REFLECTION_PROMPTS.map((p) => ["Apr 2020", p, "", false]));
-    expect(await readRange(host, "Reflections", "A49:D49")).toEqual([["Mar 2021", STANDARD_REFLECTION_PROMPTS[3], "", "No"]]);
+    // The month a date (1 March 2021), shown as the other Month cells.
+    expect(await readRange(host, "Reflections", "A49:D49")).toEqual([[44256, STANDARD_REFLECTION_PROMPTS[3], "", "No"]]);
+    expect(host.cell("Reflections", "A49").text).toBe("Mar 2021");
   });
 
   it("run again after officers write reflections and add their own rows, loses and duplicates nothing", async () => {

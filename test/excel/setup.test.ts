@@ -75,7 +75,9 @@ describe("Set up on an empty workbook", () => {
       ["Framework id", "community-investment-monthly"],
       ["Framework version", 1],
     ]);
-    expect((await readRange(host, "Framework", "F2:F3")).flat()).toEqual(["Apr 2020", "May 2020"]);
+    // The months the Month dropdowns offer are dates (each month's first day), shown "Apr 2020".
+    expect((await readRange(host, "Framework", "F2:F3")).flat()).toEqual([43922, 43952]);
+    expect([host.cell("Framework", "F2").text, host.cell("Framework", "F3").text]).toEqual(["Apr 2020", "May 2020"]);
   });
 
   it("gives measure cells their rule, guidance and format; key columns locked; sheet protected", async () => {

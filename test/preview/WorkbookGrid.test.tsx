@@ -100,6 +100,71 @@ describe("the editable grid", () => {
     expect(host.cell("Sheet1", "A1").value).toBe("");
   });
 
+  it("shows a list cell's dropdown on the active cell only; Alt+Down opens it, arrows and Enter pick, as if typed", async () => {
+    const host = new MemoryExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      // The source: month-start dates shown "mmm yyyy", with a blank in the middle, through a defined name.
+      sheet.getRange("F1:F4").values = [[46204], [""], [46235], [46266]];
+      sheet.getRange("F1:F4").numberFormat = [["mmm yyyy"], ["mmm yyyy"], ["mmm yyyy"], ["mmm yyyy"]];
+      context.workbook.names.add("Months", "=Sheet1!$F$1:$F$4");
+      sheet.getRange("B2:B4").numberFormat = [["mmm yyyy"], ["mmm yyyy"], ["mmm yyyy"]];
+      sheet.getRange("B2:B4").dataValidation.rule = { list: { inCellDropDown: true, source: "=Months" } };
+      sheet.getRange("B2:B4").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Choose from the list", message: "Month: choose a value from the dropdown." };
+      await context.sync();
+    });
+    await host.userSelect("Sheet1", "A2");
+    const changes: string[] = [];
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (e) => void changes.push(e.address));
+      await context.sync();
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Live host={host} />
+      </FluentProvider>,
+    );
+    const grid = screen.getByRole("grid");
+    expect(screen.queryByRole("button", { name: /Choose a value/ })).toBeNull();
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    await settle();
+    const arrow = screen.getByRole("button", { name: "Choose a value for Sheet1!B2" });
+    expect(arrow.closest("td")?.dataset.cell).toBe("B2");
+    expect(arrow.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.keyDown(grid, { key: "ArrowDown", altKey: true });
+    await settle();
+    const list = screen.getByRole("listbox", { name: "Values for Sheet1!B2" });
+    expect(document.activeElement).toBe(list);
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Jul 2026", "Aug 2026", "Sep 2026"]);
+    fireEvent.keyDown(list, { key: "ArrowDown" });
+    fireEvent.keyDown(list, { key: "x" });
+    await settle();
+    expect(screen.getByRole("option", { selected: true }).textContent).toBe("Aug 2026");
+    fireEvent.keyDown(list, { key: "Enter" });
+    await settle();
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(host.cell("Sheet1", "B2").value).toBe(46235);
+    expect(host.cell("Sheet1", "B2").text).toBe("Aug 2026");
+    expect(changes).toContain("B2");
+    expect(document.activeElement).toBe(grid);
+
+    // By mouse on the next cell; Escape closes with nothing written.
+    fireEvent.keyDown(grid, { key: "ArrowDown" });
+    await settle();
+    fireEvent.click(screen.getByRole("button", { name: "Choose a value for Sheet1!B3" }));
+    await settle();
+    fireEvent.keyDown(screen.getByRole("listbox"), { key: "Escape" });
+    await settle();
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(document.activeElement).toBe(grid);
+    expect(host.cell("Sheet1", "B3").value).toBe("");
+    fireEvent.click(screen.getByRole("button", { name: "Choose a value for Sheet1!B3" }));
+    await settle();
+    fireEvent.click(screen.getByRole("option", { name: "Sep 2026" }));
+    await settle();
+    expect(host.cell("Sheet1", "B3").value).toBe(46266);
+  });
+
   it("says a locked cell on a protected sheet is protected, in Excel's words", async () => {
     const host = await setUpHost();
     await host.userSelect("Sheet1", "C1");

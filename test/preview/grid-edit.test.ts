@@ -5,7 +5,7 @@
 import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { DataValidationAlert, DEFAULT_VALIDATION_MESSAGE } from "../../src/memory-host/host";
-import { fitNumber, moved, moveFor, parseClipboardText, spillWidth } from "../../src/preview/grid-edit";
+import { fitNumber, moved, moveFor, parseClipboardText, spillWidth, typedTextFor } from "../../src/preview/grid-edit";
 import { buildSampleReturn } from "../../src/preview/sample-return";
 
 const sevenPx = (text: string) => text.length * 7;
@@ -106,3 +106,19 @@ async function sample2() {
   await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values));
   return { host, gateway };
 }
+
+describe("typedTextFor: what picking a dropdown item types", () => {
+  it("types a date item as shown when that gives the date back, else its serial", () => {
+    expect(typedTextFor({ value: 46235, text: "Aug 2026" }, "mmm yyyy")).toBe("Aug 2026");
+    expect(typedTextFor({ value: 46235, text: "Aug 2026" }, "General")).toBe("Aug 2026");
+    expect(typedTextFor({ value: 46235, text: "Q2" }, "General")).toBe("46235");
+  });
+  it("keeps text as text: an apostrophe where typing would make a number, date or formula", () => {
+    expect(typedTextFor({ value: "Yes", text: "Yes" }, "General")).toBe("Yes");
+    expect(typedTextFor({ value: "Aug 2026", text: "Aug 2026" }, "General")).toBe("'Aug 2026");
+    expect(typedTextFor({ value: "Aug 2026", text: "Aug 2026" }, "@")).toBe("Aug 2026");
+    expect(typedTextFor({ value: "007", text: "007" }, "General")).toBe("'007");
+    expect(typedTextFor({ value: "-x", text: "-x" }, "General")).toBe("'-x");
+    expect(typedTextFor({ value: true, text: "TRUE" }, "General")).toBe("TRUE");
+  });
+});

@@ -28,15 +28,16 @@ export function sofficePath(): string {
 
 /**
  * Converts `file` with LibreOffice into `outDir` and returns the path written. `format` is what
- * --convert-to takes: "pdf", "csv", "xlsx" ("xlsx" re-saves through LibreOffice's own writer).
+ * --convert-to takes: "pdf", "csv", "xlsx" ("xlsx" re-saves through LibreOffice's own writer);
+ * `options` go before it (e.g. an --infilter).
  */
-export function convertWithLibreOffice(file: string, format: string, outDir: string, workDir: string): string {
+export function convertWithLibreOffice(file: string, format: string, outDir: string, workDir: string, options: readonly string[] = []): string {
   const soffice = sofficePath();
   mkdirSync(outDir, { recursive: true });
   const profile = join(workDir, "lo-profile");
   const result = spawnSync(
     soffice,
-    ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", format, "--outdir", outDir, file],
+    ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`, ...options, "--convert-to", format, "--outdir", outDir, file],
     { encoding: "utf8", timeout: 570_000, env: { ...process.env, HOME: workDir, XDG_CONFIG_HOME: join(workDir, "xdg") } },
   );
   const output = join(outDir, `${basename(file, extname(file))}.${format.split(":")[0]!}`);

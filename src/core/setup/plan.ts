@@ -455,7 +455,8 @@ class PlanBuilder {
   private reflections(): void {
     const existing = this.start(TABLE.reflections);
     const prompts = reflectionPromptsOf(this.framework);
-    const offered = this.monthLabels.flatMap((month, slot) => prompts.map((prompt) => ({ slot, month, prompt })));
+    // The Month a date (the month's first day, shown "mmm yyyy"), as the column holds typed months.
+    const offered = this.months.flatMap((ym, slot) => prompts.map((prompt) => ({ slot, month: monthStart(ym), prompt })));
     const [monthHeader, promptHeader, reflectionHeader, shareHeader] = REFLECTION_HEADERS;
     const row = (o: (typeof offered)[number]): Record<string, PlannedCell> => ({ [monthHeader]: o.month, [promptHeader]: o.prompt, [reflectionHeader]: null, [shareHeader]: SHARE_DEFAULT });
     const what = `${prompts.length} prompt${prompts.length === 1 ? "" : "s"} for each month`;
@@ -543,9 +544,10 @@ class PlanBuilder {
             : { sheet, action: "keep", detail: `${this.framework.title}, version ${this.framework.version}` },
       );
     }
-    const lists: [number, string, string[]][] = [
+    // The months the Month columns' dropdowns offer: dates (each month's first day), shown "mmm yyyy" by the sheet's rules.
+    const lists: [number, string, CellValue[]][] = [
       [FRAMEWORK_SHEET_COLUMNS.outcomeAreas, FRAMEWORK_SHEET_HEADINGS.outcomeAreas, this.framework.outcomeAreas.map((a) => a.name)],
-      [FRAMEWORK_SHEET_COLUMNS.months, FRAMEWORK_SHEET_HEADINGS.months, this.monthLabels],
+      [FRAMEWORK_SHEET_COLUMNS.months, FRAMEWORK_SHEET_HEADINGS.months, this.months.map(monthStart)],
       [FRAMEWORK_SHEET_COLUMNS.definition, FRAMEWORK_SHEET_HEADINGS.definition, definitionChunks(this.framework)],
     ];
     for (const [column, heading, items] of lists) {
@@ -559,6 +561,11 @@ export { isDefaultSheetName } from "./default-sheet";
 export { definitionChunks, joinDefinitionChunks } from "./definition";
 export { fit, widestFigure } from "./geometry";
 export { CONDITIONAL_FORMAT_FORMULA_LIMIT, HIGHLIGHT_NAME, highlightNames } from "./highlights";
+
+/** A month as the Month columns and their list hold it: the Excel date of its first day. */
+function monthStart(ym: YearMonth): number {
+  return excelSerial(ym.year, ym.month, 1);
+}
 
 function blankRows(count: number, width: number): PlannedCell[][] {
   return Array.from({ length: count }, () => Array<PlannedCell>(width).fill(null));

@@ -6,7 +6,7 @@
  */
 import type { Framework } from "../framework";
 import { absoluteRange, cellAddress, quoteSheet, rangeAddress } from "../layout/a1";
-import { HIGHLIGHT, SEVERITY_LABEL, TABLE, type TableName } from "../layout/contract";
+import { HIGHLIGHT, NUMBER_FORMAT, SEVERITY_LABEL, TABLE, type TableName } from "../layout/contract";
 import { norm } from "../return";
 import { CASE_STUDIES_SHEET, CHECKS_SHEET, FRAMEWORK_SHEET, MEASURES_SHEET, OUTCOMES_SHEET, REFLECTIONS_SHEET, RETURN_SHEET, STAKEHOLDERS_SHEET, type ColumnDefinition, type SheetContext, type SheetDefinition } from "../sheets";
 import { FRAMEWORK_SHEET_COLUMNS, FRAMEWORK_SHEET_WIDTHS } from "../sheets/framework";
@@ -66,6 +66,8 @@ export function planSheetRules(input: SheetRulesInput): SheetRules {
         ...(Object.keys(FRAMEWORK_SHEET_COLUMNS) as (keyof typeof FRAMEWORK_SHEET_COLUMNS)[]).map((list) => ({ column: FRAMEWORK_SHEET_COLUMNS[list], characters: FRAMEWORK_SHEET_WIDTHS[list] })),
       ],
     },
+    // The months list holds dates: shown "mmm yyyy" here, the dropdowns offer them as "Apr 2026" (case-studies.ts's monthColumn).
+    { kind: "applyRules", sheet: fw.sheet, rules: [{ address: rangeAddress(1, FRAMEWORK_SHEET_COLUMNS.months, 12, 1), numberFormat: NUMBER_FORMAT.month }] },
     { kind: "protect", sheet: fw.sheet },
     { kind: "hide", sheet: fw.sheet },
   );

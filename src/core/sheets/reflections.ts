@@ -6,21 +6,16 @@
  */
 import { reflectionPromptsOf } from "../framework/reflection-prompts";
 import { SHEET, TABLE, YES_NO } from "../layout/names";
+import { monthColumn } from "./case-studies";
 import { fit, headersOf, type SheetDefinition, entrySheet } from "./types";
-import { listRangeValidation, listValidation } from "./validations";
+import { listValidation } from "./validations";
 
 /** What Set up writes in `Share with the centre` on the rows it offers: nothing is shared until an officer says so. */
 export const SHARE_DEFAULT = "No";
 
 const COLUMNS = [
-  {
-    // Typed and validated as the Case studies sheet's Month: a month of the reporting year from the list.
-    header: "Month",
-    width: fit("Month", "Sep 2025".length),
-    cells: "entry",
-    validation: (c, header) => listRangeValidation(header, c.lists.months, "The month the reflection is about, within this reporting year."),
-    read: "month",
-  },
+  // Typed and validated as the Case studies sheet's Month: a month of the reporting year, a date from the list.
+  monthColumn("Month", "The month the reflection is about, within this reporting year."),
   // Wide enough for the framework's prompts on one line (printed rows do not grow for wrapped text everywhere).
   { header: "Prompt", width: (c) => fit("Prompt", Math.max(20, ...reflectionPromptsOf(c.framework).map((p) => p.length))), cells: "entry", wrap: true, read: "text" },
   { header: "Reflection", width: 60, cells: "entry", wrap: true, read: "text" },

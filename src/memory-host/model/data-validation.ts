@@ -5,14 +5,16 @@
  * Data validation (ExcelApi 1.8): the model (validation rectangles
  * on a sheet and how setting part of a validation splits and merges them), Office's checks on a
  * rule, the evaluation of `DataValidation.valid`, and the `Excel.DataValidation` proxy.
- * Rules the host cannot evaluate (custom formulas, named ranges, non-trivial expressions) count as
- * satisfied.
+ * A list's items (`listItems`) come from its literal source, a range or a defined name (as Excel's
+ * in-cell dropdown shows them). Rules the host cannot evaluate (custom formulas, non-trivial
+ * expressions) count as satisfied.
  */
 import type { Rect } from "../address";
 import { formatAddress, intersection, intersects, subtract, subtractAll, tryParseAddress } from "../address";
 import { officeError } from "../errors";
 import type { CellValue } from "../values";
 import { dateToSerial } from "../values";
+import { namedRange } from "./named-items";
 import type { DataValidationErrorAlertModel, DataValidationModel, DataValidationPromptModel, SheetModel } from "./types";
 
 // ---------------------------------------------------------------------------------------------
@@ -279,18 +281,65 @@ function compare(x: number, operator: string, a: number, b: number | undefined):
   }
 }
 
-/** The values of a list rule's source, or undefined when it cannot be resolved. */
-function listValues(source: string, sheet: SheetModel): string[] | undefined {
-  if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
-  const ref = tryParseAddress(source.slice(1).replace(/\$/g, ""));
-  if (!ref) return undefined;
-  const target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
-  if (!target) return undefined;
-  const out: string[] = [];
-  for (let r = ref.rect.r0; r <= Math.min(ref.rect.r1, ref.rect.r0 + 10_000); r++) {
-    for (let c = ref.rect.c0; c <= ref.rect.c1; c++) out.push(target.textAt(r, c));
+/** One entry of a list rule's dropdown: the cell's value, and its text as the dropdown shows it. */
+export interface ListItem {
+  value: CellValue;
+  text: string;
+}
+
+/** At most this many items are read from a list's source range (Excel's dropdown shows up to 32,767). */
+const LIST_ITEMS_MAX = 10_000;
+
+/**
+ * The items of a list rule, as Excel's in-cell dropdown offers them, or undefined when the source
+ * cannot be resolved (a formula the host does not evaluate). A literal source ("Yes,No") gives its
+ * items as text; a reference (`=Framework!$C$2:$C$13`, `=Months`: a defined name is resolved to its
+ * range) gives each source cell's value and its displayed text (through the source cell's number
+ * format: a list of dates formatted "mmm yyyy" shows "Aug 2026"), blank cells skipped.
+ */
+export function listItems(dv: DataValidationModel, sheet: SheetModel): ListItem[] | undefined {
+  const source = String(dv.rule.list?.source ?? "");
+  if (!source.startsWith("=")) {
+    return source
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "")
+      .map((text) => ({ value: text, text }));
+  }
+  const body = source.slice(1).trim();
+  let target: SheetModel | undefined;
+  let rect: Rect | undefined;
+  const ref = tryParseAddress(body.replace(/\$/g, ""));
+  if (ref) {
+    target = ref.sheet ? sheet.workbook.findSheet(ref.sheet) : sheet;
+    rect = ref.rect;
+  } else {
+    const item = sheet.workbook.names.find((n) => n.name.toLowerCase() === body.toLowerCase());
+    const named = item ? namedRange(sheet.workbook, item) : null;
+    target = named?.sheet;
+    rect = named?.rect;
+  }
+  if (!target || !rect) return undefined;
+  const out: ListItem[] = [];
+  for (let r = rect.r0; r <= rect.r1 && out.length < LIST_ITEMS_MAX; r++) {
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      const value = target.valueAt(r, c);
+      if (value === "") continue;
+      out.push({ value, text: target.textAt(r, c) });
+    }
   }
   return out;
+}
+
+/**
+ * Whether a typed value is one of a list's items, as Excel compares them: a number (a date is its
+ * serial) equals an item whose value is that number; text equals an item's value or its displayed
+ * text, ignoring case.
+ */
+function inList(value: CellValue, items: readonly ListItem[]): boolean {
+  if (typeof value === "number") return items.some((item) => item.value === value || (typeof item.value === "string" && Number(item.value.trim()) === value && item.value.trim() !== ""));
+  const text = (typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value).toLowerCase();
+  return items.some((item) => (typeof item.value === "boolean" ? (item.value ? "true" : "false") : String(item.value).toLowerCase()) === text || item.text.toLowerCase() === text);
 }
 
 /** Does `value` satisfy the validation? Blank cells pass when blanks are ignored. */
@@ -299,10 +348,8 @@ export function satisfies(dv: DataValidationModel, value: CellValue, sheet: Shee
   if (kind === null || kind === "custom") return true;
   if (value === "") return dv.ignoreBlanks;
   if (kind === "list") {
-    const values = listValues(String(dv.rule.list?.source ?? ""), sheet);
-    if (!values) return true;
-    const text = typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
-    return values.some((v) => v.toLowerCase() === text.toLowerCase());
+    const items = listItems(dv, sheet);
+    return items === undefined || inList(value, items);
   }
   const basic = (dv.rule[kind] ?? {}) as { formula1?: unknown; formula2?: unknown; operator?: string };
   const a = operand(basic.formula1, sheet, kind);
