@@ -10,6 +10,10 @@ import { defaultPageLayout } from "../memory-host";
 import { columnLetter } from "../core/layout/a1";
 import type { PageLayout } from "../core/workbook/types";
 import { applyPageLayout } from "../xlsx/format";
+import { FIELD, TABLE } from "../core/layout/contract";
+import { returnFileName } from "../core/mail/mailto";
+import { readMonthValue } from "../core/return";
+import type { CellValue } from "../core/workbook/types";
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -363,21 +367,22 @@ export async function toExcelJsWorkbook(model: WorkbookModel): Promise<ExcelJSTy
   return wb;
 }
 
-/** A file name from the Return sheet's organisation code and reporting year, e.g. "RH01 return Apr 2020.xlsx". */
+/**
+ * The download's name, from the Return sheet's organisation code (else name) and reporting year,
+ * through the one rule for a return's file name: "RH01 impact return 2026-27.xlsx". A workbook
+ * that is not a return (no reporting year) is "Impact Returns workbook.xlsx".
+ */
 export function suggestedFileName(model: WorkbookModel): string {
-  const details = model.tables.find((t) => t.name.toLowerCase() === "returndetails");
-  let code = "";
-  let year = "";
+  const details = model.tables.find((t) => t.name.toLowerCase() === TABLE.returnDetails.toLowerCase());
+  const values = new Map<string, CellValue>();
   if (details) {
     const body = details.dataRect;
-    for (let row = body.r0; row <= body.r1; row++) {
-      const field = String(details.sheet.valueAt(row, body.c0)).trim().toLowerCase();
-      if (field === "organisation code") code = String(details.sheet.valueAt(row, body.c0 + 1)).trim();
-      if (field === "reporting year start") year = details.sheet.textAt(row, body.c0 + 1).trim();
-    }
+    for (let row = body.r0; row <= body.r1; row++) values.set(String(details.sheet.valueAt(row, body.c0)).trim().toLowerCase(), details.sheet.valueAt(row, body.c0 + 1));
   }
-  const name = [code, "impact return", year].filter((p) => p !== "").join(" ");
-  return `${name.replace(/[\\/:*?"<>|]+/g, "-")}.xlsx`;
+  const text = (field: string) => String(values.get(field.toLowerCase()) ?? "").trim() || undefined;
+  const yearStart = readMonthValue(values.get(FIELD.yearStart.toLowerCase()) ?? "");
+  if (!yearStart) return "Impact Returns workbook.xlsx";
+  return returnFileName({ organisation: text(FIELD.organisation), organisationCode: text(FIELD.organisationCode), yearStart });
 }
 
 /** Builds the .xlsx and hands it to the browser as a download. */
