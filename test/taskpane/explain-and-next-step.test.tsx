@@ -203,7 +203,7 @@ describe("the next step after Mark ready to send", () => {
   });
 
   it("without an address (the built-in framework names none), says to type it in Set up, and offers no link", async () => {
-    const { outcome } = await signedOffSample();
+    const { outcome } = await signedOffSample("");
     const next = await showSignOff(outcome);
     expect(next.textContent).toContain("The framework names no address for it: type the centre's email in Set up (Centre email)");
     expect(within(next).queryByRole("link", { name: "Email the centre" })).toBeNull();
