@@ -163,7 +163,8 @@ describe("An officer's month, keyboard only", () => {
       });
       expect(onChecks).toBe("Most staff went back to their usual roles as services reopened in August.");
 
-      // Mark ready to send, and the next step: send it by the 15th of the month after August.
+      // Mark ready to send, and the next step: the file, the centre's address (the sample's Centre
+      // email), August's due date (the 15th of the month after) and the Email the centre link.
       const name = checkPanel(page).getByRole("textbox", { name: "Your name" });
       await user.tabTo(name);
       await user.type("Priya Shah");
@@ -171,7 +172,13 @@ describe("An officer's month, keyboard only", () => {
       await user.tabTo(signOff, { max: 3 });
       await user.press("Enter");
       await checkPanel(page).getByText("Marked ready to send", { exact: true }).waitFor({ state: "visible", timeout: 30_000 });
-      expect(await checkPanel(page).getByTestId("next-step").innerText()).toBe("Next: Save the workbook and send it to the centre by 15 September 2020.");
+      const next = checkPanel(page).getByTestId("next-step");
+      expect(await next.innerText()).toContain(
+        "Next: Send RH01 impact return 2020-21.xlsx to returns@centre.example. August's figures are due by 15 September 2020. September's are due by 15 October 2020.",
+      );
+      const email = next.getByRole("link", { name: "Email the centre" });
+      expect(await email.getAttribute("href")).toMatch(/^mailto:returns@centre\.example\?subject=RH01%20impact%20return%202020-21%3A%20figures%20to%20August%202020&body=/);
+      expect(await next.innerText()).toContain("Download the workbook (Download workbook (.xlsx)), then attach the downloaded file to the email.");
       await paneScreenshot(page, "85-officer-signed-off");
       await expectNoSeriousViolations(page, "officer-signed-off");
     } catch (error) {

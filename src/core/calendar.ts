@@ -51,6 +51,15 @@ export function reportingMonths(start: YearMonth): YearMonth[] {
   return Array.from({ length: 12 }, (_, i) => addMonths(start, i));
 }
 
+/**
+ * A reporting year as the sector names it: "2026-27" for April 2026 to March 2027 (any year that
+ * crosses into the next calendar year); "2026" for one from January to December.
+ */
+export function reportingYearLabel(start: YearMonth): string {
+  if (start.month === 1) return String(start.year);
+  return `${start.year}-${String((start.year + 1) % 100).padStart(2, "0")}`;
+}
+
 /** The reporting year in the UK social housing sector runs April to March. */
 export function defaultYearStart(today: Date): YearMonth {
   const year = today.getMonth() + 1 >= 4 ? today.getFullYear() : today.getFullYear() - 1;

@@ -7,7 +7,7 @@ import { parseRange } from "../core/layout/a1";
 import { serialIsoDate } from "../core/calendar";
 import type { CellValue, PageLayout, PlannedCell, RangeRule, WorkbookOperation, ValidationRule } from "../core/workbook/types";
 
-import { columnWidthPoints } from "../core/layout/print";
+import { columnWidthPoints, PRINT_MARGINS } from "../core/layout/print";
 
 export { columnWidthPoints };
 
@@ -94,6 +94,14 @@ export function queuePageLayout(sheet: Excel.Worksheet, layout: PageLayout): voi
   // An explicit scale where the plan sets manual page breaks: Excel ignores them when fitting to pages.
   sheet.pageLayout.zoom = layout.scale !== undefined ? { scale: layout.scale } : { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
   sheet.pageLayout.centerHorizontally = true;
+  // The same margins as the command line's files (in points here, inches there).
+  const m = PRINT_MARGINS;
+  sheet.pageLayout.leftMargin = m.left * 72;
+  sheet.pageLayout.rightMargin = m.right * 72;
+  sheet.pageLayout.topMargin = m.top * 72;
+  sheet.pageLayout.bottomMargin = m.bottom * 72;
+  sheet.pageLayout.headerMargin = m.header * 72;
+  sheet.pageLayout.footerMargin = m.footer * 72;
   if (layout.printTitleRows) sheet.pageLayout.setPrintTitleRows(layout.printTitleRows);
   if (layout.printArea) sheet.pageLayout.setPrintArea(layout.printArea);
   sheet.pageLayout.headersFooters.defaultForAllPages.set({

@@ -17,6 +17,7 @@ import type { ProgressListener } from "./progress";
 import { readSnapshot } from "./read";
 import { createSetupGateway, type SetupGateway } from "./setup";
 import { summariseInExcel, type LastYearReturn, type SummariseOutcome } from "./summarise";
+import { officeMailer, type Mailer } from "./mail";
 
 export type { CheckGateway, CheckOutcome, SignOffOutcome } from "./check";
 export { PROBE_DELAY_MS } from "./edit-watch";
@@ -24,6 +25,7 @@ export type { SetupGateway, SetupOutcome } from "./setup";
 export type { LastYearReturn, SummariseOutcome } from "./summarise";
 export type { CollateInExcelOptions, CollateInExcelOutcome, SectorWorkbookSettings } from "./collate";
 export type { ProgressListener } from "./progress";
+export type { Mailer } from "./mail";
 
 /** Summarise's part of the gateway. */
 export interface SummariseGateway {
@@ -64,6 +66,8 @@ export interface WorkbookGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Activates a sheet and selects its A1 (1 sync). */
   showSheet(sheet: string): Promise<void>;
+  /** How "Email the centre" starts the email here (./mail.ts: Office's browser window, or a link); no sync. */
+  mailer(): Mailer;
 }
 
 export type ExcelGateway = WorkbookGateway & SetupGateway & CheckGateway & SummariseGateway & CollateGateway;
@@ -88,6 +92,8 @@ function createWorkbookGateway(host: ExcelHost): WorkbookGateway {
         ws.getRange(cell).select();
         await context.sync();
       }),
+
+    mailer: () => officeMailer(),
   };
 }
 

@@ -6,7 +6,14 @@
  */
 import type * as ExcelJSTypes from "exceljs";
 import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
+import { defaultPageLayout } from "../memory-host";
 import { columnLetter } from "../core/layout/a1";
+import type { PageLayout } from "../core/workbook/types";
+import { applyPageLayout } from "../xlsx/format";
+import { FIELD, TABLE } from "../core/layout/contract";
+import { returnFileName } from "../core/mail/mailto";
+import { readMonthValue } from "../core/return";
+import type { CellValue } from "../core/workbook/types";
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -196,6 +203,90 @@ function addConditionalFormats(ws: ExcelJSTypes.Worksheet, sheet: SheetModel): v
   });
 }
 
+type PageLayoutModel = SheetModel["pageLayout"];
+
+/**
+ * The model's print settings as the core's PageLayout, the shape the command line's writer takes
+ * (src/xlsx/format.ts `applyPageLayout`): orientation, paper, fit to pages or an explicit scale,
+ * manual page breaks, print titles, print area, and the headers and footers (kept in Excel's codes).
+ * Undefined for a sheet whose print settings were never changed (Excel writes none for it).
+ */
+export function pageLayoutOf(layout: PageLayoutModel): PageLayout | undefined {
+  if (JSON.stringify(layout) === JSON.stringify(defaultPageLayout())) return undefined;
+  const hf = layout.headersFooters.defaultForAllPages;
+  const parts = (left: string, center: string, right: string) => {
+    const out: PageLayout["header"] = {};
+    if (left !== "") out.left = left;
+    if (center !== "") out.center = center;
+    if (right !== "") out.right = right;
+    return out;
+  };
+  const scale = layout.zoom.scale;
+  const out: PageLayout = {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    paper: "A4",
+    fitToPagesWide: layout.zoom.horizontalFitToPages ?? 1,
+    ...(typeof scale === "number" ? { scale, rowBreaks: [...layout.rowBreaks] } : {}),
+    header: parts(hf.leftHeader, hf.centerHeader, hf.rightHeader),
+    footer: parts(hf.leftFooter, hf.centerFooter, hf.rightFooter),
+  };
+  const titles = layout.printTitleRows;
+  if (titles) out.printTitleRows = `$${titles.r0 + 1}:$${titles.r1 + 1}`;
+  if (layout.printArea) out.printArea = rectAddress(layout.printArea);
+  return out;
+}
+
+/** Points to inches (exceljs keeps margins in inches). */
+const inches = (points: number) => Math.round((points / 72) * 1000) / 1000;
+
+/**
+ * Writes the sheet's print settings: the command line's writer for what the core's PageLayout
+ * holds, then what the model keeps beyond it (paper other than A4, fitting to pages tall, margins,
+ * centring, title columns, gridlines and headings).
+ */
+function addPageLayout(ws: ExcelJSTypes.Worksheet, sheet: SheetModel): void {
+  const model = sheet.pageLayout;
+  const layout = pageLayoutOf(model);
+  if (!layout) return;
+  applyPageLayout(ws, layout);
+  const paper = PAPER_SIZES[model.paperSize];
+  const tall = model.zoom.verticalFitToPages;
+  const columns = model.printTitleColumns;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    ...(paper !== undefined ? { paperSize: paper as ExcelJSTypes.PageSetup["paperSize"] } : {}),
+    ...(model.zoom.scale === undefined || model.zoom.scale === null ? { fitToHeight: tall ?? 0 } : {}),
+    horizontalCentered: model.centerHorizontally,
+    verticalCentered: model.centerVertically,
+    showGridLines: model.printGridlines,
+    showRowColHeaders: model.printHeadings,
+    blackAndWhite: model.blackAndWhite,
+    draft: model.draftMode,
+    pageOrder: model.printOrder === "OverThenDown" ? "overThenDown" : "downThenOver",
+    margins: {
+      left: inches(model.leftMargin),
+      right: inches(model.rightMargin),
+      top: inches(model.topMargin),
+      bottom: inches(model.bottomMargin),
+      header: inches(model.headerMargin),
+      footer: inches(model.footerMargin),
+    },
+    ...(columns ? { printTitlesColumn: `${columnLetter(columns.c0)}:${columnLetter(columns.c1)}` } : {}),
+  };
+}
+
+/** Paper sizes SpreadsheetML numbers (ECMA-376 Part 1, 18.3.1.63), for the ones exceljs knows. */
+const PAPER_SIZES: Record<string, number> = {
+  Letter: 1,
+  Legal: 5,
+  Executive: 7,
+  A3: 8,
+  A4: 9,
+  A5: 11,
+  B4: 12,
+  B5: 13,
+};
+
 interface ProtectionTarget {
   protect(password: string, options: Partial<ExcelJSTypes.WorksheetProtection>): Promise<void>;
 }
@@ -267,6 +358,7 @@ export async function toExcelJsWorkbook(model: WorkbookModel): Promise<ExcelJSTy
     }
     for (const note of sheet.notes) ws.getCell(note.row + 1, note.column + 1).note = note.content;
     addConditionalFormats(ws, sheet);
+    addPageLayout(ws, sheet);
     if (sheet.protection.protected) await protect(ws as unknown as ProtectionTarget, sheet);
   }
 
@@ -275,21 +367,22 @@ export async function toExcelJsWorkbook(model: WorkbookModel): Promise<ExcelJSTy
   return wb;
 }
 
-/** A file name from the Return sheet's organisation code and reporting year, e.g. "RH01 return Apr 2020.xlsx". */
+/**
+ * The download's name, from the Return sheet's organisation code (else name) and reporting year,
+ * through the one rule for a return's file name: "RH01 impact return 2026-27.xlsx". A workbook
+ * that is not a return (no reporting year) is "Impact Returns workbook.xlsx".
+ */
 export function suggestedFileName(model: WorkbookModel): string {
-  const details = model.tables.find((t) => t.name.toLowerCase() === "returndetails");
-  let code = "";
-  let year = "";
+  const details = model.tables.find((t) => t.name.toLowerCase() === TABLE.returnDetails.toLowerCase());
+  const values = new Map<string, CellValue>();
   if (details) {
     const body = details.dataRect;
-    for (let row = body.r0; row <= body.r1; row++) {
-      const field = String(details.sheet.valueAt(row, body.c0)).trim().toLowerCase();
-      if (field === "organisation code") code = String(details.sheet.valueAt(row, body.c0 + 1)).trim();
-      if (field === "reporting year start") year = details.sheet.textAt(row, body.c0 + 1).trim();
-    }
+    for (let row = body.r0; row <= body.r1; row++) values.set(String(details.sheet.valueAt(row, body.c0)).trim().toLowerCase(), details.sheet.valueAt(row, body.c0 + 1));
   }
-  const name = [code, "impact return", year].filter((p) => p !== "").join(" ");
-  return `${name.replace(/[\\/:*?"<>|]+/g, "-")}.xlsx`;
+  const text = (field: string) => String(values.get(field.toLowerCase()) ?? "").trim() || undefined;
+  const yearStart = readMonthValue(values.get(FIELD.yearStart.toLowerCase()) ?? "");
+  if (!yearStart) return "Impact Returns workbook.xlsx";
+  return returnFileName({ organisation: text(FIELD.organisation), organisationCode: text(FIELD.organisationCode), yearStart });
 }
 
 /** Builds the .xlsx and hands it to the browser as a download. */

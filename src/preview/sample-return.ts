@@ -63,6 +63,7 @@ const RETURN_ENTRIES: [string, string | number][] = [
   [FIELD.contactName, "Priya Shah"],
   [FIELD.contactEmail, "priya.shah@riversidehomes.example"],
   [FIELD.preparedBy, "Priya Shah"],
+  [FIELD.centreEmail, "returns@centre.example"],
 ];
 
 /** Number of people and how they are affected, for groups the framework lists; plus one the organisation added. */

@@ -4,7 +4,7 @@
  * checks at once). No React and no Office.js here, so all of it is unit-tested directly.
  */
 import { catalogueEntry, groupIssues, warningsBlockingSignOff, type CheckIssue, type CheckResult, type IssueGroup, type YearProgress } from "../core/checks";
-import { longDate, longDateText, plural } from "../core/format";
+import { longDateText, plural } from "../core/format";
 
 // The pane's words for counts, dates and times are the core's (src/core/format.ts).
 export { clockTime, longDate, plural } from "../core/format";
@@ -198,10 +198,18 @@ export function createCheckScheduler(
   };
 }
 
-/** After "Mark ready to send": "Save the workbook and email it to … by 15 August 2020." */
-export function nextStepText(step: { to?: string | undefined; due?: Date | undefined }): string {
-  const whom = step.to ? `email it to ${step.to}` : "send it to the centre";
-  return `Save the workbook and ${whom}${step.due ? ` by ${longDate(step.due)}` : ""}.`;
+/** After "Mark ready to send", what to send and where: "Send RH01 impact return 2026-27.xlsx to returns@centre.example." */
+export function nextStepText(step: { to?: string | undefined; fileName?: string | undefined }): string {
+  const file = step.fileName ?? "the workbook";
+  if (step.to) return `Send ${file} to ${step.to}.`;
+  return `Send ${file} to the centre. The framework names no address for it: type the centre's email in Set up (Centre email) to have it here.`;
+}
+
+/** How to attach the workbook: a mailto link cannot attach a file. */
+export function attachText(inExcel: boolean): string {
+  return inExcel
+    ? "Save the workbook (Ctrl+S), then attach it to the email."
+    : "Download the workbook (Download workbook (.xlsx)), then attach the downloaded file to the email.";
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Fonts, fills and page layout for the .xlsx gateway (the "format" and "pageLayout" operations). */
 import type { Worksheet } from "exceljs";
 import { parseRange } from "../core/layout/a1";
+import { PRINT_MARGINS } from "../core/layout/print";
 import type { PageLayout, WorkbookOperation } from "../core/workbook/types";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -32,8 +33,8 @@ export function sections(parts: PageLayout["header"]): string {
 
 /** A4 is paper size 9 in SpreadsheetML (ECMA-376 Part 1, 18.3.1.63 pageSetup). */
 export const PAPER_A4 = 9;
-/** The margins every printed sheet uses, in inches. */
-export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+/** The margins every printed sheet uses, in inches (defined with the print rule). */
+export { PRINT_MARGINS };
 
 /**
  * exceljs writes a print area as `$` + each corner (workbook-xform.js), so "A1:I53" became

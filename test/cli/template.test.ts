@@ -3,6 +3,7 @@
  * (sheets, tables, rows, validation, formats, locking, panes, the stored framework) and with the
  * .xlsx gateway's reader.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook, type Worksheet } from "exceljs";
 import { findBuiltinFramework } from "../../src/core/framework";
@@ -74,7 +75,7 @@ describe("impact-returns template", () => {
   it("puts each table on its sheet, with its range and headers", () => {
     const measureRows = v1.measures.reduce((n, m) => n + 1 + m.breakdowns.length, 0);
     const expected: [string, string, string][] = [
-      ["Return", "ReturnDetails", "A1:B10"],
+      ["Return", "ReturnDetails", "A1:B11"],
       ["Measures", "Measures", `A1:Q${measureRows + 1}`],
       ["Stakeholders", "Stakeholders", `A1:D${v1.stakeholderGroups.length + 12 + 1}`],
       ["Outcomes", "ImpactMap", "A1:P101"],
@@ -290,5 +291,27 @@ describe("impact-returns template options", () => {
       expect(ws.headerFooter.oddHeader).toBe(`&LRiverside Homes&C${name}&RApr 2020 to Mar 2021`);
       expect(ws.headerFooter.oddFooter).toBe(`&L${v1.title}&RPage &P of &N`);
     }
+  });
+});
+
+describe("impact-returns template --centre-email", () => {
+  it("keeps the centre's address on the Return sheet, where Check reads it for the message after sign-off", async () => {
+    const out = join(dir, "centre.xlsx");
+    const result = runCli(["template", "--year-start", "2026-04", "--code", "RH01", "--centre-email", "returns@centre.example", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    const ret = wb.getWorksheet("Return")!;
+    expect([ret.getCell("A11").value, ret.getCell("B11").value]).toEqual(["Centre email", "returns@centre.example"]);
+    expect(dataValidationsOf(ret).model.B11).toMatchObject({ type: "custom", promptTitle: "Centre email" });
+  });
+
+  it("refuses an address that is not one email address, in one sentence, writing nothing", () => {
+    const out = join(dir, "bad-centre.xlsx");
+    const result = runCli(["template", "--centre-email", "returns@centre.example\nBcc: all@example.org", "--out", out]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--centre-email must be one email address, e.g. returns@centre.example (got 'returns@centre.example Bcc: all@example.org')");
+    expect(existsSync(out)).toBe(false);
   });
 });

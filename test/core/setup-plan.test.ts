@@ -67,7 +67,7 @@ describe("Set up on an empty workbook", () => {
     const r = table(TABLE.returnDetails);
     expect(r.headers).toEqual(["Field", "Value"]);
     expect(r.rows.map((row) => row[0])).toEqual([
-      "Organisation", "Organisation code", "Reporting year start", "Homes managed", "Contact name", "Contact email", "Prepared by", "Signed off by", "Signed off on",
+      "Organisation", "Organisation code", "Reporting year start", "Homes managed", "Contact name", "Contact email", "Prepared by", "Signed off by", "Signed off on", "Centre email",
     ]);
     expect(r.rows[0]![1]).toBe("Riverside Homes");
     expect(r.rows[1]![1]).toBe("RH01");

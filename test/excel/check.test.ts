@@ -104,18 +104,18 @@ describe("Mark ready to send", () => {
     await host.userEdit("Measures", "G2", [["12a"]]);
     const refused = await gateway.signOff("Pat Lee", new Date(2020, 6, 10));
     expect(refused.refusal).toMatch(/1 error to fix/);
-    expect((await readRange(host, "Return", "B9:B11")).flat()).toEqual(["", "", ""]);
+    expect((await readRange(host, "Return", "B9:B12")).flat()).toEqual(["", "", "", ""]);
 
     await host.userEdit("Measures", "G2", [[126]]);
     expect(await countSyncs(host, () => gateway.signOff("Pat Lee", new Date(2020, 6, 10)))).toBe(3);
-    const [by, on, checksum] = (await readRange(host, "Return", "B9:B11")).flat();
+    const [by, on, , checksum] = (await readRange(host, "Return", "B9:B12")).flat();
     expect(by).toBe("Pat Lee");
     expect(on).toBe(44022);
     expect(checksum).toMatch(/^[0-9a-f]{64}$/);
-    // The checksum has its own row, added below the nine fields at the first sign-off, locked.
-    expect((await readRange(host, "Return", "A11"))[0]).toEqual(["Data checksum"]);
-    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(10);
-    await expect(host.userEdit("Return", "B11", [["edited"]])).rejects.toThrow(/protected/);
+    // The checksum has its own row, added below the ten fields at the first sign-off, locked.
+    expect((await readRange(host, "Return", "A12"))[0]).toEqual(["Data checksum"]);
+    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(11);
+    await expect(host.userEdit("Return", "B12", [["edited"]])).rejects.toThrow(/protected/);
     expect((await gateway.check()).result.issues).toEqual([]);
 
     // A figure changed after sign-off is noticed on the next check, at its cell.
@@ -125,7 +125,7 @@ describe("Mark ready to send", () => {
     expect(after.result.issues[0]!.message).toMatch(/^Welfare calls made \(Apr 2020\) has changed since the return was marked ready to send/);
     // Signing off again rewrites the checksum in its row rather than adding another.
     expect((await gateway.signOff("Pat Lee", new Date(2020, 6, 11))).refusal).toBeUndefined();
-    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(10);
+    expect((await tableInfo(host, "ReturnDetails")).rows).toBe(11);
     expect((await gateway.check()).result.issues).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe("Mark ready to send", () => {
     const done = await gateway.signOff("Pat Lee", new Date(2020, 6, 10));
     expect(done.refusal).toBeUndefined();
     // The built-in framework names no address: the due date is the 15th after the latest month with figures.
-    expect(done.submission).toEqual({ dueDate: "2020-07-15", month: "2020-06" });
+    expect(done.submission).toEqual({ dueDate: "2020-07-15", month: "2020-06", yearStart: "2020-04", dueDay: 15 });
     // The fingerprints are kept on the hidden Framework sheet, in a FrameworkInfo row of their own.
     const info = await readRange(host, "Framework", "A1:B7");
     expect(info[6]![0]).toBe("Sign-off cells");
@@ -159,7 +159,7 @@ describe("Mark ready to send", () => {
     });
     await host.userEdit("Measures", "F2", [[121]]);
     const { result } = await gateway.check();
-    expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["changed-after-sign-off", "Return", "B11"]]);
+    expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["changed-after-sign-off", "Return", "B12"]]);
   });
 
   it("a blank return has the no-figures error and cannot be marked ready", async () => {

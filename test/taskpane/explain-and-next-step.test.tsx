@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  *
  * "Explain" on a warning card (written through the actions, then checked again) and, after "Mark
- * ready to send", what to do next: whom to send the return to and by when.
+ * ready to send", what to do next: the file to send, the centre's address, the due dates worked
+ * out from today, and "Email the centre" (a link in the preview; Office's browser window in Excel).
  */
 import { TextEncoder as NodeTextEncoder } from "node:util";
 import { deserialize, serialize } from "node:v8";
@@ -15,7 +16,9 @@ import { createExcelGateway } from "../../src/excel/gateway";
 import { MemoryExcelHost } from "../../src/memory-host";
 import { buildSampleReturn } from "../../src/preview/sample-return";
 import { createTaskPaneActions, nextStepOf, type PaneSignOffOutcome, type TaskPaneActions } from "../../src/taskpane/actions";
-import { nextStepText } from "../../src/taskpane/check-display";
+import { attachText, nextStepText } from "../../src/taskpane/check-display";
+import { FIELD, RETURN_FIELDS } from "../../src/core/layout/contract";
+import type { Mailer } from "../../src/excel/mail";
 import { CheckView } from "../../src/taskpane/views/CheckView";
 
 // jsdom has no structuredClone (the in-memory host uses it); Node's serialiser does the same.
@@ -125,42 +128,97 @@ describe("Explain on a warning card", () => {
 });
 
 describe("the next step after Mark ready to send", () => {
-  it("says whom to send it to and by when", () => {
-    expect(nextStepText({ to: "returns@centre.example", due: new Date(2020, 7, 15) })).toBe("Save the workbook and email it to returns@centre.example by 15 August 2020.");
-    expect(nextStepText({ due: new Date(2020, 7, 15) })).toBe("Save the workbook and send it to the centre by 15 August 2020.");
-    expect(nextStepText({})).toBe("Save the workbook and send it to the centre.");
+  it("names the file and whom to send it to, or says how to give the centre's address", () => {
+    expect(nextStepText({ to: "returns@centre.example", fileName: "RH01 impact return 2026-27.xlsx" })).toBe("Send RH01 impact return 2026-27.xlsx to returns@centre.example.");
+    expect(nextStepText({ fileName: "RH01 impact return 2026-27.xlsx" })).toBe(
+      "Send RH01 impact return 2026-27.xlsx to the centre. The framework names no address for it: type the centre's email in Set up (Centre email) to have it here.",
+    );
+    expect(attachText(true)).toBe("Save the workbook (Ctrl+S), then attach it to the email.");
+    expect(attachText(false)).toMatch(/^Download the workbook/);
   });
 
-  it("is what the core worked out at sign-off: whom to send it to, and the due day as a calendar date", () => {
-    expect(nextStepOf({ to: "returns@centre.example", dueDate: "2020-08-15", month: "2020-07" })).toEqual({ to: "returns@centre.example", due: new Date(2020, 7, 15) });
-    expect(nextStepOf({ dueDate: "2021-02-28", month: "2021-01" })).toEqual({ due: new Date(2021, 1, 28) });
-    expect(nextStepOf(undefined)).toEqual({});
+  it("is worked out at sign-off from today and the months reported: the file, the address, the due dates and the email link", () => {
+    const submission = { to: "returns@centre.example", dueDate: "2026-11-15", month: "2026-10", yearStart: "2026-04", dueDay: 15 };
+    const step = nextStepOf(submission, { organisation: "Riverside Homes", organisationCode: "RH01" }, new Date(2026, 11, 4));
+    expect(step.fileName).toBe("RH01 impact return 2026-27.xlsx");
+    expect(step.to).toBe("returns@centre.example");
+    expect(step.due).toBe("October's figures were due on 15 November 2026: they are late. November's are due by 15 December 2026.");
+    expect(step.due).not.toContain("by 15 November 2026");
+    expect(step.mailto).toMatch(/^mailto:returns@centre\.example\?subject=RH01%20impact%20return%202026-27%3A%20figures%20to%20October%202026&body=/);
+    const { to, ...noAddress } = submission;
+    expect(to).toBeDefined();
+    expect(nextStepOf(noAddress, { organisationCode: "RH01" }, new Date(2026, 11, 4))).not.toHaveProperty("mailto");
+    expect(nextStepOf(undefined, {}, new Date(2026, 11, 4))).toEqual({});
   });
 
-  it("comes with a sign-off through the actions, and the pane shows it", async () => {
+  async function signedOffSample(centreEmail?: string) {
     const host = new MemoryExcelHost();
     const gateway = createExcelGateway(host);
     await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values));
+    const row = RETURN_FIELDS.findIndex((f) => f.field === FIELD.centreEmail) + 2;
+    if (centreEmail !== undefined) await host.userEdit("Return", `B${row}`, [[centreEmail]]);
     const actions = createTaskPaneActions(gateway, () => new Date(2020, 7, 3));
     const { result } = await actions.check();
-    // Every warning explained (the July figure, and any month overdue by today's date).
     for (const issue of result.issues.filter((i) => i.severity === "warning")) await actions.explain(issue, "Explained for the test.");
-    const outcome: PaneSignOffOutcome = await actions.signOff("Priya Shah");
-    expect(outcome.refusal).toBeUndefined();
-    expect(outcome.nextStep?.due?.toDateString()).toBe(new Date(2020, 7, 15).toDateString());
+    return { actions, outcome: await actions.signOff("Priya Shah") };
+  }
 
-    const signOff = jest.fn(() => Promise.resolve(outcome));
+  async function showSignOff(outcome: PaneSignOffOutcome, mailer?: Mailer) {
     renderView({
       builtinFrameworks: () => [],
       check: jest.fn(() => Promise.resolve({ result: outcome.result })),
-      signOff,
+      signOff: jest.fn(() => Promise.resolve(outcome)),
       watchEdits: jest.fn(() => Promise.resolve(() => Promise.resolve())),
+      ...(mailer ? { mailer: () => mailer } : {}),
     });
     fireEvent.click(screen.getByRole("button", { name: "Check the return" }));
     await settle();
     fireEvent.change(screen.getByRole("textbox", { name: "Your name" }), { target: { value: "Priya Shah" } });
     fireEvent.click(screen.getByRole("button", { name: "Mark ready to send" }));
     await settle();
-    expect(screen.getByTestId("next-step").textContent).toBe("Next: Save the workbook and send it to the centre by 15 August 2020.");
+    return screen.getByTestId("next-step");
+  }
+
+  it("shows the file, the centre's address typed in the workbook, the due dates and an Email the centre link (the preview)", async () => {
+    const { outcome } = await signedOffSample("returns@centre.example");
+    expect(outcome.refusal).toBeUndefined();
+    const next = await showSignOff(outcome);
+    expect(next.textContent).toContain(
+      "Next: Send RH01 impact return 2020-21.xlsx to returns@centre.example. July's figures are due by 15 August 2020. August's are due by 15 September 2020.",
+    );
+    const link = within(next).getByRole("link", { name: "Email the centre" });
+    const href = link.getAttribute("href")!;
+    expect(href.startsWith("mailto:returns@centre.example?subject=RH01%20impact%20return%202020-21%3A%20figures%20to%20July%202020&body=")).toBe(true);
+    expect(decodeURIComponent(href.split("&body=")[1]!)).toContain("attach the saved workbook, RH01 impact return 2020-21.xlsx");
+    expect(next.textContent).toContain("Download the workbook (Download workbook (.xlsx)), then attach the downloaded file to the email.");
+  });
+
+  it("in Excel with OpenBrowserWindowApi, Email the centre is a button that hands Office the link, and says to save first", async () => {
+    const { outcome } = await signedOffSample("returns@centre.example");
+    const open = jest.fn();
+    const next = await showSignOff(outcome, { kind: "office", open });
+    fireEvent.click(within(next).getByRole("button", { name: "Email the centre" }));
+    expect(open).toHaveBeenCalledWith(outcome.nextStep?.mailto);
+    expect(next.textContent).toContain("Save the workbook (Ctrl+S), then attach it to the email.");
+  });
+
+  it("without an address (the built-in framework names none), says to type it in Set up, and offers no link", async () => {
+    const { outcome } = await signedOffSample("");
+    const next = await showSignOff(outcome);
+    expect(next.textContent).toContain("The framework names no address for it: type the centre's email in Set up (Centre email)");
+    expect(within(next).queryByRole("link", { name: "Email the centre" })).toBeNull();
+  });
+
+  it("an address that is not one email address is a check error, and no link is offered", async () => {
+    const host = new MemoryExcelHost();
+    const gateway = createExcelGateway(host);
+    await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values));
+    const row = RETURN_FIELDS.findIndex((f) => f.field === FIELD.centreEmail) + 2;
+    await host.userEdit("Return", `B${row}`, [["returns@centre.example\r\nBcc: all@example.org"]]);
+    const { result } = await createTaskPaneActions(gateway, () => new Date(2020, 7, 3)).check();
+    const issue = result.issues.find((i) => i.code === "invalid-email");
+    expect(issue).toMatchObject({ severity: "error", sheet: "Return", cell: `B${row}` });
+    expect(issue?.message).toMatch(/is not a valid email address\. Type one address, such as name@example\.org\.uk\.$/);
+    expect(result.submission?.to).toBeUndefined();
   });
 });

@@ -13,12 +13,15 @@ import { writeWorkbookFile } from "../../xlsx/files";
 import { defineCommand, EXIT, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
 import { ensureWritable, OUT_OPTIONS, outOption } from "../out-option";
+import { EMAIL_ADDRESS } from "../../core/mail/mailto";
+import { safeText } from "../../core/safe-text";
 
 const OPTIONS = {
   framework: { type: "string" },
   organisation: { type: "string" },
   code: { type: "string" },
   "year-start": { type: "string" },
+  "centre-email": { type: "string" },
   ...OUT_OPTIONS,
 } as const;
 
@@ -39,6 +42,8 @@ Options:
   --code CODE             The code the centre gave your organisation.
   --year-start YYYY-MM    The first month of the reporting year. Default: the current
                           reporting year, April to March (now ${isoMonth(year)}).
+  --centre-email ADDRESS  The centre's email address, where the return is sent (kept on the
+                          Return sheet; for a framework that names none).
   --force                 Replace FILE.xlsx if it already exists.
   -h, --help              Show this help.
 
@@ -65,7 +70,11 @@ async function run(options: OptionValues<typeof OPTIONS>, _files: string[], io: 
 
   const organisation = options.organisation?.trim() || undefined;
   const organisationCode = options.code?.trim() || undefined;
-  const plan = planSetup(EMPTY_WORKBOOK, framework, { organisation, organisationCode, yearStart }, defaultYearStart(new Date()));
+  const centreEmail = options["centre-email"]?.trim() || undefined;
+  if (centreEmail !== undefined && !EMAIL_ADDRESS.test(centreEmail)) {
+    throw new UsageError(`--centre-email must be one email address, e.g. returns@centre.example (got '${safeText(centreEmail, 100)}')`);
+  }
+  const plan = planSetup(EMPTY_WORKBOOK, framework, { organisation, organisationCode, yearStart, centreEmail }, defaultYearStart(new Date()));
   if (plan.blockers.length > 0) throw new Error(`Set up refused a new workbook: ${plan.blockers.join(" ")}`);
 
   const workbook = new Workbook();

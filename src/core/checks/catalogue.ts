@@ -238,7 +238,7 @@ const CATALOGUE = [
     severity: "error",
     title: "Email address not valid",
     explanation:
-      "The contact email is not a single email address of the form name@example.org.uk.",
+      "An email address on the Return sheet (the contact's or the centre's) is not a single email address of the form name@example.org.uk.",
     message: (p) => `${showValue(p.value)} is not a valid email address. Type one address, such as name@example.org.uk.`,
     examples: [{ at: "Return!B7", params: { value: "priya.shah@northgate" } }],
   }),

@@ -124,7 +124,7 @@ export function analyseReturn(snapshot: WorkbookSnapshot, options: CheckOptions 
   if (signOff) result.signOff = signOff.status;
   if (data.measures && reported && data.measures.months.length > 0) {
     result.progress = yearProgress(data.measures, reported, dueDay, options.today);
-    const submission = submissionDue(data.measures, reported, dueDay, framework);
+    const submission = submissionDue(data.measures, reported, dueDay, framework?.submission?.to ?? details.centreEmail);
     if (submission) result.submission = submission;
   }
   return { data, framework, result };
@@ -159,12 +159,14 @@ function yearProgress(measures: MeasuresData, reported: boolean[], dueDay: numbe
   return progress;
 }
 
-/** Where the return goes and by when: the due date of the latest month with figures. */
-function submissionDue(measures: MeasuresData, reported: boolean[], dueDay: number, framework: Framework | undefined): SubmissionDue | undefined {
+/** Where the return goes (the framework's address, else the centre email typed on the Return sheet) and by when: the due date of the latest month with figures. */
+function submissionDue(measures: MeasuresData, reported: boolean[], dueDay: number, to: string | undefined): SubmissionDue | undefined {
   const latest = [...measures.months].filter((m) => reported[m.slot]).sort((a, b) => b.slot - a.slot)[0];
   if (!latest) return undefined;
-  const out: SubmissionDue = { dueDate: dueDate(latest.month, dueDay), month: isoMonth(latest.month) };
-  if (framework?.submission?.to) out.to = framework.submission.to;
+  const first = measures.months[0]!;
+  const yearStart = isoMonth(addMonths(first.month, -first.slot));
+  const out: SubmissionDue = { dueDate: dueDate(latest.month, dueDay), month: isoMonth(latest.month), yearStart, dueDay };
+  if (to) out.to = to;
   return out;
 }
 

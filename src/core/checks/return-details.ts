@@ -4,13 +4,15 @@ import { excelSerial } from "../calendar";
 import { readMonthValue, type ReturnDetailsData } from "../return";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { norm, text } from "./values";
+import { EMAIL_ADDRESS } from "../mail/mailto";
 
 export interface ReturnDetailsRead {
   organisation?: string;
   organisationCode?: string;
+  /** The centre's address typed on the Return sheet, when it is one email address. */
+  centreEmail?: string;
 }
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
 const MIN_DATE = excelSerial(1990, 1, 1);
 const MAX_DATE = 2_958_465;
 
@@ -65,9 +67,9 @@ function checkField(issues: IssueList, view: TableView, i: number, col: number, 
       checkNumberCell(issues, view, i, col, "Value", { what: spec.field, unit: "count", whole: true, min: 0, blank: "or leave it blank" });
       return;
     case "email":
-      if (!EMAIL.test(text(value))) {
+      if (!EMAIL_ADDRESS.test(text(value))) {
         issues.add("invalid-email", at, { value }, value);
-      }
+      } else if (spec.field === FIELD.centreEmail) read.centreEmail = text(value).trim();
       return;
     case "text":
       return;

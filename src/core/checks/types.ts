@@ -96,8 +96,12 @@ export interface MonthDue {
 
 /** Where and by when a return goes (the framework's `submission`). */
 export interface SubmissionDue {
-  /** Whom to email the workbook to, when the framework says. */
+  /** Whom to email the workbook to: the framework's `submission.to`, else the Return sheet's `Centre email` when it is one address. */
   to?: string;
+  /** The reporting year's first month, ISO: "2020-04". */
+  yearStart: string;
+  /** The day of the next month each month is due by (the framework's, else 15). */
+  dueDay: number;
   /** ISO date the latest month with figures is due by, "2020-08-15". */
   dueDate: string;
   /** That month, ISO: "2020-07". */

@@ -4,6 +4,7 @@
  * docs/framework-format.md for the format and its rules.
  */
 import { z } from "zod";
+import { EMAIL_ADDRESS } from "../mail/mailto";
 
 export const UNITS = ["count", "gbp", "hours", "people"] as const;
 export const KINDS = ["flow", "stock"] as const;
@@ -68,7 +69,7 @@ const measureSchema = z
 /** Where and by when returns go: shown after "Mark ready to send", and used for the months that are due. */
 const submissionSchema = z.strictObject({
   /** Whom the workbook is emailed to, e.g. "returns@centre.example". */
-  to: z.string().trim().regex(/^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/, "expected one email address, e.g. returns@centre.example").optional(),
+  to: z.string().trim().regex(EMAIL_ADDRESS, "expected one email address, e.g. returns@centre.example").optional(),
   /** Month M's return is due on this day of month M+1 (the month's last day when it has fewer days). */
   dueDay: z.number().int("expected a whole number").min(1).max(31).default(15),
 });

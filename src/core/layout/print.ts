@@ -19,6 +19,13 @@ export interface PrintOptions {
   pagesWide?: number | undefined;
 }
 
+/**
+ * The margins every printed sheet uses, in inches (Excel's "Narrow" left and right, "Normal" top
+ * and bottom): the command line writes them into files and the pane sets them in Excel, so a sheet
+ * takes the same pages from either door.
+ */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+
 export function a4Landscape(o: PrintOptions): PageLayout {
   const header: PageLayout["header"] = {};
   for (const side of ["left", "center", "right"] as const) {
@@ -51,7 +58,11 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** What A4 landscape leaves for cells, in points, inside Excel's Normal margins (0.7 in left and right, 0.75 in top and bottom). */
+/**
+ * What A4 landscape leaves for cells, in points, inside Excel's Normal margins (0.7 in left and
+ * right, 0.75 in top and bottom): a little less than PRINT_MARGINS leave, so a scale worked out
+ * from it fits with room to spare.
+ */
 const A4_LANDSCAPE_BODY = { width: 842 - 2 * 50.4, height: 595 - 2 * 54 };
 /** Excel's default row height, in points. */
 const ROW_POINTS = 15;

@@ -76,6 +76,8 @@ export interface ReturnDetailsData {
   signedOffOn?: CellValue;
   contactName?: string;
   contactEmail?: string;
+  /** The centre's address, as typed (Check says when it is not one address). */
+  centreEmail?: string;
   preparedBy?: string;
   /** The Data checksum written at sign-off. */
   checksum?: DetailRead;
@@ -318,6 +320,7 @@ function readDetails(view: TableView): ReturnDetailsData {
   if (!isBlank(value(FIELD.signedOffOn))) details.signedOffOn = value(FIELD.signedOffOn);
   set("contactName", textOf(FIELD.contactName));
   set("contactEmail", textOf(FIELD.contactEmail));
+  set("centreEmail", textOf(FIELD.centreEmail));
   set("preparedBy", textOf(FIELD.preparedBy));
   set("checksum", details.fields.get(norm(FIELD.dataChecksum)));
   return details;
@@ -384,6 +387,8 @@ export interface ExistingReturn {
   organisation?: string;
   organisationCode?: string;
   yearStart?: YearMonth;
+  /** The Return sheet's Centre email, as typed. */
+  centreEmail?: string;
 }
 
 export function existingReturn(data: ReturnData): ExistingReturn {
@@ -395,6 +400,7 @@ export function existingReturn(data: ReturnData): ExistingReturn {
   if (data.details?.organisation !== undefined) existing.organisation = data.details.organisation;
   if (data.details?.organisationCode !== undefined) existing.organisationCode = data.details.organisationCode;
   if (data.yearStart) existing.yearStart = data.yearStart;
+  if (data.details?.centreEmail !== undefined) existing.centreEmail = data.details.centreEmail;
   return existing;
 }
 

@@ -58,6 +58,8 @@ export interface SetupDetails {
   organisationCode?: string | undefined;
   /** The first month of the reporting year; when absent, the workbook's own or `defaultYearStart`. */
   yearStart?: YearMonth | undefined;
+  /** The centre's email address (asked for when the framework names none); kept on the Return sheet. */
+  centreEmail?: string | undefined;
 }
 
 export interface PlannedChange {
@@ -268,6 +270,7 @@ class PlanBuilder {
       [FIELD.organisation]: this.details.organisation?.trim() || null,
       [FIELD.organisationCode]: this.details.organisationCode?.trim() || null,
       [FIELD.yearStart]: excelSerial(this.yearStart.year, this.yearStart.month, 1),
+      [FIELD.centreEmail]: this.details.centreEmail?.trim() || null,
     };
     if (!existing) {
       const rows = RETURN_FIELDS.map((f) => [f.field, wanted[f.field] ?? null]);

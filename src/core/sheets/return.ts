@@ -19,6 +19,7 @@ export const FIELD = {
   signedOffBy: "Signed off by",
   signedOffOn: "Signed off on",
   dataChecksum: "Data checksum",
+  centreEmail: "Centre email",
 } as const;
 
 export type FieldName = (typeof FIELD)[keyof typeof FIELD];
@@ -34,7 +35,10 @@ export interface FieldSpec {
   prompt: string;
 }
 
-/** The fields Set up writes into ReturnDetails, in order (the contract's nine). */
+/**
+ * The fields Set up writes into ReturnDetails, in order (the contract's nine, then the centre's
+ * address: where the return is sent when the framework names nowhere; Set up adds it to older returns).
+ */
 export const RETURN_FIELDS: readonly FieldSpec[] = [
   { field: FIELD.organisation, type: "text", required: true, toolOwned: false, prompt: "Your organisation's name, as the centre knows it." },
   { field: FIELD.organisationCode, type: "text", required: true, toolOwned: false, prompt: "The short code the centre gave your organisation. It identifies your returns when they are collated." },
@@ -45,6 +49,7 @@ export const RETURN_FIELDS: readonly FieldSpec[] = [
   { field: FIELD.preparedBy, type: "text", required: false, toolOwned: false, prompt: "Who filled in this return." },
   { field: FIELD.signedOffBy, type: "text", required: false, toolOwned: false, prompt: "Who certified the return as ready to send. Filled in when you mark it ready to send." },
   { field: FIELD.signedOffOn, type: "date", required: false, toolOwned: false, prompt: "When the return was certified, as a date (dd/mm/yyyy). Filled in when you mark it ready to send." },
+  { field: FIELD.centreEmail, type: "email", required: false, toolOwned: false, prompt: "The centre's email address: where you send this return, e.g. returns@centre.example" },
 ];
 
 /** Added as the last row of ReturnDetails at sign-off ("Mark ready to send"), not by Set up. */

@@ -2,7 +2,11 @@
 import type { Framework } from "../../core/framework";
 import type { SubmissionDue } from "../../core/checks";
 import type { IssueKey } from "../../excel/explain";
-import type { CheckOutcome, ExcelGateway, SignOffOutcome } from "../../excel/gateway";
+import type { CheckOutcome, ExcelGateway, Mailer, SignOffOutcome } from "../../excel/gateway";
+import type { CheckResult } from "../../core/checks";
+import { parseIsoMonth } from "../../core/calendar";
+import { sendingDue, sendingDueText } from "../../core/collate/next-step";
+import { centreMailto, returnFileName } from "../../core/mail/mailto";
 import { sortedBuiltinFrameworks } from "./setup";
 
 /** The Check view: check, go to cells, re-check after edits, sign off. */
@@ -27,13 +31,20 @@ export interface CheckActions {
   signOff(signedOffBy: string): Promise<PaneSignOffOutcome>;
   /** Calls `onEdit` whenever the user edits or pastes on a data sheet; resolves to a function that stops watching. */
   watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
+  /** How "Email the centre" starts the email: Office's browser window (Excel on Windows and Mac), or a link. */
+  mailer?(): Mailer;
 }
 
 /** What to do once the return is marked ready to send. */
 export interface NextStep {
+  /** The centre's address (the framework's, else the Return sheet's Centre email). */
   to?: string;
-  /** When it is due; absent when no month has figures yet. */
-  due?: Date;
+  /** The file to send: "RH01 impact return 2026-27.xlsx". */
+  fileName?: string;
+  /** When the latest month was (or is) due, the months late after it, and the next due date, in words; absent when no month has figures yet. */
+  due?: string;
+  /** The "Email the centre" link (mailto:), when there is an address. */
+  mailto?: string;
 }
 
 export interface PaneSignOffOutcome extends SignOffOutcome {
@@ -41,12 +52,25 @@ export interface PaneSignOffOutcome extends SignOffOutcome {
   nextStep?: NextStep;
 }
 
-/** The next step as the core worked it out at sign-off (whom to send the workbook to, and by when): the due date as a calendar day. */
-export function nextStepOf(submission: SubmissionDue | undefined): NextStep {
+/**
+ * The next step as the core works it out at sign-off, on `today`: the file to send, whom to send it
+ * to, the due dates (a month already late is named as late), and the email link.
+ */
+export function nextStepOf(submission: SubmissionDue | undefined, result: Pick<CheckResult, "organisation" | "organisationCode">, today: Date): NextStep {
   const step: NextStep = {};
-  if (submission?.to) step.to = submission.to;
-  const due = submission ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(submission.dueDate) : null;
-  if (due) step.due = new Date(Number(due[1]), Number(due[2]) - 1, Number(due[3]));
+  if (!submission) return step;
+  const yearStart = parseIsoMonth(submission.yearStart);
+  const latest = parseIsoMonth(submission.month);
+  if (!yearStart) return step;
+  const naming = { organisation: result.organisation, organisationCode: result.organisationCode, yearStart };
+  step.fileName = returnFileName(naming);
+  const day = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
+  step.due = sendingDueText(sendingDue(latest, yearStart, day, submission.dueDay));
+  if (submission.to) {
+    step.to = submission.to;
+    const mailto = centreMailto({ ...naming, to: submission.to, latest });
+    if (mailto) step.mailto = mailto;
+  }
   return step;
 }
 
@@ -59,9 +83,10 @@ export function checkActions(gateway: ExcelGateway, today: () => Date): CheckAct
     explain: (issue, text) => gateway.explain(issue, text),
     signOff: async (signedOffBy) => {
       const outcome: PaneSignOffOutcome = await gateway.signOff(signedOffBy, today());
-      if (outcome.refusal === undefined) outcome.nextStep = nextStepOf(outcome.submission);
+      if (outcome.refusal === undefined) outcome.nextStep = nextStepOf(outcome.submission, outcome.result, today());
       return outcome;
     },
     watchEdits: (onEdit) => gateway.watchEdits(onEdit),
+    mailer: () => gateway.mailer(),
   };
 }

@@ -3,12 +3,13 @@
  * error and no unexplained warning. When it is not usable, the reason is written out beside it
  * (the button stays focusable, so keyboard and screen reader users hear why too).
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { CheckResult } from "../../core/checks";
 import type { NextStep, PaneSignOffOutcome } from "../actions";
-import { clockTime, longDate, nextStepText } from "../check-display";
+import type { Mailer } from "../../excel/mail";
+import { attachText, clockTime, longDate, nextStepText } from "../check-display";
 import { describeError, type DisplayError } from "../errors";
 import { ErrorMessage } from "./ErrorMessage";
 import { useViewStyles } from "../view-styles";
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   nextStep: { margin: `${tokens.spacingVerticalS} 0 0` },
+  email: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
   blockerIcon: { flexShrink: 0, marginTop: "1px" },
 });
 
@@ -41,9 +43,11 @@ export interface SignOffSectionProps {
   /** True while the pane is busy elsewhere (a check running). */
   busy?: boolean;
   now?: () => Date;
+  /** How "Email the centre" starts the email (Office's browser window, or a link); a link when absent. */
+  mailer?: Mailer | undefined;
 }
 
-export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now = () => new Date() }: SignOffSectionProps) {
+export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now = () => new Date(), mailer = { kind: "link", inExcel: false } }: SignOffSectionProps) {
   const styles = useStyles();
   const common = useViewStyles();
   const blockerId = useId();
@@ -140,12 +144,7 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
                   Signed off by {outcome.who} on {longDate(outcome.at)} at {clockTime(outcome.at)}. The Return sheet records who, when and a checksum of the
                   figures: if any figure changes, the next check will warn you, and you can mark the return ready again.
                 </div>
-                {outcome.next ? (
-                  <p className={styles.nextStep} data-testid="next-step">
-                    <strong>Next: </strong>
-                    {nextStepText(outcome.next)}
-                  </p>
-                ) : null}
+                {outcome.next ? <SendingStep next={outcome.next} mailer={mailer} /> : null}
               </MessageBarBody>
             </MessageBar>
           ) : outcome.kind === "refused" ? (
@@ -161,5 +160,34 @@ export function SignOffSection({ blocker, clean, signOff, onChecked, busy, now =
         </div>
       ) : null}
     </ViewSection>
+  );
+}
+
+/** After sign-off: the file to send, the centre's address, the due dates, "Email the centre" and how to attach the workbook. */
+function SendingStep({ next, mailer }: { next: NextStep; mailer: Mailer }) {
+  const styles = useStyles();
+  const mailto = next.mailto;
+  return (
+    <div data-testid="next-step">
+      <p className={styles.nextStep}>
+        <strong>Next: </strong>
+        {nextStepText(next)}
+        {next.due ? ` ${next.due}` : ""}
+      </p>
+      {mailto ? (
+        <div className={styles.email}>
+          {mailer.kind === "office" ? (
+            <Button appearance="primary" onClick={() => mailer.open(mailto)}>
+              Email the centre
+            </Button>
+          ) : (
+            <Link href={mailto} target="_blank" rel="noreferrer">
+              Email the centre
+            </Link>
+          )}
+          <span>{attachText(mailer.kind === "office" || mailer.inExcel)}</span>
+        </div>
+      ) : null}
+    </div>
   );
 }

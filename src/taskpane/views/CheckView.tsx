@@ -443,6 +443,7 @@ export function CheckView({ actions }: CheckViewProps) {
         signOff={(name) => actions.signOff(name)}
         onChecked={onSignOffChecked}
         now={() => actions.today?.() ?? new Date()}
+        mailer={actions.mailer?.()}
       />
     </div>
   );

@@ -17,6 +17,7 @@ import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
 import { useViewStyles } from "../view-styles";
+import { EMAIL_ADDRESS } from "../../core/mail/mailto";
 
 const useStyles = makeStyles({
   summary: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -86,12 +87,14 @@ export function SetupView({ actions }: SetupViewProps) {
   const [fileError, setFileError] = useState<DisplayError | undefined>(undefined);
   const [organisation, setOrganisation] = useState("");
   const [organisationCode, setOrganisationCode] = useState("");
+  const [centreEmail, setCentreEmail] = useState("");
   const [yearStart, setYearStart] = useState<YearMonth>(defaultYear);
   const [stage, setStage] = useState<Stage>({ kind: "editing" });
   /** Set once the user tries to review with a required field empty: the fields then say what is missing. */
   const [showMissing, setShowMissing] = useState(false);
   const organisationRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  const centreRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<{ error: DisplayError; title: string } | undefined>(undefined);
 
   const reviewHeading = useRef<HTMLHeadingElement>(null);
@@ -112,6 +115,7 @@ export function SetupView({ actions }: SetupViewProps) {
       setExisting(found);
       if (found.organisation !== undefined) setOrganisation(found.organisation);
       if (found.organisationCode !== undefined) setOrganisationCode(found.organisationCode);
+      if (found.centreEmail !== undefined) setCentreEmail(found.centreEmail);
       setYearStart(found.yearStart ?? defaultYear);
       if (found.frameworkId !== undefined) {
         const match = builtins
@@ -169,6 +173,7 @@ export function SetupView({ actions }: SetupViewProps) {
     organisation: organisation.trim() || undefined,
     organisationCode: organisationCode.trim() || undefined,
     yearStart: existing?.yearStart ?? yearStart,
+    ...(asksForCentre ? { centreEmail: centreEmail.trim() || undefined } : {}),
   });
 
   const chooseFile = async (file: File) => {
@@ -190,13 +195,16 @@ export function SetupView({ actions }: SetupViewProps) {
   const missingCode = organisationCode.trim() === "";
   /** The code as it will be stored: trimmed. */
   const storedCode = organisationCode.trim();
+  /** The centre's address is asked for only where the framework names none (the built-in one does not). */
+  const asksForCentre = chosen !== undefined && !chosen.framework.submission?.to;
+  const badCentre = asksForCentre && centreEmail.trim() !== "" && !EMAIL_ADDRESS.test(centreEmail.trim());
 
   const review = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!chosen || busy) return;
-    if (missingOrganisation || missingCode) {
+    if (missingOrganisation || missingCode || badCentre) {
       setShowMissing(true);
-      (missingOrganisation ? organisationRef : codeRef).current?.focus();
+      (missingOrganisation ? organisationRef : missingCode ? codeRef : centreRef).current?.focus();
       return;
     }
     setError(undefined);
@@ -306,6 +314,18 @@ export function SetupView({ actions }: SetupViewProps) {
           spellCheck={false}
           {...detailInput(organisationCode, setOrganisationCode)}
         />
+        {asksForCentre ? (
+          <TextField
+            label="Centre email"
+            hint="Where you send the return: the centre's email address, e.g. returns@centre.example. Kept on the Return sheet; after you mark the return ready to send, the pane offers to start the email."
+            problem={showMissing && badCentre ? "Type one email address, such as returns@centre.example, or leave it blank." : undefined}
+            inputRef={centreRef}
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            {...detailInput(centreEmail, setCentreEmail)}
+          />
+        ) : null}
         <YearStartField
           value={existing?.yearStart ?? yearStart}
           lockedTo={existing?.yearStart}

@@ -2,7 +2,7 @@
  * A clean, realistically filled return for the check tests: six months (Apr to Sep 2020) reported,
  * breakdowns adding up, stakeholders, impact-map rows with their formula, case studies, and the
  * blank rows Set up leaves for more. Every table starts at A1, as Set up makes them:
- *   Return!A1        ReturnDetails  (Value in column B; Organisation B2 ... Signed off on B10; Data checksum B11 once signed off)
+ *   Return!A1        ReturnDetails  (Value in column B; Organisation B2 ... Signed off on B10; Centre email B11; Data checksum B12 once signed off)
  *   Measures!A1      Measures       (Code A ... Kind E, Apr 2020 F, May G, Jun H, ... Mar 2021 Q;
  *                                    WELFARE_CALLS row 2, ADVICE_SUPPORTED Total row 3, ...)
  *   Stakeholders!A1  Stakeholders   (7 groups on rows 2-8, blank rows 9-10)

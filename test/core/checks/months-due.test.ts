@@ -125,7 +125,7 @@ describe("the year's progress and where the return goes", () => {
   test("months reported out of twelve, and the next month due with its date", () => {
     const result = checkReturn(cleanReturn(), { today: new Date(2020, 9, 20) });
     expect(result.progress).toEqual({ reported: 6, months: 12, next: { month: "2020-10", label: "October 2020", dueDate: "2020-11-15" }, overdue: [] });
-    expect(result.submission).toEqual({ dueDate: "2020-10-15", month: "2020-09" });
+    expect(result.submission).toEqual({ dueDate: "2020-10-15", month: "2020-09", yearStart: "2020-04", dueDay: 15 });
   });
 
   test("an overdue next month says so, and the overdue months are listed", () => {
@@ -147,7 +147,7 @@ describe("the year's progress and where the return goes", () => {
   test("the framework's submission: whom to email, and its due day", () => {
     const s = cleanReturn();
     withFramework(s, { submission: { to: "returns@centre.example", dueDay: 10 } });
-    expect(checkReturn(s).submission).toEqual({ to: "returns@centre.example", dueDate: "2020-10-10", month: "2020-09" });
+    expect(checkReturn(s).submission).toEqual({ to: "returns@centre.example", dueDate: "2020-10-10", month: "2020-09", yearStart: "2020-04", dueDay: 10 });
   });
 
   test("the framework format validates submission", () => {
@@ -256,20 +256,20 @@ describe("the cells changed since sign-off", () => {
     const old = cleanReturn();
     setDetail(old, FIELD.dataChecksum, returnChecksum(old));
     setMeasure(old, "WELFARE_CALLS", "", "May 2020", 516);
-    expect(codes(checkReturn(old))).toEqual(["changed-after-sign-off Return!B11"]);
+    expect(codes(checkReturn(old))).toEqual(["changed-after-sign-off Return!B12"]);
 
     const deleted = cleanReturn();
     signedOff(deleted);
     const cases = table(deleted, TABLE.caseStudies);
     cases.values.splice(0, 1);
     cases.formulas.splice(0, 1);
-    expect(codes(checkReturn(deleted))).toEqual(["changed-after-sign-off Return!B11"]);
+    expect(codes(checkReturn(deleted))).toEqual(["changed-after-sign-off Return!B12"]);
   });
 
   test("cells recorded for another checksum are not used", () => {
     const s = cleanReturn();
     signedOff(s);
     setDetail(s, FIELD.dataChecksum, "0".repeat(64));
-    expect(codes(checkReturn(s))).toEqual(["changed-after-sign-off Return!B11"]);
+    expect(codes(checkReturn(s))).toEqual(["changed-after-sign-off Return!B12"]);
   });
 });

@@ -190,7 +190,7 @@ describe("other warnings", () => {
     setDetail(s, FIELD.dataChecksum, returnChecksum(s));
     expect(brief(checkReturn(s))).toEqual([]);
     setMeasure(s, "WELFARE_CALLS", "", "Jun 2020", 481);
-    const [issue] = expectOnly(checkReturn(s), ["changed-after-sign-off", "warning", "Return", "B11"]);
+    const [issue] = expectOnly(checkReturn(s), ["changed-after-sign-off", "warning", "Return", "B12"]);
     expect(issue!.message).toContain("The data has changed since the return was marked ready to send");
   });
 
