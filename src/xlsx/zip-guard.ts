@@ -19,7 +19,8 @@ import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE,
 
 export { browserInflater, fflateInflater, InflatedTooLarge, nodeInflater, streamInflater, type Inflater } from "./inflaters";
 
-interface Entry {
+/** A part as the zip's central directory records it. */
+export interface Entry {
   name: string;
   method: number;
   crc: number;
@@ -68,7 +69,8 @@ function findEndRecord(bytes: Uint8Array, view: DataView): number {
   throw damaged("the end of the file is missing or has extra bytes after the zip directory");
 }
 
-function readDirectory(bytes: Uint8Array): Entry[] {
+/** The parts the zip's central directory lists, checked (throws when it is damaged, zip64 or past LIMITS.parts). */
+export function readDirectory(bytes: Uint8Array): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 22) throw damaged("it is too short to be a workbook");
   const end = findEndRecord(bytes, view);
