@@ -3,7 +3,7 @@
  * version 3) with the streams named, a pre-OLE Excel 2.x-4.0 BIFF file, Excel's `~$` lock file,
  * and Office Open XML packages from their parts.
  */
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { zipOf } from "./hostile-files";
 
 const FREE = 0xffffffff;
 const END_OF_CHAIN = 0xfffffffe;
@@ -91,10 +91,8 @@ export function lockFile(user: string): Buffer {
 }
 
 /** A zip of these parts (text or bytes), deflated, as Office writes packages. */
-export function zipOf(parts: Readonly<Record<string, string | Uint8Array>>): Buffer {
-  const files: Zippable = {};
-  for (const [name, body] of Object.entries(parts)) files[name] = typeof body === "string" ? strToU8(body) : body;
-  return Buffer.from(zipSync(files));
+export function packageOf(parts: Readonly<Record<string, string | Uint8Array>>): Buffer {
+  return zipOf(Object.entries(parts).map(([name, body]) => ({ name, data: Buffer.from(body), deflate: true })));
 }
 
 export const CONTENT_TYPE = {

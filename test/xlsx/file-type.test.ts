@@ -12,7 +12,7 @@ import { readWorkbookFile } from "../../src/xlsx/files";
 import { problemWithBytes, sniffFile, type FileSort } from "../../src/xlsx/file-type";
 import { compoundRootNames } from "../../src/xlsx/compound-file";
 import { tempDir } from "../support/cli";
-import { biffFile, compoundFile, CONTENT_TYPE, contentTypes, lockFile, packageRels, zipOf } from "../support/office-files";
+import { biffFile, compoundFile, CONTENT_TYPE, contentTypes, lockFile, packageRels, packageOf } from "../support/office-files";
 
 let dir: string;
 let cleanUp: () => void;
@@ -29,7 +29,7 @@ async function smallXlsx(): Promise<Buffer> {
 function rewritten(bytes: Uint8Array, edit: (parts: Record<string, Uint8Array>) => void): Buffer {
   const parts = unzipSync(bytes);
   edit(parts);
-  return zipOf(parts);
+  return packageOf(parts);
 }
 
 const text = (parts: Record<string, Uint8Array>, name: string) => strFromU8(parts[name]!);
@@ -87,7 +87,7 @@ describe("Excel 2.x-4.0 files (before OLE)", () => {
 
 describe("zip packages, by their content types and relationships", () => {
   it("calls an .xlsb an .xlsb even when it holds an embedded .xlsx", async () => {
-    const bytes = zipOf({
+    const bytes = packageOf({
       "[Content_Types].xml": contentTypes("xl/workbook.bin", CONTENT_TYPE.xlsb, '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'),
       "_rels/.rels": packageRels("xl/workbook.bin"),
       "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]),
@@ -132,19 +132,19 @@ describe("zip packages, by their content types and relationships", () => {
   it.each<[string, () => Buffer, FileSort, string]>([
     [
       "a Word document",
-      () => zipOf({ "[Content_Types].xml": contentTypes("word/document.xml", CONTENT_TYPE.docx), "_rels/.rels": packageRels("word/document.xml"), "word/document.xml": "<w:document/>" }),
+      () => packageOf({ "[Content_Types].xml": contentTypes("word/document.xml", CONTENT_TYPE.docx), "_rels/.rels": packageRels("word/document.xml"), "word/document.xml": "<w:document/>" }),
       "docx",
       "'letter.xlsx' is a Word document, not an Excel workbook. Choose the return workbook (.xlsx) instead.",
     ],
     [
       "an OpenDocument spreadsheet",
-      () => zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }),
+      () => packageOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>" }),
       "ods",
       "'letter.xlsx' is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx) and try again.",
     ],
     [
       "a zip of other files",
-      () => zipOf({ "notes.txt": "hello", "xl/workbook.xml": "<workbook/>" }),
+      () => packageOf({ "notes.txt": "hello", "xl/workbook.xml": "<workbook/>" }),
       "other-zip",
       "'letter.xlsx' is a zip file with no workbook inside, not an Excel workbook. If the return is inside, unzip it and choose the workbook itself.",
     ],
@@ -199,7 +199,7 @@ describe("lock files, downloads and the rest", () => {
   });
 
   it("ends every refusal with a full stop and names the file once, in quotes", async () => {
-    const inputs = [compoundFile(["Workbook"]), compoundFile(["Book"]), biffFile(4), lockFile("Bob"), new Uint8Array(0), (await smallXlsx()).subarray(0, 200), zipOf({ a: "b" })];
+    const inputs = [compoundFile(["Workbook"]), compoundFile(["Book"]), biffFile(4), lockFile("Bob"), new Uint8Array(0), (await smallXlsx()).subarray(0, 200), packageOf({ a: "b" })];
     for (const bytes of inputs) {
       const message = problemWithBytes("name.xlsx", bytes)!.message;
       expect(message).toMatch(/^'name\.xlsx' [^']*(?:'[^']*)?\.$/);
