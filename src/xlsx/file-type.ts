@@ -15,9 +15,9 @@
  *
  * No library's words reach a message: a part that cannot be parsed is "damaged", plainly.
  */
-import { SaxesParser } from "saxes";
 import { BrokenCompoundFile, COMPOUND_SIGNATURE, compoundRootNames } from "./compound-file";
 import { fflateInflater } from "./inflaters";
+import { NS, officeDocumentTarget, partKey, xmlElements } from "./package-xml";
 import { FileProblem } from "./problem";
 import { readDirectory, type Entry } from "./zip-guard";
 import { LOCAL_HEADER, readFields, SIGNATURE } from "./zip-format";
@@ -67,13 +67,6 @@ export const PACKAGE_PART_BYTES = 256 * 1024;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
-const NS = {
-  contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
-  relationships: "http://schemas.openxmlformats.org/package/2006/relationships",
-} as const;
-/** The package relationship to the main part: Transitional, then Strict Open XML. */
-const OFFICE_DOCUMENT = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"]);
-
 /** The main part's content type (without parameters, lower case) and what it makes the package. */
 const MAIN_PART: Readonly<Record<string, FileSort>> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
@@ -122,44 +115,6 @@ function entryBytes(bytes: Uint8Array, entry: Entry): Uint8Array | undefined {
   }
 }
 
-interface XmlElement {
-  uri: string;
-  local: string;
-  /** Attributes in no namespace, by local name. */
-  attributes: Map<string, string>;
-}
-
-/** The elements of an XML part, namespace-resolved. Throws on anything not well-formed. */
-function xmlElements(data: Uint8Array): XmlElement[] {
-  const utf16 = data[0] === 0xff && data[1] === 0xfe;
-  const text = new TextDecoder(utf16 ? "utf-16le" : "utf-8", { fatal: true }).decode(data);
-  const parser = new SaxesParser({ xmlns: true });
-  const elements: XmlElement[] = [];
-  let failed: Error | undefined;
-  parser.on("error", (error) => {
-    failed ??= error;
-  });
-  parser.on("opentag", (tag) => {
-    const attributes = new Map<string, string>();
-    for (const attribute of Object.values(tag.attributes)) if (!attribute.uri) attributes.set(attribute.local, attribute.value);
-    elements.push({ uri: tag.uri, local: tag.local, attributes });
-  });
-  parser.write(text).close();
-  if (failed) throw failed;
-  return elements;
-}
-
-/** A part name as the package lists it, for comparing: no leading '/', '.' and '..' resolved, lower case (part names are case-insensitive). */
-function partKey(name: string): string {
-  const out: string[] = [];
-  for (const segment of name.replace(/\\/g, "/").split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") out.pop();
-    else out.push(segment);
-  }
-  return out.join("/").toLowerCase();
-}
-
 /** What an Office Open XML (or OpenDocument) package is, from its content types and relationships. */
 function zipSort(bytes: Uint8Array): FileSort {
   let entries: Entry[];
@@ -203,8 +158,7 @@ function zipSort(bytes: Uint8Array): FileSort {
   let target: string | undefined;
   if (rels) {
     try {
-      const main = xmlElements(rels).find((e) => e.uri === NS.relationships && e.local === "Relationship" && OFFICE_DOCUMENT.has(e.attributes.get("Type") ?? "") && e.attributes.get("TargetMode") !== "External");
-      target = main?.attributes.get("Target");
+      target = officeDocumentTarget(rels);
     } catch {
       return "damaged-zip";
     }

@@ -17,13 +17,13 @@ import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Workbook } from "exceljs";
 import { loadWorkbook } from "./load";
-import { LIMITS, megabytes } from "./limits";
+import { fileTooLargeMessage, LIMITS } from "./limits";
 import { errorCode, errorText, FileProblem } from "./problem";
 
 export { FileProblem, type FileProblemKind } from "./problem";
 
 function notRegular(file: string, what: string): FileProblem {
-  return new FileProblem(file, "not-a-file", `'${file}' is ${what}, not a workbook file.`);
+  return new FileProblem(file, "not-a-file", `'${file}' is ${what}, not a workbook file. Name the workbook file itself (.xlsx).`);
 }
 
 function describeKind(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
@@ -42,13 +42,13 @@ function readProblem(file: string, error: unknown): FileProblem {
       return new FileProblem(file, "not-found", `Cannot find the file '${file}'. Check the name and folder.`, errorText(error));
     case "EACCES":
     case "EPERM":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': permission denied.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': permission denied. Ask whoever owns it for access, or copy it to a folder of your own, and try again.`, errorText(error));
     case "EISDIR":
       return notRegular(file, "a folder");
     case "ELOOP":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': it is a link that leads round in a circle.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': it is a link that leads round in a circle. Name the workbook file itself.`, errorText(error));
     case "ENAMETOOLONG":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': the name is too long.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': the name is too long. Move it to a folder nearer the top, or give it a shorter name, and try again.`, errorText(error));
     default:
       return new FileProblem(file, "unreadable", `Cannot read '${file}': the system could not read it. Copy it to a local folder and try again.`, errorText(error));
   }
@@ -84,11 +84,7 @@ export async function readRegularFile(file: string, maxBytes: number, tooLarge: 
 
 /** Reads an .xlsx file. Throws FileProblem: not found, not a regular file, too large, empty, .xls, CSV, password-protected, damaged... */
 export async function readWorkbookFile(file: string): Promise<Workbook> {
-  const bytes = await readRegularFile(
-    file,
-    LIMITS.fileBytes,
-    (size) => `'${file}' cannot be read: it is ${megabytes(size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be (docs/limits.md). Check it is the right file.`,
-  );
+  const bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => fileTooLargeMessage(file, size));
   try {
     return await loadWorkbook(bytes, file);
   } catch (error) {

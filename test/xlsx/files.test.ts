@@ -64,7 +64,7 @@ describe("readWorkbookFile", () => {
   it("explains a folder, a zip that is not a workbook, an .ods and a damaged .xlsx", async () => {
     const folder = join(dir, "a-folder.xlsx");
     mkdirSync(folder, { recursive: true });
-    expect((await problemReading(folder)).message).toBe(`'${folder}' is a folder, not a workbook file.`);
+    expect((await problemReading(folder)).message).toBe(`'${folder}' is a folder, not a workbook file. Name the workbook file itself (.xlsx).`);
 
     const JSZip = (await import("jszip")).default;
     const docx = new JSZip();
