@@ -285,11 +285,11 @@ function larger(kept: Claim | undefined, claim: Claim): Claim {
   return kept && kept.area >= claim.area ? kept : claim;
 }
 
-/** The part holding the most of `key`, counting the part being scanned. */
-function busiest(tally: Tally, key: keyof Counts): [string, number] {
-  let best: [string, number] = [tally.part, tally.here[key]];
-  for (const [part, counts] of tally.byPart) if (counts[key] > best[1]) best = [part, counts[key]];
-  return best;
+/** The part holding the most of `key`, counting the part being scanned (which may hold more than counted so far: "or more"). */
+function busiest(tally: Tally, key: keyof Counts, partial = true): [string, string] {
+  let best: [string, number, boolean] = [tally.part, tally.here[key], partial];
+  for (const [part, counts] of tally.byPart) if (counts[key] > best[1]) best = [part, counts[key], false];
+  return [best[0], `${count(best[1])}${best[2] ? " or more" : ""}`];
 }
 
 const TOO_MANY_CELLS = `it holds more than ${count(LIMITS.cells)} cells`;
@@ -305,7 +305,7 @@ function tooManyCells(tally: Tally): Refusal {
     );
   }
   const [part, cells] = busiest(tally, "cells");
-  return tooLarge(TOO_MANY_CELLS, (label) => `${label(part)} has ${count(cells)} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
+  return tooLarge(TOO_MANY_CELLS, (label) => `${label(part)} has ${cells} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
 }
 
 /** Too many cells under validations and names: blame the largest of either. */
@@ -348,7 +348,7 @@ function scanXml(data: Uint8Array, tally: Tally): void {
         const [part, rows] = busiest(tally, "rows");
         throw tooLarge(
           `it holds more than ${count(LIMITS.rows)} rows`,
-          (label) => `${label(part)} has ${count(rows)} rows in use`,
+          (label) => `${label(part)} has ${rows} rows in use`,
           (label) => `Check it is the right file; if it is, open it in Excel, delete the empty rows below the data on ${label(part)} and save it again.`,
         );
       }
@@ -434,8 +434,8 @@ function scanXml(data: Uint8Array, tally: Tally): void {
   here.elements = elements;
   tally.elements += elements;
   if (tally.elements > LIMITS.elements) {
-    const [part, most] = busiest(tally, "elements");
-    throw tooLarge(`it holds more than ${count(LIMITS.elements)} XML elements`, (label) => `${label(part)} holds ${count(most)} of them`, adviceForPart(part));
+    const [part, most] = busiest(tally, "elements", false);
+    throw tooLarge(`it holds more than ${count(LIMITS.elements)} XML elements`, (label) => `${label(part)} holds ${most} of them`, adviceForPart(part));
   }
 }
 
