@@ -10,7 +10,7 @@ import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/su
 import type { Submission } from "../core/collate/types";
 import { fileTooLargeMessage, LIMITS } from "../xlsx/limits";
 import { loadWorkbook } from "../xlsx/load";
-import { FileProblem } from "../xlsx/problem";
+import { FileProblem, unreadableContentsMessage } from "../xlsx/problem";
 import { browserInflater } from "../xlsx/inflaters";
 import { readSnapshot } from "../xlsx/read";
 import type { YearMonth } from "../core/calendar";
@@ -42,7 +42,7 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
     return submissionFromSnapshot(facts, readSnapshot(workbook), { keepIssues: true });
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
-    return unreadableSubmission(facts, `'${name}' could not be read: its contents are not laid out as a return workbook's are.`);
+    return unreadableSubmission(facts, unreadableContentsMessage(name));
   }
 }
 
@@ -59,6 +59,6 @@ export async function readLastYearFile(file: Pick<File, "name" | "size" | "lastM
     return read.ok ? { file: name, summary: read.summary } : { file: name, problem: read.reason };
   } catch (error) {
     if (error instanceof FileProblem) return { file: name, problem: error.message };
-    return { file: name, problem: `'${name}' could not be read: its contents are not laid out as a return workbook's are.` };
+    return { file: name, problem: unreadableContentsMessage(name) };
   }
 }

@@ -15,6 +15,7 @@
  *
  * No library's words reach a message: a part that cannot be parsed is "damaged", plainly.
  */
+import { baseName } from "../core/safe-text";
 import { BrokenCompoundFile, COMPOUND_SIGNATURE, compoundRootNames } from "./compound-file";
 import { fflateInflater } from "./inflaters";
 import { NS, officeDocumentTarget, partKey, xmlElements } from "./package-xml";
@@ -239,10 +240,6 @@ export function sniffFile(bytes: Uint8Array): FileSort {
 
 // --- What to say -----------------------------------------------------------------------------------
 
-/** The last part of a path, Windows or POSIX (no node:path here: this runs in a browser too). */
-function baseName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
-}
 
 const PARTIAL_DOWNLOAD = /\.(crdownload|part|partial|download|opdownload)$/i;
 

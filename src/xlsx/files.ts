@@ -18,7 +18,7 @@ import { randomBytes } from "node:crypto";
 import type { Workbook } from "exceljs";
 import { loadWorkbook } from "./load";
 import { fileTooLargeMessage, LIMITS } from "./limits";
-import { errorCode, errorText, FileProblem } from "./problem";
+import { errorCode, errorText, FileProblem, unreadableContentsMessage } from "./problem";
 
 export { FileProblem, type FileProblemKind } from "./problem";
 
@@ -90,7 +90,7 @@ export async function readWorkbookFile(file: string): Promise<Workbook> {
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     // loadWorkbook turns every failure into a FileProblem; this is the last net.
-    throw new FileProblem(file, "damaged", `'${file}' could not be read: it is not laid out as an Excel workbook is. Open it in Excel, save a fresh copy and try again.`, errorText(error));
+    throw new FileProblem(file, "damaged", unreadableContentsMessage(file), errorText(error));
   }
 }
 
@@ -154,12 +154,12 @@ export async function removeStaleTemporaryFiles(folder: string): Promise<string[
 export async function checkWritable(file: string, options: WriteOptions = {}): Promise<void> {
   const folder = path.dirname(path.resolve(file));
   const folderStat = await fs.stat(folder).catch(() => undefined);
-  if (!folderStat) throw new FileProblem(file, "no-folder", `Cannot write '${file}': the folder '${path.dirname(file)}' does not exist.`);
-  if (!folderStat.isDirectory()) throw new FileProblem(file, "no-folder", `Cannot write '${file}': '${path.dirname(file)}' is not a folder.`);
+  if (!folderStat) throw new FileProblem(file, "no-folder", `Cannot write '${file}': the folder '${path.dirname(file)}' does not exist. Create the folder, or write somewhere else.`);
+  if (!folderStat.isDirectory()) throw new FileProblem(file, "no-folder", `Cannot write '${file}': '${path.dirname(file)}' is not a folder. Write into a folder instead.`);
   const fileStat = await fs.stat(file).catch(() => undefined);
-  if (fileStat?.isDirectory()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is a folder.`);
-  if (fileStat && !fileStat.isFile()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is ${describeKind(fileStat)}, not a regular file.`);
-  if (fileStat && !options.overwrite) throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced.`);
+  if (fileStat?.isDirectory()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is a folder. Choose another name for the file to write.`);
+  if (fileStat && !fileStat.isFile()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is ${describeKind(fileStat)}, not a regular file. Choose another name for the file to write.`);
+  if (fileStat && !options.overwrite) throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).`);
 }
 
 const WRITE_REASONS: Record<string, string> = {
@@ -221,7 +221,7 @@ export async function writeFileAtomically(file: string, data: Uint8Array, option
       try {
         await fs.link(temp, file);
       } catch (error) {
-        if (errorCode(error) === "EEXIST") throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced.`);
+        if (errorCode(error) === "EEXIST") throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).`);
         if (errorCode(error) !== "EPERM" && errorCode(error) !== "ENOTSUP" && errorCode(error) !== "EOPNOTSUPP") throw error;
         await fs.rename(temp, file); // a file system without hard links
       }

@@ -15,7 +15,7 @@
 import { InflatedTooLarge, nodeInflater, type Inflater } from "./inflaters";
 import { count, fileTooLargeMessage, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
 import { partKey, sheetNamesByPart } from "./package-xml";
-import { errorText, FileProblem } from "./problem";
+import { errorText, FileProblem, unreadableContentsMessage } from "./problem";
 import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE, writeZip } from "./zip-format";
 
 export { browserInflater, fflateInflater, InflatedTooLarge, nodeInflater, streamInflater, type Inflater } from "./inflaters";
@@ -510,6 +510,6 @@ export async function guardXlsx(bytes: Uint8Array, file: string, inflate: Inflat
       throw new FileProblem(file, "damaged", `${name} is damaged and cannot be read: ${error.message}. Open it in Excel and save a fresh copy (or ask the sender for one), then try again.`, error.message);
     }
     // Anything else here (out of memory while unpacking, a bug) is still about this file.
-    throw new FileProblem(file, "damaged", `${name} could not be read: its contents are not laid out as an Excel workbook's are. Open it in Excel and save a fresh copy, then try again.`, errorText(error));
+    throw new FileProblem(file, "damaged", unreadableContentsMessage(file), errorText(error));
   }
 }

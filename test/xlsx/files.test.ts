@@ -117,7 +117,7 @@ describe("writeWorkbookFile", () => {
   it("refuses to replace a file unless asked to, and then replaces it whole", async () => {
     const file = join(dir, "existing.xlsx");
     writeFileSync(file, "keep me");
-    await expect(writeWorkbookFile(file, smallWorkbook())).rejects.toMatchObject({ kind: "exists", message: `'${file}' already exists and was not replaced.` });
+    await expect(writeWorkbookFile(file, smallWorkbook())).rejects.toMatchObject({ kind: "exists", message: `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).` });
     expect(readFileSync(file, "utf8")).toBe("keep me");
     await writeWorkbookFile(file, smallWorkbook("new"), { overwrite: true });
     expect((await readWorkbookFile(file)).getWorksheet("Return")!.getCell("A1").value).toBe("new");
@@ -126,7 +126,7 @@ describe("writeWorkbookFile", () => {
   it("names a missing folder, and a folder it may not write to, leaving nothing behind", async () => {
     await expect(writeWorkbookFile(join(dir, "no-such-folder", "x.xlsx"), smallWorkbook())).rejects.toMatchObject({
       kind: "no-folder",
-      message: expect.stringMatching(/^Cannot write '.*x\.xlsx': the folder '.*no-such-folder' does not exist\.$/),
+      message: expect.stringMatching(/^Cannot write '.*x\.xlsx': the folder '.*no-such-folder' does not exist\. Create the folder, or write somewhere else\.$/),
     });
     // Root may write anywhere a plain permission allows, so use /sys (refused even to root) there.
     const isRoot = process.getuid?.() === 0;

@@ -9,7 +9,7 @@ import { checkReportText, EXAMPLES_PER_GROUP, type FileCheck } from "../../core/
 import type { Framework } from "../../core/framework";
 import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
-import { errorText } from "../../xlsx/problem";
+import { errorText, unreadableContentsMessage } from "../../xlsx/problem";
 import { readSnapshot } from "../../xlsx/read";
 import { defineCommand, EXIT, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
@@ -129,7 +129,7 @@ export async function checkFile(file: string, framework: Framework | undefined, 
     snapshot = readSnapshot(await readWorkbookFile(file));
   } catch (error) {
     if (error instanceof FileProblem) return { file, error: error.message + (error.detail ? debug(error.detail) : "") };
-    return { file, error: `'${file}' could not be read: its contents are not laid out as a return workbook's are. Open it in Excel, save a fresh copy and try again.${debug(error)}` };
+    return { file, error: `${unreadableContentsMessage(file)}${debug(error)}` };
   }
   let result: CheckResult;
   try {
