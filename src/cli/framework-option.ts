@@ -20,7 +20,7 @@ export async function loadFramework(spec: string | undefined): Promise<Framework
       throw new UsageError(`unknown framework '${id}': give a built-in framework (${ids}) or the path of a framework .json file`);
     }
     if (error.kind === "not-found") throw new UsageError(`cannot find the framework file '${id}'`);
-    if (error.kind === "not-a-file") throw new UsageError(error.message.replace(/^'(.*)' is (.*), not a workbook file\.$/, "'$1' is $2, not a framework file"));
+    if (error.kind === "not-a-file") throw new UsageError(error.message.replace(/^'(.*)' is (.*), not a workbook file\..*$/, "'$1' is $2, not a framework file"));
     if (error.kind === "too-large") throw new UsageError(error.message);
     throw new UsageError(`cannot read the framework file '${id}': ${error.message.replace(/^Cannot read '.*': /, "").replace(/\.$/, "")}`);
   }

@@ -8,9 +8,9 @@
  */
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
-import { LIMITS, megabytes } from "../xlsx/limits";
+import { fileTooLargeMessage, LIMITS } from "../xlsx/limits";
 import { loadWorkbook } from "../xlsx/load";
-import { FileProblem } from "../xlsx/problem";
+import { FileProblem, unreadableContentsMessage } from "../xlsx/problem";
 import { browserInflater } from "../xlsx/inflaters";
 import { readSnapshot } from "../xlsx/read";
 import type { YearMonth } from "../core/calendar";
@@ -25,7 +25,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function readChosenFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, onStage: (stage: ReadStage, fraction: number) => void = () => undefined): Promise<Submission> {
   const name = file.name;
   if (file.size > LIMITS.fileBytes) {
-    return unreadableSubmission({ file: name, sha256: "", modifiedAt: file.lastModified }, `'${name}' cannot be read: it is ${megabytes(file.size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be.`);
+    return unreadableSubmission({ file: name, sha256: "", modifiedAt: file.lastModified }, fileTooLargeMessage(name, file.size));
   }
   onStage("reading", 0.1);
   let bytes: Uint8Array;
@@ -42,7 +42,7 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
     return submissionFromSnapshot(facts, readSnapshot(workbook), { keepIssues: true });
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
-    return unreadableSubmission(facts, `'${name}' could not be read: its contents are not laid out as a return workbook's are.`);
+    return unreadableSubmission(facts, unreadableContentsMessage(name));
   }
 }
 
@@ -52,13 +52,13 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
  */
 export async function readLastYearFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, fallbackYearStart: YearMonth): Promise<LastYearRead> {
   const name = file.name;
-  if (file.size > LIMITS.fileBytes) return { file: name, problem: `'${name}' cannot be read: it is ${megabytes(file.size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be.` };
+  if (file.size > LIMITS.fileBytes) return { file: name, problem: fileTooLargeMessage(name, file.size) };
   try {
     const workbook = await loadWorkbook(new Uint8Array(await file.arrayBuffer()), name, browserInflater());
     const read = lastYearSummary(readSnapshot(workbook), name, fallbackYearStart);
     return read.ok ? { file: name, summary: read.summary } : { file: name, problem: read.reason };
   } catch (error) {
     if (error instanceof FileProblem) return { file: name, problem: error.message };
-    return { file: name, problem: `'${name}' could not be read: its contents are not laid out as a return workbook's are.` };
+    return { file: name, problem: unreadableContentsMessage(name) };
   }
 }

@@ -17,13 +17,13 @@ import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Workbook } from "exceljs";
 import { loadWorkbook } from "./load";
-import { LIMITS, megabytes } from "./limits";
-import { errorCode, errorText, FileProblem } from "./problem";
+import { fileTooLargeMessage, LIMITS } from "./limits";
+import { errorCode, errorText, FileProblem, unreadableContentsMessage } from "./problem";
 
 export { FileProblem, type FileProblemKind } from "./problem";
 
 function notRegular(file: string, what: string): FileProblem {
-  return new FileProblem(file, "not-a-file", `'${file}' is ${what}, not a workbook file.`);
+  return new FileProblem(file, "not-a-file", `'${file}' is ${what}, not a workbook file. Name the workbook file itself (.xlsx).`);
 }
 
 function describeKind(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
@@ -42,13 +42,13 @@ function readProblem(file: string, error: unknown): FileProblem {
       return new FileProblem(file, "not-found", `Cannot find the file '${file}'. Check the name and folder.`, errorText(error));
     case "EACCES":
     case "EPERM":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': permission denied.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': permission denied. Ask whoever owns it for access, or copy it to a folder of your own, and try again.`, errorText(error));
     case "EISDIR":
       return notRegular(file, "a folder");
     case "ELOOP":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': it is a link that leads round in a circle.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': it is a link that leads round in a circle. Name the workbook file itself.`, errorText(error));
     case "ENAMETOOLONG":
-      return new FileProblem(file, "unreadable", `Cannot read '${file}': the name is too long.`, errorText(error));
+      return new FileProblem(file, "unreadable", `Cannot read '${file}': the name is too long. Move it to a folder nearer the top, or give it a shorter name, and try again.`, errorText(error));
     default:
       return new FileProblem(file, "unreadable", `Cannot read '${file}': the system could not read it. Copy it to a local folder and try again.`, errorText(error));
   }
@@ -84,17 +84,13 @@ export async function readRegularFile(file: string, maxBytes: number, tooLarge: 
 
 /** Reads an .xlsx file. Throws FileProblem: not found, not a regular file, too large, empty, .xls, CSV, password-protected, damaged... */
 export async function readWorkbookFile(file: string): Promise<Workbook> {
-  const bytes = await readRegularFile(
-    file,
-    LIMITS.fileBytes,
-    (size) => `'${file}' cannot be read: it is ${megabytes(size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be (docs/limits.md). Check it is the right file.`,
-  );
+  const bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => fileTooLargeMessage(file, size));
   try {
     return await loadWorkbook(bytes, file);
   } catch (error) {
     if (error instanceof FileProblem) throw error;
     // loadWorkbook turns every failure into a FileProblem; this is the last net.
-    throw new FileProblem(file, "damaged", `'${file}' could not be read: it is not laid out as an Excel workbook is. Open it in Excel, save a fresh copy and try again.`, errorText(error));
+    throw new FileProblem(file, "damaged", unreadableContentsMessage(file), errorText(error));
   }
 }
 
@@ -158,12 +154,12 @@ export async function removeStaleTemporaryFiles(folder: string): Promise<string[
 export async function checkWritable(file: string, options: WriteOptions = {}): Promise<void> {
   const folder = path.dirname(path.resolve(file));
   const folderStat = await fs.stat(folder).catch(() => undefined);
-  if (!folderStat) throw new FileProblem(file, "no-folder", `Cannot write '${file}': the folder '${path.dirname(file)}' does not exist.`);
-  if (!folderStat.isDirectory()) throw new FileProblem(file, "no-folder", `Cannot write '${file}': '${path.dirname(file)}' is not a folder.`);
+  if (!folderStat) throw new FileProblem(file, "no-folder", `Cannot write '${file}': the folder '${path.dirname(file)}' does not exist. Create the folder, or write somewhere else.`);
+  if (!folderStat.isDirectory()) throw new FileProblem(file, "no-folder", `Cannot write '${file}': '${path.dirname(file)}' is not a folder. Write into a folder instead.`);
   const fileStat = await fs.stat(file).catch(() => undefined);
-  if (fileStat?.isDirectory()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is a folder.`);
-  if (fileStat && !fileStat.isFile()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is ${describeKind(fileStat)}, not a regular file.`);
-  if (fileStat && !options.overwrite) throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced.`);
+  if (fileStat?.isDirectory()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is a folder. Choose another name for the file to write.`);
+  if (fileStat && !fileStat.isFile()) throw new FileProblem(file, "not-a-file", `Cannot write '${file}': it is ${describeKind(fileStat)}, not a regular file. Choose another name for the file to write.`);
+  if (fileStat && !options.overwrite) throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).`);
 }
 
 const WRITE_REASONS: Record<string, string> = {
@@ -225,7 +221,7 @@ export async function writeFileAtomically(file: string, data: Uint8Array, option
       try {
         await fs.link(temp, file);
       } catch (error) {
-        if (errorCode(error) === "EEXIST") throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced.`);
+        if (errorCode(error) === "EEXIST") throw new FileProblem(file, "exists", `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).`);
         if (errorCode(error) !== "EPERM" && errorCode(error) !== "ENOTSUP" && errorCode(error) !== "EOPNOTSUPP") throw error;
         await fs.rename(temp, file); // a file system without hard links
       }

@@ -80,7 +80,7 @@ const FFLATE_SLICE = 8 * 1024;
  * and a zip bomb is stopped early rather than unpacked whole. Data that ends before its final
  * block, or is not deflate at all, throws fflate's error (the guard calls the part damaged).
  */
-export const fflateInflater: Inflater = (packed, size) => {
+export const fflateInflater = (packed: Uint8Array, size: number): Uint8Array => {
   const out = new Uint8Array(Math.max(1, size));
   let filled = 0;
   const inflate = new Inflate((chunk) => {

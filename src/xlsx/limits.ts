@@ -47,3 +47,8 @@ export function megabytes(bytes: number): string {
 export function count(n: number): string {
   return n.toLocaleString("en-GB");
 }
+
+/** The refusal for a file larger than LIMITS.fileBytes (checked before it is read), naming it. */
+export function fileTooLargeMessage(file: string, size: number): string {
+  return `'${file}' cannot be read: it is ${megabytes(size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be (docs/limits.md). Check it is the right file; if it is, open it in Excel, remove or compress the large pictures (Picture Format > Compress Pictures) and save it again.`;
+}

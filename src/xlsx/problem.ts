@@ -29,6 +29,14 @@ export class FileProblem extends Error {
   }
 }
 
+/**
+ * The last net when reading a workbook fails in a way nothing else named (a bug, or contents no
+ * check foresaw): one sentence naming the file, and the next step.
+ */
+export function unreadableContentsMessage(file: string): string {
+  return `'${file}' could not be read: its contents are not laid out as a return workbook's are. Open it in Excel, save a fresh copy and try again.`;
+}
+
 /** The text of an error, whatever was thrown. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -13,9 +13,9 @@ import type { RegisterRead } from "../core/collate/register";
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
 import { FileProblem, readRegularFile } from "./files";
-import { LIMITS, megabytes } from "./limits";
+import { fileTooLargeMessage, LIMITS } from "./limits";
 import { loadWorkbook } from "./load";
-import { errorText } from "./problem";
+import { errorText, unreadableContentsMessage } from "./problem";
 import { readSnapshot } from "./read";
 import { REGISTER_MAX_BYTES, registerFromBytes, registerTooLarge } from "./register";
 import { sectorWorkbookParts } from "./sector-write";
@@ -47,10 +47,10 @@ export async function readSubmissionFile(file: string, options: { keepIssues?: b
   let bytes: Buffer;
   let modifiedAt = 0;
   try {
-    bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => `'${file}' cannot be read: it is ${megabytes(size)}, more than the ${megabytes(LIMITS.fileBytes)} a return workbook may be (docs/limits.md).`);
+    bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => fileTooLargeMessage(file, size));
     modifiedAt = (await fs.stat(file)).mtimeMs;
   } catch (error) {
-    const message = error instanceof FileProblem ? error.message : `'${file}' could not be read.`;
+    const message = error instanceof FileProblem ? error.message : `'${file}' could not be read. Copy it to a local folder and try again.`;
     return unreadableSubmission({ file, sha256: "", modifiedAt: 0 }, message);
   }
   const facts = { file, sha256: sha256(bytes), modifiedAt: Math.floor(modifiedAt) };
@@ -59,7 +59,7 @@ export async function readSubmissionFile(file: string, options: { keepIssues?: b
     return submissionFromSnapshot(facts, readSnapshot(workbook), options);
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message + (error.detail ? debugDetail(error.detail) : ""));
-    return unreadableSubmission(facts, `'${file}' could not be read: its contents are not laid out as a return workbook's are.${debugDetail(error)}`);
+    return unreadableSubmission(facts, `${unreadableContentsMessage(file)}${debugDetail(error)}`);
   }
 }
 

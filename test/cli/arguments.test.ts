@@ -128,7 +128,7 @@ describe("impact-returns template refuses bad arguments", () => {
   });
 
   it("names a missing folder and a folder it cannot write to", () => {
-    expectRefusal(runCli(["template", "--out", join(dir, "no-such-folder", "r.xlsx")]), /^impact-returns template: Cannot write '.*r\.xlsx': the folder '.*no-such-folder' does not exist\.$/);
+    expectRefusal(runCli(["template", "--out", join(dir, "no-such-folder", "r.xlsx")]), /^impact-returns template: Cannot write '.*r\.xlsx': the folder '.*no-such-folder' does not exist\. Create the folder, or write somewhere else\.$/);
     const isRoot = process.getuid?.() === 0;
     const locked = isRoot ? "/sys" : join(dir, "locked");
     if (!isRoot) {

@@ -143,7 +143,8 @@ describe("impact-returns check", () => {
         ["error", "not-a-number", "Measures", "F2"],
       ]),
     );
-    expect(results[2]!.error).toMatch(/plain\.xlsx is not an Impact Returns workbook/);
+    // Named once, in quotes; the reason once; a full stop; the next step last.
+    expect(results[2]!.error).toBe("'plain.xlsx' is not an Impact Returns workbook: it has no Measures or ReturnDetails table. Check it is the return you meant; a new return is made with 'impact-returns template' or the add-in's Set up tab.");
     expect(results[3]!.error).toMatch(/text file \(perhaps CSV\)/);
     expect(status).toBe(2);
   });

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { requireBuiltCli, runCli, tempDir } from "../support/cli";
 import { zipOf } from "../support/hostile-files";
+import { compoundFile } from "../support/office-files";
 import { makeReturn, makeTemplate } from "../support/returns";
 
 jest.setTimeout(240_000);
@@ -50,8 +51,8 @@ beforeAll(async () => {
   await makeReturn(template, path("beta.xlsx"), { organisation: "Beta Homes", code: "BE02", homes: 2000, months: 2, value });
   // A return saved under a .xls name is read by its contents (a copy of beta: a duplicate).
   copyFileSync(path("beta.xlsx"), path("beta copy.xls"));
-  // An Excel 97-2003 workbook: an OLE2 compound file's header, then sectors.
-  writeFileSync(path("old.xls"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(8), Buffer.from([0x3e, 0, 3, 0, 0xfe, 0xff, 9, 0]), Buffer.alloc(4096 - 24)]));
+  // An Excel 97-2003 workbook: an OLE2 compound file with a "Workbook" stream.
+  writeFileSync(path("old.xls"), compoundFile(["Workbook", "\u0005SummaryInformation"]));
   // An OpenDocument spreadsheet: a zip whose first entry, stored, is its mimetype.
   writeFileSync(
     path("sheet.ods"),
@@ -103,7 +104,7 @@ describe("impact-returns collate FOLDER: every file accounted for", () => {
     expect(reason("old.xls")).toMatch(/is an old-style Excel 97-2003 workbook \(\.xls\)\. Open it in Excel, save it as an Excel Workbook \(\.xlsx\)/);
     expect(reason("sheet.ods")).toMatch(/is an OpenDocument spreadsheet \(\.ods\)\. Save it as an Excel Workbook/);
     expect(reason("figures.csv")).toMatch(/is a text file \(perhaps CSV\), not an Excel workbook/);
-    expect(reason("report.pdf")).toMatch(/is not an Excel workbook \(\.xlsx\)\.$/);
+    expect(reason("report.pdf")).toMatch(/is a PDF document, not an Excel workbook\. Choose the return workbook \(\.xlsx\) instead\.$/);
     // Two empty files have the same SHA-256, yet neither is the other's duplicate.
     expect(reason("empty.xlsx")).toMatch(/is empty \(0 bytes\)/);
     expect(reason("empty again.xlsx")).toMatch(/is empty \(0 bytes\)/);

@@ -239,7 +239,7 @@ describe("refusals", () => {
     const result = runCli(["summary", plain, "--out", join(dir, "plain-summary.xlsx")]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/not an Impact Returns workbook/);
+    expect(result.stderr).toMatch(/^impact-returns summary: '.*plain\.xlsx' is not an Impact Returns workbook: it has no Measures or ReturnDetails table\. Check it is the return you meant; a new return is made with 'impact-returns template' or the add-in's Set up tab\.\n$/);
     expect(result.stdout).toBe("");
   });
 

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { FileProblem, readWorkbookFile, removeStaleTemporaryFiles, writeFileAtomically, writeWorkbookFile, type WriteIO } from "../../src/xlsx/files";
 import { sniffFile } from "../../src/xlsx/load";
 import { tempDir } from "../support/cli";
+import { compoundFile } from "../support/office-files";
 
 let dir: string;
 let cleanUp: () => void;
@@ -32,12 +33,8 @@ async function problemReading(file: string): Promise<FileProblem> {
   throw new Error(`reading ${file} did not fail`);
 }
 
-/** An OLE2 compound file header, as .xls files and password-protected .xlsx files start. */
-function oleFile(streamNames: string[]): Buffer {
-  const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  const names = streamNames.map((n) => Buffer.from(n, "utf16le"));
-  return Buffer.concat([header, Buffer.alloc(504), ...names, Buffer.alloc(512)]);
-}
+/** An OLE2 compound file, as .xls files and password-protected .xlsx files are. */
+const oleFile = compoundFile;
 
 describe("readWorkbookFile", () => {
   it("reads an .xlsx file", async () => {
@@ -54,7 +51,7 @@ describe("readWorkbookFile", () => {
     ["a password-protected workbook", "secret.xlsx", oleFile(["EncryptionInfo", "EncryptedPackage"]), "encrypted", /'.*secret\.xlsx' is protected with a password to open/],
     ["a CSV file", "figures.csv", Buffer.from("Code,Apr 2020\nWELFARE_CALLS,120\n"), "not-xlsx", /'.*figures\.csv' is a text file \(perhaps CSV\), not an Excel workbook/],
     ["a CSV file named .xlsx", "renamed.xlsx", Buffer.from("Code;Apr 2020\r\nWELFARE_CALLS;120\r\n"), "not-xlsx", /is a text file \(perhaps CSV\)/],
-    ["random bytes", "noise.xlsx", Buffer.from([0, 1, 2, 3, 255, 254, 0, 7, 9]), "not-xlsx", /'.*noise\.xlsx' is not an Excel workbook \(\.xlsx\)\.$/],
+    ["random bytes", "noise.xlsx", Buffer.from([0, 1, 2, 3, 255, 254, 0, 7, 9]), "not-xlsx", /'.*noise\.xlsx' is not an Excel workbook \(\.xlsx\): its contents are not those of any spreadsheet\. Choose the return workbook \(\.xlsx\) instead\.$/],
   ])("explains %s", async (_what, name, content, kind, message) => {
     const file = join(dir, name);
     if (content) writeFileSync(file, content);
@@ -67,13 +64,13 @@ describe("readWorkbookFile", () => {
   it("explains a folder, a zip that is not a workbook, an .ods and a damaged .xlsx", async () => {
     const folder = join(dir, "a-folder.xlsx");
     mkdirSync(folder, { recursive: true });
-    expect((await problemReading(folder)).message).toBe(`'${folder}' is a folder, not a workbook file.`);
+    expect((await problemReading(folder)).message).toBe(`'${folder}' is a folder, not a workbook file. Name the workbook file itself (.xlsx).`);
 
     const JSZip = (await import("jszip")).default;
     const docx = new JSZip();
     docx.file("word/document.xml", "<w:document/>");
     writeFileSync(join(dir, "letter.xlsx"), await docx.generateAsync({ type: "nodebuffer" }));
-    expect((await problemReading(join(dir, "letter.xlsx"))).message).toMatch(/is not an Excel workbook: it is a zip file with no workbook inside/);
+    expect((await problemReading(join(dir, "letter.xlsx"))).message).toMatch(/is a zip file with no workbook inside, not an Excel workbook\. If the return is inside, unzip it and choose the workbook itself\.$/);
 
     const ods = new JSZip();
     ods.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
@@ -101,7 +98,7 @@ describe("readWorkbookFile", () => {
 
   it("tells the sorts of file apart from their first bytes", () => {
     expect(sniffFile(new Uint8Array())).toBe("empty");
-    expect(sniffFile(oleFile(["Workbook"]))).toBe("old-xls");
+    expect(sniffFile(oleFile(["Workbook"]))).toBe("xls");
     expect(sniffFile(oleFile(["EncryptedPackage"]))).toBe("encrypted");
     expect(sniffFile(Buffer.from("a,b\n1,2\n"))).toBe("text");
   });
@@ -120,7 +117,7 @@ describe("writeWorkbookFile", () => {
   it("refuses to replace a file unless asked to, and then replaces it whole", async () => {
     const file = join(dir, "existing.xlsx");
     writeFileSync(file, "keep me");
-    await expect(writeWorkbookFile(file, smallWorkbook())).rejects.toMatchObject({ kind: "exists", message: `'${file}' already exists and was not replaced.` });
+    await expect(writeWorkbookFile(file, smallWorkbook())).rejects.toMatchObject({ kind: "exists", message: `'${file}' already exists and was not replaced. Choose another name, or replace it on purpose (--force).` });
     expect(readFileSync(file, "utf8")).toBe("keep me");
     await writeWorkbookFile(file, smallWorkbook("new"), { overwrite: true });
     expect((await readWorkbookFile(file)).getWorksheet("Return")!.getCell("A1").value).toBe("new");
@@ -129,7 +126,7 @@ describe("writeWorkbookFile", () => {
   it("names a missing folder, and a folder it may not write to, leaving nothing behind", async () => {
     await expect(writeWorkbookFile(join(dir, "no-such-folder", "x.xlsx"), smallWorkbook())).rejects.toMatchObject({
       kind: "no-folder",
-      message: expect.stringMatching(/^Cannot write '.*x\.xlsx': the folder '.*no-such-folder' does not exist\.$/),
+      message: expect.stringMatching(/^Cannot write '.*x\.xlsx': the folder '.*no-such-folder' does not exist\. Create the folder, or write somewhere else\.$/),
     });
     // Root may write anywhere a plain permission allows, so use /sys (refused even to root) there.
     const isRoot = process.getuid?.() === 0;

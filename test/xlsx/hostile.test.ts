@@ -132,11 +132,11 @@ describe("not a regular file", () => {
   it("refuses a FIFO at once instead of waiting for a writer", async () => {
     const fifo = join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
-    await expect(readWorkbookFile(fifo)).rejects.toMatchObject({ kind: "not-a-file", message: `'${fifo}' is a pipe, not a workbook file.` });
+    await expect(readWorkbookFile(fifo)).rejects.toMatchObject({ kind: "not-a-file", message: `'${fifo}' is a pipe, not a workbook file. Name the workbook file itself (.xlsx).` });
   });
 
   it("refuses a device", async () => {
-    await expect(readWorkbookFile("/dev/zero")).rejects.toMatchObject({ kind: "not-a-file", message: "'/dev/zero' is a device, not a workbook file." });
+    await expect(readWorkbookFile("/dev/zero")).rejects.toMatchObject({ kind: "not-a-file", message: "'/dev/zero' is a device, not a workbook file. Name the workbook file itself (.xlsx)." });
     closeSync(openSync("/dev/null", "r"));
   });
 });

@@ -4,12 +4,12 @@
  * 1 errors found, 2 a file unreadable or not a return).
  */
 import { basename } from "node:path";
-import { checkReturn, type CheckIssue, type CheckResult } from "../../core/checks";
+import { checkReturn, notAReturnMessage, type CheckIssue, type CheckResult } from "../../core/checks";
 import { checkReportText, EXAMPLES_PER_GROUP, type FileCheck } from "../../core/checks/report-text";
 import type { Framework } from "../../core/framework";
 import type { CellValue } from "../../core/workbook/types";
 import { FileProblem, readWorkbookFile } from "../../xlsx/files";
-import { errorText } from "../../xlsx/problem";
+import { errorText, unreadableContentsMessage } from "../../xlsx/problem";
 import { readSnapshot } from "../../xlsx/read";
 import { defineCommand, EXIT, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
@@ -129,7 +129,7 @@ export async function checkFile(file: string, framework: Framework | undefined, 
     snapshot = readSnapshot(await readWorkbookFile(file));
   } catch (error) {
     if (error instanceof FileProblem) return { file, error: error.message + (error.detail ? debug(error.detail) : "") };
-    return { file, error: `'${file}' could not be read: its contents are not laid out as a return workbook's are. Open it in Excel, save a fresh copy and try again.${debug(error)}` };
+    return { file, error: `${unreadableContentsMessage(file)}${debug(error)}` };
   }
   let result: CheckResult;
   try {
@@ -137,7 +137,7 @@ export async function checkFile(file: string, framework: Framework | undefined, 
   } catch (error) {
     return { file, error: `'${file}' could not be checked: something in it is not laid out as a return workbook's is. Open it in Excel, run Check there (or save a fresh copy) and try again.${debug(error)}` };
   }
-  if (result.notAReturn) return { file, error: `${basename(file)} is not an Impact Returns workbook: ${result.notAReturn}` };
+  if (result.notAReturn) return { file, error: notAReturnMessage(basename(file)) };
   return { file, result };
 }
 

@@ -3,7 +3,7 @@
  * workbook - Board summary, Summary charts and Summary data sheets - with live formulas over the
  * summary data and native charts. The return itself is only read, never re-saved.
  */
-import { analyseReturn } from "../../core/checks";
+import { analyseReturn, notAReturnMessage } from "../../core/checks";
 import { addMonths, defaultYearStart, isoMonth, monthLabel, type YearMonth } from "../../core/calendar";
 import { planSummary, rowLabel, summariseReturn, type LastYearFigure, type MeasureSummary, type ReturnSummary, withLastYear } from "../../core/summary";
 import { formatMoney, formatNumber } from "../../core/format";
@@ -148,7 +148,7 @@ async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: Cl
 async function summariseFile(file: string, fallbackYearStart: YearMonth): Promise<ReturnSummary> {
   const snapshot = readSnapshot(await readWorkbookFile(file));
   const analysis = analyseReturn(snapshot);
-  if (analysis.result.notAReturn) throw new InputError(`'${file}' is not an Impact Returns workbook: ${analysis.result.notAReturn}.`);
+  if (analysis.result.notAReturn) throw new InputError(notAReturnMessage(file));
   const framework = analysis.framework;
   if (!framework) {
     throw new InputError(`'${file}' cannot be summarised: it does not say which framework it uses, or names one this version does not have. Run 'impact-returns check ${file}' to see why.`);

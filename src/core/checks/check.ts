@@ -23,6 +23,14 @@ import type { CheckIssue, CheckOptions, CheckResult, MonthDue, SubmissionDue, Ye
 
 export const NOT_A_RETURN = "no Measures or ReturnDetails table: this does not look like an Impact Returns workbook";
 
+/**
+ * The refusal for a file that opened as a workbook but is not a return (`result.notAReturn` is
+ * set), naming it once: what the command line's check and summary say.
+ */
+export function notAReturnMessage(file: string): string {
+  return `'${file}' is not an Impact Returns workbook: it has no Measures or ReturnDetails table. Check it is the return you meant; a new return is made with 'impact-returns template' or the add-in's Set up tab.`;
+}
+
 /** Our tables in sheet order, with what each holds (for messages); an `optional` table missing is no error (a layout 1.0 or 1.1 return has no Reflections). */
 const TABLES: readonly { table: TableName; holds: string; optional?: true }[] = [
   { table: TABLE.returnDetails, holds: "the return details (organisation, code, reporting year)" },

@@ -1,7 +1,7 @@
 /** The check engine: pure, runs in the task pane and the CLI alike. See docs/checks.md. */
 export type { CheckIssue, CheckOptions, CheckResult, IssueGroup, MonthDue, Severity, SubmissionDue, YearProgress } from "./types";
 export { CHECK_CATALOGUE, catalogueEntry, type CatalogueEntry, type CheckCode } from "./catalogue";
-export { analyseReturn, checkReturn, NOT_A_RETURN, type ReturnAnalysis } from "./check";
+export { analyseReturn, checkReturn, NOT_A_RETURN, notAReturnMessage, type ReturnAnalysis } from "./check";
 export { groupIssues, issueKey } from "./group";
 export { returnChecksum } from "./checksum";
 export { checksSheetProblem, explanationsIn, explanationsTypedSince, orderForList, planChecksList, planSignOff, readExplanations, warningsBlockingSignOff, type SignOffPlan } from "./write-back";

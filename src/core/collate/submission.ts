@@ -3,7 +3,7 @@
  * Check (analyseReturn), and its figures read by Summarise's model (summariseReturn), so a figure
  * means the same in a board summary and in the sector totals. Pure: usable in a worker thread.
  */
-import { analyseReturn, catalogueEntry } from "../checks";
+import { analyseReturn, catalogueEntry, notAReturnMessage } from "../checks";
 import { isoMonth, parseIsoMonth, readDateSerial, type YearMonth } from "../calendar";
 import { measureRows } from "../setup/measure-rows";
 import { summariseReturn } from "../summary";
@@ -35,7 +35,7 @@ export function linesOf(framework: Parameters<typeof measureRows>[0]): MeasureLi
 export function submissionFromSnapshot(facts: FileFacts, snapshot: WorkbookSnapshot, options: { keepIssues?: boolean } = {}): Submission {
   const analysis = analyseReturn(snapshot);
   const { data, framework, result } = analysis;
-  if (result.notAReturn) return unreadableSubmission(facts, `not an Impact Returns workbook: ${result.notAReturn}`);
+  if (result.notAReturn) return unreadableSubmission(facts, notAReturnMessage(facts.file));
   const sub: Submission = { ...facts, lines: [], figures: [], monthsReported: 0, errors: result.summary.errors, warnings: result.summary.warnings, explained: result.summary.accepted };
   if (options.keepIssues) sub.issues = result.issues;
   sub.signOff = result.signOff?.state ?? "not-signed-off";
