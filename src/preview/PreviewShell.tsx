@@ -8,7 +8,8 @@ import { ArrowDownloadRegular, ArrowResetRegular, DocumentTableRegular, EyeRegul
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
 import type { TaskPaneActions } from "../taskpane/actions";
-import { THEMES, type ThemeName } from "../taskpane/theme";
+import type { ThemeName } from "../taskpane/theme";
+import { THEMES } from "../taskpane/themes";
 import { describeError } from "../taskpane/errors";
 import { ErrorBoundary } from "../taskpane/components/ErrorBoundary";
 import { WorkbookGrid } from "./WorkbookGrid";

@@ -6,7 +6,7 @@
  * like Excel (the impact map's Impact value, later views reading results), the session
  * recalculates the workbook's simple formulas after every change (see formula-preview.ts).
  */
-import { createExcelGateway } from "../excel/gateway";
+import { createLazyExcelGateway } from "../taskpane/lazy-gateway";
 import { MemoryExcelHost, type CellRecord, type WorkbookModel } from "../memory-host";
 import { createTaskPaneActions, type TaskPaneActions } from "../taskpane/actions";
 import { evaluateFormula } from "./formula-preview";
@@ -63,7 +63,7 @@ export function newHost(latencyMs = 40): PreviewHost {
 export async function createSession(kind: "empty" | "sample", onProgress: (step: string) => void = () => undefined, latencyMs?: number): Promise<NewSession> {
   const host = newHost(latencyMs);
   if (kind === "empty") {
-    const gateway = createExcelGateway(host);
+    const gateway = createLazyExcelGateway(host);
     return { host, actions: createTaskPaneActions(gateway), label: "New workbook" };
   }
   const { buildSampleReturn, SAMPLE_ORGANISATION, SAMPLE_CODE, SAMPLE_TODAY } = await import(/* webpackChunkName: "sample-return" */ "./sample-return");
@@ -73,7 +73,7 @@ export async function createSession(kind: "empty" | "sample", onProgress: (step:
     const now = new Date();
     return new Date(SAMPLE_TODAY.getFullYear(), SAMPLE_TODAY.getMonth(), SAMPLE_TODAY.getDate(), now.getHours(), now.getMinutes(), now.getSeconds());
   };
-  const gateway = createExcelGateway(host, { today });
+  const gateway = createLazyExcelGateway(host, { today });
   const actions = createTaskPaneActions(gateway, today);
   await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values), onProgress);
   return { host, actions, label: `Sample return: ${SAMPLE_ORGANISATION} (${SAMPLE_CODE})` };
