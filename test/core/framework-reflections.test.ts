@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_FRAMEWORK_ID, findBuiltinFramework, FrameworkError, parseFrameworkText, reflectionPromptsOf, STANDARD_REFLECTION_PROMPTS } from "../../src/core/framework";
+import { excelSerial } from "../../src/core/calendar";
 import { planSetup } from "../../src/core/setup/plan";
 import type { WorkbookOperation } from "../../src/core/workbook/types";
 
@@ -46,13 +47,13 @@ describe("reflectionPrompts", () => {
     const table = plan.operations.find((o): o is Extract<WorkbookOperation, { kind: "addTable" }> => o.kind === "addTable" && o.table === "Reflections")!;
     expect(table.headers).toEqual(["Month", "Prompt", "Reflection", "Share with the centre"]);
     expect(table.rows.slice(0, 3)).toEqual([
-      ["Apr 2024", "What went well?", null, "No"],
-      ["Apr 2024", "What did residents say?", null, "No"],
-      ["May 2024", "What went well?", null, "No"],
+      [excelSerial(2024, 4, 1), "What went well?", null, "No"],
+      [excelSerial(2024, 4, 1), "What did residents say?", null, "No"],
+      [excelSerial(2024, 5, 1), "What went well?", null, "No"],
     ]);
     expect(table.rows.slice(22, 24)).toEqual([
-      ["Mar 2025", "What went well?", null, "No"],
-      ["Mar 2025", "What did residents say?", null, "No"],
+      [excelSerial(2025, 3, 1), "What went well?", null, "No"],
+      [excelSerial(2025, 3, 1), "What did residents say?", null, "No"],
     ]);
     expect(table.rows).toHaveLength(24 + 20);
     expect(plan.changes.find((c) => c.sheet === "Reflections")?.detail).toBe("reflections: 2 prompts for each month, room for 20 more of your own");
