@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const out = spawnSync(process.execPath, [bundleScript], { encoding: "utf8" });
     process.stdout.write(`\n${out.stdout}${out.stderr}`);
   } else {
-    console.log("\nTask pane bundle: run `npm run build` first for the initial bundle figure (budget 250 KB gzipped).");
+    console.log("\nTask pane bundle: run `npm run build` first for the initial bundle figure (budget 150 KB gzipped).");
   }
 }
 

@@ -80,7 +80,7 @@ export function createCheckGateway(host: ExcelHost, edits: Pick<EditWatch, "watc
         const explanations = readExplanations(snapshot);
         const withToday = { ...options, today: options.today ?? (clock.today ? clock.today() : new Date()) };
         let result = checkReturn(snapshot, { ...withToday, explanations });
-        edits.checked(returnChecksum(snapshot));
+        edits.checked(returnChecksum(snapshot), returnChecksum);
         if (result.notAReturn) return { result };
         const listProblem = checksSheetProblem(snapshot);
         if (listProblem) return { result, listProblem };

@@ -23,7 +23,7 @@
  * again (1 sync) for a sheet added since watching began (by Set up, Summarise, Collate or the user),
  * and adding a sheet is never itself an edit (the watch does not listen to `worksheets.onAdded`).
  */
-import { returnChecksum } from "../core/checks";
+import type { WorkbookSnapshot } from "../core/workbook/types";
 import { SHEET } from "../core/layout/contract";
 import { runAction } from "./errors";
 import type { ExcelBatch, ExcelHost } from "./host";
@@ -52,8 +52,11 @@ export interface EditWatch {
    * nor a colleague's in a shared workbook. Resolves to a function that stops watching.
    */
   watch(onEdit: () => void, options?: WatchOptions): Promise<() => Promise<void>>;
-  /** What the last check saw (a checksum of the return's data), for the probe that catches unreported changes. */
-  checked(fingerprint: string): void;
+  /**
+   * What the last check saw (a checksum of the return's data) and how it was taken, for the probe
+   * that catches unreported changes (given by Check, so the watch needs no checks engine of its own).
+   */
+  checked(fingerprint: string, fingerprintOf: (snapshot: WorkbookSnapshot) => string): void;
 }
 
 export function createEditWatch(excel: ExcelHost): EditWatch {
@@ -63,6 +66,7 @@ export function createEditWatch(excel: ExcelHost): EditWatch {
   /** Quiet batches under way: events go back on when the last one ends. */
   let quietBatches = 0;
   let fingerprint: string | undefined;
+  let fingerprintOf: ((snapshot: WorkbookSnapshot) => string) | undefined;
 
   const quietly = <T>(batch: ExcelBatch<T>): Promise<T> =>
     excel.run(async (context) => {
@@ -97,8 +101,9 @@ export function createEditWatch(excel: ExcelHost): EditWatch {
 
   return {
     host,
-    checked: (value) => {
+    checked: (value, measure) => {
       fingerprint = value;
+      fingerprintOf = measure;
     },
     watch: async (onEdit, options = {}) => {
       const probeDelay = options.probeDelayMs ?? PROBE_DELAY_MS;
@@ -126,10 +131,10 @@ export function createEditWatch(excel: ExcelHost): EditWatch {
       // 3888 and 4066). So when the selection moves on a data sheet, once it has rested, the data is
       // read again (2 syncs) and compared with what the last check saw: a change re-checks.
       const probe = async () => {
-        if (probing || fingerprint === undefined) return;
+        if (probing || fingerprint === undefined || !fingerprintOf) return;
         probing = true;
         try {
-          const now = returnChecksum(await excel.run((context) => readSnapshot(context)));
+          const now = fingerprintOf(await excel.run((context) => readSnapshot(context)));
           if (now !== fingerprint) {
             fingerprint = now;
             onEdit();

@@ -5,18 +5,24 @@
  * It is assembled per capability: each capability's part (its interface and its factory) lives
  * in its own module - Set up in ./setup.ts, Check in ./check.ts, Summarise in ./summarise.ts,
  * Collate in ./collate.ts - and a new capability adds its part here (docs/architecture.md).
+ * The task pane assembles it with `assembleExcelGateway` and loaders that fetch Set up's plan, Check,
+ * Summarise and Collate on first use (src/taskpane/lazy-gateway.ts), so its first paint carries only Set up.
  */
 import type { Submission as CollateSubmission } from "../core/collate";
 import type { WorkbookSnapshot } from "../core/workbook/types";
-import { createCheckGateway, type CheckGateway } from "./check";
+import * as checkModule from "./check";
+import type { CheckGateway } from "./check";
 import { createEditWatch } from "./edit-watch";
-import { collateInExcel, openNewWorkbook, readSectorSettings, type CollateInExcelOptions, type CollateInExcelOutcome, type SectorWorkbookSettings } from "./collate";
+import * as collateModule from "./collate";
+import type { CollateInExcelOptions, CollateInExcelOutcome, SectorWorkbookSettings } from "./collate";
 import { runAction, toUserFacingError } from "./errors";
 import type { ExcelHost } from "./host";
 import type { ProgressListener } from "./progress";
 import { readSnapshot } from "./read";
-import { createSetupGateway, type SetupGateway } from "./setup";
-import { summariseInExcel, type LastYearReturn, type SummariseOutcome } from "./summarise";
+import * as setupModule from "./setup";
+import type { SetupGateway } from "./setup";
+import * as summariseModule from "./summarise";
+import type { LastYearReturn, SummariseOutcome } from "./summarise";
 import { officeMailer, type Mailer } from "./mail";
 
 export type { CheckGateway, CheckOutcome, SignOffOutcome } from "./check";
@@ -106,22 +112,53 @@ async function action<T>(name: string, go: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * `today` is the clock Check reads for the months that are due (default: the computer's date); a
- * preview of a sample return from another year, and tests, give their own.
- */
-export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date } = {}): ExcelGateway {
+/** Where the parts not needed before the first click come from: modules already loaded, or fetched on first use. */
+export interface GatewayModules {
+  setup(): Promise<typeof setupModule>;
+  check(): Promise<typeof checkModule>;
+  summarise(): Promise<typeof summariseModule>;
+  collate(): Promise<typeof collateModule>;
+}
+
+/** Check's part, made once (its edit watch is the gateway's) when first used. */
+function checkPart(host: ExcelHost, edits: ReturnType<typeof createEditWatch>, clock: { today?: () => Date }, load: GatewayModules["check"]): CheckGateway {
+  let made: Promise<CheckGateway> | undefined;
+  const part = (name: string) => action(name, () => (made ??= load().then((m) => m.createCheckGateway(host, edits, clock))));
+  return {
+    check: async (options) => (await part("Check")).check(options),
+    explain: async (issueKey, text) => (await part("Explaining the warning")).explain(issueKey, text),
+    signOff: async (signedOffBy, today) => (await part("Marking the return ready")).signOff(signedOffBy, today),
+    watchEdits: async (onEdit, options) => (await part("Watching for edits")).watchEdits(onEdit, options),
+  };
+}
+
+/** The gateway with its Check, Summarise and Collate parts taken from `modules`. */
+export function assembleExcelGateway(excel: ExcelHost, clock: { today?: () => Date }, modules: GatewayModules): ExcelGateway {
   // Every capability's batches go through the edit watch's host, so that the add-in's own writes
   // never count as the user's edits, whatever the ExcelApi version (./edit-watch.ts).
   const edits = createEditWatch(excel);
   const host = edits.host;
   return {
     ...createWorkbookGateway(host),
-    ...createSetupGateway(host),
-    ...createCheckGateway(host, edits, clock),
-    summarise: (today, onProgress, lastYear) => action("Summarise", () => summariseInExcel(host, today, onProgress, lastYear)),
-    collate: (submissions, options, onProgress) => action("Collate", () => collateInExcel(host, submissions, options, onProgress)),
-    sectorSettings: () => action("Reading the sector settings", () => readSectorSettings(host)),
-    openNewWorkbook: () => action("Opening a new workbook", () => openNewWorkbook(host)),
+    previewSetup: (framework, details, yearStart) => action("Reading the workbook", modules.setup).then((m) => m.createSetupGateway(host).previewSetup(framework, details, yearStart)),
+    setUp: (framework, details, yearStart, onProgress) => action("Set up", modules.setup).then((m) => m.createSetupGateway(host).setUp(framework, details, yearStart, onProgress)),
+    ...checkPart(host, edits, clock, modules.check),
+    summarise: (today, onProgress, lastYear) => action("Summarise", async () => (await modules.summarise()).summariseInExcel(host, today, onProgress, lastYear)),
+    collate: (submissions, options, onProgress) => action("Collate", async () => (await modules.collate()).collateInExcel(host, submissions, options, onProgress)),
+    sectorSettings: () => action("Reading the sector settings", async () => (await modules.collate()).readSectorSettings(host)),
+    openNewWorkbook: () => action("Opening a new workbook", async () => (await modules.collate()).openNewWorkbook(host)),
   };
+}
+
+/**
+ * `today` is the clock Check reads for the months that are due (default: the computer's date); a
+ * preview of a sample return from another year, and tests, give their own.
+ */
+export function createExcelGateway(excel: ExcelHost, clock: { today?: () => Date } = {}): ExcelGateway {
+  return assembleExcelGateway(excel, clock, {
+    setup: () => Promise.resolve(setupModule),
+    check: () => Promise.resolve(checkModule),
+    summarise: () => Promise.resolve(summariseModule),
+    collate: () => Promise.resolve(collateModule),
+  });
 }

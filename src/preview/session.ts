@@ -6,7 +6,7 @@
  * like Excel (the impact map's Impact value, later views reading results), the session
  * recalculates the workbook's simple formulas after every change (see formula-preview.ts).
  */
-import { createExcelGateway } from "../excel/gateway";
+import { createLazyExcelGateway } from "../taskpane/lazy-gateway";
 import { MemoryExcelHost, type CellRecord, type WorkbookModel, type WorkbookSnapshot } from "../memory-host";
 import { createTaskPaneActions, type TaskPaneActions } from "../taskpane/actions";
 import { evaluateFormula } from "./formula-preview";
@@ -78,7 +78,7 @@ async function sampleClock(): Promise<() => Date> {
 }
 
 function sessionOn(host: PreviewHost, origin: WorkbookOrigin, today: (() => Date) | undefined, label: string): NewSession {
-  const gateway = createExcelGateway(host, today ? { today } : undefined);
+  const gateway = createLazyExcelGateway(host, today ? { today } : undefined);
   return { host, actions: createTaskPaneActions(gateway, today), label, origin, opened: contentKey(host.snapshot()) };
 }
 
@@ -87,7 +87,7 @@ export async function createSession(kind: WorkbookOrigin, onProgress: (step: str
   if (kind === "empty") return sessionOn(host, "empty", undefined, "New workbook");
   const { buildSampleReturn, SAMPLE_ORGANISATION, SAMPLE_CODE } = await import(/* webpackChunkName: "sample-return" */ "./sample-return");
   const today = await sampleClock();
-  const gateway = createExcelGateway(host, { today });
+  const gateway = createLazyExcelGateway(host, { today });
   await buildSampleReturn(gateway, (sheet, address, values) => host.userEdit(sheet, address, values), onProgress);
   return sessionOn(host, "sample", today, `Sample return: ${SAMPLE_ORGANISATION} (${SAMPLE_CODE})`);
 }

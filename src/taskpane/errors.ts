@@ -1,5 +1,5 @@
 /** Turns anything thrown by an action into what the pane shows: plain English, never a stack trace. */
-import { FrameworkError } from "../core/framework";
+import { FrameworkError } from "../core/framework/error";
 import { UserFacingError } from "../excel/errors";
 
 export interface DisplayError {

@@ -8,15 +8,15 @@
  *   plain browser that could not reach Microsoft) or loaded outside Office, it says so in one plain
  *   sentence (start-messages.ts) instead of staying blank.
  */
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, type Theme } from "@fluentui/react-components";
 import { StrictMode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { createExcelGateway } from "../excel/gateway";
+import { createLazyExcelGateway } from "./lazy-gateway";
 import { MINIMUM_EXCEL_API, officeExcelHost } from "../excel/host";
 import { createTaskPaneActions } from "./actions";
 import { App } from "./App";
 import { OFFICE_JS_NOT_LOADED, OUTSIDE_OFFICE } from "./start-messages";
-import { THEMES, officeThemeName } from "./theme";
+import { loadTheme, officeThemeName } from "./theme";
 
 /** Outside Office, how long to wait for Office.js before assuming there is no host. */
 const OFFICE_READY_TIMEOUT_MS = 10_000;
@@ -44,9 +44,9 @@ async function officeReady(): Promise<{ host: Office.HostType | null } | undefin
   }
 }
 
-function renderInExcel(root: Root): void {
+function renderInExcel(root: Root, theme: Theme): void {
   const host = officeExcelHost();
-  const actions = createTaskPaneActions(createExcelGateway(host));
+  const actions = createTaskPaneActions(createLazyExcelGateway(host));
   const tooOld = !host.isSetSupported("ExcelApi", MINIMUM_EXCEL_API);
   const notice = tooOld ? (
     <MessageBar intent="warning" layout="multiline">
@@ -58,7 +58,7 @@ function renderInExcel(root: Root): void {
   ) : undefined;
   root.render(
     <StrictMode>
-      <FluentProvider theme={THEMES[officeThemeName()]} lang="en-GB">
+      <FluentProvider theme={theme} lang="en-GB">
         <div style={{ height: "100vh" }}>
           <App actions={actions} notice={notice} />
         </div>
@@ -67,9 +67,9 @@ function renderInExcel(root: Root): void {
   );
 }
 
-function renderWrongHost(root: Root, host: string): void {
+function renderWrongHost(root: Root, host: string, theme: Theme): void {
   root.render(
-    <FluentProvider theme={THEMES[officeThemeName()]} lang="en-GB">
+    <FluentProvider theme={theme} lang="en-GB">
       <div style={{ padding: 16 }}>
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
@@ -104,9 +104,9 @@ async function start(): Promise<void> {
   if (!info) {
     renderSentence(container, OFFICE_JS_NOT_LOADED);
   } else if (info.host === Office.HostType.Excel) {
-    renderInExcel(createRoot(container));
+    renderInExcel(createRoot(container), await loadTheme(officeThemeName()));
   } else if (info.host) {
-    renderWrongHost(createRoot(container), String(info.host));
+    renderWrongHost(createRoot(container), String(info.host), await loadTheme(officeThemeName()));
   } else {
     renderSentence(container, OUTSIDE_OFFICE);
   }

@@ -1,9 +1,13 @@
 /** Light or dark, following the Office theme when running in Office. */
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 export type ThemeName = "light" | "dark";
 
-export const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme };
+/** The theme by name: light comes with the pane; dark (its own colour tokens) is fetched when Office is dark. */
+export async function loadTheme(name: ThemeName): Promise<Theme> {
+  if (name === "light") return webLightTheme;
+  return (await import(/* webpackChunkName: "dark-theme", webpackExports: ["webDarkTheme"] */ "@fluentui/react-components")).webDarkTheme;
+}
 
 /** Relative luminance (0 black - 1 white) of a colour such as "#1F1F1F" or "1F1F1F"; undefined when unreadable. */
 export function luminance(colour: string | undefined | null): number | undefined {

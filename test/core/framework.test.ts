@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  BUILTIN_FRAMEWORK_DEFINITIONS,
   builtinFrameworks,
   DEFAULT_FRAMEWORK_ID,
   findBuiltinFramework,
@@ -29,6 +30,13 @@ describe("built-in framework", () => {
     expect(framework.id).toBe("community-investment-monthly");
     expect(framework.version).toBe(1);
     expect(builtinFrameworks()).toContain(framework);
+  });
+
+  it("is stored exactly as the schema reads it, every default written out (the pane lists it without the schema)", () => {
+    BUILTIN_FRAMEWORK_DEFINITIONS.forEach((definition, index) => {
+      expect(parseFramework(definition, `built-in framework #${index + 1}`)).toStrictEqual(definition);
+    });
+    expect(builtinFrameworks()).toEqual(BUILTIN_FRAMEWORK_DEFINITIONS);
   });
 
   it("has flows and stocks, some with breakdowns, and guidance that fits an Excel prompt", () => {

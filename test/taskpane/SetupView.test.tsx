@@ -23,7 +23,7 @@ function actionsFor(host: MemoryExcelHost): SetupActions {
   const gateway = createExcelGateway(host);
   return {
     builtinFrameworks: () => builtinFrameworks(),
-    loadFrameworkFile: () => v1,
+    loadFrameworkFile: () => Promise.resolve(v1),
     defaultYearStart: () => april2020,
     readExisting: async () => readExistingReturn(await gateway.readWorkbook()),
     previewSetup: (framework, details) => gateway.previewSetup(framework, details, april2020),

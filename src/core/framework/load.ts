@@ -1,17 +1,9 @@
 /** Parsing and validating framework definitions, with errors that name the path of each fault. */
 import type { z } from "zod";
+import { FrameworkError } from "./error";
 import { frameworkSchema, type Framework } from "./schema";
 
-/** A framework definition that failed validation; `problems` holds one line a fault, path first. */
-export class FrameworkError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`${source} is not a valid framework:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "FrameworkError";
-  }
-}
+export { FrameworkError };
 
 /** Formats a zod path the way a person reads JSON: measures[3].unit */
 export function formatPath(path: readonly PropertyKey[]): string {

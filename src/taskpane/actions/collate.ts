@@ -8,7 +8,6 @@
 import type { ReadStage } from "../../collate-worker/protocol";
 import type { RegisterRead } from "../../core/collate/register";
 import type { FileOutcome, RegisterEntry, Submission as CollateSubmission } from "../../core/collate/types";
-import { SECTOR_SHEET } from "../../core/layout/sector-contract";
 import { UserFacingError } from "../../excel/errors";
 import type { CollateInExcelOutcome, ExcelGateway, ProgressListener, SectorWorkbookSettings } from "../../excel/gateway";
 import { FileProblem } from "../../xlsx/problem";
@@ -83,7 +82,7 @@ export function collateActions(gateway: ExcelGateway, today: () => Date): Collat
     openNewWorkbook: () => gateway.openNewWorkbook(),
     addToWorkbook: (submissions, options, onProgress) => gateway.collate(submissions, { today: today(), ...options }, onProgress),
     today,
-    showSectorTotals: () => gateway.showSheet(SECTOR_SHEET.totals),
+    showSectorTotals: async () => gateway.showSheet((await import(/* webpackChunkName: "collate-gateway" */ "../../core/layout/sector-contract")).SECTOR_SHEET.totals),
     downloadReceipts: (files) => {
       const download = receiptsDownload(files, today());
       saveDownload(download);

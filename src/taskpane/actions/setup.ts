@@ -1,5 +1,5 @@
 /** Set up's actions: the frameworks, the workbook's details, the plan, and Set up itself. */
-import { builtinFrameworks, parseFrameworkText, type Framework } from "../../core/framework";
+import { builtinFrameworks, type Framework } from "../../core/framework";
 import { defaultYearStart, type YearMonth } from "../../core/calendar";
 import { readExistingReturn, type ExistingReturn } from "../../core/return";
 import type { SetupDetails, SetupPlan } from "../../core/setup/plan";
@@ -9,8 +9,8 @@ import type { ExcelGateway, ProgressListener, SetupOutcome } from "../../excel/g
 export interface SetupActions {
   /** Frameworks shipped with the tool, newest version of each first. */
   builtinFrameworks(): Framework[];
-  /** Validates a framework file the user picked; throws FrameworkError with one line a fault. */
-  loadFrameworkFile(fileName: string, text: string): Framework;
+  /** Validates a framework file the user picked (its validator is fetched then); rejects with a FrameworkError, one line a fault. */
+  loadFrameworkFile(fileName: string, text: string): Promise<Framework>;
   /** The reporting year to offer when the workbook has none. */
   defaultYearStart(): YearMonth;
   /** What the open workbook already says about itself (to pre-fill the Set up form). */
@@ -32,7 +32,7 @@ export function setupActions(gateway: ExcelGateway, today: () => Date): SetupAct
   const yearStart = () => defaultYearStart(today());
   return {
     builtinFrameworks: sortedBuiltinFrameworks,
-    loadFrameworkFile: (fileName, text) => parseFrameworkText(text, fileName),
+    loadFrameworkFile: async (fileName, text) => (await import(/* webpackChunkName: "framework-schema" */ "../../core/framework/load")).parseFrameworkText(text, fileName),
     defaultYearStart: yearStart,
     readExisting: async () => readExistingReturn(await gateway.readWorkbook()),
     previewSetup: (framework, details) => gateway.previewSetup(framework, details, yearStart()),

@@ -3,13 +3,12 @@
  * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
 import type { ExistingReturn } from "../../core/return";
 import type { SetupDetails, SetupPlan } from "../../core/setup/plan";
 import type { SetupOutcome } from "../../excel/gateway";
-import { ChangeList } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
 import { FocusableError, ProgressField, TextField, ViewSection } from "../components/ViewParts";
@@ -18,6 +17,9 @@ import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
 import { useViewStyles } from "../view-styles";
 import { EMAIL_ADDRESS } from "../../core/mail/mailto";
+
+/** The list of changes (with its badges) is shown only after "Review changes": fetched then, not with the pane. */
+const ChangeList = lazy(() => import(/* webpackChunkName: "change-list" */ "../components/ChangeList").then((m) => ({ default: m.ChangeList })));
 
 const useStyles = makeStyles({
   summary: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -180,7 +182,7 @@ export function SetupView({ actions }: SetupViewProps) {
     setFileError(undefined);
     try {
       const text = await file.text();
-      const framework = actions.loadFrameworkFile(file.name, text);
+      const framework = await actions.loadFrameworkFile(file.name, text);
       const key = `file:${file.name}:${framework.id}@${framework.version}`;
       const choice: FrameworkChoice = { key, label: `${describeFramework(framework)}, from ${file.name}`, framework };
       setFileChoices((current) => [...current.filter((c) => c.key !== key), choice]);
@@ -387,7 +389,9 @@ export function SetupView({ actions }: SetupViewProps) {
                   </MessageBarBody>
                 </MessageBar>
               ) : null}
-              <ChangeList changes={plan.changes} headingLevel={4} />
+              <Suspense fallback={<Spinner size="tiny" label="Listing the changes…" />}>
+                <ChangeList changes={plan.changes} headingLevel={4} />
+              </Suspense>
               {plan.removedSheets.length > 0 ? (
                 <p className={styles.summary}>
                   Removes the empty {plan.removedSheets.length > 1 ? "sheets" : "sheet"} {list(plan.removedSheets.map((s) => `'${s}'`))} the new workbook started
