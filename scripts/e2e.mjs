@@ -13,35 +13,15 @@
  * Screenshots go to test-output/e2e/.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closeServer, serve } from "./static-server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
 const BIN = join(ROOT, "node_modules", ".bin");
 const OUTPUT = join(ROOT, "test-output", "e2e");
-
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".gif": "image/gif",
-  ".jpg": "image/jpeg",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
 
 /** Runs a command with inherited output; resolves with its exit code. */
 function run(command, args, env = {}) {
@@ -58,49 +38,6 @@ function run(command, args, env = {}) {
 
 /** Child processes started here, so an interrupt can end exactly these (by PID). */
 const running = new Set();
-
-/** A static file server for dist/, bound to 127.0.0.1 on a free port. */
-function serve(root) {
-  const server = createServer((req, res) => {
-    try {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      let path = decodeURIComponent(url.pathname);
-      if (path.endsWith("/")) path += "taskpane.html";
-      // A page without its extension, as static hosts serve them: /preview is preview.html.
-      if (!extname(path) && existsSync(normalize(join(root, `${path}.html`)))) path += ".html";
-      const file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403).end("Forbidden");
-        return;
-      }
-      if (!existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end(`Not found: ${path}`);
-        return;
-      }
-      const body = readFileSync(file);
-      res.writeHead(200, {
-        "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-        "Content-Length": body.length,
-        "Cache-Control": "no-store",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-    } catch (error) {
-      res.writeHead(500).end(String(error));
-    }
-  });
-  return new Promise((resolvePromise, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolvePromise(server));
-  });
-}
-
-function closeServer(server) {
-  return new Promise((resolvePromise) => {
-    if (!server) return resolvePromise();
-    server.closeAllConnections?.();
-    server.close(() => resolvePromise());
-  });
-}
 
 let server;
 let stopping = false;
