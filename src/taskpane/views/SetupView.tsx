@@ -3,12 +3,13 @@
  * changed, then insert or upgrade the returns sheets. Acts only through its SetupActions.
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type FormEvent, type SetStateAction } from "react";
 import type { Framework } from "../../core/framework";
 import { addMonths, monthLabel, type YearMonth } from "../../core/calendar";
 import type { ExistingReturn } from "../../core/return";
 import type { SetupDetails, SetupPlan } from "../../core/setup/plan";
 import type { SetupOutcome } from "../../excel/gateway";
+import type { ChangeList as ChangeListComponent } from "../components/ChangeList";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FrameworkField, type FrameworkOption } from "../components/FrameworkField";
 import { FocusableError, ProgressField, TextField, ViewSection } from "../components/ViewParts";
@@ -18,8 +19,14 @@ import type { SetupActions } from "../actions";
 import { useViewStyles } from "../view-styles";
 import { EMAIL_ADDRESS } from "../../core/mail/mailto";
 
-/** The list of changes (with its badges) is shown only after "Review changes": fetched then, not with the pane. */
-const ChangeList = lazy(() => import(/* webpackChunkName: "change-list" */ "../components/ChangeList").then((m) => ({ default: m.ChangeList })));
+/**
+ * The list of changes (with its badges) is shown only after "Review changes": fetched then, with
+ * the plan, not with the pane; the review appears once both are here, the list already in it.
+ */
+let ChangeList: typeof ChangeListComponent | undefined;
+const loadChangeList = async () => {
+  ChangeList ??= (await import(/* webpackChunkName: "change-list" */ "../components/ChangeList")).ChangeList;
+};
 
 const useStyles = makeStyles({
   summary: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -212,7 +219,7 @@ export function SetupView({ actions }: SetupViewProps) {
     setError(undefined);
     setStage({ kind: "reviewing" });
     try {
-      const plan = await actions.previewSetup(chosen.framework, details());
+      const [plan] = await Promise.all([actions.previewSetup(chosen.framework, details()), loadChangeList()]);
       setStage({ kind: "reviewed", plan });
     } catch (e) {
       setStage({ kind: "editing" });
@@ -389,9 +396,7 @@ export function SetupView({ actions }: SetupViewProps) {
                   </MessageBarBody>
                 </MessageBar>
               ) : null}
-              <Suspense fallback={<Spinner size="tiny" label="Listing the changes…" />}>
-                <ChangeList changes={plan.changes} headingLevel={4} />
-              </Suspense>
+              {ChangeList ? <ChangeList changes={plan.changes} headingLevel={4} /> : null}
               {plan.removedSheets.length > 0 ? (
                 <p className={styles.summary}>
                   Removes the empty {plan.removedSheets.length > 1 ? "sheets" : "sheet"} {list(plan.removedSheets.map((s) => `'${s}'`))} the new workbook started
