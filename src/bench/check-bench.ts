@@ -12,7 +12,7 @@ import { excelSerial, monthLabel, reportingMonths } from "../core/calendar";
 import { impactValue, impactValueFormula } from "../core/setup/impact-value";
 import { measureRows } from "../core/setup/measure-rows";
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from "../core/workbook/types";
-import { RETURN_TABLE_HEADERS } from "../xlsx/read";
+import { RETURN_TABLE_HEADERS } from "../xlsx/return-tables";
 import { medianTime, wallClock, type Clock } from "./timing";
 
 export interface BenchResult {

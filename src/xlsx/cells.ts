@@ -17,7 +17,8 @@ export interface ReadCell {
   formula: CellValue;
 }
 
-const BLANK: ReadCell = { value: null, formula: null };
+/** A cell with nothing in it. */
+export const BLANK_CELL: ReadCell = { value: null, formula: null };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -41,7 +42,7 @@ export function plainValue(value: ExcelValue | unknown): CellValue {
 
 /** Reads one cell, which may be missing (never written). */
 export function readCell(cell: Cell | undefined): ReadCell {
-  if (!cell) return BLANK;
+  if (!cell) return BLANK_CELL;
   const raw: unknown = cell.value;
   if (isRecord(raw) && ("formula" in raw || "sharedFormula" in raw)) {
     // cell.formula translates a shared formula from its master cell to this cell.
@@ -66,23 +67,4 @@ export function cellAt(worksheet: Worksheet, row: number, column: number): Cell 
 export function findCell(worksheet: Worksheet, row: number, column: number): Cell | undefined {
   const r: Row | undefined = worksheet.findRow(row + 1);
   return r?.findCell(column + 1);
-}
-
-/** Reads a rectangle of cells (0-based origin) as values and formulas. */
-export function readBlock(worksheet: Worksheet, row: number, column: number, rowCount: number, columnCount: number): { values: CellValue[][]; formulas: CellValue[][] } {
-  const values: CellValue[][] = [];
-  const formulas: CellValue[][] = [];
-  for (let r = 0; r < rowCount; r++) {
-    const sheetRow = worksheet.findRow(row + r + 1);
-    const valueRow: CellValue[] = [];
-    const formulaRow: CellValue[] = [];
-    for (let c = 0; c < columnCount; c++) {
-      const cell = readCell(sheetRow?.findCell(column + c + 1));
-      valueRow.push(cell.value);
-      formulaRow.push(cell.formula);
-    }
-    values.push(valueRow);
-    formulas.push(formulaRow);
-  }
-  return { values, formulas };
 }

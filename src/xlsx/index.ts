@@ -6,5 +6,5 @@
  */
 export { applyOperations, findWorksheet, toExcelValidation, SHEET_PROTECTION, UnsupportedOperationError } from "./apply";
 export { readSnapshot } from "./read";
-export { plainValue, readCell, readBlock, type ReadCell } from "./cells";
+export { plainValue, readCell, type ReadCell } from "./cells";
 export { FileProblem, loadWorkbook, problemWithBytes, sniffFile, type FileProblemKind, type FileSort } from "./load";
