@@ -1,6 +1,6 @@
 /**
  * Reads one chosen file as a Submission, in the browser: the same door as the command line
- * (problemWithBytes, the zip guard with the webview's inflater, exceljs, the .xlsx reader, then
+ * (problemWithBytes, the zip guard with the webview's inflater, the package reader, then
  * the check and figures of submissionFromSnapshot), and SHA-256 by crypto.subtle. The inflater is
  * browserInflater(): DecompressionStream("deflate-raw"), or fflate where the webview lacks it.
  * Never throws: a file that cannot be read becomes a Submission with a `problem`. The check's
@@ -9,10 +9,9 @@
 import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/submission";
 import type { Submission } from "../core/collate/types";
 import { fileTooLargeMessage, LIMITS } from "../xlsx/limits";
-import { loadWorkbook } from "../xlsx/load";
 import { FileProblem, unreadableContentsMessage } from "../xlsx/problem";
 import { browserInflater } from "../xlsx/inflaters";
-import { readSnapshot } from "../xlsx/read";
+import { readReturnSnapshot } from "../xlsx/package";
 import type { YearMonth } from "../core/calendar";
 import { lastYearSummary } from "../core/summary/last-year";
 import type { LastYearRead, ReadStage } from "./protocol";
@@ -37,9 +36,9 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
   const facts = { file: name, sha256: await sha256Hex(bytes), modifiedAt: Math.floor(file.lastModified || 0) };
   onStage("reading", 0.3);
   try {
-    const workbook = await loadWorkbook(bytes, name, browserInflater());
+    const snapshot = await readReturnSnapshot(bytes, name, browserInflater());
     onStage("checking", 0.7);
-    return submissionFromSnapshot(facts, readSnapshot(workbook), { keepIssues: true });
+    return submissionFromSnapshot(facts, snapshot, { keepIssues: true });
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message);
     return unreadableSubmission(facts, unreadableContentsMessage(name));
@@ -47,15 +46,15 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
 }
 
 /**
- * Reads last year's return for Summarise through the same door (size limit, zip guard, exceljs,
- * the .xlsx reader) and summarises it as this year's is. Never throws.
+ * Reads last year's return for Summarise through the same door (size limit, zip guard, the
+ * package reader) and summarises it as this year's is. Never throws.
  */
 export async function readLastYearFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, fallbackYearStart: YearMonth): Promise<LastYearRead> {
   const name = file.name;
   if (file.size > LIMITS.fileBytes) return { file: name, problem: fileTooLargeMessage(name, file.size) };
   try {
-    const workbook = await loadWorkbook(new Uint8Array(await file.arrayBuffer()), name, browserInflater());
-    const read = lastYearSummary(readSnapshot(workbook), name, fallbackYearStart);
+    const snapshot = await readReturnSnapshot(new Uint8Array(await file.arrayBuffer()), name, browserInflater());
+    const read = lastYearSummary(snapshot, name, fallbackYearStart);
     return read.ok ? { file: name, summary: read.summary } : { file: name, problem: read.reason };
   } catch (error) {
     if (error instanceof FileProblem) return { file: name, problem: error.message };

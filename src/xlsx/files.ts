@@ -3,7 +3,8 @@
  * names the file and says what to do.
  *
  * Reading: only regular files (a FIFO, device or socket would block or never end), no larger than
- * a limit, checked before a byte is read; then the zip guard and exceljs (./load).
+ * a limit, checked before a byte is read; then the zip guard and the package reader (./package/),
+ * or exceljs (./load) where a test or the old reader wants an exceljs workbook.
  *
  * Writing: one helper, writeFileAtomically, for every output. The bytes go to a temporary file
  * beside the target, named `.<target>.<pid>-<random>.impact-returns-tmp`; every byte is checked
@@ -16,7 +17,9 @@ import type { FileHandle } from "node:fs/promises";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Workbook } from "exceljs";
+import type { WorkbookSnapshot } from "../core/workbook/types";
 import { loadWorkbook } from "./load";
+import { readReturnSnapshot } from "./package";
 import { fileTooLargeMessage, LIMITS } from "./limits";
 import { errorCode, errorText, FileProblem, unreadableContentsMessage } from "./problem";
 
@@ -82,16 +85,26 @@ export async function readRegularFile(file: string, maxBytes: number, tooLarge: 
   }
 }
 
-/** Reads an .xlsx file. Throws FileProblem: not found, not a regular file, too large, empty, .xls, CSV, password-protected, damaged... */
-export async function readWorkbookFile(file: string): Promise<Workbook> {
+/** Reads an .xlsx file's bytes and opens them with `open`. Throws FileProblem: not found, not a regular file, too large, empty, .xls, CSV, password-protected, damaged... */
+async function openWorkbookFile<T>(file: string, open: (bytes: Uint8Array) => Promise<T>): Promise<T> {
   const bytes = await readRegularFile(file, LIMITS.fileBytes, (size) => fileTooLargeMessage(file, size));
   try {
-    return await loadWorkbook(bytes, file);
+    return await open(bytes);
   } catch (error) {
     if (error instanceof FileProblem) throw error;
-    // loadWorkbook turns every failure into a FileProblem; this is the last net.
+    // The readers turn every failure into a FileProblem; this is the last net.
     throw new FileProblem(file, "damaged", unreadableContentsMessage(file), errorText(error));
   }
+}
+
+/** Reads an .xlsx file as an exceljs workbook (for the writers' tests and the old reader). Throws FileProblem as readReturnFile does. */
+export async function readWorkbookFile(file: string): Promise<Workbook> {
+  return openWorkbookFile(file, (bytes) => loadWorkbook(bytes, file));
+}
+
+/** Reads a return workbook file into a snapshot through the package reader (./package/). Throws FileProblem: not found, not a regular file, too large, empty, .xls, CSV, password-protected, damaged... */
+export async function readReturnFile(file: string): Promise<WorkbookSnapshot> {
+  return openWorkbookFile(file, (bytes) => readReturnSnapshot(bytes, file));
 }
 
 // --- Writing -----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * read. No file system here (src/xlsx/files.ts adds it): usable in a browser for a chosen file,
  * with the zip guard's browser inflater (`browserInflater()` in ./inflaters.ts).
  */
-import { Workbook } from "exceljs";
+import type { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";
 import { problemWithBytes } from "./file-type";
 import { errorText, FileProblem } from "./problem";
@@ -22,14 +22,22 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, inflate?: In
   const problem = problemWithBytes(file, bytes);
   if (problem) throw problem;
   const checked = await guardXlsx(bytes, file, inflate);
+  // exceljs is loaded only here, when asked for: the return reader (./package/) never needs it,
+  // and `impact-returns check` starts faster without it.
+  const { Workbook } = await import("exceljs");
   try {
     return await loadXlsx(new Workbook(), checked);
   } catch (error) {
-    throw new FileProblem(
-      file,
-      "damaged",
-      `'${file}' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again.`,
-      errorText(error),
-    );
+    throw unreadableWorkbook(file, error);
   }
+}
+
+/** A workbook that passed the zip guard but whose contents could not be read (by exceljs, or by the package reader in ./package/). */
+export function unreadableWorkbook(file: string, error: unknown): FileProblem {
+  return new FileProblem(
+    file,
+    "damaged",
+    `'${file}' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again.`,
+    errorText(error),
+  );
 }

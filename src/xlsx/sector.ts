@@ -14,9 +14,8 @@ import { submissionFromSnapshot, unreadableSubmission } from "../core/collate/su
 import type { Submission } from "../core/collate/types";
 import { FileProblem, readRegularFile } from "./files";
 import { fileTooLargeMessage, LIMITS } from "./limits";
-import { loadWorkbook } from "./load";
 import { errorText, unreadableContentsMessage } from "./problem";
-import { readSnapshot } from "./read";
+import { readReturnSnapshot } from "./package";
 import { REGISTER_MAX_BYTES, registerFromBytes, registerTooLarge } from "./register";
 import { sectorWorkbookParts } from "./sector-write";
 import { zipParts } from "./zip-write";
@@ -55,8 +54,7 @@ export async function readSubmissionFile(file: string, options: { keepIssues?: b
   }
   const facts = { file, sha256: sha256(bytes), modifiedAt: Math.floor(modifiedAt) };
   try {
-    const workbook = await loadWorkbook(bytes, file);
-    return submissionFromSnapshot(facts, readSnapshot(workbook), options);
+    return submissionFromSnapshot(facts, await readReturnSnapshot(bytes, file), options);
   } catch (error) {
     if (error instanceof FileProblem) return unreadableSubmission(facts, error.message + (error.detail ? debugDetail(error.detail) : ""));
     return unreadableSubmission(facts, `${unreadableContentsMessage(file)}${debugDetail(error)}`);
@@ -124,7 +122,7 @@ class ReaderThread {
 }
 
 /**
- * Reads the files as Submissions, in the order given. The reading (zip guard, exceljs, check) is
+ * Reads the files as Submissions, in the order given. The reading (zip guard, package reader, check) is
  * the cost, and it is CPU work: with more than one job and compiled code, it is shared among
  * worker threads, each reading one file at a time (so memory stays bounded).
  */

@@ -30,10 +30,8 @@ export interface Entry {
   localOffset: number;
 }
 
-interface Part {
-  name: string;
+interface Part extends CheckedPart {
   crc: number;
-  data: Uint8Array;
 }
 
 
@@ -334,15 +332,23 @@ function scanXml(data: Uint8Array, tally: Tally): void {
   const here = tally.here;
   for (let p = data.indexOf(LT); p >= 0; p = data.indexOf(LT, p + 1)) {
     elements++;
-    const first = data[p + 1];
     // Quick outs for the common elements: </...>, <v>, <f>, <is>, <t>...
-    if (first === 0x2f || first === 0x3f || first === 0x21) continue;
-    if (first === 0x63 /* c */ && isNameEnd(data[p + 2])) {
+    if (data[p + 1] === 0x2f || data[p + 1] === 0x3f || data[p + 1] === 0x21) continue;
+    // The local name, after any prefix: <x:c> is counted as <c> is (.NET's Open XML SDK writes prefixes).
+    let s = p + 1;
+    for (let q = s; q < data.length && q - p < 40 && !isNameEnd(data[q]); q++) {
+      if (data[q] === 0x3a) {
+        s = q + 1;
+        break;
+      }
+    }
+    const first = data[s];
+    if (first === 0x63 /* c */ && isNameEnd(data[s + 1])) {
       here.cells++;
       if (++tally.cells > LIMITS.cells) throw tooManyCells(tally);
       continue;
     }
-    if (first === 0x72 /* r */ && data[p + 2] === 0x6f && data[p + 3] === 0x77 && isNameEnd(data[p + 4])) {
+    if (first === 0x72 /* r */ && data[s + 1] === 0x6f && data[s + 2] === 0x77 && isNameEnd(data[s + 3])) {
       here.rows++;
       if (++tally.rows > LIMITS.rows) {
         const [part, rows] = busiest(tally, "rows");
@@ -354,14 +360,14 @@ function scanXml(data: Uint8Array, tally: Tally): void {
       }
       continue;
     }
-    if (first === 0x73 /* s */ && data[p + 2] === 0x69 && isNameEnd(data[p + 3])) {
+    if (first === 0x73 /* s */ && data[s + 1] === 0x69 && isNameEnd(data[s + 2])) {
       if (++tally.strings > LIMITS.strings) throw tooLarge(`it holds more than ${count(LIMITS.strings)} pieces of text`, undefined, () => "Check it is the right file; if it is, open it in Excel, delete the sheets and text the return does not need and save it again.");
       continue;
     }
     if (first !== 0x6d && first !== 0x64 && first !== 0x74 && first !== 0x63) continue; // m, d, t, c
-    let q = p + 1;
-    while (q < data.length && q - p < 40 && !isNameEnd(data[q])) q++;
-    const name = latin1(data, p + 1, q);
+    let q = s;
+    while (q < data.length && q - s < 40 && !isNameEnd(data[q])) q++;
+    const name = latin1(data, s, q);
     switch (name) {
       case "dimension": {
         const ref = attribute(tagText(data, p), "ref") ?? "";
@@ -477,6 +483,25 @@ async function partLabels(bytes: Uint8Array, entries: readonly Entry[], inflate:
  * Throws FileProblem ("too-large" or "damaged"), whose one-line message names the file.
  */
 export async function guardXlsx(bytes: Uint8Array, file: string, inflate: Inflater = nodeInflater): Promise<Uint8Array> {
+  return storedZip(await checkedParts(bytes, file, inflate));
+}
+
+/** A part that passed the guard: its name as the zip gives it, and its unpacked bytes. */
+export interface CheckedPart {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Checks .xlsx bytes against LIMITS, as guardXlsx does, and returns the checked parts themselves
+ * (in the zip's order; folders left out), for the package reader (./package/).
+ * Throws FileProblem ("too-large" or "damaged"), whose one-line message names the file.
+ */
+export async function guardParts(bytes: Uint8Array, file: string, inflate: Inflater = nodeInflater): Promise<CheckedPart[]> {
+  return checkedParts(bytes, file, inflate);
+}
+
+async function checkedParts(bytes: Uint8Array, file: string, inflate: Inflater): Promise<Part[]> {
   const name = `'${file}'`;
   if (bytes.length > LIMITS.fileBytes) throw new FileProblem(file, "too-large", fileTooLargeMessage(file, bytes.length));
   let entries: Entry[] = [];
@@ -498,7 +523,7 @@ export async function guardXlsx(bytes: Uint8Array, file: string, inflate: Inflat
       }
       parts.push({ name: entry.name, crc: entry.crc, data });
     }
-    return storedZip(parts);
+    return parts;
   } catch (error) {
     if (error instanceof Refusal && error.kind === "too-large") {
       const label = await partLabels(bytes, entries, inflate);

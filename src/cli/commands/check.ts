@@ -8,9 +8,8 @@ import { checkReturn, notAReturnMessage, type CheckIssue, type CheckResult } fro
 import { checkReportText, EXAMPLES_PER_GROUP, type FileCheck } from "../../core/checks/report-text";
 import type { Framework } from "../../core/framework";
 import type { CellValue } from "../../core/workbook/types";
-import { FileProblem, readWorkbookFile } from "../../xlsx/files";
+import { FileProblem, readReturnFile } from "../../xlsx/files";
 import { errorText, unreadableContentsMessage } from "../../xlsx/problem";
-import { readSnapshot } from "../../xlsx/read";
 import { defineCommand, EXIT, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
 import { writeJson } from "../json";
@@ -126,7 +125,7 @@ export async function checkFile(file: string, framework: Framework | undefined, 
   const debug = (error: unknown) => (process.env.IMPACT_RETURNS_DEBUG ? ` (detail: ${errorText(error)})` : "");
   let snapshot;
   try {
-    snapshot = readSnapshot(await readWorkbookFile(file));
+    snapshot = await readReturnFile(file);
   } catch (error) {
     if (error instanceof FileProblem) return { file, error: error.message + (error.detail ? debug(error.detail) : "") };
     return { file, error: `${unreadableContentsMessage(file)}${debug(error)}` };

@@ -7,8 +7,7 @@ import { analyseReturn, notAReturnMessage } from "../../core/checks";
 import { addMonths, defaultYearStart, isoMonth, monthLabel, type YearMonth } from "../../core/calendar";
 import { planSummary, rowLabel, summariseReturn, type LastYearFigure, type MeasureSummary, type ReturnSummary, withLastYear } from "../../core/summary";
 import { formatMoney, formatNumber } from "../../core/format";
-import { readWorkbookFile, writeFileAtomically } from "../../xlsx/files";
-import { readSnapshot } from "../../xlsx/read";
+import { readReturnFile, writeFileAtomically } from "../../xlsx/files";
 import { summaryWorkbookBytes } from "../../xlsx/summary";
 import { defineCommand, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { ensureWritable, OUT_OPTIONS, outOption, reportWritten } from "../out-option";
@@ -146,7 +145,7 @@ async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: Cl
 
 /** One return read, checked and summarised; an InputError when it is not a return or names no framework this version has. */
 async function summariseFile(file: string, fallbackYearStart: YearMonth): Promise<ReturnSummary> {
-  const snapshot = readSnapshot(await readWorkbookFile(file));
+  const snapshot = await readReturnFile(file);
   const analysis = analyseReturn(snapshot);
   if (analysis.result.notAReturn) throw new InputError(notAReturnMessage(file));
   const framework = analysis.framework;
