@@ -56,7 +56,7 @@ function number(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const ADDRESS = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/;
 
 class Grid implements CellGrid {
   readonly rows: (CellRecord | undefined)[][] = [];
@@ -97,10 +97,10 @@ interface OpenCell {
   column: number;
   type: string;
   style: number | undefined;
-  formula?: string[];
-  share?: { type: string | undefined; si: string | undefined; ref: string | undefined };
-  value?: string[];
-  inline?: string[];
+  formula: string[] | undefined;
+  share: { type: string | undefined; si: string | undefined; ref: string | undefined } | undefined;
+  value: string[] | undefined;
+  inline: string[] | undefined;
 }
 
 export function worksheetGrid(name: string, data: Uint8Array, context: SheetContext): Grid {
@@ -114,7 +114,7 @@ export function worksheetGrid(name: string, data: Uint8Array, context: SheetCont
   let phonetic = 0;
 
   const finish = (c: OpenCell): void => {
-    const dateFormat = c.style !== undefined && context.dateStyles[c.style] === true;
+    const dateFormat = c.style !== undefined && c.style < context.dateStyles.length && context.dateStyles[c.style] === true;
     const text = c.value?.join("");
     let formulaText = c.formula?.join("") ?? "";
     if (c.share?.type === "shared" && c.share.si !== undefined) {
@@ -188,17 +188,20 @@ export function worksheetGrid(name: string, data: Uint8Array, context: SheetCont
         }
         case "c": {
           const r = attr(element, "r");
-          let at = { row: row - 1, column: lastColumn + 1 };
+          let cellRow = row - 1;
+          let column = lastColumn + 1;
           if (r !== undefined) {
-            const m = ADDRESS.exec(r.trim());
+            const m = ADDRESS.exec(r);
             if (!m) throw new Error(`a cell address that is not one (${r})`);
-            at = { row: Number(m[2]) - 1, column: columnIndex(m[1]!) };
+            cellRow = Number(m[2]) - 1;
+            column = columnIndex(m[1]!);
           }
-          if (at.row < 0 || at.row >= MAX_ROWS || at.column < 0 || at.column >= MAX_COLUMNS) throw new Error("a cell outside Excel's grid");
-          lastColumn = at.column;
+          if (cellRow < 0 || cellRow >= MAX_ROWS || column < 0 || column >= MAX_COLUMNS) throw new Error("a cell outside Excel's grid");
+          lastColumn = column;
           const s = attr(element, "s");
           const style = s === undefined ? undefined : Number.parseInt(s, 10);
-          cell = { ...at, type: attr(element, "t") ?? "n", style: style !== undefined && Number.isInteger(style) ? style : undefined };
+          // One shape for every cell (all fields set): the hottest object of the reader.
+          cell = { row: cellRow, column, type: attr(element, "t") ?? "n", style: style !== undefined && Number.isInteger(style) ? style : undefined, formula: undefined, share: undefined, value: undefined, inline: undefined };
           break;
         }
         case "f":
