@@ -6,11 +6,11 @@
 import type { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";
 import { problemWithBytes } from "./file-type";
-import { errorText, FileProblem } from "./problem";
+import { unreadableWorkbook } from "./problem";
 import { guardXlsx, type Inflater } from "./zip-guard";
 
 export { problemWithBytes, sniffFile, type FileSort } from "./file-type";
-export { FileProblem, type FileProblemKind } from "./problem";
+export { FileProblem, unreadableWorkbook, type FileProblemKind } from "./problem";
 
 /**
  * Opens .xlsx bytes as an exceljs workbook. Throws FileProblem when they are not one, break a
@@ -30,14 +30,4 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, inflate?: In
   } catch (error) {
     throw unreadableWorkbook(file, error);
   }
-}
-
-/** A workbook that passed the zip guard but whose contents could not be read (by exceljs, or by the package reader in ./package/). */
-export function unreadableWorkbook(file: string, error: unknown): FileProblem {
-  return new FileProblem(
-    file,
-    "damaged",
-    `'${file}' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again.`,
-    errorText(error),
-  );
 }

@@ -50,3 +50,13 @@ export function errorText(error: unknown): string {
 export function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
+
+/** A workbook that passed the zip guard but whose contents could not be read (by exceljs, or by the package reader in ./package/). */
+export function unreadableWorkbook(file: string, error: unknown): FileProblem {
+  return new FileProblem(
+    file,
+    "damaged",
+    `'${file}' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again.`,
+    errorText(error),
+  );
+}

@@ -8,7 +8,8 @@
  * faster. No Node APIs: the Collate worker uses it with browserInflater().
  */
 import type { WorkbookSnapshot } from "../../core/workbook/types";
-import { problemWithBytes, unreadableWorkbook } from "../load";
+import { problemWithBytes } from "../file-type";
+import { unreadableWorkbook } from "../problem";
 import { snapshotOf } from "../return-tables";
 import { guardParts, type CheckedPart, type Inflater } from "../zip-guard";
 import { OpcPackage } from "./opc";
