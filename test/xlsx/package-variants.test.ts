@@ -106,7 +106,8 @@ describe("returns written as other programs write them", () => {
     parts["[Content_Types].xml"] = new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
     const problem = await readReturnSnapshot(zip(parts), "no-book.xlsx").catch((error: unknown) => error);
     expect(problem).toBeInstanceOf(FileProblem);
-    expect(problem).toMatchObject({ kind: "damaged", message: "'no-book.xlsx' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again." });
+    // What a file is comes from its contents (file-type.ts): a zip whose package names no workbook is not one.
+    expect(problem).toMatchObject({ kind: "not-xlsx", message: "'no-book.xlsx' is a zip file with no workbook inside, not an Excel workbook. If the return is inside, unzip it and choose the workbook itself." });
   });
 });
 
