@@ -12,7 +12,6 @@ import { Button, FluentProvider, Spinner, Switch, makeStyles, tokens, useRestore
 import { ArrowDownloadRegular, ArrowResetRegular, DocumentTableRegular, EyeRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
-import type { TaskPaneActions } from "../taskpane/actions";
 import type { ThemeName } from "../taskpane/theme";
 import { THEMES } from "../taskpane/themes";
 import { describeError } from "../taskpane/errors";
