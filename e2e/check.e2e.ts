@@ -204,8 +204,9 @@ describe("Check, by clicking", () => {
     expect(valueBeside(ret, "Signed off by")).toBe("Priya Shah");
     expect(ret.B9).toBe("Priya Shah");
     expect(ret.B10).toMatch(/\d/); // the date, as the cell's format shows it
-    expect(ret.B11).toMatch(/^[0-9a-f]{64}$/);
-    expect(valueBeside(ret, "Data checksum")).toBe(ret.B11);
+    expect(ret.B11).toBe("returns@centre.example"); // Centre email, asked for once by Set up
+    expect(ret.B12).toMatch(/^[0-9a-f]{64}$/);
+    expect(valueBeside(ret, "Data checksum")).toBe(ret.B12);
 
     // An edit afterwards is checked again by itself, and the change since sign-off is flagged.
     await waitForWatchingEdits(page);

@@ -72,9 +72,23 @@ export function previewTool(page: Page, name: string): Locator {
   return page.getByRole("button", { name, exact: true });
 }
 
+/**
+ * Loads the sample return. When the workbook holds typed work, the preview asks first (its
+ * "Replace the workbook?" dialog): this answers Replace, as a user starting afresh would. An earlier
+ * banner is dismissed first, so the one waited for is the new sample's.
+ */
 export async function startFromSample(page: Page): Promise<void> {
+  const dismiss = page.getByRole("button", { name: "Dismiss" });
+  if (await dismiss.isVisible()) {
+    await dismiss.click();
+    await dismiss.waitFor({ state: "hidden" });
+  }
   await previewTool(page, "Start from a sample return").click();
-  await page.getByText(/^Sample return loaded/).waitFor({ state: "visible", timeout: 60_000 });
+  const loaded = page.getByText(/^Sample return loaded/);
+  const asked = page.getByRole("alertdialog", { name: "Replace the workbook?" });
+  await loaded.or(asked).first().waitFor({ state: "visible", timeout: 60_000 });
+  if (await asked.isVisible()) await asked.getByRole("button", { name: "Replace", exact: true }).click();
+  await loaded.waitFor({ state: "visible", timeout: 60_000 });
   // The pane starts afresh for the new workbook: wait until it has read it.
   await setupPanel(page).getByRole("textbox", { name: "Organisation", exact: true }).waitFor({ state: "visible" });
 }

@@ -1,12 +1,7 @@
 /** Check's actions: check, go to a cell, explain a warning, mark ready to send, watch for edits. */
 import type { Framework } from "../../core/framework";
-import type { SubmissionDue } from "../../core/checks";
 import type { IssueKey } from "../../excel/explain";
 import type { CheckOutcome, ExcelGateway, Mailer, SignOffOutcome } from "../../excel/gateway";
-import type { CheckResult } from "../../core/checks";
-import { parseIsoMonth } from "../../core/calendar";
-import { sendingDue, sendingDueText } from "../../core/collate/next-step";
-import { centreMailto, returnFileName } from "../../core/mail/mailto";
 import { sortedBuiltinFrameworks } from "./setup";
 
 /** The Check view: check, go to cells, re-check after edits, sign off. */
@@ -52,28 +47,6 @@ export interface PaneSignOffOutcome extends SignOffOutcome {
   nextStep?: NextStep;
 }
 
-/**
- * The next step as the core works it out at sign-off, on `today`: the file to send, whom to send it
- * to, the due dates (a month already late is named as late), and the email link.
- */
-export function nextStepOf(submission: SubmissionDue | undefined, result: Pick<CheckResult, "organisation" | "organisationCode">, today: Date): NextStep {
-  const step: NextStep = {};
-  if (!submission) return step;
-  const yearStart = parseIsoMonth(submission.yearStart);
-  const latest = parseIsoMonth(submission.month);
-  if (!yearStart) return step;
-  const naming = { organisation: result.organisation, organisationCode: result.organisationCode, yearStart };
-  step.fileName = returnFileName(naming);
-  const day = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
-  step.due = sendingDueText(sendingDue(latest, yearStart, day, submission.dueDay));
-  if (submission.to) {
-    step.to = submission.to;
-    const mailto = centreMailto({ ...naming, to: submission.to, latest });
-    if (mailto) step.mailto = mailto;
-  }
-  return step;
-}
-
 export function checkActions(gateway: ExcelGateway, today: () => Date): CheckActions {
   return {
     today,
@@ -83,7 +56,8 @@ export function checkActions(gateway: ExcelGateway, today: () => Date): CheckAct
     explain: (issue, text) => gateway.explain(issue, text),
     signOff: async (signedOffBy) => {
       const outcome: PaneSignOffOutcome = await gateway.signOff(signedOffBy, today());
-      if (outcome.refusal === undefined) outcome.nextStep = nextStepOf(outcome.submission, outcome.result, today());
+      // The next step's words and link are worked out in a chunk of their own (not needed before the first click).
+      if (outcome.refusal === undefined) outcome.nextStep = (await import(/* webpackChunkName: "next-step" */ "./next-step")).nextStepOf(outcome.submission, outcome.result, today());
       return outcome;
     },
     watchEdits: (onEdit) => gateway.watchEdits(onEdit),

@@ -13,7 +13,6 @@ import { setupActions, type SetupActions } from "./setup";
 import { summariseActions, type SummariseActions } from "./summarise";
 
 export type { CheckActions, NextStep, PaneSignOffOutcome } from "./check";
-export { nextStepOf } from "./check";
 export type { CollateActions } from "./collate";
 export type { SetupActions } from "./setup";
 export type { SummariseActions } from "./summarise";
