@@ -12,7 +12,6 @@ import { Button, FluentProvider, Spinner, Switch, makeStyles, tokens, useRestore
 import { ArrowDownloadRegular, ArrowResetRegular, DocumentTableRegular, EyeRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
-import type { TaskPaneActions } from "../taskpane/actions";
 import type { ThemeName } from "../taskpane/theme";
 import { THEMES } from "../taskpane/themes";
 import { describeError } from "../taskpane/errors";
@@ -225,9 +224,9 @@ export function PreviewShell({ initial, initialTheme, initialNotice, newSession,
     setBusy("Preparing the .xlsx file…");
     try {
       const { downloadWorkbook } = await import(/* webpackChunkName: "export-xlsx" */ "./export-xlsx");
-      const name = await downloadWorkbook(session.host.workbook);
-      setNotice({ intent: "success", text: `Downloaded ${name}.` });
-      return name;
+      const { fileName, notes } = await downloadWorkbook(session.host.workbook);
+      setNotice({ intent: "success", text: [`Downloaded ${fileName}.`, ...notes].join(" ") });
+      return fileName;
     } catch (e) {
       fail(e, "Making the .xlsx file");
       return undefined;
