@@ -397,8 +397,20 @@ export interface DownloadFile {
   notes: string[];
 }
 
-/** The count of things in words: "1 PivotTable", "2 charts". */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Charts named in a note at most; more are counted ("and 3 more"). */
+const NAMED_AT_MOST = 3;
+
+/** The notes for a download: PivotTables kept as their figures, and the charts left out (named, a few at most). */
+export function downloadNotes(pivots: number, leftOut: readonly string[]): string[] {
+  const notes: string[] = [];
+  if (pivots === 1) notes.push("The PivotTable is kept as the figures it shows, as plain cells, not as a PivotTable.");
+  if (pivots > 1) notes.push(`The ${pivots} PivotTables are kept as the figures they show, as plain cells, not as PivotTables.`);
+  if (leftOut.length > 0) {
+    const more = leftOut.length - NAMED_AT_MOST;
+    notes.push(`Not in the file: ${leftOut.slice(0, NAMED_AT_MOST).join("; ")}${more > 0 ? `; and ${more} more ${more === 1 ? "chart" : "charts"}` : ""}.`);
+  }
+  return notes;
+}
 
 /** The .xlsx file's bytes: the exceljs workbook with the model's charts added. */
 export async function downloadFile(model: WorkbookModel): Promise<DownloadFile> {
@@ -406,11 +418,7 @@ export async function downloadFile(model: WorkbookModel): Promise<DownloadFile> 
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const { charts, leftOut } = downloadCharts(model);
   const bytes = charts.length === 0 ? written : zipBytes(await chartedParts(written, charts));
-  const notes: string[] = [];
-  const pivots = model.pivotTables.filter((p) => !p.deleted).length;
-  if (pivots > 0) notes.push(`The ${count(pivots, "PivotTable is", "PivotTables are")} kept as the figures shown, as plain cells, not as PivotTables.`);
-  if (leftOut.length > 0) notes.push(`Not in the file: ${leftOut.join("; ")}.`);
-  return { bytes, notes };
+  return { bytes, notes: downloadNotes(model.pivotTables.filter((p) => !p.deleted).length, leftOut) };
 }
 
 /** Builds the .xlsx and hands it to the browser as a download; returns the file's name and the notes on what it does not hold. */

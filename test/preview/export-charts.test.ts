@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import { MemoryExcelHost, type WorkbookSnapshot } from "../../src/memory-host";
 import { anchorOf, downloadCharts, nearestEdge } from "../../src/preview/export-charts";
-import { downloadFile } from "../../src/preview/export-xlsx";
+import { downloadFile, downloadNotes } from "../../src/preview/export-xlsx";
 
 function data(): WorkbookSnapshot {
   return {
@@ -80,6 +80,12 @@ it("says nothing when the file holds everything", async () => {
   const { bytes, notes } = await downloadFile(MemoryExcelHost.fromSnapshot(data()).workbook);
   expect(notes).toEqual([]);
   expect(Object.keys((await JSZip.loadAsync(bytes)).files).filter((p) => /chart|drawing/.test(p))).toEqual([]);
+});
+
+it("says one PivotTable or several, and names a few charts left out at most", () => {
+  expect(downloadNotes(1, [])).toEqual(["The PivotTable is kept as the figures it shows, as plain cells, not as a PivotTable."]);
+  expect(downloadNotes(0, ["a", "b", "c", "d", "e"])).toEqual(["Not in the file: a; b; c; and 2 more charts."]);
+  expect(downloadNotes(0, ["a", "b", "c", "d"])).toEqual(["Not in the file: a; b; c; and 1 more chart."]);
 });
 
 it("puts a corner between cell edges at the nearer edge, and after hidden rows", () => {

@@ -165,7 +165,7 @@ describe("read back with exceljs, every sheet as the model has it", () => {
     expect(cells).toBeGreaterThan(50);
     // No PivotTable parts: the pane must not claim them.
     expect(Object.keys(zip.files).filter((p) => /pivot/i.test(p))).toEqual([]);
-    expect(download.notes).toEqual([`The ${host.workbook.pivotTables.length} PivotTables are kept as the figures shown, as plain cells, not as PivotTables.`]);
+    expect(download.notes).toEqual([`The ${host.workbook.pivotTables.length} PivotTables are kept as the figures they show, as plain cells, not as PivotTables.`]);
   });
 });
 
