@@ -1,12 +1,15 @@
 /**
  * The sample return (a part-filled return to start from), Set up over it keeping every entry,
- * and the download of the in-memory workbook as .xlsx, opened with exceljs.
+ * and the download of the in-memory workbook as .xlsx, opened with exceljs; after Summarise, with
+ * its charts (the bundle's chart writer and fflate, in the browser).
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, statSync } from "node:fs";
+import JSZip from "jszip";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { OUTPUT_DIR, screenshot } from "./support/browser";
 import { taskPaneForEachTest } from "./support/lifecycle";
+import { buildSummary, openSummariseTab } from "./support/summarise";
 import {
   allSheetCells,
   gridCells,
@@ -120,5 +123,33 @@ describe("download", () => {
     expect(numbers).toEqual(expect.arrayContaining([1840, 212]));
     // exceljs reads sheet protection into `sheetProtection` (missing from its typings).
     expect((measures as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+  });
+
+  it("after Summarise, saves the charts as native charts and says the PivotTables are kept as their figures", async () => {
+    const { page } = harness.pane;
+    await startFromSample(page);
+    await openSummariseTab(page);
+    await buildSummary(page);
+    const charts = await page.evaluate(() => window.impactReturnsPreview!.host.workbook.sheets.flatMap((s) => s.charts.map((c) => c.title.text)));
+    expect(charts.length).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), previewTool(page, "Download workbook (.xlsx)").click()]);
+    const dir = join(OUTPUT_DIR, "downloads");
+    mkdirSync(dir, { recursive: true });
+    const saved = join(dir, `summarised ${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    expect(await download.failure()).toBeNull();
+    await page.getByText(/PivotTables are kept as the figures they show, as plain cells, not as PivotTables\./).waitFor({ state: "visible" });
+    await screenshot(page, "15-download-summarised");
+
+    const zip = await JSZip.loadAsync(readFileSync(saved));
+    const parts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(parts).toHaveLength(charts.length);
+    const titles = await Promise.all(parts.sort((a, b) => a.localeCompare(b, "en", { numeric: true })).map(async (p) => /<a:t>([^<]*)<\/a:t>/.exec(await zip.file(p)!.async("string"))![1]));
+    expect(titles).toEqual(charts.map((t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")));
+    // exceljs still opens it, with the Summary charts sheet.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    expect(workbook.getWorksheet("Summary charts")).toBeDefined();
   });
 });

@@ -224,9 +224,9 @@ export function PreviewShell({ initial, initialTheme, initialNotice, newSession,
     setBusy("Preparing the .xlsx file…");
     try {
       const { downloadWorkbook } = await import(/* webpackChunkName: "export-xlsx" */ "./export-xlsx");
-      const name = await downloadWorkbook(session.host.workbook);
-      setNotice({ intent: "success", text: `Downloaded ${name}.` });
-      return name;
+      const { fileName, notes } = await downloadWorkbook(session.host.workbook);
+      setNotice({ intent: "success", text: [`Downloaded ${fileName}.`, ...notes].join(" ") });
+      return fileName;
     } catch (e) {
       fail(e, "Making the .xlsx file");
       return undefined;

@@ -1,8 +1,11 @@
 /**
  * "Download workbook (.xlsx)" in preview mode: converts the in-memory Excel host's workbook model
  * into an exceljs workbook - sheets (and their hidden state), values, formulas, number formats,
- * fills and fonts, tables, data validations, notes, column widths, frozen panes and protection -
- * and saves it. exceljs (about 1 MB) is loaded on demand, only when the user asks for a download.
+ * fills and fonts, tables, data validations, notes, conditional formats, column widths, hidden
+ * rows and columns, frozen panes, page layout and protection - adds the charts as native chart
+ * parts (./export-charts.ts, through the command line's chart writer) and saves it. A PivotTable
+ * is kept as the values it shows (plain cells): exceljs writes no PivotTables. exceljs (about 1 MB)
+ * is loaded on demand, only when the user asks for a download.
  */
 import type * as ExcelJSTypes from "exceljs";
 import type { DataValidationModel, SheetModel, TableModel, WorkbookModel } from "../memory-host";
@@ -14,6 +17,9 @@ import { FIELD, TABLE } from "../core/layout/contract";
 import { returnFileName } from "../core/mail/mailto";
 import { readMonthValue } from "../core/return";
 import type { CellValue } from "../core/workbook/types";
+import { chartedParts } from "../xlsx/charts/add";
+import { zipBytes } from "../xlsx/zip-fflate";
+import { downloadCharts } from "./export-charts";
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -40,7 +46,7 @@ function argb(colour: string | null | undefined): string | undefined {
 }
 
 /** Excel column width in points -> width in characters of the default font (7 px a character, 5 px padding). */
-function widthInCharacters(points: number): number {
+export function widthInCharacters(points: number): number {
   return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
 }
 
@@ -385,11 +391,40 @@ export function suggestedFileName(model: WorkbookModel): string {
   return returnFileName({ organisation: text(FIELD.organisation), organisationCode: text(FIELD.organisationCode), yearStart });
 }
 
-/** Builds the .xlsx and hands it to the browser as a download. */
-export async function downloadWorkbook(model: WorkbookModel, fileName = suggestedFileName(model)): Promise<string> {
+export interface DownloadFile {
+  bytes: Uint8Array;
+  /** What the file does not hold as the workbook does, in sentences for the pane (empty when it holds everything). */
+  notes: string[];
+}
+
+/** Charts named in a note at most; more are counted ("and 3 more"). */
+const NAMED_AT_MOST = 3;
+
+/** The notes for a download: PivotTables kept as their figures, and the charts left out (named, a few at most). */
+export function downloadNotes(pivots: number, leftOut: readonly string[]): string[] {
+  const notes: string[] = [];
+  if (pivots === 1) notes.push("The PivotTable is kept as the figures it shows, as plain cells, not as a PivotTable.");
+  if (pivots > 1) notes.push(`The ${pivots} PivotTables are kept as the figures they show, as plain cells, not as PivotTables.`);
+  if (leftOut.length > 0) {
+    const more = leftOut.length - NAMED_AT_MOST;
+    notes.push(`Not in the file: ${leftOut.slice(0, NAMED_AT_MOST).join("; ")}${more > 0 ? `; and ${more} more ${more === 1 ? "chart" : "charts"}` : ""}.`);
+  }
+  return notes;
+}
+
+/** The .xlsx file's bytes: the exceljs workbook with the model's charts added. */
+export async function downloadFile(model: WorkbookModel): Promise<DownloadFile> {
   const wb = await toExcelJsWorkbook(model);
-  const buffer = await wb.xlsx.writeBuffer();
-  const blob = new Blob([buffer], { type: XLSX_MIME });
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  const { charts, leftOut } = downloadCharts(model);
+  const bytes = charts.length === 0 ? written : zipBytes(await chartedParts(written, charts));
+  return { bytes, notes: downloadNotes(model.pivotTables.filter((p) => !p.deleted).length, leftOut) };
+}
+
+/** Builds the .xlsx and hands it to the browser as a download; returns the file's name and the notes on what it does not hold. */
+export async function downloadWorkbook(model: WorkbookModel, fileName = suggestedFileName(model)): Promise<{ fileName: string; notes: string[] }> {
+  const { bytes, notes } = await downloadFile(model);
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -399,5 +434,5 @@ export async function downloadWorkbook(model: WorkbookModel, fileName = suggeste
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
+  return { fileName, notes };
 }

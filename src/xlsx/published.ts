@@ -1,11 +1,10 @@
 /**
  * The bulletin and feedback workbooks (docs/bulletin-feedback.md) as bytes anywhere: in Node and
- * in the task pane's browser alike. The parts are ./sector-write.ts's, zipped with fflate (pure
- * JavaScript; the command line zips the same parts with Node's zlib, ./sector.ts), one fixed date
- * on every entry, so the same plan gives the same bytes. For the pane's "Download the sector
+ * in the task pane's browser alike. The parts are ./sector-write.ts's, zipped with fflate
+ * (./zip-fflate.ts, pure JavaScript; the command line zips the same parts with Node's zlib,
+ * ./sector.ts), one fixed date on every entry, so the same plan gives the same bytes. For the pane's "Download the sector
  * bulletin" and its feedback .zip.
  */
-import { zipSync, type Zippable } from "fflate";
 // From their own modules, not the ../core/collate index (which the pane's first bundle holds: what
 // this chunk took through it would join that bundle).
 import { planBulletin } from "../core/collate/bulletin";
@@ -14,9 +13,9 @@ import type { PublicationRules } from "../core/collate/estimates";
 import type { TablesPlan } from "../core/collate/sector-table";
 import type { Collation } from "../core/collate/types";
 import { sectorWorkbookParts } from "./sector-write";
+import { zipBytes } from "./zip-fflate";
 
-/** The date of every entry (as zip-write.ts uses): nothing records when a workbook was made. */
-const ENTRY_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
+export { zipBytes };
 
 /** A planned workbook (the bulletin, a feedback workbook; any TablesPlan) as .xlsx bytes. */
 export function workbookBytes(plan: TablesPlan): Uint8Array {
@@ -31,13 +30,6 @@ export function bulletinBytes(c: Collation, rules: PublicationRules): Uint8Array
 /** Each organisation in use's feedback workbook, `<code> feedback.xlsx` (as the command line's feedbackWorkbooks, src/cli/round-trip.ts). */
 export function feedbackWorkbooks(c: Collation, rules: PublicationRules): { organisationCode: string; name: string; data: Uint8Array }[] {
   return feedbackFiles(c).map((o) => ({ organisationCode: o.organisationCode, name: o.name, data: workbookBytes(planFeedback(c, o.organisationCode, rules)) }));
-}
-
-/** Files in one .zip, each entry dated ENTRY_DATE; `level` 0 stores them (for files compressed already). */
-export function zipBytes(entries: readonly { name: string; data: Uint8Array }[], level: 0 | 6 = 6): Uint8Array {
-  const files: Zippable = {};
-  for (const e of entries) files[e.name] = [e.data, { level, mtime: ENTRY_DATE }];
-  return zipSync(files, { level, mtime: ENTRY_DATE });
 }
 
 /** Every organisation's feedback workbook, named `<code> feedback.xlsx`, in one .zip (stored: the workbooks are compressed already). */
