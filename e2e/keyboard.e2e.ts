@@ -58,6 +58,7 @@ describe("Set up with the keyboard only", () => {
     const panel = setupPanel(page);
     const organisation = panel.getByRole("textbox", { name: "Organisation", exact: true });
     const code = panel.getByRole("textbox", { name: "Organisation code" });
+    const centreEmail = panel.getByRole("textbox", { name: "Centre email" });
     const month = panel.getByRole("combobox", { name: "Start month" });
     const year = panel.getByRole("combobox", { name: "Start year" });
     const review = panel.getByRole("button", { name: "Review changes" });
@@ -68,6 +69,9 @@ describe("Set up with the keyboard only", () => {
       // The next stops follow the form's visual order.
       expect(await tabTo(page, code, log, { max: 1 })).toBe(1);
       await page.keyboard.type("NF07");
+      // The built-in framework names no centre: Set up asks for its address once.
+      expect(await tabTo(page, centreEmail, log, { max: 1 })).toBe(1);
+      await page.keyboard.type("returns@centre.example");
       expect(await tabTo(page, month, log, { max: 1 })).toBe(1);
       await arrowSelect(page, month, "April", log);
       expect(await tabTo(page, year, log, { max: 1 })).toBe(1);
@@ -80,6 +84,7 @@ describe("Set up with the keyboard only", () => {
 
       expect(await organisation.inputValue()).toBe("Northfield Housing");
       expect(await code.inputValue()).toBe("NF07");
+      expect(await centreEmail.inputValue()).toBe("returns@centre.example");
       expect(await year.inputValue()).toBe("2025");
 
       await page.keyboard.press("Enter");
