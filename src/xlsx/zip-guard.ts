@@ -13,7 +13,8 @@
  * each with the same byte cap. Nothing else here touches Node.
  */
 import { InflatedTooLarge, nodeInflater, type Inflater } from "./inflaters";
-import { count, fileTooLargeMessage, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
+import { formatCount as count } from "../core/format";
+import { fileTooLargeMessage, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
 import { partKey, sheetNamesByPart } from "./package-xml";
 import { errorText, FileProblem, unreadableContentsMessage } from "./problem";
 import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE, writeZip } from "./zip-format";
@@ -294,20 +295,21 @@ function busiest(tally: Tally, key: keyof Counts, partial = true): [string, stri
   return [best[0], `${count(best[1])}${best[2] ? " or more" : ""}`];
 }
 
-const TOO_MANY_CELLS = `it holds more than ${count(LIMITS.cells)} cells`;
+
+const tooManyCellsWords = () => `it holds more than ${count(LIMITS.cells)} cells`;
 
 /** Too many cells: blame one huge merged range if there is one, else the sheet with the most cells. */
 function tooManyCells(tally: Tally): Refusal {
   const merge = tally.merge;
   if (merge && merge.area >= LIMITS.cells / 2) {
     return tooLarge(
-      `${TOO_MANY_CELLS} (counting merged ranges)`,
+      `${tooManyCellsWords()} (counting merged ranges)`,
       (label) => `one merged range on ${label(merge.part)} covers ${rangeWords(merge.ref)}`,
       (label) => `Open it in Excel, unmerge that range on ${label(merge.part)} (Home > Merge & Center) and save it again.`,
     );
   }
   const [part, cells] = busiest(tally, "cells");
-  return tooLarge(TOO_MANY_CELLS, (label) => `${label(part)} has ${cells} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
+  return tooLarge(tooManyCellsWords(), (label) => `${label(part)} has ${cells} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
 }
 
 /** Too many cells under validations and names: blame the largest of either. */
