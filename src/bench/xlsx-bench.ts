@@ -4,10 +4,12 @@
  * same bytes: a bare exceljs load (what reading cost before) and a bare fflate unzip plus a saxes
  * pass over every XML part (what any reader of the package must at least spend).
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Workbook } from "exceljs";
-import { unzipSync } from "fflate";
-import { SaxesParser } from "saxes";
 import { SHEET } from "../core/layout/contract";
 import { findBuiltinFramework, type Framework } from "../core/framework";
 import { planSetup } from "../core/setup/plan";
@@ -15,6 +17,7 @@ import { EMPTY_WORKBOOK } from "../core/workbook/types";
 import { applyOperations } from "../xlsx/apply";
 import { loadXlsx } from "../xlsx/exceljs-adapter";
 import { readReturnSnapshot } from "../xlsx/package";
+import { bareExceljsLoad, bareUnzipParse } from "./floors";
 import { median } from "./timing";
 
 const april2020 = { year: 2020, month: 4 };
@@ -56,19 +59,6 @@ export async function fullYearReturn(framework: Framework): Promise<Uint8Array> 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** The floor for any reader of a package: fflate's unzip and one saxes pass (namespaces on) over every XML part. */
-export function unzipAndParseAll(bytes: Uint8Array): number {
-  let elements = 0;
-  const decoder = new TextDecoder();
-  for (const [name, data] of Object.entries(unzipSync(bytes))) {
-    if (!/\.(xml|rels)$/i.test(name)) continue;
-    const parser = new SaxesParser({ xmlns: true });
-    parser.on("opentag", () => elements++);
-    parser.write(decoder.decode(data)).close();
-  }
-  return elements;
-}
-
 /**
  * Reading the same bytes: the return reader (problemWithBytes, zip guard, package reader:
  * what check, summary and collate do), beside two floors measured in the same run, a bare exceljs
@@ -78,8 +68,8 @@ export function unzipAndParseAll(bytes: Uint8Array): number {
 export async function timeRead(bytes: Uint8Array, runs = 21): Promise<{ reader: number; exceljs: number; unzipParse: number }> {
   const actions = {
     reader: () => readReturnSnapshot(bytes, "bench.xlsx"),
-    exceljs: () => loadXlsx(new Workbook(), bytes),
-    unzipParse: () => unzipAndParseAll(bytes),
+    exceljs: () => bareExceljsLoad(bytes),
+    unzipParse: () => bareUnzipParse(bytes),
   };
   const times: Record<keyof typeof actions, number[]> = { reader: [], exceljs: [], unzipParse: [] };
   for (let i = 0; i < runs + 3; i++) {
@@ -90,4 +80,29 @@ export async function timeRead(bytes: Uint8Array, runs = 21): Promise<{ reader: 
     }
   }
   return { reader: median(times.reader), exceljs: median(times.exceljs), unzipParse: median(times.unzipParse) };
+}
+
+/**
+ * Milliseconds for `impact-returns check FILE` of the return as a whole process (node started,
+ * the command loaded, the file read and checked, the report printed): the median of `runs`,
+ * after one run that is not counted (it warms the disk cache).
+ */
+export function timeCheckProcess(bytes: Uint8Array, runs = 5): number {
+  const dir = mkdtempSync(join(tmpdir(), "impact-returns-check-bench-"));
+  try {
+    const file = join(dir, "return.xlsx");
+    writeFileSync(file, bytes);
+    const bin = join(__dirname, "..", "..", "bin", "impact-returns.js");
+    const times: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, [bin, "check", file], { encoding: "utf8" });
+      const ms = performance.now() - start;
+      if (result.status !== 0 && result.status !== 1) throw new Error(`impact-returns check failed (exit ${String(result.status)}): ${result.stderr.slice(0, 200)}`);
+      if (i > 0) times.push(ms);
+    }
+    return median(times);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

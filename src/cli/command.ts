@@ -29,8 +29,6 @@ export const processIO: CliIO = {
 export interface Command {
   /** As typed: `impact-returns <name>`. */
   name: string;
-  /** One line for the tool's help. */
-  summary: string;
   /** The command's full help (its usage, options and examples). */
   help(): string;
   /** Runs with the arguments after the command name; resolves to the exit code. */
@@ -63,7 +61,6 @@ export type OptionValues<O extends Options> = ReturnType<typeof parseArgs<{ args
 
 export interface CommandSpec<O extends Options> {
   name: string;
-  summary: string;
   help(): string;
   /** Whether it takes arguments, the files to read (the default); when not, an argument is a usage error. */
   takesFiles?: boolean;
@@ -76,10 +73,9 @@ export interface CommandSpec<O extends Options> {
  * also takes -h/--help, which prints its help; parse errors become short UsageErrors.
  */
 export function defineCommand<const O extends Options>(options: O, spec: CommandSpec<O>): Command {
-  const { name, summary, help, takesFiles = true } = spec;
+  const { name, help, takesFiles = true } = spec;
   return {
     name,
-    summary,
     help,
     async run(args, io) {
       const parsed = explained(() => parseArgs({ args, options: { ...options, ...HELP_OPTION }, strict: true, allowPositionals: takesFiles }));

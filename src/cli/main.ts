@@ -4,12 +4,12 @@
  * invalid frameworks) into a short message and exit code 2; anything else is a fault in the
  * tool (exit 3), shown without a stack trace unless IMPACT_RETURNS_DEBUG is set.
  */
-import { FrameworkError } from "../core/framework";
+import { FrameworkError } from "../core/framework/error";
 import { TOOL_VERSION } from "../core/version";
 import { FileProblem } from "../xlsx/problem";
-import { EXIT, InputError, processIO, UsageError, type CliIO, type Command } from "./command";
+import { EXIT, InputError, processIO, UsageError, type CliIO } from "./command";
 import { safeLine } from "./text";
-import { COMMANDS } from "./commands";
+import { COMMANDS, type CommandEntry } from "./commands";
 
 const TOOL = "impact-returns";
 
@@ -30,7 +30,7 @@ Exit codes: 0 done; 1 problems found in a workbook; 2 bad arguments or unusable 
 `;
 }
 
-function findCommand(name: string): Command | undefined {
+function findCommand(name: string): CommandEntry | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   if (first === "-h" || first === "--help" || first === "help") {
     const command = rest[0] === undefined ? undefined : findCommand(rest[0]);
-    io.stdout(command ? command.help() : toolHelp());
+    io.stdout(command ? command.load().help() : toolHelp());
     return EXIT.ok;
   }
   if (first === "-V" || first === "--version") {
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const prefix = `${TOOL} ${command.name}`;
   const debug = Boolean(process.env.IMPACT_RETURNS_DEBUG);
   try {
-    return await command.run(rest, io);
+    return await command.load().run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${safeLine(`${prefix}: ${error.message}. Run '${prefix} --help' for help.`)}\n`);

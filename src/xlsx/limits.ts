@@ -5,6 +5,8 @@
  * unpacked and about 40,000 cells: far inside every limit. Files from outside can be anything, so
  * these are checked on the zip's directory and while unpacking, before exceljs sees a byte.
  */
+import { formatCount } from "../core/format";
+
 export const LIMITS = {
   /** The file on disk. */
   fileBytes: 50 * 1024 * 1024,
@@ -41,12 +43,9 @@ export const MAX_CELL_TEXT = 32_767;
 
 /** "200 MB", "1,000,000": limits as people read them. */
 export function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
+  return `${formatCount(Math.round(bytes / 1024 / 1024))} MB`;
 }
 
-export function count(n: number): string {
-  return n.toLocaleString("en-GB");
-}
 
 /** The refusal for a file larger than LIMITS.fileBytes (checked before it is read), naming it. */
 export function fileTooLargeMessage(file: string, size: number): string {

@@ -1,12 +1,12 @@
 /**
  * The little of an Office Open XML package that file-type detection and the zip guard's refusals
- * need: a namespace-aware parse of a small XML part (saxes; element names by namespace, never by
- * prefix), part names compared as the package format says (case-insensitive, relative targets
- * resolved), the package's officeDocument relationship (Transitional or Strict), and which sheet
+ * need: a namespace-aware parse of a small XML part (the package reader's scanner,
+ * ./package/xml.ts: element names by namespace, never by prefix), part names compared as the
+ * package format says (case-insensitive, relative targets resolved), the package's officeDocument relationship (Transitional or Strict), and which sheet
  * each worksheet part is (for naming a sheet in a message). Every part given here is small and
  * already unpacked within a cap. No Node APIs: this runs in a browser too.
  */
-import { SaxesParser } from "saxes";
+import { decodeXml, qualifiedAttributes, scanXmlText } from "./package/xml";
 
 export const NS = {
   contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
@@ -29,25 +29,17 @@ export interface XmlElement {
 
 /** The elements of an XML part, namespace-resolved. Throws on anything not well-formed (the caller says "damaged"). */
 export function xmlElements(data: Uint8Array): XmlElement[] {
-  const utf16 = data[0] === 0xff && data[1] === 0xfe;
-  const text = new TextDecoder(utf16 ? "utf-16le" : "utf-8", { fatal: true }).decode(data);
-  const parser = new SaxesParser({ xmlns: true });
   const elements: XmlElement[] = [];
-  let failed: Error | undefined;
-  parser.on("error", (error) => {
-    failed ??= error;
+  scanXmlText(decodeXml(data, true), {
+    open(element) {
+      const attributes = new Map<string, string>();
+      for (let i = 0; i < element.attributes.length; i += 2) {
+        const name = element.attributes[i]!;
+        if (!name.includes(":") && name !== "xmlns") attributes.set(name, element.attributes[i + 1]!);
+      }
+      elements.push({ uri: element.uri, local: element.local, attributes, qualified: qualifiedAttributes(element) });
+    },
   });
-  parser.on("opentag", (tag) => {
-    const attributes = new Map<string, string>();
-    const qualified: [string, string, string][] = [];
-    for (const attribute of Object.values(tag.attributes)) {
-      if (!attribute.uri) attributes.set(attribute.local, attribute.value);
-      else qualified.push([attribute.uri, attribute.local, attribute.value]);
-    }
-    elements.push({ uri: tag.uri, local: tag.local, attributes, qualified });
-  });
-  parser.write(text).close();
-  if (failed) throw failed;
   return elements;
 }
 

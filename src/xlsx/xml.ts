@@ -10,7 +10,8 @@
  * Characters XML 1.0 does not allow anywhere in a document (§2.2 Char): C0 controls other than
  * tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF.
  */
-const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const XML_FORBIDDEN_CHARACTER = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const FORBIDDEN = new RegExp(XML_FORBIDDEN_CHARACTER.source, "gu");
 
 /** `text` without the characters XML 1.0 forbids. */
 export function xmlSafe(text: string): string {

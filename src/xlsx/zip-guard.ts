@@ -13,7 +13,8 @@
  * each with the same byte cap. Nothing else here touches Node.
  */
 import { InflatedTooLarge, nodeInflater, type Inflater } from "./inflaters";
-import { count, fileTooLargeMessage, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
+import { formatCount as count } from "../core/format";
+import { fileTooLargeMessage, LIMITS, MAX_COLUMN, MAX_ROW, megabytes } from "./limits";
 import { partKey, sheetNamesByPart } from "./package-xml";
 import { errorText, FileProblem, unreadableContentsMessage } from "./problem";
 import { CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, METHOD, readFields, SIGNATURE, writeZip } from "./zip-format";
@@ -204,11 +205,11 @@ function isNameEnd(byte: number | undefined): boolean {
   return byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x2f || byte === 0x3e;
 }
 
-/** Bytes as Latin-1 text (one character a byte), without Node's Buffer. */
+const SINGLE_BYTE = new TextDecoder("latin1");
+
+/** Bytes as single-byte text (one character a byte: the names and references looked for are ASCII), without Node's Buffer. */
 function latin1(data: Uint8Array, start: number, end: number): string {
-  let out = "";
-  for (let p = start; p < end; p += 8192) out += String.fromCharCode(...data.subarray(p, Math.min(end, p + 8192)));
-  return out;
+  return SINGLE_BYTE.decode(data.subarray(start, end));
 }
 
 /** The text of the tag starting at `p` (up to its '>', at most 64 KB). */
@@ -218,8 +219,12 @@ function tagText(data: Uint8Array, p: number): string {
   return latin1(data, p, end);
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`)));
+  return pattern.exec(tag)?.[1];
 }
 
 function columnNumber(letters: string): number {
@@ -290,20 +295,21 @@ function busiest(tally: Tally, key: keyof Counts, partial = true): [string, stri
   return [best[0], `${count(best[1])}${best[2] ? " or more" : ""}`];
 }
 
-const TOO_MANY_CELLS = `it holds more than ${count(LIMITS.cells)} cells`;
+
+const tooManyCellsWords = () => `it holds more than ${count(LIMITS.cells)} cells`;
 
 /** Too many cells: blame one huge merged range if there is one, else the sheet with the most cells. */
 function tooManyCells(tally: Tally): Refusal {
   const merge = tally.merge;
   if (merge && merge.area >= LIMITS.cells / 2) {
     return tooLarge(
-      `${TOO_MANY_CELLS} (counting merged ranges)`,
+      `${tooManyCellsWords()} (counting merged ranges)`,
       (label) => `one merged range on ${label(merge.part)} covers ${rangeWords(merge.ref)}`,
       (label) => `Open it in Excel, unmerge that range on ${label(merge.part)} (Home > Merge & Center) and save it again.`,
     );
   }
   const [part, cells] = busiest(tally, "cells");
-  return tooLarge(TOO_MANY_CELLS, (label) => `${label(part)} has ${cells} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
+  return tooLarge(tooManyCellsWords(), (label) => `${label(part)} has ${cells} cells in use`, (label) => `Check it is the right file; if it is, open it in Excel, delete the rows and columns on ${label(part)} that the return does not use and save it again.`);
 }
 
 /** Too many cells under validations and names: blame the largest of either. */
@@ -321,6 +327,20 @@ function tooManyExpanded(tally: Tally): Refusal {
     return tooLarge(why, () => `the name '${shown(definedName.name ?? "")}' covers ${rangeWords(definedName.ref)}`, () => "Open it in Excel, delete that name or narrow it to the cells it needs (Formulas > Name Manager) and save it again.");
   }
   return tooLarge(why);
+}
+
+/** The elements whose attributes the scan looks into, as bytes. */
+const WATCHED = ["dimension", "table", "mergeCell", "dataValidation", "definedName", "col"].map((name) => [name, new TextEncoder().encode(name)] as const);
+
+/** Which watched element the name at data[start, end) is, if any (compared as bytes: no string is made for the others). */
+function watchedName(data: Uint8Array, start: number, end: number): string | undefined {
+  for (const [name, bytes] of WATCHED) {
+    if (bytes.length !== end - start) continue;
+    let i = 0;
+    while (i < bytes.length && data[start + i] === bytes[i]) i++;
+    if (i === bytes.length) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -367,8 +387,7 @@ function scanXml(data: Uint8Array, tally: Tally): void {
     if (first !== 0x6d && first !== 0x64 && first !== 0x74 && first !== 0x63) continue; // m, d, t, c
     let q = s;
     while (q < data.length && q - s < 40 && !isNameEnd(data[q])) q++;
-    const name = latin1(data, s, q);
-    switch (name) {
+    switch (watchedName(data, s, q)) {
       case "dimension": {
         const ref = attribute(tagText(data, p), "ref") ?? "";
         const part = tally.part;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   BUILTIN_FRAMEWORK_DEFINITIONS,
+  builtinDefinedBy,
   builtinFrameworks,
   DEFAULT_FRAMEWORK_ID,
   findBuiltinFramework,
@@ -37,6 +38,18 @@ describe("built-in framework", () => {
       expect(parseFramework(definition, `built-in framework #${index + 1}`)).toStrictEqual(definition);
     });
     expect(builtinFrameworks()).toEqual(BUILTIN_FRAMEWORK_DEFINITIONS);
+  });
+
+  it("recognises its own definition as stored in a workbook (any key order), and nothing else, without the validator", () => {
+    const stored = JSON.parse(JSON.stringify(framework)) as Record<string, unknown>;
+    expect(builtinDefinedBy(stored)).toBe(framework);
+    const reordered = Object.fromEntries(Object.entries(stored).reverse());
+    expect(builtinDefinedBy(reordered)).toBe(framework);
+    expect(builtinDefinedBy({ ...stored, title: "Our own measures" })).toBeUndefined();
+    expect(builtinDefinedBy({ ...stored, extra: 1 })).toBeUndefined();
+    expect(builtinDefinedBy({ ...stored, measures: (stored.measures as unknown[]).slice(1) })).toBeUndefined();
+    expect(builtinDefinedBy(null)).toBeUndefined();
+    expect(builtinDefinedBy([stored])).toBeUndefined();
   });
 
   it("has flows and stocks, some with breakdowns, and guidance that fits an Excel prompt", () => {

@@ -103,11 +103,11 @@ describe("returns written as other programs write them", () => {
   it("a package whose relationships name no workbook is refused in one plain sentence", async () => {
     const parts = unzip(original);
     parts["_rels/.rels"] = new TextEncoder().encode('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
-    parts["[Content_Types].xml"] = new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    // The content types still name a workbook part (so the door's sniff takes it for a workbook), one the package does not hold.
+    parts["[Content_Types].xml"] = new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/missing.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>');
     const problem = await readReturnSnapshot(zip(parts), "no-book.xlsx").catch((error: unknown) => error);
     expect(problem).toBeInstanceOf(FileProblem);
-    // What a file is comes from its contents (file-type.ts): a zip whose package names no workbook is not one.
-    expect(problem).toMatchObject({ kind: "not-xlsx", message: "'no-book.xlsx' is a zip file with no workbook inside, not an Excel workbook. If the return is inside, unzip it and choose the workbook itself." });
+    expect(problem).toMatchObject({ kind: "damaged", message: "'no-book.xlsx' looks like an Excel workbook but could not be read: a part of it is damaged or was written by a program that does not follow the format. Open it in Excel, save a fresh copy and try again." });
   });
 });
 
@@ -130,5 +130,14 @@ describe("relationship targets", () => {
     ["xl/workbook.xml", "./worksheets/My%20Sheet.xml", "xl/worksheets/My Sheet.xml"],
   ])("from %s, %s is %s", (source, target, part) => {
     expect(resolveTarget(source, target)).toBe(part);
+  });
+
+  it("a zip whose package names no workbook at all is not a workbook, and says so", async () => {
+    const parts = unzip(original);
+    parts["_rels/.rels"] = new TextEncoder().encode('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    parts["[Content_Types].xml"] = new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    const problem = await readReturnSnapshot(zip(parts), "no-book.xlsx").catch((error: unknown) => error);
+    // What a file is comes from its contents (file-type.ts), before the reader.
+    expect(problem).toMatchObject({ kind: "not-xlsx", message: "'no-book.xlsx' is a zip file with no workbook inside, not an Excel workbook. If the return is inside, unzip it and choose the workbook itself." });
   });
 });

@@ -194,7 +194,6 @@ async function run(values: OptionValues<typeof OPTIONS>, files: string[], io: Cl
 
 export const checkCommand = defineCommand(OPTIONS, {
   name: "check",
-  summary: "Check returns workbooks against their framework; report errors and warnings by sheet and cell",
   help,
   run,
 });

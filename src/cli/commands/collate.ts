@@ -250,7 +250,6 @@ async function run(values: OptionValues<typeof OPTIONS>, inputs: string[], io: C
 
 export const collateCommand = defineCommand(OPTIONS, {
   name: "collate",
-  summary: "Collate many organisations' returns into a sector workbook: statuses, totals, coverage, revisions, chase list",
   help,
   run,
 });

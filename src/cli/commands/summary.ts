@@ -157,7 +157,6 @@ async function summariseFile(file: string, fallbackYearStart: YearMonth): Promis
 
 export const summaryCommand = defineCommand(OPTIONS, {
   name: "summary",
-  summary: "Write a board summary of a return (.xlsx): key figures, social value, stories and charts",
   help,
   run,
 });

@@ -125,7 +125,6 @@ function summary(out: string, plan: SetupPlan, organisation: string | undefined,
 
 export const templateCommand = defineCommand(OPTIONS, {
   name: "template",
-  summary: "Write a new, empty returns workbook (.xlsx) set up for a framework",
   help,
   takesFiles: false,
   run,

@@ -2,7 +2,7 @@
  * checkReturn: the whole check of a return workbook, as a pure function of its snapshot. Runs the
  * same in the task pane and the CLI; no Office, no files. docs/checks.md lists every check.
  */
-import { DEFAULT_DUE_DAY, DEFAULT_FRAMEWORK_ID, dueDate, findBuiltinFramework, isoMonth, isOverdue, parseFramework, type Framework } from "../framework";
+import { builtinDefinedBy, DEFAULT_DUE_DAY, DEFAULT_FRAMEWORK_ID, dueDate, findBuiltinFramework, isoMonth, isOverdue, parseFramework, type Framework } from "../framework";
 import { longMonthText } from "../format";
 import { SHEET, TABLE, TABLE_SHEET, type TableName } from "../layout/contract";
 import { columnIndex } from "../layout/a1";
@@ -220,7 +220,8 @@ function parseDefinition(text: string): Framework | undefined {
   if (lastDefinition?.text !== text) {
     let framework: Framework | undefined;
     try {
-      framework = parseFramework(JSON.parse(text) as unknown, "the framework definition stored in the workbook");
+      const value = JSON.parse(text) as unknown;
+      framework = builtinDefinedBy(value) ?? parseFramework(value, "the framework definition stored in the workbook");
     } catch {
       framework = undefined;
     }

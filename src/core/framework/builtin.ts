@@ -23,3 +23,22 @@ export function findBuiltinFramework(id: string, version?: number): Framework | 
     .sort((a, b) => b.version - a.version);
   return matches[0];
 }
+
+/** Whether two JSON values are the same: the same primitives, arrays item by item, objects key by key. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && sameJson(x[key], y[key]));
+}
+
+/**
+ * The built-in framework a definition (parsed JSON, as Set up stores it in a workbook) is, exactly,
+ * if it is one. Each built-in is stored as the schema reads it, so such a definition needs no
+ * validation (and the validator is not loaded for it).
+ */
+export function builtinDefinedBy(value: unknown): Framework | undefined {
+  return builtinFrameworks().find((framework) => sameJson(value, framework));
+}

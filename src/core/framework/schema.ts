@@ -5,19 +5,8 @@
  */
 import { z } from "zod";
 import { EMAIL_ADDRESS } from "../mail/mailto";
+import { KINDS, MAX_GUIDANCE_LENGTH, MAX_REFLECTION_PROMPT_LENGTH, MAX_REFLECTION_PROMPTS, NUMBER_TYPES, UNITS } from "./constants";
 
-export const UNITS = ["count", "gbp", "hours", "people"] as const;
-export const KINDS = ["flow", "stock"] as const;
-export const NUMBER_TYPES = ["whole", "decimal"] as const;
-
-/** Excel limits what a data-validation input prompt can hold: 32 characters of title, 255 of text. */
-export const MAX_GUIDANCE_LENGTH = 255;
-export const MAX_PROMPT_TITLE_LENGTH = 32;
-
-/** A reflection prompt is a question, written in every month's rows: kept short enough to read in its column. */
-export const MAX_REFLECTION_PROMPT_LENGTH = 200;
-/** Prompts offered for each of twelve months: at most this many (240 rows). */
-export const MAX_REFLECTION_PROMPTS = 20;
 
 const code = z
   .string()
