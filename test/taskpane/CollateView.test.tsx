@@ -111,6 +111,7 @@ describe("CollateView", () => {
     expect(items[2]!.textContent).toContain("Rejected");
     expect(items[2]!.textContent).toContain("not an Impact Returns workbook");
     expect(screen.getByTestId("collate-summary").textContent).toBe("3 files: 1 accepted, 1 held, 1 rejected");
+    expect(screen.getByRole("status").textContent).toBe("Read 3 files: 1 accepted, 1 held, 1 rejected.");
   });
 
   it("adds to the workbook, then shows the result and the Sector totals button", async () => {

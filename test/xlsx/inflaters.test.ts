@@ -105,6 +105,19 @@ describe.each(INFLATERS)("the %s inflater refuses what the guard refuses", (_nam
     await expect(Promise.resolve().then(() => inflate(cut, 100_000))).rejects.toBeInstanceOf(InflatedTooLarge);
   });
 
+  it("a short part (one slice or less packed) past its size is too large, packed or stored, and at its size is whole", async () => {
+    const text = Buffer.from("<row/>".repeat(50_000));
+    const packed = deflateRawSync(text);
+    const stored = deflateRawSync(text.subarray(0, 5000), { level: 0 });
+    expect(packed.length).toBeLessThan(8 * 1024);
+    expect(stored.length).toBeLessThan(8 * 1024);
+    await expect(Promise.resolve().then(() => inflate(packed, 1000))).rejects.toBeInstanceOf(InflatedTooLarge);
+    await expect(Promise.resolve().then(() => inflate(packed, text.length - 1))).rejects.toBeInstanceOf(InflatedTooLarge);
+    await expect(Promise.resolve().then(() => inflate(stored, 100))).rejects.toBeInstanceOf(InflatedTooLarge);
+    expect(Buffer.from(await inflate(packed, text.length)).equals(text)).toBe(true);
+    expect(Buffer.from(await inflate(stored, 5000)).equals(text.subarray(0, 5000))).toBe(true);
+  });
+
   it("damaged data: the guard calls the part damaged", async () => {
     await expect(Promise.resolve().then(() => inflate(new Uint8Array([1, 2, 3, 4, 5, 250]), 100))).rejects.not.toBeInstanceOf(InflatedTooLarge);
     await expect(Promise.resolve().then(() => inflate(new Uint8Array(0), 100))).rejects.toBeDefined();

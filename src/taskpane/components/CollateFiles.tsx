@@ -2,6 +2,7 @@
  * Collate's files chosen: how far reading has got overall ("37 of 100 files read", with a bar),
  * and each file with its own progress while it is read, then its status and reason in plain words.
  */
+import { memo } from "react";
 import { Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ReadStage } from "../../collate-worker/protocol";
 import type { FileOutcome, Submission } from "../../core/collate/types";
@@ -28,7 +29,8 @@ const useStyles = makeStyles({
   reason: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
-function FileItem({ f, outcome: o, index }: { f: ChosenFile; outcome: FileOutcome | undefined; index: number }) {
+/** One file; drawn again only when its own progress or outcome changes (a hundred files update many times a second while they are read). */
+const FileItem = memo(function FileItem({ f, outcome: o, index }: { f: ChosenFile; outcome: FileOutcome | undefined; index: number }) {
   const styles = useStyles();
   const tone = o ? (o.status === "accepted" ? styles.good : o.status === "rejected" || o.status === "held" ? styles.bad : styles.warn) : undefined;
   const who = o ? fromWhom(o) : undefined;
@@ -52,7 +54,7 @@ function FileItem({ f, outcome: o, index }: { f: ChosenFile; outcome: FileOutcom
       )}
     </li>
   );
-}
+});
 
 /** The overall progress of reading: "37 of 100 files read" over a bar. */
 export function ReadProgress({ done, total }: { done: number; total: number }) {

@@ -132,6 +132,8 @@ export function CollateView({ actions }: CollateViewProps) {
   const pendingFocus = useRef<"result" | "error" | undefined>(undefined);
   // Whether the user has changed the checkbox: then the workbook's setting, read later, does not overwrite it.
   const signOffTouched = useRef(false);
+  // Whether the files just read are still to be announced.
+  const announceRead = useRef(false);
 
   // Focus follows what the user asked for: the result after adding the returns, the message after a failure.
   useEffect(() => focusPending(pendingFocus, { result: resultHeading, error: errorRef }), [result, error]);
@@ -172,7 +174,8 @@ export function CollateView({ actions }: CollateViewProps) {
           }
         });
         setChosen(files.map((f, i) => ({ name: f.name, stage: "done", fraction: 1, submission: submissions[i]! })));
-        setAnnouncement(`Read ${summaryLine(previewOutcomes(submissions, actions.today(), { requireSignOff }))}.`);
+        // Said once the preview below is worked out (collating the files once, not twice).
+        announceRead.current = true;
       } catch (e) {
         pendingFocus.current = "error";
         setError(describeError(e, "Reading the returns"));
@@ -182,7 +185,7 @@ export function CollateView({ actions }: CollateViewProps) {
         setReading(false);
       }
     },
-    [actions, reading, requireSignOff],
+    [actions, reading],
   );
 
   const chooseRegister = useCallback(
@@ -217,6 +220,11 @@ export function CollateView({ actions }: CollateViewProps) {
   const read = chosen.length > 0 && submissions.length === chosen.length;
   const preview = useMemo(() => (read ? previewOutcomes(submissions, actions.today(), { requireSignOff }) : []), [read, submissions, actions, requireSignOff]);
   const outcomes: (FileOutcome | undefined)[] = chosen.map((c, i) => c.added ?? preview[i]);
+  useEffect(() => {
+    if (!announceRead.current || !read) return;
+    announceRead.current = false;
+    setAnnouncement(`Read ${summaryLine(preview)}.`);
+  }, [read, preview]);
   const filesDone = chosen.filter((c) => c.stage === "done").length;
 
   const add = useCallback(async () => {
