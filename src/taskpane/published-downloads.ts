@@ -13,7 +13,7 @@ import { receiptText } from "../core/collate/receipt";
 import type { Collation, RegisterEntry } from "../core/collate/types";
 import type { PublicationRules } from "../core/collate/estimates";
 import { bulletinBytes, feedbackWorkbooks, zipBytes } from "../xlsx/published";
-import type { Download } from "./receipts";
+import type { Download } from "./save-download";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ZIP = "application/zip";

@@ -7,12 +7,8 @@
 import { receipts } from "../core/collate/receipt";
 import type { FileOutcome } from "../core/collate/types";
 import { storedZip } from "../xlsx/zip-store";
+import type { Download } from "./save-download";
 
-export interface Download {
-  name: string;
-  type: string;
-  bytes: Uint8Array;
-}
 
 /** The download of `files`' receipts; `day` names the .zip ("Receipts 2020-08-20.zip"). */
 export function receiptsDownload(files: readonly FileOutcome[], day: Date): Download {
@@ -25,18 +21,4 @@ export function receiptsDownload(files: readonly FileOutcome[], day: Date): Down
     new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())),
   );
   return { name: `Receipts ${iso}.zip`, type: "application/zip", bytes };
-}
-
-/** Hands bytes to the browser as a download (the webview's own save prompt, where it has one). */
-export function saveDownload(download: Download): void {
-  const blob = new Blob([download.bytes as Uint8Array<ArrayBuffer>], { type: download.type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = download.name;
-  link.style.display = "none";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -13,7 +13,7 @@ import { writeWorkbookFile } from "../../xlsx/files";
 import { defineCommand, EXIT, InputError, UsageError, type CliIO, type OptionValues } from "../command";
 import { loadFramework } from "../framework-option";
 import { ensureWritable, OUT_OPTIONS, outOption } from "../out-option";
-import { EMAIL_ADDRESS } from "../../core/mail/mailto";
+import { EMAIL_ADDRESS } from "../../core/mail/address";
 import { safeText } from "../../core/safe-text";
 
 const OPTIONS = {

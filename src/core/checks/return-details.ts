@@ -4,7 +4,7 @@ import { excelSerial } from "../calendar";
 import { readMonthValue, type ReturnDetailsData } from "../return";
 import { checkNumberCell, checkTextCell, type IssueList, type TableView } from "./context";
 import { norm, text } from "./values";
-import { EMAIL_ADDRESS } from "../mail/mailto";
+import { EMAIL_ADDRESS } from "../mail/address";
 
 export interface ReturnDetailsRead {
   organisation?: string;

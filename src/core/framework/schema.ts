@@ -4,7 +4,7 @@
  * docs/framework-format.md for the format and its rules.
  */
 import { z } from "zod";
-import { EMAIL_ADDRESS } from "../mail/mailto";
+import { EMAIL_ADDRESS } from "../mail/address";
 import { KINDS, MAX_GUIDANCE_LENGTH, MAX_REFLECTION_PROMPT_LENGTH, MAX_REFLECTION_PROMPTS, NUMBER_TYPES, UNITS } from "./constants";
 
 

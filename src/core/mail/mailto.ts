@@ -5,11 +5,12 @@
  * and code) is untrusted: control characters and line breaks are removed, it is cut short, and
  * every part is percent-encoded, so it can never add a header or a recipient.
  */
+import { EMAIL_ADDRESS } from "./address";
+
+export { EMAIL_ADDRESS } from "./address";
 import { longMonthText } from "../format";
 import { reportingYearLabel, type YearMonth } from "../calendar";
 
-/** One email address, name@domain.tld (the framework's `submission.to` and the Return sheet's addresses). */
-export const EMAIL_ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,}$/;
 
 /** The longest address a mailto link takes (RFC 5321's limit for a path). */
 const MAX_ADDRESS = 254;

@@ -11,7 +11,7 @@ import type { FileOutcome, RegisterEntry, Submission as CollateSubmission } from
 import { UserFacingError } from "../../excel/errors";
 import type { CollateInExcelOutcome, ExcelGateway, ProgressListener, SectorWorkbookSettings } from "../../excel/gateway";
 import { FileProblem } from "../../xlsx/problem";
-import { receiptsDownload, saveDownload } from "../receipts";
+import { saveDownload } from "../save-download";
 import type { Published } from "../published-downloads";
 
 /** What a download after collating gave: the file's name, and for the .zips what is in them. */
@@ -49,7 +49,7 @@ export interface CollateActions {
   /** Activates the Sector totals sheet at A1. */
   showSectorTotals(): Promise<void>;
   /** Downloads the files' receipts (one .txt, or a .zip of them); returns the name of the file downloaded. */
-  downloadReceipts(files: readonly FileOutcome[]): string;
+  downloadReceipts(files: readonly FileOutcome[]): Promise<string>;
   /** Downloads the sector bulletin (.xlsx) of the collation just added (the outcome's). */
   downloadBulletin(outcome: Published): Promise<Downloaded>;
   /** Downloads a .zip of each organisation's `<code> feedback.xlsx`. */
@@ -83,8 +83,8 @@ export function collateActions(gateway: ExcelGateway, today: () => Date): Collat
     addToWorkbook: (submissions, options, onProgress) => gateway.collate(submissions, { today: today(), ...options }, onProgress),
     today,
     showSectorTotals: async () => gateway.showSheet((await import(/* webpackChunkName: "collate-gateway" */ "../../core/layout/sector-contract")).SECTOR_SHEET.totals),
-    downloadReceipts: (files) => {
-      const download = receiptsDownload(files, today());
+    downloadReceipts: async (files) => {
+      const download = (await import(/* webpackChunkName: "receipts" */ "../receipts")).receiptsDownload(files, today());
       saveDownload(download);
       return download.name;
     },

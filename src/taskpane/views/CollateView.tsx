@@ -264,11 +264,11 @@ export function CollateView({ actions }: CollateViewProps) {
     }
   }, [actions, submissions, homes, progress, register, requireSignOff, loadSettings]);
 
-  const downloadReceipts = () => {
+  const downloadReceipts = async () => {
     const added = chosen.flatMap((c) => (c.added ? [c.added] : []));
     if (added.length === 0) return;
     try {
-      const name = actions.downloadReceipts(added);
+      const name = await actions.downloadReceipts(added);
       setDownloaded(name);
       setAnnouncement(`Downloaded ${name}.`);
     } catch (e) {
@@ -427,7 +427,7 @@ export function CollateView({ actions }: CollateViewProps) {
               Show the Sector totals
             </Button>
             {receiptCount > 0 ? (
-              <Button icon={<ArrowDownload20Regular />} onClick={downloadReceipts}>
+              <Button icon={<ArrowDownload20Regular />} onClick={() => void downloadReceipts()}>
                 {receiptCount === 1 ? "Download the receipt" : `Download ${receiptCount.toLocaleString("en-GB")} receipts (.zip)`}
               </Button>
             ) : null}

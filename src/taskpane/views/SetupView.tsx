@@ -17,7 +17,7 @@ import { YearStartField } from "../components/YearStartField";
 import { describeError, type DisplayError } from "../errors";
 import type { SetupActions } from "../actions";
 import { useViewStyles } from "../view-styles";
-import { EMAIL_ADDRESS } from "../../core/mail/mailto";
+import { EMAIL_ADDRESS } from "../../core/mail/address";
 
 /**
  * The list of changes (with its badges) is shown only after "Review changes": fetched then, with
