@@ -2,7 +2,10 @@
 import type { Framework } from "../../core/framework";
 import type { IssueKey } from "../../excel/explain";
 import type { CheckOutcome, ExcelGateway, Mailer, SignOffOutcome } from "../../excel/gateway";
+import type { NextStep } from "./next-step";
 import { sortedBuiltinFrameworks } from "./setup";
+
+export type { NextStep } from "./next-step";
 
 /** The Check view: check, go to cells, re-check after edits, sign off. */
 export interface CheckActions {
@@ -30,17 +33,6 @@ export interface CheckActions {
   mailer?(): Mailer;
 }
 
-/** What to do once the return is marked ready to send. */
-export interface NextStep {
-  /** The centre's address (the framework's, else the Return sheet's Centre email). */
-  to?: string;
-  /** The file to send: "RH01 impact return 2026-27.xlsx". */
-  fileName?: string;
-  /** When the latest month was (or is) due, the months late after it, and the next due date, in words; absent when no month has figures yet. */
-  due?: string;
-  /** The "Email the centre" link (mailto:), when there is an address. */
-  mailto?: string;
-}
 
 export interface PaneSignOffOutcome extends SignOffOutcome {
   /** Set when the return was marked ready to send. */

@@ -8,7 +8,18 @@ import { parseIsoMonth } from "../../core/calendar";
 import { sendingDue, sendingDueText } from "../../core/collate/next-step";
 import { centreMailto, returnFileName } from "../../core/mail/mailto";
 import type { SubmissionDue } from "../../core/checks";
-import type { NextStep } from "./check";
+
+/** What to do once the return is marked ready to send. */
+export interface NextStep {
+  /** The centre's address (the framework's, else the Return sheet's Centre email). */
+  to?: string;
+  /** The file to send: "RH01 impact return 2026-27.xlsx". */
+  fileName?: string;
+  /** When the latest month was (or is) due, the months late after it, and the next due date, in words; absent when no month has figures yet. */
+  due?: string;
+  /** The "Email the centre" link (mailto:), when there is an address. */
+  mailto?: string;
+}
 
 /**
  * The next step as the core works it out at sign-off, on `today`: the file to send, whom to send it
