@@ -1,7 +1,7 @@
 /**
  * The return reader: a WorkbookSnapshot from a return's bytes, through the same door as before
  * (problemWithBytes, then the zip guard and its limits) and then the package itself, read with
- * saxes as Open Packaging Conventions say (./opc.ts, ./workbook.ts): parts found through
+ * its own namespace-aware XML scanner (./xml.ts) as Open Packaging Conventions say (./opc.ts, ./workbook.ts): parts found through
  * relationships, elements matched by namespace (prefixed, relocated, Transitional and Strict
  * packages alike), and only the parts a return's snapshot needs parsed. It gives the snapshot the
  * exceljs reader gave (test/xlsx/package-differential.test.ts holds it to that) some ten times
