@@ -21,19 +21,11 @@ import { chartXml, drawingXml } from "./charts/drawingml";
 import { CONTENT_TYPE, REL } from "./charts/package";
 import { toFileChart } from "./charts/plan";
 import { escapeText } from "./xml";
+import { XmlChunks } from "./xml-chunks";
 import type { ZipPart } from "./zip-write";
 
 const encoder = new TextEncoder();
 const utf8 = (text: string): Uint8Array => encoder.encode(text);
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -80,23 +72,36 @@ class SharedStrings {
   }
 }
 
-function numberXml(n: number): string {
-  return Number.isFinite(n) ? String(n) : "0";
-}
-
-function cellXml(ref: string, cell: SectorCell, columnFormat: SectorFormat, strings: SharedStrings, wrap = false): string {
-  if (cell === null) return "";
+/** One cell (nothing for a blank one), column letter and row given apart so no string is made for its reference. */
+function writeCell(w: XmlChunks, letter: string, row: number, cell: SectorCell, columnFormat: SectorFormat, strings: SharedStrings, wrap = false): void {
+  if (cell === null || cell === "") return;
+  w.text('<c r="');
+  w.text(letter);
+  w.number(row);
+  w.text('" s="');
   if (typeof cell === "string") {
-    if (cell === "") return "";
-    return `<c r="${ref}" s="${wrap ? WRAPPED_TEXT_STYLE : styleOf("text")}" t="s"><v>${strings.get(cell)}</v></c>`;
+    w.number(wrap ? WRAPPED_TEXT_STYLE : styleOf("text"));
+    w.text('" t="s"><v>');
+    w.number(strings.get(cell));
+  } else {
+    const number = typeof cell === "number";
+    w.number(styleOf(number ? (columnFormat === "text" ? "decimal" : columnFormat) : cell.format));
+    w.text('"><v>');
+    const value = number ? cell : cell.value;
+    if (Number.isFinite(value)) w.number(value);
+    else w.text("0");
   }
-  if (typeof cell === "number") return `<c r="${ref}" s="${styleOf(columnFormat === "text" ? "decimal" : columnFormat)}"><v>${numberXml(cell)}</v></c>`;
-  return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${numberXml(cell.value)}</v></c>`;
+  w.text("</v></c>");
 }
 
-function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean, drawing = false): { xml: Uint8Array; ref: string } {
+/** Called with each chunk of a sheet's XML as soon as it is made (./zip-write.ts's ParallelZip starts deflating it). */
+export type ChunkMade = (chunk: Uint8Array) => void;
+
+/** A sheet's XML as chunks of about a megabyte (never joined: the sector's data sheet is hundreds of megabytes). */
+function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean, drawing: boolean, made: ChunkMade | undefined): { xml: Uint8Array[]; ref: string } {
   const letters = t.columns.map((_, i) => columnLetter(i));
   const asideCol = t.columns.length + 1;
+  const asideLetters = [columnLetter(asideCol), columnLetter(asideCol + 1)] as const;
   const rowCount = Math.max(t.rows.length, 1) + 1;
   const notes = t.notes ?? [];
   // Notes below the table, one blank row between.
@@ -104,44 +109,49 @@ function sheetXml(t: SectorTablePlan, strings: SharedStrings, selected: boolean,
   const lastRow = notes.length > 0 ? notesFrom + notes.length - 1 : rowCount;
   const lastCol = t.aside ? asideCol + 1 : t.columns.length - 1;
   const ref = `A1:${letters[letters.length - 1]!}${rowCount}`;
-  const chunks: Uint8Array[] = [];
-  let parts: string[] = [];
-  const flush = () => {
-    chunks.push(utf8(parts.join("")));
-    parts = [];
-  };
-  parts.push(
-    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${t.layout ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>`,
-    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
-    '<sheetFormatPr defaultRowHeight="15"/><cols>',
+  const w = new XmlChunks(made);
+  w.text(
+    `${HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${t.layout ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/><cols>',
   );
-  t.columns.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${c.wrap ? WRAPPED_TEXT_STYLE : styleOf(c.format)}" customWidth="1"/>`));
-  if (t.aside) parts.push(`<col min="${asideCol + 1}" max="${asideCol + 1}" width="16" customWidth="1"/><col min="${asideCol + 2}" max="${asideCol + 2}" width="14" customWidth="1"/>`);
-  parts.push("</cols><sheetData>");
+  t.columns.forEach((c, i) => w.text(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${c.wrap ? WRAPPED_TEXT_STYLE : styleOf(c.format)}" customWidth="1"/>`));
+  if (t.aside) w.text(`<col min="${asideCol + 1}" max="${asideCol + 1}" width="16" customWidth="1"/><col min="${asideCol + 2}" max="${asideCol + 2}" width="14" customWidth="1"/>`);
+  w.text("</cols><sheetData>");
   const asideCells = (r: number) => {
     const a = t.aside?.[r];
-    if (!a) return "";
-    return `<c r="${columnLetter(asideCol)}${r + 1}" s="1" t="s"><v>${strings.get(a[0])}</v></c>${cellXml(`${columnLetter(asideCol + 1)}${r + 1}`, a[1], "count", strings)}`;
+    if (!a) return;
+    w.text(`<c r="${asideLetters[0]}${r + 1}" s="1" t="s"><v>${strings.get(a[0])}</v></c>`);
+    writeCell(w, asideLetters[1], r + 1, a[1], "count", strings);
   };
   const lines = headerLines(t.columns);
-  parts.push(`<row r="1"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}${asideCells(0)}</row>`);
-  t.rows.forEach((row, r) => {
+  w.text(`<row r="1"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>${t.columns.map((c, i) => `<c r="${letters[i]!}1" s="1" t="s"><v>${strings.get(c.header)}</v></c>`).join("")}`);
+  asideCells(0);
+  w.text("</row>");
+  const { columns } = t;
+  const wraps = columns.some((c) => c.wrap);
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r]!;
     const n = r + 2;
-    const lines = rowLines(row, t.columns);
-    let xml = `<row r="${n}"${lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : ""}>`;
-    for (let i = 0; i < row.length; i++) xml += cellXml(`${letters[i]!}${n}`, row[i]!, t.columns[i]!.format, strings, t.columns[i]!.wrap);
-    parts.push(`${xml}${asideCells(r + 1)}</row>`);
-    if (parts.length >= 5000) flush();
-  });
-  if (t.rows.length === 0) parts.push(`<row r="2">${asideCells(1)}</row>`);
+    const lines = wraps ? rowLines(row, columns) : 1;
+    w.text('<row r="');
+    w.number(n);
+    if (lines > 1) w.text(`" ht="${lines * LINE_POINTS}" customHeight="1`);
+    w.text('">');
+    for (let i = 0; i < row.length; i++) writeCell(w, letters[i]!, n, row[i]!, columns[i]!.format, strings, columns[i]!.wrap);
+    asideCells(r + 1);
+    w.text("</row>");
+  }
+  if (t.rows.length === 0) {
+    w.text('<row r="2">');
+    asideCells(1);
+    w.text("</row>");
+  }
   // Plain text, not wrapped, so each line spills across the empty cells beside it.
-  notes.forEach((note, i) => parts.push(`<row r="${notesFrom + i}"><c r="A${notesFrom + i}" s="${styleOf("text")}" t="s"><v>${strings.get(note)}</v></c></row>`));
+  notes.forEach((note, i) => w.text(`<row r="${notesFrom + i}"><c r="A${notesFrom + i}" s="${styleOf("text")}" t="s"><v>${strings.get(note)}</v></c></row>`));
   // The drawing (the sheet's charts, relationship rId2) comes before tableParts in the schema's order.
-  parts.push(
-    `</sheetData>${printXml(t.layout)}${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
-  );
-  flush();
-  return { xml: concat(chunks), ref };
+  w.text(`</sheetData>${printXml(t.layout)}${drawing ? '<drawing r:id="rId2"/>' : ""}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`);
+  return { xml: w.finish(), ref };
 }
 
 /** printOptions, pageMargins, pageSetup and headerFooter, in the schema's order (ECMA-376 Part 1, 18.3.1.99 worksheet). */
@@ -197,9 +207,9 @@ function stylesXml(): string {
  * order, the same for the same plan: zip them with a fixed date on every entry (zipParts in
  * ./zip-write.ts on Node; ./published.ts in a browser).
  */
-export function sectorWorkbookParts(plan: TablesPlan): ZipPart[] {
+export function sectorWorkbookParts(plan: TablesPlan, made?: ChunkMade): ZipPart[] {
   const parts: ZipPart[] = [];
-  const add = (name: string, data: string | Uint8Array) => parts.push({ name, data: typeof data === "string" ? utf8(data) : data });
+  const add = (name: string, data: string | Uint8Array | Uint8Array[]) => parts.push({ name, data: typeof data === "string" ? utf8(data) : data });
   const strings = new SharedStrings();
   // The plan's tables, then the charts sheet: its data table with the core's charts drawn over it
   // as native chart parts (files get no PivotTable).
@@ -207,7 +217,7 @@ export function sectorWorkbookParts(plan: TablesPlan): ZipPart[] {
   const tables = plan.drawing ? [...plan.tables, plan.drawing.data] : [...plan.tables];
   const chartSheet = charts.length > 0 ? tables.length - 1 : -1;
   const n = tables.length;
-  const sheets = tables.map((t, i) => sheetXml(t, strings, i === 0, i === chartSheet));
+  const sheets = tables.map((t, i) => sheetXml(t, strings, i === 0, i === chartSheet, made));
   const types = [
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
     '<Default Extension="xml" ContentType="application/xml"/>',

@@ -275,13 +275,21 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
   const orgName = new Map(organisations.map((o) => [orgKey(o.organisationCode), o]));
 
   // Sector data: every figure of the submissions in use; one figure per organisation and cell (the latest reporting year's).
+  // Half a million figures at the size of the sector: each figure's keys are worked out once
+  // (the line's key cached by code and breakdown), and rows are sorted within each organisation
+  // (inUse is in organisation order, so the organisations' rows follow one another already).
   inUse.sort((a, b) => byText(orgKey(a.organisationCode!), orgKey(b.organisationCode!)) || byText(a.yearStart!, b.yearStart!));
-  const cellFigures = new Map<string, { sub: Submission; figure: Figure }>();
-  for (const sub of inUse) for (const f of sub.figures) cellFigures.set(`${orgKey(sub.organisationCode!)}|${cellKeyOf(f)}`, { sub, figure: f });
-  const data: SectorDataRow[] = [];
+  const lineKeys = new Map<string, Map<string, string>>();
+  const lineKeyOf = (code: string, breakdown: string): string => {
+    let byBreakdown = lineKeys.get(code);
+    if (!byBreakdown) lineKeys.set(code, (byBreakdown = new Map()));
+    let key = byBreakdown.get(breakdown);
+    if (key === undefined) byBreakdown.set(breakdown, (key = lineKey(code, breakdown)));
+    return key;
+  };
   // A figure's measure row as the collation names it (the line's words; the figure's own when no line has it).
-  const lineOf = (figure: { code: string; breakdown: string; month: string }) => {
-    const line = lineMap.get(lineKey(figure.code, figure.breakdown));
+  const lineOf = (figure: { code: string; breakdown: string; month: string }, lk: string) => {
+    const line = lineMap.get(lk);
     return {
       code: line?.code ?? figure.code,
       measure: line?.label ?? figure.code,
@@ -291,47 +299,63 @@ export function collate(submissions: readonly Submission[], options: CollateOpti
       month: figure.month,
     };
   };
-  for (const { sub, figure } of cellFigures.values()) {
-    const org = orgName.get(orgKey(sub.organisationCode!));
-    data.push({
-      organisationCode: org?.organisationCode ?? sub.organisationCode!,
-      organisation: org?.organisation ?? sub.organisation ?? "",
-      ...lineOf(figure),
-      value: figure.value,
-    });
+  const rank = (r: { code: string; breakdown: string }) => lineOrder.get(lineKeyOf(r.code, r.breakdown)) ?? lines.length;
+  interface CellFigure {
+    sub: Submission;
+    figure: Figure;
+    lineKey: string;
+    cellKey: string;
   }
-  const rank = (r: { code: string; breakdown: string }) => lineOrder.get(lineKey(r.code, r.breakdown)) ?? lines.length;
-  {
-    // Sort keys worked out once per row (half a million rows at the size of the sector).
-    const keyed = data.map((d) => ({ d, org: orgKey(d.organisationCode), rank: rank(d) }));
-    keyed.sort((a, b) => byText(a.org, b.org) || a.rank - b.rank || byText(a.d.month, b.d.month));
-    keyed.forEach((k, i) => (data[i] = k.d));
+  const cellFigures: CellFigure[] = [];
+  const data: SectorDataRow[] = [];
+  for (let i = 0; i < inUse.length; ) {
+    const key = orgKey(inUse[i]!.organisationCode!);
+    const mine = new Map<string, CellFigure>();
+    for (; i < inUse.length && orgKey(inUse[i]!.organisationCode!) === key; i++) {
+      const sub = inUse[i]!;
+      for (const figure of sub.figures) {
+        const lk = lineKeyOf(figure.code, figure.breakdown);
+        const cellKey = `${lk}|${figure.month}`;
+        mine.set(cellKey, { sub, figure, lineKey: lk, cellKey });
+      }
+    }
+    const org = orgName.get(key);
+    const keyed = [...mine.values()].map((c) => ({ c, rank: lineOrder.get(c.lineKey) ?? lines.length }));
+    keyed.sort((a, b) => a.rank - b.rank || byText(a.c.figure.month, b.c.figure.month));
+    for (const { c } of keyed) {
+      cellFigures.push(c);
+      data.push({
+        organisationCode: org?.organisationCode ?? c.sub.organisationCode!,
+        organisation: org?.organisation ?? c.sub.organisation ?? "",
+        ...lineOf(c.figure, c.lineKey),
+        value: c.figure.value,
+      });
+    }
   }
 
   // Totals per measure row per month. Stocks add up across organisations for the same month only: nothing adds across months.
-  const homesOf = (sub: Submission) => register.get(orgKey(sub.organisationCode!))?.homesManaged ?? sub.homesManaged;
+  const homes = new Map(inUse.map((sub) => [sub, register.get(orgKey(sub.organisationCode!))?.homesManaged ?? sub.homesManaged]));
   const totalMap = new Map<string, SectorTotalRow>();
   const orgsInUse = new Map<string, Submission[]>();
   for (const sub of inUse) orgsInUse.set(orgKey(sub.organisationCode!), [...(orgsInUse.get(orgKey(sub.organisationCode!)) ?? []), sub]);
-  for (const { sub, figure } of cellFigures.values()) {
-    const key = cellKeyOf(figure);
-    let t = totalMap.get(key);
+  for (const { sub, figure, lineKey: lk, cellKey } of cellFigures) {
+    let t = totalMap.get(cellKey);
     if (!t) {
       t = {
-        ...lineOf(figure),
+        ...lineOf(figure, lk),
         organisations: 0,
         homesCovered: 0,
         reportedTotal: 0,
         notInFramework: 0,
         homesUnknown: 0,
       };
-      totalMap.set(key, t);
+      totalMap.set(cellKey, t);
     }
     t.organisations++;
     t.reportedTotal += figure.value;
-    const homes = homesOf(sub);
-    if (homes === undefined) t.homesUnknown++;
-    else t.homesCovered += homes;
+    const h = homes.get(sub);
+    if (h === undefined) t.homesUnknown++;
+    else t.homesCovered += h;
   }
   const totals = [...totalMap.values()];
   // Per submission in use: its months and the rows its framework has (worked out once).
