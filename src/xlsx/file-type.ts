@@ -17,7 +17,7 @@
  */
 import { baseName } from "../core/safe-text";
 import { BrokenCompoundFile, COMPOUND_SIGNATURE, compoundRootNames } from "./compound-file";
-import { fflateInflater } from "./inflaters";
+import { fflateInflater, type SyncInflater } from "./inflaters";
 import { NS, officeDocumentTarget, partKey, xmlElements } from "./package-xml";
 import { FileProblem } from "./problem";
 import { readDirectory, type Entry } from "./zip-guard";
@@ -99,7 +99,7 @@ function hasEndRecord(bytes: Uint8Array): boolean {
 }
 
 /** One entry's bytes, unpacked with a hard cap; undefined when it is too large, missing or damaged. */
-function entryBytes(bytes: Uint8Array, entry: Entry): Uint8Array | undefined {
+function entryBytes(bytes: Uint8Array, entry: Entry, inflate: SyncInflater): Uint8Array | undefined {
   if (entry.size > PACKAGE_PART_BYTES) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const p = entry.localOffset;
@@ -110,14 +110,14 @@ function entryBytes(bytes: Uint8Array, entry: Entry): Uint8Array | undefined {
   const packed = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return packed.length === entry.size ? packed : undefined;
   try {
-    return fflateInflater(packed, entry.size);
+    return inflate(packed, entry.size);
   } catch {
     return undefined;
   }
 }
 
 /** What an Office Open XML (or OpenDocument) package is, from its content types and relationships. */
-function zipSort(bytes: Uint8Array): FileSort {
+function zipSort(bytes: Uint8Array, inflate: SyncInflater): FileSort {
   let entries: Entry[];
   try {
     entries = readDirectory(bytes);
@@ -127,7 +127,7 @@ function zipSort(bytes: Uint8Array): FileSort {
   const byKey = new Map(entries.map((e) => [partKey(e.name), e] as const));
   const part = (name: string): Uint8Array | undefined => {
     const entry = byKey.get(partKey(name));
-    return entry ? entryBytes(bytes, entry) : undefined;
+    return entry ? entryBytes(bytes, entry, inflate) : undefined;
   };
 
   const contentTypes = part("[Content_Types].xml");
@@ -226,10 +226,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !head.includes(0) && printable / head.length > 0.95;
 }
 
-/** Looks at a file's contents to say what it is. Never throws. */
-export function sniffFile(bytes: Uint8Array): FileSort {
+/** Looks at a file's contents to say what it is, unpacking a zip's content types and relationships with `inflate` (fflate unless told: the command line passes Node's zlib). Never throws. */
+export function sniffFile(bytes: Uint8Array, inflate: SyncInflater = fflateInflater): FileSort {
   if (bytes.length === 0) return "empty";
-  if (startsWith(bytes, ZIP)) return hasEndRecord(bytes) ? zipSort(bytes) : "cut-zip";
+  if (startsWith(bytes, ZIP)) return hasEndRecord(bytes) ? zipSort(bytes, inflate) : "cut-zip";
   if (startsWith(bytes, COMPOUND_SIGNATURE)) return compoundSort(bytes);
   if (startsWith(bytes, PDF)) return "pdf";
   const biff = biffSort(bytes);
@@ -275,8 +275,8 @@ const REFUSALS: Readonly<Record<Exclude<FileSort, Readable | "damaged-zip">, rea
  * file as the person named it: it is shown in quotes, and its name alone tells a lock file or an
  * unfinished download whose contents are not a workbook.
  */
-export function problemWithBytes(file: string, bytes: Uint8Array): FileProblem | undefined {
-  const sort = sniffFile(bytes);
+export function problemWithBytes(file: string, bytes: Uint8Array, inflate: SyncInflater = fflateInflater): FileProblem | undefined {
+  const sort = sniffFile(bytes, inflate);
   if (isReadable(sort) || sort === "damaged-zip") return undefined;
   const name = `'${file}'`;
   const base = baseName(file);

@@ -12,15 +12,27 @@
  * is never called damaged because of the webview it was opened in. A browser build maps node:zlib
  * to a stub (webpack.config.js): nodeInflater is never called there.
  */
-import { Inflate, inflateSync } from "fflate";
+import type * as FflateModule from "fflate";
 import { inflateRawSync } from "node:zlib";
 import { errorCode } from "./problem";
+
+type Fflate = typeof FflateModule;
+let fflateModule: Fflate | undefined;
+
+/** fflate, loaded on first use: the command line never needs it (Node's zlib inflates there), and `impact-returns check` starts faster without it. */
+function fflate(): Fflate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fflateModule ??= require("fflate") as Fflate);
+}
 
 /**
  * Unpacks raw deflate data, producing at most `size` bytes: more throws InflatedTooLarge; damaged
  * data throws anything else.
  */
 export type Inflater = (packed: Uint8Array, size: number) => Uint8Array | Promise<Uint8Array>;
+
+/** An inflater that answers at once (Node's zlib, fflate): what file-type detection needs. */
+export type SyncInflater = (packed: Uint8Array, size: number) => Uint8Array;
 
 /** Thrown by an inflater when the data expands past its cap. */
 export class InflatedTooLarge extends Error {
@@ -31,7 +43,7 @@ export class InflatedTooLarge extends Error {
 }
 
 /** Node's zlib, with its own hard cap on the output. */
-export const nodeInflater: Inflater = (packed, size) => {
+export const nodeInflater: SyncInflater = (packed, size) => {
   try {
     return inflateRawSync(packed, { maxOutputLength: Math.max(1, size) });
   } catch (error) {
@@ -83,7 +95,7 @@ const FFLATE_SLICE = 8 * 1024;
 function fflateAtOnce(packed: Uint8Array, size: number): Uint8Array | undefined {
   let out: Uint8Array;
   try {
-    out = inflateSync(packed, { out: new Uint8Array(size + 1) });
+    out = fflate().inflateSync(packed, { out: new Uint8Array(size + 1) });
   } catch {
     return undefined;
   }
@@ -98,7 +110,7 @@ function fflateAtOnce(packed: Uint8Array, size: number): Uint8Array | undefined 
  * and a zip bomb is stopped early rather than unpacked whole. Data that ends before its final
  * block, or is not deflate at all, throws fflate's error (the guard calls the part damaged).
  */
-export const fflateInflater = (packed: Uint8Array, size: number): Uint8Array => {
+export const fflateInflater: SyncInflater = (packed, size) => {
   // No data at all is not a deflate stream (fflate would return nothing without complaint).
   if (packed.length === 0) throw new Error("no deflate data");
   if (packed.length <= FFLATE_SLICE) {
@@ -107,7 +119,7 @@ export const fflateInflater = (packed: Uint8Array, size: number): Uint8Array => 
   }
   const out = new Uint8Array(Math.max(1, size));
   let filled = 0;
-  const inflate = new Inflate((chunk) => {
+  const inflate = new (fflate().Inflate)((chunk) => {
     if (filled + chunk.length > size) throw new InflatedTooLarge();
     out.set(chunk, filled);
     filled += chunk.length;

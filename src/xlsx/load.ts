@@ -7,7 +7,7 @@ import type { Workbook } from "exceljs";
 import { loadXlsx } from "./exceljs-adapter";
 import { problemWithBytes } from "./file-type";
 import { unreadableWorkbook } from "./problem";
-import { guardXlsx, type Inflater } from "./zip-guard";
+import { guardXlsx, nodeInflater, type Inflater } from "./zip-guard";
 
 export { problemWithBytes, sniffFile, type FileSort } from "./file-type";
 export { FileProblem, unreadableWorkbook, type FileProblemKind } from "./problem";
@@ -19,7 +19,8 @@ export { FileProblem, unreadableWorkbook, type FileProblemKind } from "./problem
  * file (their own words are kept in `detail`, shown only with IMPACT_RETURNS_DEBUG).
  */
 export async function loadWorkbook(bytes: Uint8Array, file: string, inflate?: Inflater): Promise<Workbook> {
-  const problem = problemWithBytes(file, bytes);
+  // Without an inflater given, this is Node: its zlib unpacks the parts file-type detection reads too.
+  const problem = problemWithBytes(file, bytes, inflate ? undefined : nodeInflater);
   if (problem) throw problem;
   const checked = await guardXlsx(bytes, file, inflate);
   // exceljs is loaded only here, when asked for: the return reader (./package/) never needs it,

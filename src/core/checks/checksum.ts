@@ -7,11 +7,10 @@
  * numbers are rounded to 15 significant digits, and formula cells count by their formula, not
  * their (possibly uncalculated) result.
  */
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { CASE_STUDY_HEADERS, FIELD, IMPACT_MAP_HEADERS, MEASURE_KEY_HEADERS, STAKEHOLDER_HEADERS, TABLE } from "../layout/contract";
 import { norm, readReturn, type MeasuresData, type ReturnData, type ReturnDetailsData, type TableView } from "../return";
 import type { CellValue, WorkbookSnapshot } from "../workbook/types";
+import { sha256Hex, utf8Bytes } from "../sha256";
 
 export type Canon = string | number | boolean | null;
 
@@ -78,5 +77,5 @@ export function returnChecksum(source: ReturnData | WorkbookSnapshot): string {
     impactMap: contractTable(data.views.get(TABLE.impactMap), IMPACT_MAP_HEADERS),
     caseStudies: contractTable(data.views.get(TABLE.caseStudies), CASE_STUDY_HEADERS),
   };
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(content))));
+  return sha256Hex(utf8Bytes(JSON.stringify(content)));
 }

@@ -12,7 +12,7 @@
  */
 import { DEFAULT_DUE_DAY, dueDate, monthLabel, parseIsoMonth, type YearMonth } from "../calendar";
 import { longDateText, plural } from "../format";
-import { utf8ToBytes } from "@noble/hashes/utils";
+import { utf8Bytes } from "../sha256";
 import { buildDraft, headerText, plainAddress, safeFileName, TEXT_TYPE, XLSX_TYPE, type DraftAttachment } from "../mail/draft";
 import { orgKey } from "./collate";
 import { lastMonthReported, nextMonthDue, nextStep, statusWordOf } from "./next-step";
@@ -159,7 +159,7 @@ export function collationDrafts(c: Collation, options: DraftsOptions): Collation
 
     for (const f of files) {
       const text = options.receipt?.(f);
-      if (text !== undefined) attachments.push({ fileName: `${baseName(f.file).replace(/\.xlsx$/i, "")}.receipt.txt`, contentType: TEXT_TYPE, bytes: utf8ToBytes(text) });
+      if (text !== undefined) attachments.push({ fileName: `${baseName(f.file).replace(/\.xlsx$/i, "")}.receipt.txt`, contentType: TEXT_TYPE, bytes: utf8Bytes(text) });
     }
     const book = feedback.get(key);
     if (book) attachments.push({ fileName: book.fileName, contentType: XLSX_TYPE, bytes: book.bytes });

@@ -15,8 +15,7 @@
  * sent), and the MIME boundary is made from a SHA-256 of the content rather than at random. A
  * boundary holds `-`, which base64 never does, so it cannot occur in any part.
  */
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { hex, Sha256, utf8Bytes } from "../sha256";
 import { createMimeMessage, type HeaderField, type MIMEMessage } from "mimetext/browser";
 
 export interface DraftAttachment {
@@ -128,7 +127,7 @@ function encodedWords(message: MIMEMessage, text: string): string {
   let chunk = "";
   let bytes = 0;
   for (const ch of Array.from(text)) {
-    const size = utf8ToBytes(ch).length;
+    const size = utf8Bytes(ch).length;
     if (bytes + size > 45) {
       words.push(chunk);
       chunk = "";
@@ -174,11 +173,11 @@ export function buildDraft(input: DraftInput): Draft {
   message.setHeader("X-Unsent", "1");
 
   const body = `${input.body.replace(BODY_UNSAFE, "").replace(/\r\n?/g, "\n").replace(/\n/g, "\r\n").trimEnd()}\r\n`;
-  const bodyBytes = utf8ToBytes(body);
+  const bodyBytes = utf8Bytes(body);
   message.addMessage({ contentType: "text/plain", charset: "UTF-8", encoding: "base64", data: base64Lines(bodyBytes) });
 
-  const hash = sha256.create();
-  hash.update(utf8ToBytes(`${address ?? ""}\n${subject}\n`));
+  const hash = new Sha256();
+  hash.update(utf8Bytes(`${address ?? ""}\n${subject}\n`));
   hash.update(bodyBytes);
   const used = new Set<string>();
   for (const a of input.attachments ?? []) {
@@ -188,10 +187,10 @@ export function buildDraft(input: DraftInput): Draft {
     used.add(fileName.toLowerCase());
     const contentType = CONTENT_TYPE.test(a.contentType) ? a.contentType : "application/octet-stream";
     message.addAttachment({ filename: fileName, contentType, encoding: "base64", data: base64Lines(a.bytes) });
-    hash.update(utf8ToBytes(`\n${fileName}\n${contentType}\n`));
+    hash.update(utf8Bytes(`\n${fileName}\n${contentType}\n`));
     hash.update(a.bytes);
   }
-  const digest = bytesToHex(hash.digest()).slice(0, 32);
+  const digest = hex(hash.digest()).slice(0, 32);
   message.boundaries = { mixed: `ir-mixed-${digest}`, alt: `ir-alt-${digest}`, related: `ir-related-${digest}` };
   draft.eml = `${message.asRaw()}\r\n`;
   return draft;

@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from "../../core/workbook/types";
 import { problemWithBytes } from "../file-type";
 import { unreadableWorkbook } from "../problem";
 import { snapshotOf } from "../return-tables";
-import { guardParts, type CheckedPart, type Inflater } from "../zip-guard";
+import { guardParts, nodeInflater, type CheckedPart, type Inflater } from "../zip-guard";
 import { OpcPackage } from "./opc";
 import { workbookSheets } from "./workbook";
 
@@ -25,7 +25,8 @@ export function snapshotFromParts(parts: readonly CheckedPart[]): WorkbookSnapsh
  * file, when the bytes are not an .xlsx workbook, break a limit (docs/limits.md) or cannot be read.
  */
 export async function readReturnSnapshot(bytes: Uint8Array, file: string, inflate?: Inflater): Promise<WorkbookSnapshot> {
-  const problem = problemWithBytes(file, bytes);
+  // Without an inflater given, this is Node: its zlib unpacks the parts file-type detection reads too.
+  const problem = problemWithBytes(file, bytes, inflate ? undefined : nodeInflater);
   if (problem) throw problem;
   const parts = await guardParts(bytes, file, inflate);
   try {
