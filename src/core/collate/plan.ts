@@ -41,9 +41,16 @@ import type { Collation, MeasureLine } from "./types";
 export { SECTOR_FORMATS, type SectorCell, type SectorColumn, type SectorPlan, type SectorTablePlan } from "./sector-table";
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+/** Month cells by month ("2021-04"): one per month, shared by every row of it (half a million rows name a few dozen months). */
+const monthCells = new Map<string, SectorCell>();
 const monthCell = (month: string): SectorCell => {
-  const m = ym(month);
-  return { value: excelSerial(m.year, m.month, 1), format: "month" };
+  let cell = monthCells.get(month);
+  if (cell === undefined) {
+    const m = ym(month);
+    cell = Object.freeze({ value: excelSerial(m.year, m.month, 1), format: "month" as const });
+    if (monthCells.size < 10_000) monthCells.set(month, cell);
+  }
+  return cell;
 };
 const figure = (value: number | undefined, unit: MeasureLine["unit"]): SectorCell => (value === undefined ? null : { value, format: unitFormat(unit) });
 const percent = (fraction: number | undefined): SectorCell => (fraction === undefined ? null : { value: fraction, format: "percent" });
