@@ -68,3 +68,23 @@ export async function makeReturn(template: string, out: string, spec: ReturnSpec
   copyFileSync(template, out);
   await fillReturn(out, returnEdits(spec));
 }
+
+/**
+ * The bytes of a signed-off return of seven months, made from a new template in `dir` (the
+ * package reader's tests rewrite it as other producers write packages). `spec` changes any of it.
+ */
+export async function sevenMonthReturn(dir: string, spec: Partial<ReturnSpec> = {}): Promise<Uint8Array> {
+  const template = join(dir, "template.xlsx");
+  makeTemplate(template, 1);
+  const file = join(dir, "return.xlsx");
+  await makeReturn(template, file, {
+    organisation: "Riverside Homes",
+    code: "RH01",
+    homes: 5200,
+    months: 7,
+    value: (row, m) => (row.code.length * 7 + m) % 50,
+    signedOffOn: new Date(Date.UTC(2020, 10, 3)),
+    ...spec,
+  });
+  return new Uint8Array(readFileSync(file));
+}

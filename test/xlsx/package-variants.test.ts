@@ -5,8 +5,6 @@
  * gives the original's snapshot and the original's check result. The prefixed file also passes
  * the zip guard's limits as the plain one does (its cells and rows are counted).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { strFromU8 } from "fflate";
 import { analyseReturn } from "../../src/core/checks";
 import { findTable, type WorkbookSnapshot } from "../../src/core/workbook/types";
@@ -19,7 +17,7 @@ import { LIMITS } from "../../src/xlsx/limits";
 import { requireBuiltCli, tempDir } from "../support/cli";
 import { SHEET, workbookWith } from "../support/hostile-files";
 import { addEmptyThumbnail, moveWorkbookPart, prefixEveryElement, toStrict, unzip, zip, type Parts } from "../support/package-rewrite";
-import { makeReturn, makeTemplate } from "../support/returns";
+import { sevenMonthReturn } from "../support/returns";
 
 jest.setTimeout(120_000);
 
@@ -32,19 +30,7 @@ let expected: WorkbookSnapshot;
 
 beforeAll(async () => {
   requireBuiltCli();
-  const template = join(dir, "template.xlsx");
-  makeTemplate(template, 1);
-  const file = join(dir, "return.xlsx");
-  await makeReturn(template, file, {
-    organisation: "Riverside Homes",
-    code: "RH01",
-    homes: 5200,
-    months: 7,
-    value: (row, m) => (row.code.length * 7 + m) % 50,
-    signedOffOn: new Date(Date.UTC(2020, 10, 3)),
-    extra: { Measures: { G4: "n/a" }, Outcomes: { A2: "Older residents", H2: 40, J2: 150, I2: 1 } },
-  });
-  original = new Uint8Array(readFileSync(file));
+  original = await sevenMonthReturn(dir, { extra: { Measures: { G4: "n/a" }, Outcomes: { A2: "Older residents", H2: 40, J2: 150, I2: 1 } } });
   expected = await readReturnSnapshot(original, "return.xlsx");
   expect(findTable(expected, "Measures")!.values.length).toBeGreaterThan(10);
 });

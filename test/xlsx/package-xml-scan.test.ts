@@ -5,13 +5,11 @@
  * and the same ends. Then what a return's XML may hold written other ways (references, CDATA,
  * comments, a DOCTYPE, line ends, prefixes), and what is not well-formed, which both refuse.
  */
-import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { SaxesParser } from "saxes";
 import { parseXml, qualifiedAttributes, type Element } from "../../src/xlsx/package/xml";
 import { requireBuiltCli, tempDir } from "../support/cli";
 import { prefixEveryElement, toStrict, unzip, type Parts } from "../support/package-rewrite";
-import { makeReturn, makeTemplate } from "../support/returns";
+import { sevenMonthReturn } from "../support/returns";
 
 jest.setTimeout(120_000);
 
@@ -97,19 +95,7 @@ let parts: Parts;
 
 beforeAll(async () => {
   requireBuiltCli();
-  const template = join(dir, "template.xlsx");
-  makeTemplate(template, 1);
-  const file = join(dir, "return.xlsx");
-  await makeReturn(template, file, {
-    organisation: "Riverside & Sons <Homes>",
-    code: "RH01",
-    homes: 5200,
-    months: 7,
-    value: (row, m) => (row.code.length * 7 + m) % 50,
-    signedOffOn: new Date(Date.UTC(2020, 10, 3)),
-    extra: { Outcomes: { A2: 'Older "residents" \u2013 café', H2: 40, J2: 150, I2: 1 } },
-  });
-  parts = unzip(new Uint8Array(readFileSync(file)));
+  parts = unzip(await sevenMonthReturn(dir, { organisation: "Riverside & Sons <Homes>", extra: { Outcomes: { A2: 'Older "residents" \u2013 café', H2: 40, J2: 150, I2: 1 } } }));
 });
 
 describe("the scanner reads a return's parts as saxes does", () => {
