@@ -1,5 +1,10 @@
+const { availableParallelism } = require("node:os");
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Two test files at once even on two cores (jest's default there is one): many tests wait on a
+  // child process (LibreOffice, the command line), and the other file runs meanwhile.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],

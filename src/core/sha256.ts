@@ -99,11 +99,11 @@ export class Sha256 {
   }
 }
 
-const encoder = new TextEncoder();
+let encoder: TextEncoder | undefined;
 
-/** Text as UTF-8 bytes. */
+/** Text as UTF-8 bytes. (The encoder is made on first use: jsdom, where the pane's tests run, has no TextEncoder to make at load.) */
 export function utf8Bytes(text: string): Uint8Array {
-  return encoder.encode(text);
+  return (encoder ??= new TextEncoder()).encode(text);
 }
 
 /** Bytes as lower-case hexadecimal. */
