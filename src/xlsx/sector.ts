@@ -82,7 +82,15 @@ export interface ReadManyOptions {
 const WORKER_ROLE = "impact-returns-collate-reader";
 const IN_FLIGHT_PER_THREAD = 2;
 
-interface WorkerJob {
+/** What the reader threads need of a worker thread (node:worker_threads' Worker has it). */
+export interface ReaderWorker {
+  postMessage(job: WorkerJob): void;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
+  terminate(): Promise<number>;
+}
+
+export interface WorkerJob {
   id: number;
   file: string;
   keepIssues: boolean;
@@ -96,26 +104,35 @@ const canUseWorkers = () => __filename.endsWith(".js");
  * reading two files, each is read again alone in a worker of its own, and only a file that stops
  * that worker too becomes unreadable (so a hostile file never takes an innocent one with it).
  */
-class ReaderThread {
-  private worker: Worker | undefined;
+export class ReaderThread {
+  private worker: ReaderWorker | undefined;
+  /** `spawn` starts a worker (a test gives one of its own). */
+  constructor(private readonly spawn: () => ReaderWorker = () => new Worker(__filename, { workerData: { role: WORKER_ROLE } })) {}
+
   read(job: WorkerJob, alone = false): Promise<Submission> {
-    const worker = (this.worker ??= new Worker(__filename, { workerData: { role: WORKER_ROLE } }));
+    const worker = (this.worker ??= this.spawn());
     return new Promise<Submission>((resolve) => {
-      const settle = (s: Submission) => {
+      // This job hears its worker no more once it is answered or the worker broke (a worker that
+      // fails reports an error and then its exit: the job is read again once, not twice).
+      const detach = () => {
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
+      };
+      const settle = (s: Submission) => {
+        detach();
         resolve(s);
       };
       const broken = (why: string) => {
+        detach();
         if (this.worker === worker) this.worker = undefined;
         void worker.terminate();
         if (!alone) {
-          const single = new ReaderThread();
-          void single.read(job, true).then((s) => void single.close().then(() => settle(s)));
+          const single = new ReaderThread(this.spawn);
+          void single.read(job, true).then((s) => single.close().then(() => resolve(s)));
           return;
         }
-        settle(unreadableSubmission({ file: job.file, sha256: "", modifiedAt: 0 }, `'${job.file}' could not be read: the reader stopped (${why}).`));
+        resolve(unreadableSubmission({ file: job.file, sha256: "", modifiedAt: 0 }, `'${job.file}' could not be read: the reader stopped (${why}).`));
       };
       const onMessage = (message: { id: number; submission: Submission }) => {
         if (message.id === job.id) settle(message.submission);
