@@ -2,7 +2,8 @@
  * Reads one chosen file as a Submission, in the browser: the same door as the command line
  * (problemWithBytes, the zip guard with the webview's inflater, the package reader, then
  * the check and figures of submissionFromSnapshot), and SHA-256 by crypto.subtle. The inflater is
- * browserInflater(): DecompressionStream("deflate-raw"), or fflate where the webview lacks it.
+ * browserInflater(): DecompressionStream("deflate-raw") (short parts by fflate at once), or fflate
+ * where the webview lacks it.
  * Never throws: a file that cannot be read becomes a Submission with a `problem`. The check's
  * issues are kept, for the receipts the pane downloads.
  */
