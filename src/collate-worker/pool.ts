@@ -2,8 +2,9 @@
  * The readers the task pane hands chosen files to (Web Workers, made by ./client.ts): each given
  * at most READER_DEPTH files at a time (so it never waits on the pane for its next one, and a slow
  * file holds up no other reader) and the next file as it finishes one. The files' progress is
- * passed on at most once a frame (the latest for each file), so the pane draws its list once a
- * frame however many files are read in it. Results come back in the order chosen.
+ * passed on when the scheduler says (the latest for each file; the pane's: at most every 100 ms, on
+ * an animation frame), so the pane draws its list at that pace however many files are read in it.
+ * Results come back in the order chosen.
  */
 import type { Submission } from "../core/collate/types";
 import type { ReadReply, ReadRequest, ReadStage } from "./protocol";
@@ -18,7 +19,7 @@ export interface Reader {
   terminate(): void;
 }
 
-/** Runs `flush` later (the next animation frame); returns how to cancel it. */
+/** Runs `flush` later (the pane's: the first animation frame after 100 ms); returns how to cancel it. */
 export type Scheduler = (flush: () => void) => () => void;
 
 /** Readers at most, whatever the cores: each holds one file and its reading in memory. */

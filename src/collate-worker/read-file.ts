@@ -2,7 +2,8 @@
  * Reads one chosen file as a Submission, in the browser: the same door as the command line
  * (problemWithBytes, the zip guard with the webview's inflater, the package reader, then
  * the check and figures of submissionFromSnapshot), and SHA-256 by crypto.subtle. The inflater is
- * browserInflater(): DecompressionStream("deflate-raw"), or fflate where the webview lacks it.
+ * browserInflater(): DecompressionStream("deflate-raw") (short parts by fflate at once), or fflate
+ * where the webview lacks it.
  * Never throws: a file that cannot be read becomes a Submission with a `problem`. The check's
  * issues are kept, for the receipts the pane downloads.
  */
@@ -21,7 +22,25 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function readChosenFile(file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">, onStage: (stage: ReadStage, fraction: number) => void = () => undefined): Promise<Submission> {
+/**
+ * Starts reading a chosen file's bytes ahead of its turn (undefined, and nothing read, when it is
+ * over the size limit). File.arrayBuffer() reads off this thread (https://w3c.github.io/FileAPI/#dom-blob-arraybuffer):
+ * started as the file arrives, its bytes are at hand when the reader finishes the file before it,
+ * instead of the reader waiting on the disk between files. A failure is readChosenFile's to report.
+ */
+export function readAhead(file: Pick<File, "size" | "arrayBuffer">): Promise<Uint8Array> | undefined {
+  if (file.size > LIMITS.fileBytes) return undefined;
+  const bytes = file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  bytes.catch(() => undefined); // Handled when its turn comes, never unhandled meanwhile.
+  return bytes;
+}
+
+/** Reads a chosen file as a Submission; `ahead` is its bytes from readAhead, if started. */
+export async function readChosenFile(
+  file: Pick<File, "name" | "size" | "lastModified" | "arrayBuffer">,
+  onStage: (stage: ReadStage, fraction: number) => void = () => undefined,
+  ahead?: Promise<Uint8Array>,
+): Promise<Submission> {
   const name = file.name;
   if (file.size > LIMITS.fileBytes) {
     return unreadableSubmission({ file: name, sha256: "", modifiedAt: file.lastModified }, fileTooLargeMessage(name, file.size));
@@ -29,7 +48,7 @@ export async function readChosenFile(file: Pick<File, "name" | "size" | "lastMod
   onStage("reading", 0.1);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = await (ahead ?? file.arrayBuffer().then((buffer) => new Uint8Array(buffer)));
   } catch {
     return unreadableSubmission({ file: name, sha256: "", modifiedAt: 0 }, `'${name}' could not be read from the disk. Copy it to a local folder and choose it again.`);
   }

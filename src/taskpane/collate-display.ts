@@ -8,6 +8,7 @@ import { collate } from "../core/collate/collate";
 import type { FileOutcome, FileStatus, LedgerRow, Submission } from "../core/collate/types";
 import type { ReadStage } from "../collate-worker/protocol";
 import { plural } from "./check-display";
+import { formatCount } from "../core/format";
 
 export { STATUS_WORD, statusWordOf } from "../core/collate/next-step";
 
@@ -27,7 +28,7 @@ const ORDER: readonly FileStatus[] = ["accepted", "superseded", "duplicate", "he
 /** "4 files: 2 accepted, 1 held, 1 rejected". */
 export function summaryLine(files: readonly Pick<LedgerRow, "status">[]): string {
   const counts = ORDER.map((s) => [s, files.filter((f) => f.status === s).length] as const).filter(([, n]) => n > 0);
-  return `${plural(files.length, "file")}${counts.length > 0 ? `: ${counts.map(([s, n]) => `${n.toLocaleString("en-GB")} ${s}`).join(", ")}` : ""}`;
+  return `${plural(files.length, "file")}${counts.length > 0 ? `: ${counts.map(([s, n]) => `${formatCount(n)} ${s}`).join(", ")}` : ""}`;
 }
 
 /** The status each chosen file would have among the files chosen (by file name and SHA-256, in the order chosen), with the sign-off setting. */
@@ -40,9 +41,12 @@ export function previewOutcomes(submissions: readonly Submission[], today: Date,
   });
 }
 
-/** "37 of 100 files read": how far reading the chosen files has got. */
+/**
+ * "37 of 100 files read": how far reading the chosen files has got. Drawn at each progress pass,
+ * so grouped by formatCount: toLocaleString("en-GB") sets up a number format at every call.
+ */
 export function filesReadLine(done: number, total: number): string {
-  return `${done.toLocaleString("en-GB")} of ${plural(total, "file")} read`;
+  return `${formatCount(done)} of ${plural(total, "file")} read`;
 }
 
 /**

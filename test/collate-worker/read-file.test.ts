@@ -7,10 +7,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
-import { readChosenFile, readLastYearFile } from "../../src/collate-worker/read-file";
+import { readAhead, readChosenFile, readLastYearFile } from "../../src/collate-worker/read-file";
 import { analyseReturn } from "../../src/core/checks";
 import { summariseReturn } from "../../src/core/summary";
 import { submissionFromSnapshot } from "../../src/core/collate/submission";
+import { LIMITS } from "../../src/xlsx/limits";
 import { loadWorkbook } from "../../src/xlsx/load";
 import { readSnapshot } from "../../src/xlsx/read";
 import { sha256 } from "../../src/xlsx/sector";
@@ -76,6 +77,33 @@ describe("readChosenFile", () => {
     const broken = await workbookWith({ "xl/broken.xml": { name: "", deflated: { data: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00]), size: 40 } } });
     const s = await readChosenFile({ ...chosen(), size: broken.length, arrayBuffer: () => Promise.resolve(new Uint8Array(broken).buffer) });
     expect(s.problem).toMatch(/^'alpha.xlsx' is damaged and cannot be read: a part \(xl\/broken.xml\) cannot be unpacked/);
+  });
+});
+
+describe("readAhead: a file's bytes read as it is handed over", () => {
+  it("gives readChosenFile the same Submission as reading the file in its turn", async () => {
+    const file = chosen();
+    const ahead = readAhead(file);
+    expect(ahead).toBeDefined();
+    expect(await readChosenFile({ ...file, arrayBuffer: () => Promise.reject(new Error("read twice")) }, undefined, ahead)).toEqual(await readChosenFile(chosen()));
+  });
+
+  it("reads nothing of a file over the size limit, which is refused as before", async () => {
+    let reads = 0;
+    const big = { ...chosen(), size: LIMITS.fileBytes + 1, arrayBuffer: () => (reads++, Promise.resolve(new ArrayBuffer(0))) };
+    expect(readAhead(big)).toBeUndefined();
+    const s = await readChosenFile(big, undefined, readAhead(big));
+    expect(reads).toBe(0);
+    expect(s.problem).toMatch(/^'alpha.xlsx' cannot be read: it is/);
+  });
+
+  it("a read that fails is the file's problem in its turn, in the same words (never an unhandled rejection)", async () => {
+    const failing = { ...chosen(), arrayBuffer: () => Promise.reject(new DOMException("gone", "NotReadableError")) };
+    const ahead = readAhead(failing);
+    await Promise.resolve(); // the rejection settles before its turn
+    const [early, inTurn] = [await readChosenFile(failing, undefined, ahead), await readChosenFile(failing)];
+    expect(early).toEqual(inTurn);
+    expect(early.problem).toBe("'alpha.xlsx' could not be read from the disk. Copy it to a local folder and choose it again.");
   });
 });
 

@@ -114,6 +114,17 @@ describe("CollateView", () => {
     expect(screen.getByRole("status").textContent).toBe("Read 3 files: 1 accepted, 1 held, 1 rejected.");
   });
 
+  it("starts the readers as it opens and ends those not used as it closes", async () => {
+    const ended = jest.fn();
+    const actions = fakeActions({ prepareReading: jest.fn(() => ended) });
+    const view = renderView(actions);
+    await act(async () => undefined);
+    expect(actions.prepareReading).toHaveBeenCalledTimes(1);
+    expect(ended).not.toHaveBeenCalled();
+    view.unmount();
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
   it("adds to the workbook, then shows the result and the Sector totals button", async () => {
     const actions = fakeActions();
     renderView(actions);

@@ -3,8 +3,10 @@
  * JavaScript for webviews without "deflate-raw") give the same bytes for every part of a real
  * return, and each refuses what the guard refuses, with the guard's words: a zip bomb, a part
  * that lies about its size (stopping at that size, not after unpacking it all), damaged data.
- * And browserInflater() picks fflate exactly when the webview cannot inflate "deflate-raw".
+ * And browserInflater() picks fflate exactly when the webview cannot inflate "deflate-raw"; where
+ * it can, short parts are unpacked at once by fflate and only longer ones by the stream.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
@@ -23,6 +25,8 @@ const INFLATERS: [string, Inflater][] = [
   ["node", nodeInflater],
   ["stream", streamInflater],
   ["fflate", fflateInflater],
+  // The browser's own choice where DecompressionStream has deflate-raw (Node's has): fflate at once for short parts, the stream for longer ones.
+  ["browser", browserInflater()],
 ];
 
 /** The deflated entries of a zip, as the guard finds them: name, packed bytes, recorded size. */
@@ -165,6 +169,47 @@ describe("browserInflater: the one choice for browser code", () => {
     expect(browserInflater()).toBe(fflateInflater);
   });
 
+  /** DecompressionStream, counting the streams made. */
+  const countingStreams = () => {
+    const made = { count: 0 };
+    globalThis.DecompressionStream = class extends real {
+      constructor(format: CompressionFormat) {
+        super(format);
+        made.count++;
+      }
+    };
+    return made;
+  };
+  /** A part longer than one fflate slice packed (bytes that do not compress). */
+  const longPart = () => {
+    const text = Buffer.concat(Array.from({ length: 1000 }, (_, i) => createHash("sha256").update(String(i)).digest()));
+    const packed = deflateRawSync(text);
+    expect(packed.length).toBeGreaterThan(8 * 1024);
+    return { text, packed };
+  };
+
+  it("unpacks a short part at once, without a stream, and a longer one through the stream", async () => {
+    const made = countingStreams();
+    const inflate = browserInflater();
+    made.count = 0; // hasDeflateRawStream's probe
+    expect(entry().packed.length).toBeLessThan(8 * 1024);
+    expect(Buffer.from(await inflate(entry().packed, entry().size)).equals(expected())).toBe(true);
+    await expect(inflate(entry().packed, 100)).rejects.toBeInstanceOf(InflatedTooLarge);
+    expect(made.count).toBe(0);
+    const { text, packed } = longPart();
+    expect(Buffer.from(await inflate(packed, text.length)).equals(text)).toBe(true);
+    await expect(inflate(packed, text.length - 1)).rejects.toBeInstanceOf(InflatedTooLarge);
+    expect(made.count).toBe(2);
+  });
+
+  it("gives the stream a short part fflate stops on, so only data both refuse is damaged", async () => {
+    const made = countingStreams();
+    const inflate = browserInflater();
+    made.count = 0;
+    await expect(inflate(new Uint8Array([1, 2, 3, 4, 5, 250]), 100)).rejects.not.toBeInstanceOf(InflatedTooLarge);
+    expect(made.count).toBe(1);
+  });
+
   it("asks fflate before calling a part damaged when the browser's stream fails", async () => {
     globalThis.DecompressionStream = class extends real {
       constructor(format: CompressionFormat) {
@@ -175,5 +220,9 @@ describe("browserInflater: the one choice for browser code", () => {
     expect(Buffer.from(await browserInflater()(entry().packed, entry().size)).equals(expected())).toBe(true);
     // The cap still holds.
     await expect(browserInflater()(entry().packed, 100)).rejects.toBeInstanceOf(InflatedTooLarge);
+    // A longer part, which goes to the stream first.
+    const { text, packed } = longPart();
+    expect(Buffer.from(await browserInflater()(packed, text.length)).equals(text)).toBe(true);
+    await expect(browserInflater()(packed, 100)).rejects.toBeInstanceOf(InflatedTooLarge);
   });
 });

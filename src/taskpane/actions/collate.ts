@@ -34,6 +34,8 @@ export interface AddOptions {
 
 /** The Collate view: read chosen returns (in a worker), add them to the sector workbook, show the totals. */
 export interface CollateActions {
+  /** Starts the readers of readReturns ahead of a read (the view opens); returns how to end those not used (the view closes). */
+  prepareReading?(): () => void;
   /** Reads and checks each file off the pane's thread; `onFile` reports each file's progress. Never rejects for a bad file. */
   readReturns(files: readonly File[], onFile: (index: number, stage: ReadStage, fraction: number) => void): Promise<CollateSubmission[]>;
   /** Reads a register of organisations (.xlsx first sheet, or .csv). Rejects, with a plain reason, when the file cannot be read. */
@@ -62,6 +64,21 @@ const published = () => import(/* webpackChunkName: "published" */ "../published
 
 export function collateActions(gateway: ExcelGateway, today: () => Date): CollateActions {
   return {
+    prepareReading: () => {
+      let closed = false;
+      let cool: (() => void) | undefined;
+      import(/* webpackChunkName: "collate-reader" */ "../../collate-worker/client")
+        .then((client) => {
+          if (closed) return;
+          client.warmReaders();
+          cool = client.coolReaders;
+        })
+        .catch(() => undefined); // Reading starts its readers itself then.
+      return () => {
+        closed = true;
+        cool?.();
+      };
+    },
     readReturns: async (files, onFile) => {
       const { readFilesInWorker } = await import(/* webpackChunkName: "collate-reader" */ "../../collate-worker/client");
       return readFilesInWorker(files, onFile);

@@ -153,6 +153,8 @@ export function CollateView({ actions }: CollateViewProps) {
       .catch(() => setSettings(undefined)); // Not knowing them changes nothing: the workbook's are kept.
   }, [actions]);
   useEffect(loadSettings, [loadSettings]);
+  // The readers start while the analyst chooses files, not after; those not used end with the view.
+  useEffect(() => actions.prepareReading?.(), [actions]);
 
   const readFiles = useCallback(
     async (list: readonly File[]) => {
