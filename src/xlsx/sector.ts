@@ -82,11 +82,15 @@ export interface ReadManyOptions {
 const WORKER_ROLE = "impact-returns-collate-reader";
 const IN_FLIGHT_PER_THREAD = 2;
 
-/** What the reader threads need of a worker thread (node:worker_threads' Worker has it). */
+/** What the reader threads need of a worker thread (node:worker_threads' Worker has it; a test gives a stand-in). */
 export interface ReaderWorker {
   postMessage(job: WorkerJob): void;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: "message", listener: (message: { id: number; submission: Submission }) => void): unknown;
+  on(event: "error", listener: (error: unknown) => void): unknown;
+  on(event: "exit", listener: (code: number) => void): unknown;
+  off(event: "message", listener: (message: { id: number; submission: Submission }) => void): unknown;
+  off(event: "error", listener: (error: unknown) => void): unknown;
+  off(event: "exit", listener: (code: number) => void): unknown;
   terminate(): Promise<number>;
 }
 
