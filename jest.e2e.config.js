@@ -12,8 +12,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  // One browser at a time: 2-core machines, and screenshots are easier to follow in order.
-  maxWorkers: 1,
+  // Two browsers at once: each test waits on the page's own state, so a second file runs while
+  // the first waits (axe runs, workers reading, LibreOffice); screenshots are named by test.
+  maxWorkers: 2,
   // A ceiling for a hung test, not a pace: the axe runs over every summary sheet take minutes on a
   // busy 2-core machine (tests wait on the page's own state, never on time).
   testTimeout: 300000,
