@@ -63,7 +63,7 @@ it("still opens the preview at /preview, with the versions on the About line", a
   await about.waitFor({ state: "visible" });
   expect(await about.innerText()).toBe(`About: ${TOOL_LABEL}; no framework set up in this workbook yet.`);
   await pane.page.getByRole("button", { name: /Start from a sample return/ }).click();
-  await pane.page.getByRole("tab", { name: "Check" }).click();
+  await pane.page.getByRole("tablist", { name: "Impact Returns views" }).getByRole("tab", { name: "Check" }).click();
   await pane.page.getByText(/framework .+, version \d+\.$/).waitFor({ state: "visible", timeout: 60_000 });
   expect(await about.innerText()).toMatch(new RegExp(`^About: ${TOOL_LABEL.replace(/\./g, "\\.")}; framework .+, version \\d+\\.$`));
   await screenshot(pane.page, "start-preview-about");
